@@ -1,0 +1,545 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The auto attendant resource: options, validation, option <-> API mapping, normalisation, comparison and plan.
+
+Everything above the AutoAttendantService class is pure (no HTTP) and unit-tested on its own.
+The data path: options -> validate_options() -> desired_from_options() -> (lookup, details) -> plan() -> execute.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
+
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+
+MENU_KEYS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
+KEY_ACTIONS = ("PLAY_ANNOUNCEMENT", "TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_OPERATOR",
+               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT")
+# Actions that send the caller somewhere and so need a destination in value.
+ACTIONS_NEEDING_VALUE = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_MAILBOX")
+RING_PATTERNS = ("NORMAL", "LONG_LONG", "SHORT_SHORT_LONG", "SHORT_LONG_SHORT")
+DIALING_SCOPES = ("ENTERPRISE", "GROUP")
+NO_INPUT_RETRIES = ("NO_REPEAT", "ONE_TIME", "TWO_TIMES", "THREE_TIMES")
+NO_INPUT_ACTIONS = ("PLAY_MESSAGE_AND_DISCONNECT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_WITH_PROMPT",
+                    "TRANSFER_TO_OPERATOR", "TRANSFER_TO_MAILBOX", "DISCONNECT")
+
+# Writable top-level fields, in the order of the Create an Auto Attendant body; diffs and returns follow it.
+FIELDS = ("name", "phone_number", "extension", "first_name", "last_name", "alternate_numbers", "language_code",
+          "business_schedule", "holiday_schedule", "extension_dialing", "name_dialing", "time_zone", "dial_by_name",
+          "direct_line_caller_id_name", "business_hours_menu", "after_hours_menu")
+MENU_FIELDS = ("greeting", "extension_enabled", "audio_announcement_file", "key_configurations", "call_treatment")
+MENUS = ("business_hours_menu", "after_hours_menu")
+# Set by the service, never sent: dropped before comparing and from every request body.
+READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFreeNumber", "locationId", "locationName")
+READ_ONLY_AUDIO_FIELDS = ("fileSize", "isTextToSpeech")
+
+E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
+EXTENSION = re.compile(r"^[0-9]{2,10}$")
+# A transfer destination: an E.164 number, or an extension or ESN (routing prefix + extension).
+DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})$")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+DIAL_BY_NAME_FORBIDDEN = re.compile(r"[%+\\\"]|[^\x00-\x7f]")
+NAME_MAX_LENGTH = 80
+
+
+# -- options ---------------------------------------------------------------------------------------------------------
+
+def _audio_file_spec():
+    return dict(type="dict", options=dict(
+        id=dict(type="str"),
+        file_name=dict(type="str"),
+        media_file_type=dict(type="str", choices=["WAV", "WMA", "3GP"]),
+        level=dict(type="str", choices=["ORGANIZATION", "LOCATION"]),
+    ))
+
+
+def _menu_spec():
+    return dict(type="dict", options=dict(
+        greeting=dict(type="str", required=True, choices=["DEFAULT", "CUSTOM"]),
+        extension_enabled=dict(type="bool", required=True),
+        audio_announcement_file=_audio_file_spec(),
+        key_configurations=dict(type="list", elements="dict", required=True, options=dict(
+            key=dict(type="str", required=True, choices=list(MENU_KEYS)),
+            action=dict(type="str", required=True, choices=list(KEY_ACTIONS)),
+            description=dict(type="str"),
+            value=dict(type="str"),
+            audio_announcement_file=_audio_file_spec(),
+        )),
+        call_treatment=dict(type="dict", options=dict(
+            retry_attempt_for_no_input=dict(type="str", choices=list(NO_INPUT_RETRIES)),
+            no_input_timer=dict(type="int"),
+            action_to_be_performed=dict(type="dict", options=dict(
+                action=dict(type="str", required=True, choices=list(NO_INPUT_ACTIONS)),
+                greeting=dict(type="str", choices=["DEFAULT", "CUSTOM"]),
+                audio_announcement_file=_audio_file_spec(),
+                transfer_call_to=dict(type="str"),
+            )),
+        )),
+    ))
+
+
+def argument_spec():
+    """The resource options of webex_auto_attendant; no defaults for anything the service owns."""
+    return dict(
+        name=dict(type="str", required=True),
+        location=dict(type="str", required=True),
+        state=dict(type="str", default="present", choices=["present", "absent"]),
+        phone_number=dict(type="str"),
+        extension=dict(type="str"),
+        first_name=dict(type="str"),
+        last_name=dict(type="str"),
+        alternate_numbers=dict(type="list", elements="dict", options=dict(
+            phone_number=dict(type="str", required=True),
+            ring_pattern=dict(type="str", required=True, choices=list(RING_PATTERNS)),
+            toll_free_number=dict(type="bool"),
+        )),
+        language_code=dict(type="str"),
+        business_schedule=dict(type="str"),
+        holiday_schedule=dict(type="str"),
+        extension_dialing=dict(type="str", choices=list(DIALING_SCOPES)),
+        name_dialing=dict(type="str", choices=list(DIALING_SCOPES)),
+        time_zone=dict(type="str"),
+        dial_by_name=dict(type="str"),
+        direct_line_caller_id_name=dict(type="dict", options=dict(
+            selection=dict(type="str", required=True, choices=["CUSTOM_NAME", "DISPLAY_NAME"]),
+            custom_name=dict(type="str"),
+        )),
+        business_hours_menu=_menu_spec(),
+        after_hours_menu=_menu_spec(),
+    )
+
+
+# -- validation: what argument_spec cannot express --------------------------------------------------------------------
+
+def _validate_audio_file(where, audio, errors):
+    if audio is None:
+        return
+    if not audio.get("id") and not all(audio.get(k) for k in ("file_name", "media_file_type", "level")):
+        errors.append("%s: give the announcement id, or all of file_name, media_file_type and level" % where)
+
+
+def _validate_menu(option, menu, errors):
+    keys = menu.get("key_configurations") or []
+    if not keys:
+        errors.append("%s.key_configurations: a menu needs at least one key" % option)
+    seen = set()
+    for entry in keys:
+        key, action, value = entry["key"], entry["action"], entry.get("value")
+        where = "%s.key_configurations (key %s)" % (option, key)
+        if key in seen:
+            errors.append("%s: key %s is used more than once in the menu" % (where, key))
+        seen.add(key)
+        if action in ACTIONS_NEEDING_VALUE:
+            if not value:
+                errors.append("%s: action %s needs a value (the number or extension to transfer to)" % (where, action))
+            elif not DESTINATION.match(value):
+                errors.append("%s: value %r is neither an E.164 number (+15551234567) nor an extension (digits)"
+                              % (where, value))
+        elif value:
+            hint = ""
+            if action == "TRANSFER_TO_OPERATOR":
+                hint = " (the service rejects it with error 4806; to send callers to a given operator, use " \
+                       "TRANSFER_WITHOUT_PROMPT with that number as value)"
+            errors.append("%s: action %s takes no value, got %r%s" % (where, action, value, hint))
+        if action == "PLAY_ANNOUNCEMENT" and not entry.get("audio_announcement_file"):
+            errors.append("%s: action PLAY_ANNOUNCEMENT needs an audio_announcement_file" % where)
+        elif action != "PLAY_ANNOUNCEMENT" and entry.get("audio_announcement_file"):
+            errors.append("%s: audio_announcement_file is only used with action PLAY_ANNOUNCEMENT, not %s"
+                          % (where, action))
+        _validate_audio_file(where + ".audio_announcement_file", entry.get("audio_announcement_file"), errors)
+    _validate_audio_file(option + ".audio_announcement_file", menu.get("audio_announcement_file"), errors)
+    treatment = menu.get("call_treatment") or {}
+    timer = treatment.get("no_input_timer")
+    if timer is not None and not 1 <= timer <= 60:
+        errors.append("%s.call_treatment.no_input_timer: %s is out of range (1 to 60 seconds)" % (option, timer))
+    todo = treatment.get("action_to_be_performed") or {}
+    if todo.get("action") in ACTIONS_NEEDING_VALUE and not todo.get("transfer_call_to"):
+        errors.append("%s.call_treatment.action_to_be_performed: action %s needs transfer_call_to"
+                      % (option, todo["action"]))
+    _validate_audio_file(option + ".call_treatment.action_to_be_performed.audio_announcement_file",
+                         todo.get("audio_announcement_file"), errors)
+
+
+def validate_options(params):
+    """Every problem with PARAMS that argument_spec cannot catch, as messages naming the option; [] when valid."""
+    errors = []
+    name = params.get("name") or ""
+    if not name.strip():
+        errors.append("name: must not be empty")
+    elif len(name) > NAME_MAX_LENGTH:
+        errors.append("name: %d characters, the maximum is %d" % (len(name), NAME_MAX_LENGTH))
+    elif CONTROL_CHARACTERS.search(name):
+        errors.append("name: must not contain control characters")
+    if not (params.get("location") or "").strip():
+        errors.append("location: must not be empty")
+    if params.get("state", "present") == "absent":
+        return errors
+    phone_number = params.get("phone_number")
+    if phone_number is not None and not E164.match(phone_number):
+        errors.append("phone_number: %r is not an E.164 number (like +15551234567)" % phone_number)
+    extension = params.get("extension")
+    if extension is not None and not EXTENSION.match(extension):
+        errors.append("extension: %r must be 2 to 10 digits" % extension)
+    seen_numbers = set()
+    for entry in params.get("alternate_numbers") or []:
+        number = entry["phone_number"]
+        if not E164.match(number):
+            errors.append("alternate_numbers: %r is not an E.164 number (like +15551234567)" % number)
+        if number in seen_numbers:
+            errors.append("alternate_numbers: %s is listed more than once" % number)
+        seen_numbers.add(number)
+    dial_by_name = params.get("dial_by_name")
+    if dial_by_name and DIAL_BY_NAME_FORBIDDEN.search(dial_by_name):
+        errors.append("dial_by_name: must not contain %, +, \\, \" or non-ASCII characters")
+    caller_id = params.get("direct_line_caller_id_name")
+    if caller_id and caller_id["selection"] == "CUSTOM_NAME" and not caller_id.get("custom_name"):
+        errors.append("direct_line_caller_id_name: selection CUSTOM_NAME needs custom_name")
+    for option in MENUS:
+        if params.get(option) is not None:
+            _validate_menu(option, params[option], errors)
+    return errors
+
+
+def missing_for_create(params):
+    """Options the service requires to create an auto attendant that PARAMS leaves out."""
+    missing = [option for option in ("business_schedule",) + MENUS if params.get(option) is None]
+    if params.get("phone_number") is None and params.get("extension") is None:
+        missing.append("phone_number or extension")
+    return missing
+
+
+# -- mapping between options (snake_case) and the API (camelCase) ---------------------------------------------------
+
+def _without_none(value):
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
+
+
+def desired_from_options(params):
+    """The API body fields the user set (camelCase); options left out are absent, so they are left alone."""
+    return snake_dict_to_camel_dict({field: _without_none(params[field]) for field in FIELDS
+                                     if params.get(field) is not None})
+
+
+def _key_order(entry):
+    return MENU_KEYS.index(entry.get("key")) if entry.get("key") in MENU_KEYS else len(MENU_KEYS)
+
+
+def writable(details):
+    """DETAILS (as the API returns them) without read-only fields, key configurations in key order."""
+    result = {k: copy.deepcopy(v) for k, v in details.items() if k not in READ_ONLY_FIELDS and v is not None}
+    for menu_name in ("businessHoursMenu", "afterHoursMenu"):
+        menu = result.get(menu_name)
+        if not isinstance(menu, dict):
+            continue
+        _strip_audio(menu)
+        if isinstance(menu.get("keyConfigurations"), list):
+            menu["keyConfigurations"] = sorted(menu["keyConfigurations"], key=_key_order)
+            for entry in menu["keyConfigurations"]:
+                _strip_audio(entry)
+        todo = (menu.get("callTreatment") or {}).get("actionToBePerformed")
+        if isinstance(todo, dict):
+            _strip_audio(todo)
+    return result
+
+
+def _strip_audio(holder):
+    audio = holder.get("audioAnnouncementFile")
+    if isinstance(audio, dict):
+        holder["audioAnnouncementFile"] = {k: v for k, v in audio.items() if k not in READ_ONLY_AUDIO_FIELDS}
+
+
+def to_snake(api_object):
+    """An API object in the snake_case form of the options, top-level fields in the order of FIELDS."""
+    snake = camel_dict_to_snake_dict(api_object or {})
+    ordered = {field: snake.pop(field) for field in ("id",) + FIELDS if field in snake}
+    ordered.update(sorted(snake.items()))
+    return ordered
+
+
+# -- comparison --------------------------------------------------------------------------------------------------
+
+def _audio_identity(want, have):
+    """Compare audio files by id, or by file name and level (and type) when the wanted file has no id."""
+    if not want or not have:
+        return bool(want) == bool(have)
+    if want.get("id"):
+        return want["id"] == have.get("id")
+    return all(want.get(k) == have.get(k) for k in ("fileName", "level", "mediaFileType") if want.get(k))
+
+
+def _text(value):
+    return value if value not in ("", None) else None
+
+
+def _keys_equal(want, have):
+    """Key configurations as a set keyed by key; each entry compared whole (a missing description is no description)."""
+    want_by_key = {entry["key"]: entry for entry in want}
+    have_by_key = {entry.get("key"): entry for entry in have or []}
+    if set(want_by_key) != set(have_by_key):
+        return False
+    for key, wanted in want_by_key.items():
+        actual = have_by_key[key]
+        if wanted.get("action") != actual.get("action"):
+            return False
+        if _text(wanted.get("value")) != _text(actual.get("value")):
+            return False
+        if _text(wanted.get("description")) != _text(actual.get("description")):
+            return False
+        if not _audio_identity(wanted.get("audioAnnouncementFile"), actual.get("audioAnnouncementFile")):
+            return False
+    return True
+
+
+def _subset_equal(want, have):
+    """Every value set in WANT equals the one in HAVE (audio files by identity, timers as numbers)."""
+    if isinstance(want, dict):
+        if not isinstance(have, dict):
+            return False
+        for key, value in want.items():
+            if key == "audioAnnouncementFile":
+                if not _audio_identity(value, have.get(key)):
+                    return False
+            elif key == "noInputTimer":
+                try:
+                    if int(value) != int(have.get(key)):
+                        return False
+                except (TypeError, ValueError):
+                    return False
+            elif not _subset_equal(value, have.get(key)):
+                return False
+        return True
+    return want == have
+
+
+def _menu_equal(want, have):
+    if not isinstance(have, dict):
+        return False
+    for key, value in want.items():
+        if key == "keyConfigurations":
+            if not _keys_equal(value, have.get(key)):
+                return False
+        elif not _subset_equal({key: value}, {key: have.get(key)}):
+            return False
+    return True
+
+
+def _alternate_numbers_equal(want, have):
+    """Alternate numbers as a set keyed by number; toll_free_number only compared when given."""
+    want_by_number = {entry["phoneNumber"]: entry for entry in want}
+    have_by_number = {entry.get("phoneNumber"): entry for entry in have or []}
+    if set(want_by_number) != set(have_by_number):
+        return False
+    return all(_subset_equal(entry, have_by_number[number]) for number, entry in want_by_number.items())
+
+
+def field_equal(field, want, have):
+    """Whether the wanted value of top-level API field FIELD is already what the service has."""
+    if field in ("businessHoursMenu", "afterHoursMenu"):
+        return _menu_equal(want, have)
+    if field == "alternateNumbers":
+        return _alternate_numbers_equal(want, have)
+    if field == "directLineCallerIdName":
+        if not isinstance(have, dict) or want.get("selection") != have.get("selection"):
+            return False
+        return want.get("selection") != "CUSTOM_NAME" or _text(want.get("customName")) == _text(have.get("customName"))
+    return _subset_equal(want, have)
+
+
+def _merged_menu(want, have):
+    """The whole menu to send: what the service has, with the parts the user set replaced."""
+    menu = copy.deepcopy(have) if isinstance(have, dict) else {}
+    for key, value in want.items():
+        if key == "audioAnnouncementFile" and _audio_identity(value, menu.get(key)):
+            continue  # same file: keep the service's full description of it
+        if key == "callTreatment" and isinstance(menu.get(key), dict):
+            merged = copy.deepcopy(menu[key])
+            merged.update(copy.deepcopy(value))
+            menu[key] = merged
+            continue
+        menu[key] = copy.deepcopy(value)
+    if isinstance(menu.get("keyConfigurations"), list):
+        menu["keyConfigurations"] = _keep_known_audio(sorted(menu["keyConfigurations"], key=_key_order),
+                                                      have.get("keyConfigurations") if isinstance(have, dict) else None)
+    return menu
+
+
+def _keep_known_audio(keys, have_keys):
+    have_by_key = {entry.get("key"): entry for entry in have_keys or []}
+    for entry in keys:
+        actual = have_by_key.get(entry.get("key"), {})
+        if entry.get("audioAnnouncementFile") and _audio_identity(entry["audioAnnouncementFile"],
+                                                                   actual.get("audioAnnouncementFile")):
+            entry["audioAnnouncementFile"] = copy.deepcopy(actual["audioAnnouncementFile"])
+    return keys
+
+
+def changes(desired, current):
+    """The top-level fields to PUT (camelCase) so that CURRENT (writable details) becomes DESIRED; {} when equal.
+
+    A changed menu is sent whole, so that the parts the user did not set keep the service's values.
+    """
+    update = {}
+    for field, want in desired.items():
+        have = current.get(field)
+        if field_equal(field, want, have):
+            continue
+        update[field] = _merged_menu(want, have) if field in ("businessHoursMenu", "afterHoursMenu") else want
+    return update
+
+
+# -- plan ------------------------------------------------------------------------------------------------------
+
+class Plan:
+    """What to do (create, update, delete or nothing), the request body, and the before/after for diff."""
+
+    def __init__(self, action, body=None, before=None, after=None):
+        self.action = action
+        self.body = body or {}
+        self.before = before or {}
+        self.after = after or {}
+
+    @property
+    def changed(self):
+        return self.action != "nothing"
+
+    def diff(self):
+        return dict(before=to_snake(self.before), after=to_snake(self.after))
+
+
+def _managed_view(api_object, fields):
+    return {field: api_object[field] for field in fields if field in api_object}
+
+
+def plan(state, desired, current):
+    """Decide what to do. DESIRED: fields the user set (camelCase); CURRENT: writable details, or None when absent."""
+    if state == "absent":
+        if current is None:
+            return Plan("nothing")
+        return Plan("delete", before=current)
+    if current is None:
+        return Plan("create", body=copy.deepcopy(desired), after=copy.deepcopy(desired))
+    body = changes(desired, current)
+    managed = list(desired)
+    before = _managed_view(current, managed)
+    after = dict(before)
+    after.update(body)
+    for field in managed:
+        if field not in body:
+            after[field] = before.get(field)
+    if not body:
+        return Plan("nothing", before=before, after=before)
+    return Plan("update", body=body, before=before, after=_managed_view(after, managed))
+
+
+# -- the service (HTTP) --------------------------------------------------------------------------------------------
+
+class AutoAttendantError(Exception):
+    """A problem found while converging that is not an HTTP error (duplicate names, missing create options)."""
+
+
+LIST_PATH = "/telephony/config/autoAttendants"
+
+
+def _item_path(location_id, auto_attendant_id=None):
+    path = "/telephony/config/locations/%s/autoAttendants" % location_id
+    return path + "/" + auto_attendant_id if auto_attendant_id else path
+
+
+class AutoAttendantService:
+    """The auto attendant endpoints, with identity = (location, exact name)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def find(self, location_id, name):
+        """The list item of the auto attendant called exactly NAME in the location, or None.
+
+        The list's name filter matches any name that contains it, in any case: follow every page, then match exactly.
+        """
+        items = self.client.get_all(LIST_PATH, "autoAttendants", params={"locationId": location_id, "name": name})
+        matches = [item for item in items if item.get("name") == name and item.get("locationId", location_id) == location_id]
+        if len(matches) > 1:
+            raise AutoAttendantError("%d auto attendants are called %r in this location (ids: %s); remove the duplicates "
+                                     "first" % (len(matches), name, ", ".join(item["id"] for item in matches)))
+        return matches[0] if matches else None
+
+    def details(self, location_id, auto_attendant_id):
+        return self.client.get(_item_path(location_id, auto_attendant_id))
+
+    def create(self, location_id, body):
+        """POST the new auto attendant and return its id.
+
+        A POST is not replayed blindly: after an ambiguous failure (no response, 5xx) look the name up again, and
+        send it once more only when the first one was not carried out.
+        """
+        try:
+            return self.client.post(_item_path(location_id), json=body)["id"]
+        except WebexApiError as error:
+            if not error.ambiguous:
+                raise
+            created = self.find(location_id, body["name"])
+            if created:
+                return created["id"]
+            return self.client.post(_item_path(location_id), json=body)["id"]
+
+    def update(self, location_id, auto_attendant_id, body):
+        self.client.put(_item_path(location_id, auto_attendant_id), json=body)
+
+    def delete(self, location_id, auto_attendant_id):
+        try:
+            self.client.delete(_item_path(location_id, auto_attendant_id))
+        except WebexApiError as error:
+            # Already gone (deleted meanwhile, or a retried DELETE whose first attempt went through).
+            if error.status != 404:
+                raise
+
+
+def converge(service, location_id, params, check_mode=False, diff=False):
+    """Bring the auto attendant to the state PARAMS describe; return (plan, auto_attendant API object or None).
+
+    Calls: the lookup, then details only when they are needed (to compare, or to show a deletion in diff mode).
+    """
+    state = params["state"]
+    found = service.find(location_id, params["name"])
+    current_details = None
+    if found and (state == "present" or diff):
+        current_details = service.details(location_id, found["id"])
+    if found and current_details is None:
+        current_details = {"id": found["id"], "name": found["name"]}
+    current = writable(current_details) if current_details is not None else None
+    desired = desired_from_options(params) if state == "present" else {}
+    the_plan = plan(state, desired, current)
+
+    if the_plan.action == "create":
+        missing = missing_for_create(params)
+        if missing:
+            raise AutoAttendantError("auto attendant %r does not exist in this location, and creating it needs %s"
+                                     % (params["name"], ", ".join(missing)))
+    result = None
+    if the_plan.action == "nothing":
+        result = current_details
+    elif the_plan.action == "update":
+        result = dict(current_details)
+        result.update(the_plan.body)
+        if not check_mode:
+            service.update(location_id, found["id"], the_plan.body)
+    elif the_plan.action == "create":
+        result = dict(the_plan.body, id=None)
+        if not check_mode:
+            new_id = service.create(location_id, the_plan.body)
+            result = service.details(location_id, new_id)
+    elif the_plan.action == "delete" and not check_mode:
+        service.delete(location_id, found["id"])
+    if result is not None:
+        result = dict(result, locationId=location_id)
+        result.pop("locationName", None)
+    return the_plan, result

@@ -1,0 +1,47 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Turn a location given by id or by exact name into its id (shared by every module)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+
+class LocationNotFound(Exception):
+    """The location option names no location, or more than one."""
+
+
+def decode_webex_id(value):
+    """The ciscospark:// URI inside a Webex id, or None when VALUE is not one."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    return decoded if decoded.startswith("ciscospark://") else None
+
+
+def is_location_id(value):
+    uri = decode_webex_id(value)
+    return bool(uri) and "/LOCATION/" in uri
+
+
+def resolve_location(client, location):
+    """Return (location_id, location_name or None) for LOCATION, an id or an exact, case-sensitive name.
+
+    An id is used as given, without a call. A name is looked up with the list filter, which matches any location
+    whose name contains it in any case, so the exact match is made here, over every page.
+    """
+    if is_location_id(location):
+        return location, None
+    candidates = client.get_all("/locations", "items", params={"name": location})
+    matches = [item for item in candidates if item.get("name") == location]
+    if not matches:
+        raise LocationNotFound("location %r not found: no location has exactly that name (give its exact name or id)"
+                               % location)
+    if len(matches) > 1:
+        raise LocationNotFound("location %r is ambiguous: %d locations have that name (ids: %s); give the id instead"
+                               % (location, len(matches), ", ".join(item["id"] for item in matches)))
+    return matches[0]["id"], matches[0]["name"]

@@ -1,0 +1,219 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The one HTTP client of the collection: session, auth header, orgId, retries, pagination and Webex errors."""
+
+from __future__ import annotations
+
+import time
+import traceback
+import uuid
+
+from ansible.module_utils.basic import env_fallback
+
+REQUESTS_IMPORT_ERROR = None
+try:
+    import requests
+except ImportError:  # pragma: no cover - reported by the module through missing_required_lib()
+    requests = None
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+DEFAULT_API_URL = "https://webexapis.com/v1"
+
+# Retry budget. 429: honour Retry-After, falling back to a default when the header is missing or malformed (it has
+# been seen as "rand(30),add(30)"), never waiting longer than the cap. 5xx and connection errors: exponential backoff.
+RATE_LIMIT_DEFAULT_WAIT = 5.0
+RATE_LIMIT_MAX_WAIT = 60.0
+RATE_LIMIT_MAX_RETRIES = 5
+SERVER_ERROR_MAX_RETRIES = 3
+SERVER_ERROR_BACKOFF = 1.0
+RETRYABLE_STATUS = (502, 503, 504)
+# Methods that may be replayed after an ambiguous failure: sending them twice leaves the same end state.
+IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
+
+
+def webex_argument_spec():
+    """The connection options shared by every module (documented in the wxc.calling.webex doc fragment)."""
+    return dict(
+        access_token=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_ACCESS_TOKEN"])),
+        api_url=dict(type="str", default=DEFAULT_API_URL, fallback=(env_fallback, ["WEBEX_API_URL"])),
+        org_id=dict(type="str"),
+        validate_certs=dict(type="bool", default=True),
+        timeout=dict(type="int", default=30),
+    )
+
+
+class WebexApiError(Exception):
+    """A failed API call, with what an administrator needs to act on it (and never the token)."""
+
+    def __init__(self, method, path, status=None, message=None, error_code=None, tracking_id=None, ambiguous=False):
+        self.method = method
+        self.path = path
+        self.status = status
+        self.message = message
+        self.error_code = error_code
+        self.tracking_id = tracking_id
+        # True when the request may or may not have been carried out (timeout, dropped connection, 5xx).
+        self.ambiguous = ambiguous
+        super().__init__(str(self))
+
+    def __str__(self):
+        text = "%s %s failed" % (self.method, self.path)
+        if self.status is not None:
+            text += ": HTTP %s" % self.status
+        if self.error_code is not None:
+            text += ", errorCode %s" % self.error_code
+        if self.message:
+            text += ": %s" % self.message
+        if self.tracking_id:
+            text += " (trackingId %s)" % self.tracking_id
+        return text
+
+    def as_dict(self):
+        """The error as a return value (snake_case), for fail_json."""
+        return dict(method=self.method, path=self.path, status=self.status, message=self.message,
+                    error_code=self.error_code, tracking_id=self.tracking_id)
+
+
+def parse_retry_after(value, default=RATE_LIMIT_DEFAULT_WAIT, cap=RATE_LIMIT_MAX_WAIT):
+    """Seconds to wait for a Retry-After header value; malformed or missing values give DEFAULT, never above CAP."""
+    try:
+        seconds = float(str(value).strip())
+    except (TypeError, ValueError):
+        seconds = default
+    if seconds != seconds or seconds < 0:  # NaN or negative: as good as malformed
+        seconds = default
+    return min(seconds, cap)
+
+
+def _error_from_response(method, path, response):
+    """Build a WebexApiError from a Webex error body {"message", "errors": [{"description", "errorCode"}], "trackingId"}."""
+    message = error_code = None
+    tracking_id = response.headers.get("trackingid")
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        errors = body.get("errors") if isinstance(body.get("errors"), list) else []
+        first = errors[0] if errors and isinstance(errors[0], dict) else {}
+        message = body.get("message") or first.get("description")
+        error_code = first.get("errorCode", body.get("errorCode"))
+        tracking_id = body.get("trackingId") or tracking_id
+    elif response.text:
+        message = response.text.strip()[:500]
+    if not message:
+        message = response.reason
+    return WebexApiError(method, path, status=response.status_code, message=message, error_code=error_code,
+                         tracking_id=tracking_id, ambiguous=response.status_code >= 500)
+
+
+class WebexClient:
+    """Talks to the Webex API over one keep-alive session; every request carries the token and, if set, orgId."""
+
+    def __init__(self, api_url, access_token, org_id=None, validate_certs=True, timeout=30, sleep=time.sleep,
+                 warn=None):
+        self.api_url = api_url.rstrip("/")
+        self.org_id = org_id
+        self.timeout = timeout
+        self.validate_certs = validate_certs
+        self._sleep = sleep
+        self._warn = warn or (lambda message: None)
+        self.session = requests.Session()
+        self.session.headers.update({
+            "Authorization": "Bearer %s" % access_token,
+            "Accept": "application/json",
+            "User-Agent": "wxc.calling-ansible-collection",
+        })
+
+    @classmethod
+    def from_module(cls, module):
+        """A client configured from the shared connection options of MODULE; fails the module when unusable."""
+        if requests is None:
+            from ansible.module_utils.basic import missing_required_lib
+            module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+        params = module.params
+        if not params.get("access_token"):
+            module.fail_json(msg="access_token is required: set the access_token option or the WEBEX_ACCESS_TOKEN "
+                                 "environment variable")
+        if not params["validate_certs"]:
+            module.warn("validate_certs is false: the TLS certificate of %s is not verified" % params["api_url"])
+        return cls(params["api_url"], params["access_token"], org_id=params.get("org_id"),
+                   validate_certs=params["validate_certs"], timeout=params["timeout"], warn=module.warn)
+
+    # -- requests -----------------------------------------------------------------------------------------------
+
+    def _url(self, path):
+        return path if path.startswith(("http://", "https://")) else self.api_url + path
+
+    def _params(self, params, path):
+        merged = dict(params or {})
+        # A next-page URL already carries every filter, orgId included.
+        if self.org_id and "orgId" not in merged and "orgId=" not in path:
+            merged["orgId"] = self.org_id
+        return {k: v for k, v in merged.items() if v is not None}
+
+    def request(self, method, path, params=None, json=None):
+        """Send one request with the retries that are safe for METHOD; return the requests.Response (2xx) or raise."""
+        url = self._url(path)
+        shown_path = path if not path.startswith(self.api_url) else path[len(self.api_url):]
+        shown_path = shown_path.split("?", 1)[0]
+        rate_limited = server_errors = 0
+        while True:
+            headers = {"TrackingID": "WXC_ANSIBLE_%s" % uuid.uuid4()}
+            try:
+                response = self.session.request(method, url, params=self._params(params, path), json=json,
+                                                headers=headers, timeout=self.timeout, verify=self.validate_certs)
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                error = WebexApiError(method, shown_path, message="no response: %s" % type(exc).__name__,
+                                      ambiguous=True)
+                if method in IDEMPOTENT_METHODS and server_errors < SERVER_ERROR_MAX_RETRIES:
+                    self._sleep(SERVER_ERROR_BACKOFF * 2 ** server_errors)
+                    server_errors += 1
+                    continue
+                raise error from exc
+            if response.status_code == 429 and rate_limited < RATE_LIMIT_MAX_RETRIES:
+                # A rate-limited request was not carried out, so even a POST may be sent again.
+                self._sleep(parse_retry_after(response.headers.get("Retry-After")))
+                rate_limited += 1
+                continue
+            if (response.status_code in RETRYABLE_STATUS and method in IDEMPOTENT_METHODS
+                    and server_errors < SERVER_ERROR_MAX_RETRIES):
+                self._sleep(SERVER_ERROR_BACKOFF * 2 ** server_errors)
+                server_errors += 1
+                continue
+            if response.status_code >= 400:
+                raise _error_from_response(method, shown_path, response)
+            return response
+
+    def get(self, path, params=None):
+        return self.request("GET", path, params=params).json()
+
+    def get_all(self, path, item_key, params=None):
+        """Every item of a paginated list, following the Link rel="next" URLs to the end."""
+        items = []
+        next_path, next_params = path, params
+        while next_path:
+            response = self.request("GET", next_path, params=next_params)
+            page = response.json().get(item_key) or []
+            items.extend(page)
+            next_url = response.links.get("next", {}).get("url")
+            if not page or not next_url:
+                break
+            if not next_url.startswith(self.api_url + "/"):
+                # Never send the token to another host than the configured API.
+                raise WebexApiError("GET", path, message="refusing to follow a next-page link to another host: %s"
+                                    % next_url.split("?", 1)[0])
+            next_path, next_params = next_url, None
+        return items
+
+    def post(self, path, json, params=None):
+        response = self.request("POST", path, params=params, json=json)
+        return response.json() if response.content else {}
+
+    def put(self, path, json, params=None):
+        self.request("PUT", path, params=params, json=json)
+
+    def delete(self, path, params=None):
+        self.request("DELETE", path, params=params)

@@ -1,0 +1,462 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: webex_auto_attendant
+short_description: Create, update and delete Webex Calling auto attendants
+version_added: 0.1.0
+description:
+  - Converges one Webex Calling auto attendant, identified by its O(location) and its exact O(name).
+  - It looks the auto attendant up first, then creates it, updates only what differs, deletes it, or does nothing.
+  - The options mirror the body of the Webex C(Create an Auto Attendant) request, in snake_case.
+  - Options that are not set are left alone on update. The service owns their values and defaults.
+  - Key configurations and alternate numbers are compared as sets, keyed by key and by number. Audio files are compared
+    by id, or by file name and level when no id is given. A changed menu is sent whole.
+author:
+  - wxc.calling maintainers
+extends_documentation_fragment:
+  - wxc.calling.webex
+  - wxc.calling.attributes
+  - wxc.calling.attributes.actiongroup_webex
+attributes:
+  check_mode:
+    support: full
+    details: Reads only and returns the predicted auto attendant and diff.
+  diff_mode:
+    support: full
+    details: The managed fields before and after, in snake_case. A creation has an empty before; a deletion an empty after.
+options:
+  name:
+    description:
+      - Unique name of the auto attendant in its location. Together with O(location) it identifies the auto attendant.
+      - At most 80 characters, no control characters.
+    type: str
+    required: true
+  location:
+    description:
+      - The location of the auto attendant, by id or by exact (case-sensitive) name.
+      - An id saves one API call.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) creates or updates the auto attendant; V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  phone_number:
+    description:
+      - Phone number of the auto attendant, in E.164 format (V(+19705550026)).
+      - Either O(phone_number) or O(extension) is needed to create an auto attendant.
+    type: str
+  extension:
+    description:
+      - Extension of the auto attendant, 2 to 10 digits. Leading zeros are kept.
+      - Either O(phone_number) or O(extension) is needed to create an auto attendant.
+    type: str
+  first_name:
+    description:
+      - First name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
+    type: str
+  last_name:
+    description:
+      - Last name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
+    type: str
+  alternate_numbers:
+    description:
+      - Alternate numbers of the auto attendant. The list replaces the existing one; order does not matter.
+    type: list
+    elements: dict
+    suboptions:
+      phone_number:
+        description: Alternate number, in E.164 format.
+        type: str
+        required: true
+      ring_pattern:
+        description: Ring pattern used for calls to this number.
+        type: str
+        required: true
+        choices: [NORMAL, LONG_LONG, SHORT_SHORT_LONG, SHORT_LONG_SHORT]
+      toll_free_number:
+        description:
+          - Whether the number is toll-free. The service derives it; it is only compared when set.
+        type: bool
+  language_code:
+    description:
+      - Announcement language code, for example V(en_us). The service defaults to the location's language.
+    type: str
+  business_schedule:
+    description:
+      - Name of the business hours schedule of the location. Needed to create an auto attendant.
+    type: str
+  holiday_schedule:
+    description:
+      - Name of the holiday schedule of the location.
+    type: str
+  extension_dialing:
+    description:
+      - Extension dialing scope. The service defaults to V(ENTERPRISE).
+    type: str
+    choices: [ENTERPRISE, GROUP]
+  name_dialing:
+    description:
+      - Name dialing scope. The service defaults to V(ENTERPRISE).
+    type: str
+    choices: [ENTERPRISE, GROUP]
+  time_zone:
+    description:
+      - Time zone, for example V(America/Los_Angeles). The service defaults to the location's time zone.
+    type: str
+  dial_by_name:
+    description:
+      - Name callers find the auto attendant by in dial by name. No V(%), V(+), V(\\), V(") or non-ASCII characters.
+    type: str
+  direct_line_caller_id_name:
+    description:
+      - Caller ID name shown for calls from the auto attendant's direct line.
+    type: dict
+    suboptions:
+      selection:
+        description: V(DISPLAY_NAME) shows the auto attendant's name; V(CUSTOM_NAME) shows O(direct_line_caller_id_name.custom_name).
+        type: str
+        required: true
+        choices: [CUSTOM_NAME, DISPLAY_NAME]
+      custom_name:
+        description: The name to show; needed with V(CUSTOM_NAME).
+        type: str
+  business_hours_menu:
+    description:
+      - Menu played during business hours. Needed to create an auto attendant.
+      - Parts of the menu that are not set (the greeting file, the call treatment) keep the service's values.
+    type: dict
+    suboptions: &menu
+      greeting:
+        description: V(DEFAULT) plays the default greeting; V(CUSTOM) plays the menu's O(business_hours_menu.audio_announcement_file).
+        type: str
+        required: true
+        choices: [DEFAULT, CUSTOM]
+      extension_enabled:
+        description: Whether callers may dial an extension directly from the menu.
+        type: bool
+        required: true
+      audio_announcement_file: &audio
+        description:
+          - Announcement file from the announcement repository. Give its O(business_hours_menu.audio_announcement_file.id),
+            or all of O(business_hours_menu.audio_announcement_file.file_name),
+            O(business_hours_menu.audio_announcement_file.media_file_type) and O(business_hours_menu.audio_announcement_file.level).
+        type: dict
+        suboptions:
+          id:
+            description: Id of the announcement.
+            type: str
+          file_name:
+            description: File name of the announcement, for example V(AUDIO_FILE.wav).
+            type: str
+          media_file_type:
+            description: Media type of the file.
+            type: str
+            choices: [WAV, WMA, 3GP]
+          level:
+            description: Whether the file belongs to the organisation or to the location.
+            type: str
+            choices: [ORGANIZATION, LOCATION]
+      key_configurations:
+        description:
+          - Every key of the menu. The list replaces the menu's keys; order does not matter; a key may appear once.
+        type: list
+        elements: dict
+        required: true
+        suboptions:
+          key:
+            description: The key.
+            type: str
+            required: true
+            choices: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#']
+          action:
+            description:
+              - What the key does. V(TRANSFER_WITH_PROMPT), V(TRANSFER_WITHOUT_PROMPT) and V(TRANSFER_TO_MAILBOX) need a
+                O(business_hours_menu.key_configurations.value).
+              - V(PLAY_ANNOUNCEMENT) needs an O(business_hours_menu.key_configurations.audio_announcement_file).
+              - V(TRANSFER_TO_OPERATOR) takes no value (the service rejects one with error 4806); to send callers to a
+                given operator, use V(TRANSFER_WITHOUT_PROMPT) with the operator's number.
+            type: str
+            required: true
+            choices: [PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX,
+                      NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT]
+          description:
+            description: Description of the key.
+            type: str
+          value:
+            description: Destination of a transfer, an E.164 number or an extension.
+            type: str
+          audio_announcement_file: *audio
+      call_treatment:
+        description: What happens when the caller presses nothing. Only the parts set are managed.
+        type: dict
+        suboptions:
+          retry_attempt_for_no_input:
+            description: How many times the greeting is repeated.
+            type: str
+            choices: [NO_REPEAT, ONE_TIME, TWO_TIMES, THREE_TIMES]
+          no_input_timer:
+            description: Seconds to wait for input, 1 to 60.
+            type: int
+          action_to_be_performed:
+            description: The action once the retries are used up.
+            type: dict
+            suboptions:
+              action:
+                description: The action.
+                type: str
+                required: true
+                choices: [PLAY_MESSAGE_AND_DISCONNECT, TRANSFER_WITHOUT_PROMPT, TRANSFER_WITH_PROMPT, TRANSFER_TO_OPERATOR,
+                          TRANSFER_TO_MAILBOX, DISCONNECT]
+              greeting:
+                description: Greeting played with V(PLAY_MESSAGE_AND_DISCONNECT).
+                type: str
+                choices: [DEFAULT, CUSTOM]
+              audio_announcement_file: *audio
+              transfer_call_to:
+                description: Destination of the transfer actions.
+                type: str
+  after_hours_menu:
+    description:
+      - Menu played outside business hours and on holidays. Needed to create an auto attendant.
+      - Same suboptions as O(business_hours_menu).
+    type: dict
+    suboptions: *menu
+notes:
+  - The Webex list filter on names matches any name that contains the given text; the module always matches the exact
+    name itself, over every page of results. Two auto attendants with the same name in one location make it fail, listing
+    their ids.
+  - Creating needs O(business_schedule), O(business_hours_menu), O(after_hours_menu) and O(phone_number) or O(extension).
+  - Clearing a value (for example removing a holiday schedule) is not supported yet; the Webex API does not document how.
+seealso:
+  - name: Create an Auto Attendant
+    description: The Webex API request whose body the options mirror.
+    link: https://developer.webex.com/docs/api/v1/features-auto-attendant/create-an-auto-attendant
+"""
+
+EXAMPLES = r"""
+- name: Create the auto attendant of the Webex documentation example
+  wxc.calling.webex_auto_attendant:
+    location: Headquarters
+    name: Main Line AA - Test
+    phone_number: "+19705550026"
+    extension: "200"
+    first_name: Main Line AA
+    last_name: Test
+    language_code: en_us
+    business_schedule: AUTOATTENDANT-BUSINESS-HOURS
+    holiday_schedule: AUTOATTENDANT-HOLIDAY
+    extension_dialing: ENTERPRISE
+    name_dialing: ENTERPRISE
+    time_zone: America/Los_Angeles
+    business_hours_menu:
+      greeting: DEFAULT
+      audio_announcement_file:
+        id: Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw
+        file_name: AUDIO_FILE.wav
+        media_file_type: WAV
+        level: ORGANIZATION
+      extension_enabled: true
+      key_configurations:
+        - {key: "0", action: EXIT}
+        - {key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "+19175551092"}
+        - {key: "2", action: TRANSFER_WITH_PROMPT, value: "+19073569984"}
+        - {key: "3", action: EXTENSION_DIALING}
+        - {key: "4", action: TRANSFER_TO_MAILBOX, value: "+19705550006"}
+        - key: "5"
+          action: PLAY_ANNOUNCEMENT
+          audio_announcement_file:
+            id: Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw
+            file_name: AUDIO_FILE.wav
+            media_file_type: WAV
+            level: ORGANIZATION
+        - {key: "6", action: REPEAT_MENU}
+    after_hours_menu:
+      greeting: DEFAULT
+      audio_announcement_file:
+        id: Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw
+        file_name: AUDIO_FILE.wav
+        media_file_type: WAV
+        level: ORGANIZATION
+      extension_enabled: true
+      key_configurations:
+        - {key: "0", action: EXIT}
+        - key: "1"
+          action: PLAY_ANNOUNCEMENT
+          audio_announcement_file:
+            id: Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw
+            file_name: AUDIO_FILE.wav
+            media_file_type: WAV
+            level: ORGANIZATION
+
+- name: Change only the holiday schedule and the name dialing scope; everything else is left alone
+  wxc.calling.webex_auto_attendant:
+    location: Headquarters
+    name: Main Line AA - Test
+    holiday_schedule: AUTOATTENDANT-HOLIDAY
+    name_dialing: GROUP
+
+- name: Preview a menu change without writing anything
+  wxc.calling.webex_auto_attendant:
+    location: Headquarters
+    name: Main Line AA - Test
+    business_hours_menu:
+      greeting: DEFAULT
+      extension_enabled: true
+      key_configurations:
+        - {key: "0", action: TRANSFER_WITHOUT_PROMPT, value: "1000", description: Operator}
+        - {key: "1", action: TRANSFER_WITH_PROMPT, value: "+19175551092", description: Sales}
+        - {key: "*", action: REPEAT_MENU}
+  check_mode: true
+  diff: true
+  register: preview
+
+- name: Delete the auto attendant
+  wxc.calling.webex_auto_attendant:
+    location: Headquarters
+    name: Main Line AA - Test
+    state: absent
+
+- name: Set the token and the API once for every module of the collection
+  module_defaults:
+    group/wxc.calling.webex:
+      access_token: "{{ webex_access_token }}"
+  block:
+    - name: Converge a small auto attendant
+      wxc.calling.webex_auto_attendant:
+        location: Headquarters
+        name: Reception
+        extension: "2100"
+        business_schedule: AUTOATTENDANT-BUSINESS-HOURS
+        business_hours_menu:
+          greeting: DEFAULT
+          extension_enabled: true
+          key_configurations:
+            - {key: "0", action: EXIT}
+        after_hours_menu:
+          greeting: DEFAULT
+          extension_enabled: true
+          key_configurations:
+            - {key: "0", action: EXIT}
+"""
+
+RETURN = r"""
+auto_attendant:
+  description:
+    - The auto attendant after the task, in snake_case; null when it is absent.
+    - In check mode, the predicted state. After an update, what the module sent merged into what it had read.
+  returned: always
+  type: dict
+  sample:
+    id: Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2QyRXdhV2R5TVRCamIwQTJORGswTVRJNU55NXBiblF4TUM1aVkyeGtMbmRsWW1WNExtTnZiUQ
+    name: Main Line AA - Test
+    location_id: Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzMxMTYx
+    enabled: true
+    phone_number: "+19705550026"
+    extension: "200"
+    esn: "8001200"
+    routing_prefix: "8001"
+    toll_free_number: false
+    language: English
+    language_code: en_us
+    business_schedule: AUTOATTENDANT-BUSINESS-HOURS
+    holiday_schedule: AUTOATTENDANT-HOLIDAY
+    extension_dialing: ENTERPRISE
+    name_dialing: ENTERPRISE
+    time_zone: America/Los_Angeles
+    business_hours_menu:
+      greeting: DEFAULT
+      extension_enabled: true
+      key_configurations:
+        - {key: "0", action: EXIT}
+    after_hours_menu:
+      greeting: DEFAULT
+      extension_enabled: true
+      key_configurations:
+        - {key: "0", action: EXIT}
+diff:
+  description: The managed fields before and after the task, in snake_case, when diff mode is on.
+  returned: when diff mode is on
+  type: dict
+  contains:
+    before:
+      description: The fields before the task; empty on creation.
+      type: dict
+      returned: when diff mode is on
+    after:
+      description: The fields after the task; empty on deletion.
+      type: dict
+      returned: when diff mode is on
+api_error:
+  description: The failed API call, when the task failed on one. The token is never included.
+  returned: on an API failure
+  type: dict
+  contains:
+    method:
+      description: HTTP method.
+      type: str
+      returned: on an API failure
+    path:
+      description: Path of the request, below O(api_url).
+      type: str
+      returned: on an API failure
+    status:
+      description: HTTP status code; null when no response came.
+      type: int
+      returned: on an API failure
+    message:
+      description: The Webex error message.
+      type: str
+      returned: on an API failure
+    error_code:
+      description: The Webex error code, when the service gave one.
+      type: int
+      returned: on an API failure
+    tracking_id:
+      description: The Webex tracking id, to quote to Webex support.
+      type: str
+      returned: on an API failure
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
+    AutoAttendantError, AutoAttendantService, argument_spec, converge, to_snake, validate_options)
+from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, webex_argument_spec
+
+
+def main():
+    spec = argument_spec()
+    spec.update(webex_argument_spec())
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+
+    errors = validate_options(module.params)
+    if errors:
+        module.fail_json(msg="Invalid options: " + "; ".join(errors), errors=errors)
+
+    client = WebexClient.from_module(module)
+    try:
+        location_id = resolve_location(client, module.params["location"])[0]
+        plan, auto_attendant = converge(AutoAttendantService(client), location_id, module.params,
+                                        check_mode=module.check_mode, diff=module._diff)
+    except WebexApiError as error:
+        module.fail_json(msg=str(error), api_error=error.as_dict())
+    except (LocationNotFound, AutoAttendantError) as error:
+        module.fail_json(msg=str(error))
+
+    result = dict(changed=plan.changed, auto_attendant=to_snake(auto_attendant) if auto_attendant else None)
+    if module._diff:
+        result["diff"] = plan.diff()
+    module.exit_json(**result)
+
+
+if __name__ == "__main__":
+    main()
