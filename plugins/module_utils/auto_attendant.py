@@ -63,7 +63,7 @@ def _menu_spec():
         greeting=dict(type="str", required=True, choices=["DEFAULT", "CUSTOM"]),
         extension_enabled=dict(type="bool", required=True),
         audio_announcement_file=_audio_file_spec(),
-        key_configurations=dict(type="list", elements="dict", required=True, options=dict(
+        key_configurations=dict(type="list", elements="dict", required=True, no_log=False, options=dict(
             key=dict(type="str", required=True, choices=list(MENU_KEYS)),
             action=dict(type="str", required=True, choices=list(KEY_ACTIONS)),
             description=dict(type="str"),
@@ -376,8 +376,8 @@ def _keep_known_audio(keys, have_keys):
     have_by_key = {entry.get("key"): entry for entry in have_keys or []}
     for entry in keys:
         actual = have_by_key.get(entry.get("key"), {})
-        if entry.get("audioAnnouncementFile") and _audio_identity(entry["audioAnnouncementFile"],
-                                                                   actual.get("audioAnnouncementFile")):
+        wanted_audio = entry.get("audioAnnouncementFile")
+        if wanted_audio and _audio_identity(wanted_audio, actual.get("audioAnnouncementFile")):
             entry["audioAnnouncementFile"] = copy.deepcopy(actual["audioAnnouncementFile"])
     return keys
 
@@ -466,7 +466,8 @@ class AutoAttendantService:
         The list's name filter matches any name that contains it, in any case: follow every page, then match exactly.
         """
         items = self.client.get_all(LIST_PATH, "autoAttendants", params={"locationId": location_id, "name": name})
-        matches = [item for item in items if item.get("name") == name and item.get("locationId", location_id) == location_id]
+        matches = [item for item in items
+                   if item.get("name") == name and item.get("locationId", location_id) == location_id]
         if len(matches) > 1:
             raise AutoAttendantError("%d auto attendants are called %r in this location (ids: %s); remove the duplicates "
                                      "first" % (len(matches), name, ", ".join(item["id"] for item in matches)))

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 import traceback
 import uuid
@@ -82,7 +83,7 @@ def parse_retry_after(value, default=RATE_LIMIT_DEFAULT_WAIT, cap=RATE_LIMIT_MAX
         seconds = float(str(value).strip())
     except (TypeError, ValueError):
         seconds = default
-    if seconds != seconds or seconds < 0:  # NaN or negative: as good as malformed
+    if math.isnan(seconds) or seconds < 0:  # as good as malformed
         seconds = default
     return min(seconds, cap)
 

@@ -17,7 +17,7 @@ description:
   - Key configurations and alternate numbers are compared as sets, keyed by key and by number. Audio files are compared
     by id, or by file name and level when no id is given. A changed menu is sent whole.
 author:
-  - wxc.calling maintainers
+  - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
   - wxc.calling.webex
   - wxc.calling.attributes

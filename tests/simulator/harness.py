@@ -1,0 +1,161 @@
+"""Start and drive a simulator process from tests."""
+
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+
+import requests
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
+READY_PREFIX = "wxc simulator listening on "
+START_TIMEOUT = 15
+DEFAULT_TOKEN = "wxc-sim-admin-token"
+DEFAULT_READ_ONLY_TOKEN = "wxc-sim-readonly-token"
+WRITE_METHODS = ("POST", "PUT", "DELETE")
+_WRITE_TOKEN = object()
+
+
+class SimulatorError(RuntimeError):
+    """The simulator process could not be started."""
+
+
+class Simulator:
+    """A simulator subprocess on a free port.
+
+    Attributes once started: ``url`` (``http://127.0.0.1:PORT/v1``), ``base_url`` (``http://127.0.0.1:PORT``), ``port``,
+    ``token``, ``read_only_token`` and ``process``.
+    """
+
+    def __init__(self, state_file=None, extra_args=(), token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN):
+        self.state_file = state_file
+        self.extra_args = list(extra_args)
+        self.token = token
+        self.read_only_token = read_only_token
+        self.process = None
+        self.port = None
+        self.url = None
+        self.base_url = None
+        self._stderr = None
+        self._session = requests.Session()
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    def start(self):
+        """Spawn ``python -m tests.simulator --port 0 --quiet`` in the repository root and wait for its ready line."""
+        command = [sys.executable, "-m", "tests.simulator", "--port", "0", "--quiet",
+                   "--token", self.token, "--read-only-token", self.read_only_token]
+        if self.state_file:
+            command += ["--state-file", str(self.state_file)]
+        command += self.extra_args
+        # stderr goes to a file so that a chatty process can never block on a full pipe.
+        self._stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        self.process = subprocess.Popen(  # pylint: disable=consider-using-with
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=self._stderr, text=True, encoding="utf-8")
+        lines = queue.Queue()
+        threading.Thread(target=lambda: lines.put(self.process.stdout.readline()), daemon=True).start()
+        try:
+            line = lines.get(timeout=START_TIMEOUT)
+        except queue.Empty:
+            line = ""
+        if not line.startswith(READY_PREFIX):
+            self.stop()
+            raise SimulatorError("simulator did not report ready within %ds (got %r); stderr:\n%s"
+                                 % (START_TIMEOUT, line, self.stderr_text()))
+        self.url = line[len(READY_PREFIX):].strip()
+        self.base_url = self.url[:-len("/v1")]
+        self.port = int(self.base_url.rsplit(":", 1)[1])
+        return self
+
+    def stderr_text(self):
+        """What the process wrote to stderr so far."""
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        return self._stderr.read()
+
+    def stop(self, timeout=10):
+        """Terminate the process (SIGTERM, then SIGKILL after timeout); return its exit status."""
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process.stdout:
+            self.process.stdout.close()
+        self._session.close()
+        self._session = requests.Session()
+        return self.process.returncode
+
+    # Control endpoints -------------------------------------------------------------------------------------
+
+    def _control(self, method, path, json=None):
+        response = self._session.request(method, self.base_url + "/_sim" + path, json=json, timeout=30)
+        response.raise_for_status()
+        return response.json() if response.content else None
+
+    def reset(self):
+        """Back to the seed state, no faults, empty request log."""
+        self._control("POST", "/reset")
+
+    def requests(self):
+        """The API request log, oldest first: dicts with method, path, query, body and status."""
+        return self._control("GET", "/requests")
+
+    def clear_requests(self):
+        """Empty the request log."""
+        self._control("DELETE", "/requests")
+
+    def writes(self):
+        """Only the POST/PUT/DELETE entries of the request log."""
+        return [entry for entry in self.requests() if entry["method"] in WRITE_METHODS]
+
+    def fault(self, **spec):
+        """Queue a fault, e.g. ``fault(method="POST", path="autoAttendants", status=429, retry_after="2")``."""
+        return self._control("POST", "/faults", json=spec)
+
+    def faults(self):
+        """Pending faults."""
+        return self._control("GET", "/faults")
+
+    def clear_faults(self):
+        """Drop pending faults."""
+        self._control("DELETE", "/faults")
+
+    def seed_auto_attendants(self, location, count, prefix="Seeded AA "):
+        """Create count minimal auto attendants in location (id or name); return their ids."""
+        return self._control("POST", "/seed_auto_attendants", json={"location": location, "count": count, "prefix": prefix})["ids"]
+
+    # API ---------------------------------------------------------------------------------------------------
+
+    def api(self, method, path, token=_WRITE_TOKEN, json=None, params=None, headers=None):  # pylint: disable=redefined-outer-name
+        """Call the API (path relative to /v1) and return the requests.Response; token=None sends no Authorization."""
+        if token is _WRITE_TOKEN:
+            token = self.token
+        all_headers = dict(headers or {})
+        if token is not None:
+            all_headers["Authorization"] = "Bearer %s" % token
+        return self._session.request(method, self.url + path, json=json, params=params, headers=all_headers, timeout=30)
+
+    def location_id(self, name):
+        """Id of the location whose name is exactly name (the API filter is only "contains")."""
+        url, params = self.url + "/locations", {"name": name}
+        while url:
+            response = self._session.get(url, params=params, headers={"Authorization": "Bearer %s" % self.token}, timeout=30)
+            response.raise_for_status()
+            for item in response.json()["items"]:
+                if item["name"] == name:
+                    return item["id"]
+            url, params = response.links.get("next", {}).get("url"), None
+        raise LookupError("no location named %r" % name)

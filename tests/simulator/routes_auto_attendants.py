@@ -1,0 +1,180 @@
+"""Auto attendants: org-wide list, create, details, update, delete and the location's available numbers."""
+
+import copy
+import re
+
+from . import errors
+from .ids import new_auto_attendant_id
+from .pagination import paginate
+from .responses import Response
+from .seed import LANGUAGES, ORG_NUMBER
+from .validation import check_body, merge_update, validate_auto_attendant
+
+LIST_PATH = "/v1/telephony/config/autoAttendants"
+LOCATION_BASE = r"/v1/telephony/config/locations/(?P<location_id>[^/]+)/autoAttendants"
+# Sub-paths that live beside the ids and must never be read as an auto-attendant id.
+RESERVED_SEGMENTS = ("availableNumbers", "alternate", "callForwarding")
+ID_SEGMENT = r"(?P<auto_attendant_id>(?!(?:%s)$)[^/]+)" % "|".join(RESERVED_SEGMENTS)
+
+
+def _digits(number):
+    return re.sub(r"\D", "", number or "")
+
+
+def _phone_matches(number, wanted):
+    """Match an E.164 number against a filter given in E.164 or as national digits."""
+    if not number:
+        return False
+    digits = _digits(number)
+    national = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+    return _digits(wanted) in (digits, national)
+
+
+def _esn(location, data):
+    return location["routingPrefix"] + data["extension"] if data.get("extension") else None
+
+
+def _audio_view(state, reference):
+    for item in state.announcements:
+        if item["id"] == reference["id"]:
+            return {"id": item["id"], "fileName": item["fileName"], "mediaFileType": item["mediaFileType"], "level": item["level"]}
+    return dict(reference)
+
+
+def _menu_view(state, menu):
+    view = copy.deepcopy(menu)
+    if "audioAnnouncementFile" in view:
+        view["audioAnnouncementFile"] = _audio_view(state, view["audioAnnouncementFile"])
+    for key in view["keyConfigurations"]:
+        if "audioAnnouncementFile" in key:
+            key["audioAnnouncementFile"] = _audio_view(state, key["audioAnnouncementFile"])
+    action = view.get("callTreatment", {}).get("actionToBePerformed", {})
+    if "audioAnnouncementFile" in action:
+        action["audioAnnouncementFile"] = _audio_view(state, action["audioAnnouncementFile"])
+    return view
+
+
+def list_item(state, record):
+    """The list shape: location fields, no menus; unset number/extension keys are omitted."""
+    location = state.location(record["locationId"])
+    data = record["data"]
+    item = {"id": record["id"], "name": data["name"], "locationName": location["name"], "locationId": location["id"]}
+    for field in ("phoneNumber", "extension"):
+        if data.get(field):
+            item[field] = data[field]
+    item["routingPrefix"] = location["routingPrefix"]
+    if _esn(location, data):
+        item["esn"] = _esn(location, data)
+    item["tollFreeNumber"] = data.get("phoneNumber") in location["tollFreeNumbers"]
+    return item
+
+
+def details(state, record):
+    """The details shape: no locationId/locationName, read-only fields filled in, audio files expanded."""
+    location = state.location(record["locationId"])
+    data = record["data"]
+    view = {"id": record["id"], "name": data["name"], "enabled": True}
+    for field in ("phoneNumber", "extension"):
+        if data.get(field):
+            view[field] = data[field]
+    view["routingPrefix"] = location["routingPrefix"]
+    if _esn(location, data):
+        view["esn"] = _esn(location, data)
+    view["tollFreeNumber"] = data.get("phoneNumber") in location["tollFreeNumbers"]
+    for field in ("firstName", "lastName"):
+        if data.get(field):
+            view[field] = data[field]
+    view["alternateNumbers"] = [dict(alternate, tollFreeNumber=alternate["phoneNumber"] in location["tollFreeNumbers"])
+                                for alternate in data.get("alternateNumbers", [])]
+    view["language"] = LANGUAGES.get(data["languageCode"], data["languageCode"])
+    view["languageCode"] = data["languageCode"]
+    view["businessSchedule"] = data["businessSchedule"]
+    if data.get("holidaySchedule"):
+        view["holidaySchedule"] = data["holidaySchedule"]
+    for field in ("extensionDialing", "nameDialing", "timeZone"):
+        view[field] = data[field]
+    view["businessHoursMenu"] = _menu_view(state, data["businessHoursMenu"])
+    view["afterHoursMenu"] = _menu_view(state, data["afterHoursMenu"])
+    view["directLineCallerIdName"] = dict(data["directLineCallerIdName"])
+    if data.get("dialByName"):
+        view["dialByName"] = data["dialByName"]
+    return view
+
+
+def list_auto_attendants(request):
+    """Org-wide list; name is a case-insensitive substring filter (clients must match exactly themselves)."""
+    state = request.state
+    location_id = request.query.get("locationId")
+    if location_id:
+        state.location(location_id)
+    name = (request.query.get("name") or "").lower()
+    phone = request.query.get("phoneNumber")
+    items = [list_item(state, record) for record in state.auto_attendants.values()
+             if location_id in (None, "", record["locationId"]) and name in record["data"]["name"].lower()
+             and (not phone or _phone_matches(record["data"].get("phoneNumber"), phone))]
+    body, headers = paginate(request, items, "autoAttendants", ("orgId", "locationId", "name", "phoneNumber"))
+    return Response(200, body, headers)
+
+
+def _require_object(body):
+    if not isinstance(body, dict):
+        raise errors.ApiError(400, "The request body must be a JSON object", errors.ERR_MALFORMED_BODY)
+    return body
+
+
+def create_auto_attendant(request, location_id):
+    """POST: validate the whole body, store it, answer 201 {"id"}."""
+    state = request.state
+    location = state.location(location_id)
+    body = check_body(_require_object(request.body))
+    document = {field: value for field, value in body.items() if value is not None}
+    data = validate_auto_attendant(state, location, document)
+    auto_attendant_id = new_auto_attendant_id(ORG_NUMBER)
+    state.auto_attendants[auto_attendant_id] = {"id": auto_attendant_id, "locationId": location_id, "data": data}
+    return Response(201, {"id": auto_attendant_id})
+
+
+def get_auto_attendant(request, location_id, auto_attendant_id):
+    """GET details; 404 for an unknown id or one that lives in another location."""
+    return Response(200, details(request.state, request.state.auto_attendant(location_id, auto_attendant_id)))
+
+
+def update_auto_attendant(request, location_id, auto_attendant_id):
+    """PUT: partial at the top level, menus and alternateNumbers replaced whole; 204."""
+    state = request.state
+    record = state.auto_attendant(location_id, auto_attendant_id)
+    body = check_body(_require_object(request.body))
+    merged = merge_update(record["data"], body)
+    record["data"] = validate_auto_attendant(state, state.location(location_id), merged, own_id=auto_attendant_id)
+    return Response(204)
+
+
+def delete_auto_attendant(request, location_id, auto_attendant_id):
+    """DELETE: 204; 404 when unknown."""
+    request.state.auto_attendant(location_id, auto_attendant_id)
+    del request.state.auto_attendants[auto_attendant_id]
+    return Response(204)
+
+
+def available_numbers(request, location_id):
+    """The location's numbers that no auto attendant uses (primary or alternate)."""
+    state = request.state
+    location = state.location(location_id)
+    wanted = [number.strip() for number in (request.query.get("phoneNumber") or "").split(",") if number.strip()]
+    items = [{"phoneNumber": number, "state": "ACTIVE", "isMainNumber": index == 0,
+              "tollFreeNumber": number in location["tollFreeNumbers"], "telephonyType": "PSTN_NUMBER", "isServiceNumber": False}
+             for index, number in enumerate(state.free_numbers(location))
+             if not wanted or any(_phone_matches(number, item) for item in wanted)]
+    body, headers = paginate(request, items, "phoneNumbers", ("orgId", "phoneNumber"))
+    return Response(200, body, headers)
+
+
+ROUTES = [
+    ("GET", LIST_PATH, list_auto_attendants),
+    ("GET", LOCATION_BASE + "/availableNumbers", available_numbers),
+    ("GET", LOCATION_BASE + "/alternate/availableNumbers", available_numbers),
+    ("POST", LOCATION_BASE, create_auto_attendant),
+    ("GET", LOCATION_BASE + "/" + ID_SEGMENT, get_auto_attendant),
+    ("PUT", LOCATION_BASE + "/" + ID_SEGMENT, update_auto_attendant),
+    ("DELETE", LOCATION_BASE + "/" + ID_SEGMENT, delete_auto_attendant),
+]

@@ -1,0 +1,99 @@
+"""Control endpoints under /_sim (no auth): reset, request log, faults and bulk seeding."""
+
+from . import errors
+from .ids import new_auto_attendant_id
+from .responses import Response
+from .seed import ORG_NUMBER
+
+SEED_MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
+SEED_FIRST_EXTENSION = 7000
+SEED_MAX_COUNT = 5000
+
+
+def reset(request):
+    """Seed state, no faults, empty log."""
+    request.app.reset()
+    return Response(204)
+
+
+def list_requests(request):
+    """The API request log, oldest first."""
+    return Response(200, request.app.request_log())
+
+
+def clear_requests(request):
+    """Empty the request log."""
+    request.app.clear_request_log()
+    return Response(204)
+
+
+def add_fault(request):
+    """Queue a fault."""
+    return Response(201, request.app.faults.add(request.body))
+
+
+def list_faults(request):
+    """Pending faults."""
+    return Response(200, request.app.faults.pending())
+
+
+def clear_faults(request):
+    """Drop pending faults."""
+    request.app.faults.clear()
+    return Response(204)
+
+
+def list_auto_attendant_records(request):
+    """Raw stored auto attendants (debugging aid)."""
+    with request.state.lock:
+        return Response(200, list(request.state.auto_attendants.values()))
+
+
+def seed_auto_attendants(request):
+    """Create many minimal auto attendants (extension only) in one location, quickly."""
+    spec = request.body if isinstance(request.body, dict) else {}
+    count = spec.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= SEED_MAX_COUNT:
+        raise errors.bad_request("count must be an integer from 1 to %d" % SEED_MAX_COUNT)
+    prefix = spec.get("prefix", "Seeded AA ")
+    if not isinstance(prefix, str):
+        raise errors.bad_request("prefix must be a string")
+    state = request.state
+    with state.lock:
+        location = state.location_by_id_or_name(spec.get("location") or "Headquarters")
+        in_location = [record["data"] for record in state.auto_attendants.values() if record["locationId"] == location["id"]]
+        names = {data["name"] for data in in_location}
+        extensions = {data.get("extension") for data in in_location}
+        extension = SEED_FIRST_EXTENSION
+        ids = []
+        for index in range(1, count + 1):
+            name = "%s%04d" % (prefix, index)
+            if name in names:
+                raise errors.ApiError(409, "An auto attendant named %r already exists" % name, errors.ERR_DUPLICATE_NAME)
+            while str(extension) in extensions:
+                extension += 1
+            extensions.add(str(extension))
+            auto_attendant_id = new_auto_attendant_id(ORG_NUMBER)
+            state.auto_attendants[auto_attendant_id] = {"id": auto_attendant_id, "locationId": location["id"], "data": {
+                "name": name, "extension": str(extension), "languageCode": location["announcementLanguage"],
+                "timeZone": location["timeZone"], "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+                "extensionDialing": "ENTERPRISE", "nameDialing": "ENTERPRISE",
+                "directLineCallerIdName": {"selection": "DISPLAY_NAME"},
+                "businessHoursMenu": dict(SEED_MENU, keyConfigurations=[dict(SEED_MENU["keyConfigurations"][0])]),
+                "afterHoursMenu": dict(SEED_MENU, keyConfigurations=[dict(SEED_MENU["keyConfigurations"][0])]),
+            }}
+            ids.append(auto_attendant_id)
+        state.save()
+    return Response(201, {"ids": ids})
+
+
+ROUTES = [
+    ("POST", "/_sim/reset", reset),
+    ("GET", "/_sim/requests", list_requests),
+    ("DELETE", "/_sim/requests", clear_requests),
+    ("POST", "/_sim/faults", add_fault),
+    ("GET", "/_sim/faults", list_faults),
+    ("DELETE", "/_sim/faults", clear_faults),
+    ("GET", "/_sim/auto_attendants", list_auto_attendant_records),
+    ("POST", "/_sim/seed_auto_attendants", seed_auto_attendants),
+]

@@ -1,0 +1,40 @@
+"""GET /locations and /locations/{id}."""
+
+from .pagination import paginate
+from .responses import Response
+
+SEGMENT = r"(?P<location_id>[^/]+)"
+
+
+def location_view(location):
+    """Public shape of a location (routing prefix and numbers belong to the telephony APIs)."""
+    return {
+        "id": location["id"],
+        "name": location["name"],
+        "orgId": location["orgId"],
+        "timeZone": location["timeZone"],
+        "preferredLanguage": location["preferredLanguage"],
+        "announcementLanguage": location["announcementLanguage"],
+        "address": dict(location["address"]),
+    }
+
+
+def list_locations(request):
+    """Name is a case-insensitive "contains" filter, as on the real service."""
+    name = (request.query.get("name") or "").lower()
+    wanted_id = request.query.get("id")
+    items = [location_view(location) for location in request.state.locations
+             if name in location["name"].lower() and wanted_id in (None, "", location["id"])]
+    body, headers = paginate(request, items, "items", ("orgId", "id", "name"))
+    return Response(200, body, headers)
+
+
+def get_location(request, location_id):
+    """Details of one location; 404 when unknown."""
+    return Response(200, location_view(request.state.location(location_id)))
+
+
+ROUTES = [
+    ("GET", "/v1/locations", list_locations),
+    ("GET", "/v1/locations/" + SEGMENT, get_location),
+]

@@ -1,0 +1,145 @@
+"""Deterministic seed data: one organisation, its locations, schedules, numbers and announcements.
+
+Fixed UUIDs keep the seed ids identical across runs; only auto attendants created later get random ids.
+"""
+
+import copy
+
+from .ids import webex_id
+
+ORG_UUID = "5d0c8f3a-2f6e-4a3b-9a61-7d1f0f6e9b10"
+ORG_NUMBER = "64941297"
+ORG_ID = webex_id("ORGANIZATION", ORG_UUID)
+ORG_NAME = "Simulated Org"
+
+# The id of the organisation-level announcement used by the documentation example; it must stay verbatim.
+DOC_EXAMPLE_AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
+
+LANGUAGES = {
+    "en_us": "English",
+    "en_gb": "English (UK)",
+    "es_es": "Spanish",
+    "fr_fr": "French",
+    "fr_ca": "French (Canada)",
+    "de_de": "German",
+    "it_it": "Italian",
+    "pt_br": "Portuguese (Brazil)",
+}
+
+
+def _numbers(prefix, first, count):
+    return ["%s%04d" % (prefix, first + index) for index in range(count)]
+
+
+def _location(uuid, name, routing_prefix, time_zone, language, address, numbers, toll_free=()):
+    return {
+        "id": webex_id("LOCATION", uuid),
+        "name": name,
+        "orgId": ORG_ID,
+        "routingPrefix": routing_prefix,
+        "timeZone": time_zone,
+        "preferredLanguage": language,
+        "announcementLanguage": language,
+        "address": address,
+        "numbers": list(numbers) + list(toll_free),
+        "tollFreeNumbers": list(toll_free),
+    }
+
+
+def _address(street, city, state, postal_code):
+    return {"address1": street, "address2": "", "city": city, "state": state, "postalCode": postal_code, "country": "US"}
+
+
+def _locations():
+    return [
+        _location(
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e01", "Headquarters", "8001", "America/Los_Angeles", "en_us",
+            _address("771 Alder Drive", "Milpitas", "CA", "95035"),
+            # +19705550000..0029 holds the documentation example's own number and its mailbox destination.
+            _numbers("+1970555", 0, 30) + ["+19175551092", "+19073569984"],
+            toll_free=["+18885550100", "+18885550101"],
+        ),
+        _location(
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e02", "Headquarters Annex", "8002", "America/Los_Angeles", "en_us",
+            _address("775 Alder Drive", "Milpitas", "CA", "95035"),
+            _numbers("+1408555", 100, 20),
+        ),
+        _location(
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e03", "Branch Office Denver", "8003", "America/Denver", "en_us",
+            _address("1600 Glenarm Place", "Denver", "CO", "80202"),
+            _numbers("+1720555", 100, 25),
+        ),
+        _location(
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e04", "Branch Office Austin", "8004", "America/Chicago", "es_es",
+            _address("500 West 2nd Street", "Austin", "TX", "78701"),
+            _numbers("+1512555", 100, 25),
+        ),
+    ]
+
+
+def _schedules():
+    """Schedules per location name; every location gets the two names the documentation example uses."""
+    business = {
+        "name": "AUTOATTENDANT-BUSINESS-HOURS",
+        "type": "businessHours",
+        "events": [
+            {
+                "name": "Weekdays", "startDate": "2024-01-01", "endDate": "2024-01-01", "startTime": "09:00",
+                "endTime": "17:00", "allDayEnabled": False,
+                "recurrence": {"recurForEver": True, "recurWeekly": {
+                    "sunday": False, "monday": True, "tuesday": True, "wednesday": True, "thursday": True,
+                    "friday": True, "saturday": False}},
+            },
+        ],
+    }
+    holidays = {
+        "name": "AUTOATTENDANT-HOLIDAY",
+        "type": "holidays",
+        "events": [
+            {"name": "New Year", "startDate": "2025-01-01", "endDate": "2025-01-01", "allDayEnabled": True},
+            {"name": "Christmas", "startDate": "2025-12-25", "endDate": "2025-12-26", "allDayEnabled": True},
+        ],
+    }
+    extended = {
+        "name": "HQ-Extended-Hours",
+        "type": "businessHours",
+        "events": [{"name": "Every day", "startDate": "2024-01-01", "endDate": "2024-01-01", "startTime": "07:00",
+                    "endTime": "21:00", "allDayEnabled": False, "recurrence": {"recurForEver": True, "recurDaily": {"recurInterval": 1}}}],
+    }
+    common = [business, holidays]
+    return {
+        "Headquarters": common + [extended],
+        "Headquarters Annex": common,
+        "Branch Office Denver": common,
+        "Branch Office Austin": common,
+    }
+
+
+def _announcements(locations_by_name):
+    headquarters = locations_by_name["Headquarters"]
+    return [
+        {"id": DOC_EXAMPLE_AUDIO_ID, "name": "Audio File", "fileName": "AUDIO_FILE.wav", "fileSize": "356",
+         "mediaFileType": "WAV", "lastUpdated": "2024-05-01T10:00:00.000Z", "level": "ORGANIZATION"},
+        {"id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567801"), "name": "Welcome",
+         "fileName": "welcome.wav", "fileSize": "1024", "mediaFileType": "WAV", "lastUpdated": "2024-05-02T10:00:00.000Z",
+         "level": "ORGANIZATION"},
+        {"id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567802"), "name": "Closed",
+         "fileName": "closed.wma", "fileSize": "2048", "mediaFileType": "WMA", "lastUpdated": "2024-05-03T10:00:00.000Z",
+         "level": "ORGANIZATION"},
+        {"id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567803"), "name": "HQ After Hours",
+         "fileName": "hq-after-hours.wav", "fileSize": "4096", "mediaFileType": "WAV",
+         "lastUpdated": "2024-05-04T10:00:00.000Z", "level": "LOCATION",
+         "location": {"id": headquarters["id"], "name": headquarters["name"]}},
+    ]
+
+
+def build_seed():
+    """Return a fresh, deep-copied seed: locations, schedules by location id, announcements."""
+    locations = _locations()
+    by_name = {location["name"]: location for location in locations}
+    schedules = {by_name[name]["id"]: copy.deepcopy(items) for name, items in _schedules().items()}
+    for location_schedules in schedules.values():
+        for schedule in location_schedules:
+            for index, event in enumerate(schedule["events"]):
+                event["id"] = webex_id("SCHEDULE_EVENT", "%s-%d" % (schedule["name"], index))
+    return {"locations": locations, "schedules": schedules, "announcements": _announcements(by_name)}

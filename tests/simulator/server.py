@@ -1,0 +1,286 @@
+"""HTTP front end: request parsing, auth, routing, faults, the request log and the JSON answers."""
+
+import json
+import re
+import sys
+import threading
+import time
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from . import errors
+from .errors import ApiError
+from .faults import FaultRegistry
+from .responses import Response
+from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
+from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
+from .routes_control import ROUTES as CONTROL_ROUTES
+from .routes_locations import ROUTES as LOCATION_ROUTES
+from .routes_schedules import ROUTES as SCHEDULE_ROUTES
+from .state import State
+
+API_PREFIX = "/v1"
+CONTROL_PREFIX = "/_sim"
+WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
+DEFAULT_TOKEN = "wxc-sim-admin-token"
+DEFAULT_READ_ONLY_TOKEN = "wxc-sim-readonly-token"
+
+
+class Request:
+    """What a route handler sees of one request."""
+
+    def __init__(self, app, method, path, query, body, root_url):
+        self.app = app
+        self.state = app.state
+        self.method = method
+        self.path = path
+        self.query = query
+        self.body = body
+        self.root_url = root_url
+
+
+class Router:
+    """Ordered route table of (method, path regex, handler); the first full match wins."""
+
+    def __init__(self, routes):
+        self.routes = [(method, re.compile(pattern + "$"), handler) for method, pattern, handler in routes]
+
+    def resolve(self, method, path):
+        """Return (handler, path params) or raise 404 / 405."""
+        path_known = False
+        for route_method, pattern, handler in self.routes:
+            match = pattern.match(path)
+            if not match:
+                continue
+            path_known = True
+            if route_method == method:
+                return handler, {name: unquote(value) for name, value in match.groupdict().items()}
+        if path_known:
+            raise ApiError(405, "Method %s is not allowed on %s" % (method, path))
+        raise ApiError(404, "The requested resource could not be found.")
+
+
+class App:
+    """The simulator: state, faults, request log and the two route tables."""
+
+    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False):
+        self.token = token
+        self.read_only_token = read_only_token
+        self.quiet = quiet
+        self.state = State(state_file)
+        self.faults = FaultRegistry()
+        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES)
+        self.control_router = Router(CONTROL_ROUTES)
+        self._log_lock = threading.Lock()
+        self._request_log = []
+
+    # Request log -------------------------------------------------------------------------------------------
+
+    def log_request(self, entry):
+        """Append one API request to the log."""
+        with self._log_lock:
+            self._request_log.append(entry)
+
+    def request_log(self):
+        """Return a copy of the log, oldest first."""
+        with self._log_lock:
+            return list(self._request_log)
+
+    def clear_request_log(self):
+        """Empty the log."""
+        with self._log_lock:
+            self._request_log = []
+
+    def reset(self):
+        """Back to the seed state, no faults, empty log."""
+        with self.state.lock:
+            self.state.reset()
+            self.state.save()
+        self.faults.clear()
+        self.clear_request_log()
+
+    # Dispatch ----------------------------------------------------------------------------------------------
+
+    def _authorise(self, headers):
+        """Return "write" or "read" for the bearer token, or raise 401."""
+        scheme, _sep, token = (headers.get("Authorization") or "").partition(" ")
+        token = token.strip()
+        if scheme.lower() == "bearer" and token:
+            if token == self.token:
+                return "write"
+            if token == self.read_only_token:
+                return "read"
+        raise ApiError(401, errors.INVALID_TOKEN_MESSAGE)
+
+    def dispatch_api(self, method, path, query, headers, raw_body, root_url):
+        """Handle one /v1 request and return a Response (errors are raised as ApiError)."""
+        role = self._authorise(headers)
+        handler, params = self.api_router.resolve(method, path)
+        org_id = query.get("orgId")
+        if org_id not in (None, "", self.state.org_id):
+            raise ApiError(403, "Not authorized to access organization %s" % org_id, errors.ERR_ORG_FORBIDDEN)
+        if method in WRITE_METHODS and role != "write":
+            raise ApiError(403, "The read-only access token cannot perform %s requests" % method, errors.ERR_READ_ONLY_TOKEN)
+        body = parse_json_body(headers, raw_body)
+        request = Request(self, method, path, query, body, root_url)
+        with self.state.lock:
+            response = handler(request, **params)
+            if method in WRITE_METHODS and response.status < 300:
+                self.state.save()
+        return response
+
+
+def parse_json_body(headers, raw_body):
+    """Return the parsed JSON body (None when empty); 415 for a non-JSON content type, 400 for malformed JSON."""
+    if not raw_body:
+        return None
+    content_type = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise ApiError(415, "Content type %r is not supported; use application/json" % content_type,
+                       errors.ERR_UNSUPPORTED_MEDIA_TYPE)
+    try:
+        return json.loads(raw_body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ApiError(400, "Malformed JSON body: %s" % exc, errors.ERR_MALFORMED_BODY) from exc
+
+
+def body_for_log(raw_body):
+    """The request body as parsed JSON, or None when absent or not JSON."""
+    if not raw_body:
+        return None
+    try:
+        return json.loads(raw_body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+class Handler(BaseHTTPRequestHandler):
+    """One HTTP exchange; the App is reached through the server."""
+
+    protocol_version = "HTTP/1.1"
+    # Buffered writes send headers and body in one segment (unbuffered, the client's delayed ACK costs ~40 ms a request).
+    wbufsize = 1 << 16
+    server_version = "wxc-simulator"
+
+    def version_string(self):
+        """Server header without the Python version."""
+        return self.server_version
+
+    def do_GET(self):  # noqa: N802 - http.server naming
+        """Handle GET."""
+        self._handle()
+
+    def do_POST(self):  # noqa: N802
+        """Handle POST."""
+        self._handle()
+
+    def do_PUT(self):  # noqa: N802
+        """Handle PUT."""
+        self._handle()
+
+    def do_DELETE(self):  # noqa: N802
+        """Handle DELETE."""
+        self._handle()
+
+    def do_PATCH(self):  # noqa: N802
+        """Handle PATCH."""
+        self._handle()
+
+    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
+        """Silence http.server's own log; _handle logs a line without headers (so never the token)."""
+
+    def _root_url(self):
+        host = self.headers.get("Host") or "%s:%d" % self.server.server_address[:2]
+        return "http://%s" % host
+
+    def _handle(self):
+        app = self.server.app
+        split = urlsplit(self.path)
+        path = split.path
+        query = dict(parse_qsl(split.query, keep_blank_values=True))
+        length = int(self.headers.get("Content-Length") or 0)
+        raw_body = self.rfile.read(length) if length > 0 else b""
+        tracking_id = self.headers.get("TrackingID") or "ROUTER_%s" % uuid.uuid4()
+
+        if path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/"):
+            response = self._control(app, path, query, raw_body, tracking_id)
+            self._send(response, tracking_id)
+            return
+        if not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
+            self._send(error_response(ApiError(404, "The requested resource could not be found."), tracking_id), tracking_id)
+            return
+
+        entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body), "status": None}
+        fault = app.faults.take(self.command, path)
+        if fault and fault["delay"]:
+            time.sleep(fault["delay"])
+        if fault and fault["status"]:
+            headers = {"Retry-After": fault["retry_after"]} if fault["retry_after"] is not None else {}
+            response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
+        else:
+            try:
+                response = app.dispatch_api(self.command, path, query, self.headers, raw_body, self._root_url())
+            except ApiError as exc:
+                response = error_response(exc, tracking_id)
+        if fault and fault["drop_after_commit"]:
+            # The change is made; the client never hears about it.
+            app.log_request(entry)
+            self._log_line(path, "dropped")
+            self.close_connection = True
+            return
+        entry["status"] = response.status
+        app.log_request(entry)
+        self._send(response, tracking_id)
+        self._log_line(path, response.status)
+
+    def _control(self, app, path, query, raw_body, tracking_id):
+        try:
+            handler, params = app.control_router.resolve(self.command, path)
+            body = parse_json_body(self.headers, raw_body)
+            return handler(Request(app, self.command, path, query, body, self._root_url()), **params)
+        except ApiError as exc:
+            return error_response(exc, tracking_id)
+
+    def _log_line(self, path, status):
+        if not self.server.app.quiet:
+            sys.stderr.write("%s %s %s\n" % (self.command, path, status))
+            sys.stderr.flush()
+
+    def _send(self, response, tracking_id):
+        payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
+        self.send_response(response.status)
+        self.send_header("trackingid", tracking_id)
+        if response.body is not None:
+            self.send_header("Content-Type", "application/json;charset=UTF-8")
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if payload:
+            self.wfile.write(payload)
+        self.wfile.flush()
+
+
+def _fault_message(status):
+    if status == 429:
+        return "Too Many Requests: the request has been rate limited."
+    if status >= 500:
+        return "The server encountered an error (injected fault %d)." % status
+    return "Injected fault %d." % status
+
+
+def error_response(error, tracking_id):
+    """Turn an ApiError into a Response with the Webex error body."""
+    return Response(error.status, error.body(tracking_id), error.headers)
+
+
+class SimulatorServer(ThreadingHTTPServer):
+    """Threading HTTP server that carries the App."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address, app):
+        super().__init__(address, Handler)
+        self.app = app

@@ -1,0 +1,374 @@
+"""Validation of auto-attendant create and update bodies, as strict as the real service is believed to be.
+
+``validate_auto_attendant`` returns the normalised writable fields to store, or raises an ``ApiError``.
+"""
+
+import copy
+import re
+import zoneinfo
+
+from . import errors
+from .errors import ApiError
+from .seed import LANGUAGES
+
+NAME_MAX_LENGTH = 80  # GUESS: undocumented; neighbouring features (call park, pickup) allow 80
+EXTENSION_PATTERN = re.compile(r"^\d{2,10}$")
+E164_PATTERN = re.compile(r"^\+[1-9]\d{6,14}$")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+DIAL_BY_NAME_FORBIDDEN = set('%+\\"')
+NO_INPUT_TIMER_RANGE = (1, 60)
+
+GREETINGS = ("DEFAULT", "CUSTOM")
+KEYS = tuple("0123456789") + ("*", "#")
+KEY_ACTIONS = ("PLAY_ANNOUNCEMENT", "TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_OPERATOR",
+               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT")
+ACTIONS_NEEDING_VALUE = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_MAILBOX")
+DIALING_SCOPES = ("ENTERPRISE", "GROUP")
+RING_PATTERNS = ("NORMAL", "LONG_LONG", "SHORT_SHORT_LONG", "SHORT_LONG_SHORT")
+MEDIA_FILE_TYPES = ("WAV", "WMA", "3GP")
+LEVELS = ("ORGANIZATION", "LOCATION")
+RETRY_ATTEMPTS = ("NO_REPEAT", "ONE_TIME", "TWO_TIMES", "THREE_TIMES")
+TREATMENT_ACTIONS = ("PLAY_MESSAGE_AND_DISCONNECT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_WITH_PROMPT",
+                     "TRANSFER_TO_OPERATOR", "TRANSFER_TO_MAILBOX", "DISCONNECT")
+CALLER_ID_SELECTIONS = ("CUSTOM_NAME", "DISPLAY_NAME")
+
+WRITABLE_FIELDS = ("name", "phoneNumber", "extension", "firstName", "lastName", "alternateNumbers", "languageCode",
+                   "businessSchedule", "holidaySchedule", "extensionDialing", "nameDialing", "timeZone",
+                   "businessHoursMenu", "afterHoursMenu", "directLineCallerIdName", "dialByName")
+# Sent back by GET; clients that PUT what they read get them silently ignored, as the real service does.
+READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFreeNumber", "locationId", "locationName")
+MENU_FIELDS = ("greeting", "extensionEnabled", "keyConfigurations", "audioAnnouncementFile", "callTreatment")
+KEY_FIELDS = ("key", "action", "description", "value", "audioAnnouncementFile")
+AUDIO_FIELDS = ("id", "fileName", "mediaFileType", "level")
+AUDIO_READ_ONLY_FIELDS = ("fileSize", "isTextToSpeech")
+TREATMENT_FIELDS = ("retryAttemptForNoInput", "noInputTimer", "actionToBePerformed")
+TREATMENT_ACTION_FIELDS = ("action", "greeting", "audioAnnouncementFile", "transferCallTo")
+
+_TIME_ZONES = zoneinfo.available_timezones()
+
+
+def _check_fields(obj, where, allowed, ignored=()):
+    """Reject a non-object or unknown fields; return a copy without the ignored (read-only) ones."""
+    if not isinstance(obj, dict):
+        raise errors.invalid(where, "must be a JSON object")
+    cleaned = {}
+    for field, value in obj.items():
+        if field in ignored:
+            continue
+        if field not in allowed:
+            raise ApiError(400, "Unknown field: %s%s" % ("%s." % where if where else "", field), errors.ERR_UNKNOWN_FIELD)
+        cleaned[field] = value
+    return cleaned
+
+
+def _string(obj, field, where, required=False):
+    """Return obj[field] as a string (None when absent and optional)."""
+    value = obj.get(field)
+    if value is None:
+        if required:
+            raise errors.missing(where + field)
+        return None
+    if not isinstance(value, str):
+        raise errors.invalid(where + field, "must be a string")
+    return value
+
+
+def _enum(obj, field, where, choices, required=False):
+    value = _string(obj, field, where, required)
+    if value is not None and value not in choices:
+        raise errors.invalid(where + field, "%r is not one of %s" % (value, ", ".join(choices)))
+    return value
+
+
+def _boolean(obj, field, where, required=False):
+    value = obj.get(field)
+    if value is None:
+        if required:
+            raise errors.missing(where + field)
+        return None
+    if not isinstance(value, bool):
+        raise errors.invalid(where + field, "must be a boolean")
+    return value
+
+
+def resolve_audio_file(state, location, audio, where):
+    """Return the repository announcement an audio-file reference names, or raise 400."""
+    audio = _check_fields(audio, where.rstrip("."), AUDIO_FIELDS, AUDIO_READ_ONLY_FIELDS)
+    audio_id = _string(audio, "id", where)
+    file_name = _string(audio, "fileName", where)
+    media_type = _enum(audio, "mediaFileType", where, MEDIA_FILE_TYPES)
+    level = _enum(audio, "level", where, LEVELS)
+    candidates = state.visible_announcements(location["id"])
+    if audio_id:
+        # With an id the other fields are ignored (documented: "If id is given it wins").
+        for item in candidates:
+            if item["id"] == audio_id:
+                return item
+        raise ApiError(400, "Audio file not found: %s" % audio_id, errors.ERR_AUDIO_FILE_NOT_FOUND)
+    for field, value in (("fileName", file_name), ("mediaFileType", media_type), ("level", level)):
+        if not value:
+            raise errors.missing(where + field)
+    for item in candidates:
+        if item["fileName"] == file_name and item["mediaFileType"] == media_type and item["level"] == level:
+            return item
+    raise ApiError(400, "Audio file not found: %s (%s, %s)" % (file_name, media_type, level), errors.ERR_AUDIO_FILE_NOT_FOUND)
+
+
+def _no_input_timer(treatment, where):
+    value = treatment.get("noInputTimer")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise errors.invalid(where + "noInputTimer", "must be a number")
+    if isinstance(value, str):
+        if not value.strip().isdigit():
+            raise errors.invalid(where + "noInputTimer", "must be a number")
+        value = int(value.strip())
+    low, high = NO_INPUT_TIMER_RANGE
+    if not low <= value <= high:
+        raise errors.invalid(where + "noInputTimer", "must be between %d and %d" % (low, high))
+    return value
+
+
+def _call_treatment(state, location, treatment, where):
+    treatment = _check_fields(treatment, where.rstrip("."), TREATMENT_FIELDS)
+    result = {}
+    retry = _enum(treatment, "retryAttemptForNoInput", where, RETRY_ATTEMPTS)
+    if retry is not None:
+        result["retryAttemptForNoInput"] = retry
+    timer = _no_input_timer(treatment, where)
+    if timer is not None:
+        result["noInputTimer"] = timer
+    if treatment.get("actionToBePerformed") is not None:
+        action_where = where + "actionToBePerformed."
+        action_obj = _check_fields(treatment["actionToBePerformed"], action_where.rstrip("."), TREATMENT_ACTION_FIELDS)
+        action = {"action": _enum(action_obj, "action", action_where, TREATMENT_ACTIONS, required=True)}
+        greeting = _enum(action_obj, "greeting", action_where, GREETINGS)
+        if greeting is not None:
+            action["greeting"] = greeting
+        transfer_to = _string(action_obj, "transferCallTo", action_where)
+        if action["action"] in ACTIONS_NEEDING_VALUE and not transfer_to:
+            raise ApiError(400, "%stransferCallTo is required for %s" % (action_where, action["action"]),
+                           errors.ERR_KEY_VALUE_REQUIRED)
+        if transfer_to:
+            action["transferCallTo"] = transfer_to
+        if action_obj.get("audioAnnouncementFile") is not None:
+            audio = resolve_audio_file(state, location, action_obj["audioAnnouncementFile"], action_where + "audioAnnouncementFile.")
+            action["audioAnnouncementFile"] = {"id": audio["id"]}
+        elif greeting == "CUSTOM":
+            raise ApiError(400, "%saudioAnnouncementFile is required for a CUSTOM greeting" % action_where,
+                           errors.ERR_ANNOUNCEMENT_REQUIRED)
+        result["actionToBePerformed"] = action
+    return result
+
+
+def _key_configuration(state, location, entry, where):
+    entry = _check_fields(entry, where.rstrip("."), KEY_FIELDS)
+    key = _enum(entry, "key", where, KEYS, required=True)
+    action = _enum(entry, "action", where, KEY_ACTIONS, required=True)
+    result = {"key": key, "action": action}
+    description = _string(entry, "description", where)
+    if description is not None:
+        result["description"] = description
+    value = _string(entry, "value", where)
+    if action == "TRANSFER_TO_OPERATOR" and value:
+        raise ApiError(400, "Key %s: the TRANSFER_TO_OPERATOR action transfers to the operator and takes no value" % key,
+                       errors.ERR_OPERATOR_VALUE_NOT_ALLOWED)
+    if action in ACTIONS_NEEDING_VALUE and not value:
+        raise ApiError(400, "Key %s: a value (destination) is required for the %s action" % (key, action),
+                       errors.ERR_KEY_VALUE_REQUIRED)
+    if value:
+        result["value"] = value
+    if entry.get("audioAnnouncementFile") is not None:
+        audio = resolve_audio_file(state, location, entry["audioAnnouncementFile"], where + "audioAnnouncementFile.")
+        result["audioAnnouncementFile"] = {"id": audio["id"]}
+    elif action == "PLAY_ANNOUNCEMENT":
+        raise ApiError(400, "Key %s: an audioAnnouncementFile is required for the PLAY_ANNOUNCEMENT action" % key,
+                       errors.ERR_ANNOUNCEMENT_REQUIRED)
+    return result
+
+
+def _menu(state, location, menu, field):
+    """Validate a whole menu (menus are always replaced whole) and return its stored form."""
+    where = field + "."
+    menu = _check_fields(menu, field, MENU_FIELDS)
+    result = {
+        "greeting": _enum(menu, "greeting", where, GREETINGS, required=True),
+        "extensionEnabled": _boolean(menu, "extensionEnabled", where, required=True),
+    }
+    keys = menu.get("keyConfigurations")
+    if keys is None:
+        raise errors.missing(where + "keyConfigurations")
+    if not isinstance(keys, list):
+        raise errors.invalid(where + "keyConfigurations", "must be an array")
+    if menu.get("audioAnnouncementFile") is not None:
+        audio = resolve_audio_file(state, location, menu["audioAnnouncementFile"], where + "audioAnnouncementFile.")
+        result["audioAnnouncementFile"] = {"id": audio["id"]}
+    elif result["greeting"] == "CUSTOM":
+        raise ApiError(400, "%saudioAnnouncementFile is required for a CUSTOM greeting" % where, errors.ERR_ANNOUNCEMENT_REQUIRED)
+    seen = set()
+    configurations = []
+    for index, entry in enumerate(keys):
+        configuration = _key_configuration(state, location, entry, "%skeyConfigurations[%d]." % (where, index))
+        if configuration["key"] in seen:
+            raise ApiError(400, "%s: key %s is configured more than once" % (field, configuration["key"]), errors.ERR_DUPLICATE_KEY)
+        seen.add(configuration["key"])
+        configurations.append(configuration)
+    result["keyConfigurations"] = configurations
+    if menu.get("callTreatment") is not None:
+        result["callTreatment"] = _call_treatment(state, location, menu["callTreatment"], where + "callTreatment.")
+    return result
+
+
+def _phone_number(value, field):
+    if not E164_PATTERN.match(value):
+        raise errors.invalid(field, "%r is not an E.164 number" % value)
+    return value
+
+
+def _check_number_available(location, number, used, field):
+    if number not in location["numbers"]:
+        raise ApiError(400, "%s %s is not available in location %s" % (field, number, location["name"]), errors.ERR_NUMBER_NOT_AVAILABLE)
+    if number in used:
+        raise ApiError(400, "DN is in use : %s" % number, errors.ERR_NUMBER_IN_USE)
+
+
+def _alternate_numbers(value):
+    if not isinstance(value, list):
+        raise errors.invalid("alternateNumbers", "must be an array")
+    result = []
+    for index, entry in enumerate(value):
+        where = "alternateNumbers[%d]." % index
+        entry = _check_fields(entry, where.rstrip("."), ("phoneNumber", "ringPattern"), ("tollFreeNumber",))
+        number = _phone_number(_string(entry, "phoneNumber", where, required=True), where + "phoneNumber")
+        pattern = _enum(entry, "ringPattern", where, RING_PATTERNS, required=True)
+        result.append({"phoneNumber": number, "ringPattern": pattern})
+    return result
+
+
+def _name(value):
+    if not isinstance(value, str):
+        raise errors.invalid("name", "must be a string")
+    if not value.strip():
+        raise errors.missing("name")
+    if len(value) > NAME_MAX_LENGTH:
+        raise errors.invalid("name", "must be at most %d characters" % NAME_MAX_LENGTH)
+    if CONTROL_CHARACTERS.search(value):
+        raise errors.invalid("name", "must not contain control characters")
+    return value
+
+
+def _dial_by_name(value):
+    if any(char in DIAL_BY_NAME_FORBIDDEN or ord(char) > 127 for char in value):
+        raise errors.invalid("dialByName", '%, +, \\, " and non-ASCII characters are not allowed')
+    return value
+
+
+def _caller_id_name(value):
+    value = _check_fields(value, "directLineCallerIdName", ("selection", "customName"))
+    selection = _enum(value, "selection", "directLineCallerIdName.", CALLER_ID_SELECTIONS, required=True)
+    custom_name = _string(value, "customName", "directLineCallerIdName.")
+    if selection == "CUSTOM_NAME" and not custom_name:
+        raise errors.missing("directLineCallerIdName.customName")
+    result = {"selection": selection}
+    if custom_name:
+        result["customName"] = custom_name
+    return result
+
+
+def merge_update(stored, body):
+    """Apply a PUT body to stored data: top-level fields replace (null clears), omitted ones keep their value."""
+    merged = copy.deepcopy(stored)
+    for field, value in body.items():
+        if value is None:
+            merged.pop(field, None)
+        else:
+            merged[field] = value
+    return merged
+
+
+def check_body(body):
+    """Return the body without read-only fields; reject unknown top-level fields."""
+    return _check_fields(body, "", WRITABLE_FIELDS, READ_ONLY_FIELDS)
+
+
+def validate_auto_attendant(state, location, document, own_id=None):
+    """Validate a complete auto-attendant document (a create body, or stored data merged with a PUT body).
+
+    Returns the normalised data to store. own_id is the id of the auto attendant being updated, if any.
+    """
+    for field in ("name", "businessSchedule", "businessHoursMenu", "afterHoursMenu"):
+        if document.get(field) is None:
+            raise errors.missing(field)
+    if document.get("phoneNumber") in (None, "") and document.get("extension") in (None, ""):
+        raise errors.missing("phoneNumber or extension")
+
+    data = {"name": _name(document["name"])}
+    for field in ("firstName", "lastName"):
+        value = _string(document, field, "")
+        if value is not None:
+            data[field] = value
+
+    phone_number = _string(document, "phoneNumber", "")
+    if phone_number:
+        data["phoneNumber"] = _phone_number(phone_number, "phoneNumber")
+    extension = _string(document, "extension", "")
+    if extension:
+        if not EXTENSION_PATTERN.match(extension):
+            raise errors.invalid("extension", "%r must be 2 to 10 digits" % extension)
+        data["extension"] = extension
+    if document.get("alternateNumbers") is not None:
+        data["alternateNumbers"] = _alternate_numbers(document["alternateNumbers"])
+
+    language = _string(document, "languageCode", "") or location["announcementLanguage"]
+    if language not in LANGUAGES:
+        raise errors.invalid("languageCode", "unknown language %r" % language)
+    data["languageCode"] = language
+    time_zone = _string(document, "timeZone", "") or location["timeZone"]
+    if _TIME_ZONES and time_zone not in _TIME_ZONES:
+        raise errors.invalid("timeZone", "unknown time zone %r" % time_zone)
+    data["timeZone"] = time_zone
+    data["extensionDialing"] = _enum(document, "extensionDialing", "", DIALING_SCOPES) or "ENTERPRISE"
+    data["nameDialing"] = _enum(document, "nameDialing", "", DIALING_SCOPES) or "ENTERPRISE"
+    if document.get("directLineCallerIdName") is not None:
+        data["directLineCallerIdName"] = _caller_id_name(document["directLineCallerIdName"])
+    else:
+        data["directLineCallerIdName"] = {"selection": "DISPLAY_NAME"}
+    dial_by_name = _string(document, "dialByName", "")
+    if dial_by_name:
+        data["dialByName"] = _dial_by_name(dial_by_name)
+
+    data["businessHoursMenu"] = _menu(state, location, document["businessHoursMenu"], "businessHoursMenu")
+    data["afterHoursMenu"] = _menu(state, location, document["afterHoursMenu"], "afterHoursMenu")
+
+    # Conflicts and references to other objects come last, once the body itself is well formed.
+    for record in state.auto_attendants.values():
+        if record["id"] != own_id and record["locationId"] == location["id"] and record["data"]["name"] == data["name"]:
+            raise ApiError(409, "An auto attendant named %r already exists in location %s" % (data["name"], location["name"]),
+                           errors.ERR_DUPLICATE_NAME)
+    business = _string(document, "businessSchedule", "", required=True)
+    if state.schedule(location["id"], "businessHours", business) is None:
+        raise ApiError(400, "businessSchedule: no businessHours schedule named %r in location %s" % (business, location["name"]),
+                       errors.ERR_SCHEDULE_NOT_FOUND)
+    data["businessSchedule"] = business
+    holiday = _string(document, "holidaySchedule", "")
+    if holiday:
+        if state.schedule(location["id"], "holidays", holiday) is None:
+            raise ApiError(400, "holidaySchedule: no holidays schedule named %r in location %s" % (holiday, location["name"]),
+                           errors.ERR_SCHEDULE_NOT_FOUND)
+        data["holidaySchedule"] = holiday
+
+    used = state.numbers_in_use(exclude_id=own_id)
+    if "phoneNumber" in data:
+        _check_number_available(location, data["phoneNumber"], used, "phoneNumber")
+        used[data["phoneNumber"]] = own_id
+    for alternate in data.get("alternateNumbers", []):
+        _check_number_available(location, alternate["phoneNumber"], used, "alternateNumbers.phoneNumber")
+        used[alternate["phoneNumber"]] = own_id
+    for record in state.auto_attendants.values():
+        if record["id"] == own_id or record["locationId"] != location["id"]:
+            continue
+        if "extension" in data and record["data"].get("extension") == data["extension"]:
+            raise ApiError(400, "Extension %s is already in use in location %s" % (data["extension"], location["name"]),
+                           errors.ERR_EXTENSION_IN_USE)
+    return data
