@@ -93,3 +93,14 @@ def run_playbook(playbook, sim, extra_vars=None, check=False, diff=False, extra_
             with open(record, encoding="utf-8") as handle:
                 results = [json.loads(line) for line in handle if line.strip()]
         return PlaybookRun(proc.returncode, proc.stdout, proc.stderr, results)
+
+
+def write_playbook(directory, tasks, name="playbook.yml"):
+    """Write a one-play playbook on localhost with TASKS (a list of task dicts) and return its path."""
+    import yaml  # pylint: disable=import-outside-toplevel
+
+    path = os.path.join(str(directory), name)
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.safe_dump([{"name": "Test play", "hosts": "localhost", "gather_facts": False, "tasks": tasks}], handle,
+                       sort_keys=False)
+    return path
