@@ -15,6 +15,7 @@ export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(LINKS)
 export ANSIBLE_NOCOLOR := 1
 export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: test venv links sanity lint changelog-lint pytest unit simulator integration demo clean
 
@@ -36,10 +37,12 @@ links:
 sanity: venv
 	rm -rf $(COPY) && mkdir -p $(COPY)
 	git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C $(COPY)
+	# The copy sits in the git-ignored build/ folder: give it a repository of its own, or ansible-test sees no files.
+	cd $(COPY) && git init -q && git add -A && cd $(CURDIR)
 	# ansible-test bootstraps pip from a host we cannot reach; give it a local stand-in (see .ci/get_pip_standin.py).
 	pipv=$$($(BIN)/python -c 'import os, re, ansible_test; p = os.path.join(os.path.dirname(ansible_test.__file__), "_internal", "python_requirements.py"); print(re.search(r"pip=.([0-9.]+).", open(p).read()).group(1).replace(".", "_"))')
 	mkdir -p ~/.ansible/test/cache && cp .ci/get_pip_standin.py ~/.ansible/test/cache/get_pip_$$pipv.py
-	cd $(COPY) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test sanity --color no --python 3.11
+	cd $(COPY) && ansible-test sanity --color no --python 3.11
 
 lint: venv links
 	$(BIN)/ansible-lint --offline
