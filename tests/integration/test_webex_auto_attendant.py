@@ -54,8 +54,8 @@ def converge(sim, tmp_path, args, check=False, diff=False, extra_args=()):
 def stored(sim, name, location="Headquarters"):
     """The auto attendants called NAME in LOCATION, as details read straight from the simulator."""
     location_id = sim.location_id(location)
-    items = sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": location_id, "name": name,
-                                                                         "max": 1000}).json()["autoAttendants"]
+    query = {"locationId": location_id, "name": name, "max": 1000}
+    items = sim.api("GET", "/telephony/config/autoAttendants", params=query).json()["autoAttendants"]
     return [sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, item["id"])).json()
             for item in items if item["name"] == name]
 
