@@ -7,11 +7,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # ansible-test needs the collection at a real ansible_collections/wxc/calling directory: a copy under build/.
-BUILD := build
+BUILD ?= $(CURDIR)/build
 COPY := $(BUILD)/ansible_collections/wxc/calling
 # Runtime tools (ansible-playbook, ansible-doc, ansible-lint) accept a symlink tree.
 LINKS := $(BUILD)/links
-export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/$(LINKS)
+export ANSIBLE_COLLECTIONS_PATH := $(LINKS)
 export ANSIBLE_NOCOLOR := 1
 export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0

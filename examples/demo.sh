@@ -17,7 +17,7 @@ URL=$(grep -o 'http://[^ ]*' .demo/simulator.out) || { cat .demo/simulator.err; 
 echo "Simulator of the Webex Calling API: $URL"
 
 export WEBEX_API_URL="$URL" WEBEX_ACCESS_TOKEN=wxc-sim-admin-token
-export ANSIBLE_COLLECTIONS_PATH="$PWD/build/links" ANSIBLE_NOCOLOR=1
+export ANSIBLE_COLLECTIONS_PATH="${ANSIBLE_COLLECTIONS_PATH:-$PWD/build/links}" ANSIBLE_NOCOLOR=1
 echo; echo "=== First run: creates the auto attendant (changed)"
 .venv/bin/ansible-playbook -i examples/inventory.ini examples/demo.yml
 echo; echo "=== Second run: nothing to do (ok, changed=0), and the result"
