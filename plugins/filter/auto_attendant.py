@@ -1,0 +1,579 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, the wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Turn short standard-menu descriptions into wxc.calling.webex_auto_attendant module arguments."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+name: auto_attendant_module_args
+short_description: Build webex_auto_attendant module arguments from standard-menu descriptions
+version_added: 0.1.0
+author:
+  - wxc.calling contributors
+description:
+  - Takes the list of auto attendants of the P(wxc.calling.auto_attendant#role) role and the dictionary of
+    defaults, merges the defaults under every item (item values win; dictionaries are merged recursively,
+    lists are replaced) and returns, for every item, the exact dictionary of arguments for the
+    M(wxc.calling.webex_auto_attendant) module.
+  - Each item describes its two menus, O(_input[].business_hours) and O(_input[].after_hours), with a few
+    variables (operator, departments, dial by name, voicemail, repeat key) instead of raw key configurations.
+  - "Keys are assigned as follows: key V(0) goes to the operator, departments with a C(departments[].key)
+    keep it, departments without a key take the next free keys from V(1) upward in list order, then the voicemail key
+    (when C(voicemail_key) is not set) takes the next free key. The dial-by-name key defaults to V(#),
+    the repeat key to V(*). Raw C(keys) are added, or replace the generated key with the same key."
+  - The operator key is sent as action C(TRANSFER_WITHOUT_PROMPT) with the operator destination as value and the description
+    C(Operator), because the service rejects a value on C(TRANSFER_TO_OPERATOR) (error 4806).
+  - Every problem is reported with an AnsibleFilterError that names the attendant and the offending variable, for example a key
+    used twice, more departments than free keys, a department without a destination or an unknown after-hours shape.
+    Because all items are built at once, such an error stops the role before any API call.
+positional: _input, defaults
+options:
+  _input:
+    description:
+      - The list of auto attendants (the role variable C(auto_attendant_list)).
+      - Each item holds the attendant's own fields, named like the options of M(wxc.calling.webex_auto_attendant)
+        (O(_input[].name), O(_input[].location), C(extension), C(phone_number), C(business_schedule), ...),
+        and the two standard-menu descriptions O(_input[].business_hours) and O(_input[].after_hours).
+      - See the role documentation (C(ansible-doc -t role wxc.calling.auto_attendant)) for every field.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      name:
+        description: Name of the auto attendant.
+        type: str
+        required: true
+      location:
+        description: Location id or exact location name. May come from O(defaults).
+        type: str
+        required: true
+      state:
+        description: V(present) or V(absent). Defaults to O(state).
+        type: str
+        choices: [present, absent]
+      business_hours:
+        description:
+          - Standard-menu description of the business-hours menu.
+          - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id) or C(file_name), C(media_file_type),
+            C(level)), C(operator), C(departments) (list of C(name), C(destination), optional C(key) and C(prompt)), C(dial_by_name)
+            (default V(true)), C(dial_by_name_key) (default V(#)), C(dial_by_extension) (default V(true)), C(dial_by_extension_key),
+            C(voicemail), C(voicemail_key), C(repeat_key) (default V(*)), C(exit_key), C(keys) (raw key configurations) and
+            C(call_treatment) (passed through)."
+        type: dict
+      after_hours:
+        description:
+          - Standard-menu description of the after-hours menu. Same fields as O(_input[].business_hours), plus C(shape).
+          - "C(shape): V(closed) (default: the greeting, V(*) repeats, V(#) ends the call), V(voicemail) (like V(closed), and the next
+            free key, normally V(1), transfers to the voicemail destination), V(operator) (like V(closed), and V(0) transfers to the
+            operator), V(business_hours) (the same menu as business hours) or V(custom) (built from the after-hours fields alone,
+            with the same defaults as business hours). Fields set in O(_input[].after_hours) override the shape; the V(voicemail)
+            and V(operator) shapes take their destination from the business-hours menu when the after-hours menu has none.
+          - An item whose C(after_hours.shape) differs from the shape in O(defaults) (V(closed) when not set there) does not
+            inherit the C(after_hours) fields of O(defaults): they belong to the other shape."
+        type: dict
+  defaults:
+    description:
+      - Dictionary merged under every item (the role variable C(auto_attendant_defaults)). Item values win.
+    type: dict
+    default: {}
+  state:
+    description: State for items that do not set O(_input[].state).
+    type: str
+    default: present
+    choices: [present, absent]
+'''
+
+EXAMPLES = r'''
+- name: Build the module arguments of every auto attendant before any API call
+  ansible.builtin.set_fact:
+    aa_args: "{{ auto_attendant_list | wxc.calling.auto_attendant_module_args(auto_attendant_defaults, state='present') }}"
+  vars:
+    auto_attendant_defaults:
+      business_schedule: AUTOATTENDANT-BUSINESS-HOURS
+      business_hours:
+        operator: "1000"
+        departments:
+          - name: Sales
+            destination: "1100"
+          - name: Support
+            destination: "1200"
+    auto_attendant_list:
+      - name: HQ Main
+        location: Headquarters
+        extension: "2000"
+        after_hours:
+          shape: voicemail
+          voicemail: "1000"
+
+# aa_args[0].business_hours_menu.key_configurations is then:
+#   - {key: "0", action: TRANSFER_WITHOUT_PROMPT, value: "1000", description: Operator}
+#   - {key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "1100", description: Sales}
+#   - {key: "2", action: TRANSFER_WITHOUT_PROMPT, value: "1200", description: Support}
+#   - {key: "*", action: REPEAT_MENU, description: Repeat menu}
+#   - {key: "#", action: NAME_DIALING, description: Dial by name}
+'''
+
+RETURN = r'''
+_value:
+  description:
+    - One dictionary of M(wxc.calling.webex_auto_attendant) arguments per input item, in input order.
+    - Always has C(name), C(location) and C(state). Items with C(state=present) also have C(business_hours_menu) and
+      C(after_hours_menu), each complete (C(greeting), C(extension_enabled), C(key_configurations), and
+      C(audio_announcement_file) or C(call_treatment) when set). Other attendant fields appear only when they are set.
+  type: list
+  elements: dict
+'''
+
+import copy
+
+from ansible.errors import AnsibleFilterError
+from ansible.utils.vars import merge_hash
+
+# The module's own rules, shared so that a bad value fails here, before the first API call, for the same reasons.
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (  # noqa: E402
+    ACTIONS_NEEDING_VALUE as ACTIONS_WITH_VALUE, DESTINATION, E164, EXTENSION, KEY_ACTIONS as ACTIONS, MENU_KEYS as VALID_KEYS,
+    NAME_MAX_LENGTH)
+
+DEPARTMENT_KEYS = ('1', '2', '3', '4', '5', '6', '7', '8', '9')
+KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
+MEDIA_TYPES = {'wav': 'WAV', 'wma': 'WMA', '3gp': '3GP'}
+AUDIO_FIELDS = ('id', 'file_name', 'media_file_type', 'level')
+
+# Attendant fields passed to the module unchanged (when set).
+PASSTHROUGH_FIELDS = (
+    'org_id', 'phone_number', 'extension', 'first_name', 'last_name', 'alternate_numbers', 'language_code',
+    'business_schedule', 'holiday_schedule', 'extension_dialing', 'name_dialing', 'time_zone', 'dial_by_name',
+    'direct_line_caller_id_name',
+)
+STRING_FIELDS = ('name', 'location', 'org_id', 'phone_number', 'extension', 'first_name', 'last_name', 'language_code',
+                 'business_schedule', 'holiday_schedule', 'extension_dialing', 'name_dialing', 'time_zone', 'dial_by_name')
+ITEM_FIELDS = ('name', 'location', 'state', 'business_hours', 'after_hours') + PASSTHROUGH_FIELDS
+
+MENU_FIELDS = (
+    'greeting', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
+    'voicemail', 'voicemail_key', 'repeat_key', 'exit_key', 'keys', 'call_treatment',
+)
+AFTER_HOURS_FIELDS = MENU_FIELDS + ('shape',)
+DEPARTMENT_FIELDS = ('name', 'destination', 'key', 'prompt')
+KEY_FIELDS = ('key', 'action', 'description', 'value', 'audio_announcement_file')
+
+# What a menu description means when it does not say otherwise (documented in the role README).
+MENU_DEFAULTS = {
+    'greeting': 'default',
+    'operator': None,
+    'departments': [],
+    'dial_by_name': True,
+    'dial_by_name_key': '#',
+    'dial_by_extension': True,
+    'dial_by_extension_key': None,
+    'voicemail': None,
+    'voicemail_key': None,
+    'repeat_key': '*',
+    'exit_key': None,
+    'keys': [],
+    'call_treatment': None,
+}
+
+_CLOSED = {
+    'operator': None,
+    'departments': [],
+    'dial_by_name': False,
+    'dial_by_extension': False,
+    'dial_by_extension_key': None,
+    'voicemail': None,
+    'exit_key': '#',
+}
+SHAPES = {
+    'custom': {},
+    'closed': _CLOSED,
+    'voicemail': _CLOSED,
+    'operator': _CLOSED,
+    'business_hours': {},
+}
+DEFAULT_AFTER_HOURS_SHAPE = 'closed'
+
+DESCRIPTIONS = {
+    'operator': 'Operator',
+    'voicemail': 'Voicemail',
+    'dial_by_name': 'Dial by name',
+    'dial_by_extension': 'Dial by extension',
+    'repeat': 'Repeat menu',
+    'exit': 'Exit',
+}
+
+
+class _Context(object):
+    """Where we are, for error messages: the attendant and the variable path inside auto_attendant_list."""
+
+    def __init__(self, index, name):
+        self.index = index
+        self.name = name
+
+    def fail(self, path, message):
+        where = 'auto_attendant_list[%d]' % self.index
+        if self.name:
+            where += ' (%s)' % self.name
+        raise AnsibleFilterError('%s: %s: %s' % (where, path, message))
+
+
+def _text(value):
+    """Scalars as text: YAML turns 1000 into an int, the API wants "1000"."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
+def _is_blank(value):
+    return value is None or value is False or (isinstance(value, str) and not value.strip())
+
+
+def _check_fields(ctx, path, value, allowed):
+    if not isinstance(value, dict):
+        ctx.fail(path, 'must be a dictionary, got %s' % type(value).__name__)
+    unknown = sorted(set(value) - set(allowed))
+    if unknown:
+        ctx.fail(path, 'unknown field(s) %s; known fields are %s' % (', '.join(unknown), ', '.join(sorted(allowed))))
+
+
+def _key(ctx, path, value):
+    """A menu key as the API spells it, or an error naming the variable."""
+    if isinstance(value, bool):
+        ctx.fail(path, 'is %r, expected one of %s' % (value, ' '.join(VALID_KEYS)))
+    key = _text(value)
+    if not isinstance(key, str) or key.strip() not in VALID_KEYS:
+        ctx.fail(path, 'is %r, expected one of %s' % (value, ' '.join(VALID_KEYS)))
+    return key.strip()
+
+
+def _optional_key(ctx, path, value):
+    if _is_blank(value):
+        return None
+    return _key(ctx, path, value)
+
+
+def _bool(ctx, path, value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ('yes', 'true', 'on', '1', 'no', 'false', 'off', '0'):
+        return value.strip().lower() in ('yes', 'true', 'on', '1')
+    ctx.fail(path, 'must be a boolean, got %r' % (value,))
+    return None  # pragma: no cover
+
+
+def _destination(ctx, path, value, required=True, what=''):
+    if _is_blank(value):
+        if required:
+            ctx.fail(path, 'is missing%s: give a phone number or an extension to transfer to' % what)
+        return None
+    value = _text(value)
+    if not isinstance(value, str) or not DESTINATION.match(value.strip()):
+        ctx.fail(path, '%r%s is neither an E.164 number (+15551234567) nor an extension (digits)' % (value, what))
+    return value.strip()
+
+
+def _audio_file(ctx, path, value):
+    """An announcement reference: a file name (media type from its suffix, level ORGANIZATION) or a dict."""
+    if isinstance(value, str):
+        name = value.strip()
+        suffix = name.rsplit('.', 1)[-1].lower() if '.' in name else ''
+        if suffix not in MEDIA_TYPES:
+            ctx.fail(path, 'file name %r must end in .wav, .wma or .3gp (or give a dictionary with id)' % value)
+        return {'file_name': name, 'media_file_type': MEDIA_TYPES[suffix], 'level': 'ORGANIZATION'}
+    if isinstance(value, dict):
+        _check_fields(ctx, path, value, AUDIO_FIELDS)
+        result = dict((field, _text(value[field])) for field in AUDIO_FIELDS if value.get(field) is not None)
+        if not result.get('id') and not result.get('file_name'):
+            ctx.fail(path, 'needs id or file_name')
+        if result.get('file_name') and 'media_file_type' not in result:
+            suffix = result['file_name'].rsplit('.', 1)[-1].lower()
+            if suffix in MEDIA_TYPES:
+                result['media_file_type'] = MEDIA_TYPES[suffix]
+        if result.get('file_name') and 'level' not in result:
+            result['level'] = 'ORGANIZATION'
+        return result
+    ctx.fail(path, 'must be an announcement file name or a dictionary (id, file_name, media_file_type, level)')
+    return None  # pragma: no cover
+
+
+def _raw_key(ctx, path, entry):
+    _check_fields(ctx, path, entry, KEY_FIELDS)
+    if entry.get('key') is None:
+        ctx.fail(path + '.key', 'is missing')
+    key = _key(ctx, path + '.key', entry['key'])
+    action = _text(entry.get('action'))
+    if not isinstance(action, str) or action.strip().upper() not in ACTIONS:
+        ctx.fail(path + '.action', 'is %r, expected one of %s' % (entry.get('action'), ', '.join(ACTIONS)))
+    action = action.strip().upper()
+    result = {'key': key, 'action': action}
+    value = _text(entry.get('value'))
+    if action == 'TRANSFER_TO_OPERATOR' and not _is_blank(value):
+        ctx.fail(path + '.value', 'the service rejects a value on TRANSFER_TO_OPERATOR (error 4806); set the menu operator '
+                 'instead (key 0 becomes TRANSFER_WITHOUT_PROMPT to that destination) or use action TRANSFER_WITHOUT_PROMPT')
+    if action in ACTIONS_WITH_VALUE:
+        result['value'] = _destination(ctx, path + '.value', value)
+    elif not _is_blank(value):
+        ctx.fail(path + '.value', 'action %s takes no value' % action)
+    if entry.get('audio_announcement_file') is not None:
+        if action != 'PLAY_ANNOUNCEMENT':
+            ctx.fail(path + '.audio_announcement_file', 'is only used with action PLAY_ANNOUNCEMENT, not %s' % action)
+        result['audio_announcement_file'] = _audio_file(ctx, path + '.audio_announcement_file', entry['audio_announcement_file'])
+    elif action == 'PLAY_ANNOUNCEMENT':
+        ctx.fail(path + '.audio_announcement_file', 'is required for action PLAY_ANNOUNCEMENT')
+    if entry.get('description') is not None:
+        result['description'] = _text(entry['description'])
+    return result
+
+
+class _KeyBook(object):
+    """Collects generated keys and refuses a key used twice, naming both variables."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.entries = {}
+        self.sources = {}
+
+    def add(self, path, entry):
+        key = entry['key']
+        if key in self.entries:
+            self.ctx.fail(path, 'key %r is used twice (also by %s)' % (key, self.sources[key]))
+        self.entries[key] = entry
+        self.sources[key] = path
+
+    def used(self):
+        return set(self.entries)
+
+
+def _key_first(entry):
+    """The same key configuration with its fields in a readable order (key, action, value, description, file)."""
+    return dict((field, entry[field]) for field in KEY_FIELDS if field in entry)
+
+
+def _build_menu(ctx, path, desc):
+    """One complete module menu from a resolved standard-menu description (all MENU_FIELDS present)."""
+    menu = {}
+    greeting = desc['greeting']
+    if _is_blank(greeting) or (isinstance(greeting, str) and greeting.strip().lower() == 'default'):
+        menu['greeting'] = 'DEFAULT'
+    else:
+        menu['greeting'] = 'CUSTOM'
+        menu['audio_announcement_file'] = _audio_file(ctx, path + '.greeting', greeting)
+
+    menu['extension_enabled'] = _bool(ctx, path + '.dial_by_extension', desc['dial_by_extension'])
+
+    raw = desc['keys'] if desc['keys'] is not None else []
+    if not isinstance(raw, list):
+        ctx.fail(path + '.keys', 'must be a list of key configurations')
+    raw_book = _KeyBook(ctx)
+    for index, entry in enumerate(raw):
+        raw_book.add('%s.keys[%d].key' % (path, index), _raw_key(ctx, '%s.keys[%d]' % (path, index), entry))
+
+    book = _KeyBook(ctx)
+    operator = _destination(ctx, path + '.operator', desc['operator'], required=False)
+    if operator:
+        book.add(path + '.operator', {'key': '0', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': operator,
+                                      'description': DESCRIPTIONS['operator']})
+    if _bool(ctx, path + '.dial_by_name', desc['dial_by_name']):
+        key = _optional_key(ctx, path + '.dial_by_name_key', desc['dial_by_name_key'])
+        if key is None:
+            ctx.fail(path + '.dial_by_name_key', 'is empty while dial_by_name is true')
+        book.add(path + '.dial_by_name_key', {'key': key, 'action': 'NAME_DIALING', 'description': DESCRIPTIONS['dial_by_name']})
+    key = _optional_key(ctx, path + '.dial_by_extension_key', desc['dial_by_extension_key'])
+    if key is not None:
+        book.add(path + '.dial_by_extension_key', {'key': key, 'action': 'EXTENSION_DIALING',
+                                                   'description': DESCRIPTIONS['dial_by_extension']})
+    key = _optional_key(ctx, path + '.repeat_key', desc['repeat_key'])
+    if key is not None:
+        book.add(path + '.repeat_key', {'key': key, 'action': 'REPEAT_MENU', 'description': DESCRIPTIONS['repeat']})
+    key = _optional_key(ctx, path + '.exit_key', desc['exit_key'])
+    if key is not None:
+        book.add(path + '.exit_key', {'key': key, 'action': 'EXIT', 'description': DESCRIPTIONS['exit']})
+
+    departments = desc['departments'] if desc['departments'] is not None else []
+    if not isinstance(departments, list):
+        ctx.fail(path + '.departments', 'must be a list')
+    pending = []
+    for index, department in enumerate(departments):
+        dpath = '%s.departments[%d]' % (path, index)
+        _check_fields(ctx, dpath, department, DEPARTMENT_FIELDS)
+        name = _text(department.get('name'))
+        if _is_blank(name) or not isinstance(name, str):
+            ctx.fail(dpath + '.name', 'is missing (the department name is also the key description)')
+        prompt = department.get('prompt')
+        entry = {
+            'action': 'TRANSFER_WITH_PROMPT' if prompt is not None and _bool(ctx, dpath + '.prompt', prompt) else 'TRANSFER_WITHOUT_PROMPT',
+            'value': _destination(ctx, dpath + '.destination', department.get('destination'), what=' for department %r' % name),
+            'description': name,
+        }
+        if department.get('key') is not None:
+            entry['key'] = _key(ctx, dpath + '.key', department['key'])
+            book.add(dpath + '.key', entry)
+        else:
+            pending.append((dpath, entry))
+
+    voicemail = _destination(ctx, path + '.voicemail', desc['voicemail'], required=False)
+    voicemail_key = _optional_key(ctx, path + '.voicemail_key', desc['voicemail_key'])
+    if voicemail_key is not None and not voicemail:
+        ctx.fail(path + '.voicemail_key', 'is set but voicemail (the mailbox destination) is not')
+    voicemail_entry = {'action': 'TRANSFER_TO_MAILBOX', 'value': voicemail, 'description': DESCRIPTIONS['voicemail']}
+    if voicemail and voicemail_key is not None:
+        voicemail_entry['key'] = voicemail_key
+        book.add(path + '.voicemail_key', voicemail_entry)
+    elif voicemail:
+        pending.append((path + '.voicemail', voicemail_entry))
+
+    # Keys without an explicit key take the next free ones from 1 upward; raw keys are reserved first.
+    free = [key for key in DEPARTMENT_KEYS if key not in book.used() and key not in raw_book.used()]
+    if len(pending) > len(free):
+        ctx.fail(path + '.departments', 'more departments than free keys: %d entries (%s) need a key but only %d of the keys 1-9 '
+                 'are free (%s)' % (len(pending), ', '.join(entry['description'] for _dpath, entry in pending),
+                                    len(free), ' '.join(free) or 'none'))
+    for (dpath, entry), key in zip(pending, free):
+        entry['key'] = key
+        book.add(dpath, entry)
+
+    merged = dict(book.entries)
+    merged.update(raw_book.entries)  # raw keys are added or replace a generated key
+    if not merged:
+        ctx.fail(path, 'has no keys at all; the service needs at least one key configuration')
+    menu['key_configurations'] = [_key_first(merged[key]) for key in sorted(merged, key=KEY_ORDER.get)]
+
+    if desc['call_treatment'] is not None:
+        if not isinstance(desc['call_treatment'], dict):
+            ctx.fail(path + '.call_treatment', 'must be a dictionary')
+        menu['call_treatment'] = copy.deepcopy(desc['call_treatment'])
+    return menu
+
+
+def _menu_description(ctx, path, value, allowed):
+    if value is None:
+        return {}
+    _check_fields(ctx, path, value, allowed)
+    return value
+
+
+def _resolve_menus(ctx, item):
+    """Fill both menu descriptions with the defaults and the after-hours shape; return (business, after)."""
+    business_in = _menu_description(ctx, 'business_hours', item.get('business_hours'), MENU_FIELDS)
+    after_in = dict(_menu_description(ctx, 'after_hours', item.get('after_hours'), AFTER_HOURS_FIELDS))
+
+    business = dict(MENU_DEFAULTS)
+    business.update(business_in)
+
+    shape = after_in.pop('shape', None)
+    shape = DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _text(shape).strip().lower()
+    if shape not in SHAPES:
+        ctx.fail('after_hours.shape', 'unknown shape %r; expected one of %s' % (shape, ', '.join(sorted(SHAPES))))
+    after = dict(business) if shape == 'business_hours' else dict(MENU_DEFAULTS)
+    after.update(SHAPES[shape])
+    after.update(after_in)
+    if shape in ('voicemail', 'operator') and _is_blank(after.get(shape)):
+        after[shape] = business.get(shape)
+        if _is_blank(after[shape]):
+            ctx.fail('after_hours.%s' % shape, 'after_hours.shape is %s but neither after_hours.%s nor business_hours.%s is set'
+                     % (shape, shape, shape))
+    return business, after
+
+
+def _item_args(ctx, item, state):
+    _check_fields(ctx, 'item', item, ITEM_FIELDS)
+    args = {}
+    for field in ('name', 'location'):
+        if _is_blank(item.get(field)):
+            ctx.fail(field, 'is required (set it in the item or in auto_attendant_defaults)')
+        value = _text(item[field])
+        if not isinstance(value, str):
+            ctx.fail(field, 'must be a string, got %s' % type(value).__name__)
+        args[field] = value.strip()
+    if len(args['name']) > NAME_MAX_LENGTH:
+        ctx.fail('name', 'has %d characters, the maximum is %d' % (len(args['name']), NAME_MAX_LENGTH))
+    item_state = item.get('state')
+    item_state = state if item_state is None else _text(item_state).strip().lower()
+    if item_state not in ('present', 'absent'):
+        ctx.fail('state', 'is %r, expected present or absent' % (item.get('state'),))
+    args['state'] = item_state
+    if item.get('org_id') is not None:
+        args['org_id'] = _text(item['org_id'])
+    if item_state == 'absent':
+        return args
+
+    for field in PASSTHROUGH_FIELDS:
+        value = item.get(field)
+        if value is None:
+            continue
+        args[field] = _text(value) if field in STRING_FIELDS else copy.deepcopy(value)
+    if _is_blank(args.get('extension')) and _is_blank(args.get('phone_number')):
+        ctx.fail('extension', 'an auto attendant needs an extension or a phone_number (or both)')
+    if _is_blank(args.get('business_schedule')):
+        ctx.fail('business_schedule', 'is required: the name of a business-hours schedule of the location')
+    if args.get('extension') is not None and not EXTENSION.match(args['extension']):
+        ctx.fail('extension', 'is %r; an extension is 2 to 10 digits' % args['extension'])
+    if args.get('phone_number') is not None and not E164.match(args['phone_number']):
+        ctx.fail('phone_number', 'is %r; expected E.164 format, for example +15551234567' % args['phone_number'])
+
+    business, after = _resolve_menus(ctx, item)
+    args['business_hours_menu'] = _build_menu(ctx, 'business_hours', business)
+    args['after_hours_menu'] = _build_menu(ctx, 'after_hours', after)
+    return args
+
+
+def _shape_of(after_hours):
+    shape = after_hours.get('shape') if isinstance(after_hours, dict) else None
+    return DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _text(shape).strip().lower()
+
+
+def _defaults_for(defaults, item):
+    """The defaults to merge under ITEM: without their after_hours when the item picks another after-hours shape."""
+    result = copy.deepcopy(defaults)
+    after_hours = item.get('after_hours')
+    if isinstance(after_hours, dict) and not _is_blank(after_hours.get('shape')) and 'after_hours' in result \
+            and _shape_of(after_hours) != _shape_of(result['after_hours']):
+        del result['after_hours']
+    return result
+
+
+def auto_attendant_module_args(auto_attendants, defaults=None, state='present'):
+    """Return one dict of webex_auto_attendant arguments per item of AUTO_ATTENDANTS (see DOCUMENTATION)."""
+    if auto_attendants is None:
+        auto_attendants = []
+    if not isinstance(auto_attendants, list):
+        raise AnsibleFilterError('auto_attendant_list must be a list of auto attendants, got %s' % type(auto_attendants).__name__)
+    if defaults is None:
+        defaults = {}
+    if not isinstance(defaults, dict):
+        raise AnsibleFilterError('auto_attendant_defaults must be a dictionary, got %s' % type(defaults).__name__)
+    unknown = sorted(set(defaults) - set(ITEM_FIELDS))
+    if unknown:
+        raise AnsibleFilterError('auto_attendant_defaults: unknown field(s) %s; known fields are %s'
+                                 % (', '.join(unknown), ', '.join(sorted(ITEM_FIELDS))))
+    state = 'present' if state is None else _text(state).strip().lower()
+    if state not in ('present', 'absent'):
+        raise AnsibleFilterError('auto_attendant_state is %r, expected present or absent' % (state,))
+
+    results = []
+    seen = {}
+    for index, item in enumerate(auto_attendants):
+        if not isinstance(item, dict):
+            raise AnsibleFilterError('auto_attendant_list[%d]: must be a dictionary, got %s' % (index, type(item).__name__))
+        ctx = _Context(index, item.get('name'))
+        merged = merge_hash(_defaults_for(defaults, item), item, recursive=True, list_merge='replace')
+        args = _item_args(ctx, merged, state)
+        identity = (args['location'], args['name'])
+        if identity in seen:
+            ctx.fail('name', 'the auto attendant %r in location %r is also auto_attendant_list[%d]' % (args['name'], args['location'], seen[identity]))
+        seen[identity] = index
+        results.append(args)
+    return results
+
+
+class FilterModule(object):
+    """wxc.calling auto attendant filters."""
+
+    def filters(self):
+        return {'auto_attendant_module_args': auto_attendant_module_args}
