@@ -17,15 +17,15 @@ export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: test venv links sanity lint changelog-lint pytest unit simulator integration demo clean
+.PHONY: test venv links sanity lint changelog-lint docs package pytest unit simulator integration demo clean
 
-test: venv sanity lint changelog-lint pytest
+test: venv sanity lint changelog-lint docs package pytest
 
 venv: $(VENV)/.installed
 
+# Installed into in place (not rebuilt) when a requirements file changes, so that a running test keeps its venv.
 $(VENV)/.installed: requirements.txt requirements-test.txt
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
@@ -49,6 +49,30 @@ lint: venv links
 
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
+
+# The docs site: plugin and role docs from the collection, plus the guides in docs/docsite/rst.
+docs: venv links
+	$(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+	bash docs/sphinx/build.sh > $(BUILD)/docs.log 2>&1 || { cat $(BUILD)/docs.log; exit 1; }
+	test -s docs/sphinx/build/html/collections/wxc/calling/index.html
+	@echo "docs: file://$(CURDIR)/docs/sphinx/build/html/collections/wxc/calling/index.html"
+
+# The artifact users install: built without test or build clutter, installed into an empty path, documented there.
+package: venv
+	rm -rf $(BUILD)/dist $(BUILD)/installed
+	$(BIN)/ansible-galaxy collection build --force --output-path $(BUILD)/dist .
+	tar tzf $(BUILD)/dist/wxc-calling-*.tar.gz > $(BUILD)/dist/contents.txt
+	if grep -E '^(tests/(unit|integration|simulator)|\.venv/|\.git/|build/|docs/sphinx/(build|rst)/)' $(BUILD)/dist/contents.txt; then \
+		echo "build clutter in the tarball (see build_ignore in galaxy.yml)"; exit 1; fi
+	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-galaxy collection install --offline --no-deps \
+		-p $(BUILD)/installed $(BUILD)/dist/wxc-calling-*.tar.gz
+	for module in $$(ls plugins/modules | sed -n 's/\.py$$//p'); do \
+		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc wxc.calling.$$module > /dev/null; done
+	for filter in $$(ls plugins/filter | sed -n 's/\.py$$//p'); do \
+		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t filter wxc.calling.$${filter}_module_args > /dev/null; done
+	for role in $$(ls roles); do \
+		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t role wxc.calling.$$role > /dev/null; done
+	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -l wxc.calling
 
 pytest: venv links
 	$(BIN)/python -m pytest -n 2 tests

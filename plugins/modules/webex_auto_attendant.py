@@ -179,8 +179,8 @@ options:
           action:
             description:
               - What the key does. V(TRANSFER_WITH_PROMPT), V(TRANSFER_WITHOUT_PROMPT) and V(TRANSFER_TO_MAILBOX) need a
-                O(business_hours_menu.key_configurations.value).
-              - V(PLAY_ANNOUNCEMENT) needs an O(business_hours_menu.key_configurations.audio_announcement_file).
+                O(business_hours_menu.key_configurations[].value).
+              - V(PLAY_ANNOUNCEMENT) needs an O(business_hours_menu.key_configurations[].audio_announcement_file).
               - V(TRANSFER_TO_OPERATOR) takes no value (the service rejects one with error 4806); to send callers to a
                 given operator, use V(TRANSFER_WITHOUT_PROMPT) with the operator's number.
             type: str
