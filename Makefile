@@ -17,9 +17,9 @@ export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: test venv links sanity lint changelog-lint docs package pytest unit simulator integration demo clean
+.PHONY: test venv links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean
 
-test: venv sanity lint changelog-lint docs package pytest
+test: venv sanity lint changelog-lint docs package ee pytest
 
 venv: $(VENV)/.installed
 
@@ -73,6 +73,14 @@ package: venv
 	for role in $$(ls roles); do \
 		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t role wxc.calling.$$role > /dev/null; done
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -l wxc.calling
+
+# The execution environment's build context (a container engine is only needed for `ansible-builder build`).
+ee: package
+	rm -rf $(BUILD)/ee && mkdir -p $(BUILD)/ee
+	cp $(BUILD)/dist/wxc-calling-*.tar.gz $(BUILD)/ee/wxc-calling.tar.gz
+	$(BIN)/ansible-builder create -f execution-environment.yml -c $(BUILD)/ee/context
+	test -s $(BUILD)/ee/context/Containerfile -o -s $(BUILD)/ee/context/Dockerfile
+	test -s $(BUILD)/ee/context/_build/collections/wxc-calling.tar.gz
 
 pytest: venv links
 	$(BIN)/python -m pytest -n 2 tests

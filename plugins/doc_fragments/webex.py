@@ -16,8 +16,26 @@ options:
       - Writes need the scope C(spark-admin:telephony_config_write); reads need C(spark-admin:telephony_config_read).
       - If not set, the value of the E(WEBEX_ACCESS_TOKEN) environment variable is used.
       - The token is never logged or returned.
+      - Leave it unset and give O(client_id), O(client_secret) and O(refresh_token) to have the module mint one.
     type: str
     required: false
+  client_id:
+    description:
+      - Client id of the Webex service app or integration whose O(refresh_token) is used to mint access tokens.
+      - If not set, the value of the E(WEBEX_CLIENT_ID) environment variable is used.
+      - With O(client_secret) and O(refresh_token), the module mints an access token once per run when no
+        O(access_token) is given, and mints a new one and retries once when the service answers 401 (token expired).
+    type: str
+  client_secret:
+    description:
+      - Client secret of the service app or integration.
+      - If not set, the value of the E(WEBEX_CLIENT_SECRET) environment variable is used. Never logged.
+    type: str
+  refresh_token:
+    description:
+      - Refresh token of the service app or integration (valid for 90 days, renewed by use).
+      - If not set, the value of the E(WEBEX_REFRESH_TOKEN) environment variable is used. Never logged.
+    type: str
   api_url:
     description:
       - Base URL of the Webex API, including the version path.
@@ -28,6 +46,7 @@ options:
     description:
       - Organisation to act in, for partner administrators who manage customer organisations.
       - Leave unset to act in the organisation of the token.
+      - If not set, the value of the E(WEBEX_ORG_ID) environment variable is used.
     type: str
   validate_certs:
     description:

@@ -38,8 +38,11 @@ def webex_argument_spec():
     """The connection options shared by every module (documented in the wxc.calling.webex doc fragment)."""
     return dict(
         access_token=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_ACCESS_TOKEN"])),
+        client_id=dict(type="str", fallback=(env_fallback, ["WEBEX_CLIENT_ID"])),
+        client_secret=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_CLIENT_SECRET"])),
+        refresh_token=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_REFRESH_TOKEN"])),
         api_url=dict(type="str", default=DEFAULT_API_URL, fallback=(env_fallback, ["WEBEX_API_URL"])),
-        org_id=dict(type="str"),
+        org_id=dict(type="str", fallback=(env_fallback, ["WEBEX_ORG_ID"])),
         validate_certs=dict(type="bool", default=True),
         timeout=dict(type="int", default=30),
     )
@@ -113,20 +116,40 @@ def _error_from_response(method, path, response):
 class WebexClient:
     """Talks to the Webex API over one keep-alive session; every request carries the token and, if set, orgId."""
 
-    def __init__(self, api_url, access_token, org_id=None, validate_certs=True, timeout=30, sleep=time.sleep,
-                 warn=None):
+    def __init__(self, api_url, access_token=None, org_id=None, validate_certs=True, timeout=30, sleep=time.sleep,
+                 warn=None, refresh_credentials=None):
+        """REFRESH_CREDENTIALS: (client_id, client_secret, refresh_token) of a service app or an integration.
+
+        With them, an access token is minted when none is given, and once more when the service answers 401.
+        """
         self.api_url = api_url.rstrip("/")
         self.org_id = org_id
         self.timeout = timeout
         self.validate_certs = validate_certs
         self._sleep = sleep
         self._warn = warn or (lambda message: None)
+        self._refresh_credentials = refresh_credentials
         self.session = requests.Session()
-        self.session.headers.update({
-            "Authorization": "Bearer %s" % access_token,
-            "Accept": "application/json",
-            "User-Agent": "wxc.calling-ansible-collection",
-        })
+        self.session.headers.update({"Accept": "application/json", "User-Agent": "wxc.calling-ansible-collection"})
+        if access_token:
+            self._use_token(access_token)
+
+    def _use_token(self, access_token):
+        self.session.headers["Authorization"] = "Bearer %s" % access_token
+
+    def _mint_access_token(self):
+        """Trade the refresh token for a new access token (POST /access_token, grant_type refresh_token)."""
+        client_id, client_secret, refresh_token = self._refresh_credentials
+        data = dict(grant_type="refresh_token", client_id=client_id, client_secret=client_secret,
+                    refresh_token=refresh_token)
+        try:
+            response = self.session.post(self.api_url + "/access_token", data=data, timeout=self.timeout,
+                                         verify=self.validate_certs, headers={"Authorization": None})
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise WebexApiError("POST", "/access_token", message="no response: %s" % type(exc).__name__) from exc
+        if response.status_code >= 400:
+            raise _error_from_response("POST", "/access_token", response)
+        self._use_token(response.json()["access_token"])
 
     @classmethod
     def from_module(cls, module):
@@ -135,13 +158,18 @@ class WebexClient:
             from ansible.module_utils.basic import missing_required_lib
             module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         params = module.params
-        if not params.get("access_token"):
-            module.fail_json(msg="access_token is required: set the access_token option or the WEBEX_ACCESS_TOKEN "
-                                 "environment variable")
+        refresh = [params.get(name) for name in ("client_id", "client_secret", "refresh_token")]
+        if any(refresh) and not all(refresh):
+            missing = [name for name, value in zip(("client_id", "client_secret", "refresh_token"), refresh) if not value]
+            module.fail_json(msg="client_id, client_secret and refresh_token go together; missing: %s" % ", ".join(missing))
+        if not params.get("access_token") and not all(refresh):
+            module.fail_json(msg="access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment "
+                                 "variable), or client_id, client_secret and refresh_token to mint one")
         if not params["validate_certs"]:
             module.warn("validate_certs is false: the TLS certificate of %s is not verified" % params["api_url"])
-        return cls(params["api_url"], params["access_token"], org_id=params.get("org_id"),
-                   validate_certs=params["validate_certs"], timeout=params["timeout"], warn=module.warn)
+        return cls(params["api_url"] or DEFAULT_API_URL, params.get("access_token"), org_id=params.get("org_id") or None,
+                   validate_certs=params["validate_certs"], timeout=params["timeout"], warn=module.warn,
+                   refresh_credentials=tuple(refresh) if all(refresh) else None)
 
     # -- requests -----------------------------------------------------------------------------------------------
 
@@ -161,6 +189,10 @@ class WebexClient:
         shown_path = path if not path.startswith(self.api_url) else path[len(self.api_url):]
         shown_path = shown_path.split("?", 1)[0]
         rate_limited = server_errors = 0
+        refreshed = False
+        if "Authorization" not in self.session.headers and self._refresh_credentials:
+            self._mint_access_token()
+            refreshed = True
         while True:
             headers = {"TrackingID": "WXC_ANSIBLE_%s" % uuid.uuid4()}
             try:
@@ -174,6 +206,11 @@ class WebexClient:
                     server_errors += 1
                     continue
                 raise error from exc
+            if response.status_code == 401 and self._refresh_credentials and not refreshed:
+                # The access token expired: mint a new one and send this request once more.
+                self._mint_access_token()
+                refreshed = True
+                continue
             if response.status_code == 429 and rate_limited < RATE_LIMIT_MAX_RETRIES:
                 # A rate-limited request was not carried out, so even a POST may be sent again.
                 self._sleep(parse_retry_after(response.headers.get("Retry-After")))
