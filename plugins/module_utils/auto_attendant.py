@@ -504,6 +504,17 @@ class AutoAttendantService:
                 raise
 
 
+def _recreate_after_deletion(service, location_id, params, update_plan):
+    """The auto attendant was deleted between the lookup and the update: create it, if the options allow."""
+    missing = missing_for_create(params)
+    if missing:
+        raise AutoAttendantError("auto attendant %r was deleted by someone else while it was being updated; creating it "
+                                 "again needs %s" % (params["name"], ", ".join(missing)))
+    desired = desired_from_options(params)
+    new_id = service.create(location_id, desired)
+    return Plan("create", body=desired, before=update_plan.before, after=desired), service.details(location_id, new_id)
+
+
 def converge(service, location_id, params, check_mode=False, diff=False):
     """Bring the auto attendant to the state PARAMS describe; return (plan, auto_attendant API object or None).
 
@@ -532,7 +543,12 @@ def converge(service, location_id, params, check_mode=False, diff=False):
         result = dict(current_details)
         result.update(the_plan.body)
         if not check_mode:
-            service.update(location_id, found["id"], the_plan.body)
+            try:
+                service.update(location_id, found["id"], the_plan.body)
+            except WebexApiError as error:
+                if error.status != 404:
+                    raise
+                the_plan, result = _recreate_after_deletion(service, location_id, params, the_plan)
     elif the_plan.action == "create":
         result = dict(the_plan.body, id=None)
         if not check_mode:

@@ -1,6 +1,8 @@
 """webex_auto_attendant run by real ansible-playbook against the simulator; asserts on what the simulator received."""
 
 import copy
+import threading
+import time
 import json
 
 import pytest
@@ -257,3 +259,32 @@ def test_read_only_token_is_refused_with_a_clear_error(sim, tmp_path):
     assert run.rc != 0 and result["api_error"]["status"] == 403
     assert sim.read_only_token not in run.stdout + run.stderr
     assert stored(sim, "Reception") == []
+
+
+def test_deleted_between_lookup_and_update_is_created_again_once(sim, tmp_path):
+    converge(sim, tmp_path, SMALL)
+    original = stored(sim, "Reception")[0]
+    location_id = sim.location_id("Headquarters")
+    changed = copy.deepcopy(SMALL)
+    changed["business_hours_menu"]["key_configurations"][1]["value"] = "+19073569984"
+    item_path = "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, original["id"])
+
+    def delete_once_the_module_has_read_it():
+        # As another admin would, between the module's read of the details and its (held back) PUT.
+        for _attempt in range(600):
+            if any(e["method"] == "GET" and e["path"].endswith(original["id"]) for e in sim.requests()):
+                sim.api("DELETE", item_path)
+                return
+            time.sleep(0.05)
+
+    sim.fault(method="PUT", path="/autoAttendants/", count=1, delay=2)
+    sim.clear_requests()
+    deleter = threading.Thread(target=delete_once_the_module_has_read_it)
+    deleter.start()
+    run, result = converge(sim, tmp_path, changed)
+    deleter.join()
+    assert run.rc == 0, run
+    assert result["changed"] is True
+    assert [(e["method"], e["status"]) for e in sim.writes()] == [("DELETE", 204), ("PUT", 404), ("POST", 201)]
+    now = stored(sim, "Reception")
+    assert len(now) == 1 and now[0]["businessHoursMenu"]["keyConfigurations"][1]["value"] == "+19073569984"
