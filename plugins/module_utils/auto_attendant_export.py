@@ -1,0 +1,202 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Read existing auto attendants back, and turn their details into webex_auto_attendant options ("export form").
+
+The conversion is pure and built on auto_attendant.py: writable() drops the read-only fields and sorts the keys,
+to_snake() gives the option names, argument_spec() says which options (and suboptions) the module accepts.
+The data path: list (every page, exact name) -> details per attendant -> info form (snake_case, read-only fields kept)
+and export form (options only) -> YAML text that keeps every string a string.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
+    FIELDS, LIST_PATH, argument_spec, to_snake, validate_options, writable)
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+
+# Suboptions the module accepts but that the service derives: never exported (the module only compares them when set).
+NOT_EXPORTED = ("alternate_numbers.toll_free_number",)
+
+
+# -- details -> info form ------------------------------------------------------------------------------------------
+
+def info_from_details(details, list_item):
+    """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM."""
+    snake = to_snake(details)
+    result = {}
+    for field in ("id", "name"):
+        if field in snake:
+            result[field] = snake.pop(field)
+    result["location_id"] = list_item.get("locationId")
+    result["location_name"] = list_item.get("locationName")
+    result.update(snake)
+    return result
+
+
+# -- details -> export form ----------------------------------------------------------------------------------------
+
+def _coerce(value, option_type):
+    """VALUE as the option type expects it: the service sends some numbers as strings (noInputTimer)."""
+    if option_type == "int" and isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return value
+    if option_type == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _prune(value, spec, path, dropped):
+    """VALUE (snake_case) with only what SPEC (an argument_spec options dict) knows, in the order of SPEC, no None.
+
+    Fields the module does not know (a field Webex added later, a beta field) are listed in DROPPED by their path.
+    """
+    result = {}
+    for key in value:
+        if key not in spec:
+            dropped.append(path + key)
+    for key, option in spec.items():
+        item = value.get(key)
+        if item is None or path + key in NOT_EXPORTED:
+            continue
+        suboptions = option.get("options")
+        if suboptions and option.get("type") == "list" and isinstance(item, list):
+            item = [_prune(entry, suboptions, "%s%s." % (path, key), dropped) if isinstance(entry, dict) else entry
+                    for entry in item]
+        elif suboptions and isinstance(item, dict):
+            item = _prune(item, suboptions, "%s%s." % (path, key), dropped)
+        else:
+            item = _coerce(copy.deepcopy(item), option.get("type", "str"))
+        result[key] = item
+    return result
+
+
+def options_from_details(details, location, dropped=None):
+    """The webex_auto_attendant options that describe DETAILS (as the API returns them), in LOCATION (id or name).
+
+    Only writable options the attendant has: no id, enabled, esn, routing_prefix, toll_free_number, language, no audio
+    file_size/is_text_to_speech, no alternate number toll_free_number, nothing None. Top-level options in the order of
+    the Create body, menu keys in key order ("0"-"9", "*", "#"). Applying the result to the same attendant changes nothing.
+    DROPPED, when given, receives the paths of the fields the module has no option for.
+    """
+    dropped = [] if dropped is None else dropped
+    snake = to_snake(writable(details))
+    spec = argument_spec()
+    known = {field: spec[field] for field in FIELDS}
+    options = {"location": location}
+    options.update(_prune(snake, known, "", dropped))
+    return options
+
+
+def check_options(options):
+    """Why webex_auto_attendant would refuse OPTIONS (argument_spec and its own validation); [] when it accepts them."""
+    result = ArgumentSpecValidator(argument_spec()).validate(copy.deepcopy(options))
+    problems = list(result.error_messages)
+    if not problems:
+        problems = validate_options(result.validated_parameters)
+    return problems
+
+
+def sort_key(list_item):
+    """Attendants sorted by location name, then name."""
+    return (list_item.get("locationName") or "", list_item.get("name") or "", list_item.get("id") or "")
+
+
+# -- reading (HTTP) ------------------------------------------------------------------------------------------------
+
+class LocationUnknown(Exception):
+    """The location given by id does not exist."""
+
+
+def list_auto_attendants(client, location_id=None, name=None):
+    """The list items of the organisation (or of LOCATION_ID), every page, called exactly NAME when given.
+
+    The list's name filter matches any name that contains it, in any case: the exact match is made here.
+    """
+    try:
+        items = client.get_all(LIST_PATH, "autoAttendants", params={"locationId": location_id, "name": name})
+    except WebexApiError as error:
+        if location_id and error.status == 404:
+            raise LocationUnknown("location %r not found (no location has that id)" % location_id) from error
+        raise
+    if location_id:
+        items = [item for item in items if item.get("locationId", location_id) == location_id]
+    if name is not None:
+        items = [item for item in items if item.get("name") == name]
+    return sorted(items, key=sort_key)
+
+
+# -- YAML that keeps its types -------------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 _.,/()'&@+=-]*$")
+_RESERVED = ("y", "n", "yes", "no", "on", "off", "true", "false", "null")
+
+
+def _scalar(value):
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    text = str(value)
+    if _PLAIN.match(text) and not text.endswith(" ") and text.lower() not in _RESERVED:
+        return text
+    # A JSON string is a valid YAML double-quoted scalar: "0028", "*", "+19705550026" stay strings in every reader.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _is_block(value):
+    return isinstance(value, (dict, list)) and bool(value)
+
+
+def _lines(value, indent):
+    pad = " " * indent
+    lines = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if _is_block(item):
+                lines.append("%s%s:" % (pad, _scalar(key)))
+                lines.extend(_lines(item, indent + 2))
+            else:
+                lines.append("%s%s: %s" % (pad, _scalar(key), _empty_or_scalar(item)))
+    else:
+        for item in value:
+            if isinstance(item, dict) and item:
+                nested = _lines(item, indent + 2)
+                lines.append("%s- %s" % (pad, nested[0][indent + 2:]))
+                lines.extend(nested[1:])
+            elif _is_block(item):
+                lines.append("%s-" % pad)
+                lines.extend(_lines(item, indent + 2))
+            else:
+                lines.append("%s- %s" % (pad, _empty_or_scalar(item)))
+    return lines
+
+
+def _empty_or_scalar(value):
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    return _scalar(value)
+
+
+def to_yaml(value):
+    """VALUE (dicts, lists, strings, numbers, booleans, None) as block-style YAML text, ending with a newline.
+
+    Strings are plain only when no YAML reader (1.1 or 1.2) can take them for anything else; all others are
+    double-quoted, so keys ("0", "*", "#"), numbers and extensions ("0028") stay strings. Keys keep their order.
+    """
+    if not _is_block(value):
+        return _empty_or_scalar(value) + "\n"
+    return "\n".join(_lines(value, 0)) + "\n"

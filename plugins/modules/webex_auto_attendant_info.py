@@ -1,0 +1,373 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: webex_auto_attendant_info
+short_description: Read Webex Calling auto attendants, and export them as webex_auto_attendant options
+version_added: 0.1.0
+description:
+  - Lists the auto attendants of the organisation, or of one O(location), optionally only those called exactly O(name),
+    and reads the details of each (menus, keys, alternate numbers, schedules, audio files).
+  - Returns them in snake_case in RV(auto_attendants), and in exactly the form M(wxc.calling.webex_auto_attendant)
+    accepts in RV(export) (and as YAML text in RV(export_yaml)), so that existing attendants built in Control Hub can be
+    turned into code and re-applied with no change.
+  - The playbook C(wxc.calling.export_auto_attendants) shipped with the collection writes that export to a vars file,
+    and C(wxc.calling.apply_auto_attendants) applies such a file.
+  - Only reads; it never changes anything.
+author:
+  - wxc.calling maintainers (@wxc-calling)
+extends_documentation_fragment:
+  - wxc.calling.webex
+  - wxc.calling.attributes
+  - wxc.calling.attributes.actiongroup_webex
+attributes:
+  check_mode:
+    support: full
+    details: The module only reads, so it does the same in check mode.
+  diff_mode:
+    support: N/A
+    details: The module changes nothing.
+options:
+  location:
+    description:
+      - Only the auto attendants of this location, by id or by exact (case-sensitive) name.
+      - Not set, the auto attendants of the whole organisation.
+      - An unknown location, or a name that several locations have, fails the task.
+    type: str
+  name:
+    description:
+      - Only the auto attendants called exactly (case-sensitively) this name.
+      - Without O(location), several locations may each have one.
+    type: str
+  export_location:
+    description:
+      - How RV(export) gives the location of each auto attendant.
+      - V(name) gives the location's name when exactly one location of the organisation has that name (so that the
+        name resolves to that location and no other), and the location id otherwise, with a warning.
+        Names are readable and survive in another organisation with the same location names.
+      - V(id) always gives the location id; it never depends on location names, and saves a lookup per location when
+        the export is applied.
+    type: str
+    choices: [name, id]
+    default: name
+notes:
+  - The list filters of Webex match any name that contains the given text, in any case; the module matches names
+    exactly itself, and reads every page of results.
+  - One details request is made per auto attendant found.
+  - RV(export) holds only what M(wxc.calling.webex_auto_attendant) can set. Not exported are the read-only fields (id,
+    enabled, esn, routing prefix, toll-free flags, language name, audio file size and text-to-speech flag), fields the
+    module has no option for (reported as warnings), call forwarding, announcement files themselves (audio files are
+    exported as references by id and file name), and the schedules (exported by name; they must exist in the location).
+  - A location given by id is not looked up; when no location has that id the task fails with a clear message (the
+    service answers 404).
+seealso:
+  - module: wxc.calling.webex_auto_attendant
+  - name: Read the List of Auto Attendants
+    description: The Webex API request behind the listing.
+    link: https://developer.webex.com/docs/api/v1/features-auto-attendant/read-the-list-of-auto-attendants
+"""
+
+EXAMPLES = r"""
+- name: Every auto attendant of the organisation
+  wxc.calling.webex_auto_attendant_info:
+  register: everything
+
+- name: The auto attendants of one location, by exact name
+  wxc.calling.webex_auto_attendant_info:
+    location: Headquarters
+  register: headquarters
+
+- name: One auto attendant, with its menus
+  wxc.calling.webex_auto_attendant_info:
+    location: Headquarters
+    name: Main Line AA - Test
+  register: main_line
+
+- name: Show its business hours keys
+  ansible.builtin.debug:
+    var: main_line.auto_attendants[0].business_hours_menu.key_configurations
+
+- name: Export every auto attendant as webex_auto_attendant options, locations by id
+  wxc.calling.webex_auto_attendant_info:
+    export_location: id
+  register: exported
+
+- name: Write the export to a vars file (the playbook wxc.calling.export_auto_attendants does this)
+  ansible.builtin.copy:
+    content: "{{ 'webex_auto_attendants:\n' ~ (exported.export_yaml | indent(2, first=true)) }}"
+    dest: "{{ playbook_dir }}/auto_attendants.yml"
+    mode: "0644"
+
+- name: Apply the export (no change while nobody edits the attendants in Control Hub)
+  wxc.calling.webex_auto_attendant:
+    location: "{{ item.location }}"
+    name: "{{ item.name }}"
+    phone_number: "{{ item.phone_number | default(omit) }}"
+    extension: "{{ item.extension | default(omit) }}"
+    first_name: "{{ item.first_name | default(omit) }}"
+    last_name: "{{ item.last_name | default(omit) }}"
+    alternate_numbers: "{{ item.alternate_numbers | default(omit) }}"
+    language_code: "{{ item.language_code | default(omit) }}"
+    business_schedule: "{{ item.business_schedule | default(omit) }}"
+    holiday_schedule: "{{ item.holiday_schedule | default(omit) }}"
+    extension_dialing: "{{ item.extension_dialing | default(omit) }}"
+    name_dialing: "{{ item.name_dialing | default(omit) }}"
+    time_zone: "{{ item.time_zone | default(omit) }}"
+    dial_by_name: "{{ item.dial_by_name | default(omit) }}"
+    direct_line_caller_id_name: "{{ item.direct_line_caller_id_name | default(omit) }}"
+    business_hours_menu: "{{ item.business_hours_menu | default(omit) }}"
+    after_hours_menu: "{{ item.after_hours_menu | default(omit) }}"
+  loop: "{{ exported.export }}"
+  loop_control:
+    label: "{{ item.name }}"
+"""
+
+RETURN = r"""
+auto_attendants:
+  description:
+    - The auto attendants found, sorted by location name, then name; an empty list when there are none.
+    - Each is the details as the service returns them, in snake_case, read-only fields included, plus the location.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Id of the auto attendant.
+      type: str
+      returned: always
+    name:
+      description: Name of the auto attendant.
+      type: str
+      returned: always
+    location_id:
+      description: Id of its location.
+      type: str
+      returned: always
+    location_name:
+      description: Name of its location.
+      type: str
+      returned: always
+    enabled:
+      description: Whether the auto attendant is enabled (read-only).
+      type: bool
+      returned: always
+    phone_number:
+      description: Its phone number, in E.164 format.
+      type: str
+      returned: when it has one
+    extension:
+      description: Its extension; leading zeros kept.
+      type: str
+      returned: when it has one
+    alternate_numbers:
+      description: Its alternate numbers, each with C(phone_number), C(ring_pattern) and C(toll_free_number).
+      type: list
+      elements: dict
+      returned: when the service returns them
+    business_schedule:
+      description: Name of its business hours schedule.
+      type: str
+      returned: always
+    holiday_schedule:
+      description: Name of its holiday schedule.
+      type: str
+      returned: when it has one
+    business_hours_menu:
+      description:
+        - The business hours menu, C(greeting), C(extension_enabled), C(audio_announcement_file),
+          C(key_configurations) (as the service orders them) and C(call_treatment), as in the options of
+          M(wxc.calling.webex_auto_attendant).
+      type: dict
+      returned: always
+    after_hours_menu:
+      description: The after hours menu, like RV(auto_attendants[].business_hours_menu).
+      type: dict
+      returned: always
+  sample:
+    - id: Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2QyRXdhV2R5TVRCamIwQTJORGswTVRJNU55NXBiblF4TUM1aVkyeGtMbmRsWW1WNExtTnZiUQ
+      name: Main Line AA - Test
+      location_id: Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzMxMTYx
+      location_name: Headquarters
+      enabled: true
+      phone_number: "+19705550026"
+      extension: "200"
+      routing_prefix: "8001"
+      esn: "8001200"
+      toll_free_number: false
+      alternate_numbers:
+        - {phone_number: "+19705550027", ring_pattern: NORMAL, toll_free_number: false}
+      language: English
+      language_code: en_us
+      business_schedule: AUTOATTENDANT-BUSINESS-HOURS
+      holiday_schedule: AUTOATTENDANT-HOLIDAY
+      extension_dialing: ENTERPRISE
+      name_dialing: ENTERPRISE
+      time_zone: America/Los_Angeles
+      business_hours_menu:
+        greeting: DEFAULT
+        extension_enabled: true
+        key_configurations:
+          - {key: "0", action: TRANSFER_TO_OPERATOR}
+          - {key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "+19175551092", description: Sales}
+          - {key: "*", action: REPEAT_MENU}
+      after_hours_menu:
+        greeting: DEFAULT
+        extension_enabled: true
+        key_configurations:
+          - {key: "0", action: EXIT}
+      direct_line_caller_id_name:
+        selection: DISPLAY_NAME
+export:
+  description:
+    - The same auto attendants, in the same order, each in exactly the form M(wxc.calling.webex_auto_attendant) accepts
+      as options. Looping that module over this list changes nothing.
+    - Each has C(location) (see O(export_location)), C(name), and every writable option the auto attendant has, in the
+      order of the Webex Create body; nothing read-only, nothing null; menu keys in key order.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - location: Headquarters
+      name: Main Line AA - Test
+      phone_number: "+19705550026"
+      extension: "200"
+      alternate_numbers:
+        - {phone_number: "+19705550027", ring_pattern: NORMAL}
+      language_code: en_us
+      business_schedule: AUTOATTENDANT-BUSINESS-HOURS
+      holiday_schedule: AUTOATTENDANT-HOLIDAY
+      extension_dialing: ENTERPRISE
+      name_dialing: ENTERPRISE
+      time_zone: America/Los_Angeles
+      direct_line_caller_id_name:
+        selection: DISPLAY_NAME
+      business_hours_menu:
+        greeting: DEFAULT
+        extension_enabled: true
+        key_configurations:
+          - {key: "0", action: TRANSFER_TO_OPERATOR}
+          - {key: "1", action: TRANSFER_WITHOUT_PROMPT, description: Sales, value: "+19175551092"}
+          - {key: "*", action: REPEAT_MENU}
+      after_hours_menu:
+        greeting: DEFAULT
+        extension_enabled: true
+        key_configurations:
+          - {key: "0", action: EXIT}
+export_yaml:
+  description:
+    - RV(export) as YAML text, a block sequence, ready to be indented under a variable of a vars file.
+    - Every string that a YAML reader could take for something else is double-quoted, so keys (V("0"), V("*"),
+      V("#")), phone numbers and extensions (V("0028")) stay strings.
+  returned: always
+  type: str
+  sample: "- location: Headquarters\n  name: Reception\n  extension: \"2100\"\n"
+api_error:
+  description: The failed API call, when the task failed on one. The token is never included.
+  returned: on an API failure
+  type: dict
+  contains:
+    method:
+      description: HTTP method.
+      type: str
+      returned: on an API failure
+    path:
+      description: Path of the request, below O(api_url).
+      type: str
+      returned: on an API failure
+    status:
+      description: HTTP status code; null when no response came.
+      type: int
+      returned: on an API failure
+    message:
+      description: The Webex error message.
+      type: str
+      returned: on an API failure
+    error_code:
+      description: The Webex error code, when the service gave one.
+      type: int
+      returned: on an API failure
+    tracking_id:
+      description: The Webex tracking id, to quote to Webex support.
+      type: str
+      returned: on an API failure
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import (
+    LocationUnknown, check_options, info_from_details, list_auto_attendants, options_from_details, to_yaml)
+from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, webex_argument_spec
+
+
+def _export_locations(client, items, export_location, known, warn):
+    """Location id -> what the export gives as location: the name when exactly that location has it, else the id."""
+    result = {}
+    for item in items:
+        location_id, location_name = item["locationId"], item.get("locationName")
+        if location_id in result:
+            continue
+        result[location_id] = location_id
+        if export_location != "name" or not location_name:
+            continue
+        if known.get(location_name) == location_id:
+            result[location_id] = location_name
+            continue
+        try:
+            resolved = resolve_location(client, location_name)[0]
+        except LocationNotFound as error:
+            resolved = None
+            warn("the export gives location %r by its id: %s" % (location_name, error))
+        if resolved == location_id:
+            result[location_id] = location_name
+    return result
+
+
+def main():
+    spec = dict(
+        location=dict(type="str"),
+        name=dict(type="str"),
+        export_location=dict(type="str", default="name", choices=["name", "id"]),
+    )
+    spec.update(webex_argument_spec())
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    params = module.params
+
+    client = WebexClient.from_module(module)
+    service = AutoAttendantService(client)
+    attendants, export = [], []
+    try:
+        location_id, known = None, {}
+        if params["location"]:
+            location_id, location_name = resolve_location(client, params["location"])
+            if location_name:  # resolved by exact, unambiguous name
+                known[location_name] = location_id
+        items = list_auto_attendants(client, location_id=location_id, name=params["name"])
+        locations = _export_locations(client, items, params["export_location"], known, module.warn)
+        for item in items:
+            details = service.details(item["locationId"], item["id"])
+            attendants.append(info_from_details(details, item))
+            dropped = []
+            options = options_from_details(details, locations[item["locationId"]], dropped)
+            where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
+            if dropped:
+                module.warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))
+            problems = check_options(options)
+            if problems:
+                module.warn("%s: webex_auto_attendant would refuse the export: %s" % (where, "; ".join(problems)))
+            export.append(options)
+    except WebexApiError as error:
+        module.fail_json(msg=str(error), api_error=error.as_dict())
+    except (LocationNotFound, LocationUnknown) as error:
+        module.fail_json(msg=str(error))
+
+    module.exit_json(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
+
+
+if __name__ == "__main__":
+    main()
