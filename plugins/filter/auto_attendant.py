@@ -152,7 +152,9 @@ PASSTHROUGH_FIELDS = (
 )
 STRING_FIELDS = ('name', 'location', 'org_id', 'phone_number', 'extension', 'first_name', 'last_name', 'language_code',
                  'business_schedule', 'holiday_schedule', 'extension_dialing', 'name_dialing', 'time_zone', 'dial_by_name')
-ITEM_FIELDS = ('name', 'location', 'state', 'business_hours', 'after_hours') + PASSTHROUGH_FIELDS
+# business_hours_menu / after_hours_menu: a menu in the module's own form (the raw form), as an export writes it.
+RAW_MENU_FIELDS = ('business_hours_menu', 'after_hours_menu')
+ITEM_FIELDS = ('name', 'location', 'state', 'business_hours', 'after_hours') + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
 
 MENU_FIELDS = (
     'greeting', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
@@ -518,8 +520,14 @@ def _item_args(ctx, item, state):
         ctx.fail('phone_number', 'is %r; expected E.164 format, for example +15551234567' % args['phone_number'])
 
     business, after = _resolve_menus(ctx, item)
-    args['business_hours_menu'] = _build_menu(ctx, 'business_hours', business)
-    args['after_hours_menu'] = _build_menu(ctx, 'after_hours', after)
+    for raw_field, description, built in (('business_hours_menu', 'business_hours', business),
+                                          ('after_hours_menu', 'after_hours', after)):
+        if item.get(raw_field) is not None:
+            if not isinstance(item[raw_field], dict):
+                ctx.fail(raw_field, 'must be a menu in the form of webex_auto_attendant, got %s' % type(item[raw_field]).__name__)
+            args[raw_field] = copy.deepcopy(item[raw_field])
+        else:
+            args[raw_field] = _build_menu(ctx, description, built)
     return args
 
 

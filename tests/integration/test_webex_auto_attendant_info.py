@@ -323,3 +323,22 @@ def test_export_playbook_runs_by_its_collection_name(sim, tmp_path):
                                     "key_configurations": [{"key": "0", "action": "EXIT"}]},
             "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
                                  "key_configurations": [{"key": "0", "action": "EXIT"}]}}]}
+
+
+def test_export_fed_to_the_role_raw_form_changes_nothing(sim, tmp_path):
+    create_all(sim)
+    run, path = export(sim, tmp_path)
+    assert run.rc == 0, run
+    with open(path, encoding="utf-8") as handle:
+        exported = yaml.safe_load(handle)["webex_auto_attendants"]
+    playbook = write_playbook(tmp_path, [{
+        "name": "Apply the export through the role",
+        "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+        "vars": {"auto_attendant_list": exported},
+    }], name="role_raw.yml")
+    sim.clear_requests()
+    run = run_playbook(playbook, sim)
+    assert run.rc == 0, run
+    results = run.one("wxc.calling.auto_attendant : Configure auto attendants")["result"]["results"]
+    assert [r["changed"] for r in results] == [False, False, False]
+    assert sim.writes() == []

@@ -339,3 +339,16 @@ def test_custom_shape_starts_from_the_menu_defaults():
     menu = one(after_hours={'shape': 'custom', 'operator': '1000', 'voicemail': '1099', 'dial_by_name': False})['after_hours_menu']
     assert menu['key_configurations'] == [
         OPERATOR, {'key': '1', 'action': 'TRANSFER_TO_MAILBOX', 'value': '1099', 'description': 'Voicemail'}, REPEAT]
+
+
+def test_raw_menus_in_the_module_form_are_passed_unchanged():
+    raw = {'greeting': 'DEFAULT', 'extension_enabled': False,
+           'key_configurations': [{'key': '0', 'action': 'TRANSFER_TO_OPERATOR', 'description': 'Operator'}]}
+    built = auto_attendant_module_args([site(business_hours_menu=raw)], DEFAULTS)[0]
+    assert built['business_hours_menu'] == raw
+    assert built['after_hours_menu']['key_configurations']  # still built from the description
+
+
+def test_a_raw_menu_that_is_not_a_dict_is_named():
+    with pytest.raises(AnsibleFilterError, match='business_hours_menu: must be a menu in the form of webex_auto_attendant'):
+        auto_attendant_module_args([site(business_hours_menu='closed')], DEFAULTS)
