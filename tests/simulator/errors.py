@@ -18,6 +18,9 @@ ERR_OPERATOR_VALUE_NOT_ALLOWED = 4806  # KNOWN: TRANSFER_TO_OPERATOR with a valu
 ERR_ANNOUNCEMENT_REQUIRED = 4807  # GUESS: PLAY_ANNOUNCEMENT / CUSTOM greeting without an audio file
 ERR_AUDIO_FILE_NOT_FOUND = 4808  # GUESS: the audio file names nothing in the announcement repository
 ERR_SCHEDULE_NOT_FOUND = 4809  # GUESS: no schedule of that name and type in the location
+ERR_SCHEDULE_DUPLICATE_NAME = 25030  # KNOWN code: schedule name already used in the location for that type (sent with 409)
+ERR_SCHEDULE_IN_USE = 4810  # GUESS: deleting a schedule an auto attendant still uses (sent with 409)
+ERR_EVENT_DUPLICATE_NAME = 4811  # GUESS: event name already used in the schedule (sent with 409)
 
 # Names, numbers and extensions.
 ERR_DUPLICATE_NAME = 4820  # GUESS: name already used by another auto attendant in the location (sent with 409)

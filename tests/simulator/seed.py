@@ -87,7 +87,7 @@ def _schedules():
                 "name": "Weekdays", "startDate": "2024-01-01", "endDate": "2024-01-01", "startTime": "09:00",
                 "endTime": "17:00", "allDayEnabled": False,
                 "recurrence": {"recurForEver": True, "recurWeekly": {
-                    "sunday": False, "monday": True, "tuesday": True, "wednesday": True, "thursday": True,
+                    "recurInterval": 1, "sunday": False, "monday": True, "tuesday": True, "wednesday": True, "thursday": True,
                     "friday": True, "saturday": False}},
             },
         ],
@@ -137,9 +137,6 @@ def build_seed():
     """Return a fresh, deep-copied seed: locations, schedules by location id, announcements."""
     locations = _locations()
     by_name = {location["name"]: location for location in locations}
+    # Schedule and event ids are not stored: they are derived from the names (routes_schedules.py).
     schedules = {by_name[name]["id"]: copy.deepcopy(items) for name, items in _schedules().items()}
-    for location_schedules in schedules.values():
-        for schedule in location_schedules:
-            for index, event in enumerate(schedule["events"]):
-                event["id"] = webex_id("SCHEDULE_EVENT", "%s-%d" % (schedule["name"], index))
     return {"locations": locations, "schedules": schedules, "announcements": _announcements(by_name)}

@@ -36,18 +36,21 @@ class State:
             self.auto_attendants = {}
 
     def load(self):
-        """Load the auto attendants saved in the state file."""
+        """Load the auto attendants (and schedules, when saved) from the state file."""
         with open(self.state_file, encoding="utf-8") as handle:
             saved = json.load(handle)
         with self.lock:
             self.auto_attendants = {record["id"]: record for record in saved.get("autoAttendants", [])}
+            if "schedules" in saved:  # files written before schedules could change keep the seed schedules
+                self.schedules = saved["schedules"]
 
     def save(self):
-        """Write the auto attendants to the state file atomically (no-op without a state file)."""
+        """Write the auto attendants and schedules to the state file atomically (no-op without a state file)."""
         if not self.state_file:
             return
         with self.lock:
-            payload = {"version": STATE_FILE_VERSION, "autoAttendants": list(self.auto_attendants.values())}
+            payload = {"version": STATE_FILE_VERSION, "autoAttendants": list(self.auto_attendants.values()),
+                       "schedules": self.schedules}
             temporary = self.state_file + ".tmp"
             with open(temporary, "w", encoding="utf-8") as handle:
                 json.dump(payload, handle, indent=1)
@@ -75,6 +78,12 @@ class State:
             if schedule["type"] == schedule_type and schedule["name"] == name:
                 return schedule
         return None
+
+    def schedule_users(self, location_id, schedule_type, name):
+        """Names of the location's auto attendants whose businessSchedule/holidaySchedule (by type) is NAME."""
+        field = "businessSchedule" if schedule_type == "businessHours" else "holidaySchedule"
+        return [record["data"]["name"] for record in self.auto_attendants.values()
+                if record["locationId"] == location_id and record["data"].get(field) == name]
 
     def visible_announcements(self, location_id):
         """Announcements an auto attendant in that location may use: organisation level and its own location."""

@@ -4,6 +4,7 @@
 """
 
 import copy
+import datetime
 import re
 import zoneinfo
 
@@ -372,3 +373,176 @@ def validate_auto_attendant(state, location, document, own_id=None):
             raise ApiError(400, "Extension %s is already in use in location %s" % (data["extension"], location["name"]),
                            errors.ERR_EXTENSION_IN_USE)
     return data
+
+
+# -- Schedules and their events ---------------------------------------------------------------------------------------
+
+SCHEDULE_TYPES = ("businessHours", "holidays")
+SCHEDULE_NAME_MAX_LENGTH = 80  # GUESS: undocumented, as for auto attendants
+EVENT_FIELDS = ("name", "startDate", "endDate", "startTime", "endTime", "allDayEnabled", "recurrence")
+EVENT_READ_ONLY_FIELDS = ("id",)
+RECURRENCE_PATTERNS = ("recurDaily", "recurWeekly", "recurYearlyByDate", "recurYearlyByDay")
+RECURRENCE_FIELDS = ("recurForEver", "recurEndDate", "recurEndOccurrence") + RECURRENCE_PATTERNS
+WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+          "NOVEMBER", "DECEMBER")
+DAYS = ("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")
+WEEKS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February 29 exists in leap years
+
+
+def schedule_name(value, field="name"):
+    """A schedule or event name: a non-blank string of at most 80 characters without control characters."""
+    if value is None:
+        raise errors.missing(field)
+    if not isinstance(value, str):
+        raise errors.invalid(field, "must be a string")
+    if not value.strip():
+        raise errors.missing(field)
+    if len(value) > SCHEDULE_NAME_MAX_LENGTH:
+        raise errors.invalid(field, "must be at most %d characters" % SCHEDULE_NAME_MAX_LENGTH)
+    if CONTROL_CHARACTERS.search(value):
+        raise errors.invalid(field, "must not contain control characters")
+    return value
+
+
+def schedule_type(value, field="type"):
+    """businessHours or holidays (400 otherwise)."""
+    if value is None:
+        raise errors.missing(field)
+    if value not in SCHEDULE_TYPES:
+        raise errors.invalid(field, "%r is not one of %s" % (value, ", ".join(SCHEDULE_TYPES)))
+    return value
+
+
+def _date(obj, field, where, required=False):
+    value = _string(obj, field, where, required)
+    if value is None:
+        return None
+    try:
+        if not DATE_PATTERN.match(value):
+            raise ValueError(value)
+        datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise errors.invalid(where + field, "%r is not a date in YYYY-MM-DD format" % value) from exc
+    return value
+
+
+def _time(obj, field, where):
+    value = _string(obj, field, where)
+    if value is not None and not TIME_PATTERN.match(value):
+        raise errors.invalid(where + field, "%r is not a time in HH:MM format" % value)
+    return value
+
+
+def _positive_int(obj, field, where):
+    value = obj.get(field)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise errors.invalid(where + field, "must be a positive integer")
+    return value
+
+
+def _recurrence(value, where, start_date):
+    value = _check_fields(value, where.rstrip("."), RECURRENCE_FIELDS)
+    result = {}
+    for_ever = _boolean(value, "recurForEver", where)
+    end_date = _date(value, "recurEndDate", where)
+    end_occurrence = _positive_int(value, "recurEndOccurrence", where)
+    if sum(1 for item in (for_ever, end_date, end_occurrence) if item) > 1:
+        raise errors.invalid(where.rstrip("."), "recurForEver, recurEndDate and recurEndOccurrence exclude each other")
+    if end_date is not None and end_date < start_date:
+        raise errors.invalid(where + "recurEndDate", "must not be before startDate")
+    patterns = [pattern for pattern in RECURRENCE_PATTERNS if value.get(pattern) is not None]
+    if len(patterns) != 1:
+        raise errors.invalid(where.rstrip("."), "exactly one of %s is needed" % ", ".join(RECURRENCE_PATTERNS))
+    result["recurForEver"] = bool(for_ever) or (end_date is None and end_occurrence is None)
+    if end_date is not None:
+        result["recurEndDate"] = end_date
+    if end_occurrence is not None:
+        result["recurEndOccurrence"] = end_occurrence
+    pattern = patterns[0]
+    inner = where + pattern + "."
+    if pattern == "recurDaily":
+        body = _check_fields(value[pattern], where + pattern, ("recurInterval",))
+        result[pattern] = {"recurInterval": _positive_int(body, "recurInterval", inner) or 1}
+    elif pattern == "recurWeekly":
+        body = _check_fields(value[pattern], where + pattern, ("recurInterval",) + WEEKDAYS)
+        weekly = {"recurInterval": _positive_int(body, "recurInterval", inner) or 1}
+        for day in WEEKDAYS:
+            weekly[day] = bool(_boolean(body, day, inner))
+        if not any(weekly[day] for day in WEEKDAYS):
+            raise errors.invalid(where + pattern, "at least one day must be true")
+        result[pattern] = weekly
+    elif pattern == "recurYearlyByDate":
+        body = _check_fields(value[pattern], where + pattern, ("dayOfMonth", "month"))
+        month = _enum(body, "month", inner, MONTHS, required=True)
+        day = body.get("dayOfMonth")
+        if day is None:
+            raise errors.missing(inner + "dayOfMonth")
+        if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= DAYS_IN_MONTH[MONTHS.index(month)]:
+            raise errors.invalid(inner + "dayOfMonth", "%r is not a day of %s" % (day, month))
+        result[pattern] = {"dayOfMonth": day, "month": month}
+    else:
+        body = _check_fields(value[pattern], where + pattern, ("day", "week", "month"))
+        result[pattern] = {"day": _enum(body, "day", inner, DAYS, required=True),
+                           "week": _enum(body, "week", inner, WEEKS, required=True),
+                           "month": _enum(body, "month", inner, MONTHS, required=True)}
+    return result
+
+
+def schedule_event(value, where="event."):
+    """Validate one event (create body, update body, or an entry of a schedule's events); return what to store.
+
+    Stored shape: name, startDate, endDate, allDayEnabled, startTime/endTime (only when not all day), recurrence
+    (only when given). An all-day event with times, or a timed event without both times, is refused.
+    """
+    value = _check_fields(value, where.rstrip("."), EVENT_FIELDS + ("newName",), EVENT_READ_ONLY_FIELDS)
+    name = schedule_name(value.get("name"), where + "name")
+    start_date = _date(value, "startDate", where, required=True)
+    end_date = _date(value, "endDate", where, required=True)
+    if end_date < start_date:
+        raise errors.invalid(where + "endDate", "must not be before startDate")
+    start_time = _time(value, "startTime", where)
+    end_time = _time(value, "endTime", where)
+    all_day = _boolean(value, "allDayEnabled", where)
+    if all_day is None:
+        all_day = start_time is None and end_time is None
+    event = {"name": name, "startDate": start_date, "endDate": end_date}
+    if all_day:
+        if start_time is not None or end_time is not None:
+            raise errors.invalid(where + "allDayEnabled", "an all-day event takes no startTime or endTime")
+    else:
+        if start_time is None:
+            raise errors.missing(where + "startTime")
+        if end_time is None:
+            raise errors.missing(where + "endTime")
+        if start_date == end_date and end_time <= start_time:
+            raise errors.invalid(where + "endTime", "must be after startTime")
+        event["startTime"] = start_time
+        event["endTime"] = end_time
+    event["allDayEnabled"] = all_day
+    if value.get("recurrence") is not None:
+        event["recurrence"] = _recurrence(value["recurrence"], where + "recurrence.", start_date)
+    if value.get("newName") is not None:
+        event["newName"] = schedule_name(value["newName"], where + "newName")
+    return event
+
+
+def schedule_events(value, field="events"):
+    """Validate a list of events; a name twice is refused. Returns the stored events (newName applied)."""
+    if not isinstance(value, list):
+        raise errors.invalid(field, "must be an array")
+    events, seen = [], set()
+    for index, entry in enumerate(value):
+        event = schedule_event(entry, "%s[%d]." % (field, index))
+        final_name = event.pop("newName", None) or event["name"]
+        if final_name in seen:
+            raise errors.invalid(field, "event name %r is used more than once" % final_name)
+        seen.add(final_name)
+        event["name"] = final_name
+        events.append(event)
+    return events
