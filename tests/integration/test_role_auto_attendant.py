@@ -11,7 +11,7 @@ import os
 import pytest
 import yaml
 
-from tests.integration.runner import PLAYBOOKS, run_playbook
+from tests.integration.runner import PLAYBOOKS, run_playbook, write_playbook
 
 PLAYBOOK = "role_auto_attendant.yml"
 ROLE = "wxc.calling.auto_attendant : "
@@ -248,3 +248,36 @@ def test_one_bad_site_stops_every_site(sim):
     assert run.rc != 0, run
     assert "auto_attendant_list[2] (Austin Main Line): business_hours.keys[1].key: key '9' is used twice" in run.stdout, run
     assert sim.requests() == []
+
+
+def test_schedules_declared_next_to_the_attendants_are_created_first_and_deleted_last(sim, tmp_path):
+    schedules = [
+        {"location": "Branch Office Denver", "type": "business_hours", "name": "Office hours", "events": [
+            {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "08:30",
+             "end_time": "17:30", "recurrence": {"recur_weekly": {"monday": True, "tuesday": True, "wednesday": True,
+                                                                  "thursday": True, "friday": True}}}]},
+        {"location": "Branch Office Denver", "type": "holidays", "name": "Old holidays", "state": "absent"},
+    ]
+    site = {"name": "Denver Office Hours", "location": "Branch Office Denver", "extension": "2300",
+            "business_schedule": "Office hours",
+            "business_hours": {"operator": "1000", "departments": [{"name": "Sales", "destination": "1100"}]}}
+    playbook = write_playbook(tmp_path, [{
+        "name": "Run the role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+        "vars": {"auto_attendant_list": [site], "auto_attendant_schedules": schedules}}], name="role_schedules.yml")
+    location_id = sim.location_id("Branch Office Denver")
+    sim.api("POST", "/telephony/config/locations/%s/schedules" % location_id,
+            json={"type": "holidays", "name": "Old holidays", "events": []})
+    sim.clear_requests()
+    run = run_playbook(playbook, sim)
+    assert run.rc == 0, run
+    writes = [(w["method"], w["path"].rsplit("/", 1)[-1]) for w in sim.writes()]
+    # The schedule is created before the attendant that names it; the unused one is deleted after.
+    assert [method for method, _tail in writes] == ["POST", "POST", "DELETE"]
+    assert writes[0][1] == "schedules" and writes[1][1] == "autoAttendants"
+    names = [s["name"] for s in sim.api("GET", "/telephony/config/locations/%s/schedules" % location_id).json()["schedules"]]
+    assert "Office hours" in names and "Old holidays" not in names
+
+    sim.clear_requests()
+    run = run_playbook(playbook, sim)
+    assert run.rc == 0, run
+    assert sim.writes() == []
