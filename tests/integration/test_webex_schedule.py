@@ -4,6 +4,7 @@ import ast
 import copy
 import os
 import re
+import textwrap
 
 import pytest
 import yaml
@@ -12,7 +13,7 @@ from tests.integration.runner import run_playbook, write_playbook
 
 MODULE = "wxc.calling.webex_schedule"
 ROOT = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir)
-DOCS = os.path.join(ROOT, "docs", "schedules.md")
+DOCS = os.path.join(ROOT, "docs", "docsite", "rst", "schedules.rst")
 MODULE_FILE = os.path.join(ROOT, "plugins", "modules", "webex_schedule.py")
 WEEKDAYS = {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "08:30",
             "end_time": "17:30", "recurrence": {"recur_weekly": {"monday": True, "tuesday": True, "wednesday": True,
@@ -229,7 +230,7 @@ def test_unknown_location_fails_without_writing(sim, tmp_path):
 
 def _docs_playbook(tmp_path):
     text = open(DOCS, encoding="utf-8").read()
-    block = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
+    block = textwrap.dedent(re.search(r"\.\. code-block:: yaml\n\n((?: +.*\n|\n)+)", text).group(1))
     assert yaml.safe_load(block)[0]["tasks"][0]["wxc.calling.webex_schedule"]
     path = tmp_path / "docs_schedules.yml"
     path.write_text(block, encoding="utf-8")
