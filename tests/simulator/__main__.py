@@ -5,6 +5,7 @@ import signal
 import sys
 import threading
 
+from .routes_tokens import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_MINTED_TOKEN_TTL, DEFAULT_REFRESH_TOKEN, TokenIssuer
 from .server import DEFAULT_READ_ONLY_TOKEN, DEFAULT_TOKEN, App, SimulatorServer
 
 
@@ -16,6 +17,11 @@ def parse_args(argv):
     parser.add_argument("--token", default=DEFAULT_TOKEN, help="bearer token allowed to read and write")
     parser.add_argument("--read-only-token", default=DEFAULT_READ_ONLY_TOKEN, help="bearer token allowed to read only")
     parser.add_argument("--state-file", help="JSON file that keeps the state across restarts")
+    parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID, help="client id accepted by POST /v1/access_token")
+    parser.add_argument("--client-secret", default=DEFAULT_CLIENT_SECRET, help="client secret accepted by POST /v1/access_token")
+    parser.add_argument("--refresh-token", default=DEFAULT_REFRESH_TOKEN, help="refresh token accepted by POST /v1/access_token")
+    parser.add_argument("--minted-token-ttl", type=int, default=DEFAULT_MINTED_TOKEN_TTL,
+                        help="seconds a minted access token is valid (default %d)" % DEFAULT_MINTED_TOKEN_TTL)
     parser.add_argument("--quiet", action="store_true", help="do not log each request to stderr")
     return parser.parse_args(argv)
 
@@ -23,7 +29,9 @@ def parse_args(argv):
 def main(argv=None):
     """Run the simulator until SIGINT or SIGTERM; return the exit status."""
     args = parse_args(argv)
-    app = App(token=args.token, read_only_token=args.read_only_token, state_file=args.state_file, quiet=args.quiet)
+    tokens = TokenIssuer(args.client_id, args.client_secret, args.refresh_token, args.minted_token_ttl)
+    app = App(token=args.token, read_only_token=args.read_only_token, state_file=args.state_file, quiet=args.quiet,
+              tokens=tokens)
     server = SimulatorServer((args.host, args.port), app)
 
     def stop(_signum, _frame):

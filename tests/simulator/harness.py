@@ -14,6 +14,10 @@ READY_PREFIX = "wxc simulator listening on "
 START_TIMEOUT = 15
 DEFAULT_TOKEN = "wxc-sim-admin-token"
 DEFAULT_READ_ONLY_TOKEN = "wxc-sim-readonly-token"
+# The refresh-token client of POST /v1/access_token (the simulator's defaults, passed explicitly).
+DEFAULT_CLIENT_ID = "wxc-sim-client-id"
+DEFAULT_CLIENT_SECRET = "wxc-sim-client-secret"
+DEFAULT_REFRESH_TOKEN = "wxc-sim-refresh-token"
 WRITE_METHODS = ("POST", "PUT", "DELETE")
 _WRITE_TOKEN = object()
 
@@ -26,7 +30,7 @@ class Simulator:
     """A simulator subprocess on a free port.
 
     Attributes once started: ``url`` (``http://127.0.0.1:PORT/v1``), ``base_url`` (``http://127.0.0.1:PORT``), ``port``,
-    ``token``, ``read_only_token`` and ``process``.
+    ``token``, ``read_only_token``, ``client_id``, ``client_secret``, ``refresh_token`` and ``process``.
     """
 
     def __init__(self, state_file=None, extra_args=(), token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN):
@@ -34,6 +38,7 @@ class Simulator:
         self.extra_args = list(extra_args)
         self.token = token
         self.read_only_token = read_only_token
+        self.client_id, self.client_secret, self.refresh_token = DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN
         self.process = None
         self.port = None
         self.url = None
@@ -51,7 +56,8 @@ class Simulator:
     def start(self):
         """Spawn ``python -m tests.simulator --port 0 --quiet`` in the repository root and wait for its ready line."""
         command = [sys.executable, "-m", "tests.simulator", "--port", "0", "--quiet",
-                   "--token", self.token, "--read-only-token", self.read_only_token]
+                   "--token", self.token, "--read-only-token", self.read_only_token,
+                   "--client-id", self.client_id, "--client-secret", self.client_secret, "--refresh-token", self.refresh_token]
         if self.state_file:
             command += ["--state-file", str(self.state_file)]
         command += self.extra_args
@@ -125,6 +131,10 @@ class Simulator:
         """Queue a fault, e.g. ``fault(method="POST", path="autoAttendants", status=429, retry_after="2")``."""
         return self._control("POST", "/faults", json=spec)
 
+    def expire_tokens(self):
+        """Expire every access token minted by POST /v1/access_token; return how many were valid."""
+        return self._control("POST", "/expire_tokens")["expired"]
+
     def faults(self):
         """Pending faults."""
         return self._control("GET", "/faults")
@@ -132,6 +142,18 @@ class Simulator:
     def clear_faults(self):
         """Drop pending faults."""
         self._control("DELETE", "/faults")
+
+    def seed_locations(self, count, prefix="Site "):
+        """Add count locations (<prefix>NNN, two standard schedules, 50 free numbers each); return [{"id", "name"}]."""
+        return self._control("POST", "/seed_locations", json={"count": count, "prefix": prefix})["locations"]
+
+    def rate_limit(self, every, retry_after="1"):
+        """From now on every Nth API request answers 429 with ``Retry-After: retry_after``."""
+        return self._control("POST", "/rate_limit", json={"every": every, "retry_after": retry_after})
+
+    def clear_rate_limit(self):
+        """Turn the steady rate limit off (reset() does too)."""
+        self._control("DELETE", "/rate_limit")
 
     def seed_auto_attendants(self, location, count, prefix="Seeded AA "):
         """Create count minimal auto attendants in location (id or name); return their ids."""

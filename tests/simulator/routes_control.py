@@ -3,7 +3,8 @@
 from . import errors
 from .ids import new_auto_attendant_id
 from .responses import Response
-from .seed import ORG_NUMBER
+from .routes_tokens import expire_tokens
+from .seed import ORG_NUMBER, standard_schedules, seeded_location
 
 SEED_MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
 SEED_FIRST_EXTENSION = 7000
@@ -87,6 +88,67 @@ def seed_auto_attendants(request):
     return Response(201, {"ids": ids})
 
 
+SEED_MAX_LOCATIONS = 500
+
+
+def seed_locations(request):
+    """Add COUNT locations named <prefix>NNN (numbered on from earlier seeded ones), each with the two standard schedules and 50 free numbers."""
+    spec = request.body if isinstance(request.body, dict) else {}
+    count = spec.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= SEED_MAX_LOCATIONS:
+        raise errors.bad_request("count must be an integer from 1 to %d" % SEED_MAX_LOCATIONS)
+    prefix = spec.get("prefix", "Site ")
+    if not isinstance(prefix, str) or not prefix.strip():
+        raise errors.bad_request("prefix must be a non-empty string")
+    state = request.state
+    created = []
+    with state.lock:
+        names = {location["name"] for location in state.locations}
+        first = sum(1 for location in state.locations if location.get("seeded")) + 1
+        if first + count - 1 > 999:
+            raise errors.bad_request("at most 999 seeded locations (their numbers are +1646NNN....)")
+        for index in range(first, first + count):
+            location = seeded_location(index, "%s%03d" % (prefix, index))
+            if location["name"] in names:
+                raise errors.ApiError(409, "A location named %r already exists" % location["name"])
+            state.locations.append(location)
+            state.schedules[location["id"]] = standard_schedules()
+            created.append({"id": location["id"], "name": location["name"]})
+    return Response(201, {"locations": created})
+
+
+def _rate_limit_spec(body):
+    spec = body if isinstance(body, dict) else {}
+    unknown = sorted(set(spec) - {"every", "retry_after"})
+    if unknown:
+        raise errors.bad_request("unknown rate_limit fields: %s" % ", ".join(unknown))
+    every = spec.get("every")
+    if isinstance(every, bool) or not isinstance(every, int) or every < 2:
+        raise errors.bad_request("every must be an integer of at least 2 (every Nth API request answers 429)")
+    retry_after = spec.get("retry_after", "1")
+    if not isinstance(retry_after, str):
+        raise errors.bad_request("retry_after must be a string (it is sent verbatim)")
+    return {"every": every, "retry_after": retry_after}
+
+
+def set_rate_limit(request):
+    """Every Nth API request from now on answers 429 with Retry-After (counted over all API requests)."""
+    spec = _rate_limit_spec(request.body)
+    request.app.set_rate_limit(spec)
+    return Response(201, spec)
+
+
+def get_rate_limit(request):
+    """{"rate_limit": the steady rate limit, or null}."""
+    return Response(200, {"rate_limit": request.app.rate_limit})
+
+
+def clear_rate_limit(request):
+    """Turn the steady rate limit off."""
+    request.app.set_rate_limit(None)
+    return Response(204)
+
+
 ROUTES = [
     ("POST", "/_sim/reset", reset),
     ("GET", "/_sim/requests", list_requests),
@@ -96,4 +158,9 @@ ROUTES = [
     ("DELETE", "/_sim/faults", clear_faults),
     ("GET", "/_sim/auto_attendants", list_auto_attendant_records),
     ("POST", "/_sim/seed_auto_attendants", seed_auto_attendants),
+    ("POST", "/_sim/expire_tokens", expire_tokens),
+    ("POST", "/_sim/seed_locations", seed_locations),
+    ("POST", "/_sim/rate_limit", set_rate_limit),
+    ("GET", "/_sim/rate_limit", get_rate_limit),
+    ("DELETE", "/_sim/rate_limit", clear_rate_limit),
 ]

@@ -133,6 +133,20 @@ def _announcements(locations_by_name):
     ]
 
 
+def standard_schedules():
+    """The two schedules every location has: AUTOATTENDANT-BUSINESS-HOURS and AUTOATTENDANT-HOLIDAY."""
+    return copy.deepcopy(_schedules()["Headquarters Annex"])
+
+
+def seeded_location(index, name):
+    """Location number INDEX (1-999) added by POST /_sim/seed_locations: fixed id, 50 numbers +1646III0000-0049."""
+    location = _location("5eed0000-0000-4000-8000-%012d" % index, name, "9%03d" % index, "America/New_York", "en_us",
+                         _address("%d Scale Street" % index, "New York", "NY", "10001"),
+                         _numbers("+1646%03d" % index, 0, 50))
+    location["seeded"] = True
+    return location
+
+
 def build_seed():
     """Return a fresh, deep-copied seed: locations, schedules by location id, announcements."""
     locations = _locations()

@@ -18,6 +18,7 @@ from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
 from .routes_control import ROUTES as CONTROL_ROUTES
 from .routes_locations import ROUTES as LOCATION_ROUTES
 from .routes_schedules import ROUTES as SCHEDULE_ROUTES
+from .routes_tokens import TOKEN_PATH, TokenIssuer, masked_form
 from .state import State
 
 API_PREFIX = "/v1"
@@ -64,12 +65,17 @@ class Router:
 class App:
     """The simulator: state, faults, request log and the two route tables."""
 
-    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False):
+    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False, tokens=None):
         self.token = token
         self.read_only_token = read_only_token
+        self.tokens = tokens or TokenIssuer()  # the refresh-token client and its minted access tokens
         self.quiet = quiet
         self.state = State(state_file)
         self.faults = FaultRegistry()
+        # Steady rate limit (POST /_sim/rate_limit): every Nth API request answers 429; None when off.
+        self.rate_limit = None
+        self._rate_lock = threading.Lock()
+        self._rate_counter = 0
         self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES)
         self.control_router = Router(CONTROL_ROUTES)
         self._log_lock = threading.Lock()
@@ -98,7 +104,25 @@ class App:
             self.state.reset()
             self.state.save()
         self.faults.clear()
+        self.tokens.reset()
+        self.set_rate_limit(None)
         self.clear_request_log()
+
+    def set_rate_limit(self, spec):
+        """SPEC {"every": N, "retry_after": "1"} turns the steady rate limit on (counting afresh); None turns it off."""
+        with self._rate_lock:
+            self.rate_limit = dict(spec) if spec else None
+            self._rate_counter = 0
+
+    def take_rate_limit(self):
+        """The Retry-After value when this API request is the Nth since the last 429, else None (no 429)."""
+        with self._rate_lock:
+            if not self.rate_limit:
+                return None
+            self._rate_counter += 1
+            if self._rate_counter % self.rate_limit["every"]:
+                return None
+            return self.rate_limit["retry_after"]
 
     # Dispatch ----------------------------------------------------------------------------------------------
 
@@ -107,7 +131,7 @@ class App:
         scheme, _sep, token = (headers.get("Authorization") or "").partition(" ")
         token = token.strip()
         if scheme.lower() == "bearer" and token:
-            if token == self.token:
+            if token == self.token or self.tokens.is_valid(token):
                 return "write"
             if token == self.read_only_token:
                 return "read"
@@ -115,6 +139,8 @@ class App:
 
     def dispatch_api(self, method, path, query, headers, raw_body, root_url):
         """Handle one /v1 request and return a Response (errors are raised as ApiError)."""
+        if path == TOKEN_PATH:  # the OAuth token endpoint needs no bearer token
+            return self.tokens.handle(method, headers, raw_body)
         role = self._authorise(headers)
         handler, params = self.api_router.resolve(method, path)
         org_id = query.get("orgId")
@@ -145,10 +171,12 @@ def parse_json_body(headers, raw_body):
         raise ApiError(400, "Malformed JSON body: %s" % exc, errors.ERR_MALFORMED_BODY) from exc
 
 
-def body_for_log(raw_body):
-    """The request body as parsed JSON, or None when absent or not JSON."""
+def body_for_log(raw_body, path=None):
+    """The request body as parsed JSON, or None when absent or not JSON; the token request's form with secrets masked."""
     if not raw_body:
         return None
+    if path == TOKEN_PATH:
+        return masked_form(raw_body)
     try:
         return json.loads(raw_body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -211,11 +239,16 @@ class Handler(BaseHTTPRequestHandler):
             self._send(error_response(ApiError(404, "The requested resource could not be found."), tracking_id), tracking_id)
             return
 
-        entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body), "status": None}
-        fault = app.faults.take(self.command, path)
+        # connection: the client's host:port, the same for every request sent over one keep-alive connection.
+        entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body, path), "status": None,
+                 "connection": "%s:%s" % tuple(self.client_address[:2])}
+        retry_after = app.take_rate_limit()
+        fault = app.faults.take(self.command, path) if retry_after is None else None
         if fault and fault["delay"]:
             time.sleep(fault["delay"])
-        if fault and fault["status"]:
+        if retry_after is not None:
+            response = error_response(ApiError(429, _fault_message(429), headers={"Retry-After": retry_after}), tracking_id)
+        elif fault and fault["status"]:
             headers = {"Retry-After": fault["retry_after"]} if fault["retry_after"] is not None else {}
             response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
         else:

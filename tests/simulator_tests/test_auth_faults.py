@@ -51,7 +51,10 @@ def test_request_log_and_writes(sim):
     sim.api("GET", AA_LIST, params={"name": "Min"}, token="secret-never-logged")
     log = sim.requests()
     assert [entry["method"] for entry in log] == ["GET", "POST", "GET"]
+    connection = log[0].pop("connection")
     assert log[0] == {"method": "GET", "path": "/v1/locations", "query": {"name": "Headquarters"}, "body": None, "status": 200}
+    # One keep-alive session (the harness's): the same client host:port for every request.
+    assert connection.startswith("127.0.0.1:") and {entry["connection"] for entry in log[1:]} == {connection}
     assert log[1]["body"] == minimal_body() and log[1]["status"] == 201
     assert log[1]["path"] == "/v1" + aa_path(location_id)
     assert log[2]["status"] == 401 and "secret-never-logged" not in repr(log)
