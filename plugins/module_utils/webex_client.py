@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 import traceback
 import uuid
@@ -91,6 +92,14 @@ def parse_retry_after(value, default=RATE_LIMIT_DEFAULT_WAIT, cap=RATE_LIMIT_MAX
     return min(seconds, cap)
 
 
+def _tls_error(method, path, exc):
+    """A certificate that could not be verified: not transient, so never retried, and said plainly."""
+    reason = re.search(r"\[SSL[^\]]*\][^'\"()]*", str(exc))
+    return WebexApiError(method, path, message="TLS certificate not verified (%s); fix the certificate or its CA bundle, "
+                         "or set validate_certs: false for a test endpoint you trust"
+                         % (reason.group(0).strip() if reason else type(exc).__name__))
+
+
 def _error_from_response(method, path, response):
     """Build a WebexApiError from a Webex error body {"message", "errors": [{"description", "errorCode"}], "trackingId"}."""
     message = error_code = None
@@ -145,6 +154,8 @@ class WebexClient:
         try:
             response = self.session.post(self.api_url + "/access_token", data=data, timeout=self.timeout,
                                          verify=self.validate_certs, headers={"Authorization": None})
+        except requests.exceptions.SSLError as exc:
+            raise _tls_error("POST", "/access_token", exc) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise WebexApiError("POST", "/access_token", message="no response: %s" % type(exc).__name__) from exc
         if response.status_code >= 400:
@@ -198,6 +209,8 @@ class WebexClient:
             try:
                 response = self.session.request(method, url, params=self._params(params, path), json=json,
                                                 headers=headers, timeout=self.timeout, verify=self.validate_certs)
+            except requests.exceptions.SSLError as exc:
+                raise _tls_error(method, shown_path, exc) from exc
             except (requests.ConnectionError, requests.Timeout) as exc:
                 error = WebexApiError(method, shown_path, message="no response: %s" % type(exc).__name__,
                                       ambiguous=True)
