@@ -17,7 +17,7 @@ export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: test venv links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean
+.PHONY: test venv links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean bench
 
 test: venv sanity lint changelog-lint docs package ee pytest
 
@@ -96,6 +96,10 @@ integration: venv links
 
 demo: venv links
 	bash examples/demo.sh
+
+# API calls and wall time per auto attendant against the simulator (about 6-10 minutes); see docs/docsite/rst/performance.rst.
+bench: venv links
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) .demo

@@ -447,6 +447,9 @@ class AutoAttendantError(Exception):
 
 
 LIST_PATH = "/telephony/config/autoAttendants"
+# Page size asked of the name-filtered list: names that merely contain the wanted one all come back in one page (the
+# service may cap it lower; every next page is still followed), instead of one call per 100 of them.
+LIST_PAGE_SIZE = 1000
 
 
 def _item_path(location_id, auto_attendant_id=None):
@@ -465,7 +468,8 @@ class AutoAttendantService:
 
         The list's name filter matches any name that contains it, in any case: follow every page, then match exactly.
         """
-        items = self.client.get_all(LIST_PATH, "autoAttendants", params={"locationId": location_id, "name": name})
+        items = self.client.get_all(LIST_PATH, "autoAttendants",
+                                    params={"locationId": location_id, "name": name, "max": LIST_PAGE_SIZE})
         matches = [item for item in items
                    if item.get("name") == name and item.get("locationId", location_id) == location_id]
         if len(matches) > 1:

@@ -182,15 +182,16 @@ def test_dropped_connection_after_create_is_not_a_duplicate(sim, tmp_path):
 
 
 def test_match_on_a_later_page_of_a_substring_lookup(sim, tmp_path):
-    # 150 attendants whose names contain "Reception": the name filter returns them all, 100 a page.
-    sim.seed_auto_attendants("Headquarters", 150, prefix="Reception ")
+    # 1050 attendants whose names contain "Reception": the name filter returns them all, 1000 a page (the module asks
+    # for max=1000; the simulator caps pages there).
+    sim.seed_auto_attendants("Headquarters", 1050, prefix="Reception ")
     converge(sim, tmp_path, SMALL)
     sim.clear_requests()
     run, result = converge(sim, tmp_path, SMALL)
     assert run.rc == 0, run
     assert result["changed"] is False and sim.writes() == []
     lists = [e for e in sim.requests() if e["path"].endswith("/autoAttendants")]
-    assert len(lists) == 2 and lists[1]["query"].get("start") == "100"
+    assert len(lists) == 2 and lists[1]["query"].get("start") == "1000"
     assert lists[1]["query"].get("name") == "Reception"
 
 
