@@ -49,6 +49,7 @@ lint: venv links
 
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
+	$(BIN)/antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
 
 # The docs site: plugin and role docs from the collection, plus the guides in docs/docsite/rst.
 docs: venv links
