@@ -23,4 +23,6 @@ echo; echo "=== First run: creates the auto attendant (changed)"
 echo; echo "=== Second run: nothing to do (ok, changed=0), and the result"
 .venv/bin/ansible-playbook -i examples/inventory.ini examples/demo.yml -e show_result=true
 echo; echo "=== What the simulator received"
-curl -s "${URL%/v1}/_sim/requests" | "$PY" -c 'import json, sys; [print(r["status"], r["method"], r["path"]) for r in json.load(sys.stdin)]'
+"$PY" -c 'import json, sys, urllib.request
+for r in json.load(urllib.request.urlopen(sys.argv[1] + "/_sim/requests")):
+    print(r["status"], r["method"], r["path"])' "${URL%/v1}"

@@ -1,0 +1,18 @@
+"""make demo's script on its own simulator: created (changed) on the first run, ok on the second."""
+
+import os
+import re
+import subprocess
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
+
+
+def test_demo_shows_changed_then_ok():
+    proc = subprocess.run(["bash", os.path.join(ROOT, "examples", "demo.sh")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    recaps = re.findall(r"localhost\s+: ok=\d+\s+changed=(\d+)", proc.stdout)
+    assert recaps == ["1", "0"], proc.stdout
+    assert '"name": "Main Line AA - Test"' in proc.stdout
+    assert "201 POST /v1/telephony/config/locations/" in proc.stdout
+    assert "wxc-sim-admin-token" not in proc.stdout
