@@ -19,7 +19,8 @@ import re
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    FIELDS, LIST_PATH, argument_spec, to_snake, validate_options, writable)
+    FIELDS, LIST_PATH, AutoAttendantService, argument_spec, to_snake, validate_options, writable)
+from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 # Suboptions the module accepts but that the service derives: never exported (the module only compares them when set).
@@ -200,3 +201,56 @@ def to_yaml(value):
     if not _is_block(value):
         return _empty_or_scalar(value) + "\n"
     return "\n".join(_lines(value, 0)) + "\n"
+
+
+def _export_locations(client, items, export_location, known, warn):
+    """Location id -> what the export gives as location: the name when exactly that location has it, else the id."""
+    result = {}
+    for item in items:
+        location_id, location_name = item["locationId"], item.get("locationName")
+        if location_id in result:
+            continue
+        result[location_id] = location_id
+        if export_location != "name" or not location_name:
+            continue
+        if known.get(location_name) == location_id:
+            result[location_id] = location_name
+            continue
+        try:
+            resolved = resolve_location(client, location_name)[0]
+        except LocationNotFound as error:
+            resolved = None
+            warn("the export gives location %r by its id: %s" % (location_name, error))
+        if resolved == location_id:
+            result[location_id] = location_name
+    return result
+
+
+def read_back(client, location=None, name=None, export_location="name", warn=None):
+    """The auto attendants (of the org, or of LOCATION, optionally only NAME) as (details for info, export options).
+
+    One list walk, then one details GET per attendant; locations are named in the export only when unambiguous.
+    """
+    warn = warn or (lambda message: None)
+    service = AutoAttendantService(client)
+    location_id, known = None, {}
+    if location:
+        location_id, location_name = resolve_location(client, location)
+        if location_name:  # resolved by exact, unambiguous name
+            known[location_name] = location_id
+    items = list_auto_attendants(client, location_id=location_id, name=name)
+    locations = _export_locations(client, items, export_location, known, warn)
+    attendants, export = [], []
+    for item in items:
+        details = service.details(item["locationId"], item["id"])
+        attendants.append(info_from_details(details, item))
+        dropped = []
+        options = options_from_details(details, locations[item["locationId"]], dropped)
+        where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
+        if dropped:
+            warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))
+        problems = check_options(options)
+        if problems:
+            warn("%s: webex_auto_attendant would refuse the export: %s" % (where, "; ".join(problems)))
+        export.append(options)
+    return attendants, export

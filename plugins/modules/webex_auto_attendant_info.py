@@ -298,34 +298,9 @@ api_error:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import (
-    LocationUnknown, check_options, info_from_details, list_auto_attendants, options_from_details, to_yaml)
-from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import LocationUnknown, read_back, to_yaml
+from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, webex_argument_spec
-
-
-def _export_locations(client, items, export_location, known, warn):
-    """Location id -> what the export gives as location: the name when exactly that location has it, else the id."""
-    result = {}
-    for item in items:
-        location_id, location_name = item["locationId"], item.get("locationName")
-        if location_id in result:
-            continue
-        result[location_id] = location_id
-        if export_location != "name" or not location_name:
-            continue
-        if known.get(location_name) == location_id:
-            result[location_id] = location_name
-            continue
-        try:
-            resolved = resolve_location(client, location_name)[0]
-        except LocationNotFound as error:
-            resolved = None
-            warn("the export gives location %r by its id: %s" % (location_name, error))
-        if resolved == location_id:
-            result[location_id] = location_name
-    return result
 
 
 def main():
@@ -339,28 +314,8 @@ def main():
     params = module.params
 
     client = WebexClient.from_module(module)
-    service = AutoAttendantService(client)
-    attendants, export = [], []
     try:
-        location_id, known = None, {}
-        if params["location"]:
-            location_id, location_name = resolve_location(client, params["location"])
-            if location_name:  # resolved by exact, unambiguous name
-                known[location_name] = location_id
-        items = list_auto_attendants(client, location_id=location_id, name=params["name"])
-        locations = _export_locations(client, items, params["export_location"], known, module.warn)
-        for item in items:
-            details = service.details(item["locationId"], item["id"])
-            attendants.append(info_from_details(details, item))
-            dropped = []
-            options = options_from_details(details, locations[item["locationId"]], dropped)
-            where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
-            if dropped:
-                module.warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))
-            problems = check_options(options)
-            if problems:
-                module.warn("%s: webex_auto_attendant would refuse the export: %s" % (where, "; ".join(problems)))
-            export.append(options)
+        attendants, export = read_back(client, params["location"], params["name"], params["export_location"], module.warn)
     except WebexApiError as error:
         module.fail_json(msg=str(error), api_error=error.as_dict())
     except (LocationNotFound, LocationUnknown) as error:
