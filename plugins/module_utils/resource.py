@@ -1,0 +1,186 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The skeleton every resource shares: paths, exact lookup, create once, delete, the plan, read-back and the runner.
+
+A resource module_utils file (auto_attendant.py, schedules.py, ...) supplies the pure half (argument_spec,
+validate_options, desired state, normalise, compare, plan) and a small Service class built on the helpers here; a
+module's main() is one call of run_module(). The data path of every module:
+
+    options -> validate_options() -> (resolve location) -> lookup (find_exact) -> details -> plan()
+            -> check mode stops here -> write (create_once / client.put / delete) -> read back (verify) -> result
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+
+NAME_MAX_LENGTH = 80
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class ResourceError(Exception):
+    """A problem found while converging that is not an HTTP error (duplicates, missing options, in use).
+
+    CHANGED tells whether the service may have been changed before the problem was found.
+    """
+
+    def __init__(self, message, changed=False):
+        super().__init__(message)
+        self.changed = changed
+
+
+class WriteNotApplied(ResourceError):
+    """The service answered 2xx to a write but what it stores is not what was sent (2xx means accepted, not applied)."""
+
+    def __init__(self, what, fields, tracking_id=None):
+        text = "the service answered 2xx but did not apply %s of %s" % (", ".join(fields), what)
+        if tracking_id:
+            text += " (trackingId %s)" % tracking_id
+        super().__init__(text, changed=True)
+        self.fields = list(fields)
+        self.tracking_id = tracking_id
+
+
+# -- small pure helpers ----------------------------------------------------------------------------------------------
+
+def without_none(value):
+    """VALUE with every None dropped from its dicts, at any depth (unset options are left alone, never sent)."""
+    if isinstance(value, dict):
+        return {key: without_none(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_none(item) for item in value]
+    return value
+
+
+def name_problem(value, max_length=NAME_MAX_LENGTH):
+    """Why VALUE cannot be the name of a Webex object, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return "must not be empty"
+    if len(value) > max_length:
+        return "%d characters, the maximum is %d" % (len(value), max_length)
+    if CONTROL_CHARACTERS.search(value):
+        return "must not contain control characters"
+    return None
+
+
+def api_path(template, *ids):
+    """TEMPLATE with each id as one quoted path segment: Webex ids are base64 and may hold "/", "+" or "="."""
+    return template % tuple(quote(str(value), safe="") for value in ids)
+
+
+# -- the plan ----------------------------------------------------------------------------------------------------
+
+class Plan:
+    """What to do (create, update, delete or nothing), the request body, and the before/after for diff.
+
+    TO_SNAKE turns an API object into the module's snake_case form for the diff. Resources may add attributes of
+    their own (schedules: the rename and the event calls).
+    """
+
+    ACTIONS = ("create", "update", "delete", "nothing")
+
+    def __init__(self, action, body=None, before=None, after=None, to_snake=None):
+        if action not in self.ACTIONS:
+            raise ValueError("unknown plan action %r" % action)
+        self.action = action
+        self.body = body or {}
+        self.before = before or {}
+        self.after = after or {}
+        self._to_snake = to_snake or (lambda value: value)
+
+    @property
+    def changed(self):
+        return self.action != "nothing"
+
+    def diff(self):
+        return dict(before=self._to_snake(self.before), after=self._to_snake(self.after))
+
+
+# -- HTTP patterns every resource uses ----------------------------------------------------------------------------
+
+def find_exact(client, path, item_key, params, match):
+    """Every list item for which MATCH(item) is true, over every page.
+
+    Webex list filters (name=) match any name that *contains* the value, in any case: the exact match is MATCH's.
+    """
+    return [item for item in client.get_all(path, item_key, params=params) if match(item)]
+
+
+def create_once(client, path, body, lookup):
+    """POST BODY to PATH and return the new id, never creating a duplicate.
+
+    A POST is never replayed blindly: after an ambiguous failure (no answer, 5xx) LOOKUP() (the object as the name
+    finds it, or None) decides. Found: the POST was carried out. Not found: it is sent once more, and after a second
+    ambiguous failure LOOKUP() decides again; when the outcome stays unknown the error says so.
+    """
+    last_error = None
+    for _attempt in range(2):
+        try:
+            answer = client.post(path, json=body)
+        except WebexApiError as error:
+            if not error.ambiguous:
+                raise
+            last_error = error
+            found = lookup()
+            if found:
+                return found["id"]
+            continue
+        if not isinstance(answer, dict) or not answer.get("id"):
+            raise ResourceError("POST %s answered without the id of the new object; it may have been created: "
+                                "run again to find it by name" % path.split("?", 1)[0], changed=True)
+        return answer["id"]
+    raise ResourceError("%s; it was looked up by name after each attempt and not found, so it was most likely not "
+                        "created (the outcome is not certain: run again to converge)" % last_error, changed=False)
+
+
+def delete(client, path, missing_ok=True):
+    """DELETE PATH; with MISSING_OK a 404 means already gone (deleted meanwhile, or a retried DELETE that went through)."""
+    try:
+        client.delete(path)
+    except WebexApiError as error:
+        if not (missing_ok and error.status == 404):
+            raise
+        return False
+    return True
+
+
+def not_applied(sent_fields, equal):
+    """The names in SENT_FIELDS for which EQUAL(name) is false: what a write sent that the read-back does not show."""
+    return [name for name in sent_fields if not equal(name)]
+
+
+# -- the module runner ---------------------------------------------------------------------------------------------
+
+def run_module(argument_spec, run, validate=None, **module_kwargs):
+    """The whole main() of a module: options -> VALIDATE -> client -> RUN(module, client) -> exit or fail.
+
+    ARGUMENT_SPEC: the resource options (the connection options are added here). VALIDATE(params): the problems
+    argument_spec cannot see, each naming its option. RUN returns the result dict (changed, the resource, diff).
+    WebexApiError becomes msg + api_error; ResourceError becomes msg; both with the truthful changed.
+    """
+    from ansible.module_utils.basic import AnsibleModule
+
+    from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient, webex_argument_spec
+
+    spec = dict(argument_spec)
+    spec.update(webex_argument_spec())
+    module_kwargs.setdefault("supports_check_mode", True)
+    module = AnsibleModule(argument_spec=spec, **module_kwargs)
+    if validate is not None:
+        errors = validate(module.params)
+        if errors:
+            module.fail_json(msg="Invalid options: " + "; ".join(errors), errors=errors)
+    client = WebexClient.from_module(module)
+    try:
+        result = run(module, client)
+    except WebexApiError as error:
+        module.fail_json(msg=str(error), api_error=error.as_dict(), changed=getattr(error, "changed", False))
+    except ResourceError as error:
+        extra = {"not_applied": error.fields} if isinstance(error, WriteNotApplied) else {}
+        module.fail_json(msg=str(error), changed=error.changed, **extra)
+    module.exit_json(**result)
