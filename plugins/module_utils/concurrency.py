@@ -61,6 +61,9 @@ def share_client(client, concurrency):
     client.session.mount("https://", adapter)
     client.session.mount("http://", adapter)
     client.rate_gate = RateLimitGate(sleep=client._sleep)  # pylint: disable=protected-access
+    # Mint the access token now (when one is to be minted), not once per thread at the first concurrent requests.
+    if "Authorization" not in client.session.headers and client._refresh_credentials:  # pylint: disable=protected-access
+        client._mint_access_token()  # pylint: disable=protected-access
     return client
 
 
