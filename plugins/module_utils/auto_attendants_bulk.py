@@ -22,7 +22,8 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import (
     DEFAULT_CONCURRENCY, MAX_CONCURRENCY, run_all, share_client)
-from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 DEFAULT_PURGE_LIMIT = 10
@@ -146,9 +147,7 @@ class ListedService:
 
 def list_location(client, location_id):
     """Every auto attendant of the location: one name-less list, every page."""
-    items = client.get_all(auto_attendant.LIST_PATH, "autoAttendants",
-                           params={"locationId": location_id, "max": auto_attendant.LIST_PAGE_SIZE})
-    return [item for item in items if item.get("locationId", location_id) == location_id]
+    return auto_attendant.AutoAttendantService(client).list(location_id, page_size=auto_attendant.LIST_PAGE_SIZE)
 
 
 class Clients:
@@ -176,9 +175,12 @@ def _snake_names(api_fields):
     return sorted(names, key=lambda name: order.get(name, len(order)))
 
 
-def differing_fields(plan):
-    """The option names whose values differ: those an update changes, those a creation sets; none for a deletion."""
-    if plan.action in ("create", "update"):
+def differing_fields(plan, params):
+    """What differs, as option paths: for an update the single-attendant comparison's own paths (down to the menu
+    keys), for a creation the options it sets; none for a deletion or no change."""
+    if plan.action == "update":
+        return auto_attendant.differences(auto_attendant.desired_from_options(params), plan.before)
+    if plan.action == "create":
         return _snake_names(plan.body)
     return []
 
@@ -188,11 +190,10 @@ def error_fields(error):
     fields = dict(failed=True, msg=str(error) or type(error).__name__, changed=bool(getattr(error, "changed", False)))
     if isinstance(error, WebexApiError):
         fields["api_error"] = error.as_dict()
-    if getattr(error, "fields", None) and getattr(error, "tracking_id", "absent") != "absent":
-        fields["not_applied"] = list(error.fields)  # WriteNotApplied
-    if not isinstance(error, (WebexApiError, auto_attendant.AutoAttendantError)) and type(error).__name__ not in (
-            "ResourceError", "WriteNotApplied", "LocationNotFound"):
-        fields["msg"] = "%s: %s" % (type(error).__name__, fields["msg"])
+    elif isinstance(error, WriteNotApplied):
+        fields["not_applied"] = list(error.fields)
+    elif not isinstance(error, (ResourceError, LocationNotFound)):
+        fields["msg"] = "%s: %s" % (type(error).__name__, fields["msg"])  # not expected: say what broke
     return fields
 
 
@@ -400,7 +401,7 @@ class BulkRun:
                 entry.update(error_fields(error))
                 continue
             plan, api_object = value
-            entry.update(action=plan.action, changed=plan.changed, differing_fields=differing_fields(plan),
+            entry.update(action=plan.action, changed=plan.changed, differing_fields=differing_fields(plan, work[index][2]),
                          auto_attendant=auto_attendant.to_snake(api_object) if api_object else None)
             if self.diff and plan.changed:
                 header = "%s (%s)" % (entry["name"], entry["location"])

@@ -140,12 +140,13 @@ results:
       returned: always
     differing_fields:
       description:
-        - The options whose values differ from the service's, in snake_case, whatever the diff mode.
+        - What differs from the service's values, whatever the diff mode, as option paths in snake_case, as
+          M(wxc.calling.webex_auto_attendant) compares them (a menu down to its keys).
         - For a creation, the options it sets; for a deletion or no change, none.
       type: list
       elements: str
       returned: always
-      sample: [business_hours_menu]
+      sample: [extension, "business_hours_menu.key_configurations (key 1, 2)"]
     auto_attendant:
       description: The auto attendant as M(wxc.calling.webex_auto_attendant) returns it; null when deleted or absent.
       type: dict

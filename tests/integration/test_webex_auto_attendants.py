@@ -83,7 +83,7 @@ def test_check_mode_is_the_exact_plan_then_update_and_delete(sim, tmp_path):
     assert result["changed"] is True
     assert result["summary"] == {"create": 0, "update": 1, "delete": 1, "nothing": 1, "failed": 0}
     assert actions(result) == [("Bulk 2101", "update"), ("Bulk 2102", "nothing"), ("Bulk 2103", "delete")]
-    assert result["results"][0]["differing_fields"] == ["business_hours_menu"]
+    assert result["results"][0]["differing_fields"] == ["business_hours_menu.key_configurations (key 1)"]
     assert [entry["before_header"] for entry in result["diff"]] == ["Bulk 2101 (Headquarters)", "Bulk 2103 (Headquarters)"]
     assert "+19175551092" in str(result["diff"][0]["after"]) and "+19175551092" not in str(result["diff"][0]["before"])
     assert result["diff"][1]["after"] == {} and result["diff"][1]["before"]["name"] == "Bulk 2103"
