@@ -87,9 +87,9 @@ def checked_items(params):
         items.append(None if item_problems else item)
     task_org = params.get("org_id")
     first_index = {}
-    for index, item in enumerate(items):
-        if item is None:
-            continue
+    for index, item in enumerate(params.get("auto_attendants") or []):
+        if not isinstance(item, dict) or not all(isinstance(item.get(key), str) for key in ("name", "location")):
+            continue  # reported above
         key = (item.get("org_id") or task_org, item["location"], item["name"])
         if key in first_index:
             problems.append("%s: declared twice in location %r (also auto_attendants[%d]); declare each auto attendant "
@@ -250,6 +250,7 @@ class BulkRun:
         self.warn = warn or (lambda message: None)
         self.concurrency = params.get("concurrency") or DEFAULT_CONCURRENCY
         self.clients = Clients(share_client(client, self.concurrency))
+        self._ids = {}  # item index -> its location id, or the exception that resolving it raised
         self.items, problems = checked_items(params)
         if problems:
             raise ValueError("invalid options reached the run: %s" % "; ".join(problems))
