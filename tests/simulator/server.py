@@ -45,13 +45,13 @@ class Router:
     """Ordered route table of (method, path regex, handler); the first full match wins."""
 
     def __init__(self, routes):
-        self.routes = [(method, re.compile(pattern + "$"), handler) for method, pattern, handler in routes]
+        self.routes = [(method, re.compile(pattern), handler) for method, pattern, handler in routes]
 
     def resolve(self, method, path):
         """Return (handler, path params) or raise 404 / 405."""
         path_known = False
         for route_method, pattern, handler in self.routes:
-            match = pattern.match(path)
+            match = pattern.fullmatch(path)
             if not match:
                 continue
             path_known = True
