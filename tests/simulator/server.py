@@ -137,8 +137,11 @@ class App:
                 return "read"
         raise ApiError(401, errors.INVALID_TOKEN_MESSAGE)
 
-    def dispatch_api(self, method, path, query, headers, raw_body, root_url):
-        """Handle one /v1 request and return a Response (errors are raised as ApiError)."""
+    def dispatch_api(self, method, path, query, headers, raw_body, root_url, ignore_write=False):
+        """Handle one /v1 request and return a Response (errors are raised as ApiError).
+
+        ignore_write: answer as usual but keep nothing of the change (the "ignore_write" fault).
+        """
         if path == TOKEN_PATH:  # the OAuth token endpoint needs no bearer token
             return self.tokens.handle(method, headers, raw_body)
         role = self._authorise(headers)
@@ -151,8 +154,11 @@ class App:
         body = parse_json_body(headers, raw_body)
         request = Request(self, method, path, query, body, root_url)
         with self.state.lock:
+            before = self.state.snapshot() if ignore_write else None
             response = handler(request, **params)
-            if method in WRITE_METHODS and response.status < 300:
+            if before is not None:
+                self.state.restore(before)
+            elif method in WRITE_METHODS and response.status < 300:
                 self.state.save()
         return response
 
@@ -253,7 +259,8 @@ class Handler(BaseHTTPRequestHandler):
             response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
         else:
             try:
-                response = app.dispatch_api(self.command, path, query, self.headers, raw_body, self._root_url())
+                response = app.dispatch_api(self.command, path, query, self.headers, raw_body, self._root_url(),
+                                            ignore_write=bool(fault and fault["ignore_write"]))
             except ApiError as exc:
                 response = error_response(exc, tracking_id)
         if fault and fault["drop_after_commit"]:
