@@ -39,10 +39,10 @@ def _find(state, announcement_id, location_id=None):
     for item in state.announcements:
         if item["id"] != announcement_id:
             continue
-        if location_id is None and item["level"] == "ORGANIZATION":
-            return copy.deepcopy(item)
-        if location_id is not None and item.get("location", {}).get("id") == location_id:
-            return copy.deepcopy(item)
+        if (location_id is None and item["level"] == "ORGANIZATION") or (
+                location_id is not None and item.get("location", {}).get("id") == location_id):
+            # Details always carry the reference count (required by the API reference's details schema).
+            return dict(copy.deepcopy(item), featureReferenceCount=item.get("featureReferenceCount", 0))
     raise errors.not_found("Announcement not found: %s" % announcement_id)
 
 

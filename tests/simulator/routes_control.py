@@ -102,6 +102,20 @@ def store_auto_attendant(request):
     return Response(201, {"id": auto_attendant_id})
 
 
+def openapi_report(request):
+    """--validate-openapi: {"enabled", "checked", "mismatches", "skipped"}."""
+    if request.app.openapi is None:
+        return Response(200, {"enabled": False, "checked": 0, "mismatches": [], "skipped": []})
+    return Response(200, dict(request.app.openapi.report(), enabled=True))
+
+
+def clear_openapi_mismatches(request):
+    """Forget the mismatches reported so far (the skipped paths are kept)."""
+    if request.app.openapi is not None:
+        request.app.openapi.report(clear=True)
+    return Response(204)
+
+
 def seed_auto_attendants(request):
     """Create many minimal auto attendants (extension only) in one location, quickly."""
     spec = request.body if isinstance(request.body, dict) else {}
@@ -210,6 +224,8 @@ ROUTES = [
     ("DELETE", "/_sim/faults", clear_faults),
     ("GET", "/_sim/auto_attendants", list_auto_attendant_records),
     ("POST", "/_sim/auto_attendants", store_auto_attendant),
+    ("GET", "/_sim/openapi", openapi_report),
+    ("DELETE", "/_sim/openapi", clear_openapi_mismatches),
     ("POST", "/_sim/seed_auto_attendants", seed_auto_attendants),
     ("POST", "/_sim/expire_tokens", expire_tokens),
     ("POST", "/_sim/seed_locations", seed_locations),

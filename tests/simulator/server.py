@@ -65,7 +65,8 @@ class Router:
 class App:
     """The simulator: state, faults, request log and the two route tables."""
 
-    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False, tokens=None):
+    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False, tokens=None,
+                 validate_openapi=False):
         self.token = token
         self.read_only_token = read_only_token
         self.tokens = tokens or TokenIssuer()  # the refresh-token client and its minted access tokens
@@ -80,6 +81,11 @@ class App:
         self.control_router = Router(CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
+        # --validate-openapi: every 2xx exchange is checked against the vendored OpenAPI subset (openapi_check.py).
+        self.openapi = None
+        if validate_openapi:
+            from .openapi_check import OpenApiCheck  # pylint: disable=import-outside-toplevel
+            self.openapi = OpenApiCheck()
 
     # Request log -------------------------------------------------------------------------------------------
 
@@ -271,6 +277,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         entry["status"] = response.status
         app.log_request(entry)
+        if app.openapi is not None:
+            payload, headers = _wire(response)
+            app.openapi.check(self.command, path, query, self.headers, raw_body, response.status, headers, payload)
         self._send(response, tracking_id)
         self._log_line(path, response.status)
 
@@ -288,18 +297,24 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.flush()
 
     def _send(self, response, tracking_id):
-        payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
+        payload, headers = _wire(response)
         self.send_response(response.status)
         self.send_header("trackingid", tracking_id)
-        if response.body is not None:
-            self.send_header("Content-Type", "application/json;charset=UTF-8")
-        for name, value in response.headers.items():
+        for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         if payload:
             self.wfile.write(payload)
         self.wfile.flush()
+
+
+def _wire(response):
+    """The body bytes and the headers (Content-Type first) a Response is sent with."""
+    payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
+    headers = {"Content-Type": "application/json;charset=UTF-8"} if response.body is not None else {}
+    headers.update(response.headers)
+    return payload, headers
 
 
 def _fault_message(status):
