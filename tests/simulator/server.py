@@ -248,6 +248,8 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(fault["delay"])
         if retry_after is not None:
             response = error_response(ApiError(429, _fault_message(429), headers={"Retry-After": retry_after}), tracking_id)
+        elif fault and fault["status"] and fault.get("body") is not None:
+            response = _fault_body_response(fault, self.headers)
         elif fault and fault["status"]:
             headers = {"Retry-After": fault["retry_after"]} if fault["retry_after"] is not None else {}
             response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
@@ -282,9 +284,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, response, tracking_id):
         payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
+        if isinstance(response.body, bytes):  # a fault's page, sent as is with its own Content-Type
+            payload = response.body
         self.send_response(response.status)
         self.send_header("trackingid", tracking_id)
-        if response.body is not None:
+        if response.body is not None and not isinstance(response.body, bytes):
             self.send_header("Content-Type", "application/json;charset=UTF-8")
         for name, value in response.headers.items():
             self.send_header(name, value)
@@ -301,6 +305,17 @@ def _fault_message(status):
     if status >= 500:
         return "The server encountered an error (injected fault %d)." % status
     return "Injected fault %d." % status
+
+
+def _fault_body_response(fault, request_headers):
+    """A status fault's own body: an HTML page (optionally echoing the request headers) or a JSON value."""
+    if fault["body"] not in ("html", "echo_headers"):
+        return Response(fault["status"], fault["body"])
+    echoed = ""
+    if fault["body"] == "echo_headers":
+        echoed = "<pre>%s</pre>" % "".join("%s: %s\n" % item for item in request_headers.items())
+    page = "<html><head><title>%d</title></head><body><h1>Gateway error</h1>%s</body></html>" % (fault["status"], echoed)
+    return Response(fault["status"], page.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8"})
 
 
 def error_response(error, tracking_id):
