@@ -7,8 +7,9 @@ from . import errors
 
 FAULT_KINDS = ("status", "delay", "drop_after_commit")
 # What a status fault answers instead of the Webex JSON error body: a gateway's HTML page, the same page echoing the
-# request headers (as some proxies' error pages do, the token included), or any JSON value sent as is.
-PAGE_BODIES = ("html", "echo_headers")
+# request headers (as some proxies' error pages do, the token included), a Webex-shaped JSON error whose message
+# echoes them, or any JSON value sent as is.
+PAGE_BODIES = ("html", "echo_headers", "echo_headers_json")
 
 
 def parse_fault(spec):

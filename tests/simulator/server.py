@@ -283,9 +283,10 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.flush()
 
     def _send(self, response, tracking_id):
-        payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
         if isinstance(response.body, bytes):  # a fault's page, sent as is with its own Content-Type
             payload = response.body
+        else:
+            payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
         self.send_response(response.status)
         self.send_header("trackingid", tracking_id)
         if response.body is not None and not isinstance(response.body, bytes):
@@ -309,8 +310,12 @@ def _fault_message(status):
 
 def _fault_body_response(fault, request_headers):
     """A status fault's own body: an HTML page (optionally echoing the request headers) or a JSON value."""
-    if fault["body"] not in ("html", "echo_headers"):
+    if fault["body"] not in ("html", "echo_headers", "echo_headers_json"):
         return Response(fault["status"], fault["body"])
+    if fault["body"] == "echo_headers_json":
+        echoed = "; ".join("%s: %s" % item for item in request_headers.items())
+        return Response(fault["status"], {"message": "Bad request headers: %s" % echoed, "errors": [
+            {"description": "Bad request headers: %s" % echoed}], "trackingId": "ECHO_%d" % fault["status"]})
     echoed = ""
     if fault["body"] == "echo_headers":
         echoed = "<pre>%s</pre>" % "".join("%s: %s\n" % item for item in request_headers.items())
