@@ -42,10 +42,10 @@ MENUS = ("business_hours_menu", "after_hours_menu")
 READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFreeNumber", "locationId", "locationName")
 READ_ONLY_AUDIO_FIELDS = ("fileSize", "isTextToSpeech")
 
-E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
-EXTENSION = re.compile(r"^[0-9]{2,10}$")
+E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
+EXTENSION = re.compile(r"^[0-9]{2,10}\Z")
 # A transfer destination: an E.164 number, or an extension or ESN (routing prefix + extension).
-DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})$")
+DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})\Z")
 DIAL_BY_NAME_FORBIDDEN = re.compile(r"[%+\\\"]|[^\x00-\x7f]")
 
 
@@ -544,7 +544,12 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     found = service.find(location_id, params["name"])
     current_details = None
     if found and (state == "present" or diff):
-        current_details = service.details(location_id, found["id"])
+        try:
+            current_details = service.details(location_id, found["id"])
+        except WebexApiError as error:
+            if error.status != 404:
+                raise
+            found = None  # deleted between the list and the details read: absent, as after a PUT answered 404
     if found and current_details is None:
         current_details = {"id": found["id"], "name": found["name"]}
     current = writable(current_details) if current_details is not None else None

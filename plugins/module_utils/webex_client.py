@@ -381,7 +381,7 @@ class WebexClient:
     def put(self, path, json, params=None):
         """PUT and return the parsed answer ({} for an empty body: the service answers a PUT 200 or 204 without one)."""
         response = self.request("PUT", path, params=params, json=json)
-        return response.json() if response.content else {}
+        return _json_answer("PUT", self._shown_path(path), response) if response.content else {}
 
     def delete(self, path, params=None):
         self.request("DELETE", path, params=params)

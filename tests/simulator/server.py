@@ -45,7 +45,7 @@ class Router:
     """Ordered route table of (method, path regex, handler); the first full match wins."""
 
     def __init__(self, routes):
-        self.routes = [(method, re.compile(pattern + "$"), handler) for method, pattern, handler in routes]
+        self.routes = [(method, re.compile(pattern + r"\Z"), handler) for method, pattern, handler in routes]
 
     def resolve(self, method, path):
         """Return (handler, path params) or raise 404 / 405."""

@@ -13,8 +13,8 @@ from .errors import ApiError
 from .seed import LANGUAGES
 
 NAME_MAX_LENGTH = 80  # GUESS: undocumented; neighbouring features (call park, pickup) allow 80
-EXTENSION_PATTERN = re.compile(r"^\d{2,10}$")
-E164_PATTERN = re.compile(r"^\+[1-9]\d{6,14}$")
+EXTENSION_PATTERN = re.compile(r"^\d{2,10}\Z")
+E164_PATTERN = re.compile(r"^\+[1-9]\d{6,14}\Z")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 DIAL_BY_NAME_FORBIDDEN = set('%+\\"')
 NO_INPUT_TIMER_RANGE = (1, 60)
@@ -388,8 +388,8 @@ MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUS
           "NOVEMBER", "DECEMBER")
 DAYS = ("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")
 WEEKS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z")
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February 29 exists in leap years
 
 
