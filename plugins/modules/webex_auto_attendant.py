@@ -94,8 +94,8 @@ options:
         choices: [NORMAL, LONG_LONG, SHORT_SHORT_LONG, SHORT_LONG_SHORT]
       toll_free_number:
         description:
-          - Whether the number is toll-free. Ignored (never sent, never compared): the service derives it from the number.
-            Accepted so that playbooks that set it keep running.
+          - Whether the number is toll-free. Ignored (never sent, never compared), since the service derives it from
+            the number. Accepted so that playbooks that set it keep running.
         type: bool
   language_code:
     description:
