@@ -40,7 +40,9 @@ def test_the_checks_refuse_a_trailing_newline():
 
     for pattern, value in ((auto_attendant.EXTENSION, "2120"), (auto_attendant.E164, "+15551234567"),
                            (auto_attendant.DESTINATION, "2120"), (schedules.DATE_PATTERN, "2027-01-01"),
-                           (schedules.TIME_PATTERN, "08:00"), (validation.EXTENSION_PATTERN, "2120"),
-                           (validation.E164_PATTERN, "+15551234567"), (validation.DATE_PATTERN, "2027-01-01"),
-                           (validation.TIME_PATTERN, "08:00")):
+                           (schedules.TIME_PATTERN, "08:00")):
         assert pattern.match(value) and not pattern.match(value + "\n"), pattern.pattern
+    # The simulator's patterns are unanchored and always used with fullmatch.
+    for pattern, value in ((validation.EXTENSION_PATTERN, "2120"), (validation.E164_PATTERN, "+15551234567"),
+                           (validation.DATE_PATTERN, "2027-01-01"), (validation.TIME_PATTERN, "08:00")):
+        assert pattern.fullmatch(value) and not pattern.fullmatch(value + "\n"), pattern.pattern
