@@ -25,6 +25,8 @@ def parse_args(argv):
     parser.add_argument("--latency", type=float, default=0.0,
                         help="seconds to hold every API request before answering it, a modelled round trip (default 0)")
     parser.add_argument("--quiet", action="store_true", help="do not log each request to stderr")
+    parser.add_argument("--validate-openapi", action="store_true",
+                        help="check every 2xx request and response against the vendored OpenAPI subset (needs openapi-core)")
     return parser.parse_args(argv)
 
 
@@ -33,7 +35,7 @@ def main(argv=None):
     args = parse_args(argv)
     tokens = TokenIssuer(args.client_id, args.client_secret, args.refresh_token, args.minted_token_ttl)
     app = App(token=args.token, read_only_token=args.read_only_token, state_file=args.state_file, quiet=args.quiet,
-              tokens=tokens)
+              tokens=tokens, validate_openapi=args.validate_openapi)
     app.default_latency = app.latency = args.latency
     server = SimulatorServer((args.host, args.port), app)
 
