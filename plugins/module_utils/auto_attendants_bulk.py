@@ -268,7 +268,7 @@ class BulkRun:
 
     def _list_locations(self, location_ids):
         """{(org, location id): listing or the exception}, one name-less list per location."""
-        keys = sorted({key for key in location_ids})
+        keys = sorted(set(location_ids))
         outcome = run_all([lambda key=key: list_location(self.clients.get(key[0]), key[1]) for key in keys],
                           self.concurrency)
         return {key: value if error is None else error for key, (value, error) in zip(keys, outcome)}
@@ -371,9 +371,9 @@ class BulkRun:
             return []
         limit = self.params.get("purge_limit")
         if limit and len(undeclared) > limit:
-            message = ("purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means no "
-                       "limit) if that is meant" % (len(undeclared), limit,
-                                                     ", ".join("%s (%s)" % (e["name"], e["location"]) for e in undeclared)))
+            victims = ", ".join("%s (%s)" % (entry["name"], entry["location"]) for entry in undeclared)
+            message = ("purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means "
+                       "no limit) if that is meant" % (len(undeclared), limit, victims))
             if not self.check_mode:
                 raise BulkRefused(message)
             self.warn(message + " (check mode: the real run refuses)")

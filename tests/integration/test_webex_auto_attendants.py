@@ -51,8 +51,8 @@ def test_create_then_no_op_with_one_list_per_location(sim, tmp_path):
     assert actions(result) == [(entry["name"], "create") for entry in items]
     assert sorted(entry["body"]["name"] for entry in writes(sim, "POST")) == sorted(entry["name"] for entry in items)
     assert all(entry["auto_attendant"]["id"] for entry in result["results"])
-    assert result["results"][0]["differing_fields"] == ["name", "extension", "business_schedule", "business_hours_menu",
-                                                         "after_hours_menu"]
+    assert result["results"][0]["differing_fields"] == [
+        "name", "extension", "business_schedule", "business_hours_menu", "after_hours_menu"]
 
     sim.clear_requests()
     run, result = bulk(sim, tmp_path, {"auto_attendants": items})

@@ -57,10 +57,10 @@ def test_differing_fields_are_the_single_module_comparison():
 def test_purge_warns_about_attendants_a_key_still_transfers_to():
     purged = [{"name": "Old", "location": "HQ", "extension": "7000", "esn": "87007000"},
               {"name": "Lonely", "location": "HQ", "extension": "7001"}]
-    declared = [{"name": "Main", "action": "nothing", "auto_attendant": {"business_hours_menu": {
-        "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]}}},
-                {"name": "Gone", "action": "delete", "auto_attendant": {"after_hours_menu": {
-                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]}}}]
+    main = {"business_hours_menu": {"key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]}}
+    gone = {"after_hours_menu": {"key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]}}
+    declared = [{"name": "Main", "action": "nothing", "auto_attendant": main},
+                {"name": "Gone", "action": "delete", "auto_attendant": gone}]
     warnings = purge_reference_warnings(purged, declared)
     assert len(warnings) == 1 and "'Old'" in warnings[0] and "'Main'" in warnings[0]
 
