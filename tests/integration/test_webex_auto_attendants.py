@@ -74,7 +74,7 @@ def test_check_mode_is_the_exact_plan_then_update_and_delete(sim, tmp_path):
     bulk(sim, tmp_path, {"auto_attendants": items})
     changed = copy.deepcopy(items)
     changed[0]["business_hours_menu"]["key_configurations"].append({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT",
-                                                                   "value": "+19175551092"})
+                                                                   "value": "1100"})
     changed[2] = {"name": items[2]["name"], "location": "Headquarters", "state": "absent"}
     sim.clear_requests()
     run, result = bulk(sim, tmp_path, {"auto_attendants": changed}, check=True, diff=True)
@@ -85,7 +85,7 @@ def test_check_mode_is_the_exact_plan_then_update_and_delete(sim, tmp_path):
     assert actions(result) == [("Bulk 2101", "update"), ("Bulk 2102", "nothing"), ("Bulk 2103", "delete")]
     assert result["results"][0]["differing_fields"] == ["business_hours_menu.key_configurations (key 1)"]
     assert [entry["before_header"] for entry in result["diff"]] == ["Bulk 2101 (Headquarters)", "Bulk 2103 (Headquarters)"]
-    assert "+19175551092" in str(result["diff"][0]["after"]) and "+19175551092" not in str(result["diff"][0]["before"])
+    assert "1100" in str(result["diff"][0]["after"]) and "1100" not in str(result["diff"][0]["before"])
     assert result["diff"][1]["after"] == {} and result["diff"][1]["before"]["name"] == "Bulk 2103"
     assert "Bulk 2101 (Headquarters)" in run.stdout  # the default callback prints the diff list
     assert names_in(sim) == ["Bulk 2101", "Bulk 2102", "Bulk 2103"]
