@@ -11,6 +11,8 @@ import pytest
 import requests
 import requests_mock
 
+from ansible.module_utils.basic import env_fallback
+
 from ansible_collections.wxc.calling.plugins.module_utils import webex_client
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, parse_retry_after
 
@@ -267,6 +269,7 @@ def test_a_next_link_to_another_host_is_refused_and_never_requested(exchange, cl
     with pytest.raises(WebexApiError) as caught:
         client.get_all("/locations", "items")
     assert "refusing to follow a next-page link to another host: %s" % next_url.split("?")[0] in str(caught.value)
+    assert (caught.value.method, caught.value.path, caught.value.status) == ("GET", "/locations", None)
     assert exchange.done() == [("GET", LOCATIONS, 200)]
 
 
@@ -337,6 +340,7 @@ def test_an_error_carries_status_message_error_code_and_tracking_id_but_never_th
     assert error.as_dict() == dict(method="POST", path="/telephony/config/locations/L1/autoAttendants", status=400,
                                    message="[Error 25008] Missing field", error_code=25008, tracking_id="ROUTER_abc")
     assert TOKEN not in str(error) and TOKEN not in repr(error.as_dict())
+    assert error.args == (str(error),)  # what repr() and a traceback show
 
 
 def test_the_path_shown_drops_the_api_url_and_the_query(exchange, client):
@@ -551,12 +555,36 @@ def test_from_module_refuses_incomplete_credentials(params, message):
     assert str(caught.value) == message
 
 
-def test_connection_options_and_their_environment_variables():
-    spec = webex_client.webex_argument_spec()
-    assert {name: option.get("fallback", (None, [None]))[1][0] for name, option in spec.items()} == {
-        "access_token": "WEBEX_ACCESS_TOKEN", "client_id": "WEBEX_CLIENT_ID", "client_secret": "WEBEX_CLIENT_SECRET",
-        "refresh_token": "WEBEX_REFRESH_TOKEN", "api_url": "WEBEX_API_URL", "org_id": "WEBEX_ORG_ID",
-        "validate_certs": None, "timeout": None}
-    assert [name for name, option in spec.items() if option.get("no_log")] == ["access_token", "client_secret", "refresh_token"]
-    assert (spec["api_url"]["default"], spec["validate_certs"]["default"], spec["timeout"]["default"]) == \
-        ("https://webexapis.com/v1", True, 30)
+def test_connection_options_are_exactly_the_documented_ones():
+    # The wxc.calling.webex doc fragment documents these; every module gets them from here.
+    assert webex_client.webex_argument_spec() == dict(
+        access_token=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_ACCESS_TOKEN"])),
+        client_id=dict(type="str", fallback=(env_fallback, ["WEBEX_CLIENT_ID"])),
+        client_secret=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_CLIENT_SECRET"])),
+        refresh_token=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_REFRESH_TOKEN"])),
+        api_url=dict(type="str", default="https://webexapis.com/v1", fallback=(env_fallback, ["WEBEX_API_URL"])),
+        org_id=dict(type="str", fallback=(env_fallback, ["WEBEX_ORG_ID"])),
+        validate_certs=dict(type="bool", default=True),
+        timeout=dict(type="int", default=30),
+    )
+
+
+def test_client_defaults():
+    client = WebexClient(API)
+    assert (client.org_id, client.validate_certs, client.timeout) == (None, True, 30)
+    assert "Authorization" not in client.session.headers
+
+
+def test_query_parameters_reach_every_method(exchange, client):
+    for method in ("POST", "PUT", "DELETE"):
+        exchange.expect(method, AA + "?force=true", 201 if method == "POST" else 204, {"id": "A"} if method == "POST" else None)
+    client.post("/telephony/config/locations/L1/autoAttendants", json={}, params={"force": "true"})
+    client.put("/telephony/config/locations/L1/autoAttendants", json={}, params={"force": "true"})
+    client.delete("/telephony/config/locations/L1/autoAttendants", params={"force": "true"})
+
+
+def test_the_token_endpoint_gets_the_client_settings(exchange):
+    client = WebexClient(API, refresh_credentials=REFRESH, validate_certs=False, timeout=4)
+    exchange.expect("POST", TOKEN_URL, 200, minted("m")).expect("GET", LOCATIONS, 200, page([]))
+    client.get("/locations")
+    assert [(sent.timeout, sent.verify) for sent in exchange.requests] == [(4, False), (4, False)]
