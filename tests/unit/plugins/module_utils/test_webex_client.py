@@ -313,11 +313,27 @@ def test_an_empty_answer_to_a_post_is_an_empty_dict(exchange, client):
     assert client.post("/telephony/config/locations/L1/autoAttendants", json={}) == {}
 
 
-def test_put_and_delete_send_their_method_once(exchange, client):
-    exchange.expect("PUT", AA, 204).expect("DELETE", AA, 204)
-    assert client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "y"}) is None
+def test_put_returns_the_parsed_answer_and_delete_nothing(exchange, client):
+    exchange.expect("PUT", AA, 204).expect("PUT", AA, 200, {"id": "new-id"}).expect("DELETE", AA, 204)
+    assert client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "y"}) == {}
+    assert client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "z"}) == {"id": "new-id"}
     assert client.delete("/telephony/config/locations/L1/autoAttendants") is None
-    assert exchange.requests[0].json() == {"name": "y"}
+    assert [sent.json() for sent in exchange.requests[:2]] == [{"name": "y"}, {"name": "z"}]
+
+
+def test_the_tracking_id_of_the_last_answered_request(exchange, client):
+    assert client.last_tracking_id is None
+    exchange.expect("GET", LOCATIONS, 200, page([]), headers={"trackingid": "ROUTER_7"})
+    exchange.expect("GET", LOCATIONS, 200, page([]))
+    exchange.expect("GET", LOCATIONS, 404, webex_error("gone", tracking_id="ROUTER_9"))
+    client.get("/locations")
+    assert client.last_tracking_id == "ROUTER_7"
+    client.get("/locations")
+    # Without the header, the TrackingID the client sent.
+    assert client.last_tracking_id == exchange.requests[1].headers["TrackingID"]
+    with pytest.raises(WebexApiError):
+        client.get("/locations")
+    assert client.last_tracking_id == exchange.requests[1].headers["TrackingID"]  # only answered requests count
 
 
 def test_a_full_url_is_used_as_given(exchange, client):
