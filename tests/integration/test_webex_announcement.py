@@ -180,3 +180,70 @@ def test_text_to_speech_option_errors(sim, tmp_path):
     run, result = converge(sim, tmp_path, {"name": "Spoken", "text": "Hello", "voice": "lucia"})
     assert run.rc != 0 and "voice: 'lucia' is not a voice for language_code en_us" in result["result"]["msg"]
     assert sim.writes() == []
+
+
+def test_delete_is_refused_while_an_attendant_uses_the_greeting(sim, tmp_path, greeting):
+    run, result = converge(sim, tmp_path, {"name": "Main greeting", "path": greeting})
+    assert run.rc == 0, run
+    announcement = result["result"]["announcement"]
+    menu = {"greeting": "CUSTOM", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}],
+            "audio_announcement_file": {key: announcement[key] for key in ("file_name", "media_file_type", "level")}}
+    run, _result = converge(sim, tmp_path, {"location": "Headquarters", "name": "Reception", "extension": "2100",
+                                            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+                                            "business_hours_menu": menu, "after_hours_menu": menu},
+                            module="wxc.calling.webex_auto_attendant")
+    assert run.rc == 0, run
+    sim.clear_requests()
+    for check in (True, False):
+        run, result = converge(sim, tmp_path, {"name": "Main greeting", "state": "absent"}, check=check)
+        assert run.rc != 0, run
+        message = result["result"]["msg"]
+        assert "announcement 'Main greeting' is in use and was not deleted" in message
+        assert "Auto Attendant 'Reception' (Headquarters)" in message and result["result"]["changed"] is False
+    assert sim.writes() == [] and len(stored(sim, "Main greeting")) == 1
+
+
+def test_delete_when_unused_and_again_when_gone(sim, tmp_path, greeting):
+    hq_args = {"name": "HQ welcome", "path": greeting, "location": sim.location_id("Headquarters")}
+    assert converge(sim, tmp_path, hq_args)[0].rc == 0
+    [record] = stored(sim, "HQ welcome")
+    sim.clear_requests()
+    run, result = converge(sim, tmp_path, dict(hq_args, state="absent", path=None), diff=True)
+    assert run.rc == 0, run
+    assert result["changed"] is True and result["result"]["announcement"] is None
+    assert methods(sim) == [("DELETE", "/locations/%s/announcements/%s" % (record["location"]["id"], record["id"]))]
+    assert result["result"]["diff"]["after"] == {} and result["result"]["diff"]["before"]["id"] == record["id"]
+    assert stored(sim, "HQ welcome") == []
+    sim.clear_requests()
+    run, result = converge(sim, tmp_path, dict(hq_args, state="absent", path=None))
+    assert run.rc == 0 and result["changed"] is False and sim.writes() == []
+
+
+def test_rate_limited_upload_is_sent_again_once(sim, tmp_path, greeting):
+    sim.fault(method="POST", path="/announcements$", status=429, retry_after="0")
+    run, result = converge(sim, tmp_path, {"name": "Main greeting", "path": greeting})
+    assert run.rc == 0, run
+    assert [entry["status"] for entry in sim.writes()] == [429, 201]
+    [record] = stored(sim, "Main greeting")
+    assert result["result"]["announcement"]["id"] == record["id"] and record["_sha256"] == sha256(greeting)
+
+
+def test_an_upload_whose_answer_is_lost_is_found_not_sent_twice(sim, tmp_path, greeting):
+    sim.fault(method="POST", path="/announcements$", drop_after_commit=True)
+    run, result = converge(sim, tmp_path, {"name": "Main greeting", "path": greeting})
+    assert run.rc == 0, run
+    assert [entry["method"] for entry in sim.writes()] == ["POST"]
+    [record] = stored(sim, "Main greeting")
+    assert result["changed"] is True and result["result"]["announcement"]["id"] == record["id"]
+
+
+def test_a_replace_whose_answer_is_lost_is_sent_again(sim, tmp_path, greeting):
+    args = {"name": "Main greeting", "path": greeting}
+    assert converge(sim, tmp_path, args)[0].rc == 0
+    write(tmp_path, "main-greeting.wav", pcm_wav(seconds=8, rate=8000))
+    sim.fault(method="PUT", path="/announcements/", drop_after_commit=True)
+    sim.clear_requests()
+    run, result = converge(sim, tmp_path, args)
+    assert run.rc == 0, run
+    assert [entry["method"] for entry in sim.writes()] == ["PUT", "PUT"]  # PUT is idempotent: sent again
+    assert stored(sim, "Main greeting")[0]["_sha256"] == sha256(greeting) and result["changed"] is True
