@@ -125,25 +125,32 @@ def test_check_mode_writes_nothing_and_predicts(sim, tmp_path, greeting):
     assert not [entry for entry in sim.requests() if "textToSpeech/actions" in entry["path"]]
 
 
-@pytest.mark.parametrize("name, content, message", [
+BAD_FILES = [
     ("song.wav", MP3_BYTES, "song.wav: named .wav but it is not a WAV file: it looks like an MP3 file"),
     ("stereo.wav", pcm_wav(seconds=1, rate=44100, channels=2), "stereo (2 channels); it must be mono; sample rate 44100 Hz"),
     ("big.wav", None, "the announcement repository takes at most 5 MB a file"),
     ("missing.wav", False, "missing.wav: no such file"),
-])
-def test_bad_files_fail_before_any_request(sim, tmp_path, name, content, message):
-    path = str(tmp_path / name)
-    if content is None:
-        with open(path, "wb") as handle:
-            handle.write(riff_wav(data_bytes=0))
-            handle.truncate(6 * 1024 * 1024)
-    elif content is not False:
-        write(tmp_path, name, content)
-    sim.clear_requests()
-    run, result = converge(sim, tmp_path, {"name": "Bad", "path": path})
-    assert run.rc != 0
-    assert result["result"]["msg"].startswith("Invalid options: path: ") and message in result["result"]["msg"]
-    assert path in result["result"]["msg"] and result["result"].get("changed") is False
+]
+
+
+def test_bad_files_fail_before_any_request(sim, tmp_path):
+    tasks = []
+    for name, content, _message in BAD_FILES:
+        path = str(tmp_path / name)
+        if content is None:
+            with open(path, "wb") as handle:
+                handle.write(riff_wav(data_bytes=0))
+                handle.truncate(6 * 1024 * 1024)
+        elif content is not False:
+            write(tmp_path, name, content)
+        tasks.append({"name": name, MODULE: {"name": "Bad", "path": path}, "ignore_errors": True})
+    run = run_playbook(write_playbook(tmp_path, tasks), sim)
+    for name, _content, message in BAD_FILES:
+        entry = run.one(name)
+        result = entry["result"]
+        assert entry["failed"] is True, result
+        assert result["msg"].startswith("Invalid options: path: ") and message in result["msg"], result["msg"]
+        assert str(tmp_path / name) in result["msg"] and result.get("changed") is False
     assert sim.requests() == []
 
 
