@@ -97,8 +97,8 @@ def wav_problems(info):
     if info["format_tag"] not in WAVE_FORMATS:
         problems.append("encoding %s (PCM, u-law or A-law are accepted)" % info["encoding"])
     if info["channels"] != 1:
-        problems.append("%s (%d channels); it must be mono" % ("stereo" if info["channels"] == 2 else "multichannel",
-                                                              info["channels"]))
+        kind = "stereo" if info["channels"] == 2 else "multichannel"
+        problems.append("%s (%d channels); it must be mono" % (kind, info["channels"]))
     if info["sample_rate"] not in SAMPLE_RATES:
         problems.append("sample rate %s Hz (%s kHz); it must be 8 or 16 kHz" % (info["sample_rate"],
                                                                                 ("%.3f" % (info["sample_rate"] / 1000.0)).rstrip("0").rstrip(".")))

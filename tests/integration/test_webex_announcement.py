@@ -63,7 +63,7 @@ def test_upload_at_both_levels_then_rerun_writes_nothing(sim, tmp_path, greeting
     assert announcement["location_id"] is None and announcement["file_size"] == record["fileSize"]
     assert record["_sha256"] == sha256(greeting)
     assert result["result"]["diff"]["before"] == {}
-    [post] = [entry for entry in sim.writes()]
+    [post] = sim.writes()
     assert (post["method"], post["path"], post["status"]) == ("POST", "/v1" + ORG, 201)
     assert post["body"]["name"] == "Main greeting" and post["body"]["file"]["fileName"] == "main-greeting.wav"
     assert post["body"]["file"]["contentType"] == "audio/wav"

@@ -43,7 +43,7 @@ def test_upload_at_both_levels_then_list_details_and_the_request_log(sim):
     located = upload(sim, location_base(sim), "HQ greeting", "hq.wav", content)
     assert located.status_code == 201, located.text
 
-    item = [entry for entry in sim.api("GET", ORG, params={"name": "main greeting"}).json()["announcements"]]
+    item = sim.api("GET", ORG, params={"name": "main greeting"}).json()["announcements"]
     assert len(item) == 1 and item[0]["level"] == "ORGANIZATION" and item[0]["fileName"] == "main.wav"
     assert item[0]["fileSize"] == str(-(-len(content) // 1024)) and item[0]["mediaFileType"] == "WAV"
     in_hq = sim.api("GET", ORG, params={"locationId": sim.location_id("Headquarters"), "name": "HQ greeting"}).json()["announcements"]
@@ -58,9 +58,9 @@ def test_upload_at_both_levels_then_list_details_and_the_request_log(sim):
 
     assert stored(sim, org_id)["_sha256"] == hashlib.sha256(content).hexdigest()
     logged = [entry for entry in sim.writes() if entry["method"] == "POST"][0]["body"]
-    assert logged == {"name": "Main greeting", "file": {"fileName": "main.wav", "contentType": "audio/wav",
-                                                         "size": len(content),
-                                                         "sha256": hashlib.sha256(content).hexdigest()}}
+    expected_file = {"fileName": "main.wav", "contentType": "audio/wav", "size": len(content),
+                     "sha256": hashlib.sha256(content).hexdigest()}
+    assert logged == {"name": "Main greeting", "file": expected_file}
 
 
 def test_replace_keeps_the_id_and_changes_content_size_and_name(sim):
@@ -129,7 +129,7 @@ def test_text_to_speech_generate_poll_and_create(sim):
     body = {"voice": "ashley", "text": "Welcome to Example Corp.", "languageCode": "en_us"}
     job = sim.api("POST", TTS + "/actions/generate/invoke", json=body)
     assert job.status_code == 202, job.text
-    statuses = [sim.api("GET", TTS + "/" + job.json()["id"]).json() for _ in range(3)]
+    statuses = [sim.api("GET", TTS + "/" + job.json()["id"]).json() for _read in range(3)]
     assert [status["status"] for status in statuses] == ["IN_PROGRESS", "IN_PROGRESS", "SUCCESS"]
     assert "fileUri" not in statuses[0] and statuses[2]["fileUri"].startswith("cmf://customers/")
     created = sim.api("POST", ORG, json={"name": "TTS welcome", "fileUri": statuses[2]["fileUri"],
@@ -141,8 +141,8 @@ def test_text_to_speech_generate_poll_and_create(sim):
     listed = [item for item in sim.api("GET", ORG).json()["announcements"] if item["id"] == created.json()["id"]]
     assert "text" not in listed[0] and listed[0]["isTextToSpeech"] is True
     # Without isTextToSpeech the metadata is not kept (the API's documented behaviour).
-    sim.api("PUT", ORG + "/" + created.json()["id"], json={"name": "TTS welcome", "fileUri": statuses[2]["fileUri"],
-                                                            "fileName": "tts-welcome.wav"})
+    without_flag = {"name": "TTS welcome", "fileUri": statuses[2]["fileUri"], "fileName": "tts-welcome.wav"}
+    sim.api("PUT", ORG + "/" + created.json()["id"], json=without_flag)
     assert "text" not in sim.api("GET", ORG + "/" + created.json()["id"]).json()
     assert sim.api("GET", TTS + "/usage").json()["noOfApiCalls"] == 1
 
