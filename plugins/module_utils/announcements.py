@@ -25,7 +25,7 @@ from ansible.module_utils.common.text.converters import to_native
 
 from ansible_collections.wxc.calling.plugins.module_utils import audio_files
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
-    Plan, ResourceError, WriteNotApplied, api_path, create_once, delete, find_exact, name_problem, not_applied)
+    Plan, ResourceError, WriteNotApplied, api_path, create_once, delete, find_exact, name_problem, read_back)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 ORGANIZATION, LOCATION = "ORGANIZATION", "LOCATION"
@@ -156,7 +156,7 @@ def compared_fields(want):
 
 def differences(want, have):
     """The compared fields in which HAVE (details) differs from WANT."""
-    return not_applied(compared_fields(want), lambda field: _same(field, want, have))
+    return [field for field in compared_fields(want) if not _same(field, want, have)]
 
 
 def view(item, level, location_id):
@@ -350,11 +350,9 @@ def _upload_body(params, want, file_uri=None):
 
 def _verify(service, location_id, announcement_id, want):
     """Read the announcement back after a write; raise WriteNotApplied naming what did not take."""
-    have = service.details(location_id, announcement_id)
-    missing = differences(want, have)
-    if missing:
-        raise WriteNotApplied("announcement %r" % want["name"], missing)
-    return dict(have, id=announcement_id)
+    stored = read_back(service.client, "announcement %r" % want["name"],
+                       lambda: service.details(location_id, announcement_id), lambda have: differences(want, have))
+    return dict(stored, id=announcement_id)
 
 
 def converge(service, location_id, params, check_mode=False, diff=False):
@@ -385,7 +383,7 @@ def converge(service, location_id, params, check_mode=False, diff=False):
         if not check_mode:
             service.delete(location_id, current["id"])
             if service.exists(location_id, current["id"]):
-                raise WriteNotApplied("announcement %r" % current["name"], ["delete"])
+                raise WriteNotApplied("announcement %r" % current["name"], ["delete"], service.client.last_tracking_id)
         return the_plan, None
 
     # create or update: what can be checked with reads comes first, so that a refusal writes nothing.

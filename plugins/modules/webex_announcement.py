@@ -48,6 +48,10 @@ attributes:
     support: full
     details: The announcement before and after (name, file name, media type, size, level, text-to-speech text, voice and
       language). A creation has an empty before, a deletion an empty after.
+  idempotent:
+    support: partial
+    details: A file is compared by file name, media type and size, a text-to-speech greeting by text, voice and
+      language. With O(force=true) every run uploads again and reports a change.
 options:
   name:
     description:

@@ -106,6 +106,8 @@ def test_in_use_names_features_and_playlists():
 class FakeClient:
     """Answers GETs from a script and records every call; POSTs answer {"id": "job"}."""
 
+    last_tracking_id = "WXC_ANSIBLE_test"
+
     def __init__(self, gets):
         self.gets = list(gets)
         self.calls = []
@@ -145,3 +147,4 @@ def test_a_write_that_did_not_take_raises_write_not_applied():
     with pytest.raises(WriteNotApplied) as raised:
         an._verify(service, None, "A1", file_want(6000))  # pylint: disable=protected-access
     assert raised.value.fields == ["fileSize"] and raised.value.changed is True
+    assert "trackingId WXC_ANSIBLE_test" in str(raised.value)
