@@ -25,7 +25,8 @@ from .validation import MEDIA_FILE_TYPES
 BASE = "/v1/telephony/config"
 ORG = BASE + "/announcements"
 LOCATION = BASE + r"/locations/(?P<location_id>[^/]+)/announcements"
-ITEM = r"/(?P<announcement_id>[^/]+)"
+# "usage" sits beside the ids (GET .../announcements/usage) and must never be read as an announcement id.
+ITEM = r"/(?P<announcement_id>(?!usage$)[^/]+)"
 TTS = BASE + "/textToSpeech"
 
 # Cisco's help article "Manage announcement repository" (https://help.webex.com/n5y120ab): 5 MB a file, 1 GB in all.
@@ -437,7 +438,6 @@ def control_text_to_speech(request):
 ROUTES = [
     ("GET", ORG, list_announcements),
     ("POST", ORG, create_org_announcement),
-    # usage before the item routes: "usage" is not an announcement id.
     ("GET", ORG + "/usage", org_usage),
     ("GET", ORG + ITEM, get_org_announcement),
     ("PUT", ORG + ITEM, replace_org_announcement),
@@ -450,7 +450,7 @@ ROUTES = [
     ("POST", TTS + "/actions/generate/invoke", generate),
     ("GET", TTS + "/voices", voices),
     ("GET", TTS + "/usage", tts_usage),
-    ("GET", TTS + r"/(?P<tts_id>[^/]+)", tts_status),
+    ("GET", TTS + r"/(?P<tts_id>(?!(?:voices|usage)$)[^/]+)", tts_status),
 ]
 
 CONTROL_ROUTES = [
