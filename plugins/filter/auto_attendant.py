@@ -60,7 +60,7 @@ options:
         description:
           - Standard-menu description of the business-hours menu.
           - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id) or C(file_name), C(media_file_type),
-            C(level)), C(operator), C(departments) (list of C(name), C(destination), optional C(key) and C(prompt)), C(dial_by_name)
+            C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)), C(operator), C(departments) (list of C(name), C(destination), optional C(key) and C(prompt)), C(dial_by_name)
             (default V(true)), C(dial_by_name_key) (default V(#)), C(dial_by_extension) (default V(true)), C(dial_by_extension_key),
             C(voicemail), C(voicemail_key), C(repeat_key) (default V(*)), C(exit_key), C(keys) (raw key configurations) and
             C(call_treatment) (passed through)."
@@ -130,6 +130,7 @@ _value:
 '''
 
 import copy
+import os
 
 from ansible.errors import AnsibleFilterError
 from ansible.utils.vars import merge_hash
@@ -156,7 +157,7 @@ RAW_MENU_FIELDS = ('business_hours_menu', 'after_hours_menu')
 ITEM_FIELDS = ('name', 'location', 'state', 'business_hours', 'after_hours') + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
 
 MENU_FIELDS = (
-    'greeting', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
+    'greeting', 'greeting_file', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
     'voicemail', 'voicemail_key', 'repeat_key', 'exit_key', 'keys', 'call_treatment',
 )
 AFTER_HOURS_FIELDS = MENU_FIELDS + ('shape',)
@@ -166,6 +167,7 @@ KEY_FIELDS = ('key', 'action', 'description', 'value', 'audio_announcement_file'
 # What a menu description means when it does not say otherwise (documented in the role README).
 MENU_DEFAULTS = {
     'greeting': 'default',
+    'greeting_file': None,
     'operator': None,
     'departments': [],
     'dial_by_name': True,
@@ -321,6 +323,16 @@ def _audio_file(ctx, path, value):
     return None  # pragma: no cover
 
 
+def _greeting_file_name(ctx, path, value):
+    """The base name of a local greeting file (the name it is uploaded under), or an error naming the variable."""
+    if not isinstance(value, str) or value.rstrip('/\\') != value or not os.path.basename(value.strip()):
+        ctx.fail(path, 'must be the path of a local .wav or .wma file, got %r' % (value,))
+    name = os.path.basename(value.strip())
+    if name.rsplit('.', 1)[-1].lower() not in ('wav', 'wma'):
+        ctx.fail(path, '%r must end in .wav or .wma' % value)
+    return name
+
+
 def _raw_key(ctx, path, entry):
     _check_fields(ctx, path, entry, KEY_FIELDS)
     if entry.get('key') is None:
@@ -370,6 +382,9 @@ def _build_menu(ctx, path, desc):
     """One complete module menu from a resolved standard-menu description (all MENU_FIELDS present)."""
     menu = {}
     greeting = desc['greeting']
+    if not _is_blank(desc.get('greeting_file')):
+        # The role uploads the file first, at the attendant's location, under its file name.
+        greeting = {'file_name': _greeting_file_name(ctx, path + '.greeting_file', desc['greeting_file']), 'level': 'LOCATION'}
     if _is_blank(greeting) or (isinstance(greeting, str) and greeting.strip().lower() == 'default'):
         menu['greeting'] = 'DEFAULT'
     else:
