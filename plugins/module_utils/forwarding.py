@@ -29,17 +29,19 @@ import re
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
-    Plan, ResourceError, WriteNotApplied, api_path, create_once, delete, find_exact, name_problem, not_applied,
-    without_none)
+    Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 PARTS = ("always", "selective")
 SETTING_FIELDS = {"enabled": "enabled", "destination": "destination", "ring_reminder_enabled": "ringReminderEnabled",
                   "send_to_voicemail_enabled": "sendToVoicemailEnabled"}
+SETTING_OPTIONS = {api: option for option, api in SETTING_FIELDS.items()}
 FORWARD_TO_SELECTIONS = ("FORWARD_TO_DEFAULT_NUMBER", "FORWARD_TO_SPECIFIED_NUMBER", "DO_NOT_FORWARD")
 CALLS_FROM_SELECTIONS = ("ANY", "CUSTOM")
 CALLS_TO_TYPES = ("PRIMARY", "ALTERNATE")
 RULE_FIELDS = ("name", "enabled", "businessSchedule", "holidaySchedule", "forwardTo", "callsFrom", "callsTo")
+RULE_OPTIONS = dict(zip(RULE_FIELDS, ("name", "enabled", "business_schedule", "holiday_schedule", "forward_to",
+                                      "calls_from", "calls_to")))
 SCHEDULE_FIELDS = (("businessSchedule", "business_schedule", "businessHours"),
                    ("holidaySchedule", "holiday_schedule", "holidays"))
 # A number as the user may write it: separators are dropped, then E.164, or the digits of an extension or ESN.
@@ -339,8 +341,8 @@ class ForwardingPlan(Plan):
                          to_snake=to_snake)
         self.settings_body = settings_body or {}
         self.rule_deletes = list(rule_deletes)    # rule summaries
-        self.rule_updates = list(rule_updates)    # (current details, body, desired)
-        self.rule_creates = list(rule_creates)    # (body, desired)
+        self.rule_updates = list(rule_updates)    # (index in rules, current details, body, desired)
+        self.rule_creates = list(rule_creates)    # (index in rules, body, desired)
         # (option, schedule type, name) that the writes send and that were not sent before: the pre-flight checks them.
         self.references = list(references)
         self.warnings = []
@@ -399,7 +401,7 @@ def plan(params, current_settings, current_rules):
                 raise ResourceError("rules[%d]: rule %r does not exist, and creating it needs %s"
                                     % (index, want["name"], " and ".join(missing)))
             body = create_body(want)
-            rule_creates.append((body, want))
+            rule_creates.append((index, body, want))
             references += _references(index, want, None)
             after["rules"].append(body)
             continue
@@ -407,7 +409,7 @@ def plan(params, current_settings, current_rules):
         before["rules"].append(writable_rule(current))
         if rule_changes(want, current):
             body = update_body(want, current)
-            rule_updates.append((current, body, want))
+            rule_updates.append((index, current, body, want))
             references += _references(index, want, current)
             after["rules"].append(without_none(body))
         else:
@@ -433,12 +435,17 @@ def to_snake(api_object):
 
 # -- read-back -------------------------------------------------------------------------------------------------------
 
-def settings_not_applied(wanted, read_back):
-    """The "part.field" names of WANTED (desired settings) that READ_BACK (callForwarding) does not show."""
+def settings_not_applied(wanted, stored):
+    """The option paths ("always.enabled") of WANTED (desired settings) that STORED (callForwarding) does not show."""
     missing = []
     for part, fields in wanted.items():
-        missing += ["%s.%s" % (part, field) for field in setting_changes(fields, read_back.get(part))]
+        missing += ["%s.%s" % (part, SETTING_OPTIONS[field]) for field in setting_changes(fields, stored.get(part))]
     return missing
+
+
+def rule_not_applied(index, want, stored):
+    """The option paths ("rules[0].enabled") of the rule WANT that the rule STORED does not show."""
+    return ["rules[%d].%s" % (index, RULE_OPTIONS[field]) for field in rule_changes(want, stored)]
 
 
 # -- the service (HTTP) --------------------------------------------------------------------------------------------
@@ -468,9 +475,8 @@ class ForwardingService:
         return self.client.get(_attendant_path(location_id, auto_attendant_id)).get("callForwarding") or {}
 
     def update_settings(self, location_id, auto_attendant_id, body):
-        """PUT the (wrapped) settings; return the trackingid of the answer."""
-        response = self.client.request("PUT", _attendant_path(location_id, auto_attendant_id), json=body)
-        return response.headers.get("trackingid")
+        """PUT the settings, BODY wrapped in callForwarding (unwrapped, the service answers 2xx and changes nothing)."""
+        self.client.put(_attendant_path(location_id, auto_attendant_id), json=body)
 
     def rule(self, location_id, auto_attendant_id, rule_id):
         return self.client.get(_attendant_path(location_id, auto_attendant_id,
@@ -491,14 +497,13 @@ class ForwardingService:
         """PUT the whole rule and return its id afterwards: a new name means a new id, which the answer carries."""
         path = _attendant_path(location_id, auto_attendant_id, api_path("/selectiveRules/%s", rule_id))
         try:
-            response = self.client.request("PUT", path, json=body)
+            answer = self.client.put(path, json=body)
         except WebexApiError as error:
             # A PUT retried after a lost answer finds the old id gone when the first one renamed the rule.
             found = self.rule_by_name(location_id, auto_attendant_id, body["name"]) if error.status == 404 else None
             if not found:
                 raise
             return found["id"]
-        answer = response.json() if response.content else {}
         if isinstance(answer, dict) and answer.get("id"):
             return answer["id"]
         found = self.rule_by_name(location_id, auto_attendant_id, body["name"])
@@ -535,37 +540,33 @@ def _preflight(service, location_id, the_plan, check_mode):
     the_plan.warnings += [problem + " (the real run fails unless it is created first)" for problem in problems]
 
 
-def _verified_rule(service, location_id, auto_attendant_id, rule_id, want):
-    read_back = service.rule(location_id, auto_attendant_id, rule_id)
-    missing = not_applied(list(f for f in RULE_FIELDS if f in want),
-                          lambda field: rule_field_equal(field, want[field], read_back.get(field)))
-    if missing:
-        raise WriteNotApplied("selective rule %r" % want["name"], missing)
-    return read_back
-
-
 def _execute(service, location_id, auto_attendant_id, the_plan, wanted_settings):
     """Make the writes, read each back; return (final settings, {rule name: details after the writes})."""
-    rules = {}
+    client, rules = service.client, {}
     for summary in the_plan.rule_deletes:
         service.delete_rule(location_id, auto_attendant_id, summary["id"])
-    for current, body, want in the_plan.rule_updates:
-        new_id = service.update_rule(location_id, auto_attendant_id, current["id"], body)
-        rules[want["name"]] = _verified_rule(service, location_id, auto_attendant_id, new_id, want)
-    for body, want in the_plan.rule_creates:
-        new_id = service.create_rule(location_id, auto_attendant_id, body)
-        rules[want["name"]] = _verified_rule(service, location_id, auto_attendant_id, new_id, want)
-    tracking_id = None
+    for index, current, body, want in the_plan.rule_updates:
+        rule_id = service.update_rule(location_id, auto_attendant_id, current["id"], body)
+        rules[want["name"]] = read_back(client, "selective rule %r" % want["name"],
+                                        lambda rule_id=rule_id: service.rule(location_id, auto_attendant_id, rule_id),
+                                        lambda stored, index=index, want=want: rule_not_applied(index, want, stored))
+    for index, body, want in the_plan.rule_creates:
+        rule_id = service.create_rule(location_id, auto_attendant_id, body)
+        rules[want["name"]] = read_back(client, "selective rule %r" % want["name"],
+                                        lambda rule_id=rule_id: service.rule(location_id, auto_attendant_id, rule_id),
+                                        lambda stored, index=index, want=want: rule_not_applied(index, want, stored))
     if the_plan.settings_body:
-        tracking_id = service.update_settings(location_id, auto_attendant_id, the_plan.settings_body)
-    final = service.settings(location_id, auto_attendant_id)
-    missing = settings_not_applied({part: wanted_settings[part] for part in the_plan.settings_body.get("callForwarding", {})},
-                                   final)
+        service.update_settings(location_id, auto_attendant_id, the_plan.settings_body)
+    sent = {part: wanted_settings[part] for part in the_plan.settings_body.get("callForwarding", {})}
     deleted = {summary["id"] for summary in the_plan.rule_deletes}
-    missing += ["rules (%r not deleted)" % summary.get("name") for summary in final.get("rules") or []
-                if summary.get("id") in deleted]
-    if missing:
-        raise WriteNotApplied("the call forwarding settings", missing, tracking_id)
+
+    def differences(stored):
+        still_there = ["purge_rules (rule %r)" % summary.get("name") for summary in stored.get("rules") or []
+                       if summary.get("id") in deleted]
+        return settings_not_applied(sent, stored) + still_there
+
+    final = read_back(client, "the call forwarding", lambda: service.settings(location_id, auto_attendant_id),
+                      differences)
     return final, rules
 
 
@@ -575,7 +576,7 @@ def _predicted_settings(current_settings, the_plan):
     for part, fields in the_plan.settings_body.get("callForwarding", {}).items():
         predicted[part] = dict(predicted.get(part) or {}, **fields)
     deleted = {summary["id"] for summary in the_plan.rule_deletes}
-    renamed = {current["id"]: want["name"] for current, _body, want in the_plan.rule_updates}
+    renamed = {current["id"]: want["name"] for _index, current, _body, want in the_plan.rule_updates}
     rules = []
     for summary in predicted.get("rules") or []:
         if summary["id"] in deleted:
@@ -584,7 +585,7 @@ def _predicted_settings(current_settings, the_plan):
             summary = dict(summary, id=None, name=renamed[summary["id"]])
         rules.append(summary)
     rules += [{"id": None, "name": want["name"], "enabled": bool(body.get("enabled"))}
-              for body, want in the_plan.rule_creates]
+              for _index, body, want in the_plan.rule_creates]
     predicted["rules"] = rules
     return predicted
 
@@ -621,10 +622,10 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
         _preflight(service, location_id, the_plan, check_mode)
 
     rules_after = dict(current_rules)
-    for current, body, want in the_plan.rule_updates:
+    for _index, current, body, want in the_plan.rule_updates:
         rules_after.pop(current["name"], None)
         rules_after[want["name"]] = dict(without_none(body), id=None if current["name"] != want["name"] else current["id"])
-    for body, want in the_plan.rule_creates:
+    for _index, body, want in the_plan.rule_creates:
         rules_after[want["name"]] = dict(body, id=None)
     if check_mode or not the_plan.changed:
         final = _predicted_settings(current_settings, the_plan)
@@ -637,22 +638,3 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
               "rules": [rule for rule in declared if rule is not None]}
     return the_plan, result
 
-
-def run(module, client):
-    """The module's work between validation and exit: resolve, converge, warn, and the result in snake_case."""
-    from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
-
-    try:
-        location_id = resolve_location(client, module.params["location"])[0]
-    except LocationNotFound as error:
-        raise ResourceError("location: %s" % error) from error
-    the_plan, result = converge(ForwardingService(client), location_id, module.params, check_mode=module.check_mode,
-                                diff=module._diff)
-    for warning in the_plan.warnings:
-        module.warn(warning)
-    output = dict(changed=the_plan.changed, auto_attendant_id=result["auto_attendant_id"],
-                  location_id=result["location_id"], forwarding=to_snake(result["forwarding"]),
-                  rules=[to_snake(rule) for rule in result["rules"]])
-    if module._diff:
-        output["diff"] = the_plan.diff()
-    return output

@@ -41,6 +41,9 @@ attributes:
   diff_mode:
     support: full
     details: The O(always) and O(selective) settings and the declared (and purged) rules before and after, in snake_case.
+  idempotent:
+    support: full
+    details: Rules are compared as a set by name; numbers in one canonical form, so read-back shapes are not changes.
 seealso:
   - module: wxc.calling.webex_auto_attendant
   - module: wxc.calling.webex_schedule
@@ -375,8 +378,24 @@ api_error:
       returned: on an API failure
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.forwarding import argument_spec, run, validate_options
+from ansible_collections.wxc.calling.plugins.module_utils.forwarding import (
+    ForwardingService, argument_spec, converge, to_snake, validate_options)
+from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
+
+
+def run(module, client):
+    location_id = resolve_location(client, module.params["location"])[0]
+    plan, forwarding = converge(ForwardingService(client), location_id, module.params,
+                                check_mode=module.check_mode, diff=module._diff)
+    for warning in plan.warnings:
+        module.warn(warning)
+    result = dict(changed=plan.changed, auto_attendant_id=forwarding["auto_attendant_id"],
+                  location_id=forwarding["location_id"], forwarding=to_snake(forwarding["forwarding"]),
+                  rules=[to_snake(rule) for rule in forwarding["rules"]])
+    if module._diff:
+        result["diff"] = plan.diff()
+    return result
 
 
 def main():

@@ -154,7 +154,8 @@ def test_plan_rule_update_is_the_whole_rule_named_and_merged():
     params = options(rules=[rule(new_name="VIP callers", business_schedule="",
                                  calls_from={"selection": "CUSTOM", "custom_numbers": {"unavailable_number_enabled": True}})])
     the_plan = fw.plan(params, SETTINGS, {"VIP": READ_BACK})
-    (current, body, want), = the_plan.rule_updates
+    (index, current, body, want), = the_plan.rule_updates
+    assert index == 0
     assert current is READ_BACK and want["name"] == "VIP callers"
     assert body["name"] == "VIP callers" and body["businessSchedule"] is None and "id" not in body
     assert body["callsFrom"]["customNumbers"] == {"privateNumberEnabled": True, "unavailableNumberEnabled": True,
@@ -177,7 +178,7 @@ def test_plan_create_needs_forward_to_and_calls_from_and_lists_its_schedules():
                                  calls_from={"selection": "ANY", "custom_numbers": None}, business_schedule="Office",
                                  holiday_schedule="")])
     the_plan = fw.plan(params, SETTINGS, {})
-    (body, _want), = the_plan.rule_creates
+    (_index, body, _want), = the_plan.rule_creates
     assert body == {"name": "New", "businessSchedule": "Office", "forwardTo": {"selection": "DO_NOT_FORWARD"},
                     "callsFrom": {"selection": "ANY"}}
     assert the_plan.references == [("rules[0].business_schedule", "businessHours", "Office")]
@@ -194,5 +195,8 @@ def test_plan_purge_deletes_only_undeclared_rules_and_never_without_rules():
 def test_settings_not_applied_names_the_fields():
     wanted = {"always": {"enabled": True, "destination": "+19705550006"}}
     assert fw.settings_not_applied(wanted, SETTINGS) == ["always.enabled", "always.destination"]
+    assert fw.settings_not_applied({"always": {"ringReminderEnabled": True}}, SETTINGS) == ["always.ring_reminder_enabled"]
+    assert fw.rule_not_applied(2, {"name": "VIP", "enabled": False, "businessSchedule": "Office"}, READ_BACK) == [
+        "rules[2].enabled"]
     applied = dict(SETTINGS, always={"enabled": True, "destination": "+1-9705550006"})
     assert fw.settings_not_applied(wanted, applied) == []
