@@ -29,8 +29,8 @@ def converge(sim, tmp_path, args, check=False, diff=False, module=MODULE):
     return run, run.one("Converge")
 
 
-def add_attendant(sim, tmp_path, name=ATTENDANT):
-    args = {"location": "Headquarters", "name": name, "extension": "2100", "phone_number": "+19705550026",
+def add_attendant(sim, tmp_path, name=ATTENDANT, extension="2100", phone_number="+19705550026"):
+    args = {"location": "Headquarters", "name": name, "extension": extension, "phone_number": phone_number,
             "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU}
     run, _result = converge(sim, tmp_path, args, module="wxc.calling.webex_auto_attendant")
     assert run.rc == 0, run
@@ -303,3 +303,68 @@ def test_module_examples_run(sim, tmp_path):
     assert run.rc == 0, run
     rules = stored(sim)["rules"]
     assert [rule["name"] for rule in rules] == ["Public holidays"]
+
+
+EXPORT_PLAYBOOK = os.path.join(ROOT, "playbooks", "export_auto_attendants.yml")
+APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
+
+
+def test_export_then_apply_changes_nothing_forwarding_included(sim, tmp_path):
+    add_attendant(sim, tmp_path)
+    add_attendant(sim, tmp_path, name="Untouched", extension="2101", phone_number="+19705550027")
+    args = dict(TARGET, always={"enabled": True, "destination": "+1-970-555-0006"}, selective={"enabled": True},
+                rules=[VIP, {"name": "All", "forward_to": {"selection": "DO_NOT_FORWARD"},
+                             "calls_from": {"selection": "ANY"}, "calls_to": {"numbers": []}}])
+    assert converge(sim, tmp_path, args)[0].rc == 0
+    # The service's own read-back form of a destination, as Control Hub may have left it.
+    body = {"callForwarding": {"always": {"destination": "+1-9705550006"}}}
+    assert sim.api("PUT", forwarding_base(sim), json=body).status_code == 204
+    target = os.path.join(str(tmp_path), "auto_attendants.yml")
+    sim.clear_requests()
+    run = run_playbook(EXPORT_PLAYBOOK, sim, extra_vars={"export_file": target})
+    assert run.rc == 0, run
+    assert all(entry["method"] == "GET" for entry in sim.requests())
+    with open(target, encoding="utf-8") as handle:
+        text = handle.read()
+    exported = yaml.safe_load(text)
+    forwarding = exported["webex_auto_attendant_forwarding"]
+    assert [(item["location"], item["auto_attendant"]) for item in forwarding] == [("Headquarters", ATTENDANT)]
+    assert forwarding[0]["always"]["destination"] == "+1-9705550006" and 'destination: "+1-9705550006"' in text
+    assert [rule["name"] for rule in forwarding[0]["rules"]] == ["VIP", "All"]
+    assert forwarding[0]["rules"][0]["calls_to"] == {"numbers": [{"type": "PRIMARY", "phone_number": "9705550026"}]}
+    assert "purge_rules" not in forwarding[0]
+
+    sim.clear_requests()
+    run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target])
+    assert run.rc == 0, run
+    assert [r["changed"] for r in run.one("Converge the call forwarding")["result"]["results"]] == [False]
+    assert [r["changed"] for r in run.one("Converge the auto attendants")["result"]["results"]] == [False, False]
+    assert sim.writes() == []
+
+    # Edited in the file, applied: one rule PUT, nothing else.
+    forwarding[0]["rules"][0]["enabled"] = False
+    with open(target, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(exported, handle)
+    run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target])
+    assert run.rc == 0, run
+    assert writes(sim) == [("PUT", "rule")] and stored_rule(sim, "VIP")["enabled"] is False
+
+
+def test_info_returns_forwarding_and_can_skip_it(sim, tmp_path):
+    add_attendant(sim, tmp_path)
+    assert converge(sim, tmp_path, dict(TARGET, rules=[VIP]))[0].rc == 0
+    path = write_playbook(tmp_path, [
+        {"name": "With", "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters"}, "register": "a"},
+        {"name": "Without", "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters", "forwarding": False},
+         "register": "b"}], name="info.yml")
+    sim.clear_requests()
+    run = run_playbook(path, sim)
+    assert run.rc == 0, run
+    with_forwarding = run.one("With")["result"]
+    rule = with_forwarding["auto_attendants"][0]["forwarding"]["rules"][0]
+    assert rule["name"] == "VIP" and rule["calls_from"]["custom_numbers"]["private_number_enabled"] is True
+    assert with_forwarding["export_forwarding"][0]["rules"][0]["name"] == "VIP"
+    without = run.one("Without")["result"]
+    assert "forwarding" not in without["auto_attendants"][0] and "export_forwarding" not in without
+    forwarding_reads = [entry for entry in sim.requests() if "/callForwarding" in entry["path"]]
+    assert len(forwarding_reads) == 2  # settings and the one rule, by the first task only

@@ -200,3 +200,40 @@ def test_settings_not_applied_names_the_fields():
         "rules[2].enabled"]
     applied = dict(SETTINGS, always={"enabled": True, "destination": "+1-9705550006"})
     assert fw.settings_not_applied(wanted, applied) == []
+
+
+def test_export_of_untouched_forwarding_is_nothing():
+    untouched = {"always": SETTINGS["always"], "selective": SETTINGS["selective"], "rules": []}
+    assert fw.options_from_forwarding(untouched, [], "Headquarters", "Reception") is None
+
+
+def test_export_reapplies_with_no_change_and_is_accepted():
+    settings = dict(SETTINGS, always={"enabled": True, "destination": "+1-9705550006", "ringReminderEnabled": False,
+                                      "sendToVoicemailEnabled": False})
+    any_rule = {"id": "R2", "name": "Old", "enabled": False, "forwardTo": {"selection": "DO_NOT_FORWARD"},
+                "callsFrom": {"selection": "ANY"}, "callsTo": {"numbers": []}}
+    options = fw.options_from_forwarding(settings, [READ_BACK, any_rule], "Headquarters", "Reception")
+    assert options["always"] == {"enabled": True, "destination": "+1-9705550006", "ring_reminder_enabled": False,
+                                 "send_to_voicemail_enabled": False}
+    assert options["rules"][0] == {
+        "name": "VIP", "enabled": True, "business_schedule": "Office",
+        "forward_to": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phone_number": "+19705550006"},
+        "calls_from": {"selection": "CUSTOM", "custom_numbers": {"private_number_enabled": True,
+                                                                 "unavailable_number_enabled": False,
+                                                                 "numbers": ["4554", "4155550123"]}},
+        "calls_to": {"numbers": [{"type": "PRIMARY", "phone_number": "9705550026"}]}}
+    assert options["rules"][1] == {"name": "Old", "enabled": False, "forward_to": {"selection": "DO_NOT_FORWARD"},
+                                   "calls_from": {"selection": "ANY"}, "calls_to": {"numbers": []}}
+    assert "purge_rules" not in options
+    assert fw.check_options(options) == []
+    # Applied to what it was read from, nothing changes.
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+    params = ArgumentSpecValidator(fw.argument_spec()).validate(options).validated_parameters
+    the_plan = fw.plan(params, settings, {"VIP": READ_BACK, "Old": any_rule})
+    assert not the_plan.changed
+
+
+def test_info_form_is_snake_case():
+    info = fw.info_from_forwarding(SETTINGS, [READ_BACK])
+    assert info["always"]["ring_reminder_enabled"] is False
+    assert info["rules"][0]["calls_from"]["custom_numbers"]["private_number_enabled"] is True
