@@ -1,11 +1,13 @@
-"""Injected faults: the next N requests matching a method and a path regex get a status, a delay or a dropped answer."""
+"""Injected faults: the next N requests matching a method and a path regex get a status, a delay, a dropped answer,
+or (writes only) a normal answer while nothing is stored."""
 
 import re
 import threading
 
 from . import errors
 
-FAULT_KINDS = ("status", "delay", "drop_after_commit")
+FAULT_KINDS = ("status", "delay", "drop_after_commit", "ignore_write")
+WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
 
 
 def parse_fault(spec):
@@ -18,7 +20,7 @@ def parse_fault(spec):
         raise errors.bad_request("unknown fault fields: %s" % ", ".join(unknown))
     kinds = [kind for kind in FAULT_KINDS if spec.get(kind) not in (None, False)]
     if len(kinds) != 1:
-        raise errors.bad_request("a fault needs exactly one of status, delay or drop_after_commit")
+        raise errors.bad_request("a fault needs exactly one of status, delay, drop_after_commit or ignore_write")
     path = spec.get("path") or ""
     try:
         re.compile(path)
@@ -45,6 +47,8 @@ def parse_fault(spec):
         "retry_after": retry_after,
         "delay": delay,
         "drop_after_commit": bool(spec.get("drop_after_commit")),
+        # The write is answered as if it took (201 with a new id, 200/204) but the state is left as it was.
+        "ignore_write": bool(spec.get("ignore_write")),
     }
 
 
@@ -77,6 +81,8 @@ class FaultRegistry:
         with self._lock:
             for fault in self._faults:
                 if fault["method"] not in (None, method):
+                    continue
+                if fault["ignore_write"] and method not in WRITE_METHODS:
                     continue
                 if not re.search(fault["path"], path):
                     continue
