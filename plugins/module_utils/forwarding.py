@@ -309,7 +309,8 @@ def update_body(want, have):
     """The whole rule for the update PUT: the current rule with what the user set over it.
 
     Sent whole (name included, which the update requires) so that the result does not depend on whether the service
-    merges or replaces. custom_numbers is merged field by field; a schedule set to "" is sent as null (cleared).
+    merges or replaces. custom_numbers is merged field by field; a schedule set to "" is sent as "" (cleared; the
+    reference allows no null there).
     """
     body = writable_rule(have)
     for field, value in want.items():
@@ -319,16 +320,20 @@ def update_body(want, have):
             body[field] = dict(value, customNumbers=merged)
         else:
             body[field] = copy.deepcopy(value)
-    for api, _option, _kind in SCHEDULE_FIELDS:
-        if body.get(api) == "":
-            body[api] = None
     return body
 
 
+CUSTOM_NUMBERS_DEFAULTS = {"privateNumberEnabled": False, "unavailableNumberEnabled": False, "numbers": []}
+
+
 def create_body(want):
-    """The create POST body: what the user set, schedules set to "" left out."""
-    return {field: copy.deepcopy(value) for field, value in want.items()
+    """The create POST body: what the user set, schedules set to "" left out, customNumbers complete (the reference
+    requires all three of its fields; those not given are sent as none/false)."""
+    body = {field: copy.deepcopy(value) for field, value in want.items()
             if not (field in ("businessSchedule", "holidaySchedule") and value == "")}
+    if "customNumbers" in body.get("callsFrom", {}):
+        body["callsFrom"]["customNumbers"] = dict(CUSTOM_NUMBERS_DEFAULTS, **body["callsFrom"]["customNumbers"])
+    return body
 
 
 class ForwardingPlan(Plan):

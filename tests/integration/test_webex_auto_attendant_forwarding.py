@@ -143,10 +143,10 @@ def test_rule_change_sends_the_whole_rule_with_its_name(sim, tmp_path):
     assert run.rc == 0, run
     assert result["changed"] is True
     body = sim.writes()[0]["body"]
-    assert body["name"] == "VIP" and body["enabled"] is False and body["businessSchedule"] is None
+    assert body["name"] == "VIP" and body["enabled"] is False and body["businessSchedule"] == ""
     assert body["forwardTo"] == {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550006"}
     rule = stored_rule(sim, "VIP")
-    assert rule["enabled"] is False and "businessSchedule" not in rule and rule["callsFrom"]["selection"] == "CUSTOM"
+    assert rule["enabled"] is False and rule["businessSchedule"] == "" and rule["callsFrom"]["selection"] == "CUSTOM"
 
 
 def test_purge_deletes_the_undeclared_rule_only(sim, tmp_path):

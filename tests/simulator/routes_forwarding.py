@@ -272,6 +272,8 @@ def _rule(state, location, body, forwarding, current=None):
         value = _schedule(state, location, body, field, schedule_type) if field in body else current.get(field)
         if value:
             rule[field] = value
+    # The reference lists businessSchedule among the fields a rule always has: none reads back as "" (GUESS).
+    rule.setdefault("businessSchedule", "")
     for field, parse in (("forwardTo", _forward_to), ("callsFrom", _calls_from)):
         if body.get(field) is not None:
             rule[field] = parse(body[field])

@@ -157,7 +157,7 @@ def test_plan_rule_update_is_the_whole_rule_named_and_merged():
     (index, current, body, want), = the_plan.rule_updates
     assert index == 0
     assert current is READ_BACK and want["name"] == "VIP callers"
-    assert body["name"] == "VIP callers" and body["businessSchedule"] is None and "id" not in body
+    assert body["name"] == "VIP callers" and body["businessSchedule"] == "" and "id" not in body
     assert body["callsFrom"]["customNumbers"] == {"privateNumberEnabled": True, "unavailableNumberEnabled": True,
                                                   "numbers": ["4554", "4155550123"]}
     assert body["forwardTo"] == READ_BACK["forwardTo"] and body["callsTo"] == READ_BACK["callsTo"]
