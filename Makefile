@@ -103,5 +103,11 @@ demo: venv links
 bench: venv links
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+# Mutation testing of plugins/module_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
+# Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py.
+.PHONY: mutation
+mutation: venv
+	$(BIN)/python .ci/mutation.py $(MUTATION_ARGS)
+
 clean:
 	rm -rf $(BUILD) .demo

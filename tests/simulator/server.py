@@ -262,6 +262,8 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(fault["delay"])
         if retry_after is not None:
             response = error_response(ApiError(429, _fault_message(429), headers={"Retry-After": retry_after}), tracking_id)
+        elif fault and fault["status"] and fault.get("body") is not None:
+            response = _fault_body_response(fault, self.headers)
         elif fault and fault["status"]:
             headers = {"Retry-After": fault["retry_after"]} if fault["retry_after"] is not None else {}
             response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
@@ -279,7 +281,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         entry["status"] = response.status
         app.log_request(entry)
-        if app.openapi is not None:
+        if app.openapi is not None and not (fault and fault["status"]):  # an injected answer is off-contract on purpose
             payload, headers = _wire(response)
             app.openapi.check(self.command, path, query, self.headers, raw_body, response.status, headers, payload)
         self._send(response, tracking_id)
@@ -313,6 +315,8 @@ class Handler(BaseHTTPRequestHandler):
 
 def _wire(response):
     """The body bytes and the headers (Content-Type first) a Response is sent with."""
+    if isinstance(response.body, bytes):  # a fault's page, sent as is with its own Content-Type
+        return response.body, dict(response.headers)
     payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
     headers = {"Content-Type": "application/json;charset=UTF-8"} if response.body is not None else {}
     headers.update(response.headers)
@@ -325,6 +329,21 @@ def _fault_message(status):
     if status >= 500:
         return "The server encountered an error (injected fault %d)." % status
     return "Injected fault %d." % status
+
+
+def _fault_body_response(fault, request_headers):
+    """A status fault's own body: an HTML page (optionally echoing the request headers) or a JSON value."""
+    if fault["body"] not in ("html", "echo_headers", "echo_headers_json"):
+        return Response(fault["status"], fault["body"])
+    if fault["body"] == "echo_headers_json":
+        echoed = "; ".join("%s: %s" % item for item in request_headers.items())
+        return Response(fault["status"], {"message": "Bad request headers: %s" % echoed, "errors": [
+            {"description": "Bad request headers: %s" % echoed}], "trackingId": "ECHO_%d" % fault["status"]})
+    echoed = ""
+    if fault["body"] == "echo_headers":
+        echoed = "<pre>%s</pre>" % "".join("%s: %s\n" % item for item in request_headers.items())
+    page = "<html><head><title>%d</title></head><body><h1>Gateway error</h1>%s</body></html>" % (fault["status"], echoed)
+    return Response(fault["status"], page.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8"})
 
 
 def error_response(error, tracking_id):
