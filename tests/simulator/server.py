@@ -18,6 +18,7 @@ from .routes_announcements import CONTROL_ROUTES as ANNOUNCEMENT_CONTROL_ROUTES
 from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
 from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
 from .routes_control import ROUTES as CONTROL_ROUTES
+from .routes_forwarding import ROUTES as FORWARDING_ROUTES
 from .routes_locations import ROUTES as LOCATION_ROUTES
 from .routes_schedules import ROUTES as SCHEDULE_ROUTES
 from .routes_tokens import TOKEN_PATH, TokenIssuer, masked_form
@@ -79,7 +80,8 @@ class App:
         self.rate_limit = None
         self._rate_lock = threading.Lock()
         self._rate_counter = 0
-        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES)
+        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES
+                                 + FORWARDING_ROUTES)
         self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
