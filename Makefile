@@ -99,9 +99,11 @@ integration: venv links
 demo: venv links
 	bash examples/demo.sh
 
-# API calls and wall time per auto attendant against the simulator (about 6-10 minutes); see docs/docsite/rst/performance.rst.
+# API calls and wall time per auto attendant against the simulator (about 6-10 minutes), then whole sites at once at
+# 100 ms latency (benchmarks/bulk.py, 15-25 minutes); see docs/docsite/rst/performance.rst. Never part of make test.
 bench: venv links
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bulk.py $(BULK_BENCH_ARGS)
 
 # Mutation testing of plugins/module_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
 # Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py.

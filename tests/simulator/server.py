@@ -85,6 +85,9 @@ class App:
         self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
+        # Seconds every API request is held before it is answered (POST /_sim/latency, --latency): a modelled round trip.
+        self.default_latency = self.latency = 0.0
+        self._in_flight = self.max_in_flight = 0  # API requests being handled now / at most at once since the last reset
         # --validate-openapi: every 2xx exchange is checked against the vendored OpenAPI subset (openapi_check.py).
         self.openapi = None
         if validate_openapi:
@@ -104,9 +107,28 @@ class App:
             return list(self._request_log)
 
     def clear_request_log(self):
-        """Empty the log."""
+        """Empty the log (and its in-flight maximum)."""
         with self._log_lock:
             self._request_log = []
+            self.max_in_flight = self._in_flight
+
+    def api_request_started(self):
+        """Count one more API request in flight and hold it for the latency."""
+        with self._log_lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        if self.latency:
+            time.sleep(self.latency)
+
+    def api_request_finished(self):
+        """One API request fewer in flight."""
+        with self._log_lock:
+            self._in_flight -= 1
+
+    def stats(self):
+        """{"max_in_flight": API requests handled at once at most, since the last reset or log clearing}."""
+        with self._log_lock:
+            return {"max_in_flight": self.max_in_flight}
 
     def reset(self):
         """Back to the seed state, no faults, empty log."""
@@ -116,6 +138,7 @@ class App:
         self.faults.clear()
         self.tokens.reset()
         self.set_rate_limit(None)
+        self.latency = self.default_latency
         self.clear_request_log()
 
     def set_rate_limit(self, spec):
@@ -266,6 +289,13 @@ class Handler(BaseHTTPRequestHandler):
             self._send(error_response(ApiError(404, "The requested resource could not be found."), tracking_id), tracking_id)
             return
 
+        app.api_request_started()
+        try:
+            self._handle_api(app, path, query, raw_body, tracking_id)
+        finally:
+            app.api_request_finished()
+
+    def _handle_api(self, app, path, query, raw_body, tracking_id):
         # connection: the client's host:port, the same for every request sent over one keep-alive connection.
         entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body, path, self.headers.get("Content-Type")), "status": None,
                  "connection": "%s:%s" % tuple(self.client_address[:2])}
