@@ -225,8 +225,8 @@ class _Directory(object):
             self.by_name[identity] = item
             if item.get('extension'):
                 self.by_extension[(identity[0], _text(item['extension']))] = item
-            numbers = [item.get('phone_number')] + [alt.get('phone_number') for alt in item.get('alternate_numbers') or []
-                                                   if isinstance(alt, dict)]
+            alternates = [alt.get('phone_number') for alt in item.get('alternate_numbers') or [] if isinstance(alt, dict)]
+            numbers = [item.get('phone_number')] + alternates
             for number in numbers:
                 if number:
                     self.by_number[_digits(number)] = item

@@ -208,8 +208,9 @@ def _resolve_one(reference, target_location, target_name, own_location, items, c
     where = "%s: %r" % (reference.path, target_name if reference.location is None
                         else {"location": target_location, "name": target_name})
     if len(matches) > 1:
+        ids = ", ".join(sorted(item.get("id", "?") for item in matches))
         raise UnresolvedReference("%s: %d auto attendants match in location %s (ids %s)"
-                              % (where, len(matches), target_location, ", ".join(sorted(i.get("id", "?") for i in matches))))
+                                  % (where, len(matches), target_location, ids))
     if not matches:
         problem = "no auto attendant %r in location %s" % (target_name, target_location)
         if not check_mode:

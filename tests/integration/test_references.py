@@ -85,9 +85,9 @@ def test_references_resolve_to_extension_esn_and_number(sim, tmp_path):
     assert run.rc == 0 and run.one("By id")["changed"] is False, run
     requests = sim.requests()
     assert [entry["method"] for entry in requests] == ["GET"] * 5
+    names = ("Support Menu", "Reception", "Hotline")
     lookups = [entry for entry in requests if entry["path"].endswith("/autoAttendants")
-               and (entry.get("query") or {}).get("name") in (["Support Menu"], "Support Menu", ["Reception"],
-                                                               "Reception", ["Hotline"], "Hotline")]
+               and str((entry.get("query") or {}).get("name")).strip("[']") in names]
     assert len(lookups) == 3
 
     # Without references the floor by location id stays 2 GETs.
