@@ -46,8 +46,9 @@ sanity: venv
 	cd $(COPY) && git init -q && git add -A && cd $(CURDIR)
 	# ansible-test bootstraps pip from a host we cannot reach; give it a local stand-in (see .ci/get_pip_standin.py).
 	pipv=$$($(BIN)/python -c 'import os, re, ansible_test; p = os.path.join(os.path.dirname(ansible_test.__file__), "_internal", "python_requirements.py"); print(re.search(r"pip=.([0-9.]+).", open(p).read()).group(1).replace(".", "_"))')
-	mkdir -p ~/.ansible/test/cache && cp .ci/get_pip_standin.py ~/.ansible/test/cache/get_pip_$$pipv.py
-	cd $(COPY) && ansible-test sanity --color no --python 3.11
+	# ansible-test keeps its caches and sanity venvs under ~/.ansible/test: give it a home inside build/ instead.
+	mkdir -p $(BUILD)/home/.ansible/test/cache && cp .ci/get_pip_standin.py $(BUILD)/home/.ansible/test/cache/get_pip_$$pipv.py
+	cd $(COPY) && HOME=$(BUILD)/home ansible-test sanity --color no --python 3.11
 
 lint: venv links
 	$(BIN)/ansible-lint --offline

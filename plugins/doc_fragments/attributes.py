@@ -15,6 +15,10 @@ attributes:
     description: Can run in check mode and return the changed status prediction without modifying the target.
   diff_mode:
     description: Will return details on what has changed (or possibly needs changing in check mode), when in diff mode.
+  idempotent:
+    description:
+      - When run twice in a row outside check mode with the same arguments, the second run indicates no change.
+      - This assumes that the system controlled or queried by the module has not changed in a relevant way.
 """
 
     ACTIONGROUP_WEBEX = r"""

@@ -134,10 +134,11 @@ import copy
 from ansible.errors import AnsibleFilterError
 from ansible.utils.vars import merge_hash
 
-# The module's own rules, shared so that a bad value fails here, before the first API call, for the same reasons.
+# The filter owns the role's menu vocabulary only; every item it builds then goes through the module's own rulebook
+# (check_options: argument_spec + validate_options), so a bad value fails here, before the first API call, for exactly
+# the reasons the module would refuse it.
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (  # noqa: E402
-    ACTIONS_NEEDING_VALUE as ACTIONS_WITH_VALUE, DESTINATION, E164, EXTENSION, KEY_ACTIONS as ACTIONS, MENU_KEYS as VALID_KEYS,
-    NAME_MAX_LENGTH)
+    DESTINATION, KEY_ACTIONS as ACTIONS, MENU_KEYS as VALID_KEYS, check_options)
 
 DEPARTMENT_KEYS = ('1', '2', '3', '4', '5', '6', '7', '8', '9')
 KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
@@ -216,11 +217,18 @@ class _Context(object):
         self.index = index
         self.name = name
 
-    def fail(self, path, message):
+    def where(self):
         where = 'auto_attendant_list[%d]' % self.index
         if self.name:
             where += ' (%s)' % self.name
-        raise AnsibleFilterError('%s: %s: %s' % (where, path, message))
+        return where
+
+    def fail(self, path, message):
+        raise AnsibleFilterError('%s: %s: %s' % (self.where(), path, message))
+
+    def fail_with(self, problems):
+        """The module's own messages (each names the module option) for the item built from this attendant."""
+        raise AnsibleFilterError('%s: %s' % (self.where(), '; '.join(problems)))
 
 
 def _text(value):
@@ -314,20 +322,12 @@ def _raw_key(ctx, path, entry):
         ctx.fail(path + '.action', 'is %r, expected one of %s' % (entry.get('action'), ', '.join(ACTIONS)))
     action = action.strip().upper()
     result = {'key': key, 'action': action}
+    # Which actions take a value and a file is the module's rule: check_options() judges the built item.
     value = _text(entry.get('value'))
-    if action == 'TRANSFER_TO_OPERATOR' and not _is_blank(value):
-        ctx.fail(path + '.value', 'the service rejects a value on TRANSFER_TO_OPERATOR (error 4806); set the menu operator '
-                 'instead (key 0 becomes TRANSFER_WITHOUT_PROMPT to that destination) or use action TRANSFER_WITHOUT_PROMPT')
-    if action in ACTIONS_WITH_VALUE:
-        result['value'] = _destination(ctx, path + '.value', value)
-    elif not _is_blank(value):
-        ctx.fail(path + '.value', 'action %s takes no value' % action)
+    if not _is_blank(value):
+        result['value'] = value.strip() if isinstance(value, str) else value
     if entry.get('audio_announcement_file') is not None:
-        if action != 'PLAY_ANNOUNCEMENT':
-            ctx.fail(path + '.audio_announcement_file', 'is only used with action PLAY_ANNOUNCEMENT, not %s' % action)
         result['audio_announcement_file'] = _audio_file(ctx, path + '.audio_announcement_file', entry['audio_announcement_file'])
-    elif action == 'PLAY_ANNOUNCEMENT':
-        ctx.fail(path + '.audio_announcement_file', 'is required for action PLAY_ANNOUNCEMENT')
     if entry.get('description') is not None:
         result['description'] = _text(entry['description'])
     return result
@@ -493,8 +493,6 @@ def _item_args(ctx, item, state):
         if not isinstance(value, str):
             ctx.fail(field, 'must be a string, got %s' % type(value).__name__)
         args[field] = value.strip()
-    if len(args['name']) > NAME_MAX_LENGTH:
-        ctx.fail('name', 'has %d characters, the maximum is %d' % (len(args['name']), NAME_MAX_LENGTH))
     item_state = item.get('state')
     item_state = state if item_state is None else _text(item_state).strip().lower()
     if item_state not in ('present', 'absent'):
@@ -514,10 +512,6 @@ def _item_args(ctx, item, state):
         ctx.fail('extension', 'an auto attendant needs an extension or a phone_number (or both)')
     if _is_blank(args.get('business_schedule')):
         ctx.fail('business_schedule', 'is required: the name of a business-hours schedule of the location')
-    if args.get('extension') is not None and not EXTENSION.match(args['extension']):
-        ctx.fail('extension', 'is %r; an extension is 2 to 10 digits' % args['extension'])
-    if args.get('phone_number') is not None and not E164.match(args['phone_number']):
-        ctx.fail('phone_number', 'is %r; expected E.164 format, for example +15551234567' % args['phone_number'])
 
     business, after = _resolve_menus(ctx, item)
     for raw_field, description, built in (('business_hours_menu', 'business_hours', business),
@@ -572,6 +566,10 @@ def auto_attendant_module_args(auto_attendants, defaults=None, state='present'):
         ctx = _Context(index, item.get('name'))
         merged = merge_hash(_defaults_for(defaults, item), item, recursive=True, list_merge='replace')
         args = _item_args(ctx, merged, state)
+        # The module's own rulebook on what was built (org_id is a connection option, not a resource option).
+        problems = check_options(dict((key, value) for key, value in args.items() if key != 'org_id'))
+        if problems:
+            ctx.fail_with(problems)
         identity = (args['location'], args['name'])
         if identity in seen:
             ctx.fail('name', 'the auto attendant %r in location %r is also auto_attendant_list[%d]' % (args['name'], args['location'], seen[identity]))

@@ -5,7 +5,8 @@
 """The auto attendant resource: options, validation, option <-> API mapping, normalisation, comparison and plan.
 
 Everything above the AutoAttendantService class is pure (no HTTP) and unit-tested on its own.
-The data path: options -> validate_options() -> desired_from_options() -> (lookup, details) -> plan() -> execute.
+The data path: options -> validate_options() -> desired_from_options() -> (lookup, details) -> plan() -> execute
+-> read back. The HTTP patterns (exact lookup, create once, delete, read-back) are the shared ones of resource.py.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from __future__ import annotations
 import copy
 import re
 
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 MENU_KEYS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
@@ -42,9 +46,7 @@ E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
 EXTENSION = re.compile(r"^[0-9]{2,10}$")
 # A transfer destination: an E.164 number, or an extension or ESN (routing prefix + extension).
 DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})$")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 DIAL_BY_NAME_FORBIDDEN = re.compile(r"[%+\\\"]|[^\x00-\x7f]")
-NAME_MAX_LENGTH = 80
 
 
 # -- options ---------------------------------------------------------------------------------------------------------
@@ -168,13 +170,9 @@ def _validate_menu(option, menu, errors):
 def validate_options(params):
     """Every problem with PARAMS that argument_spec cannot catch, as messages naming the option; [] when valid."""
     errors = []
-    name = params.get("name") or ""
-    if not name.strip():
-        errors.append("name: must not be empty")
-    elif len(name) > NAME_MAX_LENGTH:
-        errors.append("name: %d characters, the maximum is %d" % (len(name), NAME_MAX_LENGTH))
-    elif CONTROL_CHARACTERS.search(name):
-        errors.append("name: must not contain control characters")
+    problem = name_problem(params.get("name"))
+    if problem:
+        errors.append("name: %s" % problem)
     if not (params.get("location") or "").strip():
         errors.append("location: must not be empty")
     if params.get("state", "present") == "absent":
@@ -205,6 +203,18 @@ def validate_options(params):
     return errors
 
 
+def check_options(options):
+    """Why webex_auto_attendant would refuse OPTIONS (its argument_spec, then validate_options); [] when it accepts them.
+
+    The one rulebook: the role's filter and the export run it on every item they build.
+    """
+    result = ArgumentSpecValidator(argument_spec()).validate(copy.deepcopy(options))
+    problems = list(result.error_messages)
+    if not problems:
+        problems = validate_options(result.validated_parameters)
+    return problems
+
+
 def missing_for_create(params):
     """Options the service requires to create an auto attendant that PARAMS leaves out."""
     missing = [option for option in ("business_schedule",) + MENUS if params.get(option) is None]
@@ -215,17 +225,9 @@ def missing_for_create(params):
 
 # -- mapping between options (snake_case) and the API (camelCase) ---------------------------------------------------
 
-def _without_none(value):
-    if isinstance(value, dict):
-        return {k: _without_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_without_none(v) for v in value]
-    return value
-
-
 def desired_from_options(params):
     """The API body fields the user set (camelCase); options left out are absent, so they are left alone."""
-    return snake_dict_to_camel_dict({field: _without_none(params[field]) for field in FIELDS
+    return snake_dict_to_camel_dict({field: without_none(params[field]) for field in FIELDS
                                      if params.get(field) is not None})
 
 
@@ -280,23 +282,25 @@ def _text(value):
     return value if value not in ("", None) else None
 
 
-def _keys_equal(want, have):
-    """Key configurations as a set keyed by key; each entry compared whole (a missing description is no description)."""
+def _key_entry_equal(wanted, actual):
+    return (wanted.get("action") == actual.get("action")
+            and _text(wanted.get("value")) == _text(actual.get("value"))
+            and _text(wanted.get("description")) == _text(actual.get("description"))
+            and _audio_identity(wanted.get("audioAnnouncementFile"), actual.get("audioAnnouncementFile")))
+
+
+def differing_keys(want, have):
+    """The menu keys whose configuration differs, in key order: keys as a set, each entry compared whole."""
     want_by_key = {entry["key"]: entry for entry in want}
-    have_by_key = {entry.get("key"): entry for entry in have or []}
-    if set(want_by_key) != set(have_by_key):
-        return False
-    for key, wanted in want_by_key.items():
-        actual = have_by_key[key]
-        if wanted.get("action") != actual.get("action"):
-            return False
-        if _text(wanted.get("value")) != _text(actual.get("value")):
-            return False
-        if _text(wanted.get("description")) != _text(actual.get("description")):
-            return False
-        if not _audio_identity(wanted.get("audioAnnouncementFile"), actual.get("audioAnnouncementFile")):
-            return False
-    return True
+    have_by_key = {entry.get("key"): entry for entry in have or [] if isinstance(entry, dict)}
+    keys = [key for key in set(want_by_key) | set(have_by_key)
+            if key not in want_by_key or key not in have_by_key
+            or not _key_entry_equal(want_by_key[key], have_by_key[key])]
+    return sorted(keys, key=lambda key: _key_order({"key": key}))
+
+
+def _keys_equal(want, have):
+    return not differing_keys(want, have)
 
 
 def _subset_equal(want, have):
@@ -354,6 +358,34 @@ def field_equal(field, want, have):
     return _subset_equal(want, have)
 
 
+def _option_name(api_field):
+    return next(iter(camel_dict_to_snake_dict({api_field: None})))
+
+
+def differences(desired, current):
+    """The options (snake_case paths) whose wanted value CURRENT (writable details) does not have; [] when none.
+
+    The same comparison as changes(), told field by field: what the plan would change, or what a write did not apply.
+    """
+    paths = []
+    for field, want in desired.items():
+        have = current.get(field)
+        if field_equal(field, want, have):
+            continue
+        option = _option_name(field)
+        if field not in ("businessHoursMenu", "afterHoursMenu") or not isinstance(have, dict):
+            paths.append(option)
+            continue
+        for part, value in want.items():
+            if part == "keyConfigurations":
+                keys = differing_keys(value, have.get(part))
+                if keys:
+                    paths.append("%s.key_configurations (key %s)" % (option, ", ".join(keys)))
+            elif not _subset_equal({part: value}, {part: have.get(part)}):
+                paths.append("%s.%s" % (option, _option_name(part)))
+    return paths
+
+
 def _merged_menu(want, have):
     """The whole menu to send: what the service has, with the parts the user set replaced."""
     menu = copy.deepcopy(have) if isinstance(have, dict) else {}
@@ -398,21 +430,8 @@ def changes(desired, current):
 
 # -- plan ------------------------------------------------------------------------------------------------------
 
-class Plan:
-    """What to do (create, update, delete or nothing), the request body, and the before/after for diff."""
-
-    def __init__(self, action, body=None, before=None, after=None):
-        self.action = action
-        self.body = body or {}
-        self.before = before or {}
-        self.after = after or {}
-
-    @property
-    def changed(self):
-        return self.action != "nothing"
-
-    def diff(self):
-        return dict(before=to_snake(self.before), after=to_snake(self.after))
+def _plan(action, **kwargs):
+    return Plan(action, to_snake=to_snake, **kwargs)
 
 
 def _managed_view(api_object, fields):
@@ -423,10 +442,10 @@ def plan(state, desired, current):
     """Decide what to do. DESIRED: fields the user set (camelCase); CURRENT: writable details, or None when absent."""
     if state == "absent":
         if current is None:
-            return Plan("nothing")
-        return Plan("delete", before=current)
+            return _plan("nothing")
+        return _plan("delete", before=current)
     if current is None:
-        return Plan("create", body=copy.deepcopy(desired), after=copy.deepcopy(desired))
+        return _plan("create", body=copy.deepcopy(desired), after=copy.deepcopy(desired))
     body = changes(desired, current)
     managed = list(desired)
     before = _managed_view(current, managed)
@@ -436,13 +455,13 @@ def plan(state, desired, current):
         if field not in body:
             after[field] = before.get(field)
     if not body:
-        return Plan("nothing", before=before, after=before)
-    return Plan("update", body=body, before=before, after=_managed_view(after, managed))
+        return _plan("nothing", before=before, after=before)
+    return _plan("update", body=body, before=before, after=_managed_view(after, managed))
 
 
 # -- the service (HTTP) --------------------------------------------------------------------------------------------
 
-class AutoAttendantError(Exception):
+class AutoAttendantError(ResourceError):
     """A problem found while converging that is not an HTTP error (duplicate names, missing create options)."""
 
 
@@ -452,9 +471,11 @@ LIST_PATH = "/telephony/config/autoAttendants"
 LIST_PAGE_SIZE = 1000
 
 
-def _item_path(location_id, auto_attendant_id=None):
-    path = "/telephony/config/locations/%s/autoAttendants" % location_id
-    return path + "/" + auto_attendant_id if auto_attendant_id else path
+def item_path(location_id, auto_attendant_id=None):
+    """The path of the location's attendants, or of one of them."""
+    if auto_attendant_id is None:
+        return api_path("/telephony/config/locations/%s/autoAttendants", location_id)
+    return api_path("/telephony/config/locations/%s/autoAttendants/%s", location_id, auto_attendant_id)
 
 
 class AutoAttendantService:
@@ -463,49 +484,42 @@ class AutoAttendantService:
     def __init__(self, client):
         self.client = client
 
-    def find(self, location_id, name):
-        """The list item of the auto attendant called exactly NAME in the location, or None.
+    def list(self, location_id=None, name=None, page_size=None):
+        """The list items of the organisation or of LOCATION_ID (every page), called exactly NAME when given.
 
-        The list's name filter matches any name that contains it, in any case: follow every page, then match exactly.
+        The list's name filter matches any name that contains it, in any case: the exact match is made here.
         """
-        items = self.client.get_all(LIST_PATH, "autoAttendants",
-                                    params={"locationId": location_id, "name": name, "max": LIST_PAGE_SIZE})
-        matches = [item for item in items
-                   if item.get("name") == name and item.get("locationId", location_id) == location_id]
+        params = without_none({"locationId": location_id, "name": name, "max": page_size})
+        return find_exact(self.client, LIST_PATH, "autoAttendants", params,
+                          lambda item: (name is None or item.get("name") == name)
+                          and (location_id is None or item.get("locationId", location_id) == location_id))
+
+    def find(self, location_id, name):
+        """The list item of the auto attendant called exactly NAME in the location, or None."""
+        matches = self.list(location_id, name, page_size=LIST_PAGE_SIZE)
         if len(matches) > 1:
             raise AutoAttendantError("%d auto attendants are called %r in this location (ids: %s); remove the duplicates "
                                      "first" % (len(matches), name, ", ".join(item["id"] for item in matches)))
         return matches[0] if matches else None
 
     def details(self, location_id, auto_attendant_id):
-        return self.client.get(_item_path(location_id, auto_attendant_id))
+        return self.client.get(item_path(location_id, auto_attendant_id))
 
     def create(self, location_id, body):
-        """POST the new auto attendant and return its id.
-
-        A POST is not replayed blindly: after an ambiguous failure (no response, 5xx) look the name up again, and
-        send it once more only when the first one was not carried out.
-        """
-        try:
-            return self.client.post(_item_path(location_id), json=body)["id"]
-        except WebexApiError as error:
-            if not error.ambiguous:
-                raise
-            created = self.find(location_id, body["name"])
-            if created:
-                return created["id"]
-            return self.client.post(_item_path(location_id), json=body)["id"]
+        """POST the new auto attendant and return its id (never twice: see resource.create_once)."""
+        return create_once(self.client, item_path(location_id), body, lambda: self.find(location_id, body["name"]))
 
     def update(self, location_id, auto_attendant_id, body):
-        self.client.put(_item_path(location_id, auto_attendant_id), json=body)
+        self.client.put(item_path(location_id, auto_attendant_id), json=body)
 
     def delete(self, location_id, auto_attendant_id):
-        try:
-            self.client.delete(_item_path(location_id, auto_attendant_id))
-        except WebexApiError as error:
-            # Already gone (deleted meanwhile, or a retried DELETE whose first attempt went through).
-            if error.status != 404:
-                raise
+        delete(self.client, item_path(location_id, auto_attendant_id))
+
+    def read_back(self, location_id, auto_attendant_id, desired):
+        """The details after a write, raising WriteNotApplied when what DESIRED sets is not what the service stores."""
+        return read_back(self.client, "auto attendant %r" % desired.get("name"),
+                         lambda: self.details(location_id, auto_attendant_id),
+                         lambda stored: differences(desired, writable(stored)))
 
 
 def _recreate_after_deletion(service, location_id, params, update_plan):
@@ -516,13 +530,15 @@ def _recreate_after_deletion(service, location_id, params, update_plan):
                                  "again needs %s" % (params["name"], ", ".join(missing)))
     desired = desired_from_options(params)
     new_id = service.create(location_id, desired)
-    return Plan("create", body=desired, before=update_plan.before, after=desired), service.details(location_id, new_id)
+    created = service.read_back(location_id, new_id, desired)
+    return _plan("create", body=desired, before=update_plan.before, after=desired), created
 
 
 def converge(service, location_id, params, check_mode=False, diff=False):
     """Bring the auto attendant to the state PARAMS describe; return (plan, auto_attendant API object or None).
 
-    Calls: the lookup, then details only when they are needed (to compare, or to show a deletion in diff mode).
+    Calls: the lookup, then details only when they are needed (to compare, or to show a deletion in diff mode), and
+    after a write one read-back of what the service stores (a create reads its details anyway).
     """
     state = params["state"]
     found = service.find(location_id, params["name"])
@@ -553,11 +569,13 @@ def converge(service, location_id, params, check_mode=False, diff=False):
                 if error.status != 404:
                     raise
                 the_plan, result = _recreate_after_deletion(service, location_id, params, the_plan)
+            else:
+                result = service.read_back(location_id, found["id"], desired)
     elif the_plan.action == "create":
         result = dict(the_plan.body, id=None)
         if not check_mode:
             new_id = service.create(location_id, the_plan.body)
-            result = service.details(location_id, new_id)
+            result = service.read_back(location_id, new_id, desired)
     elif the_plan.action == "delete" and not check_mode:
         service.delete(location_id, found["id"])
     if result is not None:

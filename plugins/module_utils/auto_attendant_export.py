@@ -16,11 +16,10 @@ import copy
 import json
 import re
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    FIELDS, LIST_PATH, AutoAttendantService, argument_spec, to_snake, validate_options, writable)
+    FIELDS, AutoAttendantService, argument_spec, check_options, to_snake, writable)
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 # Suboptions the module accepts but that the service derives: never exported (the module only compares them when set).
@@ -98,15 +97,6 @@ def options_from_details(details, location, dropped=None):
     return options
 
 
-def check_options(options):
-    """Why webex_auto_attendant would refuse OPTIONS (argument_spec and its own validation); [] when it accepts them."""
-    result = ArgumentSpecValidator(argument_spec()).validate(copy.deepcopy(options))
-    problems = list(result.error_messages)
-    if not problems:
-        problems = validate_options(result.validated_parameters)
-    return problems
-
-
 def sort_key(list_item):
     """Attendants sorted by location name, then name."""
     return (list_item.get("locationName") or "", list_item.get("name") or "", list_item.get("id") or "")
@@ -114,25 +104,18 @@ def sort_key(list_item):
 
 # -- reading (HTTP) ------------------------------------------------------------------------------------------------
 
-class LocationUnknown(Exception):
+class LocationUnknown(ResourceError):
     """The location given by id does not exist."""
 
 
 def list_auto_attendants(client, location_id=None, name=None):
-    """The list items of the organisation (or of LOCATION_ID), every page, called exactly NAME when given.
-
-    The list's name filter matches any name that contains it, in any case: the exact match is made here.
-    """
+    """The list items of the organisation (or of LOCATION_ID), every page, called exactly NAME when given."""
     try:
-        items = client.get_all(LIST_PATH, "autoAttendants", params={"locationId": location_id, "name": name})
+        items = AutoAttendantService(client).list(location_id, name)
     except WebexApiError as error:
         if location_id and error.status == 404:
             raise LocationUnknown("location %r not found (no location has that id)" % location_id) from error
         raise
-    if location_id:
-        items = [item for item in items if item.get("locationId", location_id) == location_id]
-    if name is not None:
-        items = [item for item in items if item.get("name") == name]
     return sorted(items, key=sort_key)
 
 

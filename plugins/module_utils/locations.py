@@ -9,8 +9,12 @@ from __future__ import annotations
 import base64
 import binascii
 
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, find_exact
 
-class LocationNotFound(Exception):
+LOCATIONS_PATH = "/locations"
+
+
+class LocationNotFound(ResourceError):
     """The location option names no location, or more than one."""
 
 
@@ -36,8 +40,7 @@ def resolve_location(client, location):
     """
     if is_location_id(location):
         return location, None
-    candidates = client.get_all("/locations", "items", params={"name": location})
-    matches = [item for item in candidates if item.get("name") == location]
+    matches = find_exact(client, LOCATIONS_PATH, "items", {"name": location}, lambda item: item.get("name") == location)
     if not matches:
         raise LocationNotFound("location %r not found: no location has exactly that name (give its exact name or id)"
                                % location)

@@ -35,10 +35,16 @@ class ResourceError(Exception):
 
 
 class WriteNotApplied(ResourceError):
-    """The service answered 2xx to a write but what it stores is not what was sent (2xx means accepted, not applied)."""
+    """The service answered 2xx to a write but does not store what was sent (2xx means accepted, not applied).
+
+    FIELDS: what did not take, as option paths; an empty list means the object itself was not created.
+    """
 
     def __init__(self, what, fields, tracking_id=None):
-        text = "the service answered 2xx but did not apply %s of %s" % (", ".join(fields), what)
+        if fields:
+            text = "the service answered 2xx but did not apply %s of %s" % (", ".join(fields), what)
+        else:
+            text = "the service answered 2xx but %s was not created: it cannot be read back" % what
         if tracking_id:
             text += " (trackingId %s)" % tracking_id
         super().__init__(text, changed=True)
@@ -149,9 +155,23 @@ def delete(client, path, missing_ok=True):
     return True
 
 
-def not_applied(sent_fields, equal):
-    """The names in SENT_FIELDS for which EQUAL(name) is false: what a write sent that the read-back does not show."""
-    return [name for name in sent_fields if not equal(name)]
+def read_back(client, what, read, differences):
+    """Verify a write: READ() the object again and raise WriteNotApplied unless DIFFERENCES(stored) is empty.
+
+    READ: the stored object (a 404 means it is not there). DIFFERENCES(stored): the option paths whose wanted value the
+    stored object does not show, compared exactly as the plan compares. Returns the stored object.
+    """
+    tracking_id = client.last_tracking_id
+    try:
+        stored = read()
+    except WebexApiError as error:
+        if error.status != 404:
+            raise
+        raise WriteNotApplied(what, [], tracking_id) from error
+    fields = differences(stored)
+    if fields:
+        raise WriteNotApplied(what, fields, tracking_id)
+    return stored
 
 
 # -- the module runner ---------------------------------------------------------------------------------------------

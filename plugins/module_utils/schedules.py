@@ -7,7 +7,8 @@
 Everything above the ScheduleService class is pure (no HTTP) and unit-tested on its own.
 The data path: options -> validate_options() -> desired_events() -> (lookup, details) -> plan() -> execute.
 Events are compared as a set keyed by name; a changed event is sent whole with one event PUT, a new one with one event
-POST, a removed one with one event DELETE. A rename is one schedule PUT whose answer carries the new id.
+POST, a removed one with one event DELETE. A rename is one schedule PUT whose answer carries the new id. After a
+write the schedule is read back (resource.read_back). The HTTP patterns are the shared ones of resource.py.
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from __future__ import annotations
 import copy
 import datetime
 import re
-from urllib.parse import quote
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 
 # Module choice -> API value (the API's schedule types are camelCase, unlike its other enums).
 TYPES = {"business_hours": "businessHours", "holidays": "holidays"}
 TYPE_OPTIONS = {value: key for key, value in TYPES.items()}
-NAME_MAX_LENGTH = 80
 MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
           "NOVEMBER", "DECEMBER")
 DAYS = ("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")
@@ -34,7 +35,6 @@ DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 PATTERNS = ("recur_daily", "recur_weekly", "recur_yearly_by_date", "recur_yearly_by_day")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 EVENT_FIELDS = ("name", "startDate", "endDate", "startTime", "endTime", "allDayEnabled", "recurrence")
 
 
@@ -81,16 +81,6 @@ def argument_spec():
 
 # -- validation (before any API call) -----------------------------------------------------------------------------
 
-def _name_problem(value):
-    if not value or not value.strip():
-        return "must not be empty"
-    if len(value) > NAME_MAX_LENGTH:
-        return "must be at most %d characters" % NAME_MAX_LENGTH
-    if CONTROL_CHARACTERS.search(value):
-        return "must not contain control characters"
-    return None
-
-
 def _date(value, where, errors):
     """The date VALUE (YYYY-MM-DD) or None, with a message in ERRORS when it is not a real date."""
     if DATE_PATTERN.match(value or ""):
@@ -127,7 +117,7 @@ def _validate_recurrence(where, recurrence, start, errors):
 
 
 def _validate_event(where, event, errors):
-    problem = _name_problem(event["name"])
+    problem = name_problem(event["name"])
     if problem:
         errors.append("%s.name: %s" % (where, problem))
     start = _date(event["start_date"], where + ".start_date", errors)
@@ -159,7 +149,7 @@ def validate_options(params):
     errors = []
     for option in ("name", "new_name"):
         if params.get(option) is not None:
-            problem = _name_problem(params[option])
+            problem = name_problem(params[option])
             if problem:
                 errors.append("%s: %s" % (option, problem))
     if params.get("new_name") is not None and params.get("state") == "absent":
@@ -176,17 +166,9 @@ def validate_options(params):
 
 # -- mapping and normalisation ------------------------------------------------------------------------------------
 
-def _without_none(value):
-    if isinstance(value, dict):
-        return {key: _without_none(item) for key, item in value.items() if item is not None}
-    if isinstance(value, list):
-        return [_without_none(item) for item in value]
-    return value
-
-
 def event_body(event):
     """One event option -> the API body of that event (what a POST/PUT of the event sends)."""
-    body = snake_dict_to_camel_dict(_without_none(event))
+    body = snake_dict_to_camel_dict(without_none(event))
     if "allDayEnabled" not in body:
         body["allDayEnabled"] = "startTime" not in body and "endTime" not in body
     if not body.get("recurrence"):
@@ -199,6 +181,12 @@ def desired_events(params):
     if params.get("events") is None:
         return None
     return [event_body(event) for event in params["events"]]
+
+
+def desired_from_options(params):
+    """The schedule PARAMS describe: type (API value), the name it must end with, events (None: left alone)."""
+    return {"type": TYPES[params["type"]], "name": params.get("new_name") or params["name"],
+            "events": desired_events(params)}
 
 
 def _clock(value):
@@ -269,30 +257,19 @@ def to_snake(api_object):
 
 # -- comparison and plan ------------------------------------------------------------------------------------------
 
-class Plan:
-    """What to do, and the before/after for diff.
+class SchedulePlan(Plan):
+    """The shared plan, plus for an update the rename (the new name or None) and the event calls.
 
-    action: create | update | delete | nothing. For an update: rename (the new name or None) and the event calls
-    (event_deletes: current events; event_updates and event_creates: desired event bodies).
+    event_deletes: current events; event_updates and event_creates: desired event bodies.
     """
 
     def __init__(self, action, body=None, before=None, after=None, rename=None, event_creates=(), event_updates=(),
                  event_deletes=()):
-        self.action = action
-        self.body = body or {}
-        self.before = before or {}
-        self.after = after or {}
+        super().__init__(action, body=body, before=before, after=after, to_snake=to_snake)
         self.rename = rename
         self.event_creates = list(event_creates)
         self.event_updates = list(event_updates)
         self.event_deletes = list(event_deletes)
-
-    @property
-    def changed(self):
-        return self.action != "nothing"
-
-    def diff(self):
-        return dict(before=to_snake(self.before), after=to_snake(self.after))
 
 
 def _view(name, events):
@@ -310,57 +287,58 @@ def event_changes(desired, current):
     return creates, updates, deletes
 
 
-def plan(state, schedule_type, target_name, events, current):
-    """Decide what to do.
+def differences(desired, current):
+    """What CURRENT (schedule details) does not have of DESIRED: "name", and "events (NAME)" per differing event."""
+    paths = [] if current.get("name") == desired["name"] else ["name"]
+    if desired["events"] is not None:
+        creates, updates, deletes = event_changes(desired["events"], current.get("events") or [])
+        names = sorted({event["name"] for event in creates + updates + deletes})
+        paths.extend("events (%s)" % name for name in names)
+    return paths
 
-    TARGET_NAME: the name the schedule must end with; EVENTS: desired event bodies, or None to leave them alone;
-    CURRENT: the schedule details (name, events) or None when absent.
-    """
+
+def plan(state, desired, current):
+    """Decide what to do. DESIRED: desired_from_options(); CURRENT: the schedule details, or None when absent."""
+    target_name, events = desired["name"], desired["events"]
     if state == "absent":
         if current is None:
-            return Plan("nothing")
-        return Plan("delete", before=_view(current["name"], current.get("events") or []))
+            return SchedulePlan("nothing")
+        return SchedulePlan("delete", before=_view(current["name"], current.get("events") or []))
     if current is None:
-        body = {"type": schedule_type, "name": target_name}
+        body = {"type": desired["type"], "name": target_name}
         if events is not None:
             body["events"] = copy.deepcopy(events)
-        return Plan("create", body=body, after=_view(target_name, events or []))
+        return SchedulePlan("create", body=body, after=_view(target_name, events or []))
     current_events = current.get("events") or []
     before = _view(current["name"], current_events)
     rename = target_name if target_name != current["name"] else None
     creates, updates, deletes = ([], [], []) if events is None else event_changes(events, current_events)
     after = _view(target_name, current_events if events is None else events)
     if not (rename or creates or updates or deletes):
-        return Plan("nothing", before=before, after=before)
-    return Plan("update", before=before, after=after, rename=rename, event_creates=creates, event_updates=updates,
-                event_deletes=deletes)
+        return SchedulePlan("nothing", before=before, after=before)
+    return SchedulePlan("update", before=before, after=after, rename=rename, event_creates=creates,
+                        event_updates=updates, event_deletes=deletes)
 
 
 # -- the service (HTTP) --------------------------------------------------------------------------------------------
 
-class ScheduleError(Exception):
+class ScheduleError(ResourceError):
     """A problem found while converging that is not an HTTP error (duplicates, a schedule still in use)."""
 
 
-def _segment(value):
-    # Schedule and event ids are base64 and may hold "/" or "+": always send them as one path segment.
-    return quote(value, safe="")
-
-
 def schedules_path(location_id):
-    return "/telephony/config/locations/%s/schedules" % _segment(location_id)
+    return api_path("/telephony/config/locations/%s/schedules", location_id)
 
 
 def schedule_path(location_id, schedule_type, schedule_id):
-    return "%s/%s/%s" % (schedules_path(location_id), schedule_type, _segment(schedule_id))
+    return api_path("/telephony/config/locations/%s/schedules/%s/%s", location_id, schedule_type, schedule_id)
 
 
 def event_path(location_id, schedule_type, schedule_id, event_id=None):
     path = schedule_path(location_id, schedule_type, schedule_id) + "/events"
-    return path + "/" + _segment(event_id) if event_id else path
+    return path + api_path("/%s", event_id) if event_id else path
 
 
-AUTO_ATTENDANTS = "/telephony/config/autoAttendants"
 SCHEDULE_FIELDS = {"businessHours": "businessSchedule", "holidays": "holidaySchedule"}
 
 
@@ -372,8 +350,8 @@ class ScheduleService:
 
     def find(self, location_id, schedule_type, name):
         """The list item of the schedule of that type called exactly NAME, or None (the name filter only "contains")."""
-        items = self.client.get_all(schedules_path(location_id), "schedules", params={"type": schedule_type, "name": name})
-        matches = [item for item in items if item.get("name") == name and item.get("type", schedule_type) == schedule_type]
+        matches = find_exact(self.client, schedules_path(location_id), "schedules", {"type": schedule_type, "name": name},
+                             lambda item: item.get("name") == name and item.get("type", schedule_type) == schedule_type)
         if len(matches) > 1:
             raise ScheduleError("%d %s schedules are called %r in this location" % (len(matches), schedule_type, name))
         return matches[0] if matches else None
@@ -382,51 +360,39 @@ class ScheduleService:
         return self.client.get(schedule_path(location_id, schedule_type, schedule_id))
 
     def create(self, location_id, body):
-        """POST the schedule and return its id; after an ambiguous failure look the name up before sending again."""
-        try:
-            return self.client.post(schedules_path(location_id), json=body)["id"]
-        except WebexApiError as error:
-            if not error.ambiguous:
-                raise
-            created = self.find(location_id, body["type"], body["name"])
-            if created:
-                return created["id"]
-            return self.client.post(schedules_path(location_id), json=body)["id"]
+        """POST the schedule and return its id (never twice: see resource.create_once)."""
+        return create_once(self.client, schedules_path(location_id), body,
+                           lambda: self.find(location_id, body["type"], body["name"]))
 
     def rename(self, location_id, schedule_type, schedule_id, new_name):
         """PUT the new name (events left out: left alone) and return the schedule's NEW id from the answer."""
-        response = self.client.request("PUT", schedule_path(location_id, schedule_type, schedule_id),
-                                       json={"name": new_name})
-        answer = response.json() if response.content else {}
+        answer = self.client.put(schedule_path(location_id, schedule_type, schedule_id), json={"name": new_name})
         if answer.get("id"):
             return answer["id"]
         # No id in the answer: the old one is stale after a rename, so find the schedule by its new name.
         found = self.find(location_id, schedule_type, new_name)
         if not found:
-            raise ScheduleError("schedule renamed to %r but not found under that name" % new_name)
+            raise ScheduleError("schedule renamed to %r but not found under that name" % new_name, changed=True)
         return found["id"]
 
     def delete(self, location_id, schedule_type, schedule_id):
-        try:
-            self.client.delete(schedule_path(location_id, schedule_type, schedule_id))
-        except WebexApiError as error:
-            if error.status != 404:
-                raise
+        delete(self.client, schedule_path(location_id, schedule_type, schedule_id))
 
     def create_event(self, location_id, schedule_type, schedule_id, body):
         return self.client.post(event_path(location_id, schedule_type, schedule_id), json=body).get("id")
 
     def update_event(self, location_id, schedule_type, schedule_id, event_id, body):
-        response = self.client.request("PUT", event_path(location_id, schedule_type, schedule_id, event_id), json=body)
-        answer = response.json() if response.content else {}
+        answer = self.client.put(event_path(location_id, schedule_type, schedule_id, event_id), json=body)
         return answer.get("id") or event_id
 
     def delete_event(self, location_id, schedule_type, schedule_id, event_id):
-        try:
-            self.client.delete(event_path(location_id, schedule_type, schedule_id, event_id))
-        except WebexApiError as error:
-            if error.status != 404:
-                raise
+        delete(self.client, event_path(location_id, schedule_type, schedule_id, event_id))
+
+    def read_back(self, location_id, schedule_type, schedule_id, desired):
+        """The details after a write, raising WriteNotApplied when they do not show DESIRED."""
+        return read_back(self.client, "%s schedule %r" % (TYPE_OPTIONS[schedule_type], desired["name"]),
+                         lambda: self.details(location_id, schedule_type, schedule_id),
+                         lambda stored: differences(desired, stored))
 
     def users(self, location_id, schedule_type, name):
         """Names of the location's auto attendants whose business (or holiday) schedule is NAME.
@@ -434,13 +400,10 @@ class ScheduleService:
         The list has no schedule fields, so each auto attendant's details are read.
         """
         field = SCHEDULE_FIELDS[schedule_type]
-        items = self.client.get_all(AUTO_ATTENDANTS, "autoAttendants", params={"locationId": location_id})
+        attendants = AutoAttendantService(self.client)
         names = []
-        for item in items:
-            if item.get("locationId", location_id) != location_id:
-                continue
-            details = self.client.get("/telephony/config/locations/%s/autoAttendants/%s"
-                                      % (_segment(location_id), _segment(item["id"])))
+        for item in attendants.list(location_id):
+            details = attendants.details(location_id, item["id"])
             if details.get(field) == name:
                 names.append(details.get("name", item.get("name")))
         return names
@@ -458,14 +421,17 @@ def _lookup(service, location_id, schedule_type, name, new_name):
     return found
 
 
-def converge(service, location_id, params, check_mode=False):
-    """Bring the schedule to the state PARAMS describe; return (plan, schedule API object or None)."""
-    schedule_type = TYPES[params["type"]]
+def converge(service, location_id, params, check_mode=False, diff=False):
+    """Bring the schedule to the state PARAMS describe; return (plan, schedule API object or None).
+
+    DIFF is accepted for the shared converge() signature: the schedule's details are read in every case.
+    """
+    desired = desired_from_options(params)
+    schedule_type = desired["type"]
     state = params["state"]
-    target_name = params.get("new_name") or params["name"]
     found = _lookup(service, location_id, schedule_type, params["name"], params.get("new_name"))
     current = service.details(location_id, schedule_type, found["id"]) if found else None
-    the_plan = plan(state, schedule_type, target_name, desired_events(params), current)
+    the_plan = plan(state, desired, current)
 
     if the_plan.action == "delete":
         users = service.users(location_id, schedule_type, current["name"])
@@ -480,25 +446,27 @@ def converge(service, location_id, params, check_mode=False):
     if the_plan.action == "create":
         result = dict(the_plan.body, id=None, events=[dict(event, id=None) for event in the_plan.body.get("events", [])])
         if not check_mode:
-            result = service.details(location_id, schedule_type, service.create(location_id, the_plan.body))
+            new_id = service.create(location_id, the_plan.body)
+            result = service.read_back(location_id, schedule_type, new_id, desired)
         return the_plan, dict(result, locationId=location_id)
 
     schedule_id = found["id"]
+    if check_mode:
+        event_ids = {event["name"]: event.get("id") for event in current.get("events") or []}
+        event_ids.update({event["name"]: None for event in the_plan.event_creates})
+        events = [dict(event, id=event_ids.get(event["name"])) for event in the_plan.after["events"]]
+        result = {"id": None if the_plan.rename else schedule_id, "name": the_plan.after["name"], "type": schedule_type,
+                  "events": events}
+        return the_plan, dict(result, locationId=location_id)
     if the_plan.rename:
         # The id changes with the name: from here on only the id from the PUT answer is used.
-        schedule_id = None if check_mode else service.rename(location_id, schedule_type, found["id"], the_plan.rename)
+        schedule_id = service.rename(location_id, schedule_type, found["id"], the_plan.rename)
     event_ids = {event["name"]: event.get("id") for event in current.get("events") or []}
-    if not check_mode:
-        for event in the_plan.event_deletes:
-            service.delete_event(location_id, schedule_type, schedule_id, event["id"])
-        for event in the_plan.event_updates:
-            event_ids[event["name"]] = service.update_event(location_id, schedule_type, schedule_id,
-                                                            event_ids[event["name"]], event)
-        for event in the_plan.event_creates:
-            event_ids[event["name"]] = service.create_event(location_id, schedule_type, schedule_id, event)
-    else:
-        event_ids.update({event["name"]: None for event in the_plan.event_creates})
-    events = [dict(event, id=event_ids.get(event["name"])) for event in the_plan.after["events"]]
-    result = {"id": schedule_id, "name": the_plan.after["name"], "type": schedule_type, "events": events,
-              "locationId": location_id}
-    return the_plan, result
+    for event in the_plan.event_deletes:
+        service.delete_event(location_id, schedule_type, schedule_id, event["id"])
+    for event in the_plan.event_updates:
+        service.update_event(location_id, schedule_type, schedule_id, event_ids[event["name"]], event)
+    for event in the_plan.event_creates:
+        service.create_event(location_id, schedule_type, schedule_id, event)
+    result = service.read_back(location_id, schedule_type, schedule_id, desired)
+    return the_plan, dict(result, locationId=location_id)

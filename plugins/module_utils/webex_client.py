@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import time
 import traceback
 import uuid
@@ -138,6 +139,8 @@ class WebexClient:
         self._sleep = sleep
         self._warn = warn or (lambda message: None)
         self._refresh_credentials = refresh_credentials
+        # The trackingId of the last answered request, per thread (the bulk module writes from several threads).
+        self._last = threading.local()
         self.session = requests.Session()
         self.session.headers.update({"Accept": "application/json", "User-Agent": "wxc.calling-ansible-collection"})
         if access_token:
@@ -236,7 +239,13 @@ class WebexClient:
                 continue
             if response.status_code >= 400:
                 raise _error_from_response(method, shown_path, response)
+            self._last.tracking_id = response.headers.get("trackingid") or headers["TrackingID"]
             return response
+
+    @property
+    def last_tracking_id(self):
+        """The trackingId of the last request this thread completed (quoted when a write did not take)."""
+        return getattr(self._last, "tracking_id", None)
 
     def get(self, path, params=None):
         return self.request("GET", path, params=params).json()
@@ -264,7 +273,9 @@ class WebexClient:
         return response.json() if response.content else {}
 
     def put(self, path, json, params=None):
-        self.request("PUT", path, params=params, json=json)
+        """PUT and return the parsed answer ({} for an empty body: the service answers a PUT 200 or 204 without one)."""
+        response = self.request("PUT", path, params=params, json=json)
+        return response.json() if response.content else {}
 
     def delete(self, path, params=None):
         self.request("DELETE", path, params=params)

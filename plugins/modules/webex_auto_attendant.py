@@ -29,6 +29,9 @@ attributes:
   diff_mode:
     support: full
     details: The managed fields before and after, in snake_case. A creation has an empty before; a deletion an empty after.
+  idempotent:
+    support: full
+    details: Compared the way the service stores values, keys and alternate numbers as sets, audio files by identity.
 options:
   name:
     description:
@@ -425,37 +428,24 @@ api_error:
       returned: on an API failure
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    AutoAttendantError, AutoAttendantService, argument_spec, converge, to_snake, validate_options)
-from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, webex_argument_spec
+    AutoAttendantService, argument_spec, converge, to_snake, validate_options)
+from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 
 
-def main():
-    spec = argument_spec()
-    spec.update(webex_argument_spec())
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
-
-    errors = validate_options(module.params)
-    if errors:
-        module.fail_json(msg="Invalid options: " + "; ".join(errors), errors=errors)
-
-    client = WebexClient.from_module(module)
-    try:
-        location_id = resolve_location(client, module.params["location"])[0]
-        plan, auto_attendant = converge(AutoAttendantService(client), location_id, module.params,
-                                        check_mode=module.check_mode, diff=module._diff)
-    except WebexApiError as error:
-        module.fail_json(msg=str(error), api_error=error.as_dict())
-    except (LocationNotFound, AutoAttendantError) as error:
-        module.fail_json(msg=str(error))
-
+def run(module, client):
+    location_id = resolve_location(client, module.params["location"])[0]
+    plan, auto_attendant = converge(AutoAttendantService(client), location_id, module.params,
+                                    check_mode=module.check_mode, diff=module._diff)
     result = dict(changed=plan.changed, auto_attendant=to_snake(auto_attendant) if auto_attendant else None)
     if module._diff:
         result["diff"] = plan.diff()
-    module.exit_json(**result)
+    return result
+
+
+def main():
+    run_module(argument_spec(), run, validate=validate_options)
 
 
 if __name__ == "__main__":

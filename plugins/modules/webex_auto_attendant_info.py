@@ -31,6 +31,8 @@ attributes:
   diff_mode:
     support: N/A
     details: The module changes nothing.
+  idempotent:
+    support: full
 options:
   location:
     description:
@@ -296,32 +298,26 @@ api_error:
       returned: on an API failure
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import LocationUnknown, read_back, to_yaml
-from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, webex_argument_spec
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import read_back, to_yaml
+from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 
 
-def main():
-    spec = dict(
+def argument_spec():
+    return dict(
         location=dict(type="str"),
         name=dict(type="str"),
         export_location=dict(type="str", default="name", choices=["name", "id"]),
     )
-    spec.update(webex_argument_spec())
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+
+
+def run(module, client):
     params = module.params
+    attendants, export = read_back(client, params["location"], params["name"], params["export_location"], module.warn)
+    return dict(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
 
-    client = WebexClient.from_module(module)
-    try:
-        attendants, export = read_back(client, params["location"], params["name"], params["export_location"], module.warn)
-    except WebexApiError as error:
-        module.fail_json(msg=str(error), api_error=error.as_dict())
-    except (LocationNotFound, LocationUnknown) as error:
-        module.fail_json(msg=str(error))
 
-    module.exit_json(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
+def main():
+    run_module(argument_spec(), run)
 
 
 if __name__ == "__main__":

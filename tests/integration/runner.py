@@ -78,7 +78,11 @@ def run_playbook(playbook, sim, extra_vars=None, check=False, diff=False, extra_
             "ANSIBLE_HOME": os.path.join(tmp, "ansible-home"),
             "PYTHONWARNINGS": "ignore",
         })
-        run_env.update(env or {})
+        for key, value in (env or {}).items():
+            if value is None:  # None: the variable is not set at all for this run
+                run_env.pop(key, None)
+            else:
+                run_env[key] = value
         command = [ANSIBLE_PLAYBOOK, "-i", INVENTORY, playbook]
         if extra_vars:
             command += ["-e", json.dumps(extra_vars)]

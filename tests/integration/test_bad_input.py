@@ -251,7 +251,7 @@ ROLE_CASES = [
     pytest.param(_site(extension="29x0"), "auto_attendant_list[0] (Bad Site): extension: is '29x0'; an extension is 2 to 10 digits", NONE,
                  id="role-extension-not-digits"),
     pytest.param(_site(phone_number="3035550100"), "phone_number: is '3035550100'; expected E.164 format", NONE, id="role-number-not-e164"),
-    pytest.param(_site(name="B" * 81), "name: has 81 characters, the maximum is 80", NONE, id="role-name-too-long"),
+    pytest.param(_site(name="B" * 81), "name: 81 characters, the maximum is 80", NONE, id="role-name-too-long"),
     pytest.param(_site(business_hours={"departments": [{"name": "Sales", "destination": "sales desk"}]}),
                  "business_hours.departments[0].destination: 'sales desk' for department 'Sales' is neither", NONE,
                  id="role-department-destination-not-a-number"),

@@ -212,7 +212,7 @@ def test_bad_event_input_fails_clearly_without_any_call(sim, tmp_path, change, m
 @pytest.mark.parametrize("args, message", [
     ({"events": [WEEKDAYS, WEEKDAYS]}, "events[1].name: event 'Weekdays' is listed more than once"),
     ({"type": "weekly"}, "value of type must be one of: business_hours, holidays"),
-    ({"name": "x" * 81}, "name: must be at most 80 characters"),
+    ({"name": "x" * 81}, "name: 81 characters, the maximum is 80"),
     ({"new_name": "Other", "state": "absent"}, "new_name: only with state=present"),
 ])
 def test_bad_options_fail_clearly_without_any_call(sim, tmp_path, args, message):

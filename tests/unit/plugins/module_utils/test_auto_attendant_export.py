@@ -204,7 +204,7 @@ def test_listing_matches_the_name_exactly_and_sorts():
     found = export.list_auto_attendants(client, name="Reception")
     assert [i["id"] for i in found] == ["4", "1"]
     assert client.calls == [("/telephony/config/autoAttendants", "autoAttendants",
-                             {"locationId": None, "name": "Reception"})]
+                             {"name": "Reception"})]
     assert [i["id"] for i in export.list_auto_attendants(client, location_id="L1")] == ["4", "2", "3"]
 
 

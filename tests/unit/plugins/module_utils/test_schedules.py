@@ -69,7 +69,7 @@ def test_bad_events_are_named(changed, message):
 def test_duplicate_event_names_and_names():
     errors = sc.validate_options(options(events=[event(), event()], name="x" * 81, new_name="", state="absent"))
     assert "events[1].name: event 'Weekdays' is listed more than once" in errors
-    assert "name: must be at most 80 characters" in errors
+    assert "name: 81 characters, the maximum is 80" in errors
     assert "new_name: must not be empty" in errors
     assert "new_name: only with state=present" in errors
 
@@ -117,21 +117,25 @@ def test_event_changes_are_a_set_by_name():
     assert creates == [c] and updates == [b2] and deletes == [dict(a, id="ia")]
 
 
+def desired(name, events):
+    return {"type": "businessHours", "name": name, "events": events}
+
+
 def test_plan_actions():
     events = sc.desired_events(options())
-    assert sc.plan("absent", "businessHours", "Office hours", None, None).action == "nothing"
-    created = sc.plan("present", "businessHours", "Office hours", events, None)
+    assert sc.plan("absent", desired("Office hours", None), None).action == "nothing"
+    created = sc.plan("present", desired("Office hours", events), None)
     assert created.action == "create" and created.body == {"type": "businessHours", "name": "Office hours", "events": events}
     assert created.diff()["before"] == {} and created.diff()["after"]["events"][0]["start_time"] == "08:30"
     current = {"id": "s1", "name": "Office hours", "events": [dict(sc.canonical_event(events[0]), id="e1")]}
-    assert sc.plan("present", "businessHours", "Office hours", events, current).action == "nothing"
-    assert sc.plan("present", "businessHours", "Office hours", None, current).action == "nothing"
-    renamed = sc.plan("present", "businessHours", "Winter", None, current)
+    assert sc.plan("present", desired("Office hours", events), current).action == "nothing"
+    assert sc.plan("present", desired("Office hours", None), current).action == "nothing"
+    renamed = sc.plan("present", desired("Winter", None), current)
     assert renamed.action == "update" and renamed.rename == "Winter" and not renamed.event_updates
     assert renamed.diff()["after"]["name"] == "Winter"
-    emptied = sc.plan("present", "businessHours", "Office hours", [], current)
+    emptied = sc.plan("present", desired("Office hours", []), current)
     assert emptied.event_deletes == current["events"] and emptied.after["events"] == []
-    deleted = sc.plan("absent", "businessHours", "Office hours", None, current)
+    deleted = sc.plan("absent", desired("Office hours", None), current)
     assert deleted.action == "delete" and deleted.diff()["after"] == {}
 
 
@@ -148,6 +152,7 @@ class FakeService:
         self.current = current
         self.calls = []
         self._users = list(users)
+        self.event_ids = {event["name"]: event.get("id") for event in (current or {}).get("events") or []}
 
     def find(self, location_id, schedule_type, name):
         return {"id": self.current["id"], "name": name} if self.current and self.current["name"] == name else None
@@ -171,7 +176,13 @@ class FakeService:
 
     def create_event(self, location_id, schedule_type, schedule_id, body):
         self.calls.append(("create_event", schedule_id, body["name"]))
+        self.event_ids[body["name"]] = "e-" + body["name"]
         return "e-" + body["name"]
+
+    def read_back(self, location_id, schedule_type, schedule_id, desired):
+        self.calls.append(("read_back", schedule_id))
+        return {"id": schedule_id, "name": desired["name"], "type": schedule_type,
+                "events": [dict(event, id=self.event_ids.get(event["name"])) for event in desired["events"]]}
 
     def delete_event(self, location_id, schedule_type, schedule_id, event_id):
         self.calls.append(("delete_event", schedule_id, event_id))
@@ -187,7 +198,8 @@ def test_converge_uses_the_new_id_after_a_rename():
                                                                             end_date="2026-01-10")])
     the_plan, result = sc.converge(service, "L", params)
     assert service.calls == [("rename", "old-id", "Winter"), ("delete_event", "new-id", "e2"),
-                             ("update_event", "new-id", "e1"), ("create_event", "new-id", "Saturday")]
+                             ("update_event", "new-id", "e1"), ("create_event", "new-id", "Saturday"),
+                             ("read_back", "new-id")]
     assert result["id"] == "new-id" and result["name"] == "Winter"
     assert [e["id"] for e in result["events"]] == ["e1", "e-Saturday"]
     check = FakeService(current)

@@ -1,0 +1,51 @@
+"""Every bad input webex_auto_attendant refuses before a request is refused by the role before its first request.
+
+The role's filter owns only its menu vocabulary; each item it builds is judged by the module's own rulebook
+(check_options). Each module case of test_bad_input is fed to the filter as a role item (raw menus and pass-through
+fields, as an export feeds the role); one real run shows that a bad second site stops the role before the schedules
+and the first site are written.
+"""
+
+import pytest
+from ansible.errors import AnsibleFilterError
+
+from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
+from tests.integration.runner import run_playbook, write_playbook
+from tests.integration.test_bad_input import AA, GOOD, MODULE_CASES, NONE, aa, menu_with
+
+CONNECTION_OPTIONS = ("timeout", "access_token", "api_url", "validate_certs")
+
+
+def role_item_cases():
+    for case in MODULE_CASES:
+        target, args, _message, reach = case.values
+        if target != AA or reach != NONE or any(option in args for option in CONNECTION_OPTIONS):
+            continue
+        yield pytest.param(args, id=case.id)
+
+
+@pytest.mark.parametrize("args", list(role_item_cases()))
+def test_the_filter_refuses_every_item_the_module_refuses(args):
+    with pytest.raises(AnsibleFilterError, match=r"auto_attendant_list\[1\]"):
+        auto_attendant_module_args([dict(GOOD, name="Good site"), args])
+
+
+def test_a_good_item_passes_the_same_rulebook():
+    assert auto_attendant_module_args([GOOD])[0]["name"] == GOOD["name"]
+
+
+@pytest.mark.parametrize("bad_site", [
+    pytest.param(aa(name="Annex", business_hours_menu=menu_with(
+        {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"file_name": "welcome.mp3"}})),
+        id="audio-file-without-type"),
+    pytest.param(aa(name="Annex", business_hours_menu=menu_with(
+        {"key": "0", "action": "EXIT"}, call_treatment={"no_input_timer": 99})), id="no-input-timer-out-of-range"),
+])
+def test_the_role_stops_before_its_first_request(sim, tmp_path, bad_site):
+    tasks = [{"name": "Run the role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+              "vars": {"auto_attendant_list": [GOOD, bad_site],
+                       "auto_attendant_schedules": [{"location": "Headquarters", "type": "holidays", "name": "Closures"}]}}]
+    run = run_playbook(write_playbook(tmp_path, tasks), sim)
+    assert run.rc != 0
+    assert "auto_attendant_list[1] (Annex)" in run.stdout
+    assert sim.requests() == []
