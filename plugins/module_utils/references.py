@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import copy
 
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
+
 OPTION = "auto_attendant"
 MENUS = ("business_hours_menu", "after_hours_menu")
 # Only these actions send the caller to a number, so only these may name an attendant instead.
@@ -33,8 +35,8 @@ TRANSFER_ACTIONS = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT")
 TARGET_FIELDS = ("name", "location")
 
 
-class UnresolvedReference(Exception):
-    """A reference that cannot be resolved (missing, ambiguous, or without a number to dial)."""
+class UnresolvedReference(ResourceError):
+    """A reference that cannot be resolved (missing, ambiguous, or without a number to dial); raised before any write."""
 
 
 # -- the option -----------------------------------------------------------------------------------------------------
@@ -140,9 +142,13 @@ def targets(params, own_location):
 
 # -- resolution -----------------------------------------------------------------------------------------------------
 
-def in_location(item, location):
-    """Whether the list ITEM (camelCase, as the list returns it) is in LOCATION, given by id or by exact name."""
-    return location in (item.get("locationId"), item.get("locationName"))
+def in_location(item, location, location_id=None):
+    """Whether the list ITEM (camelCase, as the list returns it) is in LOCATION, given by id or by exact name.
+
+    LOCATION_ID, when known, is the same location's id (the module resolves the attendant's own location anyway).
+    """
+    return location in (item.get("locationId"), item.get("locationName")) or \
+        (location_id is not None and item.get("locationId") == location_id)
 
 
 def number_for(item, same_location):
@@ -171,7 +177,7 @@ def _self_number(params, reference, own_location, own_name):
     return params.get("extension") or params.get("phone_number")
 
 
-def resolve(params, own_location, lookup, check_mode=False, declared=(), warn=None):
+def resolve(params, own_location, lookup, check_mode=False, declared=(), warn=None, own_location_id=None):
     """PARAMS with every reference replaced by the number it resolves to, and the lookups made.
 
     OWN_LOCATION is the attendant's location as the options give it (id or exact name); LOOKUP(name) returns the list
@@ -180,6 +186,7 @@ def resolve(params, own_location, lookup, check_mode=False, declared=(), warn=No
     A missing target raises UnresolvedReference naming the option and the value; in CHECK_MODE it is a warning instead
     (the real run fails unless the target is created first), silent when DECLARED (a set of (location, name)) holds
     it because the same run creates it, and the reference gets a stand-in value so that the plan reports the change.
+    OWN_LOCATION_ID, when known, is OWN_LOCATION's id: targets in the same location are then matched by id too.
     """
     result = copy.deepcopy(params)
     found = find(result)
@@ -196,15 +203,18 @@ def resolve(params, own_location, lookup, check_mode=False, declared=(), warn=No
         target_location, target_name = reference.target(own_location)
         number = _self_number(result, reference, own_location, own_name)
         if number is None:
-            number = _resolve_one(reference, target_location, target_name, own_location, by_name[reference.name],
-                                  check_mode, declared, warn)
+            number = _resolve_one(reference, (target_location, target_name), (own_location, own_location_id),
+                                  by_name[reference.name], check_mode, declared, warn)
         reference.holder.pop(OPTION)
         reference.holder[reference.number_field] = number
     return result
 
 
-def _resolve_one(reference, target_location, target_name, own_location, items, check_mode, declared, warn):
-    matches = [item for item in items if item.get("name") == target_name and in_location(item, target_location)]
+def _resolve_one(reference, target, own, items, check_mode, declared, warn):
+    (target_location, target_name), (own_location, own_location_id) = target, own
+    target_id = own_location_id if target_location == own_location else None
+    matches = [item for item in items
+               if item.get("name") == target_name and in_location(item, target_location, target_id)]
     where = "%s: %r" % (reference.path, target_name if reference.location is None
                         else {"location": target_location, "name": target_name})
     if len(matches) > 1:
@@ -218,8 +228,7 @@ def _resolve_one(reference, target_location, target_name, own_location, items, c
         if (target_location, target_name) not in declared and warn:
             warn("%s: %s; the real run fails unless it is created first" % (where, problem))
         return "<auto attendant %s>" % target_name
-    same_location = in_location(matches[0], own_location) or target_location == own_location
-    number, problem = number_for(matches[0], same_location)
+    number, problem = number_for(matches[0], in_location(matches[0], own_location, own_location_id))
     if number is None:
         raise UnresolvedReference("%s: %s, so a transfer cannot reach it" % (where, problem))
     return number

@@ -119,11 +119,11 @@ def test_missing_target_fails_before_any_write_and_warns_in_check_mode(sim, tmp_
     assert preview["changed"] is True
     assert any("business_hours_menu.key_configurations (key 1).auto_attendant: 'Sales Menu': no auto attendant "
                "'Sales Menu' in location Headquarters; the real run fails unless it is created first" in warning
-               for warning in preview.get("warnings", [])), preview
+               for warning in preview["result"].get("warnings", [])), preview
     failed = run.one("Apply")
-    assert failed["failed"] is True
-    assert failed["msg"].startswith("business_hours_menu.key_configurations (key 1).auto_attendant: 'Sales Menu': "
-                                    "no auto attendant 'Sales Menu' in location Headquarters"), failed["msg"]
+    assert failed["status"] == "failed"
+    assert failed["result"]["msg"].startswith("business_hours_menu.key_configurations (key 1).auto_attendant: 'Sales Menu': "
+                                    "no auto attendant 'Sales Menu' in location Headquarters"), failed
     assert sim.writes() == []
 
     # Bad shapes are refused before any request.
@@ -133,7 +133,7 @@ def test_missing_target_fails_before_any_write_and_warns_in_check_mode(sim, tmp_
     sim.clear_requests()
     run = run_playbook(path, sim)
     assert run.rc != 0
-    assert "give either auto_attendant or value, not both" in run.one("Bad")["msg"]
+    assert "give either auto_attendant or value, not both" in run.one("Bad")["result"]["msg"]
     assert sim.requests() == []
 
 
