@@ -166,3 +166,35 @@ def test_export_writes_references_by_name_and_reapplies_with_no_change(sim, tmp_
     assert run.rc == 0, run
     assert run.changed == 0 and sim.writes() == []
     assert all(result["changed"] is False for result in run.task("Converge the auto attendants"))
+
+
+def test_the_role_departments_name_attendants_of_the_list(sim, tmp_path):
+    """The role applies its list in order: a target first, then the attendants that name it."""
+    from tests.integration.runner import PLAYBOOKS  # pylint: disable=import-outside-toplevel
+
+    create(sim, "Branch Office Denver", "Reception", [{"key": "#", "action": "NAME_DIALING"}], extension="3000")
+    extra = {
+        "auto_attendant_defaults": {"business_schedule": SCHEDULE},
+        "auto_attendant_list": [
+            {"name": "Support Menu", "location": "Headquarters", "extension": "2100",
+             "business_hours": {"departments": [{"name": "Hardware", "destination": "1201"}]}},
+            {"name": "Main Line", "location": "Headquarters", "extension": "2000",
+             "business_hours": {"departments": [
+                 {"name": "Support", "auto_attendant": "Support Menu"},
+                 {"name": "Denver", "auto_attendant": {"location": "Branch Office Denver", "name": "Reception"}}],
+                 "keys": [{"key": "9", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Main Line",
+                           "description": "Start again"}]}},
+        ],
+    }
+    sim.clear_requests()
+    run = run_playbook(os.path.join(PLAYBOOKS, "role_auto_attendant.yml"), sim, extra_vars=extra)
+    assert run.rc == 0, run
+    posts = [entry for entry in sim.writes() if entry["method"] == "POST"]
+    assert [entry["body"]["name"] for entry in posts] == ["Support Menu", "Main Line"]
+    keys = {key["key"]: key for key in posts[1]["body"]["businessHoursMenu"]["keyConfigurations"]}
+    # Support Menu's extension, Reception's ESN, and the attendant's own extension (from its own options, no lookup).
+    assert (keys["1"]["value"], keys["2"]["value"], keys["9"]["value"]) == ("2100", "80033000", "2000")
+    sim.clear_requests()
+    again = run_playbook(os.path.join(PLAYBOOKS, "role_auto_attendant.yml"), sim, extra_vars=extra)
+    assert again.rc == 0 and sim.writes() == [], again
+    assert all(result["changed"] is False for result in again.task("wxc.calling.auto_attendant : Configure auto attendants"))
