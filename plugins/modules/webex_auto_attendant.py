@@ -36,14 +36,16 @@ options:
   name:
     description:
       - Unique name of the auto attendant in its location. Together with O(location) it identifies the auto attendant.
-      - At most 80 characters, no control characters.
-    type: str
+      - At most 80 characters, no control characters. Kept exactly as given (spaces included).
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
     required: true
   location:
     description:
       - The location of the auto attendant, by id or by exact (case-sensitive) name.
       - An id saves one API call.
-    type: str
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
     required: true
   state:
     description:
@@ -55,20 +57,24 @@ options:
     description:
       - Phone number of the auto attendant, in E.164 format (V(+19705550026)).
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-    type: str
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   extension:
     description:
       - Extension of the auto attendant, 2 to 10 digits. Leading zeros are kept.
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-    type: str
+      - Text only, a string of digits: an unquoted V(0100) is the number 64 to YAML and is refused; write V("0100").
+    type: raw
   first_name:
     description:
       - First name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-    type: str
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   last_name:
     description:
       - Last name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-    type: str
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   alternate_numbers:
     description:
       - Alternate numbers of the auto attendant. The list replaces the existing one; order does not matter.
@@ -76,8 +82,10 @@ options:
     elements: dict
     suboptions:
       phone_number:
-        description: Alternate number, in E.164 format.
-        type: str
+        description:
+          - Alternate number, in E.164 format.
+          - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
         required: true
       ring_pattern:
         description: Ring pattern used for calls to this number.
@@ -86,7 +94,8 @@ options:
         choices: [NORMAL, LONG_LONG, SHORT_SHORT_LONG, SHORT_LONG_SHORT]
       toll_free_number:
         description:
-          - Whether the number is toll-free. The service derives it; it is only compared when set.
+          - Whether the number is toll-free. Ignored (never sent, never compared), since the service derives it from
+            the number. Accepted so that playbooks that set it keep running.
         type: bool
   language_code:
     description:
@@ -94,12 +103,14 @@ options:
     type: str
   business_schedule:
     description:
-      - Name of the business hours schedule of the location. Needed to create an auto attendant.
-    type: str
+      - Name of the business hours schedule of the location. Needed to create an auto attendant. Not empty.
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   holiday_schedule:
     description:
-      - Name of the holiday schedule of the location.
-    type: str
+      - Name of the holiday schedule of the location. Not empty (clearing it is not supported, see the notes).
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   extension_dialing:
     description:
       - Extension dialing scope. The service defaults to V(ENTERPRISE).
@@ -117,7 +128,8 @@ options:
   dial_by_name:
     description:
       - Name callers find the auto attendant by in dial by name. No V(%), V(+), V(\\), V(") or non-ASCII characters.
-    type: str
+      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   direct_line_caller_id_name:
     description:
       - Caller ID name shown for calls from the auto attendant's direct line.
@@ -129,8 +141,10 @@ options:
         required: true
         choices: [CUSTOM_NAME, DISPLAY_NAME]
       custom_name:
-        description: The name to show; needed with V(CUSTOM_NAME).
-        type: str
+        description:
+          - The name to show; needed with V(CUSTOM_NAME).
+          - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
   business_hours_menu:
     description:
       - Menu played during business hours. Needed to create an auto attendant.
@@ -191,14 +205,17 @@ options:
             choices: [PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX,
                       NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT]
           description:
-            description: Description of the key.
-            type: str
+            description:
+              - Description of the key.
+              - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+            type: raw
           value:
             description:
               - Destination of a transfer, an E.164 number or an extension.
+              - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
               - Or name the auto attendant to transfer to with O(business_hours_menu.key_configurations[].auto_attendant)
                 instead.
-            type: str
+            type: raw
           auto_attendant:
             description:
               - Another auto attendant to transfer to, by name, instead of O(business_hours_menu.key_configurations[].value)
@@ -241,8 +258,10 @@ options:
                 choices: [DEFAULT, CUSTOM]
               audio_announcement_file: *audio
               transfer_call_to:
-                description: Destination of the transfer actions.
-                type: str
+                description:
+                  - Destination of the transfer actions.
+                  - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+                type: raw
               auto_attendant:
                 description:
                   - Another auto attendant to transfer to, by name, instead of

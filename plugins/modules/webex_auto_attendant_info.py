@@ -265,7 +265,11 @@ export_yaml:
   description:
     - RV(export) as YAML text, a block sequence, ready to be indented under a variable of a vars file.
     - Every string that a YAML reader could take for something else is double-quoted, so keys (V("0"), V("*"),
-      V("#")), phone numbers and extensions (V("0028")) stay strings.
+      V("#")), phone numbers and extensions (V("0028")) stay strings. Characters other readers fold (U+0085, U+2028,
+      U+2029, the C1 controls) are written as escapes, so names round-trip exactly.
+    - Every string that could hold a template (anything beyond letters, digits, spaces and C(-+.:_~)) is tagged
+      C(!unsafe). The text comes from the service, where anyone who can edit an attendant could plant C({{ }}) or
+      C({% %}); Ansible never templates an C(!unsafe) value, so applying the export cannot run it.
   returned: always
   type: str
   sample: "- location: Headquarters\n  name: Reception\n  extension: \"2100\"\n"

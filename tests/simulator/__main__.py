@@ -23,6 +23,8 @@ def parse_args(argv):
     parser.add_argument("--minted-token-ttl", type=int, default=DEFAULT_MINTED_TOKEN_TTL,
                         help="seconds a minted access token is valid (default %d)" % DEFAULT_MINTED_TOKEN_TTL)
     parser.add_argument("--quiet", action="store_true", help="do not log each request to stderr")
+    parser.add_argument("--validate-openapi", action="store_true",
+                        help="check every 2xx request and response against the vendored OpenAPI subset (needs openapi-core)")
     return parser.parse_args(argv)
 
 
@@ -31,7 +33,7 @@ def main(argv=None):
     args = parse_args(argv)
     tokens = TokenIssuer(args.client_id, args.client_secret, args.refresh_token, args.minted_token_ttl)
     app = App(token=args.token, read_only_token=args.read_only_token, state_file=args.state_file, quiet=args.quiet,
-              tokens=tokens)
+              tokens=tokens, validate_openapi=args.validate_openapi)
     server = SimulatorServer((args.host, args.port), app)
 
     def stop(_signum, _frame):

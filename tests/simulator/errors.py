@@ -1,21 +1,21 @@
 """Webex-shaped errors and the error codes the simulator uses.
 
 The real service documents almost none of its auto-attendant error codes, so most codes below are plausible guesses
-(marked GUESS). Only the shape of the body and the codes marked KNOWN come from observed responses.
+(marked GUESS). Only the shape of the body and the codes marked KNOWN or LIVE come from observed responses (LIVE: seen
+against a real organisation, as published by other tools; tests/simulator/README.md names the sources).
 """
 
 # Request-level problems.
 ERR_MALFORMED_BODY = 25003  # GUESS: body is not valid JSON or not a JSON object
-ERR_UNKNOWN_FIELD = 25005  # GUESS: a field the API does not know
-ERR_MISSING_FIELD = 25008  # KNOWN (weak source): missing mandatory field
+ERR_MISSING_FIELD = 25008  # LIVE: missing mandatory field, "Missing Mandatory field name:  <path>" (two spaces)
 ERR_INVALID_VALUE = 25024  # KNOWN: invalid value (bad enum, wrong type, bad format, out of range)
 ERR_UNSUPPORTED_MEDIA_TYPE = 25006  # GUESS: body sent with a content type other than application/json
 
 # Auto-attendant menus.
 ERR_DUPLICATE_KEY = 4801  # GUESS: the same key twice in one menu
-ERR_KEY_VALUE_REQUIRED = 4805  # GUESS: a transfer action without a destination value
 ERR_OPERATOR_VALUE_NOT_ALLOWED = 4806  # KNOWN: TRANSFER_TO_OPERATOR with a value
-ERR_ANNOUNCEMENT_REQUIRED = 4807  # GUESS: PLAY_ANNOUNCEMENT / CUSTOM greeting without an audio file
+ERR_ANNOUNCEMENT_REQUIRED = 4807  # GUESS: PLAY_ANNOUNCEMENT without an audio file
+ERR_CUSTOM_GREETING_NEEDS_FILE = 6515  # LIVE: a CUSTOM greeting without an audio file
 ERR_AUDIO_FILE_NOT_FOUND = 4808  # GUESS: the audio file names nothing in the announcement repository
 ERR_SCHEDULE_NOT_FOUND = 4809  # GUESS: no schedule of that name and type in the location
 ERR_SCHEDULE_DUPLICATE_NAME = 25030  # KNOWN code: schedule name already used in the location for that type (sent with 409)
@@ -67,7 +67,8 @@ def not_found(message, code=ERR_NOT_FOUND):
 
 def missing(field):
     """Return the 400 error for a missing mandatory field."""
-    return ApiError(400, "Missing Mandatory field name: %s" % field, ERR_MISSING_FIELD)
+    # Two spaces after the colon, as the live service writes it.
+    return ApiError(400, "Missing Mandatory field name:  %s" % field, ERR_MISSING_FIELD)
 
 
 def invalid(field, detail):

@@ -20,6 +20,12 @@ DEFAULT_CLIENT_SECRET = "wxc-sim-client-secret"
 DEFAULT_REFRESH_TOKEN = "wxc-sim-refresh-token"
 WRITE_METHODS = ("POST", "PUT", "DELETE")
 _WRITE_TOKEN = object()
+# Paths the OpenAPI subset does not describe, seen by any simulator of this test process (printed once per run).
+OPENAPI_SKIPPED = set()
+
+
+class OpenApiMismatch(AssertionError):
+    """A 2xx exchange the vendored OpenAPI subset does not allow."""
 
 
 class SimulatorError(RuntimeError):
@@ -33,8 +39,11 @@ class Simulator:
     ``token``, ``read_only_token``, ``client_id``, ``client_secret``, ``refresh_token`` and ``process``.
     """
 
-    def __init__(self, state_file=None, extra_args=(), token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN):
+    def __init__(self, state_file=None, extra_args=(), token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN,
+                 validate_openapi=True):
         self.state_file = state_file
+        # Tests validate every 2xx exchange against the OpenAPI subset (a mismatch fails the test that caused it).
+        self.validate_openapi = validate_openapi
         self.extra_args = list(extra_args)
         self.token = token
         self.read_only_token = read_only_token
@@ -60,6 +69,8 @@ class Simulator:
                    "--client-id", self.client_id, "--client-secret", self.client_secret, "--refresh-token", self.refresh_token]
         if self.state_file:
             command += ["--state-file", str(self.state_file)]
+        if self.validate_openapi:
+            command.append("--validate-openapi")
         command += self.extra_args
         # stderr goes to a file so that a chatty process can never block on a full pipe.
         self._stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
@@ -91,6 +102,7 @@ class Simulator:
         """Terminate the process (SIGTERM, then SIGKILL after timeout); return its exit status."""
         if self.process is None:
             return None
+        mismatches = self._openapi_mismatches() if self.process.poll() is None else None
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -102,7 +114,35 @@ class Simulator:
             self.process.stdout.close()
         self._session.close()
         self._session = requests.Session()
+        if mismatches:
+            raise OpenApiMismatch(_mismatch_text(mismatches))
         return self.process.returncode
+
+    def _openapi_mismatches(self):
+        """Collect the skipped paths; return the mismatches not yet reported (and forget them)."""
+        if not (self.validate_openapi and self.base_url):
+            return []
+        try:
+            report = self._control("GET", "/openapi")
+            self._control("DELETE", "/openapi")
+        except requests.RequestException:
+            return []  # the process is going away (a test stopped it): nothing to collect
+        OPENAPI_SKIPPED.update(report["skipped"])
+        return report["mismatches"]
+
+    def check_openapi(self):
+        """Raise OpenApiMismatch when a 2xx exchange since the last check broke the OpenAPI subset."""
+        mismatches = self._openapi_mismatches()
+        if mismatches:
+            raise OpenApiMismatch(_mismatch_text(mismatches))
+
+    def forget_openapi_mismatches(self):
+        """Drop the mismatches so far: for a test that sends what the API reference does not allow on purpose."""
+        self._control("DELETE", "/openapi")
+
+    def openapi_report(self):
+        """{"enabled", "checked", "mismatches", "skipped"} from the running simulator."""
+        return self._control("GET", "/openapi")
 
     # Control endpoints -------------------------------------------------------------------------------------
 
@@ -181,3 +221,10 @@ class Simulator:
                     return item["id"]
             url, params = response.links.get("next", {}).get("url"), None
         raise LookupError("no location named %r" % name)
+
+
+def _mismatch_text(mismatches):
+    lines = ["%d exchange(s) do not match the OpenAPI subset (tests/simulator/spec):" % len(mismatches)]
+    for item in mismatches[:10]:
+        lines.append("- %s %s -> %s: %s" % (item["method"], item["path"], item.get("status"), item["error"]))
+    return "\n".join(lines)

@@ -39,10 +39,10 @@ def _find(state, announcement_id, location_id=None):
     for item in state.announcements:
         if item["id"] != announcement_id:
             continue
-        if location_id is None and item["level"] == "ORGANIZATION":
-            return copy.deepcopy(item)
-        if location_id is not None and item.get("location", {}).get("id") == location_id:
-            return copy.deepcopy(item)
+        if (location_id is None and item["level"] == "ORGANIZATION") or (
+                location_id is not None and item.get("location", {}).get("id") == location_id):
+            # Details always carry the reference count (required by the API reference's details schema).
+            return dict(copy.deepcopy(item), featureReferenceCount=item.get("featureReferenceCount", 0))
     raise errors.not_found("Announcement not found: %s" % announcement_id)
 
 
@@ -57,8 +57,11 @@ def get_location_announcement(request, location_id, announcement_id):
     return Response(200, _find(request.state, announcement_id, location_id))
 
 
+# "usage" sits beside the ids (GET .../announcements/usage) and must never be read as an announcement id.
+ANNOUNCEMENT_ID = r"(?P<announcement_id>(?!usage$)[^/]+)"
+
 ROUTES = [
     ("GET", BASE + "/announcements", list_announcements),
-    ("GET", BASE + r"/announcements/(?P<announcement_id>[^/]+)", get_org_announcement),
-    ("GET", BASE + r"/locations/(?P<location_id>[^/]+)/announcements/(?P<announcement_id>[^/]+)", get_location_announcement),
+    ("GET", BASE + r"/announcements/" + ANNOUNCEMENT_ID, get_org_announcement),
+    ("GET", BASE + r"/locations/(?P<location_id>[^/]+)/announcements/" + ANNOUNCEMENT_ID, get_location_announcement),
 ]

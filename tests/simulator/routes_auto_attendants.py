@@ -8,7 +8,7 @@ from .ids import new_auto_attendant_id
 from .pagination import paginate
 from .responses import Response
 from .seed import LANGUAGES, ORG_NUMBER
-from .validation import check_body, merge_update, validate_auto_attendant
+from .validation import NANP_PATTERN, check_body, merge_update, validate_auto_attendant
 
 LIST_PATH = "/v1/telephony/config/autoAttendants"
 LOCATION_BASE = r"/v1/telephony/config/locations/(?P<location_id>[^/]+)/autoAttendants"
@@ -34,23 +34,45 @@ def _esn(location, data):
     return location["routingPrefix"] + data["extension"] if data.get("extension") else None
 
 
-def _audio_view(state, reference):
-    for item in state.announcements:
-        if item["id"] == reference["id"]:
-            return {"id": item["id"], "fileName": item["fileName"], "mediaFileType": item["mediaFileType"], "level": item["level"]}
-    return dict(reference)
+def read_back_number(value):
+    """A North-American number reads back as +1-NXXNXXXXXX in key values and transferCallTo (live-verified)."""
+    if isinstance(value, str) and NANP_PATTERN.fullmatch(value):
+        return "+1-" + value[2:]
+    return value
 
 
-def _menu_view(state, menu):
+def _audio_view(candidates, reference):
+    """The repository's fields of the file, then whatever else the stored reference carries (fields kept as given)."""
+    if not isinstance(reference, dict):
+        return reference
+    view = {}
+    for item in candidates:
+        if item["id"] == reference.get("id"):
+            view = {"id": item["id"], "fileName": item["fileName"], "mediaFileType": item["mediaFileType"], "level": item["level"]}
+    view.update(copy.deepcopy(reference))
+    return view
+
+
+def _menu_view(state, record, menu):
+    """A stored menu as GET shows it; tolerant of menus stored as given by the control route."""
     view = copy.deepcopy(menu)
+    if not isinstance(view, dict):
+        return view
+    candidates = state.announcements + record.get("announcements", [])
     if "audioAnnouncementFile" in view:
-        view["audioAnnouncementFile"] = _audio_view(state, view["audioAnnouncementFile"])
-    for key in view["keyConfigurations"]:
+        view["audioAnnouncementFile"] = _audio_view(candidates, view["audioAnnouncementFile"])
+    for key in view.get("keyConfigurations") or []:
+        if not isinstance(key, dict):
+            continue
         if "audioAnnouncementFile" in key:
-            key["audioAnnouncementFile"] = _audio_view(state, key["audioAnnouncementFile"])
-    action = view.get("callTreatment", {}).get("actionToBePerformed", {})
+            key["audioAnnouncementFile"] = _audio_view(candidates, key["audioAnnouncementFile"])
+        if "value" in key:
+            key["value"] = read_back_number(key["value"])
+    action = (view.get("callTreatment") or {}).get("actionToBePerformed") or {}
     if "audioAnnouncementFile" in action:
-        action["audioAnnouncementFile"] = _audio_view(state, action["audioAnnouncementFile"])
+        action["audioAnnouncementFile"] = _audio_view(candidates, action["audioAnnouncementFile"])
+    if "transferCallTo" in action:
+        action["transferCallTo"] = read_back_number(action["transferCallTo"])
     return view
 
 
@@ -70,7 +92,10 @@ def list_item(state, record):
 
 
 def details(state, record):
-    """The details shape: no locationId/locationName, read-only fields filled in, audio files expanded."""
+    """The details shape: no locationId/locationName, read-only fields filled in, audio files expanded.
+
+    A record stored as given by the control route (``raw``) shows every field it was given as well.
+    """
     location = state.location(record["locationId"])
     data = record["data"]
     view = {"id": record["id"], "name": data["name"], "enabled": True}
@@ -84,20 +109,26 @@ def details(state, record):
     for field in ("firstName", "lastName"):
         if data.get(field):
             view[field] = data[field]
-    view["alternateNumbers"] = [dict(alternate, tollFreeNumber=alternate["phoneNumber"] in location["tollFreeNumbers"])
+    view["alternateNumbers"] = [dict(alternate, tollFreeNumber=alternate.get("phoneNumber") in location["tollFreeNumbers"])
                                 for alternate in data.get("alternateNumbers", [])]
-    view["language"] = LANGUAGES.get(data["languageCode"], data["languageCode"])
-    view["languageCode"] = data["languageCode"]
-    view["businessSchedule"] = data["businessSchedule"]
-    if data.get("holidaySchedule"):
-        view["holidaySchedule"] = data["holidaySchedule"]
-    for field in ("extensionDialing", "nameDialing", "timeZone"):
-        view[field] = data[field]
-    view["businessHoursMenu"] = _menu_view(state, data["businessHoursMenu"])
-    view["afterHoursMenu"] = _menu_view(state, data["afterHoursMenu"])
-    view["directLineCallerIdName"] = dict(data["directLineCallerIdName"])
+    language = data.get("languageCode") or location["announcementLanguage"]
+    view["language"] = LANGUAGES.get(language, language)
+    view["languageCode"] = language
+    for field in ("businessSchedule", "holidaySchedule"):
+        if data.get(field):
+            view[field] = data[field]
+    view["extensionDialing"] = data.get("extensionDialing") or "ENTERPRISE"
+    view["nameDialing"] = data.get("nameDialing") or "ENTERPRISE"
+    view["timeZone"] = data.get("timeZone") or location["timeZone"]
+    for menu in ("businessHoursMenu", "afterHoursMenu"):
+        if menu in data:
+            view[menu] = _menu_view(state, record, data[menu])
+    view["directLineCallerIdName"] = copy.deepcopy(data.get("directLineCallerIdName") or {"selection": "DISPLAY_NAME"})
     if data.get("dialByName"):
         view["dialByName"] = data["dialByName"]
+    if record.get("raw"):
+        for field, value in data.items():
+            view.setdefault(field, copy.deepcopy(value))
     return view
 
 
@@ -140,13 +171,20 @@ def get_auto_attendant(request, location_id, auto_attendant_id):
 
 
 def update_auto_attendant(request, location_id, auto_attendant_id):
-    """PUT: partial at the top level, menus and alternateNumbers replaced whole; 204."""
+    """PUT: partial at the top level, menus and alternateNumbers replaced whole; 200 with an empty body (live).
+
+    Menus stored as given by the control route stay as they are unless this PUT sends them.
+    """
     state = request.state
     record = state.auto_attendant(location_id, auto_attendant_id)
     body = check_body(_require_object(request.body))
     merged = merge_update(record["data"], body)
-    record["data"] = validate_auto_attendant(state, state.location(location_id), merged, own_id=auto_attendant_id)
-    return Response(204)
+    verbatim = [menu for menu in record.get("verbatim", []) if menu not in body]
+    record["data"] = validate_auto_attendant(state, state.location(location_id), merged, own_id=auto_attendant_id,
+                                             verbatim=verbatim, entity_files=record.get("announcements", []))
+    record["verbatim"] = verbatim
+    record.pop("raw", None)
+    return Response(200)
 
 
 def delete_auto_attendant(request, location_id, auto_attendant_id):
@@ -154,6 +192,12 @@ def delete_auto_attendant(request, location_id, auto_attendant_id):
     request.state.auto_attendant(location_id, auto_attendant_id)
     del request.state.auto_attendants[auto_attendant_id]
     return Response(204)
+
+
+def list_own_announcements(request, location_id, auto_attendant_id):
+    """The audio files the attendant owns (level ENTITY): {"announcements": [...]}."""
+    record = request.state.auto_attendant(location_id, auto_attendant_id)
+    return Response(200, {"announcements": copy.deepcopy(record.get("announcements", []))})
 
 
 def available_numbers(request, location_id):
@@ -177,4 +221,5 @@ ROUTES = [
     ("GET", LOCATION_BASE + "/" + ID_SEGMENT, get_auto_attendant),
     ("PUT", LOCATION_BASE + "/" + ID_SEGMENT, update_auto_attendant),
     ("DELETE", LOCATION_BASE + "/" + ID_SEGMENT, delete_auto_attendant),
+    ("GET", LOCATION_BASE + "/" + ID_SEGMENT + "/announcements", list_own_announcements),
 ]

@@ -1,7 +1,10 @@
 """Control endpoints under /_sim (no auth): reset, request log, faults and bulk seeding."""
 
+import copy
+import uuid
+
 from . import errors
-from .ids import new_auto_attendant_id
+from .ids import new_auto_attendant_id, webex_id
 from .responses import Response
 from .routes_tokens import expire_tokens
 from .seed import ORG_NUMBER, standard_schedules, seeded_location
@@ -9,6 +12,7 @@ from .seed import ORG_NUMBER, standard_schedules, seeded_location
 SEED_MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
 SEED_FIRST_EXTENSION = 7000
 SEED_MAX_COUNT = 5000
+ENTITY_LEVEL = "ENTITY"
 
 
 def reset(request):
@@ -48,6 +52,68 @@ def list_auto_attendant_records(request):
     """Raw stored auto attendants (debugging aid)."""
     with request.state.lock:
         return Response(200, list(request.state.auto_attendants.values()))
+
+
+def _audio_references(data):
+    """Every audio-file reference in the menus of a details document (menu greeting, keys, call treatment)."""
+    for menu_name in ("businessHoursMenu", "afterHoursMenu"):
+        menu = data.get(menu_name)
+        if not isinstance(menu, dict):
+            continue
+        holders = [menu] + [key for key in menu.get("keyConfigurations") or [] if isinstance(key, dict)]
+        holders.append((menu.get("callTreatment") or {}).get("actionToBePerformed") or {})
+        for holder in holders:
+            if isinstance(holder, dict) and isinstance(holder.get("audioAnnouncementFile"), dict):
+                yield holder["audioAnnouncementFile"]
+
+
+def _entity_files(data):
+    """The attendant's own files (level ENTITY) named in DATA, listed by GET .../autoAttendants/{id}/announcements."""
+    files = {}
+    for audio in _audio_references(data):
+        if audio.get("level") != ENTITY_LEVEL:
+            continue
+        file_id = audio.get("id") or webex_id("ANNOUNCEMENT", str(uuid.uuid4()))
+        files.setdefault(file_id, {"id": file_id, "fileName": audio.get("fileName", ""), "fileSize": "0",
+                                   "mediaFileType": audio.get("mediaFileType", "WAV"), "level": ENTITY_LEVEL,
+                                   "isTextToSpeech": False})
+    return list(files.values())
+
+
+def store_auto_attendant(request):
+    """Store an attendant as given, without validation, as Control Hub may make one the API would refuse.
+
+    Body {"location": id or name, "data": details in API form}; only data.name is required. 201 {"id"}.
+    """
+    spec = request.body if isinstance(request.body, dict) else {}
+    data = spec.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str) or not data["name"]:
+        raise errors.bad_request("data must be a JSON object with a name")
+    state = request.state
+    with state.lock:
+        location = state.location_by_id_or_name(spec.get("location") or "Headquarters")
+        auto_attendant_id = new_auto_attendant_id(ORG_NUMBER)
+        data = {field: copy.deepcopy(value) for field, value in data.items() if field not in ("id", "locationId", "locationName")}
+        state.auto_attendants[auto_attendant_id] = {
+            "id": auto_attendant_id, "locationId": location["id"], "data": data, "raw": True,
+            "verbatim": [menu for menu in ("businessHoursMenu", "afterHoursMenu") if menu in data],
+            "announcements": _entity_files(data)}
+        state.save()
+    return Response(201, {"id": auto_attendant_id})
+
+
+def openapi_report(request):
+    """--validate-openapi: {"enabled", "checked", "mismatches", "skipped"}."""
+    if request.app.openapi is None:
+        return Response(200, {"enabled": False, "checked": 0, "mismatches": [], "skipped": []})
+    return Response(200, dict(request.app.openapi.report(), enabled=True))
+
+
+def clear_openapi_mismatches(request):
+    """Forget the mismatches reported so far (the skipped paths are kept)."""
+    if request.app.openapi is not None:
+        request.app.openapi.report(clear=True)
+    return Response(204)
 
 
 def seed_auto_attendants(request):
@@ -157,6 +223,9 @@ ROUTES = [
     ("GET", "/_sim/faults", list_faults),
     ("DELETE", "/_sim/faults", clear_faults),
     ("GET", "/_sim/auto_attendants", list_auto_attendant_records),
+    ("POST", "/_sim/auto_attendants", store_auto_attendant),
+    ("GET", "/_sim/openapi", openapi_report),
+    ("DELETE", "/_sim/openapi", clear_openapi_mismatches),
     ("POST", "/_sim/seed_auto_attendants", seed_auto_attendants),
     ("POST", "/_sim/expire_tokens", expire_tokens),
     ("POST", "/_sim/seed_locations", seed_locations),

@@ -1,4 +1,4 @@
-"""GET /locations and /locations/{id}."""
+"""GET /locations, /locations/{id} and the location's Webex Calling details (/telephony/config/locations/{id})."""
 
 from .pagination import paginate
 from .responses import Response
@@ -34,7 +34,28 @@ def get_location(request, location_id):
     return Response(200, location_view(request.state.location(location_id)))
 
 
+def telephony_view(location):
+    """The Webex Calling details of a location (the fields the auto-attendant tools read; guessed defaults)."""
+    numbers = location["numbers"]
+    return {
+        "id": location["id"],
+        "name": location["name"],
+        "announcementLanguage": location["announcementLanguage"],
+        "callingLineId": {"name": location["name"], "phoneNumber": numbers[0] if numbers else ""},
+        "routingPrefix": location["routingPrefix"],
+        "outsideDialDigit": "9",
+        "enforceOutsideDialDigit": False,
+        "e911SetupRequired": False,
+    }
+
+
+def get_telephony_location(request, location_id):
+    """GET /telephony/config/locations/{id}; 404 when unknown."""
+    return Response(200, telephony_view(request.state.location(location_id)))
+
+
 ROUTES = [
     ("GET", "/v1/locations", list_locations),
     ("GET", "/v1/locations/" + SEGMENT, get_location),
+    ("GET", "/v1/telephony/config/locations/" + SEGMENT, get_telephony_location),
 ]

@@ -100,15 +100,20 @@ def get_schedule(request, location_id, schedule_type, schedule_ident):
 
 
 def update_schedule(request, location_id, schedule_type, schedule_ident):
-    """PUT {name, events?}: 200 {"id": the id after the update}.
+    """PUT {name, newName?, events?}: 200 {"id": the id after the update}.
 
-    name is required (it is the new name; the id changes with it). events, when given, REPLACES the event list:
+    Both rename forms are accepted: {"name": <new>} (what the module sends) and {"name": <old>, "newName": <new>}
+    (what wxc_sdk sends); which one the real service honours is not verified. The id changes with the name.
+    events, when given, REPLACES the event list:
     an entry may carry newName to rename the event of that name; events left out are deleted (our choice: the spec
     is silent). Auto attendants that use a renamed schedule follow the new name (our choice).
     """
     schedule = _find(request, location_id, schedule_type, schedule_ident)
-    body = _check_fields(_object(request.body), "", ("name", "events"), ("id", "type"))
-    name = schedule_name(body.get("name"))
+    body = _check_fields(_object(request.body), "", ("name", "newName", "events"), ("id", "type"))
+    if body.get("newName") is not None:
+        name = schedule_name(body["newName"], "newName")
+    else:
+        name = schedule_name(body.get("name"))
     events = schedule_events(body["events"]) if body.get("events") is not None else None
     if name != schedule["name"]:
         _check_name_free(request, location_id, schedule_type, name)
@@ -137,8 +142,7 @@ def create_event(request, location_id, schedule_type, schedule_ident):
     """POST an event: 201 {"id"}; 409 (4811) when the schedule already has an event of that name."""
     schedule = _find(request, location_id, schedule_type, schedule_ident)
     event = schedule_event(_object(request.body), "")
-    if event.pop("newName", None) is not None:
-        raise ApiError(400, "Unknown field: newName", errors.ERR_UNKNOWN_FIELD)
+    event.pop("newName", None)  # a new event has no old name: ignored like any field a create does not take
     if any(existing["name"] == event["name"] for existing in schedule["events"]):
         raise ApiError(409, "An event named %r already exists in schedule %r" % (event["name"], schedule["name"]),
                        errors.ERR_EVENT_DUPLICATE_NAME)
@@ -155,13 +159,13 @@ def get_event(request, location_id, schedule_type, schedule_ident, event_ident):
 def update_event(request, location_id, schedule_type, schedule_ident, event_ident):
     """PUT the whole event (name, startDate, endDate required): 200 {"id": the id after the update}.
 
-    name is the event's name after the update; a new name changes the id (409 when another event has it).
+    The name after the update is newName when sent (wxc_sdk sends it on every event update, name = the old name),
+    else name; a new name changes the id (409 when another event has it).
     """
     schedule = _find(request, location_id, schedule_type, schedule_ident)
     event = _find_event(schedule, event_ident)
     updated = schedule_event(_object(request.body), "")
-    if updated.pop("newName", None) is not None:
-        raise ApiError(400, "Unknown field: newName", errors.ERR_UNKNOWN_FIELD)
+    updated["name"] = updated.pop("newName", None) or updated["name"]
     if updated["name"] != event["name"] and any(other["name"] == updated["name"] for other in schedule["events"]):
         raise ApiError(409, "An event named %r already exists in schedule %r" % (updated["name"], schedule["name"]),
                        errors.ERR_EVENT_DUPLICATE_NAME)

@@ -45,13 +45,13 @@ class Router:
     """Ordered route table of (method, path regex, handler); the first full match wins."""
 
     def __init__(self, routes):
-        self.routes = [(method, re.compile(pattern + "$"), handler) for method, pattern, handler in routes]
+        self.routes = [(method, re.compile(pattern), handler) for method, pattern, handler in routes]
 
     def resolve(self, method, path):
         """Return (handler, path params) or raise 404 / 405."""
         path_known = False
         for route_method, pattern, handler in self.routes:
-            match = pattern.match(path)
+            match = pattern.fullmatch(path)
             if not match:
                 continue
             path_known = True
@@ -65,7 +65,8 @@ class Router:
 class App:
     """The simulator: state, faults, request log and the two route tables."""
 
-    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False, tokens=None):
+    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False, tokens=None,
+                 validate_openapi=False):
         self.token = token
         self.read_only_token = read_only_token
         self.tokens = tokens or TokenIssuer()  # the refresh-token client and its minted access tokens
@@ -80,6 +81,11 @@ class App:
         self.control_router = Router(CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
+        # --validate-openapi: every 2xx exchange is checked against the vendored OpenAPI subset (openapi_check.py).
+        self.openapi = None
+        if validate_openapi:
+            from .openapi_check import OpenApiCheck  # pylint: disable=import-outside-toplevel
+            self.openapi = OpenApiCheck()
 
     # Request log -------------------------------------------------------------------------------------------
 
@@ -137,8 +143,11 @@ class App:
                 return "read"
         raise ApiError(401, errors.INVALID_TOKEN_MESSAGE)
 
-    def dispatch_api(self, method, path, query, headers, raw_body, root_url):
-        """Handle one /v1 request and return a Response (errors are raised as ApiError)."""
+    def dispatch_api(self, method, path, query, headers, raw_body, root_url, ignore_write=False):
+        """Handle one /v1 request and return a Response (errors are raised as ApiError).
+
+        ignore_write: answer as usual but keep nothing of the change (the "ignore_write" fault).
+        """
         if path == TOKEN_PATH:  # the OAuth token endpoint needs no bearer token
             return self.tokens.handle(method, headers, raw_body)
         role = self._authorise(headers)
@@ -151,8 +160,11 @@ class App:
         body = parse_json_body(headers, raw_body)
         request = Request(self, method, path, query, body, root_url)
         with self.state.lock:
+            before = self.state.snapshot() if ignore_write else None
             response = handler(request, **params)
-            if method in WRITE_METHODS and response.status < 300:
+            if before is not None:
+                self.state.restore(before)
+            elif method in WRITE_METHODS and response.status < 300:
                 self.state.save()
         return response
 
@@ -248,12 +260,15 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(fault["delay"])
         if retry_after is not None:
             response = error_response(ApiError(429, _fault_message(429), headers={"Retry-After": retry_after}), tracking_id)
+        elif fault and fault["status"] and fault.get("body") is not None:
+            response = _fault_body_response(fault, self.headers)
         elif fault and fault["status"]:
             headers = {"Retry-After": fault["retry_after"]} if fault["retry_after"] is not None else {}
             response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
         else:
             try:
-                response = app.dispatch_api(self.command, path, query, self.headers, raw_body, self._root_url())
+                response = app.dispatch_api(self.command, path, query, self.headers, raw_body, self._root_url(),
+                                            ignore_write=bool(fault and fault["ignore_write"]))
             except ApiError as exc:
                 response = error_response(exc, tracking_id)
         if fault and fault["drop_after_commit"]:
@@ -264,6 +279,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         entry["status"] = response.status
         app.log_request(entry)
+        if app.openapi is not None and not (fault and fault["status"]):  # an injected answer is off-contract on purpose
+            payload, headers = _wire(response)
+            app.openapi.check(self.command, path, query, self.headers, raw_body, response.status, headers, payload)
         self._send(response, tracking_id)
         self._log_line(path, response.status)
 
@@ -281,12 +299,10 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.flush()
 
     def _send(self, response, tracking_id):
-        payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
+        payload, headers = _wire(response)
         self.send_response(response.status)
         self.send_header("trackingid", tracking_id)
-        if response.body is not None:
-            self.send_header("Content-Type", "application/json;charset=UTF-8")
-        for name, value in response.headers.items():
+        for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
@@ -295,12 +311,37 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
 
 
+def _wire(response):
+    """The body bytes and the headers (Content-Type first) a Response is sent with."""
+    if isinstance(response.body, bytes):  # a fault's page, sent as is with its own Content-Type
+        return response.body, dict(response.headers)
+    payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
+    headers = {"Content-Type": "application/json;charset=UTF-8"} if response.body is not None else {}
+    headers.update(response.headers)
+    return payload, headers
+
+
 def _fault_message(status):
     if status == 429:
         return "Too Many Requests: the request has been rate limited."
     if status >= 500:
         return "The server encountered an error (injected fault %d)." % status
     return "Injected fault %d." % status
+
+
+def _fault_body_response(fault, request_headers):
+    """A status fault's own body: an HTML page (optionally echoing the request headers) or a JSON value."""
+    if fault["body"] not in ("html", "echo_headers", "echo_headers_json"):
+        return Response(fault["status"], fault["body"])
+    if fault["body"] == "echo_headers_json":
+        echoed = "; ".join("%s: %s" % item for item in request_headers.items())
+        return Response(fault["status"], {"message": "Bad request headers: %s" % echoed, "errors": [
+            {"description": "Bad request headers: %s" % echoed}], "trackingId": "ECHO_%d" % fault["status"]})
+    echoed = ""
+    if fault["body"] == "echo_headers":
+        echoed = "<pre>%s</pre>" % "".join("%s: %s\n" % item for item in request_headers.items())
+    page = "<html><head><title>%d</title></head><body><h1>Gateway error</h1>%s</body></html>" % (fault["status"], echoed)
+    return Response(fault["status"], page.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8"})
 
 
 def error_response(error, tracking_id):

@@ -1,5 +1,6 @@
 """In-memory state of the simulated organisation, optionally persisted to a JSON file."""
 
+import copy
 import json
 import os
 import threading
@@ -55,6 +56,16 @@ class State:
             with open(temporary, "w", encoding="utf-8") as handle:
                 json.dump(payload, handle, indent=1)
             os.replace(temporary, self.state_file)
+
+    def snapshot(self):
+        """A deep copy of everything a write can change (for a write answered but not kept)."""
+        with self.lock:
+            return copy.deepcopy((self.locations, self.schedules, self.announcements, self.auto_attendants))
+
+    def restore(self, snapshot):
+        """Put back what snapshot() returned."""
+        with self.lock:
+            self.locations, self.schedules, self.announcements, self.auto_attendants = snapshot
 
     # Lookups -----------------------------------------------------------------------------------------------
 

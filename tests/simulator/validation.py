@@ -13,8 +13,13 @@ from .errors import ApiError
 from .seed import LANGUAGES
 
 NAME_MAX_LENGTH = 80  # GUESS: undocumented; neighbouring features (call park, pickup) allow 80
-EXTENSION_PATTERN = re.compile(r"^\d{2,10}$")
-E164_PATTERN = re.compile(r"^\+[1-9]\d{6,14}$")
+# Every pattern is used with fullmatch: "$" alone would let a trailing newline ("2120\n") through.
+EXTENSION_PATTERN = re.compile(r"\d{2,10}")
+E164_PATTERN = re.compile(r"\+[1-9]\d{6,14}")
+# A transfer destination: an extension, an ESN or a number, with or without "+", in the read-back form "+1-NXXNXXXXXX" too.
+DESTINATION_PATTERN = re.compile(r"\+?\d(?:-?\d){1,29}")
+NANP_PATTERN = re.compile(r"\+1\d{10}")
+DIGITS_PATTERN = re.compile(r"\d+")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 DIAL_BY_NAME_FORBIDDEN = set('%+\\"')
 NO_INPUT_TIMER_RANGE = (1, 60)
@@ -28,6 +33,8 @@ DIALING_SCOPES = ("ENTERPRISE", "GROUP")
 RING_PATTERNS = ("NORMAL", "LONG_LONG", "SHORT_SHORT_LONG", "SHORT_LONG_SHORT")
 MEDIA_FILE_TYPES = ("WAV", "WMA", "3GP")
 LEVELS = ("ORGANIZATION", "LOCATION")
+# A file owned by one auto attendant (made in Control Hub); an API body may refer to one of the attendant's own.
+ENTITY_LEVEL = "ENTITY"
 RETRY_ATTEMPTS = ("NO_REPEAT", "ONE_TIME", "TWO_TIMES", "THREE_TIMES")
 TREATMENT_ACTIONS = ("PLAY_MESSAGE_AND_DISCONNECT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_WITH_PROMPT",
                      "TRANSFER_TO_OPERATOR", "TRANSFER_TO_MAILBOX", "DISCONNECT")
@@ -49,17 +56,21 @@ _TIME_ZONES = zoneinfo.available_timezones()
 
 
 def _check_fields(obj, where, allowed, ignored=()):
-    """Reject a non-object or unknown fields; return a copy without the ignored (read-only) ones."""
+    """Reject a non-object; return a copy with only the ALLOWED fields (unknown and read-only ones are ignored).
+
+    The live service answered 200 to a PUT carrying a field it does not know and stored nothing of it.
+    """
     if not isinstance(obj, dict):
         raise errors.invalid(where, "must be a JSON object")
-    cleaned = {}
-    for field, value in obj.items():
-        if field in ignored:
-            continue
-        if field not in allowed:
-            raise ApiError(400, "Unknown field: %s%s" % ("%s." % where if where else "", field), errors.ERR_UNKNOWN_FIELD)
-        cleaned[field] = value
-    return cleaned
+    return {field: value for field, value in obj.items() if field in allowed and field not in ignored}
+
+
+def _unknown_fields(obj, allowed, ignored=()):
+    """The fields of a nested object (menu, key, audio file, call treatment) this API version does not know.
+
+    They are stored and read back as given, as a service one version ahead would do with fields it knows.
+    """
+    return {field: copy.deepcopy(value) for field, value in obj.items() if field not in allowed and field not in ignored}
 
 
 def _string(obj, field, where, required=False):
@@ -92,14 +103,21 @@ def _boolean(obj, field, where, required=False):
     return value
 
 
-def resolve_audio_file(state, location, audio, where):
-    """Return the repository announcement an audio-file reference names, or raise 400."""
-    audio = _check_fields(audio, where.rstrip("."), AUDIO_FIELDS, AUDIO_READ_ONLY_FIELDS)
+def resolve_audio_file(state, location, audio, where, entity_files=()):
+    """Return the announcement an audio-file reference names, or raise 400.
+
+    Candidates: the repository (organisation level, the attendant's location) and ENTITY_FILES, the files an
+    existing attendant owns.
+    """
+    if not isinstance(audio, dict):
+        raise errors.invalid(where.rstrip("."), "must be a JSON object")
     audio_id = _string(audio, "id", where)
     file_name = _string(audio, "fileName", where)
     media_type = _enum(audio, "mediaFileType", where, MEDIA_FILE_TYPES)
-    level = _enum(audio, "level", where, LEVELS)
-    candidates = state.visible_announcements(location["id"])
+    level = _string(audio, "level", where)
+    if level is not None and level not in LEVELS + ((ENTITY_LEVEL,) if entity_files else ()):
+        raise errors.invalid(where + "level", "%r is not one of %s" % (level, ", ".join(LEVELS)))
+    candidates = state.visible_announcements(location["id"]) + list(entity_files)
     if audio_id:
         # With an id the other fields are ignored (documented: "If id is given it wins").
         for item in candidates:
@@ -115,6 +133,12 @@ def resolve_audio_file(state, location, audio, where):
     raise ApiError(400, "Audio file not found: %s (%s, %s)" % (file_name, media_type, level), errors.ERR_AUDIO_FILE_NOT_FOUND)
 
 
+def _audio_reference(state, location, audio, where, entity_files):
+    """The stored form of an audio file: the repository id plus any fields this API version does not know."""
+    item = resolve_audio_file(state, location, audio, where, entity_files)
+    return dict({"id": item["id"]}, **_unknown_fields(audio, AUDIO_FIELDS, AUDIO_READ_ONLY_FIELDS))
+
+
 def _no_input_timer(treatment, where):
     value = treatment.get("noInputTimer")
     if value is None:
@@ -122,18 +146,32 @@ def _no_input_timer(treatment, where):
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise errors.invalid(where + "noInputTimer", "must be a number")
     if isinstance(value, str):
-        if not value.strip().isdigit():
+        if not DIGITS_PATTERN.fullmatch(value):
             raise errors.invalid(where + "noInputTimer", "must be a number")
-        value = int(value.strip())
+        value = int(value)
     low, high = NO_INPUT_TIMER_RANGE
     if not low <= value <= high:
         raise errors.invalid(where + "noInputTimer", "must be between %d and %d" % (low, high))
     return value
 
 
-def _call_treatment(state, location, treatment, where):
-    treatment = _check_fields(treatment, where.rstrip("."), TREATMENT_FIELDS)
-    result = {}
+def _destination(value, field):
+    """A transfer destination, refused unless it is wholly digits (with an optional "+" and dashes)."""
+    if not DESTINATION_PATTERN.fullmatch(value):
+        raise errors.invalid(field, "%r is not an extension or a phone number" % value)
+    return value
+
+
+def custom_greeting_needs_file():
+    """The live answer to a CUSTOM greeting without an audio file."""
+    return ApiError(400, "A media file is required for general source when custom message is selected",
+                    errors.ERR_CUSTOM_GREETING_NEEDS_FILE)
+
+
+def _call_treatment(state, location, treatment, where, entity_files):
+    if not isinstance(treatment, dict):
+        raise errors.invalid(where.rstrip("."), "must be a JSON object")
+    result = _unknown_fields(treatment, TREATMENT_FIELDS)
     retry = _enum(treatment, "retryAttemptForNoInput", where, RETRY_ATTEMPTS)
     if retry is not None:
         result["retryAttemptForNoInput"] = retry
@@ -142,29 +180,32 @@ def _call_treatment(state, location, treatment, where):
         result["noInputTimer"] = timer
     if treatment.get("actionToBePerformed") is not None:
         action_where = where + "actionToBePerformed."
-        action_obj = _check_fields(treatment["actionToBePerformed"], action_where.rstrip("."), TREATMENT_ACTION_FIELDS)
-        action = {"action": _enum(action_obj, "action", action_where, TREATMENT_ACTIONS, required=True)}
+        action_obj = treatment["actionToBePerformed"]
+        if not isinstance(action_obj, dict):
+            raise errors.invalid(action_where.rstrip("."), "must be a JSON object")
+        action = _unknown_fields(action_obj, TREATMENT_ACTION_FIELDS)
+        action["action"] = _enum(action_obj, "action", action_where, TREATMENT_ACTIONS, required=True)
         greeting = _enum(action_obj, "greeting", action_where, GREETINGS)
         if greeting is not None:
             action["greeting"] = greeting
         transfer_to = _string(action_obj, "transferCallTo", action_where)
         if action["action"] in ACTIONS_NEEDING_VALUE and not transfer_to:
-            raise ApiError(400, "%stransferCallTo is required for %s" % (action_where, action["action"]),
-                           errors.ERR_KEY_VALUE_REQUIRED)
+            # Inferred from the key case (live): the same code and the same "HoursMenu." path style.
+            raise errors.missing("HoursMenu.callTreatment.actionToBePerformed.transferCallTo")
         if transfer_to:
-            action["transferCallTo"] = transfer_to
+            action["transferCallTo"] = _destination(transfer_to, action_where + "transferCallTo")
         if action_obj.get("audioAnnouncementFile") is not None:
-            audio = resolve_audio_file(state, location, action_obj["audioAnnouncementFile"], action_where + "audioAnnouncementFile.")
-            action["audioAnnouncementFile"] = {"id": audio["id"]}
+            action["audioAnnouncementFile"] = _audio_reference(state, location, action_obj["audioAnnouncementFile"],
+                                                               action_where + "audioAnnouncementFile.", entity_files)
         elif greeting == "CUSTOM":
-            raise ApiError(400, "%saudioAnnouncementFile is required for a CUSTOM greeting" % action_where,
-                           errors.ERR_ANNOUNCEMENT_REQUIRED)
+            raise custom_greeting_needs_file()
         result["actionToBePerformed"] = action
     return result
 
 
-def _key_configuration(state, location, entry, where):
-    entry = _check_fields(entry, where.rstrip("."), KEY_FIELDS)
+def _key_configuration(state, location, entry, where, entity_files):
+    if not isinstance(entry, dict):
+        raise errors.invalid(where.rstrip("."), "must be a JSON object")
     key = _enum(entry, "key", where, KEYS, required=True)
     action = _enum(entry, "action", where, KEY_ACTIONS, required=True)
     result = {"key": key, "action": action}
@@ -176,23 +217,25 @@ def _key_configuration(state, location, entry, where):
         raise ApiError(400, "Key %s: the TRANSFER_TO_OPERATOR action transfers to the operator and takes no value" % key,
                        errors.ERR_OPERATOR_VALUE_NOT_ALLOWED)
     if action in ACTIONS_NEEDING_VALUE and not value:
-        raise ApiError(400, "Key %s: a value (destination) is required for the %s action" % (key, action),
-                       errors.ERR_KEY_VALUE_REQUIRED)
-    if value:
-        result["value"] = value
+        # Live: TRANSFER_TO_MAILBOX with "value": "" answers exactly this; the prompt transfers are assumed alike.
+        raise errors.missing("HoursMenu.keyConfigurations.value")
+    if value:  # an empty value (allowed where no destination is needed) is dropped, as on the live service
+        result["value"] = _destination(value, where + "value")
     if entry.get("audioAnnouncementFile") is not None:
-        audio = resolve_audio_file(state, location, entry["audioAnnouncementFile"], where + "audioAnnouncementFile.")
-        result["audioAnnouncementFile"] = {"id": audio["id"]}
+        result["audioAnnouncementFile"] = _audio_reference(state, location, entry["audioAnnouncementFile"],
+                                                           where + "audioAnnouncementFile.", entity_files)
     elif action == "PLAY_ANNOUNCEMENT":
         raise ApiError(400, "Key %s: an audioAnnouncementFile is required for the PLAY_ANNOUNCEMENT action" % key,
                        errors.ERR_ANNOUNCEMENT_REQUIRED)
+    result.update(_unknown_fields(entry, KEY_FIELDS))
     return result
 
 
-def _menu(state, location, menu, field):
+def _menu(state, location, menu, field, entity_files=()):
     """Validate a whole menu (menus are always replaced whole) and return its stored form."""
     where = field + "."
-    menu = _check_fields(menu, field, MENU_FIELDS)
+    if not isinstance(menu, dict):
+        raise errors.invalid(field, "must be a JSON object")
     result = {
         "greeting": _enum(menu, "greeting", where, GREETINGS, required=True),
         "extensionEnabled": _boolean(menu, "extensionEnabled", where, required=True),
@@ -202,27 +245,31 @@ def _menu(state, location, menu, field):
         raise errors.missing(where + "keyConfigurations")
     if not isinstance(keys, list):
         raise errors.invalid(where + "keyConfigurations", "must be an array")
+    if not keys:
+        # Not live-verified: another tool's docs say a menu needs at least one key.
+        raise errors.missing("HoursMenu.keyConfigurations")
     if menu.get("audioAnnouncementFile") is not None:
-        audio = resolve_audio_file(state, location, menu["audioAnnouncementFile"], where + "audioAnnouncementFile.")
-        result["audioAnnouncementFile"] = {"id": audio["id"]}
+        result["audioAnnouncementFile"] = _audio_reference(state, location, menu["audioAnnouncementFile"],
+                                                           where + "audioAnnouncementFile.", entity_files)
     elif result["greeting"] == "CUSTOM":
-        raise ApiError(400, "%saudioAnnouncementFile is required for a CUSTOM greeting" % where, errors.ERR_ANNOUNCEMENT_REQUIRED)
+        raise custom_greeting_needs_file()
     seen = set()
     configurations = []
     for index, entry in enumerate(keys):
-        configuration = _key_configuration(state, location, entry, "%skeyConfigurations[%d]." % (where, index))
+        configuration = _key_configuration(state, location, entry, "%skeyConfigurations[%d]." % (where, index), entity_files)
         if configuration["key"] in seen:
             raise ApiError(400, "%s: key %s is configured more than once" % (field, configuration["key"]), errors.ERR_DUPLICATE_KEY)
         seen.add(configuration["key"])
         configurations.append(configuration)
     result["keyConfigurations"] = configurations
     if menu.get("callTreatment") is not None:
-        result["callTreatment"] = _call_treatment(state, location, menu["callTreatment"], where + "callTreatment.")
+        result["callTreatment"] = _call_treatment(state, location, menu["callTreatment"], where + "callTreatment.", entity_files)
+    result.update(_unknown_fields(menu, MENU_FIELDS))
     return result
 
 
 def _phone_number(value, field):
-    if not E164_PATTERN.match(value):
+    if not E164_PATTERN.fullmatch(value):
         raise errors.invalid(field, "%r is not an E.164 number" % value)
     return value
 
@@ -259,7 +306,14 @@ def _name(value):
     return value
 
 
+def _no_control_characters(value, field):
+    if CONTROL_CHARACTERS.search(value):
+        raise errors.invalid(field, "must not contain control characters")
+    return value
+
+
 def _dial_by_name(value):
+    _no_control_characters(value, "dialByName")
     if any(char in DIAL_BY_NAME_FORBIDDEN or ord(char) > 127 for char in value):
         raise errors.invalid("dialByName", '%, +, \\, " and non-ASCII characters are not allowed')
     return value
@@ -273,7 +327,7 @@ def _caller_id_name(value):
         raise errors.missing("directLineCallerIdName.customName")
     result = {"selection": selection}
     if custom_name:
-        result["customName"] = custom_name
+        result["customName"] = _no_control_characters(custom_name, "directLineCallerIdName.customName")
     return result
 
 
@@ -289,14 +343,16 @@ def merge_update(stored, body):
 
 
 def check_body(body):
-    """Return the body without read-only fields; reject unknown top-level fields."""
+    """Return the body with only its writable fields: read-only and unknown top-level fields are ignored (live)."""
     return _check_fields(body, "", WRITABLE_FIELDS, READ_ONLY_FIELDS)
 
 
-def validate_auto_attendant(state, location, document, own_id=None):
+def validate_auto_attendant(state, location, document, own_id=None, verbatim=(), entity_files=()):
     """Validate a complete auto-attendant document (a create body, or stored data merged with a PUT body).
 
-    Returns the normalised data to store. own_id is the id of the auto attendant being updated, if any.
+    Returns the normalised data to store. own_id is the id of the auto attendant being updated, if any. VERBATIM
+    names menus stored as given by the control route and not in this PUT: the service does not re-check what a
+    request leaves alone. ENTITY_FILES are the audio files the attendant owns (it may refer to them).
     """
     for field in ("name", "businessSchedule", "businessHoursMenu", "afterHoursMenu"):
         if document.get(field) is None:
@@ -308,14 +364,14 @@ def validate_auto_attendant(state, location, document, own_id=None):
     for field in ("firstName", "lastName"):
         value = _string(document, field, "")
         if value is not None:
-            data[field] = value
+            data[field] = _no_control_characters(value, field)
 
     phone_number = _string(document, "phoneNumber", "")
     if phone_number:
         data["phoneNumber"] = _phone_number(phone_number, "phoneNumber")
     extension = _string(document, "extension", "")
     if extension:
-        if not EXTENSION_PATTERN.match(extension):
+        if not EXTENSION_PATTERN.fullmatch(extension):
             raise errors.invalid("extension", "%r must be 2 to 10 digits" % extension)
         data["extension"] = extension
     if document.get("alternateNumbers") is not None:
@@ -339,8 +395,11 @@ def validate_auto_attendant(state, location, document, own_id=None):
     if dial_by_name:
         data["dialByName"] = _dial_by_name(dial_by_name)
 
-    data["businessHoursMenu"] = _menu(state, location, document["businessHoursMenu"], "businessHoursMenu")
-    data["afterHoursMenu"] = _menu(state, location, document["afterHoursMenu"], "afterHoursMenu")
+    for menu in ("businessHoursMenu", "afterHoursMenu"):
+        if menu in verbatim:
+            data[menu] = copy.deepcopy(document[menu])
+        else:
+            data[menu] = _menu(state, location, document[menu], menu, entity_files)
 
     # Conflicts and references to other objects come last, once the body itself is well formed.
     for record in state.auto_attendants.values():
@@ -388,8 +447,8 @@ MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUS
           "NOVEMBER", "DECEMBER")
 DAYS = ("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")
 WEEKS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+TIME_PATTERN = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February 29 exists in leap years
 
 
@@ -422,7 +481,7 @@ def _date(obj, field, where, required=False):
     if value is None:
         return None
     try:
-        if not DATE_PATTERN.match(value):
+        if not DATE_PATTERN.fullmatch(value):
             raise ValueError(value)
         datetime.date.fromisoformat(value)
     except ValueError as exc:
@@ -432,7 +491,7 @@ def _date(obj, field, where, required=False):
 
 def _time(obj, field, where):
     value = _string(obj, field, where)
-    if value is not None and not TIME_PATTERN.match(value):
+    if value is not None and not TIME_PATTERN.fullmatch(value):
         raise errors.invalid(where + field, "%r is not a time in HH:MM format" % value)
     return value
 

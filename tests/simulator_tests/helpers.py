@@ -1,6 +1,7 @@
 """Shared bodies and assertions for the simulator tests."""
 
 import copy
+import re
 
 AA_LIST = "/telephony/config/autoAttendants"
 AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
@@ -32,6 +33,12 @@ DOC_EXAMPLE = {
         ],
     },
 }
+
+
+def read_back(keys):
+    """Key configurations as GET shows them: a North-American number in a value reads back as +1-NXXNXXXXXX."""
+    return [dict(key, value="+1-" + key["value"][2:]) if re.fullmatch(r"\+1\d{10}", key.get("value", "")) else dict(key)
+            for key in keys]
 
 
 def doc_example():

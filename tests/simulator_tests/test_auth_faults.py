@@ -119,3 +119,24 @@ def test_reset_clears_everything(sim):
     sim.reset()
     assert sim.api("GET", AA_LIST).json()["autoAttendants"] == []
     assert sim.faults() == [] and len(sim.requests()) == 1
+
+
+def test_ignore_write_answers_as_usual_and_stores_nothing(sim):
+    location_id = sim.location_id("Headquarters")
+    sim.fault(path="autoAttendants", ignore_write=True)
+    # A GET matching the path does not use the fault up.
+    assert sim.api("GET", AA_LIST).status_code == 200
+    created = sim.api("POST", aa_path(location_id), json=minimal_body())
+    assert created.status_code == 201 and created.json()["id"]
+    assert sim.api("GET", aa_path(location_id, created.json()["id"])).status_code == 404
+    assert sim.faults() == []
+    _location_id, kept = create(sim, body=minimal_body("Kept", "2101"))
+    sim.fault(method="PUT", path="autoAttendants", ignore_write=True)
+    updated = sim.api("PUT", aa_path(location_id, kept), json={"name": "Renamed"})
+    assert updated.status_code == 200
+    assert sim.api("GET", aa_path(location_id, kept)).json()["name"] == "Kept"
+    sim.fault(method="DELETE", ignore_write=True)
+    assert sim.api("DELETE", aa_path(location_id, kept)).status_code == 204
+    assert sim.api("GET", aa_path(location_id, kept)).status_code == 200
+    assert [(entry["method"], entry["status"]) for entry in sim.requests() if entry["method"] != "GET"] == [
+        ("POST", 201), ("POST", 201), ("PUT", 200), ("DELETE", 204)]

@@ -2,7 +2,7 @@
 
 from tests.simulator import errors
 
-from .helpers import AA_LIST, AUDIO, AUDIO_ID, aa_path, assert_webex_error, create, doc_example, minimal_body
+from .helpers import AA_LIST, AUDIO, AUDIO_ID, aa_path, assert_webex_error, create, doc_example, minimal_body, read_back
 
 
 def test_documentation_example_creates_in_headquarters_and_is_refused_the_second_time(sim):
@@ -28,7 +28,7 @@ def test_details_shape(sim):
     assert details["tollFreeNumber"] is False
     assert details["extensionDialing"] == "ENTERPRISE" and details["nameDialing"] == "ENTERPRISE"
     assert details["businessHoursMenu"]["audioAnnouncementFile"] == AUDIO
-    assert details["businessHoursMenu"]["keyConfigurations"] == doc_example()["businessHoursMenu"]["keyConfigurations"]
+    assert details["businessHoursMenu"]["keyConfigurations"] == read_back(doc_example()["businessHoursMenu"]["keyConfigurations"])
     assert details["holidaySchedule"] == "AUTOATTENDANT-HOLIDAY"
 
 
@@ -47,7 +47,8 @@ def test_defaults_come_from_the_location_and_audio_id_alone_is_expanded(sim):
 
 def test_audio_file_by_name_and_location_level(sim):
     body = minimal_body()
-    body["businessHoursMenu"] = {"greeting": "CUSTOM", "extensionEnabled": False, "keyConfigurations": [],
+    body["businessHoursMenu"] = {"greeting": "CUSTOM", "extensionEnabled": False,
+                                 "keyConfigurations": [{"key": "0", "action": "EXIT"}],
                                  "audioAnnouncementFile": {"fileName": "hq-after-hours.wav", "mediaFileType": "WAV",
                                                            "level": "LOCATION"}}
     location_id, auto_attendant_id = create(sim, body=body)
@@ -60,12 +61,12 @@ def test_put_is_partial_and_replaces_menus_whole(sim):
     new_menu = {"greeting": "DEFAULT", "extensionEnabled": False, "keyConfigurations": [{"key": "#", "action": "EXIT"}]}
     response = sim.api("PUT", aa_path(location_id, auto_attendant_id),
                        json={"nameDialing": "GROUP", "afterHoursMenu": new_menu})
-    assert response.status_code == 204 and response.content == b""
+    assert response.status_code == 200 and response.content == b""
     details = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
     assert details["nameDialing"] == "GROUP"
     assert details["afterHoursMenu"] == new_menu
     assert details["phoneNumber"] == "+19705550026"
-    assert details["businessHoursMenu"]["keyConfigurations"] == doc_example()["businessHoursMenu"]["keyConfigurations"]
+    assert details["businessHoursMenu"]["keyConfigurations"] == read_back(doc_example()["businessHoursMenu"]["keyConfigurations"])
 
 
 def test_put_of_a_get_round_trips_with_read_only_fields_ignored(sim):
@@ -74,12 +75,14 @@ def test_put_of_a_get_round_trips_with_read_only_fields_ignored(sim):
     details["locationId"] = "ignored"
     details["businessHoursMenu"]["audioAnnouncementFile"]["fileSize"] = "356"
     details["alternateNumbers"] = [{"phoneNumber": "+19705550001", "ringPattern": "LONG_LONG", "tollFreeNumber": True}]
-    assert sim.api("PUT", aa_path(location_id, auto_attendant_id), json=details).status_code == 204
+    assert sim.api("PUT", aa_path(location_id, auto_attendant_id), json=details).status_code == 200
     after = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
     assert after["alternateNumbers"] == [{"phoneNumber": "+19705550001", "ringPattern": "LONG_LONG", "tollFreeNumber": False}]
     assert after["businessHoursMenu"] == details["businessHoursMenu"] | {"audioAnnouncementFile": AUDIO}
-    # alternateNumbers is replaced whole; null clears an optional field.
+    # alternateNumbers is replaced whole; null clears an optional field (our guess: how to clear one is undocumented,
+    # and the API reference does not allow null, so this exchange is outside the OpenAPI check on purpose).
     sim.api("PUT", aa_path(location_id, auto_attendant_id), json={"alternateNumbers": [], "holidaySchedule": None})
+    sim.forget_openapi_mismatches()
     after = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
     assert after["alternateNumbers"] == [] and "holidaySchedule" not in after
 
@@ -87,7 +90,7 @@ def test_put_of_a_get_round_trips_with_read_only_fields_ignored(sim):
 def test_rename_keeps_the_id_and_rename_to_a_used_name_is_refused(sim):
     location_id, first_id = create(sim, body=minimal_body("First", "2101"))
     _location_id, second_id = create(sim, body=minimal_body("Second", "2102"))
-    assert sim.api("PUT", aa_path(location_id, first_id), json={"name": "First renamed"}).status_code == 204
+    assert sim.api("PUT", aa_path(location_id, first_id), json={"name": "First renamed"}).status_code == 200
     assert sim.api("GET", aa_path(location_id, first_id)).json()["name"] == "First renamed"
     response = sim.api("PUT", aa_path(location_id, second_id), json={"name": "First renamed"})
     assert_webex_error(response, 409, errors.ERR_DUPLICATE_NAME)
