@@ -298,8 +298,12 @@ class WebexClient:
             merged["orgId"] = self.org_id
         return {k: v for k, v in merged.items() if v is not None}
 
-    def request(self, method, path, params=None, json=None):
-        """Send one request with the retries that are safe for METHOD; return the requests.Response (2xx) or raise."""
+    def request(self, method, path, params=None, json=None, files=None, data=None):
+        """Send one request with the retries that are safe for METHOD; return the requests.Response (2xx) or raise.
+
+        FILES and DATA make a multipart/form-data body (the announcement upload); file contents must be bytes, so
+        that a retry sends them again.
+        """
         url = self._url(path)
         shown_path = self._shown_path(path)
         rate_limited = server_errors = 0
@@ -313,7 +317,8 @@ class WebexClient:
             headers = {"TrackingID": "WXC_ANSIBLE_%s" % uuid.uuid4()}
             try:
                 response = self.session.request(method, url, params=self._params(params, path), json=json,
-                                                headers=headers, timeout=self.timeout, verify=self.validate_certs)
+                                                files=files, data=data, headers=headers, timeout=self.timeout,
+                                                verify=self.validate_certs)
             except requests.exceptions.SSLError as exc:
                 raise _tls_error(method, shown_path, exc) from None
             except (requests.ConnectionError, requests.Timeout) as exc:

@@ -187,6 +187,10 @@ class Simulator:
         """Add count locations (<prefix>NNN, two standard schedules, 50 free numbers each); return [{"id", "name"}]."""
         return self._control("POST", "/seed_locations", json={"count": count, "prefix": prefix})["locations"]
 
+    def add_location(self, name, first=False):
+        """Add a location called exactly NAME (at the start of the list with FIRST); return its id."""
+        return self._control("POST", "/locations", json={"name": name, "first": first})["id"]
+
     def rate_limit(self, every, retry_after="1"):
         """From now on every Nth API request answers 429 with ``Retry-After: retry_after``."""
         return self._control("POST", "/rate_limit", json={"every": every, "retry_after": retry_after})

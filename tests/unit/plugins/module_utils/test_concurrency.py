@@ -85,5 +85,6 @@ def test_a_429_pauses_every_thread_of_a_shared_client(sim):
     assert sum(entry["status"] == 429 for entry in answered) >= 2
     # The pause is the gate's (one sleep per thread that met it), close to the 2 seconds asked.
     assert waits and all(0 < wait <= 2.0 for wait in waits)
-    # One pool of keep-alive connections, never more than the workers.
-    assert len({entry["connection"] for entry in answered}) <= 4
+    # Never more requests at once than the workers (a connection the server closed may be replaced, so the number
+    # of distinct connections over the run is not bounded by the workers; the number in flight is).
+    assert sim.stats()["max_in_flight"] <= 4
