@@ -245,3 +245,40 @@ def test_items_carry_their_own_org_id(sim, tmp_path):
     assert result["summary"] == {"create": 2, "update": 0, "delete": 0, "nothing": 0, "failed": 1}
     assert result["results"][1]["api_error"]["status"] == 403
     assert any(entry["query"].get("orgId") == items[1]["org_id"] for entry in sim.requests())
+
+
+def _keys_to(*targets):
+    return {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
+        {"key": str(number + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+        for number, target in enumerate(targets)]}
+
+
+def test_references_targets_first_and_a_cycle_in_two_passes(sim, tmp_path):
+    items = [item("Main", "2201", business_hours_menu=_keys_to("Sales")),
+             item("Sales", "2202"),
+             item("Ping", "2203", business_hours_menu=_keys_to("Pong")),
+             item("Pong", "2204", business_hours_menu=_keys_to("Ping"))]
+    run, result = bulk(sim, tmp_path, {"auto_attendants": items}, check=True)
+    assert run.rc == 0, run
+    assert writes(sim) == [] and not result.get("warnings")  # targets declared in the same list: no warning
+    assert result["summary"]["create"] == 4
+
+    sim.clear_requests()
+    run, result = bulk(sim, tmp_path, {"auto_attendants": items})
+    assert run.rc == 0, run
+    assert actions(result) == [("Main", "create"), ("Sales", "create"), ("Ping", "create"), ("Pong", "create")]
+    posts = [entry["body"]["name"] for entry in writes(sim, "POST")]
+    assert posts.index("Sales") < posts.index("Main")
+    main_post = [entry for entry in writes(sim, "POST") if entry["body"]["name"] == "Main"][0]
+    assert main_post["body"]["businessHoursMenu"]["keyConfigurations"][0]["value"] == "2202"
+    # The cycle: one of the two is created without its key to the other, then updated with it.
+    assert len(writes(sim, "PUT")) == 1
+    location_id = sim.location_id("Headquarters")
+    listing = {entry["name"]: entry for entry in sim.api("GET", AA_LIST, params={"locationId": location_id}).json()["autoAttendants"]}
+    for name, target in (("Ping", "2204"), ("Pong", "2203")):
+        details = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, listing[name]["id"])).json()
+        assert [entry.get("value") for entry in details["businessHoursMenu"]["keyConfigurations"]] == [target]
+
+    sim.clear_requests()
+    run, result = bulk(sim, tmp_path, {"auto_attendants": items})
+    assert run.rc == 0 and result["summary"]["nothing"] == 4 and writes(sim) == []
