@@ -19,7 +19,7 @@ description:
   - Writes and details run up to O(concurrency) at a time over one pool of keep-alive connections. A rate-limited
     request (HTTP 429) pauses every worker for its C(Retry-After) (capped at 60 seconds) and is sent again. A create
     is never sent twice blindly; after an ambiguous failure the name is looked up first.
-  - Deletions (items with O(auto_attendants[].state=absent) and O(purge)) are made first, so that the numbers and
+  - Deletions (items with C(state=absent), and O(purge)) are made first, so that the numbers and
     extensions they free can be taken by the attendants created next.
   - When an item fails, the others still converge; the task then fails and lists each failed item with its error.
     A re-run does only what is left.
@@ -42,6 +42,9 @@ attributes:
   diff_mode:
     support: full
     details: RV(diff) is a list with one before/after per changed attendant, in snake_case, as the default callback shows it.
+  idempotent:
+    support: full
+    details: Each attendant is compared as M(wxc.calling.webex_auto_attendant) compares it; a second run reports no change.
 options:
   auto_attendants:
     description:
