@@ -10,8 +10,9 @@ ansible_collections/wxc/calling/..., they match: conftest.py sees it already sit
 imports it from there. cosmic-ray (which mutates in place and so would work with the symlink tree) runs the whole test
 command per mutant; mutmut's per-function test selection keeps the run inside 30 minutes on 2 cores.
 
-Tests run: the unit tests (tests/unit) and the client's simulator smoke tests. The integration tests run modules in
-ansible-playbook subprocesses, where mutmut cannot see which function a test reached, so they are not part of it.
+Tests run: the unit tests (tests/unit), and the simulator tests that call the client and the resources' converge() in
+this process (tests/simulator_tests/test_client_smoke.py, test_converge_in_process.py). The integration tests run
+modules in ansible-playbook subprocesses, where mutmut cannot see which function a test reached: not part of it.
 
 The copy lives in BUILD/mutation (default build/mutation) and mutants/ is kept between runs: mutmut re-tests only the
 functions whose code or tests changed. Delete it for a cold run. The last line printed is
@@ -30,7 +31,7 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
 TARGETS = ("plugins/module_utils/", "plugins/filter/")
-TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py")
+TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py", "tests/simulator_tests/test_converge_in_process.py")
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
 KILLED = {"killed", "timeout"}
 
