@@ -17,6 +17,7 @@ import re
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
+from ansible_collections.wxc.calling.plugins.module_utils import references
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -42,14 +43,36 @@ MENUS = ("business_hours_menu", "after_hours_menu")
 READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFreeNumber", "locationId", "locationName")
 READ_ONLY_AUDIO_FIELDS = ("fileSize", "isTextToSpeech")
 
-E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
-EXTENSION = re.compile(r"^[0-9]{2,10}$")
+E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
+EXTENSION = re.compile(r"^[0-9]{2,10}\Z")
 # A transfer destination: an E.164 number, or an extension or ESN (routing prefix + extension).
-DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})$")
+DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})\Z")
 DIAL_BY_NAME_FORBIDDEN = re.compile(r"[%+\\\"]|[^\x00-\x7f]")
 
 
 # -- options ---------------------------------------------------------------------------------------------------------
+
+def _text_option(**kwargs):
+    """An option that holds text the service keeps as text (digits included): `type: raw`, checked by text_problem().
+
+    `type: str` would convert before the module sees the value, and YAML has already read an unquoted 0100 as 64 and
+    an unquoted no as False: the attendant would get extension "64", or be called "False".
+    """
+    return dict(type="raw", **kwargs)
+
+
+def text_problem(option, value):
+    """Why VALUE, given for OPTION, is not text (YAML read an unquoted value as a number or boolean), or None."""
+    if value is None or isinstance(value, str):
+        return None
+    example = option.rsplit(".", 1)[-1].split(" ", 1)[0]
+    if isinstance(value, bool):
+        return ('%s: is the boolean %s, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean); '
+                'quote it, for example %s: "no"' % (option, str(value).lower(), example))
+    if isinstance(value, (int, float)):
+        return ('%s: is the number %s, not text (YAML reads unquoted digits as a number: 0100 becomes 64, 1_000 becomes '
+                '1000); quote it, for example %s: "0100"' % (option, value, example))
+    return "%s: must be text, got %s" % (option, type(value).__name__)
 
 def _audio_file_spec():
     return dict(type="dict", options=dict(
@@ -68,8 +91,9 @@ def _menu_spec():
         key_configurations=dict(type="list", elements="dict", required=True, no_log=False, options=dict(
             key=dict(type="str", required=True, choices=list(MENU_KEYS)),
             action=dict(type="str", required=True, choices=list(KEY_ACTIONS)),
-            description=dict(type="str"),
-            value=dict(type="str"),
+            description=_text_option(),
+            value=_text_option(),
+            auto_attendant=dict(type="raw"),
             audio_announcement_file=_audio_file_spec(),
         )),
         call_treatment=dict(type="dict", options=dict(
@@ -79,7 +103,8 @@ def _menu_spec():
                 action=dict(type="str", required=True, choices=list(NO_INPUT_ACTIONS)),
                 greeting=dict(type="str", choices=["DEFAULT", "CUSTOM"]),
                 audio_announcement_file=_audio_file_spec(),
-                transfer_call_to=dict(type="str"),
+                transfer_call_to=_text_option(),
+                auto_attendant=dict(type="raw"),
             )),
         )),
     ))
@@ -88,28 +113,28 @@ def _menu_spec():
 def argument_spec():
     """The resource options of webex_auto_attendant; no defaults for anything the service owns."""
     return dict(
-        name=dict(type="str", required=True),
-        location=dict(type="str", required=True),
+        name=_text_option(required=True),
+        location=_text_option(required=True),
         state=dict(type="str", default="present", choices=["present", "absent"]),
-        phone_number=dict(type="str"),
-        extension=dict(type="str"),
-        first_name=dict(type="str"),
-        last_name=dict(type="str"),
+        phone_number=_text_option(),
+        extension=_text_option(),
+        first_name=_text_option(),
+        last_name=_text_option(),
         alternate_numbers=dict(type="list", elements="dict", options=dict(
-            phone_number=dict(type="str", required=True),
+            phone_number=_text_option(required=True),
             ring_pattern=dict(type="str", required=True, choices=list(RING_PATTERNS)),
             toll_free_number=dict(type="bool"),
         )),
         language_code=dict(type="str"),
-        business_schedule=dict(type="str"),
-        holiday_schedule=dict(type="str"),
+        business_schedule=_text_option(),
+        holiday_schedule=_text_option(),
         extension_dialing=dict(type="str", choices=list(DIALING_SCOPES)),
         name_dialing=dict(type="str", choices=list(DIALING_SCOPES)),
         time_zone=dict(type="str"),
-        dial_by_name=dict(type="str"),
+        dial_by_name=_text_option(),
         direct_line_caller_id_name=dict(type="dict", options=dict(
             selection=dict(type="str", required=True, choices=["CUSTOM_NAME", "DISPLAY_NAME"]),
-            custom_name=dict(type="str"),
+            custom_name=_text_option(),
         )),
         business_hours_menu=_menu_spec(),
         after_hours_menu=_menu_spec(),
@@ -139,7 +164,7 @@ def _validate_menu(option, menu, errors):
         if action in ACTIONS_NEEDING_VALUE:
             if not value:
                 errors.append("%s: action %s needs a value (the number or extension to transfer to)" % (where, action))
-            elif not DESTINATION.match(value):
+            elif not DESTINATION.fullmatch(value):
                 errors.append("%s: value %r is neither an E.164 number (+15551234567) nor an extension (digits)"
                               % (where, value))
         elif value:
@@ -167,9 +192,35 @@ def _validate_menu(option, menu, errors):
                          todo.get("audio_announcement_file"), errors)
 
 
+TOP_LEVEL_TEXT_OPTIONS = ("name", "location", "phone_number", "extension", "first_name", "last_name",
+                          "business_schedule", "holiday_schedule", "dial_by_name")
+
+
+def _text_values(params):
+    """(option path, value) of every text option in PARAMS (the `type: raw` ones), at any depth."""
+    for option in TOP_LEVEL_TEXT_OPTIONS:
+        yield option, params.get(option)
+    for index, entry in enumerate(params.get("alternate_numbers") or []):
+        if isinstance(entry, dict):
+            yield "alternate_numbers[%d].phone_number" % index, entry.get("phone_number")
+    yield "direct_line_caller_id_name.custom_name", (params.get("direct_line_caller_id_name") or {}).get("custom_name")
+    for menu_option in MENUS:
+        menu = params.get(menu_option) or {}
+        for entry in menu.get("key_configurations") or []:
+            if isinstance(entry, dict):
+                for field in ("value", "description"):
+                    yield "%s.key_configurations (key %s).%s" % (menu_option, entry.get("key"), field), entry.get(field)
+        todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
+        yield "%s.call_treatment.action_to_be_performed.transfer_call_to" % menu_option, todo.get("transfer_call_to")
+
+
 def validate_options(params):
     """Every problem with PARAMS that argument_spec cannot catch, as messages naming the option; [] when valid."""
-    errors = []
+    # Text first: the checks below read the values as text. A number or boolean here is what YAML made of an
+    # unquoted value, and converting it back would send the wrong digits or name.
+    errors = [problem for problem in (text_problem(option, value) for option, value in _text_values(params)) if problem]
+    if errors:
+        return errors
     problem = name_problem(params.get("name"))
     if problem:
         errors.append("name: %s" % problem)
@@ -178,28 +229,36 @@ def validate_options(params):
     if params.get("state", "present") == "absent":
         return errors
     phone_number = params.get("phone_number")
-    if phone_number is not None and not E164.match(phone_number):
+    if phone_number is not None and not E164.fullmatch(phone_number):
         errors.append("phone_number: %r is not an E.164 number (like +15551234567)" % phone_number)
     extension = params.get("extension")
-    if extension is not None and not EXTENSION.match(extension):
+    if extension is not None and not EXTENSION.fullmatch(extension):
         errors.append("extension: %r must be 2 to 10 digits" % extension)
     seen_numbers = set()
     for entry in params.get("alternate_numbers") or []:
         number = entry["phone_number"]
-        if not E164.match(number):
+        if not E164.fullmatch(number):
             errors.append("alternate_numbers: %r is not an E.164 number (like +15551234567)" % number)
         if number in seen_numbers:
             errors.append("alternate_numbers: %s is listed more than once" % number)
         seen_numbers.add(number)
+    for option in ("business_schedule", "holiday_schedule"):
+        if params.get(option) is not None and not params[option].strip():
+            # No schedule is called "": the service would keep what it has and every run would send it again.
+            errors.append("%s: is empty; give the name of a schedule of the location, or leave the option out" % option)
     dial_by_name = params.get("dial_by_name")
     if dial_by_name and DIAL_BY_NAME_FORBIDDEN.search(dial_by_name):
         errors.append("dial_by_name: must not contain %, +, \\, \" or non-ASCII characters")
     caller_id = params.get("direct_line_caller_id_name")
     if caller_id and caller_id["selection"] == "CUSTOM_NAME" and not caller_id.get("custom_name"):
         errors.append("direct_line_caller_id_name: selection CUSTOM_NAME needs custom_name")
+    # A reference by name stands for the number it resolves to (before any write): check the rest with a stand-in.
+    reference_errors = references.validate(params)
+    errors.extend(reference_errors)
+    menus_checked = references.with_placeholders(params) if not reference_errors else params
     for option in MENUS:
-        if params.get(option) is not None:
-            _validate_menu(option, params[option], errors)
+        if menus_checked.get(option) is not None:
+            _validate_menu(option, menus_checked[option], errors)
     return errors
 
 
@@ -226,9 +285,16 @@ def missing_for_create(params):
 # -- mapping between options (snake_case) and the API (camelCase) ---------------------------------------------------
 
 def desired_from_options(params):
-    """The API body fields the user set (camelCase); options left out are absent, so they are left alone."""
-    return snake_dict_to_camel_dict({field: without_none(params[field]) for field in FIELDS
-                                     if params.get(field) is not None})
+    """The API body fields the user set (camelCase); options left out are absent, so they are left alone.
+
+    An alternate number's toll_free_number is the service's to derive from the number: never sent nor compared, so a
+    value the service derives differently cannot make every run report a change.
+    """
+    desired = {field: without_none(params[field]) for field in FIELDS if params.get(field) is not None}
+    if desired.get("alternate_numbers"):
+        desired["alternate_numbers"] = [{key: value for key, value in entry.items() if key != "toll_free_number"}
+                                        for entry in desired["alternate_numbers"]]
+    return snake_dict_to_camel_dict(desired)
 
 
 def _key_order(entry):
@@ -337,7 +403,7 @@ def _menu_equal(want, have):
 
 
 def _alternate_numbers_equal(want, have):
-    """Alternate numbers as a set keyed by number; toll_free_number only compared when given."""
+    """Alternate numbers as a set keyed by number (toll_free_number is never wanted: see desired_from_options)."""
     want_by_number = {entry["phoneNumber"]: entry for entry in want}
     have_by_number = {entry.get("phoneNumber"): entry for entry in have or []}
     if set(want_by_number) != set(have_by_number):
@@ -522,6 +588,17 @@ class AutoAttendantService:
                          lambda stored: differences(desired, writable(stored)))
 
 
+def resolve_references(service, location_id, params, check_mode=False, declared=(), warn=None):
+    """PARAMS with every reference by name resolved to a number (see references.resolve); no request without one.
+
+    One list lookup (organisation-wide, exact name) per distinct target name, before any write.
+    """
+    if params.get("state", "present") != "present":
+        return params
+    return references.resolve(params, params["location"], lambda name: service.list(name=name, page_size=LIST_PAGE_SIZE),
+                              check_mode=check_mode, declared=declared, warn=warn, own_location_id=location_id)
+
+
 def _recreate_after_deletion(service, location_id, params, update_plan):
     """The auto attendant was deleted between the lookup and the update: create it, if the options allow."""
     missing = missing_for_create(params)
@@ -544,7 +621,12 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     found = service.find(location_id, params["name"])
     current_details = None
     if found and (state == "present" or diff):
-        current_details = service.details(location_id, found["id"])
+        try:
+            current_details = service.details(location_id, found["id"])
+        except WebexApiError as error:
+            if error.status != 404:
+                raise
+            found = None  # deleted between the list and the details read: absent, as after a PUT answered 404
     if found and current_details is None:
         current_details = {"id": found["id"], "name": found["name"]}
     current = writable(current_details) if current_details is not None else None

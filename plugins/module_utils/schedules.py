@@ -22,6 +22,7 @@ from ansible.module_utils.common.dict_transformations import camel_dict_to_snake
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 # Module choice -> API value (the API's schedule types are camelCase, unlike its other enums).
 TYPES = {"business_hours": "businessHours", "holidays": "holidays"}
@@ -33,8 +34,8 @@ WEEKS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 PATTERNS = ("recur_daily", "recur_weekly", "recur_yearly_by_date", "recur_yearly_by_day")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z")
 EVENT_FIELDS = ("name", "startDate", "endDate", "startTime", "endTime", "allDayEnabled", "recurrence")
 
 
@@ -403,7 +404,12 @@ class ScheduleService:
         attendants = AutoAttendantService(self.client)
         names = []
         for item in attendants.list(location_id):
-            details = attendants.details(location_id, item["id"])
+            try:
+                details = attendants.details(location_id, item["id"])
+            except WebexApiError as error:
+                if error.status != 404:
+                    raise
+                continue  # deleted meanwhile: it uses nothing
             if details.get(field) == name:
                 names.append(details.get("name", item.get("name")))
         return names
@@ -430,7 +436,14 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     schedule_type = desired["type"]
     state = params["state"]
     found = _lookup(service, location_id, schedule_type, params["name"], params.get("new_name"))
-    current = service.details(location_id, schedule_type, found["id"]) if found else None
+    current = None
+    if found:
+        try:
+            current = service.details(location_id, schedule_type, found["id"])
+        except WebexApiError as error:
+            if error.status != 404:
+                raise
+            found = None  # deleted between the list and the details read: absent
     the_plan = plan(state, desired, current)
 
     if the_plan.action == "delete":

@@ -14,7 +14,7 @@ import threading
 SPEC_FILE = os.path.join(os.path.dirname(__file__), "spec", "webex-calling-aa-openapi.yaml")
 API_HOST = "https://webexapis.com"
 # An id in a path (Webex ids are long base64 strings): replaced by {id} in the list of skipped paths.
-ID_SEGMENT = re.compile(r"/[A-Za-z0-9_=-]{20,}(?=/|$)")
+ID_SEGMENT = re.compile(r"/[A-Za-z0-9_=-]{20,}(?=/|\Z)")
 
 LIST_ITEMS_CHECKED = 50
 WEBEX_ID_PREFIX = "Y2lzY29zcGFyazovL"  # base64 of "ciscospark://"
