@@ -78,8 +78,8 @@ options:
         type: dict
       forwarding:
         description:
-          - Call forwarding of the attendant, the options of M(wxc.calling.webex_auto_attendant_forwarding):
-            C(always), C(selective), C(rules), C(purge_rules). Checked by that module's own rules and returned in
+          - Call forwarding of the attendant, the options C(always), C(selective), C(rules) and C(purge_rules) of
+            M(wxc.calling.webex_auto_attendant_forwarding). Checked by that module's own rules and returned in
             C(forwarding) of the item, for the role's forwarding task. Ignored for an item with C(state=absent).
         type: dict
         version_added: 0.2.0
