@@ -60,7 +60,9 @@ options:
         description:
           - Standard-menu description of the business-hours menu.
           - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id) or C(file_name), C(media_file_type),
-            C(level)), C(operator), C(departments) (list of C(name), C(destination), optional C(key) and C(prompt)), C(dial_by_name)
+            C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)),
+            C(operator), C(departments) (list of C(name), C(destination) or C(auto_attendant) (another attendant by
+            name, resolved by the module), optional C(key) and C(prompt)), C(dial_by_name)
             (default V(true)), C(dial_by_name_key) (default V(#)), C(dial_by_extension) (default V(true)), C(dial_by_extension_key),
             C(voicemail), C(voicemail_key), C(repeat_key) (default V(*)), C(exit_key), C(keys) (raw key configurations) and
             C(call_treatment) (passed through)."
@@ -139,6 +141,7 @@ _value:
 '''
 
 import copy
+import os
 
 from ansible.errors import AnsibleFilterError
 from ansible.utils.vars import merge_hash
@@ -170,16 +173,17 @@ FORWARDING_OPTIONS = ('always', 'selective', 'rules', 'purge_rules')
 ITEM_FIELDS += (FORWARDING_FIELD,)
 
 MENU_FIELDS = (
-    'greeting', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
+    'greeting', 'greeting_file', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
     'voicemail', 'voicemail_key', 'repeat_key', 'exit_key', 'keys', 'call_treatment',
 )
 AFTER_HOURS_FIELDS = MENU_FIELDS + ('shape',)
-DEPARTMENT_FIELDS = ('name', 'destination', 'key', 'prompt')
-KEY_FIELDS = ('key', 'action', 'description', 'value', 'audio_announcement_file')
+DEPARTMENT_FIELDS = ('name', 'destination', 'auto_attendant', 'key', 'prompt')
+KEY_FIELDS = ('key', 'action', 'description', 'value', 'auto_attendant', 'audio_announcement_file')
 
 # What a menu description means when it does not say otherwise (documented in the role README).
 MENU_DEFAULTS = {
     'greeting': 'default',
+    'greeting_file': None,
     'operator': None,
     'departments': [],
     'dial_by_name': True,
@@ -335,6 +339,16 @@ def _audio_file(ctx, path, value):
     return None  # pragma: no cover
 
 
+def _greeting_file_name(ctx, path, value):
+    """The base name of a local greeting file (the name it is uploaded under), or an error naming the variable."""
+    if not isinstance(value, str) or value.rstrip('/\\') != value or not os.path.basename(value.strip()):
+        ctx.fail(path, 'must be the path of a local .wav or .wma file, got %r' % (value,))
+    name = os.path.basename(value.strip())
+    if name.rsplit('.', 1)[-1].lower() not in ('wav', 'wma'):
+        ctx.fail(path, '%r must end in .wav or .wma' % value)
+    return name
+
+
 def _raw_key(ctx, path, entry):
     _check_fields(ctx, path, entry, KEY_FIELDS)
     if entry.get('key') is None:
@@ -349,6 +363,8 @@ def _raw_key(ctx, path, entry):
     value = _as_text(ctx, path + '.value', entry.get('value'))
     if not _is_blank(value):
         result['value'] = value
+    if entry.get('auto_attendant') is not None:  # a reference by name: the module resolves it
+        result['auto_attendant'] = copy.deepcopy(entry['auto_attendant'])
     if entry.get('audio_announcement_file') is not None:
         result['audio_announcement_file'] = _audio_file(ctx, path + '.audio_announcement_file', entry['audio_announcement_file'])
     if entry.get('description') is not None:
@@ -384,6 +400,9 @@ def _build_menu(ctx, path, desc):
     """One complete module menu from a resolved standard-menu description (all MENU_FIELDS present)."""
     menu = {}
     greeting = desc['greeting']
+    if not _is_blank(desc.get('greeting_file')):
+        # The role uploads the file first, at the attendant's location, under its file name.
+        greeting = {'file_name': _greeting_file_name(ctx, path + '.greeting_file', desc['greeting_file']), 'level': 'LOCATION'}
     if _is_blank(greeting) or (isinstance(greeting, str) and greeting.strip().lower() == 'default'):
         menu['greeting'] = 'DEFAULT'
     else:
@@ -433,9 +452,15 @@ def _build_menu(ctx, path, desc):
         prompt = department.get('prompt')
         entry = {
             'action': 'TRANSFER_WITH_PROMPT' if prompt is not None and _bool(ctx, dpath + '.prompt', prompt) else 'TRANSFER_WITHOUT_PROMPT',
-            'value': _destination(ctx, dpath + '.destination', department.get('destination'), what=' for department %r' % name),
-            'description': name,
         }
+        if department.get('auto_attendant') is not None and _is_blank(department.get('destination')):
+            entry['auto_attendant'] = copy.deepcopy(department['auto_attendant'])  # the module resolves it
+        else:
+            entry['value'] = _destination(ctx, dpath + '.destination', department.get('destination'),
+                                          what=' for department %r' % name)
+            if department.get('auto_attendant') is not None:
+                ctx.fail(dpath + '.auto_attendant', 'give destination or auto_attendant, not both')
+        entry['description'] = name
         if department.get('key') is not None:
             entry['key'] = _key(ctx, dpath + '.key', department['key'])
             book.add(dpath + '.key', entry)

@@ -17,6 +17,7 @@ import re
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
+from ansible_collections.wxc.calling.plugins.module_utils import references
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -92,6 +93,7 @@ def _menu_spec():
             action=dict(type="str", required=True, choices=list(KEY_ACTIONS)),
             description=_text_option(),
             value=_text_option(),
+            auto_attendant=dict(type="raw"),
             audio_announcement_file=_audio_file_spec(),
         )),
         call_treatment=dict(type="dict", options=dict(
@@ -102,6 +104,7 @@ def _menu_spec():
                 greeting=dict(type="str", choices=["DEFAULT", "CUSTOM"]),
                 audio_announcement_file=_audio_file_spec(),
                 transfer_call_to=_text_option(),
+                auto_attendant=dict(type="raw"),
             )),
         )),
     ))
@@ -249,9 +252,13 @@ def validate_options(params):
     caller_id = params.get("direct_line_caller_id_name")
     if caller_id and caller_id["selection"] == "CUSTOM_NAME" and not caller_id.get("custom_name"):
         errors.append("direct_line_caller_id_name: selection CUSTOM_NAME needs custom_name")
+    # A reference by name stands for the number it resolves to (before any write): check the rest with a stand-in.
+    reference_errors = references.validate(params)
+    errors.extend(reference_errors)
+    menus_checked = references.with_placeholders(params) if not reference_errors else params
     for option in MENUS:
-        if params.get(option) is not None:
-            _validate_menu(option, params[option], errors)
+        if menus_checked.get(option) is not None:
+            _validate_menu(option, menus_checked[option], errors)
     return errors
 
 
@@ -579,6 +586,17 @@ class AutoAttendantService:
         return read_back(self.client, "auto attendant %r" % desired.get("name"),
                          lambda: self.details(location_id, auto_attendant_id),
                          lambda stored: differences(desired, writable(stored)))
+
+
+def resolve_references(service, location_id, params, check_mode=False, declared=(), warn=None):
+    """PARAMS with every reference by name resolved to a number (see references.resolve); no request without one.
+
+    One list lookup (organisation-wide, exact name) per distinct target name, before any write.
+    """
+    if params.get("state", "present") != "present":
+        return params
+    return references.resolve(params, params["location"], lambda name: service.list(name=name, page_size=LIST_PAGE_SIZE),
+                              check_mode=check_mode, declared=declared, warn=warn, own_location_id=location_id)
 
 
 def _recreate_after_deletion(service, location_id, params, update_plan):

@@ -19,6 +19,7 @@ import re
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
     FIELDS, AutoAttendantService, argument_spec, check_options, to_snake, writable)
 from ansible_collections.wxc.calling.plugins.module_utils import forwarding
+from ansible_collections.wxc.calling.plugins.module_utils import references
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -240,6 +241,7 @@ def read_back(client, location=None, name=None, export_location="name", warn=Non
     FORWARDING_EXPORT, when a list: each attendant's call forwarding is read too (one GET, and one per selective
     rule), added to its info as forwarding, and its webex_auto_attendant_forwarding options appended to the list
     (attendants whose forwarding nobody configured are left out).
+    A transfer to one of the attendants read is exported as a reference by name (see references.reference_for).
     """
     warn = warn or (lambda message: None)
     service = AutoAttendantService(client)
@@ -256,6 +258,8 @@ def read_back(client, location=None, name=None, export_location="name", warn=Non
         attendants.append(info_from_details(details, item))
         dropped = []
         options = options_from_details(details, locations[item["locationId"]], dropped)
+        # A transfer to another attendant read here becomes a reference by name, when it resolves back to that number.
+        options = references.references_from_numbers(options, item, items, locations.get)
         where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
         if dropped:
             warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))

@@ -258,6 +258,8 @@ export:
       as options. Looping that module over this list changes nothing.
     - Each has C(location) (see O(export_location)), C(name), and every writable option the auto attendant has, in the
       order of the Webex Create body; nothing read-only, nothing null; menu keys in key order.
+    - A transfer to another auto attendant of the list is written as a reference by name (C(auto_attendant) instead of
+      C(value) or C(transfer_call_to)) when resolving that reference gives back exactly the same number.
   returned: always
   type: list
   elements: dict

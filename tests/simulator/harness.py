@@ -199,6 +199,14 @@ class Simulator:
         """Turn the steady rate limit off (reset() does too)."""
         self._control("DELETE", "/rate_limit")
 
+    def latency(self, seconds):
+        """From now on hold every API request SECONDS before answering it (reset() sets it back)."""
+        return self._control("POST", "/latency", json={"seconds": seconds})
+
+    def stats(self):
+        """{"max_in_flight": the most API requests handled at once since the last reset}."""
+        return self._control("GET", "/stats")
+
     def seed_auto_attendants(self, location, count, prefix="Seeded AA "):
         """Create count minimal auto attendants in location (id or name); return their ids."""
         return self._control("POST", "/seed_auto_attendants", json={"location": location, "count": count, "prefix": prefix})["ids"]

@@ -234,6 +234,30 @@ def clear_rate_limit(request):
     return Response(204)
 
 
+MAX_LATENCY = 10.0
+
+
+def set_latency(request):
+    """{"seconds": S}: hold every API request S seconds before answering it, as a round trip to the service would."""
+    spec = request.body if isinstance(request.body, dict) else {}
+    unknown = sorted(set(spec) - {"seconds"})
+    seconds = spec.get("seconds")
+    if unknown or isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= MAX_LATENCY:
+        raise errors.bad_request("give {\"seconds\": S}, S a number from 0 to %g" % MAX_LATENCY)
+    request.app.latency = float(seconds)
+    return Response(201, {"seconds": request.app.latency})
+
+
+def get_latency(request):
+    """{"seconds": the latency now}."""
+    return Response(200, {"seconds": request.app.latency})
+
+
+def get_stats(request):
+    """{"max_in_flight": the most API requests handled at once since the last reset}."""
+    return Response(200, request.app.stats())
+
+
 ROUTES = [
     ("POST", "/_sim/reset", reset),
     ("GET", "/_sim/requests", list_requests),
@@ -252,4 +276,7 @@ ROUTES = [
     ("POST", "/_sim/rate_limit", set_rate_limit),
     ("GET", "/_sim/rate_limit", get_rate_limit),
     ("DELETE", "/_sim/rate_limit", clear_rate_limit),
+    ("POST", "/_sim/latency", set_latency),
+    ("GET", "/_sim/latency", get_latency),
+    ("GET", "/_sim/stats", get_stats),
 ]
