@@ -19,7 +19,7 @@ import threading
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant
+from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, references
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import (
     DEFAULT_CONCURRENCY, MAX_CONCURRENCY, run_all, share_client)
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
@@ -104,15 +104,36 @@ def validate_options(params):
     return checked_items(params)[1]
 
 
-# -- reference ordering (seam) -------------------------------------------------------------------------------------
+# -- reference ordering ----------------------------------------------------------------------------------------------
 
-def write_passes(items):
-    """The order in which the declared items are written, as passes of item indexes (each pass runs concurrently).
+def write_passes(items, check_mode=False, to_create=None):
+    """The present items in write order: waves of (index, deferred), each wave run concurrently, one after the other.
 
-    One pass for now. References between attendants of the same list (targets first, a cycle in two passes: first
-    without the cyclic keys) plug in here, once reference resolution is in module_utils.
+    Targets that do not exist yet (TO_CREATE, a set of (location, name); None: every declared one) go before the
+    attendants whose keys name them (references.order); an attendant on a cycle goes first without its references to
+    what does not exist yet (DEFERRED, a frozenset of (location, name)) and again in full in a last wave. Check mode
+    writes nothing, so nothing has to wait: one wave, nothing deferred.
     """
-    return [list(range(len(items)))]
+    present = [index for index, item in enumerate(items) if item["state"] == "present"]
+    identities = [(items[index]["location"], items[index]["name"]) for index in present]
+    refers_to = [[target for target in references.targets(items[index], items[index]["location"])
+                  if to_create is None or target in to_create] for index in present]
+    if check_mode or not any(refers_to) or len(set(identities)) != len(identities):
+        return [[(index, frozenset()) for index in present]] if present else []
+    first_pass, second_pass = references.order(identities, refers_to)
+    position_of = {identity: position for position, identity in enumerate(identities)}
+    wave_of, waves = {}, []
+    for position, deferred in first_pass:
+        needed = [position_of[target] for target in refers_to[position]
+                  if target in position_of and target not in deferred and target != identities[position]]
+        wave = 1 + max((wave_of[other] for other in needed), default=-1)
+        wave_of[position] = wave
+        while len(waves) <= wave:
+            waves.append([])
+        waves[wave].append((present[position], deferred))
+    if second_pass:
+        waves.append([(present[position], frozenset()) for position in second_pass])
+    return waves
 
 
 # -- the service, listed once per location -------------------------------------------------------------------------
@@ -268,7 +289,7 @@ class BulkRun:
 
     def _list_locations(self, location_ids):
         """{(org, location id): listing or the exception}, one name-less list per location."""
-        keys = sorted({key for key in location_ids})
+        keys = sorted(set(location_ids))
         outcome = run_all([lambda key=key: list_location(self.clients.get(key[0]), key[1]) for key in keys],
                           self.concurrency)
         return {key: value if error is None else error for key, (value, error) in zip(keys, outcome)}
@@ -315,9 +336,11 @@ class BulkRun:
         purge_work = self._purge_work(undeclared, services, results, work)
         deletions = [index for index in work if results[index]["action"] == "delete"]
         declared_present = [index for index in work if results[index]["action"] != "delete"]
-        self._converge(deletions, work, results)
-        for write_pass in write_passes(self.items):
-            self._converge([index for index in write_pass if index in declared_present], work, results)
+        self._converge([(index, frozenset()) for index in deletions], work, results)
+        to_create = {(self.items[index]["location"], self.items[index]["name"]) for index in declared_present
+                     if index < len(self.items) and results[index]["action"] == "create"}
+        for wave in write_passes(self.items, self.check_mode, to_create):
+            self._converge([(index, deferred) for index, deferred in wave if index in declared_present], work, results)
         for warning in purge_reference_warnings([undeclared[i] for i in purge_work], results[:len(self.items)]):
             self.warn(warning)
 
@@ -328,6 +351,7 @@ class BulkRun:
             result["diff"] = [entry.pop("_diff") for entry in results if "_diff" in entry]
         for entry in results:
             entry.pop("_diff", None)
+            entry.pop("_first_pass", None)
         failed = [entry for entry in results if entry.get("failed")]
         if failed:
             result["failed"] = True
@@ -371,9 +395,9 @@ class BulkRun:
             return []
         limit = self.params.get("purge_limit")
         if limit and len(undeclared) > limit:
-            message = ("purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means no "
-                       "limit) if that is meant" % (len(undeclared), limit,
-                                                     ", ".join("%s (%s)" % (e["name"], e["location"]) for e in undeclared)))
+            victims = ", ".join("%s (%s)" % (entry["name"], entry["location"]) for entry in undeclared)
+            message = ("purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means "
+                       "no limit) if that is meant" % (len(undeclared), limit, victims))
             if not self.check_mode:
                 raise BulkRefused(message)
             self.warn(message + " (check mode: the real run refuses)")
@@ -389,21 +413,38 @@ class BulkRun:
             purged.append(position)
         return purged
 
-    def _converge(self, indexes, work, results):
-        """Converge the items at INDEXES concurrently and fill in their results."""
-        def converge_one(index):
-            service, location_id, params = work[index]
-            return auto_attendant.converge(service, location_id, params, check_mode=self.check_mode, diff=self.diff)
+    def _converge(self, steps, work, results):
+        """Converge the items of STEPS ((index, deferred references)) concurrently and fill in their results.
 
-        outcome = run_all([lambda index=index: converge_one(index) for index in indexes], self.concurrency)
-        for index, (value, error) in zip(indexes, outcome):
+        References by name are resolved right before each item is converged (its targets are written by then); an item
+        converged a second time (the full pass of a cycle) keeps the action of its first pass.
+        """
+        declared = {(item["location"], item["name"]) for item in self.items if item["state"] == "present"}
+
+        def converge_one(index, deferred):
+            service, location_id, params = work[index]
+            if deferred:
+                params = references.without(params, params["location"], deferred)
+            params = auto_attendant.resolve_references(service, location_id, params, check_mode=self.check_mode,
+                                                       declared=declared, warn=self.warn)
+            return params, auto_attendant.converge(service, location_id, params, check_mode=self.check_mode,
+                                                   diff=self.diff)
+
+        outcome = run_all([lambda step=step: converge_one(*step) for step in steps], self.concurrency)
+        for (index, _deferred), (value, error) in zip(steps, outcome):
             entry = results[index]
             if error is not None:
                 entry.update(error_fields(error))
                 continue
-            plan, api_object = value
-            entry.update(action=plan.action, changed=plan.changed, differing_fields=differing_fields(plan, work[index][2]),
+            params, (plan, api_object) = value
+            earlier = entry.pop("_first_pass", None)
+            entry.update(action=plan.action, changed=plan.changed, differing_fields=differing_fields(plan, params),
                          auto_attendant=auto_attendant.to_snake(api_object) if api_object else None)
+            if earlier:
+                entry.update(action=earlier["action"] if earlier["action"] == "create" else plan.action,
+                             changed=earlier["changed"] or plan.changed,
+                             differing_fields=sorted(set(earlier["differing_fields"]) | set(entry["differing_fields"])))
+            entry["_first_pass"] = dict(entry)
             if self.diff and plan.changed:
                 header = "%s (%s)" % (entry["name"], entry["location"])
                 entry["_diff"] = dict(plan.diff(), before_header=header, after_header=header)
