@@ -301,8 +301,21 @@ def _key_order(entry):
     return MENU_KEYS.index(entry.get("key")) if entry.get("key") in MENU_KEYS else len(MENU_KEYS)
 
 
+# The service reads a North-American number back as +1-NXXNXXXXXX in key values and transferCallTo (live-verified,
+# API notes section 15 #5); the options and the Create body use E.164. Read back, it is turned into E.164 again.
+READ_BACK_NANP = re.compile(r"\+1-([2-9][0-9]{9})")
+
+
+def _as_sent(number):
+    match = READ_BACK_NANP.fullmatch(number) if isinstance(number, str) else None
+    return "+1" + match.group(1) if match else number
+
+
 def writable(details):
-    """DETAILS (as the API returns them) without read-only fields, key configurations in key order."""
+    """DETAILS (as the API returns them) without read-only fields, key configurations in key order.
+
+    Numbers in the read-back form (+1-NXXNXXXXXX) are given in E.164, the form the options and the requests use.
+    """
     result = {k: copy.deepcopy(v) for k, v in details.items() if k not in READ_ONLY_FIELDS and v is not None}
     for menu_name in ("businessHoursMenu", "afterHoursMenu"):
         menu = result.get(menu_name)
@@ -313,9 +326,13 @@ def writable(details):
             menu["keyConfigurations"] = sorted(menu["keyConfigurations"], key=_key_order)
             for entry in menu["keyConfigurations"]:
                 _strip_audio(entry)
+                if isinstance(entry, dict) and "value" in entry:
+                    entry["value"] = _as_sent(entry["value"])
         todo = (menu.get("callTreatment") or {}).get("actionToBePerformed")
         if isinstance(todo, dict):
             _strip_audio(todo)
+            if "transferCallTo" in todo:
+                todo["transferCallTo"] = _as_sent(todo["transferCallTo"])
     return result
 
 
