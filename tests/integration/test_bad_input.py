@@ -248,15 +248,16 @@ def _site(**fields):
 
 
 ROLE_CASES = [
-    pytest.param(_site(extension="29x0"), "auto_attendant_list[0] (Bad Site): extension: is '29x0'; an extension is 2 to 10 digits", NONE,
+    pytest.param(_site(extension="29x0"), "auto_attendant_list[0] (Bad Site): extension: '29x0' must be 2 to 10 digits", NONE,
                  id="role-extension-not-digits"),
-    pytest.param(_site(phone_number="3035550100"), "phone_number: is '3035550100'; expected E.164 format", NONE, id="role-number-not-e164"),
+    pytest.param(_site(phone_number="3035550100"), "phone_number: '3035550100' is not an E.164 number", NONE, id="role-number-not-e164"),
     pytest.param(_site(name="B" * 81), "name: 81 characters, the maximum is 80", NONE, id="role-name-too-long"),
     pytest.param(_site(business_hours={"departments": [{"name": "Sales", "destination": "sales desk"}]}),
                  "business_hours.departments[0].destination: 'sales desk' for department 'Sales' is neither", NONE,
                  id="role-department-destination-not-a-number"),
     pytest.param(_site(business_hours={"keys": [{"key": "1", "action": "TRANSFER_WITH_PROMPT"}]}),
-                 "business_hours.keys[0].value: is missing", NONE, id="role-raw-transfer-without-value"),
+                 "business_hours_menu.key_configurations (key 1): action TRANSFER_WITH_PROMPT needs a value", NONE,
+                 id="role-raw-transfer-without-value"),
     pytest.param(_site(after_hours={"shape": "weekend"}), "value of shape must be one of", NONE, id="role-unknown-shape"),
     pytest.param(_site(extension_dialing="WORLD"), "value of extension_dialing must be one of: ENTERPRISE, GROUP, got: WORLD", NONE, id="role-unknown-enum"),
     pytest.param(_site(location="Nowhere"), "location 'Nowhere' not found", READS, id="role-unknown-location"),

@@ -1,9 +1,10 @@
 """API calls per operation held at the floor, counted from the simulator's request log (see docs/docsite/rst/performance.rst).
 
 Floors, per module run: no-op 2 GETs (list + details), +1 GET when the location is given by name; create 1 POST and
-3 GETs (the lookup, the pre-flight check that the business schedule exists, and the details of what was created);
-update 1 PUT after the 2 GETs (plus a pre-flight GET only for a reference the update changes: a schedule, an audio
-file given by name, a new number); delete 1 DELETE after the lookup. One TCP connection per module run. None of it grows with the number of other attendants.
+3 GETs (the lookup, the pre-flight check that the business schedule exists, and the details of what was created,
+which are the read-back); update 1 PUT after the 2 GETs and one GET to read back what the service stores (plus a
+pre-flight GET only for a reference the update changes: a schedule, an audio file given by name, a new number); delete
+1 DELETE after the lookup. One TCP connection per module run. None of it grows with the number of other attendants.
 """
 
 import os
@@ -73,7 +74,7 @@ def test_floors_with_location_id(sim, tmp_path):
     updated = dict(MENU, key_configurations=MENU["key_configurations"][:1] + [{"key": "*", "action": "EXIT"}])
     run, log = converge(sim, tmp_path, reception(hq, business_hours_menu=updated))
     assert run.changed == 1
-    assert calls(log) == [("GET", "list"), ("GET", "item"), ("PUT", "item")]
+    assert calls(log) == [("GET", "list"), ("GET", "item"), ("PUT", "item"), ("GET", "item")]
 
     run, log = converge(sim, tmp_path, {"location": hq, "name": "Reception", "state": "absent"})
     assert run.changed == 1
@@ -88,7 +89,7 @@ def test_floors_with_location_name(sim, tmp_path):
     location = ("GET", "locations")
     assert calls(log) == [location, ("GET", "list"), ("GET", "schedules"), ("POST", "collection"), ("GET", "item"),
                           location, ("GET", "list"), ("GET", "item"),
-                          location, ("GET", "list"), ("GET", "item"), ("PUT", "item"),
+                          location, ("GET", "list"), ("GET", "item"), ("PUT", "item"), ("GET", "item"),
                           location, ("GET", "list"), ("DELETE", "item")]
     one_connection_per_run(log, len(runs))
 
