@@ -97,8 +97,8 @@ CONTROL_HUB = {
             {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19195559876", "futureKeyField": 1},
             {"key": "*", "action": "RETURN_TO_PREVIOUS_MENU"},
         ],
-        "callTreatment": {"noInputTimer": "10", "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT",
-                                                                       "transferCallTo": "+19195559877"}},
+        "callTreatment": {"noInputTimer": "10",
+                          "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+19195559877"}},
     },
     "afterHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]},
 }

@@ -150,10 +150,10 @@ class OpenApiCheck:
             return
         payload = _first_items(payload)
         request_content_type = (headers.get("Content-Type") or "application/json").lower()
-        request = self._mock_request(API_HOST, method, path, args=query, headers=dict(headers.items()), data=raw_body or None,
-                              content_type=request_content_type)
+        request = self._mock_request(API_HOST, method, path, args=query, headers=dict(headers.items()),
+                                     data=raw_body or None, content_type=request_content_type)
         response = self._mock_response(payload or b"", status_code=status, headers=dict(response_headers),
-                                content_type=response_headers.get("Content-Type", "").lower() or "application/json")
+                                       content_type=response_headers.get("Content-Type", "").lower() or "application/json")
         problems = []
         try:
             request_result = self._openapi.unmarshal_request(request)
