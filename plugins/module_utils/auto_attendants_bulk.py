@@ -104,36 +104,69 @@ def validate_options(params):
     return checked_items(params)[1]
 
 
-# -- reference ordering ----------------------------------------------------------------------------------------------
+# -- reference ordering (seam) -------------------------------------------------------------------------------------
 
-def write_passes(items, check_mode=False, to_create=None):
-    """The present items in write order: waves of (index, deferred), each wave run concurrently, one after the other.
+def _identity(item):
+    """An item as a reference target: (organisation, location as written, name)."""
+    return (item.get("org_id") or "", item["location"], item["name"])
 
-    Targets that do not exist yet (TO_CREATE, a set of (location, name); None: every declared one) go before the
-    attendants whose keys name them (references.order); an attendant on a cycle goes first without its references to
-    what does not exist yet (DEFERRED, a frozenset of (location, name)) and again in full in a last wave. Check mode
-    writes nothing, so nothing has to wait: one wave, nothing deferred.
+
+def _referred(item):
+    """The targets ITEM's references name, as identities (see _identity); none for an item being deleted."""
+    if item.get("state") == "absent":
+        return set()
+    return {(item.get("org_id") or "",) + target for target in references.targets(item, item["location"])}
+
+
+def write_passes(items, existing=()):
+    """The order in which the declared items are written: passes of (item index, deferred targets).
+
+    Each pass runs concurrently. An item's pass comes after the passes of the items its references name (targets
+    first); a cycle is broken at its first item, written in an early pass without the keys that name what does not
+    exist yet (DEFERRED, a frozenset of identities), and written again in full in a last pass (references.order).
+    Without references: one pass of every item, nothing deferred. A target is matched by organisation, location as
+    the items write it (name or id) and name; any other target is looked up in the organisation. EXISTING: the
+    indexes of the items that exist already; they resolve as they are, so only a target still to be created orders
+    (a cycle of attendants that all exist is written in one pass, whole).
     """
-    present = [index for index, item in enumerate(items) if item["state"] == "present"]
-    identities = [(items[index]["location"], items[index]["name"]) for index in present]
-    refers_to = [[target for target in references.targets(items[index], items[index]["location"])
-                  if to_create is None or target in to_create] for index in present]
-    if check_mode or not any(refers_to) or len(set(identities)) != len(identities):
-        return [[(index, frozenset()) for index in present]] if present else []
-    first_pass, second_pass = references.order(identities, refers_to)
-    position_of = {identity: position for position, identity in enumerate(identities)}
-    wave_of, waves = {}, []
-    for position, deferred in first_pass:
-        needed = [position_of[target] for target in refers_to[position]
-                  if target in position_of and target not in deferred and target != identities[position]]
-        wave = 1 + max((wave_of[other] for other in needed), default=-1)
-        wave_of[position] = wave
-        while len(waves) <= wave:
-            waves.append([])
-        waves[wave].append((present[position], deferred))
-    if second_pass:
-        waves.append([(present[position], frozenset()) for position in second_pass])
-    return waves
+    identities = [_identity(item) for item in items]
+    created = {identities[index] for index in range(len(items)) if index not in set(existing)}
+    first, second = references.order(identities, [_referred(item) & created for item in items])
+    position = {identity: index for index, identity in enumerate(identities)}
+    level = {}
+    for index, deferred in first:
+        needs = [position[target] for target in (_referred(items[index]) & created) - deferred
+                 if target in position and position[target] != index]
+        level[index] = 1 + max([level[target] for target in needs] or [-1])
+    passes = [[] for _ in range(max(level.values()) + 1)] if level else []
+    for index, deferred in first:
+        passes[level[index]].append((index, deferred))
+    if second:
+        passes.append([(index, frozenset()) for index in second])
+    return passes
+
+
+def missing_reference_targets(items, lookup):
+    """(option path, reference) of the references to targets neither declared by ITEMS nor found by LOOKUP(name).
+
+    LOOKUP(name) is called once per distinct name that ITEMS do not declare; the items that declare a target create it
+    in an earlier pass, so only the others are checked, before any write.
+    """
+    declared = {_identity(item) for item in items if item.get("state") != "absent"}
+    found_by_name, missing = {}, []
+    for index, item in enumerate(items):
+        if item.get("state") == "absent":
+            continue
+        for reference in references.find(item):
+            location, name = reference.target(item["location"])
+            if (item.get("org_id") or "", location, name) in declared:
+                continue
+            if name not in found_by_name:
+                found_by_name[name] = lookup(item, name)
+            if not [found for found in found_by_name[name] if references.in_location(found, location)]:
+                missing.append("%s: %s: no auto attendant %r in location %s, and the task does not declare it"
+                               % (item_label(index, item), reference.path, name, location))
+    return missing
 
 
 # -- the service, listed once per location -------------------------------------------------------------------------
@@ -289,7 +322,7 @@ class BulkRun:
 
     def _list_locations(self, location_ids):
         """{(org, location id): listing or the exception}, one name-less list per location."""
-        keys = sorted(set(location_ids))
+        keys = sorted({key for key in location_ids})
         outcome = run_all([lambda key=key: list_location(self.clients.get(key[0]), key[1]) for key in keys],
                           self.concurrency)
         return {key: value if error is None else error for key, (value, error) in zip(keys, outcome)}
@@ -336,11 +369,18 @@ class BulkRun:
         purge_work = self._purge_work(undeclared, services, results, work)
         deletions = [index for index in work if results[index]["action"] == "delete"]
         declared_present = [index for index in work if results[index]["action"] != "delete"]
-        self._converge([(index, frozenset()) for index in deletions], work, results)
-        to_create = {(self.items[index]["location"], self.items[index]["name"]) for index in declared_present
-                     if index < len(self.items) and results[index]["action"] == "create"}
-        for wave in write_passes(self.items, self.check_mode, to_create):
-            self._converge([(index, deferred) for index, deferred in wave if index in declared_present], work, results)
+        missing = missing_reference_targets(
+            [self.items[index] for index in declared_present],
+            lambda item, name: services[self._org(item)].list(name=name, page_size=auto_attendant.LIST_PAGE_SIZE))
+        if missing and not self.check_mode:
+            raise BulkRefused("; ".join(missing) + " (nothing was written)")
+        for message in missing:
+            self.warn(message + "; the real run fails unless it is created first")
+        self._converge(deletions, work, results)
+        existing = [index for index in work if index < len(self.items) and results[index]["action"] == "update"]
+        for write_pass in write_passes(self.items, existing):
+            self._converge([index for index, _deferred in write_pass if index in declared_present], work, results,
+                           deferred=dict(write_pass))
         for warning in purge_reference_warnings([undeclared[i] for i in purge_work], results[:len(self.items)]):
             self.warn(warning)
 
@@ -351,7 +391,7 @@ class BulkRun:
             result["diff"] = [entry.pop("_diff") for entry in results if "_diff" in entry]
         for entry in results:
             entry.pop("_diff", None)
-            entry.pop("_first_pass", None)
+            entry.pop("_written", None)
         failed = [entry for entry in results if entry.get("failed")]
         if failed:
             result["failed"] = True
@@ -395,9 +435,9 @@ class BulkRun:
             return []
         limit = self.params.get("purge_limit")
         if limit and len(undeclared) > limit:
-            victims = ", ".join("%s (%s)" % (entry["name"], entry["location"]) for entry in undeclared)
-            message = ("purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means "
-                       "no limit) if that is meant" % (len(undeclared), limit, victims))
+            message = ("purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means no "
+                       "limit) if that is meant" % (len(undeclared), limit,
+                                                     ", ".join("%s (%s)" % (e["name"], e["location"]) for e in undeclared)))
             if not self.check_mode:
                 raise BulkRefused(message)
             self.warn(message + " (check mode: the real run refuses)")
@@ -413,38 +453,40 @@ class BulkRun:
             purged.append(position)
         return purged
 
-    def _converge(self, steps, work, results):
-        """Converge the items of STEPS ((index, deferred references)) concurrently and fill in their results.
+    def _converge(self, indexes, work, results, deferred=None):
+        """Converge the items at INDEXES concurrently and fill in their results.
 
-        References by name are resolved right before each item is converged (its targets are written by then); an item
-        converged a second time (the full pass of a cycle) keeps the action of its first pass.
+        DEFERRED: {index: identities} whose references that item leaves out in this pass (the first pass of a cycle).
+        References by name are resolved just before each item's write, when their targets exist.
         """
-        declared = {(item["location"], item["name"]) for item in self.items if item["state"] == "present"}
+        declared = {_identity(item)[1:] for item in self.items if item.get("state") != "absent"}
+        resolved = {}  # index -> the params as converged (references resolved)
 
-        def converge_one(index, deferred):
+        def converge_one(index):
             service, location_id, params = work[index]
-            if deferred:
-                params = references.without(params, params["location"], deferred)
+            later = {target[1:] for target in (deferred or {}).get(index, ())}
+            if later:
+                params = references.without(params, params["location"], later)
             params = auto_attendant.resolve_references(service, location_id, params, check_mode=self.check_mode,
                                                        declared=declared, warn=self.warn)
-            return params, auto_attendant.converge(service, location_id, params, check_mode=self.check_mode,
-                                                   diff=self.diff)
+            resolved[index] = params
+            return auto_attendant.converge(service, location_id, params, check_mode=self.check_mode, diff=self.diff)
 
-        outcome = run_all([lambda step=step: converge_one(*step) for step in steps], self.concurrency)
-        for (index, _deferred), (value, error) in zip(steps, outcome):
+        outcome = run_all([lambda index=index: converge_one(index) for index in indexes], self.concurrency)
+        for index, (value, error) in zip(indexes, outcome):
             entry = results[index]
             if error is not None:
                 entry.update(error_fields(error))
                 continue
-            params, (plan, api_object) = value
-            earlier = entry.pop("_first_pass", None)
-            entry.update(action=plan.action, changed=plan.changed, differing_fields=differing_fields(plan, params),
-                         auto_attendant=auto_attendant.to_snake(api_object) if api_object else None)
+            plan, api_object = value
+            # The second pass of a cycle writes the same item again: a creation stays a creation, a change a change.
+            fields = differing_fields(plan, resolved.get(index, work[index][2]))
+            earlier = entry if entry.get("_written") else {}
             if earlier:
-                entry.update(action=earlier["action"] if earlier["action"] == "create" else plan.action,
-                             changed=earlier["changed"] or plan.changed,
-                             differing_fields=sorted(set(earlier["differing_fields"]) | set(entry["differing_fields"])))
-            entry["_first_pass"] = dict(entry)
+                fields = list(earlier.get("differing_fields") or []) + [f for f in fields if f not in earlier["differing_fields"]]
+            entry.update(action="create" if earlier.get("action") == "create" else plan.action,
+                         changed=plan.changed or bool(earlier.get("changed")), differing_fields=fields,
+                         auto_attendant=auto_attendant.to_snake(api_object) if api_object else None, _written=True)
             if self.diff and plan.changed:
                 header = "%s (%s)" % (entry["name"], entry["location"])
                 entry["_diff"] = dict(plan.diff(), before_header=header, after_header=header)

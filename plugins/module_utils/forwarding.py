@@ -721,4 +721,3 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
     result = {"auto_attendant_id": auto_attendant_id, "location_id": location_id, "forwarding": final,
               "rules": [rule for rule in declared if rule is not None]}
     return the_plan, result
-

@@ -21,6 +21,12 @@ description:
     is never sent twice blindly; after an ambiguous failure the name is looked up first.
   - Deletions (items with C(state=absent), and O(purge)) are made first, so that the numbers and
     extensions they free can be taken by the attendants created next.
+  - Keys (and call treatments) may name another auto attendant with C(auto_attendant), as in
+    M(wxc.calling.webex_auto_attendant). An attendant the list declares and that does not exist yet is written before
+    the attendants that name it; a cycle of such attendants (A names B, B names A) is written in two passes, the first
+    without the keys that name what does not exist yet. A target neither declared nor found in the organisation
+    refuses the task before any write (a warning in check mode). Targets are matched by location as the items write it
+    (name or id) and name.
   - When an item fails, the others still converge; the task then fails and lists each failed item with its error.
     A re-run does only what is left.
   - In check mode the task reads only and returns the exact plan, which is the drift report (see

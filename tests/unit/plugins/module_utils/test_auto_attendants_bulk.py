@@ -57,10 +57,10 @@ def test_differing_fields_are_the_single_module_comparison():
 def test_purge_warns_about_attendants_a_key_still_transfers_to():
     purged = [{"name": "Old", "location": "HQ", "extension": "7000", "esn": "87007000"},
               {"name": "Lonely", "location": "HQ", "extension": "7001"}]
-    main = {"business_hours_menu": {"key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]}}
-    gone = {"after_hours_menu": {"key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]}}
-    declared = [{"name": "Main", "action": "nothing", "auto_attendant": main},
-                {"name": "Gone", "action": "delete", "auto_attendant": gone}]
+    declared = [{"name": "Main", "action": "nothing", "auto_attendant": {"business_hours_menu": {
+        "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]}}},
+                {"name": "Gone", "action": "delete", "auto_attendant": {"after_hours_menu": {
+                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]}}}]
     warnings = purge_reference_warnings(purged, declared)
     assert len(warnings) == 1 and "'Old'" in warnings[0] and "'Main'" in warnings[0]
 
@@ -70,29 +70,9 @@ def test_summary_counts_failed_items_apart():
     assert summary_of(results) == {"create": 1, "update": 0, "delete": 1, "nothing": 1, "failed": 1}
 
 
-def _referring(name, *targets):
-    keys = [{"key": str(number + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
-            for number, target in enumerate(targets)] or [{"key": "0", "action": "EXIT"}]
-    return {"name": name, "location": "HQ", "state": "present", "business_hours_menu": dict(MENU, key_configurations=keys)}
-
-
-def test_without_references_one_wave():
-    items = [_referring("A"), _referring("B"), dict(_referring("C"), state="absent")]
-    assert write_passes(items) == [[(0, frozenset()), (1, frozenset())]]
-
-
-def test_targets_are_written_before_the_attendants_that_name_them():
-    items = [_referring("Main", "Sales"), _referring("Sales", "Desk"), _referring("Desk"), _referring("Other")]
-    assert write_passes(items) == [[(2, frozenset()), (3, frozenset())], [(1, frozenset())], [(0, frozenset())]]
-    assert write_passes(items, check_mode=True) == [[(0, frozenset()), (1, frozenset()), (2, frozenset()), (3, frozenset())]]
-
-
-def test_a_cycle_goes_in_two_passes():
-    items = [_referring("A", "B"), _referring("B", "A")]
-    waves = write_passes(items)
-    assert waves[0] == [(0, frozenset({("HQ", "B")}))]
-    assert waves[1] == [(1, frozenset())]
-    assert waves[-1] == [(0, frozenset())]
+def test_one_write_pass_until_references_are_ordered():
+    plain = [{"name": name, "location": "HQ", "state": "present"} for name in ("a", "b", "c")]
+    assert write_passes(plain) == [[(0, frozenset()), (1, frozenset()), (2, frozenset())]]
 
 
 class FakeService:
@@ -120,7 +100,17 @@ def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
     assert listed.details("L1", "x") == {"id": "x"}
 
 
-def test_targets_that_exist_already_need_no_order():
-    items = [_referring("A", "B"), _referring("B", "A"), _referring("C", "A")]
-    assert write_passes(items, to_create=set()) == [[(0, frozenset()), (1, frozenset()), (2, frozenset())]]
-    assert write_passes(items, to_create={("HQ", "A")})[0] == [(0, frozenset())]
+def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new():
+    def item(name, *targets):
+        keys = [{"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+                for i, target in enumerate(targets)]
+        return {"name": name, "location": "HQ", "state": "present",
+                "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys}}
+
+    items = [item("Main", "Support", "Sales"), item("Support", "Main"), item("Sales"), item("Desk", "Elsewhere")]
+    passes = write_passes(items)
+    assert passes == [[(2, frozenset()), (3, frozenset())], [(0, frozenset({("", "HQ", "Support")}))],
+                      [(1, frozenset())], [(0, frozenset())]]
+    # Once every one exists, references resolve as they are: one pass, nothing deferred.
+    assert write_passes(items, existing=[0, 1, 2, 3]) == [[(0, frozenset()), (1, frozenset()), (2, frozenset()),
+                                                           (3, frozenset())]]
