@@ -322,7 +322,7 @@ class BulkRun:
 
     def _list_locations(self, location_ids):
         """{(org, location id): listing or the exception}, one name-less list per location."""
-        keys = sorted({key for key in location_ids})
+        keys = sorted(set(location_ids))
         outcome = run_all([lambda key=key: list_location(self.clients.get(key[0]), key[1]) for key in keys],
                           self.concurrency)
         return {key: value if error is None else error for key, (value, error) in zip(keys, outcome)}

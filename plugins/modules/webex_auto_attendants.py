@@ -31,10 +31,6 @@ description:
     A re-run does only what is left.
   - In check mode the task reads only and returns the exact plan, which is the drift report (see
     C(playbooks/drift_report.yml) in the collection).
-  - A key (or no-input transfer) may name another attendant (C(auto_attendant), as in M(wxc.calling.webex_auto_attendant)).
-    Attendants that such references name and that do not exist yet are created before the attendants that name them;
-    two that name each other are created first without those keys, then updated with them. In check mode a target
-    declared in the same list raises no warning.
 author:
   - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
