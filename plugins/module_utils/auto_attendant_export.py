@@ -17,7 +17,10 @@ import json
 import re
 
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    FIELDS, AutoAttendantService, argument_spec, check_options, to_snake, writable)
+    FIELDS, AutoAttendantService, argument_spec, check_options, operator_value_warnings, to_snake, with_e164_numbers,
+    writable)
+from ansible_collections.wxc.calling.plugins.module_utils import forwarding
+from ansible_collections.wxc.calling.plugins.module_utils import references
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -29,8 +32,11 @@ NOT_EXPORTED = ("alternate_numbers.toll_free_number",)
 # -- details -> info form ------------------------------------------------------------------------------------------
 
 def info_from_details(details, list_item):
-    """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM."""
-    snake = to_snake(details)
+    """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM.
+
+    Numbers in E.164, as everywhere in the collection (the service reads some back as +1-NXXNXXXXXX).
+    """
+    snake = to_snake(with_e164_numbers(details))
     result = {}
     for field in ("id", "name"):
         if field in snake:
@@ -84,7 +90,8 @@ def options_from_details(details, location, dropped=None):
     """The webex_auto_attendant options that describe DETAILS (as the API returns them), in LOCATION (id or name).
 
     Only writable options the attendant has: no id, enabled, esn, routing_prefix, toll_free_number, language, no audio
-    file_size/is_text_to_speech, no alternate number toll_free_number, nothing None. Top-level options in the order of
+    file_size/is_text_to_speech, no alternate number toll_free_number, nothing None, no TRANSFER_TO_OPERATOR value,
+    numbers in E.164 (never the read-back form +1-NXXNXXXXXX). Top-level options in the order of
     the Create body, menu keys in key order ("0"-"9", "*", "#"). Applying the result to the same attendant changes nothing.
     DROPPED, when given, receives the paths of the fields the module has no option for.
     """
@@ -232,10 +239,14 @@ def _export_locations(client, items, export_location, known, warn):
     return result
 
 
-def read_back(client, location=None, name=None, export_location="name", warn=None):
+def read_back(client, location=None, name=None, export_location="name", warn=None, forwarding_export=None):
     """The auto attendants (of the org, or of LOCATION, optionally only NAME) as (details for info, export options).
 
     One list walk, then one details GET per attendant; locations are named in the export only when unambiguous.
+    FORWARDING_EXPORT, when a list: each attendant's call forwarding is read too (one GET, and one per selective
+    rule), added to its info as forwarding, and its webex_auto_attendant_forwarding options appended to the list
+    (attendants whose forwarding nobody configured are left out).
+    A transfer to one of the attendants read is exported as a reference by name (see references.reference_for).
     """
     warn = warn or (lambda message: None)
     service = AutoAttendantService(client)
@@ -252,11 +263,30 @@ def read_back(client, location=None, name=None, export_location="name", warn=Non
         attendants.append(info_from_details(details, item))
         dropped = []
         options = options_from_details(details, locations[item["locationId"]], dropped)
+        # A transfer to another attendant read here becomes a reference by name, when it resolves back to that number.
+        options = references.references_from_numbers(options, item, items, locations.get)
         where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
         if dropped:
             warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))
+        for message in operator_value_warnings(details, where):
+            warn(message)
         problems = check_options(options)
         if problems:
             warn("%s: webex_auto_attendant would refuse the export: %s" % (where, "; ".join(problems)))
         export.append(options)
+        if forwarding_export is not None:
+            _read_forwarding(client, item, locations[item["locationId"]], attendants[-1], forwarding_export, warn)
     return attendants, export
+
+
+def _read_forwarding(client, item, location, info, forwarding_export, warn):
+    settings, rules = forwarding.read_forwarding(client, item["locationId"], item["id"])
+    info["forwarding"] = forwarding.info_from_forwarding(settings, rules)
+    options = forwarding.options_from_forwarding(settings, rules, location, item["name"])
+    if options is None:
+        return
+    problems = forwarding.check_options(options)
+    if problems:
+        warn("call forwarding of auto attendant %r: webex_auto_attendant_forwarding would refuse the export: %s"
+             % (item["name"], "; ".join(problems)))
+    forwarding_export.append(options)

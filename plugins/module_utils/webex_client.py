@@ -197,6 +197,8 @@ class WebexClient:
         self._sleep = sleep
         self._warn = warn or (lambda message: None)
         self._refresh_credentials = refresh_credentials
+        # Set by concurrency.share_client when threads share this client: a 429 then pauses all of them.
+        self.rate_gate = None
         # The trackingId of the last answered request, per thread (the bulk module writes from several threads).
         self._last = threading.local()
         self.session = requests.Session()
@@ -296,8 +298,12 @@ class WebexClient:
             merged["orgId"] = self.org_id
         return {k: v for k, v in merged.items() if v is not None}
 
-    def request(self, method, path, params=None, json=None):
-        """Send one request with the retries that are safe for METHOD; return the requests.Response (2xx) or raise."""
+    def request(self, method, path, params=None, json=None, files=None, data=None):
+        """Send one request with the retries that are safe for METHOD; return the requests.Response (2xx) or raise.
+
+        FILES and DATA make a multipart/form-data body (the announcement upload); file contents must be bytes, so
+        that a retry sends them again.
+        """
         url = self._url(path)
         shown_path = self._shown_path(path)
         rate_limited = server_errors = 0
@@ -306,10 +312,13 @@ class WebexClient:
             self._mint_access_token()
             refreshed = True
         while True:
+            if self.rate_gate is not None:
+                self.rate_gate.wait()
             headers = {"TrackingID": "WXC_ANSIBLE_%s" % uuid.uuid4()}
             try:
                 response = self.session.request(method, url, params=self._params(params, path), json=json,
-                                                headers=headers, timeout=self.timeout, verify=self.validate_certs)
+                                                files=files, data=data, headers=headers, timeout=self.timeout,
+                                                verify=self.validate_certs)
             except requests.exceptions.SSLError as exc:
                 raise _tls_error(method, shown_path, exc) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
@@ -330,7 +339,11 @@ class WebexClient:
                 continue
             if response.status_code == 429 and rate_limited < RATE_LIMIT_MAX_RETRIES:
                 # A rate-limited request was not carried out, so even a POST may be sent again.
-                self._sleep(parse_retry_after(response.headers.get("Retry-After")))
+                wait = parse_retry_after(response.headers.get("Retry-After"))
+                if self.rate_gate is not None:
+                    self.rate_gate.pause(wait)  # waited out at the top of the loop, by every thread
+                else:
+                    self._sleep(wait)
                 rate_limited += 1
                 continue
             if (response.status_code in RETRYABLE_STATUS and method in IDEMPOTENT_METHODS

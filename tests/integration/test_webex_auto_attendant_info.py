@@ -157,7 +157,8 @@ def test_one_location_by_name_and_by_id(sim, tmp_path):
     assert by_id["export"] == by_name["export"]
     # An id needs no location lookup before the list; the export then checks once that the name is unique.
     paths = [e["path"] for e in sim.requests()]
-    assert paths[0].endswith("/autoAttendants") and paths[1].endswith("/locations") and len(paths) == 3
+    assert paths[0].endswith("/autoAttendants") and paths[1].endswith("/locations") and len(paths) == 4
+    assert paths[3].endswith("/callForwarding")  # forwarding is read too (option forwarding, default true)
     run, as_ids = info(sim, tmp_path, {"location": "Headquarters", "export_location": "id"})
     assert as_ids["export"][0]["location"] == sim.location_id("Headquarters")
 
@@ -323,7 +324,8 @@ def test_export_playbook_runs_by_its_collection_name(sim, tmp_path):
             "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
                                     "key_configurations": [{"key": "0", "action": "EXIT"}]},
             "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                 "key_configurations": [{"key": "0", "action": "EXIT"}]}}]}
+                                 "key_configurations": [{"key": "0", "action": "EXIT"}]}}],
+            "webex_auto_attendant_forwarding": []}
 
 
 def test_export_fed_to_the_role_raw_form_changes_nothing(sim, tmp_path):

@@ -13,9 +13,12 @@ from . import errors
 from .errors import ApiError
 from .faults import FaultRegistry
 from .responses import Response
+from .multipart import is_multipart, parse_multipart
+from .routes_announcements import CONTROL_ROUTES as ANNOUNCEMENT_CONTROL_ROUTES
 from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
 from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
 from .routes_control import ROUTES as CONTROL_ROUTES
+from .routes_forwarding import ROUTES as FORWARDING_ROUTES
 from .routes_locations import ROUTES as LOCATION_ROUTES
 from .routes_schedules import ROUTES as SCHEDULE_ROUTES
 from .routes_tokens import TOKEN_PATH, TokenIssuer, masked_form
@@ -77,10 +80,14 @@ class App:
         self.rate_limit = None
         self._rate_lock = threading.Lock()
         self._rate_counter = 0
-        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES)
-        self.control_router = Router(CONTROL_ROUTES)
+        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES
+                                 + FORWARDING_ROUTES)
+        self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
+        # Seconds every API request is held before it is answered (POST /_sim/latency, --latency): a modelled round trip.
+        self.default_latency = self.latency = 0.0
+        self._in_flight = self.max_in_flight = 0  # API requests being handled now / at most at once since the last reset
         # --validate-openapi: every 2xx exchange is checked against the vendored OpenAPI subset (openapi_check.py).
         self.openapi = None
         if validate_openapi:
@@ -100,9 +107,28 @@ class App:
             return list(self._request_log)
 
     def clear_request_log(self):
-        """Empty the log."""
+        """Empty the log (and its in-flight maximum)."""
         with self._log_lock:
             self._request_log = []
+            self.max_in_flight = self._in_flight
+
+    def api_request_started(self):
+        """Count one more API request in flight and hold it for the latency."""
+        with self._log_lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        if self.latency:
+            time.sleep(self.latency)
+
+    def api_request_finished(self):
+        """One API request fewer in flight."""
+        with self._log_lock:
+            self._in_flight -= 1
+
+    def stats(self):
+        """{"max_in_flight": API requests handled at once at most, since the last reset or log clearing}."""
+        with self._log_lock:
+            return {"max_in_flight": self.max_in_flight}
 
     def reset(self):
         """Back to the seed state, no faults, empty log."""
@@ -112,6 +138,7 @@ class App:
         self.faults.clear()
         self.tokens.reset()
         self.set_rate_limit(None)
+        self.latency = self.default_latency
         self.clear_request_log()
 
     def set_rate_limit(self, spec):
@@ -157,7 +184,10 @@ class App:
             raise ApiError(403, "Not authorized to access organization %s" % org_id, errors.ERR_ORG_FORBIDDEN)
         if method in WRITE_METHODS and role != "write":
             raise ApiError(403, "The read-only access token cannot perform %s requests" % method, errors.ERR_READ_ONLY_TOKEN)
-        body = parse_json_body(headers, raw_body)
+        if getattr(handler, "accepts_multipart", False) and is_multipart(headers.get("Content-Type")):
+            body = parse_multipart(headers.get("Content-Type"), raw_body)  # the announcement upload
+        else:
+            body = parse_json_body(headers, raw_body)
         request = Request(self, method, path, query, body, root_url)
         with self.state.lock:
             before = self.state.snapshot() if ignore_write else None
@@ -183,10 +213,18 @@ def parse_json_body(headers, raw_body):
         raise ApiError(400, "Malformed JSON body: %s" % exc, errors.ERR_MALFORMED_BODY) from exc
 
 
-def body_for_log(raw_body, path=None):
-    """The request body as parsed JSON, or None when absent or not JSON; the token request's form with secrets masked."""
+def body_for_log(raw_body, path=None, content_type=None):
+    """The request body as parsed JSON, or None when absent or not JSON; the token request's form with secrets masked.
+
+    A multipart upload is logged as its text fields and, per file, name, type, size and sha256 (never the bytes).
+    """
     if not raw_body:
         return None
+    if is_multipart(content_type):
+        try:
+            return parse_multipart(content_type, raw_body).for_log()
+        except ApiError:
+            return None
     if path == TOKEN_PATH:
         return masked_form(raw_body)
     try:
@@ -251,8 +289,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(error_response(ApiError(404, "The requested resource could not be found."), tracking_id), tracking_id)
             return
 
+        app.api_request_started()
+        try:
+            self._handle_api(app, path, query, raw_body, tracking_id)
+        finally:
+            app.api_request_finished()
+
+    def _handle_api(self, app, path, query, raw_body, tracking_id):
         # connection: the client's host:port, the same for every request sent over one keep-alive connection.
-        entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body, path), "status": None,
+        entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body, path, self.headers.get("Content-Type")), "status": None,
                  "connection": "%s:%s" % tuple(self.client_address[:2])}
         retry_after = app.take_rate_limit()
         fault = app.faults.take(self.command, path) if retry_after is None else None

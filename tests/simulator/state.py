@@ -22,6 +22,7 @@ class State:
         self.schedules = {}
         self.announcements = []
         # id -> {"id", "locationId", "data": stored writable fields}; insertion order is the list order.
+        # A record gains "forwarding" (routes_forwarding.py) on the first forwarding write: it goes with the attendant.
         self.auto_attendants = {}
         self.reset()
         if state_file and os.path.exists(state_file):
@@ -35,6 +36,10 @@ class State:
             self.schedules = seed["schedules"]
             self.announcements = seed["announcements"]
             self.auto_attendants = {}
+            # Text-to-speech jobs by id, how new jobs behave (POST /_sim/text_to_speech) and the generate calls made.
+            self.tts_jobs = {}
+            self.tts_config = {"polls_before_success": 0, "failure": None}
+            self.tts_calls = 0
 
     def load(self):
         """Load the auto attendants (and schedules, when saved) from the state file."""
@@ -44,6 +49,8 @@ class State:
             self.auto_attendants = {record["id"]: record for record in saved.get("autoAttendants", [])}
             if "schedules" in saved:  # files written before schedules could change keep the seed schedules
                 self.schedules = saved["schedules"]
+            if "announcements" in saved:
+                self.announcements = saved["announcements"]
 
     def save(self):
         """Write the auto attendants and schedules to the state file atomically (no-op without a state file)."""
@@ -51,7 +58,7 @@ class State:
             return
         with self.lock:
             payload = {"version": STATE_FILE_VERSION, "autoAttendants": list(self.auto_attendants.values()),
-                       "schedules": self.schedules}
+                       "schedules": self.schedules, "announcements": self.announcements}
             temporary = self.state_file + ".tmp"
             with open(temporary, "w", encoding="utf-8") as handle:
                 json.dump(payload, handle, indent=1)

@@ -373,3 +373,26 @@ def test_raw_menus_in_the_module_form_are_passed_unchanged():
 def test_a_raw_menu_that_is_not_a_dict_is_named():
     with pytest.raises(AnsibleFilterError, match='business_hours_menu: must be a menu in the form of webex_auto_attendant'):
         auto_attendant_module_args([site(business_hours_menu='closed')], DEFAULTS)
+
+
+def test_departments_and_raw_keys_may_name_another_attendant():
+    item = site(business_hours={'operator': None, 'departments': [
+        {'name': 'Support', 'auto_attendant': 'Support Menu'},
+        {'name': 'Denver', 'auto_attendant': {'location': 'Branch Office Denver', 'name': 'Reception'}, 'prompt': True},
+        {'name': 'Sales', 'destination': '1100'},
+    ], 'keys': [{'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'auto_attendant': 'Main', 'description': 'Main'}]})
+    keys = auto_attendant_module_args([item], DEFAULTS)[0]['business_hours_menu']['key_configurations']
+    assert keys[:3] == [
+        {'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'description': 'Support', 'auto_attendant': 'Support Menu'},
+        {'key': '2', 'action': 'TRANSFER_WITH_PROMPT', 'description': 'Denver',
+         'auto_attendant': {'location': 'Branch Office Denver', 'name': 'Reception'}},
+        {'key': '3', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1100', 'description': 'Sales'},
+    ]
+    assert {'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'description': 'Main', 'auto_attendant': 'Main'} in keys
+    both = site(business_hours={'departments': [{'name': 'x', 'destination': '1100', 'auto_attendant': 'Support Menu'}]})
+    with pytest.raises(AnsibleFilterError, match=r'departments\[0\]\.auto_attendant: give destination or auto_attendant'):
+        auto_attendant_module_args([both], DEFAULTS)
+    # The module's rulebook judges the reference: a reference on a key that does not transfer is refused.
+    bad = site(business_hours={'keys': [{'key': '9', 'action': 'EXIT', 'auto_attendant': 'Main'}]})
+    with pytest.raises(AnsibleFilterError, match='does not transfer'):
+        auto_attendant_module_args([bad], DEFAULTS)

@@ -1,0 +1,150 @@
+"""Pure steps of the announcement resource, the text-to-speech polling (no sleeping) and the read-back."""
+
+import pytest
+
+from ansible_collections.wxc.calling.plugins.module_utils import announcements as an
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
+from tests.audio_fixtures import pcm_wav, write
+
+
+def params(**overrides):
+    """Options as AnsibleModule hands them over: every option present, unset ones None."""
+    base = {"name": "Main greeting", "path": None, "text": None, "voice": None, "language_code": None, "level": None,
+            "location": None, "state": "present", "force": False}
+    base.update(overrides)
+    return base
+
+
+@pytest.mark.parametrize("overrides, expected", [
+    ({"path": "x.wav", "text": "Hi", "voice": "ashley"}, "path, text: give one of them"),
+    ({}, "path or text: one of them is required with state present"),
+    ({"text": "Hi"}, "voice: required with text"),
+    ({"text": "  ", "voice": "ashley"}, "text: must not be empty"),
+    ({"text": "Hi", "voice": "ashley", "language_code": "en-US"}, "language_code: 'en-US' is not a language code"),
+    ({"state": "absent", "voice": "ashley"}, "voice: only with text"),
+    ({"state": "absent", "level": "location"}, "location: required with level location"),
+    ({"state": "absent", "level": "ORGANIZATION", "location": "Headquarters"}, "location: only with level location"),
+    ({"state": "absent", "name": "x" * 257}, "name: 257 characters, the maximum is 256"),
+    ({"path": "/nonexistent/greeting.wav"}, "path: /nonexistent/greeting.wav: no such file"),
+])
+def test_validation_names_the_option(overrides, expected):
+    errors = an.validate_options(params(**overrides))
+    assert any(error.startswith(expected) for error in errors), errors
+
+
+def test_valid_options_and_the_level_default(tmp_path):
+    path = write(tmp_path, "greeting.wav", pcm_wav(seconds=6))
+    assert an.validate_options(params(path=path)) == []
+    assert an.validate_options(params(text="Hello", voice="ashley")) == []
+    assert an.validate_options(params(state="absent")) == []
+    assert an.level_of(params(location="Headquarters")) == "LOCATION"
+    assert an.level_of(params()) == "ORGANIZATION"
+    assert an.level_of(params(level="location", location="x")) == "LOCATION"
+
+
+def test_a_missing_file_with_state_absent_is_fine():
+    assert an.validate_options(params(state="absent", path="/nonexistent/greeting.wav")) == []
+
+
+def file_want(size=6000, file_name="greeting.wav"):
+    return an.desired(params(), {"file_name": file_name, "media_type": "WAV", "size": size})
+
+
+def details(**fields):
+    base = {"id": "A1", "name": "Main greeting", "fileName": "greeting.wav", "mediaFileType": "WAV", "fileSize": "6",
+            "featureReferenceCount": 0, "isTextToSpeech": False}
+    base.update(fields)
+    return base
+
+
+def test_a_file_is_the_same_by_name_type_and_size_either_rounding():
+    assert an.differences(file_want(6000), details(fileSize="5")) == []
+    assert an.differences(file_want(6000), details(fileSize="6")) == []
+    assert an.differences(file_want(6000), details(fileSize="7")) == ["fileSize"]
+    assert an.differences(file_want(file_name="other.wav"), details()) == ["fileName"]
+    assert an.differences(file_want(), details(mediaFileType="WMA")) == ["mediaFileType"]
+    assert an.differences(file_want(), details(isTextToSpeech=True)) == ["isTextToSpeech"]
+
+
+def test_speech_is_the_same_by_text_voice_and_language_in_either_spelling():
+    want = an.desired(params(text="Hello there", voice="ashley"))
+    assert want["fileName"] == "Main-greeting.wav" and want["language"] == "en_us"
+    have = details(isTextToSpeech=True, text="Hello there", voice="Ashley", language="en-US", fileName="x.wav")
+    assert an.differences(want, have) == []
+    assert an.differences(want, dict(have, text="Hello")) == ["text"]
+    assert an.differences(want, dict(have, voice="steve", language="es_es")) == ["voice", "language"]
+    assert an.differences(want, dict(have, isTextToSpeech=False)) == ["isTextToSpeech"]
+
+
+def test_plan_actions():
+    want = file_want()
+    assert an.plan("present", want, None).action == "create"
+    assert an.plan("present", want, details()).action == "nothing"
+    forced = an.plan("present", want, details(), force=True)
+    assert forced.action == "update" and forced.fields == ["force"]
+    changed = an.plan("present", want, details(fileSize="99"))
+    assert changed.action == "update" and changed.after["id"] == "A1" and changed.fields == ["fileSize"]
+    assert an.plan("absent", None, None).action == "nothing"
+    assert an.plan("absent", None, details()).action == "delete"
+
+
+def test_speech_file_names_are_safe():
+    assert an.speech_file_name("Welcome / main (EN)") == "Welcome-main-EN.wav"
+    assert an.speech_file_name("...") == "announcement.wav"
+    assert len(an.speech_file_name("x" * 200)) == 80
+
+
+def test_in_use_names_features_and_playlists():
+    used = details(featureReferenceCount=2, featureReferences=[
+        {"id": "AA1", "name": "Reception", "type": "Auto Attendant", "locationName": "Headquarters"}],
+        playlists=[{"id": "P1", "name": "Hold music"}])
+    assert an.in_use(used) == ["Auto Attendant 'Reception' (Headquarters)", "1 feature(s) the service does not name",
+                               "playlist 'Hold music'"]
+    assert an.in_use(details(playlists=[])) == []
+
+
+class FakeClient:
+    """Answers GETs from a script and records every call; POSTs answer {"id": "job"}."""
+
+    last_tracking_id = "WXC_ANSIBLE_test"
+
+    def __init__(self, gets):
+        self.gets = list(gets)
+        self.calls = []
+
+    def get(self, path, params=None):
+        self.calls.append(("GET", path))
+        return self.gets.pop(0)
+
+    def post(self, path, json, params=None):
+        self.calls.append(("POST", path))
+        return {"id": "job"}
+
+
+def test_speech_is_polled_with_growing_waits_and_no_real_sleep():
+    client = FakeClient([{"status": "IN_PROGRESS"}] * 4 + [{"status": "SUCCESS", "fileUri": "cmf://x"}])
+    slept = []
+    service = an.AnnouncementService(client, sleep=slept.append, poll_interval=0.5, poll_max_interval=2.0)
+    assert service.speak("Hello", "ashley", "en_us") == "cmf://x"
+    assert slept == [0.5, 1.0, 2.0, 2.0]
+
+
+def test_speech_polling_is_bounded_and_failures_are_reported():
+    slept = []
+    service = an.AnnouncementService(FakeClient([{"status": "IN_PROGRESS"}] * 10), sleep=slept.append,
+                                     poll_interval=1.0, poll_max_interval=1.0, poll_timeout=3.0)
+    with pytest.raises(ResourceError, match="text-to-speech request job was still IN_PROGRESS after 3 seconds"):
+        service.speak("Hello", "ashley", "en_us")
+    assert slept == [1.0, 1.0, 1.0]
+    failing = an.AnnouncementService(FakeClient([{"status": "FAILURE", "errorMessage": "Text exceeds maximum allowed length."}]),
+                                     sleep=slept.append)
+    with pytest.raises(ResourceError, match="generation failed: Text exceeds maximum allowed length"):
+        failing.speak("Hello", "ashley", "en_us")
+
+
+def test_a_write_that_did_not_take_raises_write_not_applied():
+    service = an.AnnouncementService(FakeClient([details(fileSize="1")]))
+    with pytest.raises(WriteNotApplied) as raised:
+        an._verify(service, None, "A1", file_want(6000))  # pylint: disable=protected-access
+    assert raised.value.fields == ["fileSize"] and raised.value.changed is True
+    assert "trackingId WXC_ANSIBLE_test" in str(raised.value)
