@@ -34,6 +34,13 @@ KNOWN_SDK_GAPS = {"businessHoursMenu.keyConfigurations[].audioAnnouncementFile",
                   "afterHoursMenu.keyConfigurations[].audioAnnouncementFile"}
 
 
+class _ExportLoader(yaml.SafeLoader):
+    """Reads an export as text: its strings carry Ansible's !unsafe tag (data from the service is never templated)."""
+
+
+_ExportLoader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
+
+
 def extra_fields(model, path=""):
     """The paths of every field a parsed wxc_sdk model did not know (pydantic keeps them as model_extra)."""
     found = set()
@@ -190,7 +197,7 @@ def test_attendants_created_by_wxc_sdk_export_and_apply_again_with_no_change(sim
     run = run_playbook(EXPORT_PLAYBOOK, sim, extra_vars={"export_file": target})
     assert run.rc == 0, run
     with open(target, encoding="utf-8") as handle:
-        exported = yaml.safe_load(handle)["webex_auto_attendants"]
+        exported = yaml.load(handle, Loader=_ExportLoader)["webex_auto_attendants"]
     assert [item["name"] for item in exported] == ["SDK Main", "SDK Minimal"]
     assert exported[0]["business_hours_menu"]["key_configurations"][1]["value"] == "+19175551092"
     sim.clear_requests()
