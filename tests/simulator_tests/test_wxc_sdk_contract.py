@@ -25,6 +25,12 @@ from tests.integration.runner import run_playbook, write_playbook
 
 from .helpers import AUDIO_ID
 
+class ExportLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
+    """Reads an export: strings the export marks !unsafe (never templated by Ansible) are plain strings here."""
+
+
+ExportLoader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 EXPORT_PLAYBOOK = os.path.join(ROOT, "playbooks", "export_auto_attendants.yml")
 APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
@@ -32,13 +38,6 @@ APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
 # PLAY_ANNOUNCEMENT key is in the API reference, but AutoAttendantKeyConfiguration lacks it).
 KNOWN_SDK_GAPS = {"businessHoursMenu.keyConfigurations[].audioAnnouncementFile",
                   "afterHoursMenu.keyConfigurations[].audioAnnouncementFile"}
-
-
-class _ExportLoader(yaml.SafeLoader):
-    """Reads an export as text: its strings carry Ansible's !unsafe tag (data from the service is never templated)."""
-
-
-_ExportLoader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
 
 
 def extra_fields(model, path=""):
@@ -197,7 +196,7 @@ def test_attendants_created_by_wxc_sdk_export_and_apply_again_with_no_change(sim
     run = run_playbook(EXPORT_PLAYBOOK, sim, extra_vars={"export_file": target})
     assert run.rc == 0, run
     with open(target, encoding="utf-8") as handle:
-        exported = yaml.load(handle, Loader=_ExportLoader)["webex_auto_attendants"]
+        exported = yaml.load(handle, Loader=ExportLoader)["webex_auto_attendants"]
     assert [item["name"] for item in exported] == ["SDK Main", "SDK Minimal"]
     assert exported[0]["business_hours_menu"]["key_configurations"][1]["value"] == "+19175551092"
     sim.clear_requests()
