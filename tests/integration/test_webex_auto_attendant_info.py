@@ -332,13 +332,15 @@ def test_export_fed_to_the_role_raw_form_changes_nothing(sim, tmp_path):
     create_all(sim)
     run, path = export(sim, tmp_path)
     assert run.rc == 0, run
-    with open(path, encoding="utf-8") as handle:
-        exported = ansible_load(handle)["webex_auto_attendants"]
-    playbook = write_playbook(tmp_path, [{
-        "name": "Apply the export through the role",
-        "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-        "vars": {"auto_attendant_list": exported},
-    }], name="role_raw.yml")
+    # As a user would: the export is a vars file, its strings tagged !unsafe, handed to the role as it is.
+    playbook = str(tmp_path / "role_raw.yml")
+    with open(playbook, "w", encoding="utf-8") as handle:
+        yaml.safe_dump([{"name": "Apply the export through the role", "hosts": "localhost", "gather_facts": False,
+                         "vars_files": [str(path)],
+                         "tasks": [{"name": "Apply the export through the role",
+                                    "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+                                    "vars": {"auto_attendant_list": "{{ webex_auto_attendants }}"}}]}],
+                       handle, sort_keys=False)
     sim.clear_requests()
     run = run_playbook(playbook, sim)
     assert run.rc == 0, run
