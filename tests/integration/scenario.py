@@ -21,8 +21,8 @@ def task(name, module, args, **extra):
 
 
 def play(sim, tmp_path, tasks, check=False, diff=False, env=None):
-    """Run the TASKS as one playbook; return the PlaybookRun."""
-    return run_playbook(write_playbook(tmp_path, tasks), sim, check=check, diff=diff, env=env)
+    """Run the TASKS as one playbook; return the PlaybookRun (some playbooks hold dozens of tasks: a longer timeout)."""
+    return run_playbook(write_playbook(tmp_path, tasks), sim, check=check, diff=diff, env=env, timeout=900)
 
 
 def aa_args(name, extension, location="Headquarters", **options):

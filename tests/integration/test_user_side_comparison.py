@@ -32,7 +32,7 @@ def base_options(name, extension, alternates=()):
             "greeting": "CUSTOM", "extension_enabled": True, "audio_announcement_file": copy.deepcopy(AUDIO),
             "key_configurations": [
                 {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"},
-                {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "+19175551092", "description": "Sales"},
+                {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "1002", "description": "Sales"},
                 {"key": "2", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": copy.deepcopy(AUDIO)},
                 {"key": "*", "action": "REPEAT_MENU"}],
             "call_treatment": {"retry_attempt_for_no_input": "ONE_TIME", "no_input_timer": 10,
@@ -319,10 +319,13 @@ EVENT_CHANGES = {
 }
 
 
-def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, tmp_path):
+@pytest.mark.parametrize("labels", [list(EVENT_CHANGES)[:7], list(EVENT_CHANGES)[7:]], ids=["dates-times", "recurrence"])
+def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, tmp_path, labels):
     location_id = sim.location_id("Headquarters")
     ids, tasks = {}, []
     for index, (label, (event_index, path, value)) in enumerate(EVENT_CHANGES.items()):
+        if label not in labels:
+            continue
         name = "Field %02d" % index
         ids[label] = create_schedule(sim, location_id, name, events=api_events(EVENTS))
         changed = schedule_options(name)
@@ -337,10 +340,24 @@ def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, t
     assert run.rc == 0, run
     base = schedules_base(location_id) + "/businessHours/"
     puts = [(method, path) for method, path, _status in writes(sim)]
-    assert len(puts) == len(EVENT_CHANGES)
+    assert len(puts) == len(labels)
     for index, (label, (event_index, _path, _value)) in enumerate(EVENT_CHANGES.items()):
+        if label not in labels:
+            continue
         assert [run.one("%s %s" % (step, label))["changed"] for step in ("Unchanged", "Change", "Again")] == \
             [False, True, False], label
         current = schedule(sim, location_id, "Field %02d" % index)
         event = current["events"][event_index]
         assert ("PUT", base + ids[label] + "/events/" + event["id"]) in puts, label
+
+
+@pytest.mark.xfail(strict=True, reason="main compares a transfer value as written; the service returns E.164 numbers "
+                                       "reformatted (+1-9175551092), so every run changes and the read-back fails")
+def test_a_transfer_number_as_the_service_formats_it_is_no_change(sim, tmp_path):
+    options = base_options("Formats", "2602")
+    options["business_hours_menu"]["key_configurations"][1]["value"] = "+19175551092"
+    create(sim, options)
+    sim.clear_requests()
+    run = play(sim, tmp_path, [task("Same", AA_MODULE, options)])
+    assert run.rc == 0, run
+    assert run.one("Same")["changed"] is False and writes(sim) == []

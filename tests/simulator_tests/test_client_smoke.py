@@ -17,7 +17,7 @@ def fixture_waits():
 
 @pytest.fixture(name="client")
 def fixture_client(sim, waits):
-    return WebexClient(sim.url, sim.token, timeout=5, sleep=waits.append)
+    return WebexClient(sim.url, sim.token, timeout=30, sleep=waits.append)
 
 
 def test_pagination_follows_every_page_with_the_filters(sim, client):
