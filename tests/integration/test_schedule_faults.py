@@ -25,13 +25,9 @@ API_SUNDAY = {"name": "Sunday", "startDate": "2026-01-11", "endDate": "2026-01-1
 OFFICE = {"location": "Headquarters", "type": "business_hours", "name": "Office", "events": [SATURDAY]}
 
 
-# Found by these tests on main (2026-12-01): an event POST is never replayed, but after an ambiguous failure it is not
-# looked up either, so the run fails although the event may exist; and a rename whose answer is lost is sent again
-# to the old id (404), failing a run whose rename went through. A re-run converges in both cases.
-EVENT_CREATE_NOT_LOOKED_UP = pytest.mark.xfail(
-    strict=True, reason="webex_schedule does not look an event up after an ambiguous POST failure (fails the run)")
-RENAME_REPLAY_404 = pytest.mark.xfail(
-    strict=True, reason="webex_schedule sends a rename again to the old id after a dropped answer (404 fails the run)")
+# Found by these tests (2026-12-01) and fixed: after an ambiguous event POST the event is looked up by name before
+# anything is sent again, and a rename whose answer was lost (the client's replay reaches the old id: 404) is taken
+# from the new name.
 
 
 def converge(sim, tmp_path, args):
@@ -158,7 +154,6 @@ def test_rate_limit_storm_longer_than_the_retry_budget(sim, tmp_path):
 
 # -- events ------------------------------------------------------------------------------------------------------
 
-@EVENT_CREATE_NOT_LOOKED_UP
 @pytest.mark.parametrize("status", [500, 503])
 def test_server_error_on_an_event_create_is_never_sent_again_blindly(sim, tmp_path, status):
     existing(sim)
@@ -171,7 +166,6 @@ def test_server_error_on_an_event_create_is_never_sent_again_blindly(sim, tmp_pa
     assert [event["name"] for event in office(sim)["events"]] == ["Saturday", "Late"]
 
 
-@EVENT_CREATE_NOT_LOOKED_UP
 def test_connection_dropped_after_a_committed_event_create_is_not_sent_again(sim, tmp_path):
     existing(sim)
     sim.fault(method="POST", path=EVENTS, drop_after_commit=True)
@@ -236,7 +230,6 @@ def test_rate_limited_event_writes_are_waited_out(sim, tmp_path):
     assert [(e["name"], e.get("endTime")) for e in office(sim)["events"]] == [("Saturday", "13:00"), ("Late", "20:00")]
 
 
-@EVENT_CREATE_NOT_LOOKED_UP
 def test_timeout_on_an_event_create_ends_with_exactly_one(sim, tmp_path):
     existing(sim)
     sim.fault(method="POST", path=EVENTS, delay=6)
@@ -262,7 +255,6 @@ def test_server_error_on_a_rename_is_retried(sim, tmp_path):
     assert office(sim) is None and result["result"]["schedule"]["id"] == office(sim, "Winter")["id"]
 
 
-@RENAME_REPLAY_404
 def test_connection_dropped_after_a_committed_rename(sim, tmp_path):
     # The rename went through and changed the id: sending the PUT again to the old id finds nothing (404). The
     # schedule is there under its new name, which is the state wanted.
