@@ -19,7 +19,7 @@ import threading
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant
+from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, references
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import (
     DEFAULT_CONCURRENCY, MAX_CONCURRENCY, run_all, share_client)
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
@@ -106,13 +106,67 @@ def validate_options(params):
 
 # -- reference ordering (seam) -------------------------------------------------------------------------------------
 
-def write_passes(items):
-    """The order in which the declared items are written, as passes of item indexes (each pass runs concurrently).
+def _identity(item):
+    """An item as a reference target: (organisation, location as written, name)."""
+    return (item.get("org_id") or "", item["location"], item["name"])
 
-    One pass for now. References between attendants of the same list (targets first, a cycle in two passes: first
-    without the cyclic keys) plug in here, once reference resolution is in module_utils.
+
+def _referred(item):
+    """The targets ITEM's references name, as identities (see _identity); none for an item being deleted."""
+    if item.get("state") == "absent":
+        return set()
+    return {(item.get("org_id") or "",) + target for target in references.targets(item, item["location"])}
+
+
+def write_passes(items, existing=()):
+    """The order in which the declared items are written: passes of (item index, deferred targets).
+
+    Each pass runs concurrently. An item's pass comes after the passes of the items its references name (targets
+    first); a cycle is broken at its first item, written in an early pass without the keys that name what does not
+    exist yet (DEFERRED, a frozenset of identities), and written again in full in a last pass (references.order).
+    Without references: one pass of every item, nothing deferred. A target is matched by organisation, location as
+    the items write it (name or id) and name; any other target is looked up in the organisation. EXISTING: the
+    indexes of the items that exist already; they resolve as they are, so only a target still to be created orders
+    (a cycle of attendants that all exist is written in one pass, whole).
     """
-    return [list(range(len(items)))]
+    identities = [_identity(item) for item in items]
+    created = {identities[index] for index in range(len(items)) if index not in set(existing)}
+    first, second = references.order(identities, [_referred(item) & created for item in items])
+    position = {identity: index for index, identity in enumerate(identities)}
+    level = {}
+    for index, deferred in first:
+        needs = [position[target] for target in (_referred(items[index]) & created) - deferred
+                 if target in position and position[target] != index]
+        level[index] = 1 + max([level[target] for target in needs] or [-1])
+    passes = [[] for _ in range(max(level.values()) + 1)] if level else []
+    for index, deferred in first:
+        passes[level[index]].append((index, deferred))
+    if second:
+        passes.append([(index, frozenset()) for index in second])
+    return passes
+
+
+def missing_reference_targets(items, lookup):
+    """(option path, reference) of the references to targets neither declared by ITEMS nor found by LOOKUP(name).
+
+    LOOKUP(name) is called once per distinct name that ITEMS do not declare; the items that declare a target create it
+    in an earlier pass, so only the others are checked, before any write.
+    """
+    declared = {_identity(item) for item in items if item.get("state") != "absent"}
+    found_by_name, missing = {}, []
+    for index, item in enumerate(items):
+        if item.get("state") == "absent":
+            continue
+        for reference in references.find(item):
+            location, name = reference.target(item["location"])
+            if (item.get("org_id") or "", location, name) in declared:
+                continue
+            if name not in found_by_name:
+                found_by_name[name] = lookup(item, name)
+            if not [found for found in found_by_name[name] if references.in_location(found, location)]:
+                missing.append("%s: %s: no auto attendant %r in location %s, and the task does not declare it"
+                               % (item_label(index, item), reference.path, name, location))
+    return missing
 
 
 # -- the service, listed once per location -------------------------------------------------------------------------
@@ -315,9 +369,18 @@ class BulkRun:
         purge_work = self._purge_work(undeclared, services, results, work)
         deletions = [index for index in work if results[index]["action"] == "delete"]
         declared_present = [index for index in work if results[index]["action"] != "delete"]
+        missing = missing_reference_targets(
+            [self.items[index] for index in declared_present],
+            lambda item, name: services[self._org(item)].list(name=name, page_size=auto_attendant.LIST_PAGE_SIZE))
+        if missing and not self.check_mode:
+            raise BulkRefused("; ".join(missing) + " (nothing was written)")
+        for message in missing:
+            self.warn(message + "; the real run fails unless it is created first")
         self._converge(deletions, work, results)
-        for write_pass in write_passes(self.items):
-            self._converge([index for index in write_pass if index in declared_present], work, results)
+        existing = [index for index in work if index < len(self.items) and results[index]["action"] == "update"]
+        for write_pass in write_passes(self.items, existing):
+            self._converge([index for index, _deferred in write_pass if index in declared_present], work, results,
+                           deferred=dict(write_pass))
         for warning in purge_reference_warnings([undeclared[i] for i in purge_work], results[:len(self.items)]):
             self.warn(warning)
 
@@ -328,6 +391,7 @@ class BulkRun:
             result["diff"] = [entry.pop("_diff") for entry in results if "_diff" in entry]
         for entry in results:
             entry.pop("_diff", None)
+            entry.pop("_written", None)
         failed = [entry for entry in results if entry.get("failed")]
         if failed:
             result["failed"] = True
@@ -389,10 +453,23 @@ class BulkRun:
             purged.append(position)
         return purged
 
-    def _converge(self, indexes, work, results):
-        """Converge the items at INDEXES concurrently and fill in their results."""
+    def _converge(self, indexes, work, results, deferred=None):
+        """Converge the items at INDEXES concurrently and fill in their results.
+
+        DEFERRED: {index: identities} whose references that item leaves out in this pass (the first pass of a cycle).
+        References by name are resolved just before each item's write, when their targets exist.
+        """
+        declared = {_identity(item)[1:] for item in self.items if item.get("state") != "absent"}
+        resolved = {}  # index -> the params as converged (references resolved)
+
         def converge_one(index):
             service, location_id, params = work[index]
+            later = {target[1:] for target in (deferred or {}).get(index, ())}
+            if later:
+                params = references.without(params, params["location"], later)
+            params = auto_attendant.resolve_references(service, location_id, params, check_mode=self.check_mode,
+                                                       declared=declared, warn=self.warn)
+            resolved[index] = params
             return auto_attendant.converge(service, location_id, params, check_mode=self.check_mode, diff=self.diff)
 
         outcome = run_all([lambda index=index: converge_one(index) for index in indexes], self.concurrency)
@@ -402,8 +479,14 @@ class BulkRun:
                 entry.update(error_fields(error))
                 continue
             plan, api_object = value
-            entry.update(action=plan.action, changed=plan.changed, differing_fields=differing_fields(plan, work[index][2]),
-                         auto_attendant=auto_attendant.to_snake(api_object) if api_object else None)
+            # The second pass of a cycle writes the same item again: a creation stays a creation, a change a change.
+            fields = differing_fields(plan, resolved.get(index, work[index][2]))
+            earlier = entry if entry.get("_written") else {}
+            if earlier:
+                fields = list(earlier.get("differing_fields") or []) + [f for f in fields if f not in earlier["differing_fields"]]
+            entry.update(action="create" if earlier.get("action") == "create" else plan.action,
+                         changed=plan.changed or bool(earlier.get("changed")), differing_fields=fields,
+                         auto_attendant=auto_attendant.to_snake(api_object) if api_object else None, _written=True)
             if self.diff and plan.changed:
                 header = "%s (%s)" % (entry["name"], entry["location"])
                 entry["_diff"] = dict(plan.diff(), before_header=header, after_header=header)

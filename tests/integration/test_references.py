@@ -5,8 +5,7 @@ Real ansible-playbook runs against the simulator; assertions on what the simulat
 
 import os
 
-import yaml
-
+from tests.ansible_yaml import load as ansible_load
 from tests.integration.runner import run_playbook, write_playbook
 
 MODULE = "wxc.calling.webex_auto_attendant"
@@ -149,7 +148,7 @@ def test_export_writes_references_by_name_and_reapplies_with_no_change(sim, tmp_
     run = run_playbook(EXPORT_PLAYBOOK, sim, env={"PWD": str(tmp_path)})
     assert run.rc == 0, run
     with open(tmp_path / "auto_attendants.yml", encoding="utf-8") as handle:
-        exported = {item["name"]: item for item in yaml.safe_load(handle)["webex_auto_attendants"]}
+        exported = {item["name"]: item for item in ansible_load(handle.read())["webex_auto_attendants"]}
     keys = {key["key"]: key for key in exported["Main Line"]["business_hours_menu"]["key_configurations"]}
     assert keys["1"] == {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu",
                          "description": "Support"}
@@ -198,3 +197,71 @@ def test_the_role_departments_name_attendants_of_the_list(sim, tmp_path):
     again = run_playbook(os.path.join(PLAYBOOKS, "role_auto_attendant.yml"), sim, extra_vars=extra)
     assert again.rc == 0 and sim.writes() == [], again
     assert all(result["changed"] is False for result in again.task("wxc.calling.auto_attendant : Configure auto attendants"))
+
+
+BULK = "wxc.calling.webex_auto_attendants"
+
+
+def bulk_item(name, extension, keys, location="Headquarters"):
+    return {"name": name, "location": location, "extension": extension, "business_schedule": SCHEDULE,
+            "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys},
+            "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
+                                 "key_configurations": [{"key": "#", "action": "EXIT"}]}}
+
+
+def test_bulk_orders_targets_first_and_converges_a_cycle_in_two_passes(sim, tmp_path):
+    # Main <-> Support is a cycle; Sales (listed last) is a target of Main and exists before it.
+    items = [
+        bulk_item("Main Line", "2000", [
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
+            {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Sales Menu"},
+            {"key": "#", "action": "EXIT"}]),
+        bulk_item("Support Menu", "2100", [
+            {"key": "9", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Main Line"}]),
+        bulk_item("Sales Menu", "2200", [{"key": "#", "action": "EXIT"}]),
+    ]
+    path = write_playbook(tmp_path, [{"name": "Bulk", BULK: {"auto_attendants": items}, "register": "result"}])
+    # Check mode: nothing exists yet, the targets are declared by the same task: no warning, every item a creation.
+    preview = run_playbook(path, sim, check=True)
+    assert preview.rc == 0, preview
+    assert sim.writes() == [] and not preview.one("Bulk")["result"].get("warnings")
+    assert [entry["action"] for entry in preview.one("Bulk")["result"]["results"]] == ["create", "create", "create"]
+
+    sim.clear_requests()
+    run = run_playbook(path, sim)
+    assert run.rc == 0, run
+    writes = [(entry["method"], entry["body"].get("name") if entry["method"] == "POST" else entry["path"].rsplit("/", 1)[-1],
+               entry["body"].get("businessHoursMenu", {}).get("keyConfigurations"))
+              for entry in sim.writes()]
+    methods = [method for method, _name, _keys in writes]
+    assert methods == ["POST", "POST", "POST", "PUT"], writes
+    posted = {name: keys for method, name, keys in writes if method == "POST"}
+    # Pass 1: Sales, and Main without its key to Support (which does not exist yet); pass 2: Support, to Main's
+    # extension; pass 3: Main in full.
+    assert [name for method, name, _keys in writes if method == "POST"].index("Sales Menu") < \
+        [name for method, name, _keys in writes if method == "POST"].index("Support Menu")
+    assert posted["Main Line"] == [{"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2200"},
+                                   {"key": "#", "action": "EXIT"}]
+    assert posted["Support Menu"] == [{"key": "9", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2000"}]
+    assert {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100"} in writes[3][2]
+    result = run.one("Bulk")["result"]
+    assert [(entry["name"], entry["action"], entry["changed"]) for entry in result["results"]] == [
+        ("Main Line", "create", True), ("Support Menu", "create", True), ("Sales Menu", "create", True)]
+
+    sim.clear_requests()
+    again = run_playbook(path, sim)
+    assert again.rc == 0 and sim.writes() == [], again
+    assert again.one("Bulk")["changed"] is False
+
+
+def test_bulk_refuses_a_missing_target_before_any_write(sim, tmp_path):
+    items = [bulk_item("Main Line", "2000", [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Nobody"}]),
+             bulk_item("Other", "2001", [{"key": "#", "action": "EXIT"}])]
+    path = write_playbook(tmp_path, [{"name": "Bulk", BULK: {"auto_attendants": items}}])
+    sim.clear_requests()
+    run = run_playbook(path, sim)
+    assert run.rc != 0
+    message = run.one("Bulk")["result"]["msg"]
+    assert "auto_attendants[0] ('Main Line'): business_hours_menu.key_configurations (key 1).auto_attendant: no auto " \
+           "attendant 'Nobody' in location Headquarters, and the task does not declare it" in message, message
+    assert sim.writes() == []

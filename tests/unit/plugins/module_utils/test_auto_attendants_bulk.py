@@ -71,7 +71,8 @@ def test_summary_counts_failed_items_apart():
 
 
 def test_one_write_pass_until_references_are_ordered():
-    assert write_passes([{}, {}, {}]) == [[0, 1, 2]]
+    plain = [{"name": name, "location": "HQ", "state": "present"} for name in ("a", "b", "c")]
+    assert write_passes(plain) == [[(0, frozenset()), (1, frozenset()), (2, frozenset())]]
 
 
 class FakeService:
@@ -97,3 +98,19 @@ def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
     assert listed.find("L1", "Dup")["id"] == "asked"  # duplicates: the service's own lookup reports them
     assert listed.find("L2", "A")["id"] == "asked"  # a location that was not listed
     assert listed.details("L1", "x") == {"id": "x"}
+
+
+def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new():
+    def item(name, *targets):
+        keys = [{"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+                for i, target in enumerate(targets)]
+        return {"name": name, "location": "HQ", "state": "present",
+                "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys}}
+
+    items = [item("Main", "Support", "Sales"), item("Support", "Main"), item("Sales"), item("Desk", "Elsewhere")]
+    passes = write_passes(items)
+    assert passes == [[(2, frozenset()), (3, frozenset())], [(0, frozenset({("", "HQ", "Support")}))],
+                      [(1, frozenset())], [(0, frozenset())]]
+    # Once every one exists, references resolve as they are: one pass, nothing deferred.
+    assert write_passes(items, existing=[0, 1, 2, 3]) == [[(0, frozenset()), (1, frozenset()), (2, frozenset()),
+                                                           (3, frozenset())]]
