@@ -1,5 +1,6 @@
 """webex_auto_attendant_forwarding run by real ansible-playbook against the simulator; asserts on what it received."""
 
+import json
 import os
 import re
 import textwrap
@@ -7,6 +8,7 @@ import textwrap
 import pytest
 import yaml
 
+from tests.ansible_yaml import load as ansible_load
 from tests.integration.runner import run_playbook, write_playbook
 
 MODULE = "wxc.calling.webex_auto_attendant_forwarding"
@@ -326,7 +328,7 @@ def test_export_then_apply_changes_nothing_forwarding_included(sim, tmp_path):
     assert all(entry["method"] == "GET" for entry in sim.requests())
     with open(target, encoding="utf-8") as handle:
         text = handle.read()
-    exported = yaml.safe_load(text)
+    exported = ansible_load(text)
     forwarding = exported["webex_auto_attendant_forwarding"]
     assert [(item["location"], item["auto_attendant"]) for item in forwarding] == [("Headquarters", ATTENDANT)]
     assert forwarding[0]["always"]["destination"] == "+1-9705550006" and 'destination: "+1-9705550006"' in text
@@ -344,7 +346,7 @@ def test_export_then_apply_changes_nothing_forwarding_included(sim, tmp_path):
     # Edited in the file, applied: one rule PUT, nothing else.
     forwarding[0]["rules"][0]["enabled"] = False
     with open(target, "w", encoding="utf-8") as handle:
-        yaml.safe_dump(exported, handle)
+        yaml.safe_dump(json.loads(json.dumps(exported)), handle)  # plain types again (the loader tags strings)
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target])
     assert run.rc == 0, run
     assert writes(sim) == [("PUT", "rule")] and stored_rule(sim, "VIP")["enabled"] is False
