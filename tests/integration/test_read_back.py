@@ -91,3 +91,44 @@ def test_an_update_costs_one_read_back_and_a_no_op_nothing_extra(sim, tmp_path, 
     run, result = one_task(sim, tmp_path, module, changed_args)
     assert not result["changed"]
     assert [entry["method"] for entry in sim.requests()] == ["GET"] * gets_before
+
+
+# -- the other resources: the announcement repository and the bulk module ------------------------------------------
+
+ANNOUNCEMENT = "wxc.calling.webex_announcement"
+BULK = "wxc.calling.webex_auto_attendants"
+
+
+def test_an_ignored_greeting_upload_and_replace_are_reported(sim, tmp_path):
+    from tests.audio_fixtures import pcm_wav, write
+
+    greeting = write(tmp_path, "verify.wav", pcm_wav(seconds=3, rate=8000))
+    args = {"name": "Verify greeting", "path": greeting}
+    sim.fault(method="POST", path=r"/announcements", ignore_write=True)
+    run, result = one_task(sim, tmp_path, ANNOUNCEMENT, args)
+    assert result["failed"] and result["changed"] is True and "was not created" in result["msg"]
+    run, result = one_task(sim, tmp_path, ANNOUNCEMENT, args)
+    assert not result["failed"] and result["changed"]
+    write(tmp_path, "verify.wav", pcm_wav(seconds=5, rate=16000))
+    sim.fault(method="PUT", path=r"/announcements", ignore_write=True)
+    run, result = one_task(sim, tmp_path, ANNOUNCEMENT, args)
+    assert result["failed"] and result["changed"] is True and result["not_applied"], result
+
+
+def test_the_bulk_module_fails_the_ignored_item_and_converges_the_others(sim, tmp_path):
+    items = [dict(ATTENDANT, name="Verify %d" % index, extension="249%d" % index) for index in range(3)]
+    one_task(sim, tmp_path, BULK, {"auto_attendants": items, "concurrency": 1})
+    changed = [dict(item, business_hours_menu=changed_menu()) for item in items]
+    sim.clear_requests()
+    # The second attendant's update is answered 200 and stored nowhere.
+    second = "/autoAttendants/"
+    sim.fault(method="PUT", path=second, ignore_write=True, count=1)
+    run, result = one_task(sim, tmp_path, BULK, {"auto_attendants": changed, "concurrency": 1})
+    assert result["failed"] and result["changed"] is True
+    outcome = {entry["name"]: entry for entry in result["results"]}
+    failed = [name for name, entry in outcome.items() if entry.get("failed")]
+    assert len(failed) == 1, outcome
+    assert "did not apply business_hours_menu.key_configurations (key 2)" in outcome[failed[0]]["msg"]
+    assert all(entry["action"] == "update" and not entry.get("failed") for name, entry in outcome.items()
+               if name not in failed)
+    assert result["summary"]["failed"] == 1 and result["summary"]["update"] == 2
