@@ -60,7 +60,8 @@ options:
         description:
           - Standard-menu description of the business-hours menu.
           - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id) or C(file_name), C(media_file_type),
-            C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)), C(operator), C(departments) (list of C(name), C(destination), optional C(key) and C(prompt)), C(dial_by_name)
+            C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)),
+            C(operator), C(departments) (list of C(name), C(destination), optional C(key) and C(prompt)), C(dial_by_name)
             (default V(true)), C(dial_by_name_key) (default V(#)), C(dial_by_extension) (default V(true)), C(dial_by_extension_key),
             C(voicemail), C(voicemail_key), C(repeat_key) (default V(*)), C(exit_key), C(keys) (raw key configurations) and
             C(call_treatment) (passed through)."
