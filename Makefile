@@ -17,7 +17,7 @@ export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: test venv links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean bench
+.PHONY: test venv graphviz links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean bench test-real
 
 test: venv sanity lint changelog-lint docs package ee pytest
 
@@ -29,6 +29,11 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
+
+# Graphviz renders the call-flow diagrams (the suite, the docs example): Debian's package, installed once when missing.
+graphviz:
+	command -v dot > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz > /dev/null; }
+	dot -V
 
 links:
 	mkdir -p $(LINKS)/ansible_collections/wxc
@@ -53,7 +58,7 @@ changelog-lint: venv
 	$(BIN)/antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
 
 # The docs site: plugin and role docs from the collection, plus the guides in docs/docsite/rst.
-docs: venv links
+docs: venv links graphviz
 	$(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
 	bash docs/sphinx/build.sh > $(BUILD)/docs.log 2>&1 || { cat $(BUILD)/docs.log; exit 1; }
 	test -s docs/sphinx/build/html/collections/wxc/calling/index.html
@@ -70,8 +75,11 @@ package: venv
 		-p $(BUILD)/installed $(BUILD)/dist/wxc-calling-*.tar.gz
 	for module in $$(ls plugins/modules | sed -n 's/\.py$$//p'); do \
 		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc wxc.calling.$$module > /dev/null; done
-	for filter in $$(ls plugins/filter | sed -n 's/\.py$$//p'); do \
-		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t filter wxc.calling.$${filter}_module_args > /dev/null; done
+	# Every filter the installed collection lists is documented, and every filter file has one listed.
+	filters=$$(ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t filter -l wxc.calling | awk '{print $$1}')
+	test $$(echo "$$filters" | wc -w) -ge $$(ls plugins/filter/*.py | wc -l)
+	for filter in $$filters; do \
+		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t filter $$filter > /dev/null; done
 	for role in $$(ls roles); do \
 		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t role wxc.calling.$$role > /dev/null; done
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -l wxc.calling
@@ -84,24 +92,37 @@ ee: package
 	test -s $(BUILD)/ee/context/Containerfile -o -s $(BUILD)/ee/context/Dockerfile
 	test -s $(BUILD)/ee/context/_build/collections/wxc-calling.tar.gz
 
-pytest: venv links
+pytest: venv links graphviz
 	$(BIN)/python -m pytest -n 2 tests
 
-unit: venv links
+unit: venv links graphviz
 	$(BIN)/python -m pytest tests/unit
 
 simulator: venv
 	$(BIN)/python -m pytest tests/simulator_tests
 
-integration: venv links
+integration: venv links graphviz
 	$(BIN)/python -m pytest tests/integration
+
+# Opt-in, against a real (sandbox) organisation: needs WEBEX_ACCESS_TOKEN and WEBEX_TEST_LOCATION (README, "Testing
+# against a real organisation"); everything it makes is named wxc-test-* and deleted at the end. Never part of `test`.
+test-real: venv links
+	WXC_TEST_REAL=1 $(BIN)/python -m pytest -v -p no:xdist tests/real
 
 demo: venv links
 	bash examples/demo.sh
 
-# API calls and wall time per auto attendant against the simulator (about 6-10 minutes); see docs/docsite/rst/performance.rst.
+# API calls and wall time per auto attendant against the simulator (about 6-10 minutes), then whole sites at once at
+# 100 ms latency (benchmarks/bulk.py, 15-25 minutes); see docs/docsite/rst/performance.rst. Never part of make test.
 bench: venv links
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bulk.py $(BULK_BENCH_ARGS)
+
+# Mutation testing of plugins/module_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
+# Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py.
+.PHONY: mutation
+mutation: venv
+	$(BIN)/python .ci/mutation.py $(MUTATION_ARGS)
 
 clean:
 	rm -rf $(BUILD) .demo

@@ -429,7 +429,8 @@ def main(argv=None):
     raw_dir = os.path.join(args.output, "raw")
     os.makedirs(raw_dir, exist_ok=True)
     report = {"command": " ".join(["benchmarks/run.py"] + list(argv if argv is not None else sys.argv[1:])),
-              "machine": machine(), "args": {k: sorted(v) if isinstance(v, set) else v for k, v in vars(args).items()},
+              "machine": machine(), "args": {k: sorted(v) if isinstance(v, set) else os.path.relpath(v, ROOT) if k == "output" else v
+                       for k, v in vars(args).items()},
               "rows": [], "ratios": []}
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="wxc-bench-") as workdir, Simulator() as sim:

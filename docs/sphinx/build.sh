@@ -21,5 +21,11 @@ antsibull-docs \
     --dest-dir rst \
     wxc.calling
 
+# The call-flow example of the guide: drawn from the repository's example by the collection's own playbook, into the
+# generated tree only (nothing generated is committed).
+ansible-playbook ../../playbooks/diagram_auto_attendants.yml -e @../../examples/call_flows.yml \
+    -e diagram_file="$PWD/rst/collections/wxc/calling/docsite/call-flows-example.md"
+test -s rst/collections/wxc/calling/docsite/call-flows-example-headquarters.svg
+
 # Build Sphinx site
 sphinx-build -M html rst build -c . -W --keep-going

@@ -16,6 +16,9 @@ options:
       - Writes need the scope C(spark-admin:telephony_config_write); reads need C(spark-admin:telephony_config_read).
       - If not set, the value of the E(WEBEX_ACCESS_TOKEN) environment variable is used.
       - The token is never logged or returned.
+      - Surrounding whitespace (the final newline of a vaulted value or a C(|) block) is stripped. Whitespace, control
+        or non-ASCII characters inside the value are refused, with a message that names the option and not the value.
+        The same holds for O(client_id), O(client_secret) and O(refresh_token).
       - Leave it unset and give O(client_id), O(client_secret) and O(refresh_token) to have the module mint one.
     type: str
     required: false
@@ -56,7 +59,7 @@ options:
     default: true
   timeout:
     description:
-      - Seconds to wait for each HTTP response.
+      - Seconds to wait for each HTTP response. Must be positive.
     type: int
     default: 30
 notes:

@@ -61,7 +61,8 @@ options:
           - Standard-menu description of the business-hours menu.
           - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id) or C(file_name), C(media_file_type),
             C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)),
-            C(operator), C(departments) (list of C(name), C(destination), optional C(key) and C(prompt)), C(dial_by_name)
+            C(operator), C(departments) (list of C(name), C(destination) or C(auto_attendant) (another attendant by
+            name, resolved by the module), optional C(key) and C(prompt)), C(dial_by_name)
             (default V(true)), C(dial_by_name_key) (default V(#)), C(dial_by_extension) (default V(true)), C(dial_by_extension_key),
             C(voicemail), C(voicemail_key), C(repeat_key) (default V(*)), C(exit_key), C(keys) (raw key configurations) and
             C(call_treatment) (passed through)."
@@ -77,6 +78,13 @@ options:
           - An item whose C(after_hours.shape) differs from the shape in O(defaults) (V(closed) when not set there) does not
             inherit the C(after_hours) fields of O(defaults): they belong to the other shape."
         type: dict
+      forwarding:
+        description:
+          - Call forwarding of the attendant, the options C(always), C(selective), C(rules) and C(purge_rules) of
+            M(wxc.calling.webex_auto_attendant_forwarding). Checked by that module's own rules and returned in
+            C(forwarding) of the item, for the role's forwarding task. Ignored for an item with C(state=absent).
+        type: dict
+        version_added: 0.2.0
   defaults:
     description:
       - Dictionary merged under every item (the role variable C(auto_attendant_defaults)). Item values win.
@@ -126,6 +134,8 @@ _value:
     - Always has C(name), C(location) and C(state). Items with C(state=present) also have C(business_hours_menu) and
       C(after_hours_menu), each complete (C(greeting), C(extension_enabled), C(key_configurations), and
       C(audio_announcement_file) or C(call_treatment) when set). Other attendant fields appear only when they are set.
+    - C(forwarding), when the item (or O(defaults)) sets it, holds options of
+      M(wxc.calling.webex_auto_attendant_forwarding), not of M(wxc.calling.webex_auto_attendant).
   type: list
   elements: dict
 '''
@@ -140,7 +150,8 @@ from ansible.utils.vars import merge_hash
 # (check_options: argument_spec + validate_options), so a bad value fails here, before the first API call, for exactly
 # the reasons the module would refuse it.
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (  # noqa: E402
-    DESTINATION, KEY_ACTIONS as ACTIONS, MENU_KEYS as VALID_KEYS, check_options)
+    DESTINATION, KEY_ACTIONS as ACTIONS, MENU_KEYS as VALID_KEYS, check_options, text_problem)
+from ansible_collections.wxc.calling.plugins.module_utils import forwarding as forwarding_rulebook  # noqa: E402
 
 DEPARTMENT_KEYS = ('1', '2', '3', '4', '5', '6', '7', '8', '9')
 KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
@@ -153,19 +164,21 @@ PASSTHROUGH_FIELDS = (
     'business_schedule', 'holiday_schedule', 'extension_dialing', 'name_dialing', 'time_zone', 'dial_by_name',
     'direct_line_caller_id_name',
 )
-STRING_FIELDS = ('name', 'location', 'org_id', 'phone_number', 'extension', 'first_name', 'last_name', 'language_code',
-                 'business_schedule', 'holiday_schedule', 'extension_dialing', 'name_dialing', 'time_zone', 'dial_by_name')
 # business_hours_menu / after_hours_menu: a menu in the module's own form (the raw form), as an export writes it.
 RAW_MENU_FIELDS = ('business_hours_menu', 'after_hours_menu')
 ITEM_FIELDS = ('name', 'location', 'state', 'business_hours', 'after_hours') + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
+# forwarding: options of webex_auto_attendant_forwarding (not of webex_auto_attendant), for the role's forwarding task.
+FORWARDING_FIELD = 'forwarding'
+FORWARDING_OPTIONS = ('always', 'selective', 'rules', 'purge_rules')
+ITEM_FIELDS += (FORWARDING_FIELD,)
 
 MENU_FIELDS = (
     'greeting', 'greeting_file', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
     'voicemail', 'voicemail_key', 'repeat_key', 'exit_key', 'keys', 'call_treatment',
 )
 AFTER_HOURS_FIELDS = MENU_FIELDS + ('shape',)
-DEPARTMENT_FIELDS = ('name', 'destination', 'key', 'prompt')
-KEY_FIELDS = ('key', 'action', 'description', 'value', 'audio_announcement_file')
+DEPARTMENT_FIELDS = ('name', 'destination', 'auto_attendant', 'key', 'prompt')
+KEY_FIELDS = ('key', 'action', 'description', 'value', 'auto_attendant', 'audio_announcement_file')
 
 # What a menu description means when it does not say otherwise (documented in the role README).
 MENU_DEFAULTS = {
@@ -243,6 +256,17 @@ def _text(value):
     return value
 
 
+def _as_text(ctx, path, value):
+    """VALUE unchanged when it is text (or None); a number or boolean (an unquoted YAML value) fails, saying to quote it.
+
+    Converting it would keep what YAML made of it: 0100 became 64, no became False.
+    """
+    problem = text_problem(path, value)
+    if problem:
+        raise AnsibleFilterError('%s: %s' % (ctx.where(), problem))
+    return value
+
+
 def _is_blank(value):
     return value is None or value is False or (isinstance(value, str) and not value.strip())
 
@@ -285,10 +309,10 @@ def _destination(ctx, path, value, required=True, what=''):
         if required:
             ctx.fail(path, 'is missing%s: give a phone number or an extension to transfer to' % what)
         return None
-    value = _text(value)
-    if not isinstance(value, str) or not DESTINATION.match(value.strip()):
+    value = _as_text(ctx, path, value)
+    if not DESTINATION.fullmatch(value):
         ctx.fail(path, '%r%s is neither an E.164 number (+15551234567) nor an extension (digits)' % (value, what))
-    return value.strip()
+    return value
 
 
 def _audio_file(ctx, path, value):
@@ -336,13 +360,15 @@ def _raw_key(ctx, path, entry):
     action = action.strip().upper()
     result = {'key': key, 'action': action}
     # Which actions take a value and a file is the module's rule: check_options() judges the built item.
-    value = _text(entry.get('value'))
+    value = _as_text(ctx, path + '.value', entry.get('value'))
     if not _is_blank(value):
-        result['value'] = value.strip() if isinstance(value, str) else value
+        result['value'] = value
+    if entry.get('auto_attendant') is not None:  # a reference by name: the module resolves it
+        result['auto_attendant'] = copy.deepcopy(entry['auto_attendant'])
     if entry.get('audio_announcement_file') is not None:
         result['audio_announcement_file'] = _audio_file(ctx, path + '.audio_announcement_file', entry['audio_announcement_file'])
     if entry.get('description') is not None:
-        result['description'] = _text(entry['description'])
+        result['description'] = _as_text(ctx, path + '.description', entry['description'])
     return result
 
 
@@ -420,15 +446,21 @@ def _build_menu(ctx, path, desc):
     for index, department in enumerate(departments):
         dpath = '%s.departments[%d]' % (path, index)
         _check_fields(ctx, dpath, department, DEPARTMENT_FIELDS)
-        name = _text(department.get('name'))
-        if _is_blank(name) or not isinstance(name, str):
+        name = _as_text(ctx, dpath + '.name', department.get('name'))
+        if _is_blank(name):
             ctx.fail(dpath + '.name', 'is missing (the department name is also the key description)')
         prompt = department.get('prompt')
         entry = {
             'action': 'TRANSFER_WITH_PROMPT' if prompt is not None and _bool(ctx, dpath + '.prompt', prompt) else 'TRANSFER_WITHOUT_PROMPT',
-            'value': _destination(ctx, dpath + '.destination', department.get('destination'), what=' for department %r' % name),
-            'description': name,
         }
+        if department.get('auto_attendant') is not None and _is_blank(department.get('destination')):
+            entry['auto_attendant'] = copy.deepcopy(department['auto_attendant'])  # the module resolves it
+        else:
+            entry['value'] = _destination(ctx, dpath + '.destination', department.get('destination'),
+                                          what=' for department %r' % name)
+            if department.get('auto_attendant') is not None:
+                ctx.fail(dpath + '.auto_attendant', 'give destination or auto_attendant, not both')
+        entry['description'] = name
         if department.get('key') is not None:
             entry['key'] = _key(ctx, dpath + '.key', department['key'])
             book.add(dpath + '.key', entry)
@@ -503,12 +535,10 @@ def _item_args(ctx, item, state):
     _check_fields(ctx, 'item', item, ITEM_FIELDS)
     args = {}
     for field in ('name', 'location'):
-        if _is_blank(item.get(field)):
+        value = _as_text(ctx, field, item.get(field))
+        if _is_blank(value):
             ctx.fail(field, 'is required (set it in the item or in auto_attendant_defaults)')
-        value = _text(item[field])
-        if not isinstance(value, str):
-            ctx.fail(field, 'must be a string, got %s' % type(value).__name__)
-        args[field] = value.strip()
+        args[field] = value  # names are data: kept exactly, surrounding spaces included, as the module keeps them
     item_state = item.get('state')
     item_state = state if item_state is None else _text(item_state).strip().lower()
     if item_state not in ('present', 'absent'):
@@ -523,7 +553,8 @@ def _item_args(ctx, item, state):
         value = item.get(field)
         if value is None:
             continue
-        args[field] = _text(value) if field in STRING_FIELDS else copy.deepcopy(value)
+        # Text fields go to the module as given: its rulebook (check_options below) refuses a number or boolean there.
+        args[field] = copy.deepcopy(value)
     if _is_blank(args.get('extension')) and _is_blank(args.get('phone_number')):
         ctx.fail('extension', 'an auto attendant needs an extension or a phone_number (or both)')
     if _is_blank(args.get('business_schedule')):
@@ -556,6 +587,19 @@ def _defaults_for(defaults, item):
     return result
 
 
+def _forwarding_args(ctx, args, value):
+    """The attendant's forwarding options, judged by webex_auto_attendant_forwarding's own rulebook."""
+    if not isinstance(value, dict):
+        ctx.fail(FORWARDING_FIELD, 'must be a dictionary of webex_auto_attendant_forwarding options, got %s'
+                 % type(value).__name__)
+    _check_fields(ctx, FORWARDING_FIELD, value, FORWARDING_OPTIONS)
+    options = dict((key, copy.deepcopy(value[key])) for key in FORWARDING_OPTIONS if value.get(key) is not None)
+    problems = forwarding_rulebook.check_options(dict(options, location=args['location'], auto_attendant=args['name']))
+    if problems:
+        ctx.fail_with(['%s: %s' % (FORWARDING_FIELD, problem) for problem in problems])
+    return options
+
+
 def auto_attendant_module_args(auto_attendants, defaults=None, state='present'):
     """Return one dict of webex_auto_attendant arguments per item of AUTO_ATTENDANTS (see DOCUMENTATION)."""
     if auto_attendants is None:
@@ -586,6 +630,8 @@ def auto_attendant_module_args(auto_attendants, defaults=None, state='present'):
         problems = check_options(dict((key, value) for key, value in args.items() if key != 'org_id'))
         if problems:
             ctx.fail_with(problems)
+        if merged.get(FORWARDING_FIELD) is not None and args['state'] == 'present':
+            args[FORWARDING_FIELD] = _forwarding_args(ctx, args, merged[FORWARDING_FIELD])
         identity = (args['location'], args['name'])
         if identity in seen:
             ctx.fail('name', 'the auto attendant %r in location %r is also auto_attendant_list[%d]' % (args['name'], args['location'], seen[identity]))

@@ -17,13 +17,21 @@ import re
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
+from ansible_collections.wxc.calling.plugins.module_utils import references
+from ansible_collections.wxc.calling.plugins.module_utils.phone_numbers import normalise as normalise_number
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 MENU_KEYS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
 KEY_ACTIONS = ("PLAY_ANNOUNCEMENT", "TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_OPERATOR",
-               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT")
+               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT",
+               # Legacy: read back from attendants made elsewhere (wxc_sdk knows it); accepted so an export re-applies.
+               "RETURN_TO_PREVIOUS_MENU")
+# Audio file levels; ENTITY is a file one attendant owns (made in Control Hub, listed by the attendant's announcements).
+AUDIO_LEVELS = ("ORGANIZATION", "LOCATION", "ENTITY")
+# The fields of a key the module manages; any other field the service shows is kept when a menu is sent whole.
+KEY_FIELDS = ("key", "action", "value", "description", "audioAnnouncementFile")
 # Actions that send the caller somewhere and so need a destination in value.
 ACTIONS_NEEDING_VALUE = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_MAILBOX")
 RING_PATTERNS = ("NORMAL", "LONG_LONG", "SHORT_SHORT_LONG", "SHORT_LONG_SHORT")
@@ -42,21 +50,43 @@ MENUS = ("business_hours_menu", "after_hours_menu")
 READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFreeNumber", "locationId", "locationName")
 READ_ONLY_AUDIO_FIELDS = ("fileSize", "isTextToSpeech")
 
-E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
-EXTENSION = re.compile(r"^[0-9]{2,10}$")
+E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
+EXTENSION = re.compile(r"^[0-9]{2,10}\Z")
 # A transfer destination: an E.164 number, or an extension or ESN (routing prefix + extension).
-DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})$")
+DESTINATION = re.compile(r"^(\+[1-9][0-9]{1,14}|[0-9]{2,17})\Z")
 DIAL_BY_NAME_FORBIDDEN = re.compile(r"[%+\\\"]|[^\x00-\x7f]")
 
 
 # -- options ---------------------------------------------------------------------------------------------------------
+
+def _text_option(**kwargs):
+    """An option that holds text the service keeps as text (digits included): `type: raw`, checked by text_problem().
+
+    `type: str` would convert before the module sees the value, and YAML has already read an unquoted 0100 as 64 and
+    an unquoted no as False: the attendant would get extension "64", or be called "False".
+    """
+    return dict(type="raw", **kwargs)
+
+
+def text_problem(option, value):
+    """Why VALUE, given for OPTION, is not text (YAML read an unquoted value as a number or boolean), or None."""
+    if value is None or isinstance(value, str):
+        return None
+    example = option.rsplit(".", 1)[-1].split(" ", 1)[0]
+    if isinstance(value, bool):
+        return ('%s: is the boolean %s, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean); '
+                'quote it, for example %s: "no"' % (option, str(value).lower(), example))
+    if isinstance(value, (int, float)):
+        return ('%s: is the number %s, not text (YAML reads unquoted digits as a number: 0100 becomes 64, 1_000 becomes '
+                '1000); quote it, for example %s: "0100"' % (option, value, example))
+    return "%s: must be text, got %s" % (option, type(value).__name__)
 
 def _audio_file_spec():
     return dict(type="dict", options=dict(
         id=dict(type="str"),
         file_name=dict(type="str"),
         media_file_type=dict(type="str", choices=["WAV", "WMA", "3GP"]),
-        level=dict(type="str", choices=["ORGANIZATION", "LOCATION"]),
+        level=dict(type="str", choices=list(AUDIO_LEVELS)),
     ))
 
 
@@ -68,8 +98,9 @@ def _menu_spec():
         key_configurations=dict(type="list", elements="dict", required=True, no_log=False, options=dict(
             key=dict(type="str", required=True, choices=list(MENU_KEYS)),
             action=dict(type="str", required=True, choices=list(KEY_ACTIONS)),
-            description=dict(type="str"),
-            value=dict(type="str"),
+            description=_text_option(),
+            value=_text_option(),
+            auto_attendant=dict(type="raw"),
             audio_announcement_file=_audio_file_spec(),
         )),
         call_treatment=dict(type="dict", options=dict(
@@ -79,7 +110,8 @@ def _menu_spec():
                 action=dict(type="str", required=True, choices=list(NO_INPUT_ACTIONS)),
                 greeting=dict(type="str", choices=["DEFAULT", "CUSTOM"]),
                 audio_announcement_file=_audio_file_spec(),
-                transfer_call_to=dict(type="str"),
+                transfer_call_to=_text_option(),
+                auto_attendant=dict(type="raw"),
             )),
         )),
     ))
@@ -88,28 +120,28 @@ def _menu_spec():
 def argument_spec():
     """The resource options of webex_auto_attendant; no defaults for anything the service owns."""
     return dict(
-        name=dict(type="str", required=True),
-        location=dict(type="str", required=True),
+        name=_text_option(required=True),
+        location=_text_option(required=True),
         state=dict(type="str", default="present", choices=["present", "absent"]),
-        phone_number=dict(type="str"),
-        extension=dict(type="str"),
-        first_name=dict(type="str"),
-        last_name=dict(type="str"),
+        phone_number=_text_option(),
+        extension=_text_option(),
+        first_name=_text_option(),
+        last_name=_text_option(),
         alternate_numbers=dict(type="list", elements="dict", options=dict(
-            phone_number=dict(type="str", required=True),
+            phone_number=_text_option(required=True),
             ring_pattern=dict(type="str", required=True, choices=list(RING_PATTERNS)),
             toll_free_number=dict(type="bool"),
         )),
         language_code=dict(type="str"),
-        business_schedule=dict(type="str"),
-        holiday_schedule=dict(type="str"),
+        business_schedule=_text_option(),
+        holiday_schedule=_text_option(),
         extension_dialing=dict(type="str", choices=list(DIALING_SCOPES)),
         name_dialing=dict(type="str", choices=list(DIALING_SCOPES)),
         time_zone=dict(type="str"),
-        dial_by_name=dict(type="str"),
+        dial_by_name=_text_option(),
         direct_line_caller_id_name=dict(type="dict", options=dict(
             selection=dict(type="str", required=True, choices=["CUSTOM_NAME", "DISPLAY_NAME"]),
-            custom_name=dict(type="str"),
+            custom_name=_text_option(),
         )),
         business_hours_menu=_menu_spec(),
         after_hours_menu=_menu_spec(),
@@ -139,7 +171,7 @@ def _validate_menu(option, menu, errors):
         if action in ACTIONS_NEEDING_VALUE:
             if not value:
                 errors.append("%s: action %s needs a value (the number or extension to transfer to)" % (where, action))
-            elif not DESTINATION.match(value):
+            elif not DESTINATION.fullmatch(value):
                 errors.append("%s: value %r is neither an E.164 number (+15551234567) nor an extension (digits)"
                               % (where, value))
         elif value:
@@ -167,9 +199,35 @@ def _validate_menu(option, menu, errors):
                          todo.get("audio_announcement_file"), errors)
 
 
+TOP_LEVEL_TEXT_OPTIONS = ("name", "location", "phone_number", "extension", "first_name", "last_name",
+                          "business_schedule", "holiday_schedule", "dial_by_name")
+
+
+def _text_values(params):
+    """(option path, value) of every text option in PARAMS (the `type: raw` ones), at any depth."""
+    for option in TOP_LEVEL_TEXT_OPTIONS:
+        yield option, params.get(option)
+    for index, entry in enumerate(params.get("alternate_numbers") or []):
+        if isinstance(entry, dict):
+            yield "alternate_numbers[%d].phone_number" % index, entry.get("phone_number")
+    yield "direct_line_caller_id_name.custom_name", (params.get("direct_line_caller_id_name") or {}).get("custom_name")
+    for menu_option in MENUS:
+        menu = params.get(menu_option) or {}
+        for entry in menu.get("key_configurations") or []:
+            if isinstance(entry, dict):
+                for field in ("value", "description"):
+                    yield "%s.key_configurations (key %s).%s" % (menu_option, entry.get("key"), field), entry.get(field)
+        todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
+        yield "%s.call_treatment.action_to_be_performed.transfer_call_to" % menu_option, todo.get("transfer_call_to")
+
+
 def validate_options(params):
     """Every problem with PARAMS that argument_spec cannot catch, as messages naming the option; [] when valid."""
-    errors = []
+    # Text first: the checks below read the values as text. A number or boolean here is what YAML made of an
+    # unquoted value, and converting it back would send the wrong digits or name.
+    errors = [problem for problem in (text_problem(option, value) for option, value in _text_values(params)) if problem]
+    if errors:
+        return errors
     problem = name_problem(params.get("name"))
     if problem:
         errors.append("name: %s" % problem)
@@ -178,28 +236,36 @@ def validate_options(params):
     if params.get("state", "present") == "absent":
         return errors
     phone_number = params.get("phone_number")
-    if phone_number is not None and not E164.match(phone_number):
+    if phone_number is not None and not E164.fullmatch(phone_number):
         errors.append("phone_number: %r is not an E.164 number (like +15551234567)" % phone_number)
     extension = params.get("extension")
-    if extension is not None and not EXTENSION.match(extension):
+    if extension is not None and not EXTENSION.fullmatch(extension):
         errors.append("extension: %r must be 2 to 10 digits" % extension)
     seen_numbers = set()
     for entry in params.get("alternate_numbers") or []:
         number = entry["phone_number"]
-        if not E164.match(number):
+        if not E164.fullmatch(number):
             errors.append("alternate_numbers: %r is not an E.164 number (like +15551234567)" % number)
         if number in seen_numbers:
             errors.append("alternate_numbers: %s is listed more than once" % number)
         seen_numbers.add(number)
+    for option in ("business_schedule", "holiday_schedule"):
+        if params.get(option) is not None and not params[option].strip():
+            # No schedule is called "": the service would keep what it has and every run would send it again.
+            errors.append("%s: is empty; give the name of a schedule of the location, or leave the option out" % option)
     dial_by_name = params.get("dial_by_name")
     if dial_by_name and DIAL_BY_NAME_FORBIDDEN.search(dial_by_name):
         errors.append("dial_by_name: must not contain %, +, \\, \" or non-ASCII characters")
     caller_id = params.get("direct_line_caller_id_name")
     if caller_id and caller_id["selection"] == "CUSTOM_NAME" and not caller_id.get("custom_name"):
         errors.append("direct_line_caller_id_name: selection CUSTOM_NAME needs custom_name")
+    # A reference by name stands for the number it resolves to (before any write): check the rest with a stand-in.
+    reference_errors = references.validate(params)
+    errors.extend(reference_errors)
+    menus_checked = references.with_placeholders(params) if not reference_errors else params
     for option in MENUS:
-        if params.get(option) is not None:
-            _validate_menu(option, params[option], errors)
+        if menus_checked.get(option) is not None:
+            _validate_menu(option, menus_checked[option], errors)
     return errors
 
 
@@ -226,9 +292,16 @@ def missing_for_create(params):
 # -- mapping between options (snake_case) and the API (camelCase) ---------------------------------------------------
 
 def desired_from_options(params):
-    """The API body fields the user set (camelCase); options left out are absent, so they are left alone."""
-    return snake_dict_to_camel_dict({field: without_none(params[field]) for field in FIELDS
-                                     if params.get(field) is not None})
+    """The API body fields the user set (camelCase); options left out are absent, so they are left alone.
+
+    An alternate number's toll_free_number is the service's to derive from the number: never sent nor compared, so a
+    value the service derives differently cannot make every run report a change.
+    """
+    desired = {field: without_none(params[field]) for field in FIELDS if params.get(field) is not None}
+    if desired.get("alternate_numbers"):
+        desired["alternate_numbers"] = [{key: value for key, value in entry.items() if key != "toll_free_number"}
+                                        for entry in desired["alternate_numbers"]]
+    return snake_dict_to_camel_dict(desired)
 
 
 def _key_order(entry):
@@ -236,8 +309,12 @@ def _key_order(entry):
 
 
 def writable(details):
-    """DETAILS (as the API returns them) without read-only fields, key configurations in key order."""
-    result = {k: copy.deepcopy(v) for k, v in details.items() if k not in READ_ONLY_FIELDS and v is not None}
+    """DETAILS (as the API returns them) without read-only fields, key configurations in key order.
+
+    Numbers are normalised to E.164 (the service reads some back as +1-NXXNXXXXXX), and a TRANSFER_TO_OPERATOR key
+    loses the value the service may show (Control Hub can store one; the API refuses it in a write, error 4806).
+    """
+    result = with_e164_numbers({k: v for k, v in details.items() if k not in READ_ONLY_FIELDS and v is not None})
     for menu_name in ("businessHoursMenu", "afterHoursMenu"):
         menu = result.get(menu_name)
         if not isinstance(menu, dict):
@@ -246,11 +323,53 @@ def writable(details):
         if isinstance(menu.get("keyConfigurations"), list):
             menu["keyConfigurations"] = sorted(menu["keyConfigurations"], key=_key_order)
             for entry in menu["keyConfigurations"]:
+                if not isinstance(entry, dict):
+                    continue
                 _strip_audio(entry)
+                if entry.get("action") == "TRANSFER_TO_OPERATOR":
+                    entry.pop("value", None)
         todo = (menu.get("callTreatment") or {}).get("actionToBePerformed")
         if isinstance(todo, dict):
             _strip_audio(todo)
     return result
+
+
+def with_e164_numbers(details):
+    """A deep copy of DETAILS with every number in E.164: phoneNumber, alternate numbers, key values, transferCallTo."""
+    result = copy.deepcopy(details)
+    if "phoneNumber" in result:
+        result["phoneNumber"] = normalise_number(result["phoneNumber"])
+    for alternate in result.get("alternateNumbers") or []:
+        if isinstance(alternate, dict) and "phoneNumber" in alternate:
+            alternate["phoneNumber"] = normalise_number(alternate["phoneNumber"])
+    for menu_name in ("businessHoursMenu", "afterHoursMenu"):
+        menu = result.get(menu_name)
+        if not isinstance(menu, dict):
+            continue
+        for entry in menu.get("keyConfigurations") or []:
+            if isinstance(entry, dict) and "value" in entry:
+                entry["value"] = normalise_number(entry["value"])
+        todo = (menu.get("callTreatment") or {}).get("actionToBePerformed")
+        if isinstance(todo, dict) and "transferCallTo" in todo:
+            todo["transferCallTo"] = normalise_number(todo["transferCallTo"])
+    return result
+
+
+def operator_values(details):
+    """The keys (menu option, key) of DETAILS whose TRANSFER_TO_OPERATOR carries a value (left out by writable())."""
+    found = []
+    for menu_name, option in (("businessHoursMenu", "business_hours_menu"), ("afterHoursMenu", "after_hours_menu")):
+        menu = (details or {}).get(menu_name)
+        for entry in (menu.get("keyConfigurations") if isinstance(menu, dict) else None) or []:
+            if isinstance(entry, dict) and entry.get("action") == "TRANSFER_TO_OPERATOR" and entry.get("value"):
+                found.append((option, entry.get("key"), entry["value"]))
+    return found
+
+
+def operator_value_warnings(details, where):
+    """Warnings for operator keys that carry a value, naming WHERE (the attendant) and the key."""
+    return ["%s: %s key %s is TRANSFER_TO_OPERATOR with value %r as stored by the service; the value is left out "
+            "(the API refuses one, error 4806)" % (where, option, key, value) for option, key, value in operator_values(details)]
 
 
 def _strip_audio(holder):
@@ -337,7 +456,7 @@ def _menu_equal(want, have):
 
 
 def _alternate_numbers_equal(want, have):
-    """Alternate numbers as a set keyed by number; toll_free_number only compared when given."""
+    """Alternate numbers as a set keyed by number (toll_free_number is never wanted: see desired_from_options)."""
     want_by_number = {entry["phoneNumber"]: entry for entry in want}
     have_by_number = {entry.get("phoneNumber"): entry for entry in have or []}
     if set(want_by_number) != set(have_by_number):
@@ -399,18 +518,24 @@ def _merged_menu(want, have):
             continue
         menu[key] = copy.deepcopy(value)
     if isinstance(menu.get("keyConfigurations"), list):
-        menu["keyConfigurations"] = _keep_known_audio(sorted(menu["keyConfigurations"], key=_key_order),
-                                                      have.get("keyConfigurations") if isinstance(have, dict) else None)
+        menu["keyConfigurations"] = _keep_service_fields(sorted(menu["keyConfigurations"], key=_key_order),
+                                                         have.get("keyConfigurations") if isinstance(have, dict) else None)
     return menu
 
 
-def _keep_known_audio(keys, have_keys):
-    have_by_key = {entry.get("key"): entry for entry in have_keys or []}
+def _keep_service_fields(keys, have_keys):
+    """KEYS with what the service knows of the same key kept: its audio file description when it is the same file,
+    and the fields the module does not manage (a newer API version's), when the action is the same."""
+    have_by_key = {entry.get("key"): entry for entry in have_keys or [] if isinstance(entry, dict)}
     for entry in keys:
         actual = have_by_key.get(entry.get("key"), {})
         wanted_audio = entry.get("audioAnnouncementFile")
         if wanted_audio and _audio_identity(wanted_audio, actual.get("audioAnnouncementFile")):
             entry["audioAnnouncementFile"] = copy.deepcopy(actual["audioAnnouncementFile"])
+        if actual.get("action") == entry.get("action"):
+            for field, value in actual.items():
+                if field not in KEY_FIELDS and field not in entry:
+                    entry[field] = copy.deepcopy(value)
     return keys
 
 
@@ -466,6 +591,7 @@ class AutoAttendantError(ResourceError):
 
 
 LIST_PATH = "/telephony/config/autoAttendants"
+ANNOUNCEMENTS_PATH = "/telephony/config/announcements"
 # Page size asked of the name-filtered list: names that merely contain the wanted one all come back in one page (the
 # service may cap it lower; every next page is still followed), instead of one call per 100 of them.
 LIST_PAGE_SIZE = 1000
@@ -515,11 +641,51 @@ class AutoAttendantService:
     def delete(self, location_id, auto_attendant_id):
         delete(self.client, item_path(location_id, auto_attendant_id))
 
+    def schedule_exists(self, location_id, schedule_type, name):
+        """Whether the location has a schedule of that type called exactly NAME."""
+        path = api_path("/telephony/config/locations/%s/schedules", location_id)
+        return bool(find_exact(self.client, path, "schedules", {"type": schedule_type, "name": name},
+                               lambda item: item.get("name") == name and item.get("type") == schedule_type))
+
+    def audio_file_exists(self, location_id, audio, auto_attendant_id=None):
+        """Whether the audio file named by file name, type and level exists where the attendant can use it."""
+        level = audio.get("level")
+        if level == "ENTITY":
+            if auto_attendant_id is None:
+                return False
+            files = (self.client.get(item_path(location_id, auto_attendant_id) + "/announcements") or {}).get("announcements") or []
+        else:
+            params = {"fileName": audio["fileName"]}
+            if level == "LOCATION":
+                params["locationId"] = location_id
+            files = find_exact(self.client, ANNOUNCEMENTS_PATH, "announcements", params, lambda item: True)
+        return any(item.get("fileName") == audio["fileName"] and item.get("level", level) == level
+                   and (not audio.get("mediaFileType") or item.get("mediaFileType") == audio["mediaFileType"])
+                   for item in files)
+
+    def number_available(self, location_id, number, alternate=False):
+        """Whether NUMBER is one of the location's numbers free for an attendant (primary or alternate)."""
+        suffix = "/alternate/availableNumbers" if alternate else "/availableNumbers"
+        items = find_exact(self.client, item_path(location_id) + suffix, "phoneNumbers", {"phoneNumber": number},
+                           lambda item: normalise_number(item.get("phoneNumber")) == normalise_number(number))
+        return bool(items)
+
     def read_back(self, location_id, auto_attendant_id, desired):
         """The details after a write, raising WriteNotApplied when what DESIRED sets is not what the service stores."""
         return read_back(self.client, "auto attendant %r" % desired.get("name"),
                          lambda: self.details(location_id, auto_attendant_id),
                          lambda stored: differences(desired, writable(stored)))
+
+
+def resolve_references(service, location_id, params, check_mode=False, declared=(), warn=None):
+    """PARAMS with every reference by name resolved to a number (see references.resolve); no request without one.
+
+    One list lookup (organisation-wide, exact name) per distinct target name, before any write.
+    """
+    if params.get("state", "present") != "present":
+        return params
+    return references.resolve(params, params["location"], lambda name: service.list(name=name, page_size=LIST_PAGE_SIZE),
+                              check_mode=check_mode, declared=declared, warn=warn, own_location_id=location_id)
 
 
 def _recreate_after_deletion(service, location_id, params, update_plan):
@@ -534,20 +700,76 @@ def _recreate_after_deletion(service, location_id, params, update_plan):
     return _plan("create", body=desired, before=update_plan.before, after=desired), created
 
 
-def converge(service, location_id, params, check_mode=False, diff=False):
+def _audio_files_named(menu_option, menu):
+    """(option path, audio file) for every audio file of MENU (options form) given by file name, not by id."""
+    found = []
+    holders = [("%s.audio_announcement_file" % menu_option, menu.get("audio_announcement_file"))]
+    for entry in menu.get("key_configurations") or []:
+        holders.append(("%s.key_configurations (key %s).audio_announcement_file" % (menu_option, entry.get("key")),
+                        entry.get("audio_announcement_file")))
+    todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
+    holders.append(("%s.call_treatment.action_to_be_performed.audio_announcement_file" % menu_option,
+                    todo.get("audio_announcement_file")))
+    return [(where, audio) for where, audio in holders if audio and not audio.get("id") and audio.get("file_name")]
+
+
+def preflight(service, location_id, params, the_plan, current, auto_attendant_id=None):
+    """The references a planned write relies on that do not exist, as messages naming the option and the value.
+
+    Only what the write sends is checked: schedules, audio files given by file name, and numbers new to the attendant.
+    """
+    body = the_plan.body or {}
+    problems = []
+    for option, field, schedule_type in (("business_schedule", "businessSchedule", "businessHours"),
+                                         ("holiday_schedule", "holidaySchedule", "holidays")):
+        if body.get(field) and not service.schedule_exists(location_id, schedule_type, body[field]):
+            problems.append("%s: %r is not a %s schedule of this location" % (option, body[field], schedule_type))
+    for option, field in (("business_hours_menu", "businessHoursMenu"), ("after_hours_menu", "afterHoursMenu")):
+        if field not in body or not params.get(option):
+            continue
+        for where, audio in _audio_files_named(option, params[option]):
+            wanted = {"fileName": audio["file_name"], "mediaFileType": audio.get("media_file_type"), "level": audio.get("level")}
+            if not service.audio_file_exists(location_id, wanted, auto_attendant_id):
+                problems.append("%s: no %s audio file %r%s" % (where, (audio.get("level") or "").lower(), audio["file_name"],
+                                " at the attendant's own level" if audio.get("level") == "ENTITY" else ""))
+    current = current or {}
+    if body.get("phoneNumber") and normalise_number(body["phoneNumber"]) != current.get("phoneNumber"):
+        if not service.number_available(location_id, body["phoneNumber"]):
+            problems.append("phone_number: %s is not a free number of this location" % body["phoneNumber"])
+    have_alternates = {entry.get("phoneNumber") for entry in current.get("alternateNumbers") or [] if isinstance(entry, dict)}
+    for entry in body.get("alternateNumbers") or []:
+        number = entry.get("phoneNumber")
+        if number and normalise_number(number) not in have_alternates and not service.number_available(location_id, number, True):
+            problems.append("alternate_numbers: %s is not a free number of this location" % number)
+    return problems
+
+
+def converge(service, location_id, params, check_mode=False, diff=False, warn=None):
     """Bring the auto attendant to the state PARAMS describe; return (plan, auto_attendant API object or None).
 
     Calls: the lookup, then details only when they are needed (to compare, or to show a deletion in diff mode), and
-    after a write one read-back of what the service stores (a create reads its details anyway).
+    after a write one read-back of what the service stores (a create reads its details anyway). Before a write, the
+    pre-flight checks what it refers to (preflight()): a failure stops the run before any write; in check mode it is a
+    WARN(message) instead, since the same run may create it first. WARN also receives the operator keys whose value
+    is left out.
     """
+    warn = warn or (lambda message: None)
     state = params["state"]
     found = service.find(location_id, params["name"])
     current_details = None
     if found and (state == "present" or diff):
-        current_details = service.details(location_id, found["id"])
+        try:
+            current_details = service.details(location_id, found["id"])
+        except WebexApiError as error:
+            if error.status != 404:
+                raise
+            found = None  # deleted between the list and the details read: absent, as after a PUT answered 404
     if found and current_details is None:
         current_details = {"id": found["id"], "name": found["name"]}
     current = writable(current_details) if current_details is not None else None
+    if state == "present" and current_details is not None:
+        for message in operator_value_warnings(current_details, "auto attendant %r" % params["name"]):
+            warn(message)
     desired = desired_from_options(params) if state == "present" else {}
     the_plan = plan(state, desired, current)
 
@@ -556,6 +778,13 @@ def converge(service, location_id, params, check_mode=False, diff=False):
         if missing:
             raise AutoAttendantError("auto attendant %r does not exist in this location, and creating it needs %s"
                                      % (params["name"], ", ".join(missing)))
+    if the_plan.action in ("create", "update"):
+        problems = preflight(service, location_id, params, the_plan, current, found["id"] if found else None)
+        if problems and check_mode:
+            for problem in problems:
+                warn("%s (the real run fails unless it is created first)" % problem)
+        elif problems:
+            raise AutoAttendantError("auto attendant %r: nothing was written, %s" % (params["name"], "; ".join(problems)))
     result = None
     if the_plan.action == "nothing":
         result = current_details
@@ -579,6 +808,6 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     elif the_plan.action == "delete" and not check_mode:
         service.delete(location_id, found["id"])
     if result is not None:
-        result = dict(result, locationId=location_id)
+        result = dict(with_e164_numbers(result), locationId=location_id)
         result.pop("locationName", None)
     return the_plan, result

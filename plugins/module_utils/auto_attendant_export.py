@@ -17,7 +17,10 @@ import json
 import re
 
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    FIELDS, AutoAttendantService, argument_spec, check_options, to_snake, writable)
+    FIELDS, AutoAttendantService, argument_spec, check_options, operator_value_warnings, to_snake, with_e164_numbers,
+    writable)
+from ansible_collections.wxc.calling.plugins.module_utils import forwarding
+from ansible_collections.wxc.calling.plugins.module_utils import references
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -29,8 +32,11 @@ NOT_EXPORTED = ("alternate_numbers.toll_free_number",)
 # -- details -> info form ------------------------------------------------------------------------------------------
 
 def info_from_details(details, list_item):
-    """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM."""
-    snake = to_snake(details)
+    """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM.
+
+    Numbers in E.164, as everywhere in the collection (the service reads some back as +1-NXXNXXXXXX).
+    """
+    snake = to_snake(with_e164_numbers(details))
     result = {}
     for field in ("id", "name"):
         if field in snake:
@@ -84,7 +90,8 @@ def options_from_details(details, location, dropped=None):
     """The webex_auto_attendant options that describe DETAILS (as the API returns them), in LOCATION (id or name).
 
     Only writable options the attendant has: no id, enabled, esn, routing_prefix, toll_free_number, language, no audio
-    file_size/is_text_to_speech, no alternate number toll_free_number, nothing None. Top-level options in the order of
+    file_size/is_text_to_speech, no alternate number toll_free_number, nothing None, no TRANSFER_TO_OPERATOR value,
+    numbers in E.164 (never the read-back form +1-NXXNXXXXXX). Top-level options in the order of
     the Create body, menu keys in key order ("0"-"9", "*", "#"). Applying the result to the same attendant changes nothing.
     DROPPED, when given, receives the paths of the fields the module has no option for.
     """
@@ -119,71 +126,94 @@ def list_auto_attendants(client, location_id=None, name=None):
     return sorted(items, key=sort_key)
 
 
-# -- YAML that keeps its types -------------------------------------------------------------------------------------
+# -- YAML that keeps its types, and keeps data from being templated ---------------------------------------------------
 
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 _.,/()'&@+=-]*$")
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _.,/()'&@+=-]*")
 _RESERVED = ("y", "n", "yes", "no", "on", "off", "true", "false", "null")
+# Characters a YAML reader folds, drops or refuses inside a double-quoted scalar although JSON leaves them raw: DEL and
+# the C1 controls (U+0085 is a YAML 1.1 line break), the line and paragraph separators, the byte order mark, the
+# non-characters and lone surrogates. Written as escapes, every name round-trips exactly.
+_YAML_UNSAFE_CHARACTERS = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+UNSAFE_TAG = "!unsafe"
+# ansible-core resolves an !unsafe scalar again as if it were plain, quotes or not: `!unsafe "0100"` is read as 64,
+# `!unsafe ""` as null, `!unsafe "*"` fails. A template needs "{" (or a "#jinja2:" header), which no number, boolean,
+# null, date or YAML indicator holds: strings made only of the characters below (or one of those indicators) are
+# left untagged, every other string is tagged.
+_CANNOT_BE_A_TEMPLATE = re.compile(r"[-+0-9A-Za-z.:_~ ]*|<<|=|!|&|\*")
 
 
-def _scalar(value):
+def _quoted(text):
+    # A JSON string is a valid YAML double-quoted scalar: "0028", "*", "+19705550026" stay strings in every reader.
+    return _YAML_UNSAFE_CHARACTERS.sub(lambda match: "\\u%04x" % ord(match.group(0)), json.dumps(text, ensure_ascii=False))
+
+
+def _string(text, unsafe):
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and text.lower() not in _RESERVED:
+        written = text
+    else:
+        written = _quoted(text)
+    # Data read from the service is data: Ansible never templates an !unsafe string ({{ }}, {% %}, {# #} stay text).
+    return "%s %s" % (UNSAFE_TAG, written) if unsafe and not _CANNOT_BE_A_TEMPLATE.fullmatch(text) else written
+
+
+def _scalar(value, unsafe=False):
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return json.dumps(value)
-    text = str(value)
-    if _PLAIN.match(text) and not text.endswith(" ") and text.lower() not in _RESERVED:
-        return text
-    # A JSON string is a valid YAML double-quoted scalar: "0028", "*", "+19705550026" stay strings in every reader.
-    return json.dumps(text, ensure_ascii=False)
+    return _string(str(value), unsafe)
 
 
 def _is_block(value):
     return isinstance(value, (dict, list)) and bool(value)
 
 
-def _lines(value, indent):
+def _lines(value, indent, unsafe):
     pad = " " * indent
     lines = []
     if isinstance(value, dict):
         for key, item in value.items():
             if _is_block(item):
                 lines.append("%s%s:" % (pad, _scalar(key)))
-                lines.extend(_lines(item, indent + 2))
+                lines.extend(_lines(item, indent + 2, unsafe))
             else:
-                lines.append("%s%s: %s" % (pad, _scalar(key), _empty_or_scalar(item)))
+                lines.append("%s%s: %s" % (pad, _scalar(key), _empty_or_scalar(item, unsafe)))
     else:
         for item in value:
             if isinstance(item, dict) and item:
-                nested = _lines(item, indent + 2)
+                nested = _lines(item, indent + 2, unsafe)
                 lines.append("%s- %s" % (pad, nested[0][indent + 2:]))
                 lines.extend(nested[1:])
             elif _is_block(item):
                 lines.append("%s-" % pad)
-                lines.extend(_lines(item, indent + 2))
+                lines.extend(_lines(item, indent + 2, unsafe))
             else:
-                lines.append("%s- %s" % (pad, _empty_or_scalar(item)))
+                lines.append("%s- %s" % (pad, _empty_or_scalar(item, unsafe)))
     return lines
 
 
-def _empty_or_scalar(value):
+def _empty_or_scalar(value, unsafe):
     if isinstance(value, dict):
         return "{}"
     if isinstance(value, list):
         return "[]"
-    return _scalar(value)
+    return _scalar(value, unsafe)
 
 
-def to_yaml(value):
+def to_yaml(value, unsafe=True):
     """VALUE (dicts, lists, strings, numbers, booleans, None) as block-style YAML text, ending with a newline.
 
     Strings are plain only when no YAML reader (1.1 or 1.2) can take them for anything else; all others are
-    double-quoted, so keys ("0", "*", "#"), numbers and extensions ("0028") stay strings. Keys keep their order.
+    double-quoted, so keys ("0", "*", "#"), numbers and extensions ("0028") stay strings, and characters a reader
+    would fold (U+0085, U+2028) are escaped. Keys keep their order. With UNSAFE every string value is tagged
+    !unsafe: the text came from the service, and whoever can edit an attendant must not be able to make the
+    controller that applies the export run a template (a lookup, a command).
     """
     if not _is_block(value):
-        return _empty_or_scalar(value) + "\n"
-    return "\n".join(_lines(value, 0)) + "\n"
+        return _empty_or_scalar(value, unsafe) + "\n"
+    return "\n".join(_lines(value, 0, unsafe)) + "\n"
 
 
 def _export_locations(client, items, export_location, known, warn):
@@ -209,10 +239,14 @@ def _export_locations(client, items, export_location, known, warn):
     return result
 
 
-def read_back(client, location=None, name=None, export_location="name", warn=None):
+def read_back(client, location=None, name=None, export_location="name", warn=None, forwarding_export=None):
     """The auto attendants (of the org, or of LOCATION, optionally only NAME) as (details for info, export options).
 
     One list walk, then one details GET per attendant; locations are named in the export only when unambiguous.
+    FORWARDING_EXPORT, when a list: each attendant's call forwarding is read too (one GET, and one per selective
+    rule), added to its info as forwarding, and its webex_auto_attendant_forwarding options appended to the list
+    (attendants whose forwarding nobody configured are left out).
+    A transfer to one of the attendants read is exported as a reference by name (see references.reference_for).
     """
     warn = warn or (lambda message: None)
     service = AutoAttendantService(client)
@@ -229,11 +263,30 @@ def read_back(client, location=None, name=None, export_location="name", warn=Non
         attendants.append(info_from_details(details, item))
         dropped = []
         options = options_from_details(details, locations[item["locationId"]], dropped)
+        # A transfer to another attendant read here becomes a reference by name, when it resolves back to that number.
+        options = references.references_from_numbers(options, item, items, locations.get)
         where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
         if dropped:
             warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))
+        for message in operator_value_warnings(details, where):
+            warn(message)
         problems = check_options(options)
         if problems:
             warn("%s: webex_auto_attendant would refuse the export: %s" % (where, "; ".join(problems)))
         export.append(options)
+        if forwarding_export is not None:
+            _read_forwarding(client, item, locations[item["locationId"]], attendants[-1], forwarding_export, warn)
     return attendants, export
+
+
+def _read_forwarding(client, item, location, info, forwarding_export, warn):
+    settings, rules = forwarding.read_forwarding(client, item["locationId"], item["id"])
+    info["forwarding"] = forwarding.info_from_forwarding(settings, rules)
+    options = forwarding.options_from_forwarding(settings, rules, location, item["name"])
+    if options is None:
+        return
+    problems = forwarding.check_options(options)
+    if problems:
+        warn("call forwarding of auto attendant %r: webex_auto_attendant_forwarding would refuse the export: %s"
+             % (item["name"], "; ".join(problems)))
+    forwarding_export.append(options)

@@ -19,9 +19,10 @@ import re
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService, text_problem
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 # Module choice -> API value (the API's schedule types are camelCase, unlike its other enums).
 TYPES = {"business_hours": "businessHours", "holidays": "holidays"}
@@ -33,8 +34,8 @@ WEEKS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 PATTERNS = ("recur_daily", "recur_weekly", "recur_yearly_by_date", "recur_yearly_by_day")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z")
 EVENT_FIELDS = ("name", "startDate", "endDate", "startTime", "endTime", "allDayEnabled", "recurrence")
 
 
@@ -60,13 +61,14 @@ def _recurrence_spec():
 def argument_spec():
     """The module's own options (the connection options come from webex_argument_spec())."""
     return dict(
-        location=dict(type="str", required=True),
+        # Names are text: `type: raw`, checked by text_problem() (YAML makes an unquoted no False, 2027 a number).
+        location=dict(type="raw", required=True),
         type=dict(type="str", required=True, choices=list(TYPES)),
-        name=dict(type="str", required=True),
-        new_name=dict(type="str"),
+        name=dict(type="raw", required=True),
+        new_name=dict(type="raw"),
         state=dict(type="str", default="present", choices=["present", "absent"]),
         events=dict(type="list", elements="dict", options=dict(
-            name=dict(type="str", required=True),
+            name=dict(type="raw", required=True),
             start_date=dict(type="str", required=True),
             end_date=dict(type="str", required=True),
             start_time=dict(type="str"),
@@ -146,7 +148,11 @@ def _validate_event(where, event, errors):
 
 def validate_options(params):
     """Return the problems argument_spec cannot see, each naming its option (an empty list when there are none)."""
-    errors = []
+    texts = [("location", params.get("location")), ("name", params.get("name")), ("new_name", params.get("new_name"))]
+    texts += [("events[%d].name" % index, event.get("name")) for index, event in enumerate(params.get("events") or [])]
+    errors = [problem for problem in (text_problem(option, value) for option, value in texts) if problem]
+    if errors:
+        return errors
     for option in ("name", "new_name"):
         if params.get(option) is not None:
             problem = name_problem(params[option])
@@ -403,7 +409,12 @@ class ScheduleService:
         attendants = AutoAttendantService(self.client)
         names = []
         for item in attendants.list(location_id):
-            details = attendants.details(location_id, item["id"])
+            try:
+                details = attendants.details(location_id, item["id"])
+            except WebexApiError as error:
+                if error.status != 404:
+                    raise
+                continue  # deleted meanwhile: it uses nothing
             if details.get(field) == name:
                 names.append(details.get("name", item.get("name")))
         return names
@@ -430,7 +441,14 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     schedule_type = desired["type"]
     state = params["state"]
     found = _lookup(service, location_id, schedule_type, params["name"], params.get("new_name"))
-    current = service.details(location_id, schedule_type, found["id"]) if found else None
+    current = None
+    if found:
+        try:
+            current = service.details(location_id, schedule_type, found["id"])
+        except WebexApiError as error:
+            if error.status != 404:
+                raise
+            found = None  # deleted between the list and the details read: absent
     the_plan = plan(state, desired, current)
 
     if the_plan.action == "delete":

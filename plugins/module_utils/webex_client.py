@@ -12,6 +12,7 @@ import threading
 import time
 import traceback
 import uuid
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
 
@@ -34,6 +35,38 @@ SERVER_ERROR_BACKOFF = 1.0
 RETRYABLE_STATUS = (502, 503, 504)
 # Methods that may be replayed after an ambiguous failure: sending them twice leaves the same end state.
 IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
+
+
+# The options that hold secrets (client_id is not secret, but it travels with them and is cleaned the same way).
+SECRET_OPTIONS = ("access_token", "client_id", "client_secret", "refresh_token")
+# Tokens, ids and secrets Webex issues are printable ASCII without spaces: anything else inside one is a copy-paste
+# accident, and in a header it makes the HTTP library raise an error that quotes the whole header, token included.
+_SECRET_CHARACTERS = re.compile(r"[\x21-\x7e]+")
+
+
+def clean_secret(option, value):
+    """VALUE without surrounding whitespace (vaulted values and `|` blocks keep a final newline), and the problem, or None.
+
+    The problem names OPTION and never shows the value.
+    """
+    if value is None:
+        return None, None
+    cleaned = value.strip()
+    if cleaned and not _SECRET_CHARACTERS.fullmatch(cleaned):
+        return cleaned, ("%s: holds whitespace, control or non-ASCII characters inside the value (not shown); give the "
+                         "value alone, exactly as Webex issued it" % option)
+    return cleaned, None
+
+
+def _origin(url):
+    """(scheme, host, port) of URL, normalised: case-insensitive scheme and host, the default port made explicit."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower(), port or {"http": 80, "https": 443}.get(scheme)
 
 
 def webex_argument_spec():
@@ -101,6 +134,26 @@ def _tls_error(method, path, exc):
                          % (reason.group(0).strip() if reason else type(exc).__name__))
 
 
+def _content_type(response):
+    return (response.headers.get("Content-Type") or "no content type").split(";", 1)[0].strip()
+
+
+def _json_answer(method, path, response):
+    """The parsed JSON of a 2xx RESPONSE to METHOD PATH; a WebexApiError naming the request when it is not JSON."""
+    try:
+        return response.json()
+    except ValueError:
+        raise WebexApiError(method, path, status=response.status_code, message="the answer is not JSON (%d bytes, %s, "
+                            "not shown)" % (len(response.content or b""), _content_type(response)),
+                            tracking_id=response.headers.get("trackingid")) from None
+
+
+def _not_sent(method, path, exc):
+    """An exception raised before or while sending: named by its type only, since its text may quote a header."""
+    return WebexApiError(method, path, message="request not sent: %s (details not shown, they may hold a header)"
+                         % type(exc).__name__)
+
+
 def _error_from_response(method, path, response):
     """Build a WebexApiError from a Webex error body {"message", "errors": [{"description", "errorCode"}], "trackingId"}."""
     message = error_code = None
@@ -115,8 +168,10 @@ def _error_from_response(method, path, response):
         message = body.get("message") or first.get("description")
         error_code = first.get("errorCode", body.get("errorCode"))
         tracking_id = body.get("trackingId") or tracking_id
-    elif response.text:
-        message = response.text.strip()[:500]
+    elif response.content:
+        # Never quoted: a proxy's or gateway's error page may echo the request headers, and with them the token.
+        message = "%s (non-JSON error body of %d bytes, %s, not shown)" % (
+            response.reason or "error", len(response.content), _content_type(response))
     if not message:
         message = response.reason
     return WebexApiError(method, path, status=response.status_code, message=message, error_code=error_code,
@@ -127,11 +182,14 @@ class WebexClient:
     """Talks to the Webex API over one keep-alive session; every request carries the token and, if set, orgId."""
 
     def __init__(self, api_url, access_token=None, org_id=None, validate_certs=True, timeout=30, sleep=time.sleep,
-                 warn=None, refresh_credentials=None):
+                 warn=None, refresh_credentials=None, register_secret=None):
         """REFRESH_CREDENTIALS: (client_id, client_secret, refresh_token) of a service app or an integration.
 
         With them, an access token is minted when none is given, and once more when the service answers 401.
+        REGISTER_SECRET(value) is called with every token the client comes to hold (the module's no_log values), as
+        soon as it holds it, so that no message or return value can show it.
         """
+        self._register_secret = register_secret or (lambda value: None)
         self.api_url = api_url.rstrip("/")
         self.org_id = org_id
         self.timeout = timeout
@@ -139,6 +197,8 @@ class WebexClient:
         self._sleep = sleep
         self._warn = warn or (lambda message: None)
         self._refresh_credentials = refresh_credentials
+        # Set by concurrency.share_client when threads share this client: a 429 then pauses all of them.
+        self.rate_gate = None
         # The trackingId of the last answered request, per thread (the bulk module writes from several threads).
         self._last = threading.local()
         self.session = requests.Session()
@@ -147,6 +207,7 @@ class WebexClient:
             self._use_token(access_token)
 
     def _use_token(self, access_token):
+        self._register_secret(access_token)
         self.session.headers["Authorization"] = "Bearer %s" % access_token
 
     def _mint_access_token(self):
@@ -158,12 +219,27 @@ class WebexClient:
             response = self.session.post(self.api_url + "/access_token", data=data, timeout=self.timeout,
                                          verify=self.validate_certs, headers={"Authorization": None})
         except requests.exceptions.SSLError as exc:
-            raise _tls_error("POST", "/access_token", exc) from exc
+            raise _tls_error("POST", "/access_token", exc) from None
         except (requests.ConnectionError, requests.Timeout) as exc:
-            raise WebexApiError("POST", "/access_token", message="no response: %s" % type(exc).__name__) from exc
+            raise WebexApiError("POST", "/access_token", message="no response: %s" % type(exc).__name__) from None
+        except (requests.RequestException, ValueError, UnicodeError) as exc:
+            raise _not_sent("POST", "/access_token", exc) from None
         if response.status_code >= 400:
             raise _error_from_response("POST", "/access_token", response)
-        self._use_token(response.json()["access_token"])
+        answer = _json_answer("POST", "/access_token", response)
+        if not isinstance(answer, dict):
+            answer = {}
+        for name in ("access_token", "refresh_token"):  # masked before anything else can go wrong
+            if isinstance(answer.get(name), str) and answer[name]:
+                self._register_secret(answer[name])
+                self._register_secret(answer[name].strip())
+        token, problem = clean_secret("the minted access_token", answer.get("access_token")
+                                      if isinstance(answer.get("access_token"), str) else None)
+        if not token or problem:
+            raise WebexApiError("POST", "/access_token", status=response.status_code,
+                                message="the token answer holds no usable access_token (fields: %s)"
+                                % (", ".join(sorted(answer)) or "none"), tracking_id=response.headers.get("trackingid"))
+        self._use_token(token)
 
     @classmethod
     def from_module(cls, module):
@@ -172,23 +248,48 @@ class WebexClient:
             from ansible.module_utils.basic import missing_required_lib
             module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         params = module.params
-        refresh = [params.get(name) for name in ("client_id", "client_secret", "refresh_token")]
+        cleaned, problems = {}, []
+        for option in SECRET_OPTIONS:
+            value, problem = clean_secret(option, params.get(option))
+            if value and option != "client_id":
+                module.no_log_values.add(value)  # the stripped form is masked too, not only the value as given
+            cleaned[option] = value or None
+            if problem:
+                problems.append(problem)
+        timeout = params.get("timeout")
+        if timeout is not None and timeout <= 0:
+            problems.append("timeout: %s seconds; give a positive number of seconds to wait for each response" % timeout)
+        if problems:
+            module.fail_json(msg="Invalid options: " + "; ".join(problems), errors=problems)
+        refresh = [cleaned[name] for name in ("client_id", "client_secret", "refresh_token")]
         if any(refresh) and not all(refresh):
             missing = [name for name, value in zip(("client_id", "client_secret", "refresh_token"), refresh) if not value]
             module.fail_json(msg="client_id, client_secret and refresh_token go together; missing: %s" % ", ".join(missing))
-        if not params.get("access_token") and not all(refresh):
+        if not cleaned["access_token"] and not all(refresh):
             module.fail_json(msg="access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment "
                                  "variable), or client_id, client_secret and refresh_token to mint one")
         if not params["validate_certs"]:
             module.warn("validate_certs is false: the TLS certificate of %s is not verified" % params["api_url"])
-        return cls(params["api_url"] or DEFAULT_API_URL, params.get("access_token"), org_id=params.get("org_id") or None,
+        return cls(params["api_url"] or DEFAULT_API_URL, cleaned["access_token"], org_id=params.get("org_id") or None,
                    validate_certs=params["validate_certs"], timeout=params["timeout"], warn=module.warn,
-                   refresh_credentials=tuple(refresh) if all(refresh) else None)
+                   refresh_credentials=tuple(refresh) if all(refresh) else None,
+                   register_secret=module.no_log_values.add)
 
     # -- requests -----------------------------------------------------------------------------------------------
 
     def _url(self, path):
         return path if path.startswith(("http://", "https://")) else self.api_url + path
+
+    def _is_api_url(self, url):
+        """Whether URL is under the configured API: same scheme, host and port (normalised) and under its path."""
+        api_path = urlsplit(self.api_url).path.rstrip("/") + "/"
+        return _origin(url) == _origin(self.api_url) and urlsplit(url).path.startswith(api_path)
+
+    def _shown_path(self, path):
+        """PATH as messages show it: relative to the API and without the query (a next-page URL carries orgId)."""
+        if path.startswith(("http://", "https://")) and self._is_api_url(path):
+            path = urlsplit(path).path[len(urlsplit(self.api_url).path.rstrip("/")):]
+        return path.split("?", 1)[0]
 
     def _params(self, params, path):
         merged = dict(params or {})
@@ -204,21 +305,22 @@ class WebexClient:
         that a retry sends them again.
         """
         url = self._url(path)
-        shown_path = path if not path.startswith(self.api_url) else path[len(self.api_url):]
-        shown_path = shown_path.split("?", 1)[0]
+        shown_path = self._shown_path(path)
         rate_limited = server_errors = 0
         refreshed = False
         if "Authorization" not in self.session.headers and self._refresh_credentials:
             self._mint_access_token()
             refreshed = True
         while True:
+            if self.rate_gate is not None:
+                self.rate_gate.wait()
             headers = {"TrackingID": "WXC_ANSIBLE_%s" % uuid.uuid4()}
             try:
                 response = self.session.request(method, url, params=self._params(params, path), json=json,
                                                 files=files, data=data, headers=headers, timeout=self.timeout,
                                                 verify=self.validate_certs)
             except requests.exceptions.SSLError as exc:
-                raise _tls_error(method, shown_path, exc) from exc
+                raise _tls_error(method, shown_path, exc) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 error = WebexApiError(method, shown_path, message="no response: %s" % type(exc).__name__,
                                       ambiguous=True)
@@ -226,7 +328,10 @@ class WebexClient:
                     self._sleep(SERVER_ERROR_BACKOFF * 2 ** server_errors)
                     server_errors += 1
                     continue
-                raise error from exc
+                raise error from None
+            except (requests.RequestException, ValueError, UnicodeError) as exc:
+                # InvalidHeader, InvalidURL, a header the HTTP library cannot encode...: their text may quote a header.
+                raise _not_sent(method, shown_path, exc) from None
             if response.status_code == 401 and self._refresh_credentials and not refreshed:
                 # The access token expired: mint a new one and send this request once more.
                 self._mint_access_token()
@@ -234,7 +339,11 @@ class WebexClient:
                 continue
             if response.status_code == 429 and rate_limited < RATE_LIMIT_MAX_RETRIES:
                 # A rate-limited request was not carried out, so even a POST may be sent again.
-                self._sleep(parse_retry_after(response.headers.get("Retry-After")))
+                wait = parse_retry_after(response.headers.get("Retry-After"))
+                if self.rate_gate is not None:
+                    self.rate_gate.pause(wait)  # waited out at the top of the loop, by every thread
+                else:
+                    self._sleep(wait)
                 rate_limited += 1
                 continue
             if (response.status_code in RETRYABLE_STATUS and method in IDEMPOTENT_METHODS
@@ -253,7 +362,7 @@ class WebexClient:
         return getattr(self._last, "tracking_id", None)
 
     def get(self, path, params=None):
-        return self.request("GET", path, params=params).json()
+        return _json_answer("GET", self._shown_path(path), self.request("GET", path, params=params))
 
     def get_all(self, path, item_key, params=None):
         """Every item of a paginated list, following the Link rel="next" URLs to the end."""
@@ -261,12 +370,17 @@ class WebexClient:
         next_path, next_params = path, params
         while next_path:
             response = self.request("GET", next_path, params=next_params)
-            page = response.json().get(item_key) or []
+            answer = _json_answer("GET", self._shown_path(next_path), response)
+            if not isinstance(answer, dict) or not isinstance(answer.get(item_key) or [], list):
+                raise WebexApiError("GET", self._shown_path(next_path), status=response.status_code,
+                                    message="the answer has no %s list" % item_key,
+                                    tracking_id=response.headers.get("trackingid"))
+            page = answer.get(item_key) or []
             items.extend(page)
             next_url = response.links.get("next", {}).get("url")
             if not page or not next_url:
                 break
-            if not next_url.startswith(self.api_url + "/"):
+            if not self._is_api_url(next_url):
                 # Never send the token to another host than the configured API.
                 raise WebexApiError("GET", path, message="refusing to follow a next-page link to another host: %s"
                                     % next_url.split("?", 1)[0])
@@ -275,12 +389,12 @@ class WebexClient:
 
     def post(self, path, json, params=None):
         response = self.request("POST", path, params=params, json=json)
-        return response.json() if response.content else {}
+        return _json_answer("POST", self._shown_path(path), response) if response.content else {}
 
     def put(self, path, json, params=None):
         """PUT and return the parsed answer ({} for an empty body: the service answers a PUT 200 or 204 without one)."""
         response = self.request("PUT", path, params=params, json=json)
-        return response.json() if response.content else {}
+        return _json_answer("PUT", self._shown_path(path), response) if response.content else {}
 
     def delete(self, path, params=None):
         self.request("DELETE", path, params=params)

@@ -15,7 +15,12 @@ description:
   - The options mirror the body of the Webex C(Create an Auto Attendant) request, in snake_case.
   - Options that are not set are left alone on update. The service owns their values and defaults.
   - Key configurations and alternate numbers are compared as sets, keyed by key and by number. Audio files are compared
-    by id, or by file name and level when no id is given. A changed menu is sent whole.
+    by id, or by file name and level when no id is given. A changed menu is sent whole, keeping the fields of it
+    (and of its keys) that the module does not manage. Phone numbers are compared in E.164 form.
+  - Before a write, it checks what the write refers to (pre-flight) - the schedules exist in the location with the
+    right type, audio files given by file name exist at their level, new numbers are free numbers of the location -
+    and fails naming the option and the value, with nothing written. In check mode such a problem is a warning, since
+    the same run may create it first. A run that writes nothing makes no pre-flight call.
 author:
   - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
@@ -36,14 +41,16 @@ options:
   name:
     description:
       - Unique name of the auto attendant in its location. Together with O(location) it identifies the auto attendant.
-      - At most 80 characters, no control characters.
-    type: str
+      - At most 80 characters, no control characters. Kept exactly as given (spaces included).
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
     required: true
   location:
     description:
       - The location of the auto attendant, by id or by exact (case-sensitive) name.
       - An id saves one API call.
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
     required: true
   state:
     description:
@@ -55,20 +62,24 @@ options:
     description:
       - Phone number of the auto attendant, in E.164 format (V(+19705550026)).
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   extension:
     description:
       - Extension of the auto attendant, 2 to 10 digits. Leading zeros are kept.
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-    type: str
+      - Text only, a string of digits. An unquoted V(0100) is the number 64 to YAML and is refused; write V("0100").
+    type: raw
   first_name:
     description:
       - First name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   last_name:
     description:
       - Last name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   alternate_numbers:
     description:
       - Alternate numbers of the auto attendant. The list replaces the existing one; order does not matter.
@@ -76,8 +87,10 @@ options:
     elements: dict
     suboptions:
       phone_number:
-        description: Alternate number, in E.164 format.
-        type: str
+        description:
+          - Alternate number, in E.164 format.
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
         required: true
       ring_pattern:
         description: Ring pattern used for calls to this number.
@@ -86,7 +99,8 @@ options:
         choices: [NORMAL, LONG_LONG, SHORT_SHORT_LONG, SHORT_LONG_SHORT]
       toll_free_number:
         description:
-          - Whether the number is toll-free. The service derives it; it is only compared when set.
+          - Whether the number is toll-free. Ignored (never sent, never compared), since the service derives it from
+            the number. Accepted so that playbooks that set it keep running.
         type: bool
   language_code:
     description:
@@ -94,12 +108,14 @@ options:
     type: str
   business_schedule:
     description:
-      - Name of the business hours schedule of the location. Needed to create an auto attendant.
-    type: str
+      - Name of the business hours schedule of the location. Needed to create an auto attendant. Not empty.
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   holiday_schedule:
     description:
-      - Name of the holiday schedule of the location.
-    type: str
+      - Name of the holiday schedule of the location. Not empty (clearing it is not supported, see the notes).
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   extension_dialing:
     description:
       - Extension dialing scope. The service defaults to V(ENTERPRISE).
@@ -117,7 +133,8 @@ options:
   dial_by_name:
     description:
       - Name callers find the auto attendant by in dial by name. No V(%), V(+), V(\\), V(") or non-ASCII characters.
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+    type: raw
   direct_line_caller_id_name:
     description:
       - Caller ID name shown for calls from the auto attendant's direct line.
@@ -129,8 +146,10 @@ options:
         required: true
         choices: [CUSTOM_NAME, DISPLAY_NAME]
       custom_name:
-        description: The name to show; needed with V(CUSTOM_NAME).
-        type: str
+        description:
+          - The name to show; needed with V(CUSTOM_NAME).
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
   business_hours_menu:
     description:
       - Menu played during business hours. Needed to create an auto attendant.
@@ -164,9 +183,12 @@ options:
             type: str
             choices: [WAV, WMA, 3GP]
           level:
-            description: Whether the file belongs to the organisation or to the location.
+            description:
+              - Whether the file belongs to the organisation or to the location.
+              - V(ENTITY) (since 0.2.0) is a file the auto attendant itself owns, made in Control Hub and listed by the
+                attendant's own announcements; an export shows it, and applying it again refers to the same file.
             type: str
-            choices: [ORGANIZATION, LOCATION]
+            choices: [ORGANIZATION, LOCATION, ENTITY]
       key_configurations:
         description:
           - Every key of the menu. The list replaces the menu's keys; order does not matter; a key may appear once.
@@ -185,17 +207,42 @@ options:
                 O(business_hours_menu.key_configurations[].value).
               - V(PLAY_ANNOUNCEMENT) needs an O(business_hours_menu.key_configurations[].audio_announcement_file).
               - V(TRANSFER_TO_OPERATOR) takes no value (the service rejects one with error 4806); to send callers to a
-                given operator, use V(TRANSFER_WITHOUT_PROMPT) with the operator's number.
+                given operator, use V(TRANSFER_WITHOUT_PROMPT) with the operator's number. A value the service shows
+                for such a key (Control Hub can store one) is left out of the comparison, with a warning.
+              - V(RETURN_TO_PREVIOUS_MENU) (since 0.2.0) is a legacy action that attendants made elsewhere may still
+                carry; it is accepted so that an export applies again unchanged, but the API may refuse it in a write.
             type: str
             required: true
             choices: [PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX,
-                      NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT]
+                      NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU]
           description:
-            description: Description of the key.
-            type: str
+            description:
+              - Description of the key.
+              - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+            type: raw
           value:
-            description: Destination of a transfer, an E.164 number or an extension.
-            type: str
+            description:
+              - Destination of a transfer, an E.164 number or an extension.
+              - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+              - The service reads a North-American number back as V(+1-9195559876); it is compared as the E.164
+                number V(+19195559876), so a re-run reports no change.
+              - Or name the auto attendant to transfer to with O(business_hours_menu.key_configurations[].auto_attendant)
+                instead.
+            type: raw
+          auto_attendant:
+            description:
+              - Another auto attendant to transfer to, by name, instead of O(business_hours_menu.key_configurations[].value)
+                (give one of the two). Only with V(TRANSFER_WITH_PROMPT), V(TRANSFER_WITHOUT_PROMPT) or V(TRANSFER_TO_MAILBOX).
+              - "Either the exact name of an auto attendant of the same location (V(Support Menu)), or a dictionary with
+                C(name) and C(location) (a location id or exact name) for an auto attendant of another location."
+              - The module resolves it before any write, with one lookup per distinct name, to the target's extension
+                (same location), its ESN (routing prefix and extension; another location) or, when it has no extension,
+                its phone number. That number is what the service stores and what the comparison uses.
+              - A target that does not exist fails the task before any write, naming the option and the name. In check
+                mode it is a warning instead (the real run fails unless the target is created first), and the key is
+                reported as changed.
+            type: raw
+            version_added: 0.2.0
           audio_announcement_file: *audio
       call_treatment:
         description: What happens when the caller presses nothing. Only the parts set are managed.
@@ -224,8 +271,17 @@ options:
                 choices: [DEFAULT, CUSTOM]
               audio_announcement_file: *audio
               transfer_call_to:
-                description: Destination of the transfer actions.
-                type: str
+                description:
+                  - Destination of the transfer actions.
+                  - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+                type: raw
+              auto_attendant:
+                description:
+                  - Another auto attendant to transfer to, by name, instead of
+                    O(business_hours_menu.call_treatment.action_to_be_performed.transfer_call_to); resolved like
+                    O(business_hours_menu.key_configurations[].auto_attendant).
+                type: raw
+                version_added: 0.2.0
   after_hours_menu:
     description:
       - Menu played outside business hours and on holidays. Needed to create an auto attendant.
@@ -320,6 +376,31 @@ EXAMPLES = r"""
   check_mode: true
   diff: true
   register: preview
+
+- name: Keys that lead to other auto attendants, by name
+  wxc.calling.webex_auto_attendant:
+    location: Headquarters
+    name: Reception
+    extension: "2000"
+    business_schedule: AUTOATTENDANT-BUSINESS-HOURS
+    business_hours_menu:
+      greeting: DEFAULT
+      extension_enabled: true
+      key_configurations:
+        # Stored as Support Menu's extension (same location)
+        - {key: "1", action: TRANSFER_WITHOUT_PROMPT, auto_attendant: Support Menu, description: Support}
+        # Stored as Reception's ESN in Denver (another location), or its phone number when it has no extension
+        - key: "2"
+          action: TRANSFER_WITH_PROMPT
+          auto_attendant: {location: Branch Office Denver, name: Reception}
+          description: Denver
+      call_treatment:
+        action_to_be_performed: {action: TRANSFER_WITHOUT_PROMPT, auto_attendant: Support Menu}
+    after_hours_menu:
+      greeting: DEFAULT
+      extension_enabled: true
+      key_configurations:
+        - {key: "#", action: EXIT}
 
 - name: Delete the auto attendant
   wxc.calling.webex_auto_attendant:
@@ -429,15 +510,17 @@ api_error:
 """
 
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    AutoAttendantService, argument_spec, converge, to_snake, validate_options)
+    AutoAttendantService, argument_spec, converge, resolve_references, to_snake, validate_options)
 from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 
 
 def run(module, client):
     location_id = resolve_location(client, module.params["location"])[0]
-    plan, auto_attendant = converge(AutoAttendantService(client), location_id, module.params,
-                                    check_mode=module.check_mode, diff=module._diff)
+    service = AutoAttendantService(client)
+    params = resolve_references(service, location_id, module.params, check_mode=module.check_mode, warn=module.warn)
+    plan, auto_attendant = converge(service, location_id, params, check_mode=module.check_mode, diff=module._diff,
+                                    warn=module.warn)
     result = dict(changed=plan.changed, auto_attendant=to_snake(auto_attendant) if auto_attendant else None)
     if module._diff:
         result["diff"] = plan.diff()

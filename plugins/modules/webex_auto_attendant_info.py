@@ -56,13 +56,22 @@ options:
     type: str
     choices: [name, id]
     default: name
+  forwarding:
+    description:
+      - Also read the call forwarding of each auto attendant (one more request per attendant, and one per selective
+        rule), return it in RV(auto_attendants[].forwarding), and export it in RV(export_forwarding).
+      - V(false) reads and exports the auto attendants only.
+    type: bool
+    default: true
+    version_added: 0.2.0
 notes:
   - The list filters of Webex match any name that contains the given text, in any case; the module matches names
     exactly itself, and reads every page of results.
-  - One details request is made per auto attendant found.
+  - One details request is made per auto attendant found (and, with O(forwarding), one forwarding request per auto
+    attendant and one per selective rule).
   - RV(export) holds only what M(wxc.calling.webex_auto_attendant) can set. Not exported are the read-only fields (id,
     enabled, esn, routing prefix, toll-free flags, language name, audio file size and text-to-speech flag), fields the
-    module has no option for (reported as warnings), call forwarding, announcement files themselves (audio files are
+    module has no option for (reported as warnings), announcement files themselves (audio files are
     exported as references by id and file name), and the schedules (exported by name; they must exist in the location).
   - A location given by id is not looked up; when no location has that id the task fails with a clear message (the
     service answers 404).
@@ -126,6 +135,17 @@ EXAMPLES = r"""
   loop: "{{ exported.export }}"
   loop_control:
     label: "{{ item.name }}"
+
+- name: Then their call forwarding (no change either)
+  wxc.calling.webex_auto_attendant_forwarding:
+    location: "{{ item.location }}"
+    auto_attendant: "{{ item.auto_attendant }}"
+    always: "{{ item.always | default(omit) }}"
+    selective: "{{ item.selective | default(omit) }}"
+    rules: "{{ item.rules | default(omit) }}"
+  loop: "{{ exported.export_forwarding }}"
+  loop_control:
+    label: "{{ item.auto_attendant }}"
 """
 
 RETURN = r"""
@@ -189,6 +209,15 @@ auto_attendants:
       description: The after hours menu, like RV(auto_attendants[].business_hours_menu).
       type: dict
       returned: always
+    forwarding:
+      description:
+        - Its call forwarding, C(always) and C(selective) (C(enabled), C(destination), C(ring_reminder_enabled),
+          C(send_to_voicemail_enabled)) and C(rules), the details of every selective rule (C(id), C(name),
+          C(enabled), C(business_schedule), C(holiday_schedule), C(forward_to), C(calls_from), C(calls_to)), as the
+          service returns them.
+      type: dict
+      returned: when O(forwarding) is true
+      version_added: 0.2.0
   sample:
     - id: Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2QyRXdhV2R5TVRCamIwQTJORGswTVRJNU55NXBiblF4TUM1aVkyeGtMbmRsWW1WNExtTnZiUQ
       name: Main Line AA - Test
@@ -229,6 +258,8 @@ export:
       as options. Looping that module over this list changes nothing.
     - Each has C(location) (see O(export_location)), C(name), and every writable option the auto attendant has, in the
       order of the Webex Create body; nothing read-only, nothing null; menu keys in key order.
+    - A transfer to another auto attendant of the list is written as a reference by name (C(auto_attendant) instead of
+      C(value) or C(transfer_call_to)) when resolving that reference gives back exactly the same number.
   returned: always
   type: list
   elements: dict
@@ -259,11 +290,41 @@ export:
         extension_enabled: true
         key_configurations:
           - {key: "0", action: EXIT}
+export_forwarding:
+  description:
+    - The call forwarding of the same auto attendants, each in exactly the form
+      M(wxc.calling.webex_auto_attendant_forwarding) accepts as options (C(location), C(auto_attendant), C(always),
+      C(selective), C(rules)). Looping that module over this list changes nothing.
+    - Auto attendants whose forwarding nobody configured (both off, no destination, no rules) are left out.
+      C(purge_rules) is not set, so rules added later are left alone.
+    - Numbers are as the service returns them (NANP numbers of rules without their C(+)); the module compares them as
+      the same numbers.
+  returned: when O(forwarding) is true
+  type: list
+  elements: dict
+  version_added: 0.2.0
+  sample:
+    - location: Headquarters
+      auto_attendant: Reception
+      always: {enabled: true, destination: "+19705550006", ring_reminder_enabled: false, send_to_voicemail_enabled: false}
+      selective: {enabled: false, destination: "", ring_reminder_enabled: false, send_to_voicemail_enabled: false}
+      rules: []
+export_forwarding_yaml:
+  description:
+    - RV(export_forwarding) as YAML text, written like RV(export_yaml).
+  returned: when O(forwarding) is true
+  type: str
+  version_added: 0.2.0
+  sample: "- location: Headquarters\n  auto_attendant: Reception\n  always:\n    enabled: true\n"
 export_yaml:
   description:
     - RV(export) as YAML text, a block sequence, ready to be indented under a variable of a vars file.
     - Every string that a YAML reader could take for something else is double-quoted, so keys (V("0"), V("*"),
-      V("#")), phone numbers and extensions (V("0028")) stay strings.
+      V("#")), phone numbers and extensions (V("0028")) stay strings. Characters other readers fold (U+0085, U+2028,
+      U+2029, the C1 controls) are written as escapes, so names round-trip exactly.
+    - Every string that could hold a template (anything beyond letters, digits, spaces and C(-+.:_~)) is tagged
+      C(!unsafe). The text comes from the service, where anyone who can edit an attendant could plant C({{ }}) or
+      C({% %}); Ansible never templates an C(!unsafe) value, so applying the export cannot run it.
   returned: always
   type: str
   sample: "- location: Headquarters\n  name: Reception\n  extension: \"2100\"\n"
@@ -307,13 +368,19 @@ def argument_spec():
         location=dict(type="str"),
         name=dict(type="str"),
         export_location=dict(type="str", default="name", choices=["name", "id"]),
+        forwarding=dict(type="bool", default=True),
     )
 
 
 def run(module, client):
     params = module.params
-    attendants, export = read_back(client, params["location"], params["name"], params["export_location"], module.warn)
-    return dict(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
+    forwarding = [] if params["forwarding"] else None
+    attendants, export = read_back(client, params["location"], params["name"], params["export_location"], module.warn,
+                                   forwarding_export=forwarding)
+    result = dict(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
+    if forwarding is not None:
+        result.update(export_forwarding=forwarding, export_forwarding_yaml=to_yaml(forwarding))
+    return result
 
 
 def main():

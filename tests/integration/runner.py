@@ -7,6 +7,8 @@ import subprocess
 import sys
 import tempfile
 
+from tests.integration.secret_scan import assert_no_secret, run_secrets
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PLAYBOOKS = os.path.join(HERE, "playbooks")
 INVENTORY = os.path.join(HERE, "inventory.ini")
@@ -54,11 +56,13 @@ class PlaybookRun:
         return "PlaybookRun(rc=%s, stats=%s)\n--- stdout ---\n%s\n--- stderr ---\n%s" % (self.rc, self.stats, self.stdout, self.stderr)
 
 
-def run_playbook(playbook, sim, extra_vars=None, check=False, diff=False, extra_args=(), env=None, timeout=300):
+def run_playbook(playbook, sim, extra_vars=None, check=False, diff=False, extra_args=(), env=None, timeout=300,
+                 secrets=None):
     """Run PLAYBOOK (a path, or a name under tests/integration/playbooks) against SIM.
 
     The module finds the simulator through WEBEX_API_URL and WEBEX_ACCESS_TOKEN, as a user's environment would
-    point it at the real service.
+    point it at the real service. Every run goes through the secret scan (secret_scan.py): the simulator's secrets,
+    the secrets in ENV and EXTRA_VARS and SECRETS (name -> value) must not appear in its output in any form.
     """
     if not os.path.isabs(playbook):
         playbook = os.path.join(PLAYBOOKS, playbook)
@@ -96,7 +100,12 @@ def run_playbook(playbook, sim, extra_vars=None, check=False, diff=False, extra_
         if os.path.exists(record):
             with open(record, encoding="utf-8") as handle:
                 results = [json.loads(line) for line in handle if line.strip()]
-        return PlaybookRun(proc.returncode, proc.stdout, proc.stderr, results)
+        run = PlaybookRun(proc.returncode, proc.stdout, proc.stderr, results)
+        places = {"stdout": run.stdout, "stderr": run.stderr, "task results": json.dumps(run.results)}
+        if sim is not None and getattr(sim, "base_url", None):
+            places["simulator request log"] = json.dumps(sim.requests())
+        assert_no_secret(places, run_secrets(sim, env, extra_vars, secrets))
+        return run
 
 
 def write_playbook(directory, tasks, name="playbook.yml"):

@@ -8,6 +8,8 @@ import sys
 
 import yaml
 
+from tests.integration.secret_scan import assert_no_secret, simulator_secrets
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 ANSIBLE_RUNNER = os.path.join(os.path.dirname(sys.executable), "ansible-runner")
 
@@ -59,8 +61,8 @@ def test_demo_through_ansible_runner_changed_then_ok(sim, tmp_path):
     for ident in ("first", "second"):
         folder = os.path.join(base, "artifacts", ident)
         with open(os.path.join(folder, "stdout"), encoding="utf-8") as stdout:
-            assert sim.token not in stdout.read()
+            assert_no_secret({"job stdout": stdout.read()}, simulator_secrets(sim))
         events = os.path.join(folder, "job_events")
         for name in os.listdir(events):
             with open(os.path.join(events, name), encoding="utf-8") as handle:
-                assert sim.token not in handle.read(), os.path.join(events, name)
+                assert_no_secret({os.path.join(events, name): handle.read()}, simulator_secrets(sim))

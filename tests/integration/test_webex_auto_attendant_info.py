@@ -5,6 +5,7 @@ import os
 
 import yaml
 
+from tests.ansible_yaml import load as ansible_load
 from tests.integration.runner import run_playbook, write_playbook
 
 MODULE = "wxc.calling.webex_auto_attendant_info"
@@ -156,7 +157,8 @@ def test_one_location_by_name_and_by_id(sim, tmp_path):
     assert by_id["export"] == by_name["export"]
     # An id needs no location lookup before the list; the export then checks once that the name is unique.
     paths = [e["path"] for e in sim.requests()]
-    assert paths[0].endswith("/autoAttendants") and paths[1].endswith("/locations") and len(paths) == 3
+    assert paths[0].endswith("/autoAttendants") and paths[1].endswith("/locations") and len(paths) == 4
+    assert paths[3].endswith("/callForwarding")  # forwarding is read too (option forwarding, default true)
     run, as_ids = info(sim, tmp_path, {"location": "Headquarters", "export_location": "id"})
     assert as_ids["export"][0]["location"] == sim.location_id("Headquarters")
 
@@ -237,11 +239,11 @@ def test_export_then_apply_changes_nothing_then_recreates_a_deleted_one(sim, tmp
     assert only_reads(sim)
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    exported = yaml.safe_load(text)["webex_auto_attendants"]
+    exported = ansible_load(text)["webex_auto_attendants"]
     assert [(a["location"], a["name"]) for a in exported] == [
         ("Branch Office Austin", "Recepción"), ("Branch Office Denver", "Reception"), ("Headquarters", "Main Line")]
     # Strings stay strings, whatever reads the file.
-    for line in ('extension: "0028"', 'key: "0"', 'key: "*"', 'key: "#"', 'value: "0029"', 'value: "1000"',
+    for line in ('extension: "0028"', 'key: "0"', 'key: "*"', 'key: !unsafe "#"', 'value: "0029"', 'value: "1000"',
                  'phone_number: "+19705550020"', "no_input_timer: 20"):
         assert line in text, (line, text)
     main = exported[2]
@@ -273,7 +275,7 @@ def test_export_then_apply_changes_nothing_then_recreates_a_deleted_one(sim, tmp
     # The recreated attendant exports exactly as before.
     run, again = export(sim, tmp_path, {"export_file": os.path.join(str(tmp_path), "again.yml")})
     with open(os.path.join(str(tmp_path), "again.yml"), encoding="utf-8") as handle:
-        assert yaml.safe_load(handle)["webex_auto_attendants"] == exported
+        assert ansible_load(handle)["webex_auto_attendants"] == exported
 
 
 def test_export_with_location_ids_applies_with_no_change(sim, tmp_path):
@@ -281,7 +283,7 @@ def test_export_with_location_ids_applies_with_no_change(sim, tmp_path):
     run, path = export(sim, tmp_path, {"export_location_form": "id", "export_location": "Headquarters"})
     assert run.rc == 0, run
     with open(path, encoding="utf-8") as handle:
-        exported = yaml.safe_load(handle)["webex_auto_attendants"]
+        exported = ansible_load(handle)["webex_auto_attendants"]
     assert [(a["location"], a["name"]) for a in exported] == [(sim.location_id("Headquarters"), "Main Line")]
     sim.clear_requests()
     run, results = apply(sim, path)
@@ -313,7 +315,7 @@ def test_export_playbook_runs_by_its_collection_name(sim, tmp_path):
     run = run_playbook(wrapper, sim, extra_vars={"export_file": target})
     assert run.rc == 0, run
     with open(target, encoding="utf-8") as handle:
-        assert yaml.safe_load(handle) == {"webex_auto_attendants": [{
+        assert ansible_load(handle) == {"webex_auto_attendants": [{
             "location": "Headquarters", "name": "Reception", "extension": "2100", "alternate_numbers": [],
             "language_code": "en_us",
             "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "extension_dialing": "ENTERPRISE",
@@ -322,7 +324,8 @@ def test_export_playbook_runs_by_its_collection_name(sim, tmp_path):
             "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
                                     "key_configurations": [{"key": "0", "action": "EXIT"}]},
             "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                 "key_configurations": [{"key": "0", "action": "EXIT"}]}}]}
+                                 "key_configurations": [{"key": "0", "action": "EXIT"}]}}],
+            "webex_auto_attendant_forwarding": []}
 
 
 def test_export_fed_to_the_role_raw_form_changes_nothing(sim, tmp_path):
@@ -330,7 +333,7 @@ def test_export_fed_to_the_role_raw_form_changes_nothing(sim, tmp_path):
     run, path = export(sim, tmp_path)
     assert run.rc == 0, run
     with open(path, encoding="utf-8") as handle:
-        exported = yaml.safe_load(handle)["webex_auto_attendants"]
+        exported = ansible_load(handle)["webex_auto_attendants"]
     playbook = write_playbook(tmp_path, [{
         "name": "Apply the export through the role",
         "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},

@@ -1,4 +1,4 @@
-"""Command line: ``python -m tests.simulator [--host H] [--port P] [--token T] [--read-only-token R] [--state-file F] [--quiet]``."""
+"""Command line: ``python -m tests.simulator [--host H] [--port P] [--token T] [--read-only-token R] [--state-file F] [--latency S] [--quiet]``."""
 
 import argparse
 import signal
@@ -22,6 +22,8 @@ def parse_args(argv):
     parser.add_argument("--refresh-token", default=DEFAULT_REFRESH_TOKEN, help="refresh token accepted by POST /v1/access_token")
     parser.add_argument("--minted-token-ttl", type=int, default=DEFAULT_MINTED_TOKEN_TTL,
                         help="seconds a minted access token is valid (default %d)" % DEFAULT_MINTED_TOKEN_TTL)
+    parser.add_argument("--latency", type=float, default=0.0,
+                        help="seconds to hold every API request before answering it, a modelled round trip (default 0)")
     parser.add_argument("--quiet", action="store_true", help="do not log each request to stderr")
     parser.add_argument("--validate-openapi", action="store_true",
                         help="check every 2xx request and response against the vendored OpenAPI subset (needs openapi-core)")
@@ -34,6 +36,7 @@ def main(argv=None):
     tokens = TokenIssuer(args.client_id, args.client_secret, args.refresh_token, args.minted_token_ttl)
     app = App(token=args.token, read_only_token=args.read_only_token, state_file=args.state_file, quiet=args.quiet,
               tokens=tokens, validate_openapi=args.validate_openapi)
+    app.default_latency = app.latency = args.latency
     server = SimulatorServer((args.host, args.port), app)
 
     def stop(_signum, _frame):

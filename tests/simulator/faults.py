@@ -8,13 +8,17 @@ from . import errors
 
 FAULT_KINDS = ("status", "delay", "drop_after_commit", "ignore_write")
 WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
+# What a status fault answers instead of the Webex JSON error body: a gateway's HTML page, the same page echoing the
+# request headers (as some proxies' error pages do, the token included), a Webex-shaped JSON error whose message
+# echoes them, or any JSON value sent as is.
+PAGE_BODIES = ("html", "echo_headers", "echo_headers_json")
 
 
 def parse_fault(spec):
     """Validate a fault spec from POST /_sim/faults and return the stored form."""
     if not isinstance(spec, dict):
         raise errors.bad_request("fault must be a JSON object")
-    allowed = ("method", "path", "count") + FAULT_KINDS + ("retry_after",)
+    allowed = ("method", "path", "count") + FAULT_KINDS + ("retry_after", "body")
     unknown = sorted(set(spec) - set(allowed))
     if unknown:
         raise errors.bad_request("unknown fault fields: %s" % ", ".join(unknown))
@@ -38,6 +42,10 @@ def parse_fault(spec):
     retry_after = spec.get("retry_after")
     if retry_after is not None and not isinstance(retry_after, str):
         raise errors.bad_request("retry_after must be a string (it is sent verbatim)")
+    body = spec.get("body")
+    if body is not None and (status is None or (isinstance(body, str) and body not in PAGE_BODIES)):
+        raise errors.bad_request("body goes with status and is %s or a JSON value other than a string"
+                                 % " or ".join(PAGE_BODIES))
     method = spec.get("method")
     return {
         "method": method.upper() if isinstance(method, str) else None,
@@ -47,6 +55,7 @@ def parse_fault(spec):
         "retry_after": retry_after,
         "delay": delay,
         "drop_after_commit": bool(spec.get("drop_after_commit")),
+        "body": body,
         # The write is answered as if it took (201 with a new id, 200/204) but the state is left as it was.
         "ignore_write": bool(spec.get("ignore_write")),
     }

@@ -187,6 +187,10 @@ class Simulator:
         """Add count locations (<prefix>NNN, two standard schedules, 50 free numbers each); return [{"id", "name"}]."""
         return self._control("POST", "/seed_locations", json={"count": count, "prefix": prefix})["locations"]
 
+    def add_location(self, name, first=False):
+        """Add a location called exactly NAME (at the start of the list with FIRST); return its id."""
+        return self._control("POST", "/locations", json={"name": name, "first": first})["id"]
+
     def rate_limit(self, every, retry_after="1"):
         """From now on every Nth API request answers 429 with ``Retry-After: retry_after``."""
         return self._control("POST", "/rate_limit", json={"every": every, "retry_after": retry_after})
@@ -194,6 +198,18 @@ class Simulator:
     def clear_rate_limit(self):
         """Turn the steady rate limit off (reset() does too)."""
         self._control("DELETE", "/rate_limit")
+
+    def latency(self, seconds):
+        """From now on hold every API request SECONDS before answering it (reset() sets it back)."""
+        return self._control("POST", "/latency", json={"seconds": seconds})
+
+    def stats(self):
+        """{"max_in_flight": the most API requests handled at once since the last reset}."""
+        return self._control("GET", "/stats")
+
+    def store_auto_attendant(self, location, data):
+        """Store an attendant as given, without validation (as Control Hub may make one); return its id."""
+        return self._control("POST", "/auto_attendants", json={"location": location, "data": data})["id"]
 
     def seed_auto_attendants(self, location, count, prefix="Seeded AA "):
         """Create count minimal auto attendants in location (id or name); return their ids."""

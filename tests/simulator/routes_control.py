@@ -157,6 +157,25 @@ def seed_auto_attendants(request):
 SEED_MAX_LOCATIONS = 500
 
 
+def add_location(request):
+    """Add one location with exactly the name given (any case, a name that contains another, even a duplicate name), at
+    the end of the list or, with "first": true, at its start; seeded like /_sim/seed_locations. For tests of name
+    matching that must not rely on the seed's order."""
+    spec = request.body if isinstance(request.body, dict) else {}
+    name = spec.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise errors.bad_request("name must be a non-empty string")
+    state = request.state
+    with state.lock:
+        index = sum(1 for location in state.locations if location.get("seeded")) + 1
+        if index > 999:
+            raise errors.bad_request("at most 999 added locations (their numbers are +1646NNN....)")
+        location = seeded_location(index, name)
+        state.locations.insert(0 if spec.get("first") else len(state.locations), location)
+        state.schedules[location["id"]] = standard_schedules()
+    return Response(201, {"id": location["id"], "name": location["name"]})
+
+
 def seed_locations(request):
     """Add COUNT locations named <prefix>NNN (numbered on from earlier seeded ones), each with the two standard schedules and 50 free numbers."""
     spec = request.body if isinstance(request.body, dict) else {}
@@ -215,6 +234,30 @@ def clear_rate_limit(request):
     return Response(204)
 
 
+MAX_LATENCY = 10.0
+
+
+def set_latency(request):
+    """{"seconds": S}: hold every API request S seconds before answering it, as a round trip to the service would."""
+    spec = request.body if isinstance(request.body, dict) else {}
+    unknown = sorted(set(spec) - {"seconds"})
+    seconds = spec.get("seconds")
+    if unknown or isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= MAX_LATENCY:
+        raise errors.bad_request("give {\"seconds\": S}, S a number from 0 to %g" % MAX_LATENCY)
+    request.app.latency = float(seconds)
+    return Response(201, {"seconds": request.app.latency})
+
+
+def get_latency(request):
+    """{"seconds": the latency now}."""
+    return Response(200, {"seconds": request.app.latency})
+
+
+def get_stats(request):
+    """{"max_in_flight": the most API requests handled at once since the last reset}."""
+    return Response(200, request.app.stats())
+
+
 ROUTES = [
     ("POST", "/_sim/reset", reset),
     ("GET", "/_sim/requests", list_requests),
@@ -229,7 +272,11 @@ ROUTES = [
     ("POST", "/_sim/seed_auto_attendants", seed_auto_attendants),
     ("POST", "/_sim/expire_tokens", expire_tokens),
     ("POST", "/_sim/seed_locations", seed_locations),
+    ("POST", "/_sim/locations", add_location),
     ("POST", "/_sim/rate_limit", set_rate_limit),
     ("GET", "/_sim/rate_limit", get_rate_limit),
     ("DELETE", "/_sim/rate_limit", clear_rate_limit),
+    ("POST", "/_sim/latency", set_latency),
+    ("GET", "/_sim/latency", get_latency),
+    ("GET", "/_sim/stats", get_stats),
 ]

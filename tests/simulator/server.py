@@ -18,6 +18,7 @@ from .routes_announcements import CONTROL_ROUTES as ANNOUNCEMENT_CONTROL_ROUTES
 from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
 from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
 from .routes_control import ROUTES as CONTROL_ROUTES
+from .routes_forwarding import ROUTES as FORWARDING_ROUTES
 from .routes_locations import ROUTES as LOCATION_ROUTES
 from .routes_schedules import ROUTES as SCHEDULE_ROUTES
 from .routes_tokens import TOKEN_PATH, TokenIssuer, masked_form
@@ -79,10 +80,14 @@ class App:
         self.rate_limit = None
         self._rate_lock = threading.Lock()
         self._rate_counter = 0
-        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES)
+        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES
+                                 + FORWARDING_ROUTES)
         self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
+        # Seconds every API request is held before it is answered (POST /_sim/latency, --latency): a modelled round trip.
+        self.default_latency = self.latency = 0.0
+        self._in_flight = self.max_in_flight = 0  # API requests being handled now / at most at once since the last reset
         # --validate-openapi: every 2xx exchange is checked against the vendored OpenAPI subset (openapi_check.py).
         self.openapi = None
         if validate_openapi:
@@ -102,9 +107,29 @@ class App:
             return list(self._request_log)
 
     def clear_request_log(self):
-        """Empty the log."""
+        """Empty the log (and its in-flight maximum)."""
         with self._log_lock:
             self._request_log = []
+            self.max_in_flight = self._in_flight
+
+    def api_request_started(self):
+        """Count one more API request in flight and hold it for the latency."""
+        with self._log_lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        if self.latency:
+            time.sleep(self.latency)
+
+    def api_request_finished(self):
+        """One API request fewer in flight."""
+        with self._log_lock:
+            self._in_flight -= 1
+
+    def stats(self):
+        """{"max_in_flight": API requests handled at once at most, since the last reset or log clearing;
+        "in_flight": how many are being handled now (a request an earlier test abandoned may still be)}."""
+        with self._log_lock:
+            return {"max_in_flight": self.max_in_flight, "in_flight": self._in_flight}
 
     def reset(self):
         """Back to the seed state, no faults, empty log."""
@@ -114,6 +139,7 @@ class App:
         self.faults.clear()
         self.tokens.reset()
         self.set_rate_limit(None)
+        self.latency = self.default_latency
         self.clear_request_log()
 
     def set_rate_limit(self, spec):
@@ -264,6 +290,19 @@ class Handler(BaseHTTPRequestHandler):
             self._send(error_response(ApiError(404, "The requested resource could not be found."), tracking_id), tracking_id)
             return
 
+        app.api_request_started()
+        finished = []  # the request stops counting as in flight once handled, before its answer is written
+
+        def finish():
+            if not finished:
+                finished.append(True)
+                app.api_request_finished()
+        try:
+            self._handle_api(app, path, query, raw_body, tracking_id, finish)
+        finally:
+            finish()
+
+    def _handle_api(self, app, path, query, raw_body, tracking_id, finish):
         # connection: the client's host:port, the same for every request sent over one keep-alive connection.
         entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body, path, self.headers.get("Content-Type")), "status": None,
                  "connection": "%s:%s" % tuple(self.client_address[:2])}
@@ -273,6 +312,8 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(fault["delay"])
         if retry_after is not None:
             response = error_response(ApiError(429, _fault_message(429), headers={"Retry-After": retry_after}), tracking_id)
+        elif fault and fault["status"] and fault.get("body") is not None:
+            response = _fault_body_response(fault, self.headers)
         elif fault and fault["status"]:
             headers = {"Retry-After": fault["retry_after"]} if fault["retry_after"] is not None else {}
             response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
@@ -290,9 +331,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         entry["status"] = response.status
         app.log_request(entry)
-        if app.openapi is not None:
+        if app.openapi is not None and not (fault and fault["status"]):  # an injected answer is off-contract on purpose
             payload, headers = _wire(response)
             app.openapi.check(self.command, path, query, self.headers, raw_body, response.status, headers, payload)
+        # Counted out before the answer is written: the client may send its next request as soon as it has read it.
+        finish()
         self._send(response, tracking_id)
         self._log_line(path, response.status)
 
@@ -324,6 +367,8 @@ class Handler(BaseHTTPRequestHandler):
 
 def _wire(response):
     """The body bytes and the headers (Content-Type first) a Response is sent with."""
+    if isinstance(response.body, bytes):  # a fault's page, sent as is with its own Content-Type
+        return response.body, dict(response.headers)
     payload = b"" if response.body is None else json.dumps(response.body).encode("utf-8")
     headers = {"Content-Type": "application/json;charset=UTF-8"} if response.body is not None else {}
     headers.update(response.headers)
@@ -336,6 +381,21 @@ def _fault_message(status):
     if status >= 500:
         return "The server encountered an error (injected fault %d)." % status
     return "Injected fault %d." % status
+
+
+def _fault_body_response(fault, request_headers):
+    """A status fault's own body: an HTML page (optionally echoing the request headers) or a JSON value."""
+    if fault["body"] not in ("html", "echo_headers", "echo_headers_json"):
+        return Response(fault["status"], fault["body"])
+    if fault["body"] == "echo_headers_json":
+        echoed = "; ".join("%s: %s" % item for item in request_headers.items())
+        return Response(fault["status"], {"message": "Bad request headers: %s" % echoed, "errors": [
+            {"description": "Bad request headers: %s" % echoed}], "trackingId": "ECHO_%d" % fault["status"]})
+    echoed = ""
+    if fault["body"] == "echo_headers":
+        echoed = "<pre>%s</pre>" % "".join("%s: %s\n" % item for item in request_headers.items())
+    page = "<html><head><title>%d</title></head><body><h1>Gateway error</h1>%s</body></html>" % (fault["status"], echoed)
+    return Response(fault["status"], page.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8"})
 
 
 def error_response(error, tracking_id):

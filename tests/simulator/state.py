@@ -22,6 +22,7 @@ class State:
         self.schedules = {}
         self.announcements = []
         # id -> {"id", "locationId", "data": stored writable fields}; insertion order is the list order.
+        # A record gains "forwarding" (routes_forwarding.py) on the first forwarding write: it goes with the attendant.
         self.auto_attendants = {}
         self.reset()
         if state_file and os.path.exists(state_file):

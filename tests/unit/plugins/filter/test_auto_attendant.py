@@ -98,11 +98,32 @@ def test_attendant_fields_pass_through_and_unset_ones_are_absent():
         assert unset not in args
 
 
-def test_yaml_integers_become_strings():
-    args = one(extension=2000, business_hours={'operator': 1000, 'departments': [{'name': 'Sales', 'destination': 1100, 'key': 3}]})
-    assert args['extension'] == '2000'
-    assert by_key(args['business_hours_menu'])['0']['value'] == '1000'
-    assert by_key(args['business_hours_menu'])['3']['value'] == '1100'
+@pytest.mark.parametrize("item, path, shown", [
+    ({"extension": 64}, "extension", "the number 64"),
+    ({"business_hours": {"operator": 64}}, "business_hours.operator", "the number 64"),
+    ({"business_hours": {"departments": [{"name": "Sales", "destination": 72, "key": 3}]}},
+     "business_hours.departments[0].destination", "the number 72"),
+    ({"business_hours": {"departments": [{"name": False, "destination": "1100"}]}},
+     "business_hours.departments[0].name", "the boolean false"),
+    ({"business_hours": {"voicemail": 1000}}, "business_hours.voicemail", "the number 1000"),
+    ({"business_hours": {"keys": [{"key": 5, "action": "TRANSFER_WITH_PROMPT", "value": 2001}]}},
+     "business_hours.keys[0].value", "the number 2001"),
+    ({"business_hours": {"keys": [{"key": 5, "action": "EXIT", "description": True}]}},
+     "business_hours.keys[0].description", "the boolean true"),
+    ({"name": False}, "name", "the boolean false"),
+    ({"first_name": True}, "first_name", "the boolean true"),
+    ({"phone_number": 15551234567}, "phone_number", "the number 15551234567"),
+])
+def test_yaml_numbers_and_booleans_are_refused_saying_to_quote_them(item, path, shown):
+    """YAML read 0100 as 64 and no as False: converting back would send the wrong digits or name."""
+    with pytest.raises(AnsibleFilterError) as caught:
+        one(**item)
+    assert "%s: is %s, not text" % (path, shown) in str(caught.value) and "quote it" in str(caught.value)
+
+
+def test_menu_keys_may_stay_numbers_and_names_keep_their_spaces():
+    args = one(name=" Main ", business_hours={"departments": [{"name": " Sales ", "destination": "1100", "key": 3}]})
+    assert args["name"] == " Main " and by_key(args["business_hours_menu"])["3"]["description"] == " Sales "
 
 
 def test_default_after_hours_is_closed():
@@ -352,3 +373,26 @@ def test_raw_menus_in_the_module_form_are_passed_unchanged():
 def test_a_raw_menu_that_is_not_a_dict_is_named():
     with pytest.raises(AnsibleFilterError, match='business_hours_menu: must be a menu in the form of webex_auto_attendant'):
         auto_attendant_module_args([site(business_hours_menu='closed')], DEFAULTS)
+
+
+def test_departments_and_raw_keys_may_name_another_attendant():
+    item = site(business_hours={'operator': None, 'departments': [
+        {'name': 'Support', 'auto_attendant': 'Support Menu'},
+        {'name': 'Denver', 'auto_attendant': {'location': 'Branch Office Denver', 'name': 'Reception'}, 'prompt': True},
+        {'name': 'Sales', 'destination': '1100'},
+    ], 'keys': [{'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'auto_attendant': 'Main', 'description': 'Main'}]})
+    keys = auto_attendant_module_args([item], DEFAULTS)[0]['business_hours_menu']['key_configurations']
+    assert keys[:3] == [
+        {'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'description': 'Support', 'auto_attendant': 'Support Menu'},
+        {'key': '2', 'action': 'TRANSFER_WITH_PROMPT', 'description': 'Denver',
+         'auto_attendant': {'location': 'Branch Office Denver', 'name': 'Reception'}},
+        {'key': '3', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1100', 'description': 'Sales'},
+    ]
+    assert {'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'description': 'Main', 'auto_attendant': 'Main'} in keys
+    both = site(business_hours={'departments': [{'name': 'x', 'destination': '1100', 'auto_attendant': 'Support Menu'}]})
+    with pytest.raises(AnsibleFilterError, match=r'departments\[0\]\.auto_attendant: give destination or auto_attendant'):
+        auto_attendant_module_args([both], DEFAULTS)
+    # The module's rulebook judges the reference: a reference on a key that does not transfer is refused.
+    bad = site(business_hours={'keys': [{'key': '9', 'action': 'EXIT', 'auto_attendant': 'Main'}]})
+    with pytest.raises(AnsibleFilterError, match='does not transfer'):
+        auto_attendant_module_args([bad], DEFAULTS)

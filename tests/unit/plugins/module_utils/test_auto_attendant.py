@@ -214,3 +214,17 @@ def test_plan_does_not_modify_its_inputs():
     before = copy.deepcopy((current, wanted))
     aa.plan("present", wanted, current)
     assert (current, wanted) == before
+
+
+def test_writable_gives_read_back_numbers_in_e164():
+    from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import writable as as_written
+
+    details = {"businessHoursMenu": {"keyConfigurations": [
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+1-9175551092"},
+        {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+442071234567"},
+        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100"}],
+        "callTreatment": {"actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+1-9705550006"}}}}
+    menu = as_written(details)["businessHoursMenu"]
+    assert [key["value"] for key in menu["keyConfigurations"]] == ["+19175551092", "+442071234567", "2100"]
+    assert menu["callTreatment"]["actionToBePerformed"]["transferCallTo"] == "+19705550006"
+    assert details["businessHoursMenu"]["keyConfigurations"][0]["value"] == "+1-9175551092"

@@ -9,6 +9,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant_export as export
+from tests.ansible_yaml import load as ansible_load
 
 AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
 AUDIO = {"id": AUDIO_ID, "fileName": "AUDIO_FILE.wav", "mediaFileType": "WAV", "level": "ORGANIZATION",
@@ -119,10 +120,10 @@ def test_export_is_accepted_by_the_module_argument_spec_and_validation():
 
 def test_check_options_names_what_the_module_would_refuse():
     options = export.options_from_details(full_details(), "HQ")
-    options["business_hours_menu"]["key_configurations"][0]["action"] = "RETURN_TO_PREVIOUS_MENU"
+    options["business_hours_menu"]["key_configurations"][0]["action"] = "HANG_UP"
     options["extension"] = "1"
     problems = export.check_options(options)
-    assert any("RETURN_TO_PREVIOUS_MENU" in p or "action" in p for p in problems), problems
+    assert any("HANG_UP" in p or "action" in p for p in problems), problems
 
 
 # -- options -> desired: converges with no change ----------------------------------------------------------------
@@ -213,8 +214,9 @@ def test_listing_matches_the_name_exactly_and_sorts():
 def test_yaml_keeps_strings_strings_and_round_trips():
     options = export.options_from_details(full_details(), "Headquarters")
     text = export.to_yaml([options])
-    assert yaml.safe_load(text) == [options]
-    for line in ('    extension: "0028"', '  - key: "0"', '  - key: "*"', '  - key: "#"',
+    assert ansible_load(text) == [options]
+    assert yaml.safe_load(export.to_yaml([options], unsafe=False)) == [options]
+    for line in ('    extension: "0028"', '  - key: "0"', '  - key: "*"', '  - key: !unsafe "#"',
                  '    phone_number: "+19705550026"', '      value: "1000"', "  name: Main Line",
                  "    no_input_timer: 15", "  extension_enabled: true"):
         assert any(row.endswith(line.strip()) for row in text.splitlines()), (line, text)
@@ -225,12 +227,38 @@ def test_yaml_keeps_strings_strings_and_round_trips():
                                    "a: b", "a #b", "trailing ", " leading", "", "~", ".inf", "-", "x\ny", "é", "%x",
                                    "@x", "`x", "[x]", "{x}", "'q'", '"q"', "2100", "12:30"])
 def test_yaml_scalars_that_could_be_read_otherwise_are_quoted(value):
-    text = export.to_yaml({"v": value, "l": [value]})
+    text = export.to_yaml({"v": value, "l": [value]}, unsafe=False)
     assert yaml.safe_load(text) == {"v": value, "l": [value]}
+    assert ansible_load(export.to_yaml({"v": value, "l": [value]})) == {"v": value, "l": [value]}
     assert text.splitlines()[0] != "v: %s" % value or value.isalpha()
 
 
 def test_yaml_empty_and_nested():
     assert export.to_yaml([]) == "[]\n"
     data = {"a": [], "b": {}, "c": [[1, "2"], {"d": None}], "e": [{"f": [{"g": "h"}]}]}
-    assert yaml.safe_load(export.to_yaml(data)) == data
+    assert yaml.safe_load(export.to_yaml(data, unsafe=False)) == data
+    assert ansible_load(export.to_yaml(data)) == data
+
+
+# Every string an export can hold, as Ansible reads the file back: same type, same text, never a template.
+HOSTILE = ["{{ 6 * 7 }}", "{% if true %}x{% endif %}", "{# note #}", "#jinja2:variable_start_string:'[['\n[[ 1 ]]",
+           "{{ lookup('pipe', 'touch /tmp/x') }}", "Reception\n", "A\u2028B", "A\x85B", "A\u2029B", "\ufeffA", "x\x7fy",
+           "0100", "0", "", "yes", "null", "12:30", "2027-01-01", "0x1f", "*", "#", "!", "&", "<<", "=", "~", " x ", "é",
+           "Main Line", "+15551234567"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_yaml_strings_round_trip_through_ansible_and_templates_are_untrusted(value):
+    from ansible.template import is_trusted_as_template  # pylint: disable=import-outside-toplevel
+
+    loaded = ansible_load(export.to_yaml({"v": value, "l": [value]}))
+    assert loaded == {"v": value, "l": [value]} and isinstance(loaded["v"], str)
+    if "{" in value or "#" in value:
+        assert not is_trusted_as_template(loaded["v"]) and not is_trusted_as_template(loaded["l"][0])
+        assert export.to_yaml({"v": value}).startswith("v: !unsafe ")
+
+
+@pytest.mark.parametrize("value", ["A\u2028B", "A\x85B", "A\u2029B", "Reception\n"])
+def test_yaml_line_breaks_other_readers_fold_are_escaped(value):
+    text = export.to_yaml({"v": value}, unsafe=False)
+    assert len(text.splitlines()) == 1 and yaml.safe_load(text) == {"v": value}

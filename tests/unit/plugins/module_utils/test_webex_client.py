@@ -1,14 +1,78 @@
-"""The shared client against the simulator over HTTP: retries per method, Retry-After parsing, pagination, errors."""
+"""The shared client, HTTP exchange by exchange: every request it sends is scripted (requests-mock), in order.
 
-import time
+Each test lists the answers the service gives; the client must send exactly the requests the script expects, and the
+test asserts the whole (method, url, status) sequence. ``sleep`` is injected, so backoff and Retry-After are recorded,
+never slept. The simulator smoke tests for the same client are in tests/simulator_tests/test_client_smoke.py.
+"""
+
+import json
 
 import pytest
+import requests
+import requests_mock
+
+from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.wxc.calling.plugins.module_utils import webex_client
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, parse_retry_after
 
-LIST = "/telephony/config/autoAttendants"
+API = "https://webex.test/v1"
+TOKEN = "secret-access-token"
+LOCATIONS = API + "/locations"
+AA = API + "/telephony/config/locations/L1/autoAttendants"
+TOKEN_URL = API + "/access_token"
+TLS_FAILURE = ("HTTPSConnectionPool(host='webex.test', port=443): Max retries exceeded with url: /v1/locations "
+               "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
+               "failed: self-signed certificate (_ssl.c:1006)')))")
+
+
+class Exchange:
+    """The scripted service: answers requests strictly in the order of expect(), and records what was sent."""
+
+    def __init__(self, mocker):
+        self.script = []
+        self.sent = []  # (method, url, status or exception name)
+        self.requests = []
+        mocker.register_uri(requests_mock.ANY, requests_mock.ANY, text=self._answer)
+
+    def expect(self, method, url, status=200, body=None, headers=None, raw=None, exc=None):
+        """The next request must be METHOD URL (query included); answer STATUS with BODY (JSON) or RAW, or raise EXC."""
+        self.script.append(dict(method=method, url=url, status=status, body=body, headers=headers or {}, raw=raw, exc=exc))
+        return self
+
+    def _answer(self, request, context):
+        if not self.script:
+            raise AssertionError("unexpected request %s %s; sent so far: %s" % (request.method, request.url, self.sent))
+        step = self.script.pop(0)
+        self.requests.append(request)
+        if (request.method, request.url) != (step["method"], step["url"]):
+            raise AssertionError("expected %s %s, got %s %s" % (step["method"], step["url"], request.method, request.url))
+        if step["exc"] is not None:
+            self.sent.append((request.method, request.url, type(step["exc"]).__name__))
+            raise step["exc"]
+        self.sent.append((request.method, request.url, step["status"]))
+        context.status_code = step["status"]
+        context.reason = {200: "OK", 201: "Created", 204: "No Content"}.get(step["status"], "Error")
+        context.headers.update(step["headers"])
+        if step["raw"] is not None:
+            return step["raw"]
+        if step["body"] is None:
+            return ""
+        context.headers.setdefault("Content-Type", "application/json")
+        return json.dumps(step["body"])
+
+    def done(self):
+        assert self.script == [], "scripted requests never sent: %s" % self.script
+        return self.sent
+
+
+@pytest.fixture(name="exchange")
+def fixture_exchange():
+    with requests_mock.Mocker() as mocker:
+        exchange = Exchange(mocker)
+        yield exchange
+        # An unsent scripted answer is a test mistake, or a request the client skipped.
+        exchange.done()
 
 
 @pytest.fixture(name="waits")
@@ -17,105 +81,530 @@ def fixture_waits():
 
 
 @pytest.fixture(name="client")
-def fixture_client(sim, waits):
-    return WebexClient(sim.url, sim.token, timeout=2, sleep=waits.append)
+def fixture_client(waits):
+    return WebexClient(API, TOKEN, sleep=waits.append)
 
+
+def webex_error(message, code=None, tracking_id="ROUTER_1"):
+    errors = [{"description": message, "errorCode": code}] if code is not None else [{"description": message}]
+    return {"message": message, "errors": errors, "trackingId": tracking_id}
+
+
+def page(items, key="items"):
+    return {key: items}
+
+
+# -- Retry-After ------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("header, seconds", [
-    ("3", 3.0), ("0.5", 0.5), ("rand(30),add(30)", webex_client.RATE_LIMIT_DEFAULT_WAIT), (None, webex_client.RATE_LIMIT_DEFAULT_WAIT),
-    ("", webex_client.RATE_LIMIT_DEFAULT_WAIT), ("-4", webex_client.RATE_LIMIT_DEFAULT_WAIT), ("nan", webex_client.RATE_LIMIT_DEFAULT_WAIT),
-    ("3600", webex_client.RATE_LIMIT_MAX_WAIT),
+    ("3", 3.0), ("0.5", 0.5), (" 7 ", 7.0), ("0", 0.0), ("60", 60.0),
+    ("rand(30),add(30)", webex_client.RATE_LIMIT_DEFAULT_WAIT), (None, webex_client.RATE_LIMIT_DEFAULT_WAIT),
+    ("", webex_client.RATE_LIMIT_DEFAULT_WAIT), ("-4", webex_client.RATE_LIMIT_DEFAULT_WAIT),
+    ("nan", webex_client.RATE_LIMIT_DEFAULT_WAIT), ("3600", webex_client.RATE_LIMIT_MAX_WAIT),
+    ("inf", webex_client.RATE_LIMIT_MAX_WAIT),
 ])
 def test_retry_after_is_parsed_defensively(header, seconds):
     assert parse_retry_after(header) == seconds
 
 
-@pytest.mark.parametrize("retry_after, waited", [("2", 2.0), ("rand(30),add(30)", 5.0), (None, 5.0)])
-def test_rate_limit_waits_as_told_then_succeeds(sim, client, waits, retry_after, waited):
-    spec = dict(method="GET", path="/locations$", count=1, status=429)
-    if retry_after is not None:
-        spec["retry_after"] = retry_after
-    sim.fault(**spec)
-    assert client.get_all("/locations", "items")
+def test_retry_after_constants_are_the_documented_ones():
+    # docs/docsite/rst/guarantees.rst and tests/integration/test_faults.py state these numbers.
+    assert (webex_client.RATE_LIMIT_DEFAULT_WAIT, webex_client.RATE_LIMIT_MAX_WAIT, webex_client.RATE_LIMIT_MAX_RETRIES,
+            webex_client.SERVER_ERROR_MAX_RETRIES, webex_client.SERVER_ERROR_BACKOFF) == (5.0, 60.0, 5, 3, 1.0)
+
+
+# -- 429 ---------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("retry_after, waited", [("2", 2.0), ("rand(30),add(30)", 5.0), (None, 5.0), ("600", 60.0)],
+                         ids=["seconds", "malformed", "missing", "capped"])
+def test_rate_limit_waits_as_told_then_succeeds(exchange, client, waits, retry_after, waited):
+    headers = {"Retry-After": retry_after} if retry_after is not None else {}
+    exchange.expect("GET", LOCATIONS, 429, webex_error("Too many requests"), headers=headers)
+    exchange.expect("GET", LOCATIONS, 200, page([{"id": "L1"}]))
+    assert client.get("/locations") == page([{"id": "L1"}])
+    assert exchange.done() == [("GET", LOCATIONS, 429), ("GET", LOCATIONS, 200)]
     assert waits == [waited]
-    assert [entry["status"] for entry in sim.requests()] == [429, 200]
 
 
-def test_rate_limit_storm_gives_up_with_the_status(sim, client, waits):
-    sim.fault(method="GET", path="/locations$", count=50, status=429, retry_after="1")
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])
+def test_a_rate_limited_write_is_sent_again_since_it_was_not_carried_out(exchange, client, waits, method):
+    exchange.expect(method, AA, 429, headers={"Retry-After": "1"})
+    exchange.expect(method, AA, 201 if method == "POST" else 204, {"id": "A1"} if method == "POST" else None)
+    getattr(client, method.lower())("/telephony/config/locations/L1/autoAttendants",
+                                    **({} if method == "DELETE" else {"json": {"name": "x"}}))
+    assert [status for _m, _u, status in exchange.done()] == [429, 201 if method == "POST" else 204]
+    assert waits == [1.0]
+    if method != "DELETE":
+        assert [r.json() for r in exchange.requests] == [{"name": "x"}] * 2
+
+
+def test_rate_limit_storm_gives_up_after_five_retries_with_the_status(exchange, client, waits):
+    for _attempt in range(6):
+        exchange.expect("GET", LOCATIONS, 429, webex_error("Too many requests"), headers={"Retry-After": "1"})
     with pytest.raises(WebexApiError) as caught:
         client.get("/locations")
-    assert caught.value.status == 429
-    assert len(waits) == webex_client.RATE_LIMIT_MAX_RETRIES
-    assert len(sim.requests()) == webex_client.RATE_LIMIT_MAX_RETRIES + 1
+    assert caught.value.status == 429 and caught.value.message == "Too many requests"
+    assert exchange.done() == [("GET", LOCATIONS, 429)] * 6
+    assert waits == [1.0] * 5
 
 
+def test_rate_limits_and_server_errors_have_separate_budgets(exchange, client, waits):
+    for status in (503, 429, 503, 429, 503, 429, 429, 429):
+        exchange.expect("GET", LOCATIONS, status, headers={"Retry-After": "0"} if status == 429 else {})
+    exchange.expect("GET", LOCATIONS, 200, page([]))
+    client.get("/locations")
+    assert waits == [1.0, 0.0, 2.0, 0.0, 4.0, 0.0, 0.0, 0.0]
+
+
+# -- 5xx and no answer -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
 @pytest.mark.parametrize("status", [502, 503, 504])
-def test_server_errors_on_reads_are_retried_with_backoff(sim, client, waits, status):
-    sim.fault(method="GET", path="/locations$", count=2, status=status)
-    assert client.get("/locations")["items"]
+def test_server_errors_on_idempotent_methods_are_retried_with_backoff(exchange, client, waits, method, status):
+    exchange.expect(method, AA, status).expect(method, AA, status).expect(method, AA, 200, {"ok": True})
+    client.request(method, "/telephony/config/locations/L1/autoAttendants")
+    assert exchange.done() == [(method, AA, status), (method, AA, status), (method, AA, 200)]
     assert waits == [1.0, 2.0]
 
 
-def test_a_timeout_on_a_read_is_retried(sim, client):
-    sim.fault(method="GET", path="/locations$", count=1, delay=2.5)
-    assert client.get("/locations")["items"]
-    time.sleep(0.8)  # the simulator logs the delayed request once its delay is over
-    assert [entry["status"] for entry in sim.requests()] == [200, 200]
-
-
-def test_a_post_is_not_replayed_on_a_server_error(sim, client, waits):
-    location_id = sim.location_id("Headquarters")
-    sim.fault(method="POST", path="/autoAttendants$", count=1, status=503)
+@pytest.mark.parametrize("status", [500, 501, 505])
+def test_other_server_errors_are_not_retried(exchange, client, waits, status):
+    exchange.expect("GET", LOCATIONS, status, webex_error("Internal error"))
     with pytest.raises(WebexApiError) as caught:
-        client.post("/telephony/config/locations/%s/autoAttendants" % location_id, json={"name": "x"})
-    assert caught.value.ambiguous and caught.value.status == 503
-    assert waits == [] and len(sim.writes()) == 1
+        client.get("/locations")
+    assert caught.value.status == status and caught.value.ambiguous
+    assert waits == []
 
 
-def test_create_after_an_uncommitted_server_error_looks_up_then_posts_once_more(sim, client):
-    location_id = sim.location_id("Headquarters")
-    body = {"name": "Reception", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-            "businessHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]},
-            "afterHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}}
-    sim.fault(method="POST", path="/autoAttendants$", count=1, status=503)
-    sim.clear_requests()
-    new_id = AutoAttendantService(client).create(location_id, body)
-    assert [(e["method"], e["status"]) for e in sim.requests()] == [("POST", 503), ("GET", 200), ("POST", 201)]
-    assert sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, new_id)).status_code == 200
+def test_a_server_error_storm_gives_up_after_three_retries(exchange, client, waits):
+    for _attempt in range(4):
+        exchange.expect("PUT", AA, 503, webex_error("Service unavailable"))
+    with pytest.raises(WebexApiError) as caught:
+        client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "x"})
+    assert caught.value.status == 503 and caught.value.ambiguous
+    assert exchange.done() == [("PUT", AA, 503)] * 4
+    assert waits == [1.0, 2.0, 4.0]
 
 
-def test_pagination_follows_every_page_with_the_filters(sim, client):
-    sim.seed_auto_attendants("Headquarters", 230, prefix="Menu ")
-    location_id = sim.location_id("Headquarters")
-    sim.clear_requests()
-    items = client.get_all(LIST, "autoAttendants", params={"locationId": location_id, "name": "menu"})
-    assert len(items) == 230 and len({item["id"] for item in items}) == 230
-    queries = [entry["query"] for entry in sim.requests()]
-    assert [q.get("start") for q in queries] == [None, "100", "200"]
-    assert all(q["name"] == "menu" and q["locationId"] == location_id for q in queries)
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_post_is_never_replayed_after_a_server_error(exchange, client, waits, status):
+    exchange.expect("POST", AA, status, webex_error("Service unavailable"))
+    with pytest.raises(WebexApiError) as caught:
+        client.post("/telephony/config/locations/L1/autoAttendants", json={"name": "x"})
+    assert caught.value.ambiguous and caught.value.status == status
+    assert exchange.done() == [("POST", AA, status)] and waits == []
 
 
-def test_org_id_is_sent_on_every_request(sim):
-    org_id = sim.api("GET", "/locations").json()["items"][0]["orgId"]
-    client = WebexClient(sim.url, sim.token, org_id=org_id)
-    sim.clear_requests()
+@pytest.mark.parametrize("failure", [requests.exceptions.ReadTimeout("read timed out"),
+                                     requests.exceptions.ConnectTimeout("connect timed out"),
+                                     requests.exceptions.ConnectionError("connection reset")],
+                         ids=["read-timeout", "connect-timeout", "dropped"])
+def test_no_answer_to_a_read_is_retried(exchange, client, waits, failure):
+    exchange.expect("GET", LOCATIONS, exc=failure).expect("GET", LOCATIONS, 200, page([]))
+    assert client.get("/locations") == page([])
+    assert exchange.done() == [("GET", LOCATIONS, type(failure).__name__), ("GET", LOCATIONS, 200)]
+    assert waits == [1.0]
+
+
+def test_no_answer_to_a_read_four_times_is_an_ambiguous_error(exchange, client, waits):
+    for _attempt in range(4):
+        exchange.expect("GET", LOCATIONS, exc=requests.exceptions.ReadTimeout("read timed out"))
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.ambiguous and caught.value.status is None
+    assert str(caught.value) == "GET /locations failed: no response: ReadTimeout"
+    assert waits == [1.0, 2.0, 4.0]
+
+
+@pytest.mark.parametrize("failure", [requests.exceptions.ReadTimeout("read timed out"),
+                                     requests.exceptions.ConnectionError("connection reset")])
+def test_no_answer_to_a_post_is_not_replayed(exchange, client, waits, failure):
+    exchange.expect("POST", AA, exc=failure)
+    with pytest.raises(WebexApiError) as caught:
+        client.post("/telephony/config/locations/L1/autoAttendants", json={"name": "x"})
+    assert caught.value.ambiguous and caught.value.status is None
+    assert caught.value.message == "no response: %s" % type(failure).__name__
+    assert exchange.done() == [("POST", AA, type(failure).__name__)] and waits == []
+
+
+# -- pagination ---------------------------------------------------------------------------------------------------------
+
+def test_pagination_follows_every_next_link_with_the_filters(exchange, client):
+    first = AA_LIST = API + "/telephony/config/autoAttendants?locationId=L1&name=menu"
+    second = AA_LIST + "&max=2&start=2"
+    third = AA_LIST + "&max=2&start=4"
+    exchange.expect("GET", first, 200, page([{"id": 1}, {"id": 2}], "autoAttendants"),
+                    headers={"Link": '<%s>; rel="next"' % second})
+    exchange.expect("GET", second, 200, page([{"id": 3}, {"id": 4}], "autoAttendants"),
+                    headers={"Link": '<%s>; rel="next"' % third})
+    exchange.expect("GET", third, 200, page([{"id": 5}], "autoAttendants"))
+    items = client.get_all("/telephony/config/autoAttendants", "autoAttendants", params={"locationId": "L1", "name": "menu"})
+    assert items == [{"id": n} for n in range(1, 6)]
+    assert [status for _m, _u, status in exchange.done()] == [200, 200, 200]
+
+
+def test_pagination_stops_at_an_empty_page_even_with_a_next_link(exchange, client):
+    exchange.expect("GET", LOCATIONS, 200, page([{"id": 1}]), headers={"Link": '<%s?start=1>; rel="next"' % LOCATIONS})
+    exchange.expect("GET", LOCATIONS + "?start=1", 200, page([]), headers={"Link": '<%s?start=2>; rel="next"' % LOCATIONS})
+    assert client.get_all("/locations", "items") == [{"id": 1}]
+
+
+def test_pagination_treats_a_missing_item_list_as_empty(exchange, client):
+    exchange.expect("GET", LOCATIONS, 200, {"other": []}, headers={"Link": '<%s?start=1>; rel="next"' % LOCATIONS})
+    assert client.get_all("/locations", "items") == []
+
+
+def test_a_next_page_is_retried_like_any_read(exchange, client, waits):
+    exchange.expect("GET", LOCATIONS, 200, page([{"id": 1}]), headers={"Link": '<%s?start=1>; rel="next"' % LOCATIONS})
+    exchange.expect("GET", LOCATIONS + "?start=1", 503)
+    exchange.expect("GET", LOCATIONS + "?start=1", 200, page([{"id": 2}]))
+    assert client.get_all("/locations", "items") == [{"id": 1}, {"id": 2}]
+    assert waits == [1.0]
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.test/v1/locations?start=1", "https://webex.test.evil.test/v1/x",
+                                      "https://webex.test/v10/locations?start=1", "http://webex.test/v1/locations"])
+def test_a_next_link_to_another_host_is_refused_and_never_requested(exchange, client, next_url):
+    exchange.expect("GET", LOCATIONS, 200, page([{"id": 1}]), headers={"Link": '<%s>; rel="next"' % next_url})
+    with pytest.raises(WebexApiError) as caught:
+        client.get_all("/locations", "items")
+    assert "refusing to follow a next-page link to another host: %s" % next_url.split("?")[0] in str(caught.value)
+    assert (caught.value.method, caught.value.path, caught.value.status) == ("GET", "/locations", None)
+    assert exchange.done() == [("GET", LOCATIONS, 200)]
+
+
+def test_org_id_is_added_to_every_request_but_not_twice_to_a_next_link(exchange):
+    client = WebexClient(API, TOKEN, org_id="O1")
+    next_url = LOCATIONS + "?orgId=O1&start=1"
+    exchange.expect("GET", LOCATIONS + "?orgId=O1", 200, page([{"id": 1}]), headers={"Link": '<%s>; rel="next"' % next_url})
+    exchange.expect("GET", next_url, 200, page([{"id": 2}]))
+    exchange.expect("PUT", AA + "?orgId=O1", 204)
+    exchange.expect("GET", LOCATIONS + "?orgId=O2", 200, page([]))
     client.get_all("/locations", "items")
-    assert all(entry["query"].get("orgId") == org_id for entry in sim.requests())
+    client.put("/telephony/config/locations/L1/autoAttendants", json={})
+    client.get("/locations", params={"orgId": "O2"})
 
 
-def test_errors_carry_status_message_code_and_tracking_id_but_not_the_token(sim):
-    client = WebexClient(sim.url, sim.read_only_token)
-    location_id = sim.location_id("Headquarters")
+def test_params_set_to_none_are_not_sent(exchange, client):
+    exchange.expect("GET", LOCATIONS + "?name=HQ", 200, page([]))
+    client.get("/locations", params={"name": "HQ", "id": None})
+
+
+# -- what every request carries -------------------------------------------------------------------------------------
+
+def test_every_request_carries_the_token_a_fresh_tracking_id_and_the_client_settings(exchange):
+    client = WebexClient(API + "/", TOKEN, validate_certs=False, timeout=7)
+    exchange.expect("GET", LOCATIONS, 200, page([])).expect("POST", AA, 201, {"id": "A1"})
+    client.get("/locations")
+    assert client.post("/telephony/config/locations/L1/autoAttendants", json={"name": "x"}) == {"id": "A1"}
+    first, second = exchange.requests
+    for sent in (first, second):
+        assert sent.headers["Authorization"] == "Bearer " + TOKEN
+        assert sent.headers["Accept"] == "application/json"
+        assert sent.headers["User-Agent"] == "wxc.calling-ansible-collection"
+        assert sent.headers["TrackingID"].startswith("WXC_ANSIBLE_")
+        assert sent.verify is False and sent.timeout == 7
+    assert first.headers["TrackingID"] != second.headers["TrackingID"]
+    assert second.json() == {"name": "x"}
+
+
+def test_an_empty_answer_to_a_post_is_an_empty_dict(exchange, client):
+    exchange.expect("POST", AA, 204)
+    assert client.post("/telephony/config/locations/L1/autoAttendants", json={}) == {}
+
+
+def test_put_returns_the_parsed_answer_and_delete_nothing(exchange, client):
+    exchange.expect("PUT", AA, 204).expect("PUT", AA, 200, {"id": "new-id"}).expect("DELETE", AA, 204)
+    assert client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "y"}) == {}
+    assert client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "z"}) == {"id": "new-id"}
+    assert client.delete("/telephony/config/locations/L1/autoAttendants") is None
+    assert [sent.json() for sent in exchange.requests[:2]] == [{"name": "y"}, {"name": "z"}]
+
+
+def test_the_tracking_id_of_the_last_answered_request(exchange, client):
+    assert client.last_tracking_id is None
+    exchange.expect("GET", LOCATIONS, 200, page([]), headers={"trackingid": "ROUTER_7"})
+    exchange.expect("GET", LOCATIONS, 200, page([]))
+    exchange.expect("GET", LOCATIONS, 404, webex_error("gone", tracking_id="ROUTER_9"))
+    client.get("/locations")
+    assert client.last_tracking_id == "ROUTER_7"
+    client.get("/locations")
+    # Without the header, the TrackingID the client sent.
+    assert client.last_tracking_id == exchange.requests[1].headers["TrackingID"]
+    with pytest.raises(WebexApiError):
+        client.get("/locations")
+    assert client.last_tracking_id == exchange.requests[1].headers["TrackingID"]  # only answered requests count
+
+
+def test_a_full_url_is_used_as_given(exchange, client):
+    exchange.expect("GET", LOCATIONS + "?start=5", 200, page([]))
+    client.get(LOCATIONS + "?start=5")
+
+
+# -- errors ---------------------------------------------------------------------------------------------------------
+
+def test_an_error_carries_status_message_error_code_and_tracking_id_but_never_the_token(exchange, client):
+    exchange.expect("POST", AA, 400, webex_error("[Error 25008] Missing field", 25008, "ROUTER_abc"),
+                    headers={"trackingid": "HEADER_id"})
     with pytest.raises(WebexApiError) as caught:
-        client.post("/telephony/config/locations/%s/autoAttendants" % location_id, json={"name": "x"})
+        client.post("/telephony/config/locations/L1/autoAttendants", json={"name": "x"})
     error = caught.value
-    assert error.status == 403 and error.message and error.error_code and error.tracking_id
-    assert sim.read_only_token not in str(error) and sim.read_only_token not in repr(error.as_dict())
-    assert "POST /telephony/config/locations/" in str(error) and "trackingId" in str(error)
+    assert (error.method, error.path, error.status, error.message, error.error_code, error.tracking_id, error.ambiguous) == \
+        ("POST", "/telephony/config/locations/L1/autoAttendants", 400, "[Error 25008] Missing field", 25008, "ROUTER_abc", False)
+    assert str(error) == ("POST /telephony/config/locations/L1/autoAttendants failed: HTTP 400, errorCode 25008: "
+                          "[Error 25008] Missing field (trackingId ROUTER_abc)")
+    assert error.as_dict() == dict(method="POST", path="/telephony/config/locations/L1/autoAttendants", status=400,
+                                   message="[Error 25008] Missing field", error_code=25008, tracking_id="ROUTER_abc")
+    assert TOKEN not in str(error) and TOKEN not in repr(error.as_dict())
+    assert error.args == (str(error),)  # what repr() and a traceback show
 
 
-def test_a_missing_token_is_a_401(sim):
+def test_the_path_shown_drops_the_api_url_and_the_query(exchange, client):
+    exchange.expect("GET", LOCATIONS + "?start=5", 404, webex_error("Not found"))
     with pytest.raises(WebexApiError) as caught:
-        WebexClient(sim.url, "not-a-token").get("/locations")
-    assert caught.value.status == 401 and "access token" in caught.value.message
+        client.get(LOCATIONS + "?start=5")
+    assert caught.value.path == "/locations"
+
+
+@pytest.mark.parametrize("body, headers, expected", [
+    ({"errors": [{"description": "only in errors", "errorCode": 4008}]}, {"trackingid": "T1"},
+     ("only in errors", 4008, "T1")),
+    ({"message": "top", "errorCode": 77, "trackingId": "T2"}, {}, ("top", 77, "T2")),
+    ({"message": "top", "errors": "not a list"}, {"trackingid": "T3"}, ("top", None, "T3")),
+    ({"message": "top", "errors": ["not a dict"]}, {}, ("top", None, None)),
+    ({"message": "no code", "errors": [{"description": "d"}], "trackingId": ""}, {"trackingid": "T4"},
+     ("no code", None, "T4")),
+    ({"message": "", "errors": []}, {}, ("Error", None, None)),
+    (["a", "list"], {"trackingid": "T5"},
+     ("Error (non-JSON error body of 13 bytes, application/json, not shown)", None, "T5")),
+], ids=["errors-only", "top-level-code", "errors-not-a-list", "errors-not-dicts", "empty-tracking", "empty", "list-body"])
+def test_error_bodies_of_every_shape_are_read(exchange, client, body, headers, expected):
+    exchange.expect("GET", LOCATIONS, 404, body, headers=headers)
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert (caught.value.message, caught.value.error_code, caught.value.tracking_id) == expected
+    assert caught.value.status == 404 and not caught.value.ambiguous
+
+
+def test_a_text_error_body_is_never_quoted_only_measured(exchange, client):
+    # An upstream page may echo the request headers, token included: only its size and type are told.
+    exchange.expect("GET", LOCATIONS, 404, raw="  " + "x" * 600 + "  ")
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.message == "Error (non-JSON error body of 604 bytes, no content type, not shown)"
+    assert "xxx" not in str(caught.value)
+
+
+def test_an_empty_error_body_is_the_reason(exchange, client):
+    exchange.expect("GET", LOCATIONS, 403)
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.message == "Error" and str(caught.value) == "GET /locations failed: HTTP 403: Error"
+
+
+def test_an_error_without_status_message_or_tracking_id_says_only_what_failed():
+    assert str(WebexApiError("GET", "/x")) == "GET /x failed"
+
+
+def test_a_401_without_refresh_credentials_is_not_retried(exchange, client, waits):
+    exchange.expect("GET", LOCATIONS, 401, {"message": "The request requires a valid access token", "trackingId": "T"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.status == 401 and "access token" in caught.value.message and waits == []
+
+
+# -- TLS ------------------------------------------------------------------------------------------------------------
+
+def test_an_unverifiable_certificate_fails_at_once_said_plainly(exchange, client, waits):
+    exchange.expect("GET", LOCATIONS, exc=requests.exceptions.SSLError(TLS_FAILURE))
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    error = caught.value
+    assert error.message == ("TLS certificate not verified ([SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+                             "self-signed certificate); fix the certificate or its CA bundle, or set validate_certs: "
+                             "false for a test endpoint you trust")
+    assert error.status is None and not error.ambiguous and waits == []
+
+
+def test_a_tls_error_without_an_ssl_reason_names_the_exception(exchange, client):
+    exchange.expect("POST", AA, exc=requests.exceptions.SSLError("handshake failure"))
+    with pytest.raises(WebexApiError) as caught:
+        client.post("/telephony/config/locations/L1/autoAttendants", json={})
+    assert caught.value.message.startswith("TLS certificate not verified (SSLError); ")
+
+
+# -- refresh-token auth ------------------------------------------------------------------------------------------------
+
+REFRESH = ("client-id", "client-secret", "refresh-token")
+
+
+def minted(token):
+    return {"access_token": token, "expires_in": 1209600, "refresh_token": "refresh-token", "token_type": "Bearer"}
+
+
+def assert_mint_request(sent):
+    assert sent.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert "Authorization" not in sent.headers
+    assert dict(pair.split("=") for pair in sent.text.split("&")) == dict(
+        grant_type="refresh_token", client_id="client-id", client_secret="client-secret", refresh_token="refresh-token")
+
+
+def test_without_an_access_token_one_is_minted_before_the_first_request(exchange, waits):
+    client = WebexClient(API, refresh_credentials=REFRESH, sleep=waits.append)
+    exchange.expect("POST", TOKEN_URL, 200, minted("minted-1")).expect("GET", LOCATIONS, 200, page([]))
+    exchange.expect("GET", LOCATIONS, 200, page([]))
+    client.get("/locations")
+    client.get("/locations")
+    assert exchange.done() == [("POST", TOKEN_URL, 200), ("GET", LOCATIONS, 200), ("GET", LOCATIONS, 200)]
+    assert_mint_request(exchange.requests[0])
+    assert [sent.headers["Authorization"] for sent in exchange.requests[1:]] == ["Bearer minted-1"] * 2
+
+
+def test_a_401_mints_a_new_token_and_replays_the_request_once(exchange):
+    client = WebexClient(API, "expired", refresh_credentials=REFRESH)
+    exchange.expect("PUT", AA, 401, {"message": "The request requires a valid access token"})
+    exchange.expect("POST", TOKEN_URL, 200, minted("minted-2"))
+    exchange.expect("PUT", AA, 204)
+    client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "x"})
+    assert exchange.done() == [("PUT", AA, 401), ("POST", TOKEN_URL, 200), ("PUT", AA, 204)]
+    assert [sent.headers.get("Authorization") for sent in exchange.requests] == ["Bearer expired", None, "Bearer minted-2"]
+    assert_mint_request(exchange.requests[1])
+
+
+def test_a_second_401_after_a_refresh_is_the_error(exchange):
+    client = WebexClient(API, "expired", refresh_credentials=REFRESH)
+    exchange.expect("GET", LOCATIONS, 401, {"message": "expired"}).expect("POST", TOKEN_URL, 200, minted("m"))
+    exchange.expect("GET", LOCATIONS, 401, {"message": "still refused"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.status == 401 and caught.value.message == "still refused"
+
+
+def test_a_minted_token_is_not_minted_again_on_a_401_in_the_same_request(exchange):
+    client = WebexClient(API, refresh_credentials=REFRESH)
+    exchange.expect("POST", TOKEN_URL, 200, minted("m")).expect("GET", LOCATIONS, 401, {"message": "refused"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.status == 401
+
+
+@pytest.mark.parametrize("status, body, message", [
+    (400, {"message": "Invalid refresh token", "trackingId": "T9"}, "Invalid refresh token"),
+    (401, {"message": "Invalid client"}, "Invalid client"),
+])
+def test_a_refused_refresh_is_the_error_of_the_token_endpoint_without_secrets(exchange, status, body, message):
+    client = WebexClient(API, refresh_credentials=REFRESH)
+    exchange.expect("POST", TOKEN_URL, status, body)
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert (caught.value.method, caught.value.path, caught.value.status, caught.value.message) == \
+        ("POST", "/access_token", status, message)
+    assert "client-secret" not in str(caught.value) and "refresh-token" not in str(caught.value)
+
+
+def test_no_answer_from_the_token_endpoint_is_an_error_not_a_retry(exchange, waits):
+    client = WebexClient(API, refresh_credentials=REFRESH, sleep=waits.append)
+    exchange.expect("POST", TOKEN_URL, exc=requests.exceptions.ConnectTimeout("timed out"))
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert str(caught.value) == "POST /access_token failed: no response: ConnectTimeout" and waits == []
+
+
+def test_an_unverifiable_certificate_at_the_token_endpoint_is_said_plainly(exchange):
+    client = WebexClient(API, refresh_credentials=REFRESH)
+    exchange.expect("POST", TOKEN_URL, exc=requests.exceptions.SSLError(TLS_FAILURE))
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.path == "/access_token" and "[SSL: CERTIFICATE_VERIFY_FAILED]" in caught.value.message
+
+
+# -- from_module ------------------------------------------------------------------------------------------------------
+
+class FakeModule:
+    """What from_module reads of an AnsibleModule: params, warn and fail_json (which stops, as the real one exits)."""
+
+    def __init__(self, **params):
+        self.params = dict(access_token=None, client_id=None, client_secret=None, refresh_token=None,
+                           api_url=API, org_id=None, validate_certs=True, timeout=30)
+        self.params.update(params)
+        self.warnings = []
+        self.no_log_values = set()
+
+    def warn(self, message):
+        self.warnings.append(message)
+
+    def fail_json(self, **result):
+        raise AssertionError(result["msg"])
+
+
+def test_from_module_configures_the_client():
+    module = FakeModule(access_token=TOKEN, org_id="O1", timeout=9, api_url=API + "/")
+    client = WebexClient.from_module(module)
+    assert (client.api_url, client.org_id, client.timeout, client.validate_certs) == (API, "O1", 9, True)
+    assert client.session.headers["Authorization"] == "Bearer " + TOKEN and module.warnings == []
+
+
+def test_from_module_warns_when_certificates_are_not_verified():
+    module = FakeModule(access_token=TOKEN, validate_certs=False, api_url="https://lab.test/v1", org_id="")
+    client = WebexClient.from_module(module)
+    assert client.validate_certs is False and client.org_id is None
+    assert module.warnings == ["validate_certs is false: the TLS certificate of https://lab.test/v1 is not verified"]
+
+
+def test_from_module_takes_refresh_credentials_without_an_access_token(exchange):
+    module = FakeModule(client_id="client-id", client_secret="client-secret", refresh_token="refresh-token", api_url=None)
+    client = WebexClient.from_module(module)
+    assert client.api_url == webex_client.DEFAULT_API_URL and "Authorization" not in client.session.headers
+    exchange.expect("POST", webex_client.DEFAULT_API_URL + "/access_token", 200, minted("m"))
+    exchange.expect("GET", webex_client.DEFAULT_API_URL + "/locations", 200, page([]))
+    client.get("/locations")
+    client._warn("passed on")  # pylint: disable=protected-access
+    assert module.warnings == ["passed on"]
+
+
+@pytest.mark.parametrize("params, message", [
+    ({}, "access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment variable), or "
+         "client_id, client_secret and refresh_token to mint one"),
+    ({"access_token": TOKEN, "client_id": "c"}, "client_id, client_secret and refresh_token go together; missing: "
+                                                "client_secret, refresh_token"),
+    ({"client_secret": "s", "refresh_token": "r"}, "client_id, client_secret and refresh_token go together; missing: client_id"),
+])
+def test_from_module_refuses_incomplete_credentials(params, message):
+    with pytest.raises(AssertionError) as caught:
+        WebexClient.from_module(FakeModule(**params))
+    assert str(caught.value) == message
+
+
+def test_connection_options_are_exactly_the_documented_ones():
+    # The wxc.calling.webex doc fragment documents these; every module gets them from here.
+    assert webex_client.webex_argument_spec() == dict(
+        access_token=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_ACCESS_TOKEN"])),
+        client_id=dict(type="str", fallback=(env_fallback, ["WEBEX_CLIENT_ID"])),
+        client_secret=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_CLIENT_SECRET"])),
+        refresh_token=dict(type="str", no_log=True, fallback=(env_fallback, ["WEBEX_REFRESH_TOKEN"])),
+        api_url=dict(type="str", default="https://webexapis.com/v1", fallback=(env_fallback, ["WEBEX_API_URL"])),
+        org_id=dict(type="str", fallback=(env_fallback, ["WEBEX_ORG_ID"])),
+        validate_certs=dict(type="bool", default=True),
+        timeout=dict(type="int", default=30),
+    )
+
+
+def test_client_defaults():
+    client = WebexClient(API)
+    assert (client.org_id, client.validate_certs, client.timeout) == (None, True, 30)
+    assert "Authorization" not in client.session.headers
+
+
+def test_query_parameters_reach_every_method(exchange, client):
+    for method in ("POST", "PUT", "DELETE"):
+        exchange.expect(method, AA + "?force=true", 201 if method == "POST" else 204, {"id": "A"} if method == "POST" else None)
+    client.post("/telephony/config/locations/L1/autoAttendants", json={}, params={"force": "true"})
+    client.put("/telephony/config/locations/L1/autoAttendants", json={}, params={"force": "true"})
+    client.delete("/telephony/config/locations/L1/autoAttendants", params={"force": "true"})
+
+
+def test_the_token_endpoint_gets_the_client_settings(exchange):
+    client = WebexClient(API, refresh_credentials=REFRESH, validate_certs=False, timeout=4)
+    exchange.expect("POST", TOKEN_URL, 200, minted("m")).expect("GET", LOCATIONS, 200, page([]))
+    client.get("/locations")
+    assert [(sent.timeout, sent.verify) for sent in exchange.requests] == [(4, False), (4, False)]

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""make mutation: mutation testing of plugins/module_utils/ and plugins/filter/ with mutmut 3, scored per file.
+
+Why mutmut, in a copy laid out as ansible_collections/wxc/calling: mutmut 3 copies the code into mutants/ and runs each
+mutant only against the tests that reach the mutated function (it records which tests call which function through
+a trampoline). It keys those records by the module name the tests import, and expects that name to follow the file's
+path. The collection is imported as ansible_collections.wxc.calling.* through a symlink tree (tests/conftest.py), so
+in the repository itself the names do not match and mutmut stops. In a copy whose path IS
+ansible_collections/wxc/calling/..., they match: conftest.py sees it already sits in an ansible_collections tree and
+imports it from there. cosmic-ray (which mutates in place and so would work with the symlink tree) runs the whole test
+command per mutant; mutmut's per-function test selection keeps the run inside 30 minutes on 2 cores.
+
+Tests run: the unit tests (tests/unit), and the simulator tests that call the client and the resources' converge() in
+this process (tests/simulator_tests/test_client_smoke.py, test_converge_in_process.py). The integration tests run
+modules in ansible-playbook subprocesses, where mutmut cannot see which function a test reached: not part of it.
+
+The copy lives in BUILD/mutation (default build/mutation) and mutants/ is kept between runs: mutmut re-tests only the
+functions whose code or tests changed. Delete it for a cold run. The last line printed is
+"mutation score: K/N killed (P%)"; BUILD/mutation/summary.json holds the score per file and every surviving mutant.
+"""
+
+import argparse
+import collections
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
+COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
+TARGETS = ("plugins/module_utils/", "plugins/filter/")
+TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py", "tests/simulator_tests/test_converge_in_process.py")
+# mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
+KILLED = {"killed", "timeout"}
+
+
+def status_name(exit_code):
+    from mutmut.stats import status_by_exit_code  # pylint: disable=import-outside-toplevel
+    return status_by_exit_code[exit_code]
+
+
+def copy_repository(work):
+    """The tracked and untracked (not ignored) files of the repository, at WORK/ansible_collections/wxc/calling."""
+    target = os.path.join(work, COLLECTION)
+    if os.path.isdir(target):
+        shutil.rmtree(target)
+    os.makedirs(target)
+    listing = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                             check=True, capture_output=True).stdout.decode().split("\0")
+    for name in filter(None, listing):
+        source = os.path.join(ROOT, name)
+        if os.path.isfile(source) and not os.path.islink(source):
+            os.makedirs(os.path.dirname(os.path.join(target, name)), exist_ok=True)
+            shutil.copy2(source, os.path.join(target, name))
+
+
+def write_config(work):
+    lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in TARGETS]
+    lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in TESTS]
+    lines += ["also_copy=", "    %s/" % COLLECTION, ""]
+    with open(os.path.join(work, "setup.cfg"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines))
+
+
+def collect(work):
+    """{file: {mutant name: status}} from the .meta files mutmut writes beside each mutated file."""
+    results = {}
+    base = os.path.join(work, "mutants")
+    for directory, _dirs, files in os.walk(base):
+        for name in files:
+            if not name.endswith(".py.meta"):
+                continue
+            with open(os.path.join(directory, name), encoding="utf-8") as handle:
+                meta = json.load(handle)
+            path = os.path.relpath(os.path.join(directory, name[:-len(".meta")]), os.path.join(base, COLLECTION))
+            results[path] = {key: status_name(code) for key, code in meta["exit_code_by_key"].items()}
+    return results
+
+
+def mutant_change(work, path, key):
+    """The lines a mutant changes ("-old", "+new"), from mutmut's own diff of the mutated function."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant  # pylint: disable=import-outside-toplevel
+    try:
+        diff = get_diff_for_mutant(key, path=os.path.join(COLLECTION, path))
+    except Exception as error:  # pylint: disable=broad-except  # a report line, never a reason to fail the run
+        return ["(no diff: %s)" % error]
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def report(results, seconds, work):
+    rows, survivors = [], []
+    total_killed = total = 0
+    for path in sorted(results):
+        statuses = results[path]
+        killed = sum(1 for status in statuses.values() if status in KILLED)
+        rows.append({"file": path, "killed": killed, "total": len(statuses),
+                     "by_status": dict(collections.Counter(statuses.values()))})
+        survivors += [{"file": path, "mutant": key, "status": status,
+                       "change": mutant_change(work, path, key) if status != "not checked" else []}
+                      for key, status in sorted(statuses.items()) if status not in KILLED]
+        total_killed += killed
+        total += len(statuses)
+    for row in rows:
+        print("%-48s %5d/%-5d %6.1f%%  %s" % (row["file"], row["killed"], row["total"],
+                                             100.0 * row["killed"] / max(row["total"], 1),
+                                             ", ".join("%s %d" % item for item in sorted(row["by_status"].items()))))
+    print("%d mutants not killed: BUILD/mutation/survivors.txt ('mutmut show <name>' there shows one)" % len(survivors))
+    score = 100.0 * total_killed / max(total, 1)
+    return {"files": rows, "survivors": survivors, "killed": total_killed, "total": total, "score": score,
+            "seconds": round(seconds)}, score
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--build", default=os.environ.get("BUILD") or os.path.join(ROOT, "build"))
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--cold", action="store_true", help="forget earlier results (a fresh clone's run)")
+    parser.add_argument("--report-only", action="store_true", help="only report what the last run left in mutants/")
+    args = parser.parse_args()
+    work = os.path.join(args.build, "mutation")
+    if args.report_only:
+        return finish(work, 0)
+    if args.cold and os.path.isdir(work):
+        shutil.rmtree(work)
+    os.makedirs(work, exist_ok=True)
+    copy_repository(work)
+    write_config(work)
+    mutmut = os.path.join(os.path.dirname(sys.executable), "mutmut")
+    env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
+    started = time.monotonic()
+    run = subprocess.run([mutmut, "run", "--max-children", str(args.max_children)], cwd=work, env=env, check=False,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seconds = time.monotonic() - started
+    # mutmut redraws one progress line; keep its last state and anything else it said.
+    lines = [line for line in run.stdout.replace("\r", "\n").splitlines() if line.strip()]
+    print("\n".join(line for line in lines if not line.lstrip().startswith(("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧",
+                                                                              "⠇", "⠏")))[-4000:])
+    if run.returncode != 0:
+        print("mutmut run failed with exit code %d" % run.returncode)
+        return run.returncode
+    return finish(work, seconds)
+
+
+def finish(work, seconds):
+    """Score what mutants/ holds, write summary.json and survivors.txt, and print the score last."""
+    os.chdir(work)  # mutmut's helpers read setup.cfg and mutants/ from the working directory
+    summary, score = report(collect(work), seconds, work)
+    with open(os.path.join(work, "summary.json"), "w", encoding="utf-8") as handle:
+        json.dump(summary, handle, indent=1)
+    with open(os.path.join(work, "survivors.txt"), "w", encoding="utf-8") as handle:
+        for survivor in summary["survivors"]:
+            handle.write("%s %s (%s)\n%s\n\n" % (survivor["file"], survivor["mutant"].rsplit(".", 1)[-1], survivor["status"],
+                                                 "\n".join(survivor["change"])))
+    print("mutmut ran %d s" % seconds)
+    print("mutation score: %d/%d killed (%.1f%%)" % (summary["killed"], summary["total"], score))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Trust but verify: every write is read back, and a write the service answered 2xx but did not apply is reported.
+
+The simulator's ignore_write fault answers a write as usual (201 with a new id, 200/204) and stores nothing, as the
+live service does with a forwarding update missing its wrapper or a PUT of a field it does not know. The task must
+fail with changed=true (the service may have changed something), name what did not take, and quote the trackingId.
+A normal update costs exactly one GET more than before (the read-back); a no-op costs nothing extra.
+"""
+
+import copy
+
+import pytest
+
+from tests.integration.runner import run_playbook, write_playbook
+
+AA = "wxc.calling.webex_auto_attendant"
+SCHEDULE = "wxc.calling.webex_schedule"
+MENU = {"greeting": "DEFAULT", "extension_enabled": True,
+        "key_configurations": [{"key": "0", "action": "EXIT"}, {"key": "2", "action": "REPEAT_MENU"}]}
+ATTENDANT = {"location": "Headquarters", "name": "Verify Desk", "extension": "2480",
+             "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU}
+OFFICE = {"location": "Headquarters", "type": "business_hours", "name": "Verify hours", "events": [
+    {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "08:30",
+     "end_time": "17:30"}]}
+ATTENDANT_WRITES = r"/autoAttendants"
+SCHEDULE_WRITES = r"/schedules"
+
+
+def one_task(sim, tmp_path, module, args, check=False):
+    path = write_playbook(tmp_path, [{"name": "Task", module: args, "register": "out", "ignore_errors": True}])
+    run = run_playbook(path, sim, check=check)
+    entry = run.one("Task")
+    return run, dict(entry["result"], failed=entry["failed"])
+
+
+def changed_menu():
+    menu = copy.deepcopy(MENU)
+    menu["key_configurations"][1] = {"key": "2", "action": "EXIT", "description": "Bye"}
+    return menu
+
+
+@pytest.mark.parametrize("module, args, writes, what", [
+    pytest.param(AA, ATTENDANT, ATTENDANT_WRITES, "auto attendant 'Verify Desk' was not created", id="attendant"),
+    pytest.param(SCHEDULE, OFFICE, SCHEDULE_WRITES, "business_hours schedule 'Verify hours' was not created",
+                 id="schedule"),
+])
+def test_an_ignored_create_fails_saying_it_was_not_created(sim, tmp_path, module, args, writes, what):
+    sim.fault(method="POST", path=writes, ignore_write=True)
+    run, result = one_task(sim, tmp_path, module, args)
+    assert result["failed"] and result["changed"] is True
+    assert what in result["msg"] and "trackingId" in result["msg"]
+    assert [entry["method"] for entry in sim.writes()] == ["POST"]
+
+
+def test_an_ignored_attendant_update_names_the_key_that_did_not_take(sim, tmp_path):
+    one_task(sim, tmp_path, AA, ATTENDANT)
+    sim.clear_requests()
+    sim.fault(method="PUT", path=ATTENDANT_WRITES, ignore_write=True)
+    run, result = one_task(sim, tmp_path, AA, dict(ATTENDANT, business_hours_menu=changed_menu()))
+    assert result["failed"] and result["changed"] is True
+    assert "did not apply business_hours_menu.key_configurations (key 2)" in result["msg"]
+    assert result["not_applied"] == ["business_hours_menu.key_configurations (key 2)"]
+    assert "trackingId" in result["msg"]
+
+
+def test_an_ignored_schedule_update_names_the_event(sim, tmp_path):
+    one_task(sim, tmp_path, SCHEDULE, OFFICE)
+    sim.clear_requests()
+    sim.fault(method="PUT", path=SCHEDULE_WRITES, ignore_write=True)
+    moved = dict(OFFICE, events=[dict(OFFICE["events"][0], end_time="18:00")])
+    run, result = one_task(sim, tmp_path, SCHEDULE, moved)
+    assert result["failed"] and result["changed"] is True
+    assert result["not_applied"] == ["events (Weekdays)"]
+
+
+@pytest.mark.parametrize("module, args, changed_args, gets_before", [
+    # attendant by location name: location, list, details, then one PUT and the read-back
+    pytest.param(AA, ATTENDANT, dict(ATTENDANT, business_hours_menu=changed_menu()), 3, id="attendant"),
+    # schedule: location, list, details, then one event PUT and the read-back
+    pytest.param(SCHEDULE, OFFICE, dict(OFFICE, events=[dict(OFFICE["events"][0], end_time="18:00")]), 3,
+                 id="schedule"),
+])
+def test_an_update_costs_one_read_back_and_a_no_op_nothing_extra(sim, tmp_path, module, args, changed_args,
+                                                                  gets_before):
+    one_task(sim, tmp_path, module, args)
+    sim.clear_requests()
+    run, result = one_task(sim, tmp_path, module, changed_args)
+    assert result["changed"] and not result["failed"]
+    methods = [entry["method"] for entry in sim.requests()]
+    assert methods == ["GET"] * gets_before + ["PUT", "GET"], methods
+    sim.clear_requests()
+    run, result = one_task(sim, tmp_path, module, changed_args)
+    assert not result["changed"]
+    assert [entry["method"] for entry in sim.requests()] == ["GET"] * gets_before

@@ -1,0 +1,116 @@
+"""The pure half of webex_auto_attendants: item validation, differing fields, purge warnings, the summary."""
+
+from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk import (
+    ListedService, checked_items, differing_fields, purge_reference_warnings, summary_of, write_passes)
+
+MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
+
+
+def params(*items, **task):
+    return dict({"auto_attendants": list(items), "purge": False, "purge_limit": 10, "concurrency": 10}, **task)
+
+
+def test_valid_items_get_the_single_module_defaults():
+    items, problems = checked_items(params({"name": "A", "location": "HQ", "extension": "2001"},
+                                           {"name": "A", "location": "Denver", "org_id": "other"}))
+    assert problems == []
+    assert items[0]["state"] == "present" and items[0]["business_hours_menu"] is None
+    assert items[1]["org_id"] == "other"
+
+
+def test_every_problem_of_every_item_names_the_item_and_the_option():
+    _items, problems = checked_items(params(
+        {"name": "A", "location": "HQ", "extension": "x"},
+        {"name": "B", "location": "HQ", "business_hours_menu": dict(MENU, key_configurations=[
+            {"key": "1", "action": "TRANSFER_WITH_PROMPT"}])},
+        {"location": "HQ"},
+        {"name": "A", "location": "HQ"},
+        purge_limit=-1, concurrency=51))
+    assert problems[:2] == ["purge_limit: -1 is negative (0 means no limit)", "concurrency: 51 is out of range (1 to 50)"]
+    assert "auto_attendants[0] ('A'): extension: 'x' must be 2 to 10 digits" in problems
+    assert any(problem.startswith("auto_attendants[1] ('B'): business_hours_menu.key_configurations (key 1): action "
+                                  "TRANSFER_WITH_PROMPT needs a value") for problem in problems)
+    assert "auto_attendants[2] (no name): missing required arguments: name" in problems
+    assert any(problem.startswith("auto_attendants[3] ('A'): declared twice in location 'HQ' (also auto_attendants[0])")
+               for problem in problems)
+
+
+def test_the_same_name_in_two_organisations_is_not_a_duplicate():
+    _items, problems = checked_items(params({"name": "A", "location": "HQ", "org_id": "one"},
+                                            {"name": "A", "location": "HQ", "org_id": "two"}))
+    assert problems == []
+
+
+def test_differing_fields_are_the_single_module_comparison():
+    item = {"name": "A", "extension": "2002", "business_hours_menu": None, "after_hours_menu": None}
+    for field in auto_attendant.FIELDS:
+        item.setdefault(field, None)
+    current = {"name": "A", "extension": "2001"}
+    plan = auto_attendant.plan("present", auto_attendant.desired_from_options(item), current)
+    assert plan.action == "update" and differing_fields(plan, item) == ["extension"]
+    create = auto_attendant.plan("present", auto_attendant.desired_from_options(item), None)
+    assert differing_fields(create, item) == ["name", "extension"]
+    assert differing_fields(auto_attendant.plan("absent", {}, current), item) == []
+
+
+def test_purge_warns_about_attendants_a_key_still_transfers_to():
+    purged = [{"name": "Old", "location": "HQ", "extension": "7000", "esn": "87007000"},
+              {"name": "Lonely", "location": "HQ", "extension": "7001"}]
+    declared = [{"name": "Main", "action": "nothing", "auto_attendant": {"business_hours_menu": {
+        "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]}}},
+                {"name": "Gone", "action": "delete", "auto_attendant": {"after_hours_menu": {
+                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]}}}]
+    warnings = purge_reference_warnings(purged, declared)
+    assert len(warnings) == 1 and "'Old'" in warnings[0] and "'Main'" in warnings[0]
+
+
+def test_summary_counts_failed_items_apart():
+    results = [{"action": "create"}, {"action": "nothing"}, {"action": "update", "failed": True}, {"action": "delete"}]
+    assert summary_of(results) == {"create": 1, "update": 0, "delete": 1, "nothing": 1, "failed": 1}
+
+
+def test_one_write_pass_until_references_are_ordered():
+    plain = [{"name": name, "location": "HQ", "state": "present"} for name in ("a", "b", "c")]
+    assert write_passes(plain) == [[(0, frozenset()), (1, frozenset()), (2, frozenset())]]
+
+
+class FakeService:
+    def __init__(self):
+        self.finds = []
+
+    def find(self, location_id, name):
+        self.finds.append((location_id, name))
+        return {"id": "asked", "name": name}
+
+    def details(self, location_id, auto_attendant_id):
+        return {"id": auto_attendant_id}
+
+
+def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
+    service = FakeService()
+    listed = ListedService(service, {"L1": [{"id": "listed", "name": "A"}, {"id": "d1", "name": "Dup"},
+                                            {"id": "d2", "name": "Dup"}]})
+    assert listed.find("L1", "A")["id"] == "listed"
+    assert listed.find("L1", "B") is None  # not in the listing: absent, without a request
+    assert service.finds == []
+    assert listed.find("L1", "A")["id"] == "asked"  # a later lookup (after an ambiguous POST) asks the service
+    assert listed.find("L1", "Dup")["id"] == "asked"  # duplicates: the service's own lookup reports them
+    assert listed.find("L2", "A")["id"] == "asked"  # a location that was not listed
+    assert listed.details("L1", "x") == {"id": "x"}
+
+
+def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new():
+    def item(name, *targets):
+        keys = [{"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+                for i, target in enumerate(targets)]
+        return {"name": name, "location": "HQ", "state": "present",
+                "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys}}
+
+    items = [item("Main", "Support", "Sales"), item("Support", "Main"), item("Sales"), item("Desk", "Elsewhere")]
+    passes = write_passes(items)
+    assert passes == [[(2, frozenset()), (3, frozenset())], [(0, frozenset({("", "HQ", "Support")}))],
+                      [(1, frozenset())], [(0, frozenset())]]
+    # Once every one exists, references resolve as they are: one pass, nothing deferred.
+    assert write_passes(items, existing=[0, 1, 2, 3]) == [[(0, frozenset()), (1, frozenset()), (2, frozenset()),
+                                                           (3, frozenset())]]
