@@ -125,7 +125,6 @@ def auto_attendant_greeting_files(auto_attendants, defaults=None, state='present
     return list(uploads.values())
 
 
-
 class FilterModule(object):
     """wxc.calling greeting file filter."""
 

@@ -435,7 +435,8 @@ def short_file_warning(params):
     if params.get("state") != "present" or not params.get("path"):
         return None
     audio = audio_files.inspect(params["path"])
-    if audio["short"] and audio["duration"] is not None:
-        return ("%s is %.1f seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
-                "for music on hold)" % (audio["file_name"], audio["duration"]))
+    if audio["short"]:
+        seconds = "%.1f" % float(audio["duration"] or 0)
+        return ("%s is %s seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
+                "for music on hold)" % (audio["file_name"], seconds))
     return None

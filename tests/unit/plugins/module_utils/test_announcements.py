@@ -148,3 +148,11 @@ def test_a_write_that_did_not_take_raises_write_not_applied():
         an._verify(service, None, "A1", file_want(6000))  # pylint: disable=protected-access
     assert raised.value.fields == ["fileSize"] and raised.value.changed is True
     assert "trackingId WXC_ANSIBLE_test" in str(raised.value)
+
+
+def test_a_short_file_is_uploaded_with_a_warning(tmp_path):
+    path = write(tmp_path, "beep.wav", pcm_wav(seconds=1))
+    assert an.short_file_warning(params(path=path)) == (
+        "beep.wav is 1.0 seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
+        "for music on hold)")
+    assert an.short_file_warning(params(path=write(tmp_path, "long.wav", pcm_wav(seconds=6)))) is None
