@@ -37,14 +37,14 @@ options:
     description:
       - Unique name of the auto attendant in its location. Together with O(location) it identifies the auto attendant.
       - At most 80 characters, no control characters. Kept exactly as given (spaces included).
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
     required: true
   location:
     description:
       - The location of the auto attendant, by id or by exact (case-sensitive) name.
       - An id saves one API call.
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
     required: true
   state:
@@ -57,23 +57,23 @@ options:
     description:
       - Phone number of the auto attendant, in E.164 format (V(+19705550026)).
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
   extension:
     description:
       - Extension of the auto attendant, 2 to 10 digits. Leading zeros are kept.
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-      - Text only, a string of digits: an unquoted V(0100) is the number 64 to YAML and is refused; write V("0100").
+      - 'Text only, a string of digits: an unquoted V(0100) is the number 64 to YAML and is refused; write V("0100").'
     type: raw
   first_name:
     description:
       - First name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
   last_name:
     description:
       - Last name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
   alternate_numbers:
     description:
@@ -84,7 +84,7 @@ options:
       phone_number:
         description:
           - Alternate number, in E.164 format.
-          - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+          - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
         type: raw
         required: true
       ring_pattern:
@@ -104,12 +104,12 @@ options:
   business_schedule:
     description:
       - Name of the business hours schedule of the location. Needed to create an auto attendant. Not empty.
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
   holiday_schedule:
     description:
       - Name of the holiday schedule of the location. Not empty (clearing it is not supported, see the notes).
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
   extension_dialing:
     description:
@@ -128,7 +128,7 @@ options:
   dial_by_name:
     description:
       - Name callers find the auto attendant by in dial by name. No V(%), V(+), V(\\), V(") or non-ASCII characters.
-      - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
     type: raw
   direct_line_caller_id_name:
     description:
@@ -143,7 +143,7 @@ options:
       custom_name:
         description:
           - The name to show; needed with V(CUSTOM_NAME).
-          - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+          - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
         type: raw
   business_hours_menu:
     description:
@@ -207,12 +207,12 @@ options:
           description:
             description:
               - Description of the key.
-              - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+              - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
             type: raw
           value:
             description:
               - Destination of a transfer, an E.164 number or an extension.
-              - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+              - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
               - Or name the auto attendant to transfer to with O(business_hours_menu.key_configurations[].auto_attendant)
                 instead.
             type: raw
@@ -260,7 +260,7 @@ options:
               transfer_call_to:
                 description:
                   - Destination of the transfer actions.
-                  - Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+                  - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
                 type: raw
               auto_attendant:
                 description:
