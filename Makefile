@@ -17,7 +17,7 @@ export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: test venv graphviz links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean bench
+.PHONY: test venv graphviz links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean bench test-real
 
 test: venv sanity lint changelog-lint docs package ee pytest
 
@@ -103,6 +103,11 @@ simulator: venv
 
 integration: venv links graphviz
 	$(BIN)/python -m pytest tests/integration
+
+# Opt-in, against a real (sandbox) organisation: needs WEBEX_ACCESS_TOKEN and WEBEX_TEST_LOCATION (README, "Testing
+# against a real organisation"); everything it makes is named wxc-test-* and deleted at the end. Never part of `test`.
+test-real: venv links
+	WXC_TEST_REAL=1 $(BIN)/python -m pytest -v -p no:xdist tests/real
 
 demo: venv links
 	bash examples/demo.sh

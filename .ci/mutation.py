@@ -10,8 +10,9 @@ ansible_collections/wxc/calling/..., they match: conftest.py sees it already sit
 imports it from there. cosmic-ray (which mutates in place and so would work with the symlink tree) runs the whole test
 command per mutant; mutmut's per-function test selection keeps the run inside 30 minutes on 2 cores.
 
-Tests run: the unit tests (tests/unit) and the client's simulator smoke tests. The integration tests run modules in
-ansible-playbook subprocesses, where mutmut cannot see which function a test reached, so they are not part of it.
+Tests run: the unit tests (tests/unit), and the simulator tests that call the client and the resources' converge() in
+this process (tests/simulator_tests/test_client_smoke.py, test_converge_in_process.py). The integration tests run
+modules in ansible-playbook subprocesses, where mutmut cannot see which function a test reached: not part of it.
 
 The copy lives in BUILD/mutation (default build/mutation) and mutants/ is kept between runs: mutmut re-tests only the
 functions whose code or tests changed. Delete it for a cold run. The last line printed is
@@ -30,7 +31,7 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
 TARGETS = ("plugins/module_utils/", "plugins/filter/")
-TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py")
+TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py", "tests/simulator_tests/test_converge_in_process.py")
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
 KILLED = {"killed", "timeout"}
 
@@ -78,7 +79,17 @@ def collect(work):
     return results
 
 
-def report(results, seconds):
+def mutant_change(work, path, key):
+    """The lines a mutant changes ("-old", "+new"), from mutmut's own diff of the mutated function."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant  # pylint: disable=import-outside-toplevel
+    try:
+        diff = get_diff_for_mutant(key, path=os.path.join(COLLECTION, path))
+    except Exception as error:  # pylint: disable=broad-except  # a report line, never a reason to fail the run
+        return ["(no diff: %s)" % error]
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def report(results, seconds, work):
     rows, survivors = [], []
     total_killed = total = 0
     for path in sorted(results):
@@ -86,7 +97,8 @@ def report(results, seconds):
         killed = sum(1 for status in statuses.values() if status in KILLED)
         rows.append({"file": path, "killed": killed, "total": len(statuses),
                      "by_status": dict(collections.Counter(statuses.values()))})
-        survivors += [{"file": path, "mutant": key, "status": status}
+        survivors += [{"file": path, "mutant": key, "status": status,
+                       "change": mutant_change(work, path, key) if status != "not checked" else []}
                       for key, status in sorted(statuses.items()) if status not in KILLED]
         total_killed += killed
         total += len(statuses)
@@ -94,7 +106,7 @@ def report(results, seconds):
         print("%-48s %5d/%-5d %6.1f%%  %s" % (row["file"], row["killed"], row["total"],
                                              100.0 * row["killed"] / max(row["total"], 1),
                                              ", ".join("%s %d" % item for item in sorted(row["by_status"].items()))))
-    print("%d surviving mutants (mutmut show <name> from %s shows one)" % (len(survivors), "build/mutation"))
+    print("%d mutants not killed: BUILD/mutation/survivors.txt ('mutmut show <name>' there shows one)" % len(survivors))
     score = 100.0 * total_killed / max(total, 1)
     return {"files": rows, "survivors": survivors, "killed": total_killed, "total": total, "score": score,
             "seconds": round(seconds)}, score
@@ -105,8 +117,11 @@ def main():
     parser.add_argument("--build", default=os.environ.get("BUILD") or os.path.join(ROOT, "build"))
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--cold", action="store_true", help="forget earlier results (a fresh clone's run)")
+    parser.add_argument("--report-only", action="store_true", help="only report what the last run left in mutants/")
     args = parser.parse_args()
     work = os.path.join(args.build, "mutation")
+    if args.report_only:
+        return finish(work, 0)
     if args.cold and os.path.isdir(work):
         shutil.rmtree(work)
     os.makedirs(work, exist_ok=True)
@@ -126,9 +141,19 @@ def main():
     if run.returncode != 0:
         print("mutmut run failed with exit code %d" % run.returncode)
         return run.returncode
-    summary, score = report(collect(work), seconds)
+    return finish(work, seconds)
+
+
+def finish(work, seconds):
+    """Score what mutants/ holds, write summary.json and survivors.txt, and print the score last."""
+    os.chdir(work)  # mutmut's helpers read setup.cfg and mutants/ from the working directory
+    summary, score = report(collect(work), seconds, work)
     with open(os.path.join(work, "summary.json"), "w", encoding="utf-8") as handle:
         json.dump(summary, handle, indent=1)
+    with open(os.path.join(work, "survivors.txt"), "w", encoding="utf-8") as handle:
+        for survivor in summary["survivors"]:
+            handle.write("%s %s (%s)\n%s\n\n" % (survivor["file"], survivor["mutant"].rsplit(".", 1)[-1], survivor["status"],
+                                                 "\n".join(survivor["change"])))
     print("mutmut ran %d s" % seconds)
     print("mutation score: %d/%d killed (%.1f%%)" % (summary["killed"], summary["total"], score))
     return 0

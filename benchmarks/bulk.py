@@ -69,8 +69,8 @@ class Bench:
         proc = subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=3600)
         elapsed = time.monotonic() - started
         if proc.returncode != 0:
-            raise RuntimeError("%s failed (rc %d):\n%s\n%s" % (command[:2], proc.returncode, proc.stdout[-3000:],
-                                                                proc.stderr[-3000:]))
+            raise RuntimeError("%s failed (rc %d):\n%s\n%s"
+                               % (command[:2], proc.returncode, proc.stdout[-3000:], proc.stderr[-3000:]))
         log = self.sim.requests()
         return elapsed, log, self.sim.stats()["max_in_flight"], proc.stdout
 
@@ -109,8 +109,8 @@ class Bench:
             "auto_attendant_concurrency": self.args.concurrency})
 
     def uri(self, items):
-        listing = {item["name"]: item for item in self.sim.api("GET", "/telephony/config/autoAttendants",
-                                                                  params={"max": 1000}).json()["autoAttendants"]}
+        answer = self.sim.api("GET", "/telephony/config/autoAttendants", params={"max": 1000}).json()
+        listing = {item["name"]: item for item in answer["autoAttendants"]}
         return self.playbook("uri_loop.yml", {"bench_items": [
             {"location": item["location"], "id": listing[item["name"]]["id"]} for item in items]})
 
@@ -152,17 +152,17 @@ class Bench:
         row["rate_limited"] = sum(1 for entry in log if entry["status"] == 429)
         row["duplicates"] = len(stored) - len(set(stored))
         row["lost_writes"] = len({item["name"] for item in items} - set(stored))
-        print("    429 answers %d, duplicates %d, lost writes %d" % (row["rate_limited"], row["duplicates"],
-                                                                    row["lost_writes"]), flush=True)
+        print("    429 answers %(rate_limited)d, duplicates %(duplicates)d, lost writes %(lost_writes)d" % row, flush=True)
         return row
 
     def run(self):
         with self.sim:
             self.sim.latency(self.args.latency)
             for size in self.args.sizes:
-                self.scenario("%d in 1 location" % size, size, 1, size)
+                self.scenario("%d in 1 location" % size, size, 1, min(size, self.args.loop_max or size))
             if self.args.spread:
-                self.scenario("%d over 20 locations" % self.args.spread, self.args.spread, 20, self.args.loop_at_spread)
+                self.scenario("%d over 20 locations" % self.args.spread, self.args.spread, 20,
+                              min(self.args.loop_at_spread, self.args.loop_max or self.args.loop_at_spread))
             self.rate_limited(self.args.rate_limited)
 
 
@@ -197,8 +197,7 @@ def write_results(rows, checks, args):
     for row in rows:
         note = row["note"]
         if "duplicates" in row:
-            note = "%d answered 429; %d duplicates, %d lost writes" % (row["rate_limited"], row["duplicates"],
-                                                                      row["lost_writes"])
+            note = "%(rate_limited)d answered 429; %(duplicates)d duplicates, %(lost_writes)d lost writes" % row
         lines.append("| %s | %s | %s | %d | %.2f | %.3f | %.3f | %d | %d | %s |" % (
             row["scenario"], row["how"], row["operation"], row["attendants"], row["seconds"],
             row["seconds_per_attendant"], row["requests_per_attendant"], row["lists"], row["max_in_flight"], note))
@@ -217,6 +216,9 @@ def parse_args(argv):
     parser.add_argument("--spread", type=int, default=1000, help="attendants over 20 locations (default 1000; 0 skips)")
     parser.add_argument("--loop-at-spread", type=int, default=40,
                         help="attendants the looped module and uri take at --spread (default 40; per attendant reported)")
+    parser.add_argument("--loop-max", type=int, default=0,
+                        help="at most this many attendants for the looped module and uri in any scenario (default 0: "
+                             "all; per attendant reported), for a loaded machine")
     parser.add_argument("--rate-limited", type=int, default=200, help="attendants created under a 429 every 10th request")
     parser.add_argument("--retry-after", default="0.5", help="Retry-After of those 429 answers (default 0.5)")
     return parser.parse_args(argv)

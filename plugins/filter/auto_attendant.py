@@ -78,6 +78,13 @@ options:
           - An item whose C(after_hours.shape) differs from the shape in O(defaults) (V(closed) when not set there) does not
             inherit the C(after_hours) fields of O(defaults): they belong to the other shape."
         type: dict
+      forwarding:
+        description:
+          - Call forwarding of the attendant, the options C(always), C(selective), C(rules) and C(purge_rules) of
+            M(wxc.calling.webex_auto_attendant_forwarding). Checked by that module's own rules and returned in
+            C(forwarding) of the item, for the role's forwarding task. Ignored for an item with C(state=absent).
+        type: dict
+        version_added: 0.2.0
   defaults:
     description:
       - Dictionary merged under every item (the role variable C(auto_attendant_defaults)). Item values win.
@@ -127,6 +134,8 @@ _value:
     - Always has C(name), C(location) and C(state). Items with C(state=present) also have C(business_hours_menu) and
       C(after_hours_menu), each complete (C(greeting), C(extension_enabled), C(key_configurations), and
       C(audio_announcement_file) or C(call_treatment) when set). Other attendant fields appear only when they are set.
+    - C(forwarding), when the item (or O(defaults)) sets it, holds options of
+      M(wxc.calling.webex_auto_attendant_forwarding), not of M(wxc.calling.webex_auto_attendant).
   type: list
   elements: dict
 '''
@@ -142,6 +151,7 @@ from ansible.utils.vars import merge_hash
 # the reasons the module would refuse it.
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (  # noqa: E402
     DESTINATION, KEY_ACTIONS as ACTIONS, MENU_KEYS as VALID_KEYS, check_options, text_problem)
+from ansible_collections.wxc.calling.plugins.module_utils import forwarding as forwarding_rulebook  # noqa: E402
 
 DEPARTMENT_KEYS = ('1', '2', '3', '4', '5', '6', '7', '8', '9')
 KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
@@ -157,6 +167,10 @@ PASSTHROUGH_FIELDS = (
 # business_hours_menu / after_hours_menu: a menu in the module's own form (the raw form), as an export writes it.
 RAW_MENU_FIELDS = ('business_hours_menu', 'after_hours_menu')
 ITEM_FIELDS = ('name', 'location', 'state', 'business_hours', 'after_hours') + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
+# forwarding: options of webex_auto_attendant_forwarding (not of webex_auto_attendant), for the role's forwarding task.
+FORWARDING_FIELD = 'forwarding'
+FORWARDING_OPTIONS = ('always', 'selective', 'rules', 'purge_rules')
+ITEM_FIELDS += (FORWARDING_FIELD,)
 
 MENU_FIELDS = (
     'greeting', 'greeting_file', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
@@ -573,6 +587,19 @@ def _defaults_for(defaults, item):
     return result
 
 
+def _forwarding_args(ctx, args, value):
+    """The attendant's forwarding options, judged by webex_auto_attendant_forwarding's own rulebook."""
+    if not isinstance(value, dict):
+        ctx.fail(FORWARDING_FIELD, 'must be a dictionary of webex_auto_attendant_forwarding options, got %s'
+                 % type(value).__name__)
+    _check_fields(ctx, FORWARDING_FIELD, value, FORWARDING_OPTIONS)
+    options = dict((key, copy.deepcopy(value[key])) for key in FORWARDING_OPTIONS if value.get(key) is not None)
+    problems = forwarding_rulebook.check_options(dict(options, location=args['location'], auto_attendant=args['name']))
+    if problems:
+        ctx.fail_with(['%s: %s' % (FORWARDING_FIELD, problem) for problem in problems])
+    return options
+
+
 def auto_attendant_module_args(auto_attendants, defaults=None, state='present'):
     """Return one dict of webex_auto_attendant arguments per item of AUTO_ATTENDANTS (see DOCUMENTATION)."""
     if auto_attendants is None:
@@ -603,6 +630,8 @@ def auto_attendant_module_args(auto_attendants, defaults=None, state='present'):
         problems = check_options(dict((key, value) for key, value in args.items() if key != 'org_id'))
         if problems:
             ctx.fail_with(problems)
+        if merged.get(FORWARDING_FIELD) is not None and args['state'] == 'present':
+            args[FORWARDING_FIELD] = _forwarding_args(ctx, args, merged[FORWARDING_FIELD])
         identity = (args['location'], args['name'])
         if identity in seen:
             ctx.fail('name', 'the auto attendant %r in location %r is also auto_attendant_list[%d]' % (args['name'], args['location'], seen[identity]))

@@ -32,7 +32,7 @@ ORGANIZATION, LOCATION = "ORGANIZATION", "LOCATION"
 LEVEL_CHOICES = ["organization", "location", ORGANIZATION, LOCATION]
 NAME_MAX_LENGTH = 256  # the repository's announcement name limit (Cisco's Webex Calling API reference)
 DEFAULT_LANGUAGE = "en_us"
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}_[a-z]{2,4}$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}_[a-z]{2,4}\Z")
 CONTENT_TYPES = {"WAV": "audio/wav", "WMA": "audio/x-ms-wma"}
 
 LIST_PATH = "/telephony/config/announcements"

@@ -18,13 +18,20 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
 from ansible_collections.wxc.calling.plugins.module_utils import references
+from ansible_collections.wxc.calling.plugins.module_utils.phone_numbers import normalise as normalise_number
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 MENU_KEYS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
 KEY_ACTIONS = ("PLAY_ANNOUNCEMENT", "TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_OPERATOR",
-               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT")
+               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT",
+               # Legacy: read back from attendants made elsewhere (wxc_sdk knows it); accepted so an export re-applies.
+               "RETURN_TO_PREVIOUS_MENU")
+# Audio file levels; ENTITY is a file one attendant owns (made in Control Hub, listed by the attendant's announcements).
+AUDIO_LEVELS = ("ORGANIZATION", "LOCATION", "ENTITY")
+# The fields of a key the module manages; any other field the service shows is kept when a menu is sent whole.
+KEY_FIELDS = ("key", "action", "value", "description", "audioAnnouncementFile")
 # Actions that send the caller somewhere and so need a destination in value.
 ACTIONS_NEEDING_VALUE = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_MAILBOX")
 RING_PATTERNS = ("NORMAL", "LONG_LONG", "SHORT_SHORT_LONG", "SHORT_LONG_SHORT")
@@ -79,7 +86,7 @@ def _audio_file_spec():
         id=dict(type="str"),
         file_name=dict(type="str"),
         media_file_type=dict(type="str", choices=["WAV", "WMA", "3GP"]),
-        level=dict(type="str", choices=["ORGANIZATION", "LOCATION"]),
+        level=dict(type="str", choices=list(AUDIO_LEVELS)),
     ))
 
 
@@ -301,22 +308,13 @@ def _key_order(entry):
     return MENU_KEYS.index(entry.get("key")) if entry.get("key") in MENU_KEYS else len(MENU_KEYS)
 
 
-# The service reads a North-American number back as +1-NXXNXXXXXX in key values and transferCallTo (live-verified,
-# API notes section 15 #5); the options and the Create body use E.164. Read back, it is turned into E.164 again.
-READ_BACK_NANP = re.compile(r"\+1-([2-9][0-9]{9})")
-
-
-def _as_sent(number):
-    match = READ_BACK_NANP.fullmatch(number) if isinstance(number, str) else None
-    return "+1" + match.group(1) if match else number
-
-
 def writable(details):
     """DETAILS (as the API returns them) without read-only fields, key configurations in key order.
 
-    Numbers in the read-back form (+1-NXXNXXXXXX) are given in E.164, the form the options and the requests use.
+    Numbers are normalised to E.164 (the service reads some back as +1-NXXNXXXXXX), and a TRANSFER_TO_OPERATOR key
+    loses the value the service may show (Control Hub can store one; the API refuses it in a write, error 4806).
     """
-    result = {k: copy.deepcopy(v) for k, v in details.items() if k not in READ_ONLY_FIELDS and v is not None}
+    result = with_e164_numbers({k: v for k, v in details.items() if k not in READ_ONLY_FIELDS and v is not None})
     for menu_name in ("businessHoursMenu", "afterHoursMenu"):
         menu = result.get(menu_name)
         if not isinstance(menu, dict):
@@ -325,15 +323,53 @@ def writable(details):
         if isinstance(menu.get("keyConfigurations"), list):
             menu["keyConfigurations"] = sorted(menu["keyConfigurations"], key=_key_order)
             for entry in menu["keyConfigurations"]:
+                if not isinstance(entry, dict):
+                    continue
                 _strip_audio(entry)
-                if isinstance(entry, dict) and "value" in entry:
-                    entry["value"] = _as_sent(entry["value"])
+                if entry.get("action") == "TRANSFER_TO_OPERATOR":
+                    entry.pop("value", None)
         todo = (menu.get("callTreatment") or {}).get("actionToBePerformed")
         if isinstance(todo, dict):
             _strip_audio(todo)
-            if "transferCallTo" in todo:
-                todo["transferCallTo"] = _as_sent(todo["transferCallTo"])
     return result
+
+
+def with_e164_numbers(details):
+    """A deep copy of DETAILS with every number in E.164: phoneNumber, alternate numbers, key values, transferCallTo."""
+    result = copy.deepcopy(details)
+    if "phoneNumber" in result:
+        result["phoneNumber"] = normalise_number(result["phoneNumber"])
+    for alternate in result.get("alternateNumbers") or []:
+        if isinstance(alternate, dict) and "phoneNumber" in alternate:
+            alternate["phoneNumber"] = normalise_number(alternate["phoneNumber"])
+    for menu_name in ("businessHoursMenu", "afterHoursMenu"):
+        menu = result.get(menu_name)
+        if not isinstance(menu, dict):
+            continue
+        for entry in menu.get("keyConfigurations") or []:
+            if isinstance(entry, dict) and "value" in entry:
+                entry["value"] = normalise_number(entry["value"])
+        todo = (menu.get("callTreatment") or {}).get("actionToBePerformed")
+        if isinstance(todo, dict) and "transferCallTo" in todo:
+            todo["transferCallTo"] = normalise_number(todo["transferCallTo"])
+    return result
+
+
+def operator_values(details):
+    """The keys (menu option, key) of DETAILS whose TRANSFER_TO_OPERATOR carries a value (left out by writable())."""
+    found = []
+    for menu_name, option in (("businessHoursMenu", "business_hours_menu"), ("afterHoursMenu", "after_hours_menu")):
+        menu = (details or {}).get(menu_name)
+        for entry in (menu.get("keyConfigurations") if isinstance(menu, dict) else None) or []:
+            if isinstance(entry, dict) and entry.get("action") == "TRANSFER_TO_OPERATOR" and entry.get("value"):
+                found.append((option, entry.get("key"), entry["value"]))
+    return found
+
+
+def operator_value_warnings(details, where):
+    """Warnings for operator keys that carry a value, naming WHERE (the attendant) and the key."""
+    return ["%s: %s key %s is TRANSFER_TO_OPERATOR with value %r as stored by the service; the value is left out "
+            "(the API refuses one, error 4806)" % (where, option, key, value) for option, key, value in operator_values(details)]
 
 
 def _strip_audio(holder):
@@ -482,18 +518,24 @@ def _merged_menu(want, have):
             continue
         menu[key] = copy.deepcopy(value)
     if isinstance(menu.get("keyConfigurations"), list):
-        menu["keyConfigurations"] = _keep_known_audio(sorted(menu["keyConfigurations"], key=_key_order),
-                                                      have.get("keyConfigurations") if isinstance(have, dict) else None)
+        menu["keyConfigurations"] = _keep_service_fields(sorted(menu["keyConfigurations"], key=_key_order),
+                                                         have.get("keyConfigurations") if isinstance(have, dict) else None)
     return menu
 
 
-def _keep_known_audio(keys, have_keys):
-    have_by_key = {entry.get("key"): entry for entry in have_keys or []}
+def _keep_service_fields(keys, have_keys):
+    """KEYS with what the service knows of the same key kept: its audio file description when it is the same file,
+    and the fields the module does not manage (a newer API version's), when the action is the same."""
+    have_by_key = {entry.get("key"): entry for entry in have_keys or [] if isinstance(entry, dict)}
     for entry in keys:
         actual = have_by_key.get(entry.get("key"), {})
         wanted_audio = entry.get("audioAnnouncementFile")
         if wanted_audio and _audio_identity(wanted_audio, actual.get("audioAnnouncementFile")):
             entry["audioAnnouncementFile"] = copy.deepcopy(actual["audioAnnouncementFile"])
+        if actual.get("action") == entry.get("action"):
+            for field, value in actual.items():
+                if field not in KEY_FIELDS and field not in entry:
+                    entry[field] = copy.deepcopy(value)
     return keys
 
 
@@ -549,6 +591,7 @@ class AutoAttendantError(ResourceError):
 
 
 LIST_PATH = "/telephony/config/autoAttendants"
+ANNOUNCEMENTS_PATH = "/telephony/config/announcements"
 # Page size asked of the name-filtered list: names that merely contain the wanted one all come back in one page (the
 # service may cap it lower; every next page is still followed), instead of one call per 100 of them.
 LIST_PAGE_SIZE = 1000
@@ -598,6 +641,35 @@ class AutoAttendantService:
     def delete(self, location_id, auto_attendant_id):
         delete(self.client, item_path(location_id, auto_attendant_id))
 
+    def schedule_exists(self, location_id, schedule_type, name):
+        """Whether the location has a schedule of that type called exactly NAME."""
+        path = api_path("/telephony/config/locations/%s/schedules", location_id)
+        return bool(find_exact(self.client, path, "schedules", {"type": schedule_type, "name": name},
+                               lambda item: item.get("name") == name and item.get("type") == schedule_type))
+
+    def audio_file_exists(self, location_id, audio, auto_attendant_id=None):
+        """Whether the audio file named by file name, type and level exists where the attendant can use it."""
+        level = audio.get("level")
+        if level == "ENTITY":
+            if auto_attendant_id is None:
+                return False
+            files = (self.client.get(item_path(location_id, auto_attendant_id) + "/announcements") or {}).get("announcements") or []
+        else:
+            params = {"fileName": audio["fileName"]}
+            if level == "LOCATION":
+                params["locationId"] = location_id
+            files = find_exact(self.client, ANNOUNCEMENTS_PATH, "announcements", params, lambda item: True)
+        return any(item.get("fileName") == audio["fileName"] and item.get("level", level) == level
+                   and (not audio.get("mediaFileType") or item.get("mediaFileType") == audio["mediaFileType"])
+                   for item in files)
+
+    def number_available(self, location_id, number, alternate=False):
+        """Whether NUMBER is one of the location's numbers free for an attendant (primary or alternate)."""
+        suffix = "/alternate/availableNumbers" if alternate else "/availableNumbers"
+        items = find_exact(self.client, item_path(location_id) + suffix, "phoneNumbers", {"phoneNumber": number},
+                           lambda item: normalise_number(item.get("phoneNumber")) == normalise_number(number))
+        return bool(items)
+
     def read_back(self, location_id, auto_attendant_id, desired):
         """The details after a write, raising WriteNotApplied when what DESIRED sets is not what the service stores."""
         return read_back(self.client, "auto attendant %r" % desired.get("name"),
@@ -628,12 +700,60 @@ def _recreate_after_deletion(service, location_id, params, update_plan):
     return _plan("create", body=desired, before=update_plan.before, after=desired), created
 
 
-def converge(service, location_id, params, check_mode=False, diff=False):
+def _audio_files_named(menu_option, menu):
+    """(option path, audio file) for every audio file of MENU (options form) given by file name, not by id."""
+    found = []
+    holders = [("%s.audio_announcement_file" % menu_option, menu.get("audio_announcement_file"))]
+    for entry in menu.get("key_configurations") or []:
+        holders.append(("%s.key_configurations (key %s).audio_announcement_file" % (menu_option, entry.get("key")),
+                        entry.get("audio_announcement_file")))
+    todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
+    holders.append(("%s.call_treatment.action_to_be_performed.audio_announcement_file" % menu_option,
+                    todo.get("audio_announcement_file")))
+    return [(where, audio) for where, audio in holders if audio and not audio.get("id") and audio.get("file_name")]
+
+
+def preflight(service, location_id, params, the_plan, current, auto_attendant_id=None):
+    """The references a planned write relies on that do not exist, as messages naming the option and the value.
+
+    Only what the write sends is checked: schedules, audio files given by file name, and numbers new to the attendant.
+    """
+    body = the_plan.body or {}
+    problems = []
+    for option, field, schedule_type in (("business_schedule", "businessSchedule", "businessHours"),
+                                         ("holiday_schedule", "holidaySchedule", "holidays")):
+        if body.get(field) and not service.schedule_exists(location_id, schedule_type, body[field]):
+            problems.append("%s: %r is not a %s schedule of this location" % (option, body[field], schedule_type))
+    for option, field in (("business_hours_menu", "businessHoursMenu"), ("after_hours_menu", "afterHoursMenu")):
+        if field not in body or not params.get(option):
+            continue
+        for where, audio in _audio_files_named(option, params[option]):
+            wanted = {"fileName": audio["file_name"], "mediaFileType": audio.get("media_file_type"), "level": audio.get("level")}
+            if not service.audio_file_exists(location_id, wanted, auto_attendant_id):
+                problems.append("%s: no %s audio file %r%s" % (where, (audio.get("level") or "").lower(), audio["file_name"],
+                                " at the attendant's own level" if audio.get("level") == "ENTITY" else ""))
+    current = current or {}
+    if body.get("phoneNumber") and normalise_number(body["phoneNumber"]) != current.get("phoneNumber"):
+        if not service.number_available(location_id, body["phoneNumber"]):
+            problems.append("phone_number: %s is not a free number of this location" % body["phoneNumber"])
+    have_alternates = {entry.get("phoneNumber") for entry in current.get("alternateNumbers") or [] if isinstance(entry, dict)}
+    for entry in body.get("alternateNumbers") or []:
+        number = entry.get("phoneNumber")
+        if number and normalise_number(number) not in have_alternates and not service.number_available(location_id, number, True):
+            problems.append("alternate_numbers: %s is not a free number of this location" % number)
+    return problems
+
+
+def converge(service, location_id, params, check_mode=False, diff=False, warn=None):
     """Bring the auto attendant to the state PARAMS describe; return (plan, auto_attendant API object or None).
 
     Calls: the lookup, then details only when they are needed (to compare, or to show a deletion in diff mode), and
-    after a write one read-back of what the service stores (a create reads its details anyway).
+    after a write one read-back of what the service stores (a create reads its details anyway). Before a write, the
+    pre-flight checks what it refers to (preflight()): a failure stops the run before any write; in check mode it is a
+    WARN(message) instead, since the same run may create it first. WARN also receives the operator keys whose value
+    is left out.
     """
+    warn = warn or (lambda message: None)
     state = params["state"]
     found = service.find(location_id, params["name"])
     current_details = None
@@ -647,6 +767,9 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     if found and current_details is None:
         current_details = {"id": found["id"], "name": found["name"]}
     current = writable(current_details) if current_details is not None else None
+    if state == "present" and current_details is not None:
+        for message in operator_value_warnings(current_details, "auto attendant %r" % params["name"]):
+            warn(message)
     desired = desired_from_options(params) if state == "present" else {}
     the_plan = plan(state, desired, current)
 
@@ -655,6 +778,13 @@ def converge(service, location_id, params, check_mode=False, diff=False):
         if missing:
             raise AutoAttendantError("auto attendant %r does not exist in this location, and creating it needs %s"
                                      % (params["name"], ", ".join(missing)))
+    if the_plan.action in ("create", "update"):
+        problems = preflight(service, location_id, params, the_plan, current, found["id"] if found else None)
+        if problems and check_mode:
+            for problem in problems:
+                warn("%s (the real run fails unless it is created first)" % problem)
+        elif problems:
+            raise AutoAttendantError("auto attendant %r: nothing was written, %s" % (params["name"], "; ".join(problems)))
     result = None
     if the_plan.action == "nothing":
         result = current_details
@@ -678,6 +808,6 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     elif the_plan.action == "delete" and not check_mode:
         service.delete(location_id, found["id"])
     if result is not None:
-        result = dict(result, locationId=location_id)
+        result = dict(with_e164_numbers(result), locationId=location_id)
         result.pop("locationName", None)
     return the_plan, result

@@ -17,7 +17,8 @@ import json
 import re
 
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    FIELDS, AutoAttendantService, argument_spec, check_options, to_snake, writable)
+    FIELDS, AutoAttendantService, argument_spec, check_options, operator_value_warnings, to_snake, with_e164_numbers,
+    writable)
 from ansible_collections.wxc.calling.plugins.module_utils import forwarding
 from ansible_collections.wxc.calling.plugins.module_utils import references
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
@@ -31,8 +32,11 @@ NOT_EXPORTED = ("alternate_numbers.toll_free_number",)
 # -- details -> info form ------------------------------------------------------------------------------------------
 
 def info_from_details(details, list_item):
-    """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM."""
-    snake = to_snake(details)
+    """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM.
+
+    Numbers in E.164, as everywhere in the collection (the service reads some back as +1-NXXNXXXXXX).
+    """
+    snake = to_snake(with_e164_numbers(details))
     result = {}
     for field in ("id", "name"):
         if field in snake:
@@ -86,7 +90,8 @@ def options_from_details(details, location, dropped=None):
     """The webex_auto_attendant options that describe DETAILS (as the API returns them), in LOCATION (id or name).
 
     Only writable options the attendant has: no id, enabled, esn, routing_prefix, toll_free_number, language, no audio
-    file_size/is_text_to_speech, no alternate number toll_free_number, nothing None. Top-level options in the order of
+    file_size/is_text_to_speech, no alternate number toll_free_number, nothing None, no TRANSFER_TO_OPERATOR value,
+    numbers in E.164 (never the read-back form +1-NXXNXXXXXX). Top-level options in the order of
     the Create body, menu keys in key order ("0"-"9", "*", "#"). Applying the result to the same attendant changes nothing.
     DROPPED, when given, receives the paths of the fields the module has no option for.
     """
@@ -263,6 +268,8 @@ def read_back(client, location=None, name=None, export_location="name", warn=Non
         where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
         if dropped:
             warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))
+        for message in operator_value_warnings(details, where):
+            warn(message)
         problems = check_options(options)
         if problems:
             warn("%s: webex_auto_attendant would refuse the export: %s" % (where, "; ".join(problems)))

@@ -46,9 +46,9 @@ SCHEDULE_FIELDS = (("businessSchedule", "business_schedule", "businessHours"),
                    ("holidaySchedule", "holiday_schedule", "holidays"))
 # A number as the user may write it: separators are dropped, then E.164, or the digits of an extension or ESN.
 SEPARATORS = re.compile(r"[\s\-().]")
-E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
-DIGITS = re.compile(r"^[0-9]{2,17}$")
-NANP_NATIONAL = re.compile(r"^[2-9][0-9]{9}$")
+E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
+DIGITS = re.compile(r"^[0-9]{2,17}\Z")
+NANP_NATIONAL = re.compile(r"^[2-9][0-9]{9}\Z")
 
 AUTO_ATTENDANTS = "/telephony/config/autoAttendants"
 ATTENDANT_PAGE_SIZE = 1000
@@ -721,4 +721,3 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
     result = {"auto_attendant_id": auto_attendant_id, "location_id": location_id, "forwarding": final,
               "rules": [rule for rule in declared if rule is not None]}
     return the_plan, result
-

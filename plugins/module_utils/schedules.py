@@ -19,7 +19,7 @@ import re
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService, text_problem
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -61,13 +61,14 @@ def _recurrence_spec():
 def argument_spec():
     """The module's own options (the connection options come from webex_argument_spec())."""
     return dict(
-        location=dict(type="str", required=True),
+        # Names are text: `type: raw`, checked by text_problem() (YAML makes an unquoted no False, 2027 a number).
+        location=dict(type="raw", required=True),
         type=dict(type="str", required=True, choices=list(TYPES)),
-        name=dict(type="str", required=True),
-        new_name=dict(type="str"),
+        name=dict(type="raw", required=True),
+        new_name=dict(type="raw"),
         state=dict(type="str", default="present", choices=["present", "absent"]),
         events=dict(type="list", elements="dict", options=dict(
-            name=dict(type="str", required=True),
+            name=dict(type="raw", required=True),
             start_date=dict(type="str", required=True),
             end_date=dict(type="str", required=True),
             start_time=dict(type="str"),
@@ -147,7 +148,11 @@ def _validate_event(where, event, errors):
 
 def validate_options(params):
     """Return the problems argument_spec cannot see, each naming its option (an empty list when there are none)."""
-    errors = []
+    texts = [("location", params.get("location")), ("name", params.get("name")), ("new_name", params.get("new_name"))]
+    texts += [("events[%d].name" % index, event.get("name")) for index, event in enumerate(params.get("events") or [])]
+    errors = [problem for problem in (text_problem(option, value) for option, value in texts) if problem]
+    if errors:
+        return errors
     for option in ("name", "new_name"):
         if params.get(option) is not None:
             problem = name_problem(params[option])

@@ -63,6 +63,8 @@ options:
     description:
       - The local audio file to upload, a C(.wav) or C(.wma) file on the host that runs the module (the controller for
         C(localhost) tasks). Its base name becomes the announcement's file name, which menus refer to.
+      - A relative path is taken from the working directory of the module; prefix C({{ playbook_dir }}/) for a file
+        beside the playbook.
       - Mutually exclusive with O(text). One of them is required with O(state=present).
     type: path
   text:
@@ -124,7 +126,7 @@ EXAMPLES = r"""
 - name: The main greeting for every location
   wxc.calling.webex_announcement:
     name: Main greeting
-    path: files/main-greeting.wav
+    path: "{{ playbook_dir }}/files/main-greeting.wav"
     level: organization
 
 - name: A location's own after-hours greeting
@@ -164,7 +166,7 @@ EXAMPLES = r"""
 - name: Upload a new recording of the same length
   wxc.calling.webex_announcement:
     name: Main greeting
-    path: files/main-greeting.wav
+    path: "{{ playbook_dir }}/files/main-greeting.wav"
     force: true
 
 - name: Delete a greeting nobody uses any more

@@ -15,7 +15,12 @@ description:
   - The options mirror the body of the Webex C(Create an Auto Attendant) request, in snake_case.
   - Options that are not set are left alone on update. The service owns their values and defaults.
   - Key configurations and alternate numbers are compared as sets, keyed by key and by number. Audio files are compared
-    by id, or by file name and level when no id is given. A changed menu is sent whole.
+    by id, or by file name and level when no id is given. A changed menu is sent whole, keeping the fields of it
+    (and of its keys) that the module does not manage. Phone numbers are compared in E.164 form.
+  - Before a write, it checks what the write refers to (pre-flight) - the schedules exist in the location with the
+    right type, audio files given by file name exist at their level, new numbers are free numbers of the location -
+    and fails naming the option and the value, with nothing written. In check mode such a problem is a warning, since
+    the same run may create it first. A run that writes nothing makes no pre-flight call.
 author:
   - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
@@ -37,14 +42,14 @@ options:
     description:
       - Unique name of the auto attendant in its location. Together with O(location) it identifies the auto attendant.
       - At most 80 characters, no control characters. Kept exactly as given (spaces included).
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
     required: true
   location:
     description:
       - The location of the auto attendant, by id or by exact (case-sensitive) name.
       - An id saves one API call.
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
     required: true
   state:
@@ -57,23 +62,23 @@ options:
     description:
       - Phone number of the auto attendant, in E.164 format (V(+19705550026)).
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   extension:
     description:
       - Extension of the auto attendant, 2 to 10 digits. Leading zeros are kept.
       - Either O(phone_number) or O(extension) is needed to create an auto attendant.
-      - 'Text only, a string of digits: an unquoted V(0100) is the number 64 to YAML and is refused; write V("0100").'
+      - Text only, a string of digits. An unquoted V(0100) is the number 64 to YAML and is refused; write V("0100").
     type: raw
   first_name:
     description:
       - First name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   last_name:
     description:
       - Last name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   alternate_numbers:
     description:
@@ -84,7 +89,7 @@ options:
       phone_number:
         description:
           - Alternate number, in E.164 format.
-          - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
         type: raw
         required: true
       ring_pattern:
@@ -104,12 +109,12 @@ options:
   business_schedule:
     description:
       - Name of the business hours schedule of the location. Needed to create an auto attendant. Not empty.
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   holiday_schedule:
     description:
       - Name of the holiday schedule of the location. Not empty (clearing it is not supported, see the notes).
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   extension_dialing:
     description:
@@ -128,7 +133,7 @@ options:
   dial_by_name:
     description:
       - Name callers find the auto attendant by in dial by name. No V(%), V(+), V(\\), V(") or non-ASCII characters.
-      - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+      - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   direct_line_caller_id_name:
     description:
@@ -143,7 +148,7 @@ options:
       custom_name:
         description:
           - The name to show; needed with V(CUSTOM_NAME).
-          - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
         type: raw
   business_hours_menu:
     description:
@@ -178,9 +183,12 @@ options:
             type: str
             choices: [WAV, WMA, 3GP]
           level:
-            description: Whether the file belongs to the organisation or to the location.
+            description:
+              - Whether the file belongs to the organisation or to the location.
+              - V(ENTITY) (since 0.2.0) is a file the auto attendant itself owns, made in Control Hub and listed by the
+                attendant's own announcements; an export shows it, and applying it again refers to the same file.
             type: str
-            choices: [ORGANIZATION, LOCATION]
+            choices: [ORGANIZATION, LOCATION, ENTITY]
       key_configurations:
         description:
           - Every key of the menu. The list replaces the menu's keys; order does not matter; a key may appear once.
@@ -199,20 +207,25 @@ options:
                 O(business_hours_menu.key_configurations[].value).
               - V(PLAY_ANNOUNCEMENT) needs an O(business_hours_menu.key_configurations[].audio_announcement_file).
               - V(TRANSFER_TO_OPERATOR) takes no value (the service rejects one with error 4806); to send callers to a
-                given operator, use V(TRANSFER_WITHOUT_PROMPT) with the operator's number.
+                given operator, use V(TRANSFER_WITHOUT_PROMPT) with the operator's number. A value the service shows
+                for such a key (Control Hub can store one) is left out of the comparison, with a warning.
+              - V(RETURN_TO_PREVIOUS_MENU) (since 0.2.0) is a legacy action that attendants made elsewhere may still
+                carry; it is accepted so that an export applies again unchanged, but the API may refuse it in a write.
             type: str
             required: true
             choices: [PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX,
-                      NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT]
+                      NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU]
           description:
             description:
               - Description of the key.
-              - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+              - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
             type: raw
           value:
             description:
               - Destination of a transfer, an E.164 number or an extension.
-              - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+              - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+              - The service reads a North-American number back as V(+1-9195559876); it is compared as the E.164
+                number V(+19195559876), so a re-run reports no change.
               - Or name the auto attendant to transfer to with O(business_hours_menu.key_configurations[].auto_attendant)
                 instead.
             type: raw
@@ -260,7 +273,7 @@ options:
               transfer_call_to:
                 description:
                   - Destination of the transfer actions.
-                  - "Text only: a number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it."
+                  - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
                 type: raw
               auto_attendant:
                 description:
@@ -506,7 +519,8 @@ def run(module, client):
     location_id = resolve_location(client, module.params["location"])[0]
     service = AutoAttendantService(client)
     params = resolve_references(service, location_id, module.params, check_mode=module.check_mode, warn=module.warn)
-    plan, auto_attendant = converge(service, location_id, params, check_mode=module.check_mode, diff=module._diff)
+    plan, auto_attendant = converge(service, location_id, params, check_mode=module.check_mode, diff=module._diff,
+                                    warn=module.warn)
     result = dict(changed=plan.changed, auto_attendant=to_snake(auto_attendant) if auto_attendant else None)
     if module._diff:
         result["diff"] = plan.diff()

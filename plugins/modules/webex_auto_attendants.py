@@ -19,7 +19,7 @@ description:
   - Writes and details run up to O(concurrency) at a time over one pool of keep-alive connections. A rate-limited
     request (HTTP 429) pauses every worker for its C(Retry-After) (capped at 60 seconds) and is sent again. A create
     is never sent twice blindly; after an ambiguous failure the name is looked up first.
-  - Deletions (items with O(auto_attendants[].state=absent) and O(purge)) are made first, so that the numbers and
+  - Deletions (items with C(state=absent), and O(purge)) are made first, so that the numbers and
     extensions they free can be taken by the attendants created next.
   - Keys (and call treatments) may name another auto attendant with C(auto_attendant), as in
     M(wxc.calling.webex_auto_attendant). An attendant the list declares and that does not exist yet is written before
@@ -31,6 +31,10 @@ description:
     A re-run does only what is left.
   - In check mode the task reads only and returns the exact plan, which is the drift report (see
     C(playbooks/drift_report.yml) in the collection).
+  - A key (or no-input transfer) may name another attendant (C(auto_attendant), as in M(wxc.calling.webex_auto_attendant)).
+    Attendants that such references name and that do not exist yet are created before the attendants that name them;
+    two that name each other are created first without those keys, then updated with them. In check mode a target
+    declared in the same list raises no warning.
 author:
   - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
@@ -44,6 +48,9 @@ attributes:
   diff_mode:
     support: full
     details: RV(diff) is a list with one before/after per changed attendant, in snake_case, as the default callback shows it.
+  idempotent:
+    support: full
+    details: Each attendant is compared as M(wxc.calling.webex_auto_attendant) compares it; a second run reports no change.
 options:
   auto_attendants:
     description:
@@ -73,9 +80,6 @@ options:
       - How many requests (details, writes) run at once, at most; V(1) is one after the other. From 1 to 50.
     type: int
     default: 10
-notes:
-  - Ordering of references between the attendants of one list (targets first) is not done yet; write the list in the
-    order the attendants should be created.
 seealso:
   - module: wxc.calling.webex_auto_attendant
   - module: wxc.calling.webex_auto_attendant_info

@@ -39,7 +39,8 @@ options:
   location:
     description:
       - The location of the schedule, by id or by exact (case-sensitive) name.
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(2027) or V(no)) is refused; quote it.
+    type: raw
     required: true
   type:
     description:
@@ -52,7 +53,8 @@ options:
     description:
       - Name of the schedule, unique in its location for its type. With O(location) and O(type) it identifies the schedule.
       - At most 80 characters, no control characters.
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(2027) or V(no)) is refused; quote it.
+    type: raw
     required: true
   new_name:
     description:
@@ -60,7 +62,8 @@ options:
       - When no schedule is called O(name) but one is called O(new_name), the rename is taken as done. When neither
         exists, the schedule is created as O(new_name).
       - Only with O(state=present).
-    type: str
+      - Text only. A number or boolean (what YAML makes of an unquoted V(2027) or V(no)) is refused; quote it.
+    type: raw
   state:
     description:
       - V(present) creates or updates the schedule; V(absent) deletes it.
@@ -77,7 +80,8 @@ options:
       name:
         description:
           - Name of the event, unique in the schedule. Events are matched by name.
-        type: str
+          - Text only. A number or boolean (what YAML makes of an unquoted V(2027) or V(no)) is refused; quote it.
+        type: raw
         required: true
       start_date:
         description:

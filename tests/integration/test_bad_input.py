@@ -123,15 +123,19 @@ MODULE_CASES = [
     pytest.param(AA, aa(direct_line_caller_id_name={"selection": "CUSTOM_NAME"}),
                  "direct_line_caller_id_name: selection CUSTOM_NAME needs custom_name", NONE, id="aa-custom-name-missing"),
     pytest.param(AA, aa(business_schedule=None), "creating it needs business_schedule", READS, id="aa-create-without-schedule"),
-    # Only the service knows these.
+    # Only the service knows these: read from it, and (the pre-flight before a write) refused before any write.
     pytest.param(AA, aa(location="Nowhere"), "location 'Nowhere' not found", READS, id="aa-unknown-location"),
     pytest.param(AA, aa(location="headquarters"), "location 'headquarters' not found", READS, id="aa-location-wrong-case"),
-    pytest.param(AA, aa(business_schedule="NO-SUCH-SCHEDULE"), "NO-SUCH-SCHEDULE", REFUSED, id="aa-unknown-schedule"),
-    pytest.param(AA, aa(holiday_schedule="AUTOATTENDANT-BUSINESS-HOURS"), "holidaySchedule", REFUSED,
-                 id="aa-schedule-of-the-wrong-type"),
+    pytest.param(AA, aa(business_schedule="NO-SUCH-SCHEDULE"), "business_schedule: 'NO-SUCH-SCHEDULE' is not a businessHours "
+                 "schedule", READS, id="aa-unknown-schedule"),
+    pytest.param(AA, aa(holiday_schedule="AUTOATTENDANT-BUSINESS-HOURS"), "holiday_schedule: 'AUTOATTENDANT-BUSINESS-HOURS' is "
+                 "not a holidays schedule", READS, id="aa-schedule-of-the-wrong-type"),
     pytest.param(AA, aa(business_hours_menu=menu_with({"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {
-        "file_name": "nope.wav", "media_file_type": "WAV", "level": "ORGANIZATION"}})), "nope.wav", REFUSED, id="aa-unknown-audio-file"),
-    pytest.param(AA, aa(phone_number="+14085550100"), "+14085550100", REFUSED, id="aa-number-of-another-location"),
+        "file_name": "nope.wav", "media_file_type": "WAV", "level": "ORGANIZATION"}})),
+        "business_hours_menu.key_configurations (key 5).audio_announcement_file: no organization audio file 'nope.wav'", READS,
+        id="aa-unknown-audio-file"),
+    pytest.param(AA, aa(phone_number="+14085550100"), "phone_number: +14085550100 is not a free number", READS,
+                 id="aa-number-of-another-location"),
     # webex_auto_attendant_info
     pytest.param(INFO, {"location": "Nowhere"}, "location 'Nowhere' not found", READS, id="info-unknown-location"),
     pytest.param(INFO, {"export_location": "both"}, "value of export_location must be one of: name, id, got: both", NONE,
@@ -261,7 +265,7 @@ ROLE_CASES = [
     pytest.param(_site(after_hours={"shape": "weekend"}), "value of shape must be one of", NONE, id="role-unknown-shape"),
     pytest.param(_site(extension_dialing="WORLD"), "value of extension_dialing must be one of: ENTERPRISE, GROUP, got: WORLD", NONE, id="role-unknown-enum"),
     pytest.param(_site(location="Nowhere"), "location 'Nowhere' not found", READS, id="role-unknown-location"),
-    pytest.param(_site(business_schedule="NO-SUCH-SCHEDULE"), "NO-SUCH-SCHEDULE", REFUSED, id="role-unknown-schedule"),
+    pytest.param(_site(business_schedule="NO-SUCH-SCHEDULE"), "NO-SUCH-SCHEDULE", READS, id="role-unknown-schedule"),
 ]
 
 

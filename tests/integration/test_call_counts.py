@@ -1,8 +1,10 @@
 """API calls per operation held at the floor, counted from the simulator's request log (see docs/docsite/rst/performance.rst).
 
 Floors, per module run: no-op 2 GETs (list + details), +1 GET when the location is given by name; create 1 POST and
-2 GETs (the lookup, and the details of what was created, which are the read-back); update 1 PUT after the 2 GETs and
-one GET to read back what the service stores; delete 1 DELETE after the lookup. One TCP connection per module run. None of it grows with the number of other attendants.
+3 GETs (the lookup, the pre-flight check that the business schedule exists, and the details of what was created,
+which are the read-back); update 1 PUT after the 2 GETs and one GET to read back what the service stores (plus a
+pre-flight GET only for a reference the update changes: a schedule, an audio file given by name, a new number); delete
+1 DELETE after the lookup. One TCP connection per module run. None of it grows with the number of other attendants.
 """
 
 import os
@@ -37,11 +39,11 @@ def converge(sim, tmp_path, *arg_sets):
 
 
 def calls(log):
-    """(method, path kind) per request: 'locations', 'list', 'item' or 'collection' (the POST target)."""
+    """(method, path kind) per request: 'locations', 'list', 'item', 'schedules' or 'collection' (the POST target)."""
     shown = []
     for entry in log:
         path = entry["path"]
-        kind = ("locations" if path == LOCATIONS else "list" if path == LIST
+        kind = ("locations" if path == LOCATIONS else "list" if path == LIST else "schedules" if path.endswith("/schedules")
                 else "item" if path.count("/autoAttendants/") else "collection")
         shown.append((entry["method"], kind))
     return shown
@@ -61,7 +63,7 @@ def test_floors_with_location_id(sim, tmp_path):
     hq = sim.location_id("Headquarters")
     run, log = converge(sim, tmp_path, reception(hq))
     assert run.changed == 1
-    assert calls(log) == [("GET", "list"), ("POST", "collection"), ("GET", "item")]
+    assert calls(log) == [("GET", "list"), ("GET", "schedules"), ("POST", "collection"), ("GET", "item")]
     one_connection_per_run(log, 1)
 
     run, log = converge(sim, tmp_path, reception(hq))
@@ -85,7 +87,7 @@ def test_floors_with_location_name(sim, tmp_path):
     run, log = converge(sim, tmp_path, *runs)
     assert run.changed == 3
     location = ("GET", "locations")
-    assert calls(log) == [location, ("GET", "list"), ("POST", "collection"), ("GET", "item"),
+    assert calls(log) == [location, ("GET", "list"), ("GET", "schedules"), ("POST", "collection"), ("GET", "item"),
                           location, ("GET", "list"), ("GET", "item"),
                           location, ("GET", "list"), ("GET", "item"), ("PUT", "item"), ("GET", "item"),
                           location, ("GET", "list"), ("DELETE", "item")]
@@ -110,7 +112,7 @@ def test_similar_names_in_one_page_until_the_server_cap(sim, tmp_path):
     sim.seed_auto_attendants(hq, 300, prefix="Reception Desk ")
     run, log = converge(sim, tmp_path, reception(hq))
     assert run.changed == 1
-    assert calls(log) == [("GET", "list"), ("POST", "collection"), ("GET", "item")]
+    assert calls(log) == [("GET", "list"), ("GET", "schedules"), ("POST", "collection"), ("GET", "item")]
     _run, log = converge(sim, tmp_path, reception(hq))
     assert calls(log) == [("GET", "list"), ("GET", "item")]
 

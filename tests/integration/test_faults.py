@@ -115,7 +115,7 @@ def test_server_error_on_an_update(sim, tmp_path, status):
         assert run.rc == 0 and result["changed"] is True, run
     else:
         assert run.rc == 0, run
-        assert write_calls(sim) == [("PUT", status), ("PUT", 204)]
+        assert write_calls(sim) == [("PUT", status), ("PUT", 200)]
     assert len(stored(sim)) == 1 and stored(sim)[0]["nameDialing"] == "GROUP"
 
 
@@ -143,7 +143,7 @@ def test_rate_limit_is_waited_out(sim, tmp_path, retry_after, minimum_wait):
     assert run.rc == 0, run
     assert time.monotonic() - started >= minimum_wait
     assert result["changed"] is True
-    assert write_calls(sim) == [("PUT", 429), ("PUT", 204)]
+    assert write_calls(sim) == [("PUT", 429), ("PUT", 200)]
     assert stored(sim)[0]["nameDialing"] == "GROUP"
 
 
@@ -200,7 +200,7 @@ def test_connection_dropped_after_a_committed_update(sim, tmp_path):
     assert run.rc == 0, run
     assert result["changed"] is True
     # PUT is idempotent: sent again, same end state.
-    assert write_calls(sim) == [("PUT", None), ("PUT", 204)]
+    assert write_calls(sim) == [("PUT", None), ("PUT", 200)]
     assert len(stored(sim)) == 1 and stored(sim)[0]["nameDialing"] == "GROUP"
 
 
@@ -242,7 +242,7 @@ def test_401_mid_run_with_refresh_credentials_refreshes_once(sim, tmp_path):
     log = [(e["method"], e["path"].rsplit("/", 1)[-1], e["status"]) for e in sim.requests()]
     tokens = [entry for entry in log if entry[1] == "access_token"]
     assert tokens == [("POST", "access_token", 200)] * 2, log
-    assert write_calls(sim)[1:] == [("PUT", 401), ("POST", 200), ("PUT", 204)]
+    assert write_calls(sim)[1:] == [("PUT", 401), ("POST", 200), ("PUT", 200)]
     assert stored(sim)[0]["nameDialing"] == "GROUP"
 
 

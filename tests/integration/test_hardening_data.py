@@ -115,6 +115,20 @@ def test_the_role_refuses_what_yaml_made_of_a_value_before_any_request(sim, tmp_
     assert sim.requests() == []
 
 
+@pytest.mark.parametrize("options, expected", [
+    ("name: no", "name: is the boolean false, not text"),
+    ("name: Holidays\nevents:\n  - name: 2027\n    start_date: \"2027-01-01\"\n    end_date: \"2027-01-01\"",
+     "events[0].name: is the number 2027, not text"),
+], ids=["schedule-name-no", "event-name-number"])
+def test_the_schedule_module_refuses_what_yaml_made_of_a_name(sim, tmp_path, options, expected):
+    text = ("- hosts: localhost\n  gather_facts: false\n  tasks:\n    - name: Task\n      wxc.calling.webex_schedule:\n"
+            "        location: Headquarters\n        type: holidays\n" + indent(options, 8))
+    run = run_playbook(write(tmp_path, text), sim)
+    assert run.rc != 0, run
+    assert expected in run.one("Task")["result"]["msg"], run
+    assert sim.requests() == []
+
+
 def test_the_simulator_refuses_a_trailing_newline_too(sim):
     location_id = sim.location_id("Headquarters")
     menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}

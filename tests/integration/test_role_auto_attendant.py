@@ -210,7 +210,7 @@ def _site(**fields):
 
 BAD_VARIABLES = [
     pytest.param(_site(business_hours={"departments": [{"name": "Sales"}]}),
-                 "missing required arguments: destination found in auto_attendant_list -> business_hours -> departments",
+                 "business_hours.departments[0].destination: is missing for department 'Sales'",
                  id="department-without-destination"),
     pytest.param(_site(after_hours={"shape": "weekend"}),
                  "value of shape must be one of: closed, voicemail, operator, business_hours, custom, got: weekend",
@@ -225,8 +225,8 @@ BAD_VARIABLES = [
     pytest.param(_site(business_hours={"departments": [{"name": "D%d" % n, "destination": "29%02d" % n} for n in range(10)]}),
                  "auto_attendant_list[0] (Bad Site): business_hours.departments: more departments than free keys", id="too-many-departments"),
     pytest.param(_site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]}),
-                 "business_hours.keys[0].value: the service rejects a value on TRANSFER_TO_OPERATOR (error 4806)",
-                 id="operator-with-value"),
+                 "business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value, got '1000' "
+                 "(the service rejects it with error 4806", id="operator-with-value"),
     pytest.param(_site(after_hours={"shape": "operator", "operator": None}, business_hours={"operator": None}),
                  "after_hours.operator: after_hours.shape is operator but neither", id="operator-shape-without-operator"),
 ]

@@ -368,3 +368,63 @@ def test_info_returns_forwarding_and_can_skip_it(sim, tmp_path):
     assert "forwarding" not in without["auto_attendants"][0] and "export_forwarding" not in without
     forwarding_reads = [entry for entry in sim.requests() if "/callForwarding" in entry["path"]]
     assert len(forwarding_reads) == 2  # settings and the one rule, by the first task only
+
+
+ROLE_FORWARDING = "wxc.calling.auto_attendant : Configure call forwarding"
+
+
+def test_role_forwarding_per_site_and_in_the_defaults(sim, tmp_path):
+    role_vars = {
+        "auto_attendant_defaults": {
+            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            # Every site forwards to the same on-call phone when it closes; each site says whether it is closed.
+            "forwarding": {"always": {"destination": "+19705550006", "ring_reminder_enabled": True}},
+        },
+        "auto_attendant_list": [
+            {"name": "Reception", "location": "Headquarters", "extension": "2100",
+             "forwarding": {"always": {"enabled": True}, "rules": [VIP]}},
+            {"name": "Annex", "location": "Headquarters", "extension": "2101",
+             "forwarding": {"always": {"enabled": False}}},
+            {"name": "No forwarding", "location": "Headquarters", "extension": "2102", "forwarding": None},
+        ],
+    }
+    path = write_playbook(tmp_path, [{"name": "Role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+                                      "vars": role_vars}], name="role.yml")
+    # Check mode: the attendants do not exist yet, so forwarding warns and predicts; nothing is written.
+    run = run_playbook(path, sim, check=True)
+    assert run.rc == 0, run
+    assert sim.writes() == []
+    results = run.one(ROLE_FORWARDING)["result"]["results"]
+    assert [r["item"]["name"] for r in results] == ["Reception", "Annex"] and all(r["changed"] for r in results)
+
+    run = run_playbook(path, sim)
+    assert run.rc == 0, run
+    hq = sim.location_id("Headquarters")
+    settings = {}
+    for name in ("Reception", "Annex"):
+        items = sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": hq, "name": name}).json()
+        aa_id = [item["id"] for item in items["autoAttendants"] if item["name"] == name][0]
+        path_fw = "/telephony/config/locations/%s/autoAttendants/%s/callForwarding" % (hq, aa_id)
+        settings[name] = sim.api("GET", path_fw).json()["callForwarding"]
+    assert settings["Reception"]["always"] == {"enabled": True, "destination": "+19705550006",
+                                               "ringReminderEnabled": True, "sendToVoicemailEnabled": False}
+    assert [rule["name"] for rule in settings["Reception"]["rules"]] == ["VIP"]
+    assert settings["Annex"]["always"]["enabled"] is False and settings["Annex"]["always"]["destination"] == "+19705550006"
+
+    sim.clear_requests()
+    run = run_playbook(path, sim)
+    assert run.rc == 0 and run.changed == 0, run
+    assert sim.writes() == []
+
+
+def test_role_bad_forwarding_stops_before_any_request(sim, tmp_path):
+    role_vars = {"auto_attendant_list": [
+        {"name": "Reception", "location": "Headquarters", "extension": "2100",
+         "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+         "forwarding": {"always": {"enabled": True, "destination": "the on-call phone"}}}]}
+    path = write_playbook(tmp_path, [{"name": "Role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+                                      "vars": role_vars}], name="role.yml")
+    run = run_playbook(path, sim)
+    assert run.rc != 0
+    assert "auto_attendant_list[0] (Reception): forwarding: always.destination: 'the on-call phone'" in run.stdout
+    assert sim.requests() == []

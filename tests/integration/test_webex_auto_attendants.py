@@ -51,8 +51,8 @@ def test_create_then_no_op_with_one_list_per_location(sim, tmp_path):
     assert actions(result) == [(entry["name"], "create") for entry in items]
     assert sorted(entry["body"]["name"] for entry in writes(sim, "POST")) == sorted(entry["name"] for entry in items)
     assert all(entry["auto_attendant"]["id"] for entry in result["results"])
-    assert result["results"][0]["differing_fields"] == ["name", "extension", "business_schedule", "business_hours_menu",
-                                                         "after_hours_menu"]
+    assert result["results"][0]["differing_fields"] == [
+        "name", "extension", "business_schedule", "business_hours_menu", "after_hours_menu"]
 
     sim.clear_requests()
     run, result = bulk(sim, tmp_path, {"auto_attendants": items})
@@ -74,7 +74,7 @@ def test_check_mode_is_the_exact_plan_then_update_and_delete(sim, tmp_path):
     bulk(sim, tmp_path, {"auto_attendants": items})
     changed = copy.deepcopy(items)
     changed[0]["business_hours_menu"]["key_configurations"].append({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT",
-                                                                   "value": "+19175551092"})
+                                                                   "value": "1100"})
     changed[2] = {"name": items[2]["name"], "location": "Headquarters", "state": "absent"}
     sim.clear_requests()
     run, result = bulk(sim, tmp_path, {"auto_attendants": changed}, check=True, diff=True)
@@ -85,7 +85,7 @@ def test_check_mode_is_the_exact_plan_then_update_and_delete(sim, tmp_path):
     assert actions(result) == [("Bulk 2101", "update"), ("Bulk 2102", "nothing"), ("Bulk 2103", "delete")]
     assert result["results"][0]["differing_fields"] == ["business_hours_menu.key_configurations (key 1)"]
     assert [entry["before_header"] for entry in result["diff"]] == ["Bulk 2101 (Headquarters)", "Bulk 2103 (Headquarters)"]
-    assert "+19175551092" in str(result["diff"][0]["after"]) and "+19175551092" not in str(result["diff"][0]["before"])
+    assert "1100" in str(result["diff"][0]["after"]) and "1100" not in str(result["diff"][0]["before"])
     assert result["diff"][1]["after"] == {} and result["diff"][1]["before"]["name"] == "Bulk 2103"
     assert "Bulk 2101 (Headquarters)" in run.stdout  # the default callback prints the diff list
     assert names_in(sim) == ["Bulk 2101", "Bulk 2102", "Bulk 2103"]
@@ -245,3 +245,40 @@ def test_items_carry_their_own_org_id(sim, tmp_path):
     assert result["summary"] == {"create": 2, "update": 0, "delete": 0, "nothing": 0, "failed": 1}
     assert result["results"][1]["api_error"]["status"] == 403
     assert any(entry["query"].get("orgId") == items[1]["org_id"] for entry in sim.requests())
+
+
+def _keys_to(*targets):
+    return {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
+        {"key": str(number + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+        for number, target in enumerate(targets)]}
+
+
+def test_references_targets_first_and_a_cycle_in_two_passes(sim, tmp_path):
+    items = [item("Main", "2201", business_hours_menu=_keys_to("Sales")),
+             item("Sales", "2202"),
+             item("Ping", "2203", business_hours_menu=_keys_to("Pong")),
+             item("Pong", "2204", business_hours_menu=_keys_to("Ping"))]
+    run, result = bulk(sim, tmp_path, {"auto_attendants": items}, check=True)
+    assert run.rc == 0, run
+    assert writes(sim) == [] and not result.get("warnings")  # targets declared in the same list: no warning
+    assert result["summary"]["create"] == 4
+
+    sim.clear_requests()
+    run, result = bulk(sim, tmp_path, {"auto_attendants": items})
+    assert run.rc == 0, run
+    assert actions(result) == [("Main", "create"), ("Sales", "create"), ("Ping", "create"), ("Pong", "create")]
+    posts = [entry["body"]["name"] for entry in writes(sim, "POST")]
+    assert posts.index("Sales") < posts.index("Main")
+    main_post = [entry for entry in writes(sim, "POST") if entry["body"]["name"] == "Main"][0]
+    assert main_post["body"]["businessHoursMenu"]["keyConfigurations"][0]["value"] == "2202"
+    # The cycle: one of the two is created without its key to the other, then updated with it.
+    assert len(writes(sim, "PUT")) == 1
+    location_id = sim.location_id("Headquarters")
+    listing = {entry["name"]: entry for entry in sim.api("GET", AA_LIST, params={"locationId": location_id}).json()["autoAttendants"]}
+    for name, target in (("Ping", "2204"), ("Pong", "2203")):
+        details = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, listing[name]["id"])).json()
+        assert [entry.get("value") for entry in details["businessHoursMenu"]["keyConfigurations"]] == [target]
+
+    sim.clear_requests()
+    run, result = bulk(sim, tmp_path, {"auto_attendants": items})
+    assert run.rc == 0 and result["summary"]["nothing"] == 4 and writes(sim) == []

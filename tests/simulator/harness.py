@@ -207,6 +207,10 @@ class Simulator:
         """{"max_in_flight": the most API requests handled at once since the last reset}."""
         return self._control("GET", "/stats")
 
+    def store_auto_attendant(self, location, data):
+        """Store an attendant as given, without validation (as Control Hub may make one); return its id."""
+        return self._control("POST", "/auto_attendants", json={"location": location, "data": data})["id"]
+
     def seed_auto_attendants(self, location, count, prefix="Seeded AA "):
         """Create count minimal auto attendants in location (id or name); return their ids."""
         return self._control("POST", "/seed_auto_attendants", json={"location": location, "count": count, "prefix": prefix})["ids"]

@@ -32,8 +32,8 @@ CALLS_FROM_SELECTIONS = ("ANY", "CUSTOM")
 CALLS_TO_TYPES = ("PRIMARY", "ALTERNATE")
 RULE_NAME_MAX_LENGTH = 80  # GUESS: undocumented, as for auto attendants
 # A destination: an E.164 number (the service also writes NANP numbers as +1-NXXNXXXXXX), an extension or an ESN.
-DESTINATION = re.compile(r"^(\+[1-9][0-9]{0,3}-?[0-9]{1,14}|[0-9]{2,17})$")
-NANP = re.compile(r"^\+1-?([2-9][0-9]{9})$")
+DESTINATION = re.compile(r"^(\+[1-9][0-9]{0,3}-?[0-9]{1,14}|[0-9]{2,17})\Z")
+NANP = re.compile(r"^\+1-?([2-9][0-9]{9})\Z")
 
 
 def rule_id(name):

@@ -49,6 +49,14 @@ def telephony_view(location):
     }
 
 
+def list_telephony_locations(request):
+    """GET /telephony/config/locations: name is a case-insensitive "contains" filter, as for /locations."""
+    name = (request.query.get("name") or "").lower()
+    items = [telephony_view(location) for location in request.state.locations if name in location["name"].lower()]
+    body, headers = paginate(request, items, "locations", ("orgId", "name"))
+    return Response(200, body, headers)
+
+
 def get_telephony_location(request, location_id):
     """GET /telephony/config/locations/{id}; 404 when unknown."""
     return Response(200, telephony_view(request.state.location(location_id)))
@@ -57,5 +65,6 @@ def get_telephony_location(request, location_id):
 ROUTES = [
     ("GET", "/v1/locations", list_locations),
     ("GET", "/v1/locations/" + SEGMENT, get_location),
+    ("GET", "/v1/telephony/config/locations", list_telephony_locations),
     ("GET", "/v1/telephony/config/locations/" + SEGMENT, get_telephony_location),
 ]

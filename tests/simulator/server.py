@@ -126,9 +126,10 @@ class App:
             self._in_flight -= 1
 
     def stats(self):
-        """{"max_in_flight": API requests handled at once at most, since the last reset or log clearing}."""
+        """{"max_in_flight": API requests handled at once at most, since the last reset or log clearing;
+        "in_flight": how many are being handled now (a request an earlier test abandoned may still be)}."""
         with self._log_lock:
-            return {"max_in_flight": self.max_in_flight}
+            return {"max_in_flight": self.max_in_flight, "in_flight": self._in_flight}
 
     def reset(self):
         """Back to the seed state, no faults, empty log."""
@@ -290,12 +291,18 @@ class Handler(BaseHTTPRequestHandler):
             return
 
         app.api_request_started()
-        try:
-            self._handle_api(app, path, query, raw_body, tracking_id)
-        finally:
-            app.api_request_finished()
+        finished = []  # the request stops counting as in flight once handled, before its answer is written
 
-    def _handle_api(self, app, path, query, raw_body, tracking_id):
+        def finish():
+            if not finished:
+                finished.append(True)
+                app.api_request_finished()
+        try:
+            self._handle_api(app, path, query, raw_body, tracking_id, finish)
+        finally:
+            finish()
+
+    def _handle_api(self, app, path, query, raw_body, tracking_id, finish):
         # connection: the client's host:port, the same for every request sent over one keep-alive connection.
         entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body, path, self.headers.get("Content-Type")), "status": None,
                  "connection": "%s:%s" % tuple(self.client_address[:2])}
@@ -327,6 +334,8 @@ class Handler(BaseHTTPRequestHandler):
         if app.openapi is not None and not (fault and fault["status"]):  # an injected answer is off-contract on purpose
             payload, headers = _wire(response)
             app.openapi.check(self.command, path, query, self.headers, raw_body, response.status, headers, payload)
+        # Counted out before the answer is written: the client may send its next request as soon as it has read it.
+        finish()
         self._send(response, tracking_id)
         self._log_line(path, response.status)
 

@@ -20,8 +20,8 @@ def settings(sim, location_id, auto_attendant_id):
 
 RULE = {"name": "VIP", "enabled": True, "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
         "forwardTo": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550006"},
-        "callsFrom": {"selection": "CUSTOM", "customNumbers": {"privateNumberEnabled": True, "unavailableNumberEnabled": False,
-                                                             "numbers": ["+14155550123", "4554"]}},
+        "callsFrom": {"selection": "CUSTOM", "customNumbers": {
+            "privateNumberEnabled": True, "unavailableNumberEnabled": False, "numbers": ["+14155550123", "4554"]}},
         "callsTo": {"numbers": [{"type": "PRIMARY", "phoneNumber": "+19705550026"}]}}
 
 

@@ -41,8 +41,8 @@ def test_rules_through_the_sdk_nanp_numbers_and_rename(sim, api):
     rule = ForwardingRuleDetails(
         name="VIP", enabled=True, business_schedule="AUTOATTENDANT-BUSINESS-HOURS",
         forward_to=ForwardTo(selection="FORWARD_TO_SPECIFIED_NUMBER", phone_number="+19705550006"),
-        calls_from=CallsFrom(selection="CUSTOM", custom_numbers=CustomNumbers(private_number_enabled=True,
-                                                                             numbers=["+14155550123"])),
+        calls_from=CallsFrom(selection="CUSTOM",
+                             custom_numbers=CustomNumbers(private_number_enabled=True, numbers=["+14155550123"])),
         calls_to=ForwardCallsTo(numbers=[CallForwardingNumber(phone_number="+19705550026", type="PRIMARY")]))
     rule_id = forwarding.create_call_forwarding_rule(location_id, aa_id, rule)
     read = forwarding.call_forwarding_rule(location_id, aa_id, rule_id)

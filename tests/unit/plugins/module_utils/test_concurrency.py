@@ -85,5 +85,6 @@ def test_a_429_pauses_every_thread_of_a_shared_client(sim):
     assert sum(entry["status"] == 429 for entry in answered) >= 2
     # The pause is the gate's (one sleep per thread that met it), close to the 2 seconds asked.
     assert waits and all(0 < wait <= 2.0 for wait in waits)
-    # One pool of keep-alive connections, never more than the workers.
-    assert len({entry["connection"] for entry in answered}) <= 4
+    # The bound on requests in flight is held by tests/integration/test_webex_auto_attendants.py, with a latency that
+    # makes requests overlap; without one, the simulator's count races the client's next request on a closed
+    # keep-alive connection and is not a measure of the workers.
