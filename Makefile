@@ -50,7 +50,10 @@ sanity: venv
 	mkdir -p $(BUILD)/home/.ansible/test/cache && cp .ci/get_pip_standin.py $(BUILD)/home/.ansible/test/cache/get_pip_$$pipv.py
 	cd $(COPY) && HOME=$(BUILD)/home ansible-test sanity --color no --python 3.11
 
+# One Python style (ruff, configured in pyproject.toml) and ansible-lint's production profile.
 lint: venv links
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/ansible-lint --offline
 
 changelog-lint: venv

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """make mutation: mutation testing of plugins/module_utils/ and plugins/filter/ with mutmut 3, scored per file.
 
 Why mutmut, in a copy laid out as ansible_collections/wxc/calling: mutmut 3 copies the code into mutants/ and runs each

@@ -436,7 +436,7 @@ def short_file_warning(params):
         return None
     audio = audio_files.inspect(params["path"])
     if audio["short"]:
-        seconds = "%.1f" % float(audio["duration"] or 0)
+        seconds = "{0:.1f}".format(float(audio["duration"] or 0))
         return ("%s is %s seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
                 "for music on hold)" % (audio["file_name"], seconds))
     return None

@@ -702,7 +702,6 @@ def _recreate_after_deletion(service, location_id, params, update_plan):
 
 def _audio_files_named(menu_option, menu):
     """(option path, audio file) for every audio file of MENU (options form) given by file name, not by id."""
-    found = []
     holders = [("%s.audio_announcement_file" % menu_option, menu.get("audio_announcement_file"))]
     for entry in menu.get("key_configurations") or []:
         holders.append(("%s.key_configurations (key %s).audio_announcement_file" % (menu_option, entry.get("key")),

@@ -138,7 +138,7 @@ def write_passes(items, existing=()):
         needs = [position[target] for target in (_referred(items[index]) & created) - deferred
                  if target in position and position[target] != index]
         level[index] = 1 + max([level[target] for target in needs] or [-1])
-    passes = [[] for _ in range(max(level.values()) + 1)] if level else []
+    passes = [[] for _level in range(max(level.values()) + 1)] if level else []
     for index, deferred in first:
         passes[level[index]].append((index, deferred))
     if second:
@@ -338,7 +338,7 @@ class BulkRun:
                        if not isinstance(ids[index], Exception)}
         listings = self._list_locations(listed_keys)
         services = {}
-        for org, location_id in listings:
+        for org, _location_id in listings:
             if org not in services:
                 org_listings = {lid: listing for (o, lid), listing in listings.items()
                                 if o == org and not isinstance(listing, Exception)}

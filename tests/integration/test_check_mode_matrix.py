@@ -71,7 +71,7 @@ def test_auto_attendant_every_path(sim, tmp_path):
     base = aa_base(sim, location_id)
     created = attendants_named(sim, "New desk", location_id)
     assert len(created) == 1
-    assert [(method, path, status) for method, path, status in writes(sim)] == [
+    assert list(writes(sim)) == [
         ("POST", base, 201), ("PUT", "%s/%s" % (base, ids["Existing"]), 200),
         ("DELETE", "%s/%s" % (base, ids["Doomed"]), 204)]
     for name in AA_PATHS:

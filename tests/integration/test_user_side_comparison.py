@@ -258,7 +258,8 @@ EVENTS = [
 ]
 
 
-def schedule_options(name, events=EVENTS):
+def schedule_options(name, events=None):
+    events = EVENTS if events is None else events
     return {"location": "Headquarters", "type": "business_hours", "name": name, "events": copy.deepcopy(list(events))}
 
 
