@@ -30,13 +30,18 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
 TARGETS = ("plugins/module_utils/", "plugins/filter/")
-TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py", "tests/simulator_tests/test_converge_in_process.py")
+TESTS = (
+    "tests/unit/",
+    "tests/simulator_tests/test_client_smoke.py",
+    "tests/simulator_tests/test_converge_in_process.py",
+)
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
 KILLED = {"killed", "timeout"}
 
 
 def status_name(exit_code):
     from mutmut.stats import status_by_exit_code  # pylint: disable=import-outside-toplevel
+
     return status_by_exit_code[exit_code]
 
 
@@ -46,8 +51,16 @@ def copy_repository(work):
     if os.path.isdir(target):
         shutil.rmtree(target)
     os.makedirs(target)
-    listing = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                             check=True, capture_output=True).stdout.decode().split("\0")
+    listing = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listing):
         source = os.path.join(ROOT, name)
         if os.path.isfile(source) and not os.path.islink(source):
@@ -73,7 +86,7 @@ def collect(work):
                 continue
             with open(os.path.join(directory, name), encoding="utf-8") as handle:
                 meta = json.load(handle)
-            path = os.path.relpath(os.path.join(directory, name[:-len(".meta")]), os.path.join(base, COLLECTION))
+            path = os.path.relpath(os.path.join(directory, name[: -len(".meta")]), os.path.join(base, COLLECTION))
             results[path] = {key: status_name(code) for key, code in meta["exit_code_by_key"].items()}
     return results
 
@@ -81,6 +94,7 @@ def collect(work):
 def mutant_change(work, path, key):
     """The lines a mutant changes ("-old", "+new"), from mutmut's own diff of the mutated function."""
     from mutmut.mutation.diff_apply import get_diff_for_mutant  # pylint: disable=import-outside-toplevel
+
     try:
         diff = get_diff_for_mutant(key, path=os.path.join(COLLECTION, path))
     except Exception as error:  # pylint: disable=broad-except  # a report line, never a reason to fail the run
@@ -94,21 +108,47 @@ def report(results, seconds, work):
     for path in sorted(results):
         statuses = results[path]
         killed = sum(1 for status in statuses.values() if status in KILLED)
-        rows.append({"file": path, "killed": killed, "total": len(statuses),
-                     "by_status": dict(collections.Counter(statuses.values()))})
-        survivors += [{"file": path, "mutant": key, "status": status,
-                       "change": mutant_change(work, path, key) if status != "not checked" else []}
-                      for key, status in sorted(statuses.items()) if status not in KILLED]
+        rows.append(
+            {
+                "file": path,
+                "killed": killed,
+                "total": len(statuses),
+                "by_status": dict(collections.Counter(statuses.values())),
+            }
+        )
+        survivors += [
+            {
+                "file": path,
+                "mutant": key,
+                "status": status,
+                "change": mutant_change(work, path, key) if status != "not checked" else [],
+            }
+            for key, status in sorted(statuses.items())
+            if status not in KILLED
+        ]
         total_killed += killed
         total += len(statuses)
     for row in rows:
-        print("%-48s %5d/%-5d %6.1f%%  %s" % (row["file"], row["killed"], row["total"],
-                                             100.0 * row["killed"] / max(row["total"], 1),
-                                             ", ".join("%s %d" % item for item in sorted(row["by_status"].items()))))
+        print(
+            "%-48s %5d/%-5d %6.1f%%  %s"
+            % (
+                row["file"],
+                row["killed"],
+                row["total"],
+                100.0 * row["killed"] / max(row["total"], 1),
+                ", ".join("%s %d" % item for item in sorted(row["by_status"].items())),
+            )
+        )
     print("%d mutants not killed: BUILD/mutation/survivors.txt ('mutmut show <name>' there shows one)" % len(survivors))
     score = 100.0 * total_killed / max(total, 1)
-    return {"files": rows, "survivors": survivors, "killed": total_killed, "total": total, "score": score,
-            "seconds": round(seconds)}, score
+    return {
+        "files": rows,
+        "survivors": survivors,
+        "killed": total_killed,
+        "total": total,
+        "score": score,
+        "seconds": round(seconds),
+    }, score
 
 
 def main():
@@ -130,13 +170,23 @@ def main():
     env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1")
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
     started = time.monotonic()
-    run = subprocess.run([mutmut, "run", "--max-children", str(args.max_children)], cwd=work, env=env, check=False,
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    run = subprocess.run(
+        [mutmut, "run", "--max-children", str(args.max_children)],
+        cwd=work,
+        env=env,
+        check=False,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     seconds = time.monotonic() - started
     # mutmut redraws one progress line; keep its last state and anything else it said.
     lines = [line for line in run.stdout.replace("\r", "\n").splitlines() if line.strip()]
-    print("\n".join(line for line in lines if not line.lstrip().startswith(("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧",
-                                                                              "⠇", "⠏")))[-4000:])
+    print(
+        "\n".join(
+            line for line in lines if not line.lstrip().startswith(("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"))
+        )[-4000:]
+    )
     if run.returncode != 0:
         print("mutmut run failed with exit code %d" % run.returncode)
         return run.returncode
@@ -151,8 +201,15 @@ def finish(work, seconds):
         json.dump(summary, handle, indent=1)
     with open(os.path.join(work, "survivors.txt"), "w", encoding="utf-8") as handle:
         for survivor in summary["survivors"]:
-            handle.write("%s %s (%s)\n%s\n\n" % (survivor["file"], survivor["mutant"].rsplit(".", 1)[-1], survivor["status"],
-                                                 "\n".join(survivor["change"])))
+            handle.write(
+                "%s %s (%s)\n%s\n\n"
+                % (
+                    survivor["file"],
+                    survivor["mutant"].rsplit(".", 1)[-1],
+                    survivor["status"],
+                    "\n".join(survivor["change"]),
+                )
+            )
     print("mutmut ran %d s" % seconds)
     print("mutation score: %d/%d killed (%.1f%%)" % (summary["killed"], summary["total"], score))
     return 0

@@ -16,11 +16,18 @@ from wxc_sdk.as_rest import AsRestSession
 
 async def read_all(concurrency, location_ids):
     async with AsWebexSimpleApi(tokens=os.environ["WEBEX_ACCESS_TOKEN"], concurrent_requests=concurrency) as api:
-        listings = await asyncio.gather(*[api.telephony.auto_attendant.list(location_id=location_id)
-                                          for location_id in location_ids])
-        details = await asyncio.gather(*[api.telephony.auto_attendant.details(location_id=item.location_id,
-                                                                              auto_attendant_id=item.auto_attendant_id)
-                                         for listing in listings for item in listing])
+        listings = await asyncio.gather(
+            *[api.telephony.auto_attendant.list(location_id=location_id) for location_id in location_ids]
+        )
+        details = await asyncio.gather(
+            *[
+                api.telephony.auto_attendant.details(
+                    location_id=item.location_id, auto_attendant_id=item.auto_attendant_id
+                )
+                for listing in listings
+                for item in listing
+            ]
+        )
     return len(details)
 
 

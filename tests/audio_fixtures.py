@@ -38,8 +38,9 @@ def pcm_wav(seconds=1.0, rate=8000, sample_width=2, channels=1, pitch=440.0):
     return buffer.getvalue()
 
 
-def riff_wav(format_tag=WAVE_FORMAT_MULAW, channels=1, rate=8000, bits=8, data_bytes=8000, extra_chunks=(),
-             fmt_extra=b""):
+def riff_wav(
+    format_tag=WAVE_FORMAT_MULAW, channels=1, rate=8000, bits=8, data_bytes=8000, extra_chunks=(), fmt_extra=b""
+):
     """A WAV file with a hand-written header: FORMAT_TAG, then EXTRA_CHUNKS ((id, payload) before fmt), then data."""
     block_align = channels * bits // 8
     fmt = struct.pack("<HHIIHH", format_tag, channels, rate, rate * block_align, block_align, bits) + fmt_extra

@@ -34,5 +34,4 @@ if COLLECTIONS_PATH not in sys.path:
 os.environ["ANSIBLE_COLLECTIONS_PATH"] = COLLECTIONS_PATH
 
 # pylint: disable=wrong-import-position,unused-import
-from tests.simulator.fixtures import sim, sim_server  # noqa: E402,F401
-from tests.simulator.fixtures import pytest_sessionfinish, pytest_terminal_summary, pytest_testnodedown  # noqa: E402,F401
+from tests.simulator.fixtures import pytest_sessionfinish, pytest_terminal_summary, pytest_testnodedown, sim, sim_server  # noqa: E402,F401  # noqa: E402,F401

@@ -8,19 +8,19 @@
 # documentation:
 # http://www.sphinx-doc.org/en/master/config
 
-project = 'wxc.calling'
-copyright = 'wxc.calling contributors'
+project = "wxc.calling"
+copyright = "wxc.calling contributors"
 
-title = 'wxc.calling: Webex Calling auto attendants as code'
-html_short_title = 'wxc.calling'
+title = "wxc.calling: Webex Calling auto attendants as code"
+html_short_title = "wxc.calling"
 
-extensions = ['sphinx.ext.autodoc', 'sphinx.ext.intersphinx', 'sphinx_antsibull_ext']
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.intersphinx", "sphinx_antsibull_ext"]
 
-pygments_style = 'ansible'
+pygments_style = "ansible"
 
-highlight_language = 'YAML+Jinja'
+highlight_language = "YAML+Jinja"
 
-html_theme = 'sphinx_ansible_theme'
+html_theme = "sphinx_ansible_theme"
 html_show_sphinx = False
 
 display_version = False
@@ -32,15 +32,15 @@ html_copy_source = False
 
 # See https://www.sphinx-doc.org/en/master/usage/extensions/intersphinx.html#confval-intersphinx_mapping for the syntax
 intersphinx_mapping = {
-    'python': ('https://docs.python.org/2/', (None, '../python2.inv')),
-    'python3': ('https://docs.python.org/3/', (None, '../python3.inv')),
-    'jinja2': ('http://jinja.palletsprojects.com/', (None, '../jinja2.inv')),
-    'ansible_devel': ('https://docs.ansible.com/projects/ansible/devel/', (None, '../ansible_devel.inv')),
+    "python": ("https://docs.python.org/2/", (None, "../python2.inv")),
+    "python3": ("https://docs.python.org/3/", (None, "../python3.inv")),
+    "jinja2": ("http://jinja.palletsprojects.com/", (None, "../jinja2.inv")),
+    "ansible_devel": ("https://docs.ansible.com/projects/ansible/devel/", (None, "../ansible_devel.inv")),
     # If you want references to resolve to a released Ansible version (say, `5`), uncomment and replace X by this version:
     # 'ansibleX': ('https://docs.ansible.com/projects/ansible/X/', (None, '../ansibleX.inv')),
 }
 
-default_role = 'any'
+default_role = "any"
 
 nitpicky = True
 
@@ -48,6 +48,6 @@ nitpicky = True
 # otherwise, and do not fail -W on the labels those inventories would have provided.
 import os  # noqa: E402  pylint: disable=wrong-import-position
 
-if os.environ.get('DOCS_OFFLINE', '1') == '1':
+if os.environ.get("DOCS_OFFLINE", "1") == "1":
     intersphinx_mapping = {}
-    suppress_warnings = ['ref.ref']
+    suppress_warnings = ["ref.ref"]

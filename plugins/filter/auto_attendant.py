@@ -9,7 +9,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-DOCUMENTATION = r'''
+DOCUMENTATION = r"""
 name: auto_attendant_module_args
 short_description: Build webex_auto_attendant module arguments from standard-menu descriptions
 version_added: 0.1.0
@@ -95,9 +95,9 @@ options:
     type: str
     default: present
     choices: [present, absent]
-'''
+"""
 
-EXAMPLES = r'''
+EXAMPLES = r"""
 - name: Build the module arguments of every auto attendant before any API call
   ansible.builtin.set_fact:
     aa_args: "{{ auto_attendant_list | wxc.calling.auto_attendant_module_args(auto_attendant_defaults, state='present') }}"
@@ -125,9 +125,9 @@ EXAMPLES = r'''
 #   - {key: "2", action: TRANSFER_WITHOUT_PROMPT, value: "1200", description: Support}
 #   - {key: "*", action: REPEAT_MENU, description: Repeat menu}
 #   - {key: "#", action: NAME_DIALING, description: Dial by name}
-'''
+"""
 
-RETURN = r'''
+RETURN = r"""
 _value:
   description:
     - One dictionary of M(wxc.calling.webex_auto_attendant) arguments per input item, in input order.
@@ -138,7 +138,7 @@ _value:
       M(wxc.calling.webex_auto_attendant_forwarding), not of M(wxc.calling.webex_auto_attendant).
   type: list
   elements: dict
-'''
+"""
 
 import copy
 import os
@@ -146,83 +146,108 @@ import os
 from ansible.errors import AnsibleFilterError
 from ansible.utils.vars import merge_hash
 
+from ansible_collections.wxc.calling.plugins.module_utils import forwarding as forwarding_rulebook  # noqa: E402
+
 # The filter owns the role's menu vocabulary only; every item it builds then goes through the module's own rulebook
 # (check_options: argument_spec + validate_options), so a bad value fails here, before the first API call, for exactly
 # the reasons the module would refuse it.
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (  # noqa: E402
-    DESTINATION, KEY_ACTIONS as ACTIONS, MENU_KEYS as VALID_KEYS, check_options, text_problem)
-from ansible_collections.wxc.calling.plugins.module_utils import forwarding as forwarding_rulebook  # noqa: E402
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import DESTINATION, check_options, text_problem  # noqa: E402
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import KEY_ACTIONS as ACTIONS
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import MENU_KEYS as VALID_KEYS
 
-DEPARTMENT_KEYS = ('1', '2', '3', '4', '5', '6', '7', '8', '9')
+DEPARTMENT_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
-MEDIA_TYPES = {'wav': 'WAV', 'wma': 'WMA', '3gp': '3GP'}
-AUDIO_FIELDS = ('id', 'file_name', 'media_file_type', 'level')
+MEDIA_TYPES = {"wav": "WAV", "wma": "WMA", "3gp": "3GP"}
+AUDIO_FIELDS = ("id", "file_name", "media_file_type", "level")
 
 # Attendant fields passed to the module unchanged (when set).
 PASSTHROUGH_FIELDS = (
-    'org_id', 'phone_number', 'extension', 'first_name', 'last_name', 'alternate_numbers', 'language_code',
-    'business_schedule', 'holiday_schedule', 'extension_dialing', 'name_dialing', 'time_zone', 'dial_by_name',
-    'direct_line_caller_id_name',
+    "org_id",
+    "phone_number",
+    "extension",
+    "first_name",
+    "last_name",
+    "alternate_numbers",
+    "language_code",
+    "business_schedule",
+    "holiday_schedule",
+    "extension_dialing",
+    "name_dialing",
+    "time_zone",
+    "dial_by_name",
+    "direct_line_caller_id_name",
 )
 # business_hours_menu / after_hours_menu: a menu in the module's own form (the raw form), as an export writes it.
-RAW_MENU_FIELDS = ('business_hours_menu', 'after_hours_menu')
-ITEM_FIELDS = ('name', 'location', 'state', 'business_hours', 'after_hours') + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
+RAW_MENU_FIELDS = ("business_hours_menu", "after_hours_menu")
+ITEM_FIELDS = ("name", "location", "state", "business_hours", "after_hours") + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
 # forwarding: options of webex_auto_attendant_forwarding (not of webex_auto_attendant), for the role's forwarding task.
-FORWARDING_FIELD = 'forwarding'
-FORWARDING_OPTIONS = ('always', 'selective', 'rules', 'purge_rules')
+FORWARDING_FIELD = "forwarding"
+FORWARDING_OPTIONS = ("always", "selective", "rules", "purge_rules")
 ITEM_FIELDS += (FORWARDING_FIELD,)
 
 MENU_FIELDS = (
-    'greeting', 'greeting_file', 'operator', 'departments', 'dial_by_name', 'dial_by_name_key', 'dial_by_extension', 'dial_by_extension_key',
-    'voicemail', 'voicemail_key', 'repeat_key', 'exit_key', 'keys', 'call_treatment',
+    "greeting",
+    "greeting_file",
+    "operator",
+    "departments",
+    "dial_by_name",
+    "dial_by_name_key",
+    "dial_by_extension",
+    "dial_by_extension_key",
+    "voicemail",
+    "voicemail_key",
+    "repeat_key",
+    "exit_key",
+    "keys",
+    "call_treatment",
 )
-AFTER_HOURS_FIELDS = MENU_FIELDS + ('shape',)
-DEPARTMENT_FIELDS = ('name', 'destination', 'auto_attendant', 'key', 'prompt')
-KEY_FIELDS = ('key', 'action', 'description', 'value', 'auto_attendant', 'audio_announcement_file')
+AFTER_HOURS_FIELDS = MENU_FIELDS + ("shape",)
+DEPARTMENT_FIELDS = ("name", "destination", "auto_attendant", "key", "prompt")
+KEY_FIELDS = ("key", "action", "description", "value", "auto_attendant", "audio_announcement_file")
 
 # What a menu description means when it does not say otherwise (documented in the role README).
 MENU_DEFAULTS = {
-    'greeting': 'default',
-    'greeting_file': None,
-    'operator': None,
-    'departments': [],
-    'dial_by_name': True,
-    'dial_by_name_key': '#',
-    'dial_by_extension': True,
-    'dial_by_extension_key': None,
-    'voicemail': None,
-    'voicemail_key': None,
-    'repeat_key': '*',
-    'exit_key': None,
-    'keys': [],
-    'call_treatment': None,
+    "greeting": "default",
+    "greeting_file": None,
+    "operator": None,
+    "departments": [],
+    "dial_by_name": True,
+    "dial_by_name_key": "#",
+    "dial_by_extension": True,
+    "dial_by_extension_key": None,
+    "voicemail": None,
+    "voicemail_key": None,
+    "repeat_key": "*",
+    "exit_key": None,
+    "keys": [],
+    "call_treatment": None,
 }
 
 _CLOSED = {
-    'operator': None,
-    'departments': [],
-    'dial_by_name': False,
-    'dial_by_extension': False,
-    'dial_by_extension_key': None,
-    'voicemail': None,
-    'exit_key': '#',
+    "operator": None,
+    "departments": [],
+    "dial_by_name": False,
+    "dial_by_extension": False,
+    "dial_by_extension_key": None,
+    "voicemail": None,
+    "exit_key": "#",
 }
 SHAPES = {
-    'custom': {},
-    'closed': _CLOSED,
-    'voicemail': _CLOSED,
-    'operator': _CLOSED,
-    'business_hours': {},
+    "custom": {},
+    "closed": _CLOSED,
+    "voicemail": _CLOSED,
+    "operator": _CLOSED,
+    "business_hours": {},
 }
-DEFAULT_AFTER_HOURS_SHAPE = 'closed'
+DEFAULT_AFTER_HOURS_SHAPE = "closed"
 
 DESCRIPTIONS = {
-    'operator': 'Operator',
-    'voicemail': 'Voicemail',
-    'dial_by_name': 'Dial by name',
-    'dial_by_extension': 'Dial by extension',
-    'repeat': 'Repeat menu',
-    'exit': 'Exit',
+    "operator": "Operator",
+    "voicemail": "Voicemail",
+    "dial_by_name": "Dial by name",
+    "dial_by_extension": "Dial by extension",
+    "repeat": "Repeat menu",
+    "exit": "Exit",
 }
 
 
@@ -234,17 +259,17 @@ class _Context(object):
         self.name = name
 
     def where(self):
-        where = 'auto_attendant_list[%d]' % self.index
+        where = "auto_attendant_list[%d]" % self.index
         if self.name:
-            where += ' (%s)' % self.name
+            where += " (%s)" % self.name
         return where
 
     def fail(self, path, message):
-        raise AnsibleFilterError('%s: %s: %s' % (self.where(), path, message))
+        raise AnsibleFilterError("%s: %s: %s" % (self.where(), path, message))
 
     def fail_with(self, problems):
         """The module's own messages (each names the module option) for the item built from this attendant."""
-        raise AnsibleFilterError('%s: %s' % (self.where(), '; '.join(problems)))
+        raise AnsibleFilterError("%s: %s" % (self.where(), "; ".join(problems)))
 
 
 def _text(value):
@@ -263,7 +288,7 @@ def _as_text(ctx, path, value):
     """
     problem = text_problem(path, value)
     if problem:
-        raise AnsibleFilterError('%s: %s' % (ctx.where(), problem))
+        raise AnsibleFilterError("%s: %s" % (ctx.where(), problem))
     return value
 
 
@@ -273,19 +298,19 @@ def _is_blank(value):
 
 def _check_fields(ctx, path, value, allowed):
     if not isinstance(value, dict):
-        ctx.fail(path, 'must be a dictionary, got %s' % type(value).__name__)
+        ctx.fail(path, "must be a dictionary, got %s" % type(value).__name__)
     unknown = sorted(set(value) - set(allowed))
     if unknown:
-        ctx.fail(path, 'unknown field(s) %s; known fields are %s' % (', '.join(unknown), ', '.join(sorted(allowed))))
+        ctx.fail(path, "unknown field(s) %s; known fields are %s" % (", ".join(unknown), ", ".join(sorted(allowed))))
 
 
 def _key(ctx, path, value):
     """A menu key as the API spells it, or an error naming the variable."""
     if isinstance(value, bool):
-        ctx.fail(path, 'is %r, expected one of %s' % (value, ' '.join(VALID_KEYS)))
+        ctx.fail(path, "is %r, expected one of %s" % (value, " ".join(VALID_KEYS)))
     key = _text(value)
     if not isinstance(key, str) or key.strip() not in VALID_KEYS:
-        ctx.fail(path, 'is %r, expected one of %s' % (value, ' '.join(VALID_KEYS)))
+        ctx.fail(path, "is %r, expected one of %s" % (value, " ".join(VALID_KEYS)))
     return key.strip()
 
 
@@ -298,20 +323,20 @@ def _optional_key(ctx, path, value):
 def _bool(ctx, path, value):
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in ('yes', 'true', 'on', '1', 'no', 'false', 'off', '0'):
-        return value.strip().lower() in ('yes', 'true', 'on', '1')
-    ctx.fail(path, 'must be a boolean, got %r' % (value,))
+    if isinstance(value, str) and value.strip().lower() in ("yes", "true", "on", "1", "no", "false", "off", "0"):
+        return value.strip().lower() in ("yes", "true", "on", "1")
+    ctx.fail(path, "must be a boolean, got %r" % (value,))
     return None  # pragma: no cover
 
 
-def _destination(ctx, path, value, required=True, what=''):
+def _destination(ctx, path, value, required=True, what=""):
     if _is_blank(value):
         if required:
-            ctx.fail(path, 'is missing%s: give a phone number or an extension to transfer to' % what)
+            ctx.fail(path, "is missing%s: give a phone number or an extension to transfer to" % what)
         return None
     value = _as_text(ctx, path, value)
     if not DESTINATION.fullmatch(value):
-        ctx.fail(path, '%r%s is neither an E.164 number (+15551234567) nor an extension (digits)' % (value, what))
+        ctx.fail(path, "%r%s is neither an E.164 number (+15551234567) nor an extension (digits)" % (value, what))
     return value
 
 
@@ -319,56 +344,58 @@ def _audio_file(ctx, path, value):
     """An announcement reference: a file name (media type from its suffix, level ORGANIZATION) or a dict."""
     if isinstance(value, str):
         name = value.strip()
-        suffix = name.rsplit('.', 1)[-1].lower() if '.' in name else ''
+        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if suffix not in MEDIA_TYPES:
-            ctx.fail(path, 'file name %r must end in .wav, .wma or .3gp (or give a dictionary with id)' % value)
-        return {'file_name': name, 'media_file_type': MEDIA_TYPES[suffix], 'level': 'ORGANIZATION'}
+            ctx.fail(path, "file name %r must end in .wav, .wma or .3gp (or give a dictionary with id)" % value)
+        return {"file_name": name, "media_file_type": MEDIA_TYPES[suffix], "level": "ORGANIZATION"}
     if isinstance(value, dict):
         _check_fields(ctx, path, value, AUDIO_FIELDS)
         result = dict((field, _text(value[field])) for field in AUDIO_FIELDS if value.get(field) is not None)
-        if not result.get('id') and not result.get('file_name'):
-            ctx.fail(path, 'needs id or file_name')
-        if result.get('file_name') and 'media_file_type' not in result:
-            suffix = result['file_name'].rsplit('.', 1)[-1].lower()
+        if not result.get("id") and not result.get("file_name"):
+            ctx.fail(path, "needs id or file_name")
+        if result.get("file_name") and "media_file_type" not in result:
+            suffix = result["file_name"].rsplit(".", 1)[-1].lower()
             if suffix in MEDIA_TYPES:
-                result['media_file_type'] = MEDIA_TYPES[suffix]
-        if result.get('file_name') and 'level' not in result:
-            result['level'] = 'ORGANIZATION'
+                result["media_file_type"] = MEDIA_TYPES[suffix]
+        if result.get("file_name") and "level" not in result:
+            result["level"] = "ORGANIZATION"
         return result
-    ctx.fail(path, 'must be an announcement file name or a dictionary (id, file_name, media_file_type, level)')
+    ctx.fail(path, "must be an announcement file name or a dictionary (id, file_name, media_file_type, level)")
     return None  # pragma: no cover
 
 
 def _greeting_file_name(ctx, path, value):
     """The base name of a local greeting file (the name it is uploaded under), or an error naming the variable."""
-    if not isinstance(value, str) or value.rstrip('/\\') != value or not os.path.basename(value.strip()):
-        ctx.fail(path, 'must be the path of a local .wav or .wma file, got %r' % (value,))
+    if not isinstance(value, str) or value.rstrip("/\\") != value or not os.path.basename(value.strip()):
+        ctx.fail(path, "must be the path of a local .wav or .wma file, got %r" % (value,))
     name = os.path.basename(value.strip())
-    if name.rsplit('.', 1)[-1].lower() not in ('wav', 'wma'):
-        ctx.fail(path, '%r must end in .wav or .wma' % value)
+    if name.rsplit(".", 1)[-1].lower() not in ("wav", "wma"):
+        ctx.fail(path, "%r must end in .wav or .wma" % value)
     return name
 
 
 def _raw_key(ctx, path, entry):
     _check_fields(ctx, path, entry, KEY_FIELDS)
-    if entry.get('key') is None:
-        ctx.fail(path + '.key', 'is missing')
-    key = _key(ctx, path + '.key', entry['key'])
-    action = _text(entry.get('action'))
+    if entry.get("key") is None:
+        ctx.fail(path + ".key", "is missing")
+    key = _key(ctx, path + ".key", entry["key"])
+    action = _text(entry.get("action"))
     if not isinstance(action, str) or action.strip().upper() not in ACTIONS:
-        ctx.fail(path + '.action', 'is %r, expected one of %s' % (entry.get('action'), ', '.join(ACTIONS)))
+        ctx.fail(path + ".action", "is %r, expected one of %s" % (entry.get("action"), ", ".join(ACTIONS)))
     action = action.strip().upper()
-    result = {'key': key, 'action': action}
+    result = {"key": key, "action": action}
     # Which actions take a value and a file is the module's rule: check_options() judges the built item.
-    value = _as_text(ctx, path + '.value', entry.get('value'))
+    value = _as_text(ctx, path + ".value", entry.get("value"))
     if not _is_blank(value):
-        result['value'] = value
-    if entry.get('auto_attendant') is not None:  # a reference by name: the module resolves it
-        result['auto_attendant'] = copy.deepcopy(entry['auto_attendant'])
-    if entry.get('audio_announcement_file') is not None:
-        result['audio_announcement_file'] = _audio_file(ctx, path + '.audio_announcement_file', entry['audio_announcement_file'])
-    if entry.get('description') is not None:
-        result['description'] = _as_text(ctx, path + '.description', entry['description'])
+        result["value"] = value
+    if entry.get("auto_attendant") is not None:  # a reference by name: the module resolves it
+        result["auto_attendant"] = copy.deepcopy(entry["auto_attendant"])
+    if entry.get("audio_announcement_file") is not None:
+        result["audio_announcement_file"] = _audio_file(
+            ctx, path + ".audio_announcement_file", entry["audio_announcement_file"]
+        )
+    if entry.get("description") is not None:
+        result["description"] = _as_text(ctx, path + ".description", entry["description"])
     return result
 
 
@@ -381,9 +408,9 @@ class _KeyBook(object):
         self.sources = {}
 
     def add(self, path, entry):
-        key = entry['key']
+        key = entry["key"]
         if key in self.entries:
-            self.ctx.fail(path, 'key %r is used twice (also by %s)' % (key, self.sources[key]))
+            self.ctx.fail(path, "key %r is used twice (also by %s)" % (key, self.sources[key]))
         self.entries[key] = entry
         self.sources[key] = path
 
@@ -399,105 +426,131 @@ def _key_first(entry):
 def _build_menu(ctx, path, desc):
     """One complete module menu from a resolved standard-menu description (all MENU_FIELDS present)."""
     menu = {}
-    greeting = desc['greeting']
-    if not _is_blank(desc.get('greeting_file')):
+    greeting = desc["greeting"]
+    if not _is_blank(desc.get("greeting_file")):
         # The role uploads the file first, at the attendant's location, under its file name.
-        greeting = {'file_name': _greeting_file_name(ctx, path + '.greeting_file', desc['greeting_file']), 'level': 'LOCATION'}
-    if _is_blank(greeting) or (isinstance(greeting, str) and greeting.strip().lower() == 'default'):
-        menu['greeting'] = 'DEFAULT'
+        greeting = {
+            "file_name": _greeting_file_name(ctx, path + ".greeting_file", desc["greeting_file"]),
+            "level": "LOCATION",
+        }
+    if _is_blank(greeting) or (isinstance(greeting, str) and greeting.strip().lower() == "default"):
+        menu["greeting"] = "DEFAULT"
     else:
-        menu['greeting'] = 'CUSTOM'
-        menu['audio_announcement_file'] = _audio_file(ctx, path + '.greeting', greeting)
+        menu["greeting"] = "CUSTOM"
+        menu["audio_announcement_file"] = _audio_file(ctx, path + ".greeting", greeting)
 
-    menu['extension_enabled'] = _bool(ctx, path + '.dial_by_extension', desc['dial_by_extension'])
+    menu["extension_enabled"] = _bool(ctx, path + ".dial_by_extension", desc["dial_by_extension"])
 
-    raw = desc['keys'] if desc['keys'] is not None else []
+    raw = desc["keys"] if desc["keys"] is not None else []
     if not isinstance(raw, list):
-        ctx.fail(path + '.keys', 'must be a list of key configurations')
+        ctx.fail(path + ".keys", "must be a list of key configurations")
     raw_book = _KeyBook(ctx)
     for index, entry in enumerate(raw):
-        raw_book.add('%s.keys[%d].key' % (path, index), _raw_key(ctx, '%s.keys[%d]' % (path, index), entry))
+        raw_book.add("%s.keys[%d].key" % (path, index), _raw_key(ctx, "%s.keys[%d]" % (path, index), entry))
 
     book = _KeyBook(ctx)
-    operator = _destination(ctx, path + '.operator', desc['operator'], required=False)
+    operator = _destination(ctx, path + ".operator", desc["operator"], required=False)
     if operator:
-        book.add(path + '.operator', {'key': '0', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': operator,
-                                      'description': DESCRIPTIONS['operator']})
-    if _bool(ctx, path + '.dial_by_name', desc['dial_by_name']):
-        key = _optional_key(ctx, path + '.dial_by_name_key', desc['dial_by_name_key'])
+        book.add(
+            path + ".operator",
+            {
+                "key": "0",
+                "action": "TRANSFER_WITHOUT_PROMPT",
+                "value": operator,
+                "description": DESCRIPTIONS["operator"],
+            },
+        )
+    if _bool(ctx, path + ".dial_by_name", desc["dial_by_name"]):
+        key = _optional_key(ctx, path + ".dial_by_name_key", desc["dial_by_name_key"])
         if key is None:
-            ctx.fail(path + '.dial_by_name_key', 'is empty while dial_by_name is true')
-        book.add(path + '.dial_by_name_key', {'key': key, 'action': 'NAME_DIALING', 'description': DESCRIPTIONS['dial_by_name']})
-    key = _optional_key(ctx, path + '.dial_by_extension_key', desc['dial_by_extension_key'])
+            ctx.fail(path + ".dial_by_name_key", "is empty while dial_by_name is true")
+        book.add(
+            path + ".dial_by_name_key",
+            {"key": key, "action": "NAME_DIALING", "description": DESCRIPTIONS["dial_by_name"]},
+        )
+    key = _optional_key(ctx, path + ".dial_by_extension_key", desc["dial_by_extension_key"])
     if key is not None:
-        book.add(path + '.dial_by_extension_key', {'key': key, 'action': 'EXTENSION_DIALING',
-                                                   'description': DESCRIPTIONS['dial_by_extension']})
-    key = _optional_key(ctx, path + '.repeat_key', desc['repeat_key'])
+        book.add(
+            path + ".dial_by_extension_key",
+            {"key": key, "action": "EXTENSION_DIALING", "description": DESCRIPTIONS["dial_by_extension"]},
+        )
+    key = _optional_key(ctx, path + ".repeat_key", desc["repeat_key"])
     if key is not None:
-        book.add(path + '.repeat_key', {'key': key, 'action': 'REPEAT_MENU', 'description': DESCRIPTIONS['repeat']})
-    key = _optional_key(ctx, path + '.exit_key', desc['exit_key'])
+        book.add(path + ".repeat_key", {"key": key, "action": "REPEAT_MENU", "description": DESCRIPTIONS["repeat"]})
+    key = _optional_key(ctx, path + ".exit_key", desc["exit_key"])
     if key is not None:
-        book.add(path + '.exit_key', {'key': key, 'action': 'EXIT', 'description': DESCRIPTIONS['exit']})
+        book.add(path + ".exit_key", {"key": key, "action": "EXIT", "description": DESCRIPTIONS["exit"]})
 
-    departments = desc['departments'] if desc['departments'] is not None else []
+    departments = desc["departments"] if desc["departments"] is not None else []
     if not isinstance(departments, list):
-        ctx.fail(path + '.departments', 'must be a list')
+        ctx.fail(path + ".departments", "must be a list")
     pending = []
     for index, department in enumerate(departments):
-        dpath = '%s.departments[%d]' % (path, index)
+        dpath = "%s.departments[%d]" % (path, index)
         _check_fields(ctx, dpath, department, DEPARTMENT_FIELDS)
-        name = _as_text(ctx, dpath + '.name', department.get('name'))
+        name = _as_text(ctx, dpath + ".name", department.get("name"))
         if _is_blank(name):
-            ctx.fail(dpath + '.name', 'is missing (the department name is also the key description)')
-        prompt = department.get('prompt')
+            ctx.fail(dpath + ".name", "is missing (the department name is also the key description)")
+        prompt = department.get("prompt")
         entry = {
-            'action': 'TRANSFER_WITH_PROMPT' if prompt is not None and _bool(ctx, dpath + '.prompt', prompt) else 'TRANSFER_WITHOUT_PROMPT',
+            "action": "TRANSFER_WITH_PROMPT"
+            if prompt is not None and _bool(ctx, dpath + ".prompt", prompt)
+            else "TRANSFER_WITHOUT_PROMPT",
         }
-        if department.get('auto_attendant') is not None and _is_blank(department.get('destination')):
-            entry['auto_attendant'] = copy.deepcopy(department['auto_attendant'])  # the module resolves it
+        if department.get("auto_attendant") is not None and _is_blank(department.get("destination")):
+            entry["auto_attendant"] = copy.deepcopy(department["auto_attendant"])  # the module resolves it
         else:
-            entry['value'] = _destination(ctx, dpath + '.destination', department.get('destination'),
-                                          what=' for department %r' % name)
-            if department.get('auto_attendant') is not None:
-                ctx.fail(dpath + '.auto_attendant', 'give destination or auto_attendant, not both')
-        entry['description'] = name
-        if department.get('key') is not None:
-            entry['key'] = _key(ctx, dpath + '.key', department['key'])
-            book.add(dpath + '.key', entry)
+            entry["value"] = _destination(
+                ctx, dpath + ".destination", department.get("destination"), what=" for department %r" % name
+            )
+            if department.get("auto_attendant") is not None:
+                ctx.fail(dpath + ".auto_attendant", "give destination or auto_attendant, not both")
+        entry["description"] = name
+        if department.get("key") is not None:
+            entry["key"] = _key(ctx, dpath + ".key", department["key"])
+            book.add(dpath + ".key", entry)
         else:
             pending.append((dpath, entry))
 
-    voicemail = _destination(ctx, path + '.voicemail', desc['voicemail'], required=False)
-    voicemail_key = _optional_key(ctx, path + '.voicemail_key', desc['voicemail_key'])
+    voicemail = _destination(ctx, path + ".voicemail", desc["voicemail"], required=False)
+    voicemail_key = _optional_key(ctx, path + ".voicemail_key", desc["voicemail_key"])
     if voicemail_key is not None and not voicemail:
-        ctx.fail(path + '.voicemail_key', 'is set but voicemail (the mailbox destination) is not')
-    voicemail_entry = {'action': 'TRANSFER_TO_MAILBOX', 'value': voicemail, 'description': DESCRIPTIONS['voicemail']}
+        ctx.fail(path + ".voicemail_key", "is set but voicemail (the mailbox destination) is not")
+    voicemail_entry = {"action": "TRANSFER_TO_MAILBOX", "value": voicemail, "description": DESCRIPTIONS["voicemail"]}
     if voicemail and voicemail_key is not None:
-        voicemail_entry['key'] = voicemail_key
-        book.add(path + '.voicemail_key', voicemail_entry)
+        voicemail_entry["key"] = voicemail_key
+        book.add(path + ".voicemail_key", voicemail_entry)
     elif voicemail:
-        pending.append((path + '.voicemail', voicemail_entry))
+        pending.append((path + ".voicemail", voicemail_entry))
 
     # Keys without an explicit key take the next free ones from 1 upward; raw keys are reserved first.
     free = [key for key in DEPARTMENT_KEYS if key not in book.used() and key not in raw_book.used()]
     if len(pending) > len(free):
-        ctx.fail(path + '.departments', 'more departments than free keys: %d entries (%s) need a key but only %d of the keys 1-9 '
-                 'are free (%s)' % (len(pending), ', '.join(entry['description'] for _dpath, entry in pending),
-                                    len(free), ' '.join(free) or 'none'))
+        ctx.fail(
+            path + ".departments",
+            "more departments than free keys: %d entries (%s) need a key but only %d of the keys 1-9 "
+            "are free (%s)"
+            % (
+                len(pending),
+                ", ".join(entry["description"] for _dpath, entry in pending),
+                len(free),
+                " ".join(free) or "none",
+            ),
+        )
     for (dpath, entry), key in zip(pending, free):
-        entry['key'] = key
+        entry["key"] = key
         book.add(dpath, entry)
 
     merged = dict(book.entries)
     merged.update(raw_book.entries)  # raw keys are added or replace a generated key
     if not merged:
-        ctx.fail(path, 'has no keys at all; the service needs at least one key configuration')
-    menu['key_configurations'] = [_key_first(merged[key]) for key in sorted(merged, key=KEY_ORDER.get)]
+        ctx.fail(path, "has no keys at all; the service needs at least one key configuration")
+    menu["key_configurations"] = [_key_first(merged[key]) for key in sorted(merged, key=KEY_ORDER.get)]
 
-    if desc['call_treatment'] is not None:
-        if not isinstance(desc['call_treatment'], dict):
-            ctx.fail(path + '.call_treatment', 'must be a dictionary')
-        menu['call_treatment'] = copy.deepcopy(desc['call_treatment'])
+    if desc["call_treatment"] is not None:
+        if not isinstance(desc["call_treatment"], dict):
+            ctx.fail(path + ".call_treatment", "must be a dictionary")
+        menu["call_treatment"] = copy.deepcopy(desc["call_treatment"])
     return menu
 
 
@@ -510,43 +563,46 @@ def _menu_description(ctx, path, value, allowed):
 
 def _resolve_menus(ctx, item):
     """Fill both menu descriptions with the defaults and the after-hours shape; return (business, after)."""
-    business_in = _menu_description(ctx, 'business_hours', item.get('business_hours'), MENU_FIELDS)
-    after_in = dict(_menu_description(ctx, 'after_hours', item.get('after_hours'), AFTER_HOURS_FIELDS))
+    business_in = _menu_description(ctx, "business_hours", item.get("business_hours"), MENU_FIELDS)
+    after_in = dict(_menu_description(ctx, "after_hours", item.get("after_hours"), AFTER_HOURS_FIELDS))
 
     business = dict(MENU_DEFAULTS)
     business.update(business_in)
 
-    shape = after_in.pop('shape', None)
+    shape = after_in.pop("shape", None)
     shape = DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _text(shape).strip().lower()
     if shape not in SHAPES:
-        ctx.fail('after_hours.shape', 'unknown shape %r; expected one of %s' % (shape, ', '.join(sorted(SHAPES))))
-    after = dict(business) if shape == 'business_hours' else dict(MENU_DEFAULTS)
+        ctx.fail("after_hours.shape", "unknown shape %r; expected one of %s" % (shape, ", ".join(sorted(SHAPES))))
+    after = dict(business) if shape == "business_hours" else dict(MENU_DEFAULTS)
     after.update(SHAPES[shape])
     after.update(after_in)
-    if shape in ('voicemail', 'operator') and _is_blank(after.get(shape)):
+    if shape in ("voicemail", "operator") and _is_blank(after.get(shape)):
         after[shape] = business.get(shape)
         if _is_blank(after[shape]):
-            ctx.fail('after_hours.%s' % shape, 'after_hours.shape is %s but neither after_hours.%s nor business_hours.%s is set'
-                     % (shape, shape, shape))
+            ctx.fail(
+                "after_hours.%s" % shape,
+                "after_hours.shape is %s but neither after_hours.%s nor business_hours.%s is set"
+                % (shape, shape, shape),
+            )
     return business, after
 
 
 def _item_args(ctx, item, state):
-    _check_fields(ctx, 'item', item, ITEM_FIELDS)
+    _check_fields(ctx, "item", item, ITEM_FIELDS)
     args = {}
-    for field in ('name', 'location'):
+    for field in ("name", "location"):
         value = _as_text(ctx, field, item.get(field))
         if _is_blank(value):
-            ctx.fail(field, 'is required (set it in the item or in auto_attendant_defaults)')
+            ctx.fail(field, "is required (set it in the item or in auto_attendant_defaults)")
         args[field] = value  # names are data: kept exactly, surrounding spaces included, as the module keeps them
-    item_state = item.get('state')
+    item_state = item.get("state")
     item_state = state if item_state is None else _text(item_state).strip().lower()
-    if item_state not in ('present', 'absent'):
-        ctx.fail('state', 'is %r, expected present or absent' % (item.get('state'),))
-    args['state'] = item_state
-    if item.get('org_id') is not None:
-        args['org_id'] = _text(item['org_id'])
-    if item_state == 'absent':
+    if item_state not in ("present", "absent"):
+        ctx.fail("state", "is %r, expected present or absent" % (item.get("state"),))
+    args["state"] = item_state
+    if item.get("org_id") is not None:
+        args["org_id"] = _text(item["org_id"])
+    if item_state == "absent":
         return args
 
     for field in PASSTHROUGH_FIELDS:
@@ -555,17 +611,22 @@ def _item_args(ctx, item, state):
             continue
         # Text fields go to the module as given: its rulebook (check_options below) refuses a number or boolean there.
         args[field] = copy.deepcopy(value)
-    if _is_blank(args.get('extension')) and _is_blank(args.get('phone_number')):
-        ctx.fail('extension', 'an auto attendant needs an extension or a phone_number (or both)')
-    if _is_blank(args.get('business_schedule')):
-        ctx.fail('business_schedule', 'is required: the name of a business-hours schedule of the location')
+    if _is_blank(args.get("extension")) and _is_blank(args.get("phone_number")):
+        ctx.fail("extension", "an auto attendant needs an extension or a phone_number (or both)")
+    if _is_blank(args.get("business_schedule")):
+        ctx.fail("business_schedule", "is required: the name of a business-hours schedule of the location")
 
     business, after = _resolve_menus(ctx, item)
-    for raw_field, description, built in (('business_hours_menu', 'business_hours', business),
-                                          ('after_hours_menu', 'after_hours', after)):
+    for raw_field, description, built in (
+        ("business_hours_menu", "business_hours", business),
+        ("after_hours_menu", "after_hours", after),
+    ):
         if item.get(raw_field) is not None:
             if not isinstance(item[raw_field], dict):
-                ctx.fail(raw_field, 'must be a menu in the form of webex_auto_attendant, got %s' % type(item[raw_field]).__name__)
+                ctx.fail(
+                    raw_field,
+                    "must be a menu in the form of webex_auto_attendant, got %s" % type(item[raw_field]).__name__,
+                )
             args[raw_field] = copy.deepcopy(item[raw_field])
         else:
             args[raw_field] = _build_menu(ctx, description, built)
@@ -573,68 +634,84 @@ def _item_args(ctx, item, state):
 
 
 def _shape_of(after_hours):
-    shape = after_hours.get('shape') if isinstance(after_hours, dict) else None
+    shape = after_hours.get("shape") if isinstance(after_hours, dict) else None
     return DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _text(shape).strip().lower()
 
 
 def _defaults_for(defaults, item):
     """The defaults to merge under ITEM: without their after_hours when the item picks another after-hours shape."""
     result = copy.deepcopy(defaults)
-    after_hours = item.get('after_hours')
-    if isinstance(after_hours, dict) and not _is_blank(after_hours.get('shape')) and 'after_hours' in result \
-            and _shape_of(after_hours) != _shape_of(result['after_hours']):
-        del result['after_hours']
+    after_hours = item.get("after_hours")
+    if (
+        isinstance(after_hours, dict)
+        and not _is_blank(after_hours.get("shape"))
+        and "after_hours" in result
+        and _shape_of(after_hours) != _shape_of(result["after_hours"])
+    ):
+        del result["after_hours"]
     return result
 
 
 def _forwarding_args(ctx, args, value):
     """The attendant's forwarding options, judged by webex_auto_attendant_forwarding's own rulebook."""
     if not isinstance(value, dict):
-        ctx.fail(FORWARDING_FIELD, 'must be a dictionary of webex_auto_attendant_forwarding options, got %s'
-                 % type(value).__name__)
+        ctx.fail(
+            FORWARDING_FIELD,
+            "must be a dictionary of webex_auto_attendant_forwarding options, got %s" % type(value).__name__,
+        )
     _check_fields(ctx, FORWARDING_FIELD, value, FORWARDING_OPTIONS)
     options = dict((key, copy.deepcopy(value[key])) for key in FORWARDING_OPTIONS if value.get(key) is not None)
-    problems = forwarding_rulebook.check_options(dict(options, location=args['location'], auto_attendant=args['name']))
+    problems = forwarding_rulebook.check_options(dict(options, location=args["location"], auto_attendant=args["name"]))
     if problems:
-        ctx.fail_with(['%s: %s' % (FORWARDING_FIELD, problem) for problem in problems])
+        ctx.fail_with(["%s: %s" % (FORWARDING_FIELD, problem) for problem in problems])
     return options
 
 
-def auto_attendant_module_args(auto_attendants, defaults=None, state='present'):
+def auto_attendant_module_args(auto_attendants, defaults=None, state="present"):
     """Return one dict of webex_auto_attendant arguments per item of AUTO_ATTENDANTS (see DOCUMENTATION)."""
     if auto_attendants is None:
         auto_attendants = []
     if not isinstance(auto_attendants, list):
-        raise AnsibleFilterError('auto_attendant_list must be a list of auto attendants, got %s' % type(auto_attendants).__name__)
+        raise AnsibleFilterError(
+            "auto_attendant_list must be a list of auto attendants, got %s" % type(auto_attendants).__name__
+        )
     if defaults is None:
         defaults = {}
     if not isinstance(defaults, dict):
-        raise AnsibleFilterError('auto_attendant_defaults must be a dictionary, got %s' % type(defaults).__name__)
+        raise AnsibleFilterError("auto_attendant_defaults must be a dictionary, got %s" % type(defaults).__name__)
     unknown = sorted(set(defaults) - set(ITEM_FIELDS))
     if unknown:
-        raise AnsibleFilterError('auto_attendant_defaults: unknown field(s) %s; known fields are %s'
-                                 % (', '.join(unknown), ', '.join(sorted(ITEM_FIELDS))))
-    state = 'present' if state is None else _text(state).strip().lower()
-    if state not in ('present', 'absent'):
-        raise AnsibleFilterError('auto_attendant_state is %r, expected present or absent' % (state,))
+        raise AnsibleFilterError(
+            "auto_attendant_defaults: unknown field(s) %s; known fields are %s"
+            % (", ".join(unknown), ", ".join(sorted(ITEM_FIELDS)))
+        )
+    state = "present" if state is None else _text(state).strip().lower()
+    if state not in ("present", "absent"):
+        raise AnsibleFilterError("auto_attendant_state is %r, expected present or absent" % (state,))
 
     results = []
     seen = {}
     for index, item in enumerate(auto_attendants):
         if not isinstance(item, dict):
-            raise AnsibleFilterError('auto_attendant_list[%d]: must be a dictionary, got %s' % (index, type(item).__name__))
-        ctx = _Context(index, item.get('name'))
-        merged = merge_hash(_defaults_for(defaults, item), item, recursive=True, list_merge='replace')
+            raise AnsibleFilterError(
+                "auto_attendant_list[%d]: must be a dictionary, got %s" % (index, type(item).__name__)
+            )
+        ctx = _Context(index, item.get("name"))
+        merged = merge_hash(_defaults_for(defaults, item), item, recursive=True, list_merge="replace")
         args = _item_args(ctx, merged, state)
         # The module's own rulebook on what was built (org_id is a connection option, not a resource option).
-        problems = check_options(dict((key, value) for key, value in args.items() if key != 'org_id'))
+        problems = check_options(dict((key, value) for key, value in args.items() if key != "org_id"))
         if problems:
             ctx.fail_with(problems)
-        if merged.get(FORWARDING_FIELD) is not None and args['state'] == 'present':
+        if merged.get(FORWARDING_FIELD) is not None and args["state"] == "present":
             args[FORWARDING_FIELD] = _forwarding_args(ctx, args, merged[FORWARDING_FIELD])
-        identity = (args['location'], args['name'])
+        identity = (args["location"], args["name"])
         if identity in seen:
-            ctx.fail('name', 'the auto attendant %r in location %r is also auto_attendant_list[%d]' % (args['name'], args['location'], seen[identity]))
+            ctx.fail(
+                "name",
+                "the auto attendant %r in location %r is also auto_attendant_list[%d]"
+                % (args["name"], args["location"], seen[identity]),
+            )
         seen[identity] = index
         results.append(args)
     return results
@@ -644,4 +721,4 @@ class FilterModule(object):
     """wxc.calling auto attendant filters."""
 
     def filters(self):
-        return {'auto_attendant_module_args': auto_attendant_module_args}
+        return {"auto_attendant_module_args": auto_attendant_module_args}

@@ -9,7 +9,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-DOCUMENTATION = r'''
+DOCUMENTATION = r"""
 name: auto_attendant_greeting_files
 short_description: The local greeting files the auto_attendant role uploads before the attendants
 version_added: 0.2.0
@@ -47,9 +47,9 @@ options:
       - Directory that a relative C(greeting_file) is taken from. The role passes the playbook directory.
       - Default the current working directory.
     type: path
-'''
+"""
 
-EXAMPLES = r'''
+EXAMPLES = r"""
 - name: The greeting files of every attendant, relative to the playbook
   ansible.builtin.set_fact:
     greeting_files: >-
@@ -66,9 +66,9 @@ EXAMPLES = r'''
 
 # greeting_files is then:
 #   - {name: hq-welcome.wav, path: /path/to/playbooks/files/hq-welcome.wav, location: Headquarters}
-'''
+"""
 
-RETURN = r'''
+RETURN = r"""
 _value:
   description:
     - One dictionary per file to upload, in the order the attendants name them, with C(name) (the file name, which
@@ -76,18 +76,25 @@ _value:
       it, C(org_id).
   type: list
   elements: dict
-'''
+"""
 
 import os
 
 from ansible.utils.vars import merge_hash
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant import (  # noqa: E402
-    _Context, _defaults_for, _greeting_file_name, _is_blank, _resolve_menus, auto_attendant_module_args)
-from ansible_collections.wxc.calling.plugins.module_utils.audio_files import AudioFileError, inspect as inspect_audio  # noqa: E402
+    _Context,
+    _defaults_for,
+    _greeting_file_name,
+    _is_blank,
+    _resolve_menus,
+    auto_attendant_module_args,
+)
+from ansible_collections.wxc.calling.plugins.module_utils.audio_files import AudioFileError  # noqa: E402
+from ansible_collections.wxc.calling.plugins.module_utils.audio_files import inspect as inspect_audio
 
 
-def auto_attendant_greeting_files(auto_attendants, defaults=None, state='present', base_dir=None):
+def auto_attendant_greeting_files(auto_attendants, defaults=None, state="present", base_dir=None):
     """The local greeting files the menus of AUTO_ATTENDANTS play, checked, one per location and file name.
 
     Each: {name (the file name), path (absolute; a relative greeting_file is taken from BASE_DIR), location, org_id?}.
@@ -95,18 +102,20 @@ def auto_attendant_greeting_files(auto_attendants, defaults=None, state='present
     built = auto_attendant_module_args(auto_attendants, defaults, state)  # every other check first
     uploads = {}
     for index, (item, args) in enumerate(zip(auto_attendants or [], built)):
-        if args['state'] == 'absent':
+        if args["state"] == "absent":
             continue
-        ctx = _Context(index, item.get('name'))
-        merged = merge_hash(_defaults_for(defaults or {}, item), item, recursive=True, list_merge='replace')
+        ctx = _Context(index, item.get("name"))
+        merged = merge_hash(_defaults_for(defaults or {}, item), item, recursive=True, list_merge="replace")
         business, after = _resolve_menus(ctx, merged)
-        for menu_path, desc, raw_field in (('business_hours', business, 'business_hours_menu'),
-                                           ('after_hours', after, 'after_hours_menu')):
-            if merged.get(raw_field) is not None or _is_blank(desc.get('greeting_file')):
+        for menu_path, desc, raw_field in (
+            ("business_hours", business, "business_hours_menu"),
+            ("after_hours", after, "after_hours_menu"),
+        ):
+            if merged.get(raw_field) is not None or _is_blank(desc.get("greeting_file")):
                 continue
-            where = menu_path + '.greeting_file'
-            name = _greeting_file_name(ctx, where, desc['greeting_file'])
-            path = os.path.expanduser(desc['greeting_file'].strip())
+            where = menu_path + ".greeting_file"
+            name = _greeting_file_name(ctx, where, desc["greeting_file"])
+            path = os.path.expanduser(desc["greeting_file"].strip())
             if not os.path.isabs(path):
                 path = os.path.join(base_dir or os.getcwd(), path)
             path = os.path.normpath(path)
@@ -114,13 +123,16 @@ def auto_attendant_greeting_files(auto_attendants, defaults=None, state='present
                 inspect_audio(path)
             except AudioFileError as error:
                 ctx.fail(where, str(error))
-            key = (args.get('org_id'), args['location'], name)
-            if key in uploads and uploads[key]['path'] != path:
-                ctx.fail(where, 'two different files are called %r in location %r: %s and %s'
-                         % (name, args['location'], uploads[key]['path'], path))
-            upload = {'name': name, 'path': path, 'location': args['location']}
-            if args.get('org_id') is not None:
-                upload['org_id'] = args['org_id']
+            key = (args.get("org_id"), args["location"], name)
+            if key in uploads and uploads[key]["path"] != path:
+                ctx.fail(
+                    where,
+                    "two different files are called %r in location %r: %s and %s"
+                    % (name, args["location"], uploads[key]["path"], path),
+                )
+            upload = {"name": name, "path": path, "location": args["location"]}
+            if args.get("org_id") is not None:
+                upload["org_id"] = args["org_id"]
             uploads.setdefault(key, upload)
     return list(uploads.values())
 
@@ -129,4 +141,4 @@ class FilterModule(object):
     """wxc.calling greeting file filter."""
 
     def filters(self):
-        return {'auto_attendant_greeting_files': auto_attendant_greeting_files}
+        return {"auto_attendant_greeting_files": auto_attendant_greeting_files}

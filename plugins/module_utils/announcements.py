@@ -25,7 +25,16 @@ from ansible.module_utils.common.text.converters import to_native
 
 from ansible_collections.wxc.calling.plugins.module_utils import audio_files
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
-    Plan, ResourceError, WriteNotApplied, api_path, create_once, delete, find_exact, name_problem, read_back)
+    Plan,
+    ResourceError,
+    WriteNotApplied,
+    api_path,
+    create_once,
+    delete,
+    find_exact,
+    name_problem,
+    read_back,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 ORGANIZATION, LOCATION = "ORGANIZATION", "LOCATION"
@@ -69,6 +78,7 @@ def argument_spec():
 
 # -- validation (before any API call) -----------------------------------------------------------------------------
 
+
 def level_of(params):
     """ORGANIZATION or LOCATION: the option in either case; unset, LOCATION when a location is given."""
     if params.get("level"):
@@ -98,8 +108,10 @@ def validate_options(params):
             errors.append("voice: required with text (a voice id such as ashley; the service lists them per language)")
         language = params.get("language_code")
         if language is not None and not LANGUAGE_PATTERN.match(language):
-            errors.append("language_code: %r is not a language code as the service writes them: lower case with an "
-                          "underscore, for example en_us" % language)
+            errors.append(
+                "language_code: %r is not a language code as the service writes them: lower case with an "
+                "underscore, for example en_us" % language
+            )
     else:
         errors.extend("%s: only with text" % option for option in ("voice", "language_code") if params.get(option))
     if params.get("state") == "present" and params.get("path"):
@@ -112,10 +124,11 @@ def validate_options(params):
 
 # -- desired state, comparison, plan ----------------------------------------------------------------------------------
 
+
 def speech_file_name(name):
     """The fileName a text-to-speech announcement is stored under: its name, made file-name safe, + .wav."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "announcement"
-    return stem[:audio_files.FILE_NAME_MAX_LENGTH - 4] + ".wav"
+    return stem[: audio_files.FILE_NAME_MAX_LENGTH - 4] + ".wav"
 
 
 def normalised_language(value):
@@ -126,12 +139,23 @@ def normalised_language(value):
 def desired(params, audio=None):
     """What the announcement must be, in the API's field names; AUDIO is audio_files.inspect() of the local file."""
     if params.get("text") is not None:
-        return {"name": params["name"], "fileName": speech_file_name(params["name"]), "mediaFileType": "WAV",
-                "isTextToSpeech": True, "text": params["text"], "voice": params["voice"],
-                "language": params.get("language_code") or DEFAULT_LANGUAGE}
-    return {"name": params["name"], "fileName": audio["file_name"], "mediaFileType": audio["media_type"],
-            "fileSize": audio_files.size_kb_candidates(audio["size"])[-1], "isTextToSpeech": False,
-            "sizes": audio_files.size_kb_candidates(audio["size"])}
+        return {
+            "name": params["name"],
+            "fileName": speech_file_name(params["name"]),
+            "mediaFileType": "WAV",
+            "isTextToSpeech": True,
+            "text": params["text"],
+            "voice": params["voice"],
+            "language": params.get("language_code") or DEFAULT_LANGUAGE,
+        }
+    return {
+        "name": params["name"],
+        "fileName": audio["file_name"],
+        "mediaFileType": audio["media_type"],
+        "fileSize": audio_files.size_kb_candidates(audio["size"])[-1],
+        "isTextToSpeech": False,
+        "sizes": audio_files.size_kb_candidates(audio["size"]),
+    }
 
 
 def _same(field, want, have):
@@ -163,11 +187,20 @@ def view(item, level, location_id):
     """The announcement as the module returns it (snake_case, the menus' audio file fields first)."""
     if not item:
         return {}
-    result = {"id": item.get("id"), "name": item.get("name"), "file_name": item.get("fileName"),
-              "media_file_type": item.get("mediaFileType"), "level": level, "location_id": location_id,
-              "file_size": item.get("fileSize"), "is_text_to_speech": bool(item.get("isTextToSpeech"))}
+    result = {
+        "id": item.get("id"),
+        "name": item.get("name"),
+        "file_name": item.get("fileName"),
+        "media_file_type": item.get("mediaFileType"),
+        "level": level,
+        "location_id": location_id,
+        "file_size": item.get("fileSize"),
+        "is_text_to_speech": bool(item.get("isTextToSpeech")),
+    }
     if item.get("isTextToSpeech"):
-        result.update(text=item.get("text"), voice=item.get("voice"), language_code=normalised_language(item.get("language")))
+        result.update(
+            text=item.get("text"), voice=item.get("voice"), language_code=normalised_language(item.get("language"))
+        )
     return result
 
 
@@ -196,9 +229,15 @@ def plan(state, want, current, force=False):
 
 def in_use(details):
     """Who uses the announcement ("Auto Attendant 'Reception' (Headquarters)", "playlist 'Hold'"), [] when nobody."""
-    users = ["%s %r%s" % (reference.get("type") or "feature", reference.get("name"),
-                          " (%s)" % reference["locationName"] if reference.get("locationName") else "")
-             for reference in details.get("featureReferences") or []]
+    users = [
+        "%s %r%s"
+        % (
+            reference.get("type") or "feature",
+            reference.get("name"),
+            " (%s)" % reference["locationName"] if reference.get("locationName") else "",
+        )
+        for reference in details.get("featureReferences") or []
+    ]
     count = details.get("featureReferenceCount") or 0
     if count > len(users):
         users.append("%d feature(s) the service does not name" % (count - len(users)))
@@ -207,6 +246,7 @@ def in_use(details):
 
 
 # -- the service (HTTP) ----------------------------------------------------------------------------------------------
+
 
 def send_announcement(client, method, path, body):
     """Create (POST) or replace (PUT) an announcement: THE choice of upload route.
@@ -236,8 +276,14 @@ class _Uploader:
 class AnnouncementService:
     """The repository endpoints; identity = (level, location, exact name). SLEEP and the poll timings are injectable."""
 
-    def __init__(self, client, sleep=time.sleep, poll_interval=POLL_INTERVAL, poll_max_interval=POLL_MAX_INTERVAL,
-                 poll_timeout=POLL_TIMEOUT):
+    def __init__(
+        self,
+        client,
+        sleep=time.sleep,
+        poll_interval=POLL_INTERVAL,
+        poll_max_interval=POLL_MAX_INTERVAL,
+        poll_timeout=POLL_TIMEOUT,
+    ):
         self.client = client
         self._sleep = sleep
         self.poll_interval = poll_interval
@@ -262,8 +308,10 @@ class AnnouncementService:
 
         found = find_exact(self.client, LIST_PATH, "announcements", params, match)
         if len(found) > 1:
-            raise ResourceError("%d announcements are called %r at this level (ids %s); rename or delete the extra ones"
-                                % (len(found), name, ", ".join(item["id"] for item in found)))
+            raise ResourceError(
+                "%d announcements are called %r at this level (ids %s); rename or delete the extra ones"
+                % (len(found), name, ", ".join(item["id"] for item in found))
+            )
         return found[0] if found else None
 
     def details(self, location_id, announcement_id):
@@ -306,10 +354,14 @@ class AnnouncementService:
             if status.get("status") == "SUCCESS" and status.get("fileUri"):
                 return status["fileUri"]
             if status.get("status") == "FAILURE":
-                raise ResourceError("text-to-speech generation failed: %s" % (status.get("errorMessage") or "no reason given"))
+                raise ResourceError(
+                    "text-to-speech generation failed: %s" % (status.get("errorMessage") or "no reason given")
+                )
             if waited >= self.poll_timeout:
-                raise ResourceError("text-to-speech request %s was still %s after %d seconds; nothing was created, run "
-                                    "again" % (job["id"], status.get("status"), waited))
+                raise ResourceError(
+                    "text-to-speech request %s was still %s after %d seconds; nothing was created, run "
+                    "again" % (job["id"], status.get("status"), waited)
+                )
             self._sleep(interval)
             waited += interval
             interval = min(interval * 2, self.poll_max_interval)
@@ -317,11 +369,14 @@ class AnnouncementService:
 
 # -- converge ---------------------------------------------------------------------------------------------------------
 
+
 def _check_voice(service, want):
     voices = service.voices(want["language"])
     if want["voice"].lower() not in [voice.lower() for voice in voices if voice]:
-        raise ResourceError("voice: %r is not a voice for language_code %s; the service offers: %s"
-                            % (want["voice"], want["language"], ", ".join(voices) or "none"))
+        raise ResourceError(
+            "voice: %r is not a voice for language_code %s; the service offers: %s"
+            % (want["voice"], want["language"], ", ".join(voices) or "none")
+        )
 
 
 def _check_room(service, location_id, want, current):
@@ -335,7 +390,9 @@ def _check_room(service, location_id, want, current):
     if used is not None and limit_mb:
         freed = int(current.get("fileSize") or 0) if current else 0
         if used - freed + size > limit_mb * 1024:
-            raise ResourceError("path: %d KB does not fit: the repository holds %d KB of its %d MB" % (size, used, limit_mb))
+            raise ResourceError(
+                "path: %d KB does not fit: the repository holds %d KB of its %d MB" % (size, used, limit_mb)
+            )
 
 
 def _upload_body(params, want, file_uri=None):
@@ -344,14 +401,22 @@ def _upload_body(params, want, file_uri=None):
         return {"name": want["name"], "fileUri": file_uri, "fileName": want["fileName"], "isTextToSpeech": True}
     with open(params["path"], "rb") as handle:
         content = handle.read()
-    return {"name": want["name"], "fileName": want["fileName"], "mediaFileType": want["mediaFileType"],
-            "content": content}
+    return {
+        "name": want["name"],
+        "fileName": want["fileName"],
+        "mediaFileType": want["mediaFileType"],
+        "content": content,
+    }
 
 
 def _verify(service, location_id, announcement_id, want):
     """Read the announcement back after a write; raise WriteNotApplied naming what did not take."""
-    stored = read_back(service.client, "announcement %r" % want["name"],
-                       lambda: service.details(location_id, announcement_id), lambda have: differences(want, have))
+    stored = read_back(
+        service.client,
+        "announcement %r" % want["name"],
+        lambda: service.details(location_id, announcement_id),
+        lambda have: differences(want, have),
+    )
     return dict(stored, id=announcement_id)
 
 
@@ -378,8 +443,10 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     if the_plan.action == "delete":
         users = in_use(current)
         if users:
-            raise ResourceError("announcement %r is in use and was not deleted; used by %s. Point them at another "
-                                "greeting first" % (current["name"], "; ".join(users)))
+            raise ResourceError(
+                "announcement %r is in use and was not deleted; used by %s. Point them at another "
+                "greeting first" % (current["name"], "; ".join(users))
+            )
         if not check_mode:
             service.delete(location_id, current["id"])
             if service.exists(location_id, current["id"]):
@@ -422,8 +489,7 @@ def run(module, client):
     warning = short_file_warning(params)
     if warning:
         module.warn(warning)
-    the_plan, announcement = converge(AnnouncementService(client), location_id, params, module.check_mode,
-                                      module._diff)  # pylint: disable=protected-access
+    the_plan, announcement = converge(AnnouncementService(client), location_id, params, module.check_mode, module._diff)  # pylint: disable=protected-access
     result = dict(changed=the_plan.changed, announcement=announcement)
     if module._diff:  # pylint: disable=protected-access
         result["diff"] = the_plan.diff()
@@ -437,6 +503,8 @@ def short_file_warning(params):
     audio = audio_files.inspect(params["path"])
     if audio["short"]:
         seconds = "{0:.1f}".format(float(audio["duration"] or 0))
-        return ("%s is %s seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
-                "for music on hold)" % (audio["file_name"], seconds))
+        return (
+            "%s is %s seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
+            "for music on hold)" % (audio["file_name"], seconds)
+        )
     return None

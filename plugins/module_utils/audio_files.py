@@ -55,8 +55,9 @@ def _chunks(data):
     """(chunk id, offset of the payload, declared size) of each RIFF chunk after the WAVE tag, as far as DATA goes."""
     offset = 12
     while offset + 8 <= len(data):
-        chunk_id = data[offset:offset + 4]
-        (size,) = struct.unpack("<I", data[offset + 4:offset + 8])
+        size_at, body_at = offset + 4, offset + 8
+        chunk_id = data[offset:size_at]
+        (size,) = struct.unpack("<I", data[size_at:body_at])
         yield chunk_id, offset + 8, size
         offset += 8 + size + (size % 2)
 
@@ -71,7 +72,8 @@ def parse_wav(head, file_size):
     fmt = data_size = data_offset = None
     for chunk_id, offset, size in _chunks(head):
         if chunk_id == b"fmt ":
-            fmt = head[offset:offset + size]
+            end = offset + size
+            fmt = head[offset:end]
         elif chunk_id == b"data":
             data_offset, data_size = offset, size
             break
@@ -86,9 +88,14 @@ def parse_wav(head, file_size):
     # A data size larger than the file (a truncated file, or a streaming writer's placeholder) counts what is there.
     data_size = min(data_size, max(0, file_size - data_offset))
     rate_bytes = byte_rate or sample_rate * block_align
-    return dict(encoding=WAVE_FORMATS.get(format_tag, "format %d" % format_tag), format_tag=format_tag,
-                channels=channels, sample_rate=sample_rate, bits=bits,
-                duration=float(data_size) / rate_bytes if rate_bytes else 0.0)
+    return dict(
+        encoding=WAVE_FORMATS.get(format_tag, "format %d" % format_tag),
+        format_tag=format_tag,
+        channels=channels,
+        sample_rate=sample_rate,
+        bits=bits,
+        duration=float(data_size) / rate_bytes if rate_bytes else 0.0,
+    )
 
 
 def wav_problems(info):
@@ -100,8 +107,10 @@ def wav_problems(info):
         kind = "stereo" if info["channels"] == 2 else "multichannel"
         problems.append("%s (%d channels); it must be mono" % (kind, info["channels"]))
     if info["sample_rate"] not in SAMPLE_RATES:
-        problems.append("sample rate %s Hz (%s kHz); it must be 8 or 16 kHz" % (info["sample_rate"],
-                                                                                ("%.3f" % (info["sample_rate"] / 1000.0)).rstrip("0").rstrip(".")))
+        problems.append(
+            "sample rate %s Hz (%s kHz); it must be 8 or 16 kHz"
+            % (info["sample_rate"], ("%.3f" % (info["sample_rate"] / 1000.0)).rstrip("0").rstrip("."))
+        )
     if info["bits"] not in BIT_DEPTHS:
         problems.append("%d bits per sample; it must be 8 or 16" % info["bits"])
     return problems
@@ -125,25 +134,41 @@ def inspect(path, max_seconds=MAX_SECONDS):
         raise AudioFileError("%s: not a regular file" % path)
     media_type = media_type_for(file_name)
     if media_type is None:
-        raise AudioFileError("%s: the file name must end in .wav or .wma (the types the announcement repository "
-                             "accepts)" % path)
+        raise AudioFileError(
+            "%s: the file name must end in .wav or .wma (the types the announcement repository accepts)" % path
+        )
     if len(file_name) > FILE_NAME_MAX_LENGTH:
-        raise AudioFileError("%s: the file name is %d characters; the repository allows %d"
-                             % (path, len(file_name), FILE_NAME_MAX_LENGTH))
+        raise AudioFileError(
+            "%s: the file name is %d characters; the repository allows %d"
+            % (path, len(file_name), FILE_NAME_MAX_LENGTH)
+        )
     size = os.path.getsize(path)
     if size == 0:
         raise AudioFileError("%s: the file is empty" % path)
     if size > MAX_FILE_BYTES:
-        raise AudioFileError("%s: %.1f MB (%d bytes); the announcement repository takes at most 5 MB a file"
-                             % (path, size / 1048576.0, size))
+        raise AudioFileError(
+            "%s: %.1f MB (%d bytes); the announcement repository takes at most 5 MB a file"
+            % (path, size / 1048576.0, size)
+        )
     with open(path, "rb") as handle:
         head = handle.read(HEADER_READ_BYTES)
-    result = dict(path=path, file_name=file_name, media_type=media_type, size=size, encoding=None, channels=None,
-                  sample_rate=None, bits=None, duration=None, short=False)
+    result = dict(
+        path=path,
+        file_name=file_name,
+        media_type=media_type,
+        size=size,
+        encoding=None,
+        channels=None,
+        sample_rate=None,
+        bits=None,
+        duration=None,
+        short=False,
+    )
     if media_type == "WMA":
         if head[:16] != ASF_HEADER_GUID:
-            raise AudioFileError("%s: named .wma but it is not a WMA file: it looks like %s"
-                                 % (path, _what_it_looks_like(head)))
+            raise AudioFileError(
+                "%s: named .wma but it is not a WMA file: it looks like %s" % (path, _what_it_looks_like(head))
+            )
         return result
     try:
         info = parse_wav(head, size)
@@ -151,11 +176,14 @@ def inspect(path, max_seconds=MAX_SECONDS):
         raise AudioFileError("%s: named .wav but %s" % (path, error)) from None
     problems = wav_problems(info)
     if max_seconds and info["duration"] > max_seconds:
-        problems.append("%.1f seconds long; an auto attendant greeting may be at most %d minutes"
-                        % (info["duration"], max_seconds // 60))
+        problems.append(
+            "%.1f seconds long; an auto attendant greeting may be at most %d minutes"
+            % (info["duration"], max_seconds // 60)
+        )
     if problems:
-        raise AudioFileError("%s: the announcement repository does not accept this WAV file: %s"
-                             % (path, "; ".join(problems)))
+        raise AudioFileError(
+            "%s: the announcement repository does not accept this WAV file: %s" % (path, "; ".join(problems))
+        )
     info.pop("format_tag")
     result.update(info)
     result["short"] = info["duration"] < MIN_SECONDS

@@ -20,14 +20,32 @@ from ansible.module_utils.common.dict_transformations import camel_dict_to_snake
 from ansible_collections.wxc.calling.plugins.module_utils import references
 from ansible_collections.wxc.calling.plugins.module_utils.phone_numbers import normalise as normalise_number
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
-    Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
+    Plan,
+    ResourceError,
+    api_path,
+    create_once,
+    delete,
+    find_exact,
+    name_problem,
+    read_back,
+    without_none,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 MENU_KEYS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
-KEY_ACTIONS = ("PLAY_ANNOUNCEMENT", "TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_OPERATOR",
-               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT",
-               # Legacy: read back from attendants made elsewhere (wxc_sdk knows it); accepted so an export re-applies.
-               "RETURN_TO_PREVIOUS_MENU")
+KEY_ACTIONS = (
+    "PLAY_ANNOUNCEMENT",
+    "TRANSFER_WITH_PROMPT",
+    "TRANSFER_WITHOUT_PROMPT",
+    "TRANSFER_TO_OPERATOR",
+    "TRANSFER_TO_MAILBOX",
+    "NAME_DIALING",
+    "EXTENSION_DIALING",
+    "REPEAT_MENU",
+    "EXIT",
+    # Legacy: read back from attendants made elsewhere (wxc_sdk knows it); accepted so an export re-applies.
+    "RETURN_TO_PREVIOUS_MENU",
+)
 # Audio file levels; ENTITY is a file one attendant owns (made in Control Hub, listed by the attendant's announcements).
 AUDIO_LEVELS = ("ORGANIZATION", "LOCATION", "ENTITY")
 # The fields of a key the module manages; any other field the service shows is kept when a menu is sent whole.
@@ -37,13 +55,34 @@ ACTIONS_NEEDING_VALUE = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRA
 RING_PATTERNS = ("NORMAL", "LONG_LONG", "SHORT_SHORT_LONG", "SHORT_LONG_SHORT")
 DIALING_SCOPES = ("ENTERPRISE", "GROUP")
 NO_INPUT_RETRIES = ("NO_REPEAT", "ONE_TIME", "TWO_TIMES", "THREE_TIMES")
-NO_INPUT_ACTIONS = ("PLAY_MESSAGE_AND_DISCONNECT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_WITH_PROMPT",
-                    "TRANSFER_TO_OPERATOR", "TRANSFER_TO_MAILBOX", "DISCONNECT")
+NO_INPUT_ACTIONS = (
+    "PLAY_MESSAGE_AND_DISCONNECT",
+    "TRANSFER_WITHOUT_PROMPT",
+    "TRANSFER_WITH_PROMPT",
+    "TRANSFER_TO_OPERATOR",
+    "TRANSFER_TO_MAILBOX",
+    "DISCONNECT",
+)
 
 # Writable top-level fields, in the order of the Create an Auto Attendant body; diffs and returns follow it.
-FIELDS = ("name", "phone_number", "extension", "first_name", "last_name", "alternate_numbers", "language_code",
-          "business_schedule", "holiday_schedule", "extension_dialing", "name_dialing", "time_zone", "dial_by_name",
-          "direct_line_caller_id_name", "business_hours_menu", "after_hours_menu")
+FIELDS = (
+    "name",
+    "phone_number",
+    "extension",
+    "first_name",
+    "last_name",
+    "alternate_numbers",
+    "language_code",
+    "business_schedule",
+    "holiday_schedule",
+    "extension_dialing",
+    "name_dialing",
+    "time_zone",
+    "dial_by_name",
+    "direct_line_caller_id_name",
+    "business_hours_menu",
+    "after_hours_menu",
+)
 MENU_FIELDS = ("greeting", "extension_enabled", "audio_announcement_file", "key_configurations", "call_treatment")
 MENUS = ("business_hours_menu", "after_hours_menu")
 # Set by the service, never sent: dropped before comparing and from every request body.
@@ -58,6 +97,7 @@ DIAL_BY_NAME_FORBIDDEN = re.compile(r"[%+\\\"]|[^\x00-\x7f]")
 
 
 # -- options ---------------------------------------------------------------------------------------------------------
+
 
 def _text_option(**kwargs):
     """An option that holds text the service keeps as text (digits included): `type: raw`, checked by text_problem().
@@ -74,47 +114,70 @@ def text_problem(option, value):
         return None
     example = option.rsplit(".", 1)[-1].split(" ", 1)[0]
     if isinstance(value, bool):
-        return ('%s: is the boolean %s, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean); '
-                'quote it, for example %s: "no"' % (option, str(value).lower(), example))
+        return (
+            "%s: is the boolean %s, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean); "
+            'quote it, for example %s: "no"' % (option, str(value).lower(), example)
+        )
     if isinstance(value, (int, float)):
-        return ('%s: is the number %s, not text (YAML reads unquoted digits as a number: 0100 becomes 64, 1_000 becomes '
-                '1000); quote it, for example %s: "0100"' % (option, value, example))
+        return (
+            "%s: is the number %s, not text (YAML reads unquoted digits as a number: 0100 becomes 64, 1_000 becomes "
+            '1000); quote it, for example %s: "0100"' % (option, value, example)
+        )
     return "%s: must be text, got %s" % (option, type(value).__name__)
 
+
 def _audio_file_spec():
-    return dict(type="dict", options=dict(
-        id=dict(type="str"),
-        file_name=dict(type="str"),
-        media_file_type=dict(type="str", choices=["WAV", "WMA", "3GP"]),
-        level=dict(type="str", choices=list(AUDIO_LEVELS)),
-    ))
+    return dict(
+        type="dict",
+        options=dict(
+            id=dict(type="str"),
+            file_name=dict(type="str"),
+            media_file_type=dict(type="str", choices=["WAV", "WMA", "3GP"]),
+            level=dict(type="str", choices=list(AUDIO_LEVELS)),
+        ),
+    )
 
 
 def _menu_spec():
-    return dict(type="dict", options=dict(
-        greeting=dict(type="str", required=True, choices=["DEFAULT", "CUSTOM"]),
-        extension_enabled=dict(type="bool", required=True),
-        audio_announcement_file=_audio_file_spec(),
-        key_configurations=dict(type="list", elements="dict", required=True, no_log=False, options=dict(
-            key=dict(type="str", required=True, choices=list(MENU_KEYS)),
-            action=dict(type="str", required=True, choices=list(KEY_ACTIONS)),
-            description=_text_option(),
-            value=_text_option(),
-            auto_attendant=dict(type="raw"),
+    return dict(
+        type="dict",
+        options=dict(
+            greeting=dict(type="str", required=True, choices=["DEFAULT", "CUSTOM"]),
+            extension_enabled=dict(type="bool", required=True),
             audio_announcement_file=_audio_file_spec(),
-        )),
-        call_treatment=dict(type="dict", options=dict(
-            retry_attempt_for_no_input=dict(type="str", choices=list(NO_INPUT_RETRIES)),
-            no_input_timer=dict(type="int"),
-            action_to_be_performed=dict(type="dict", options=dict(
-                action=dict(type="str", required=True, choices=list(NO_INPUT_ACTIONS)),
-                greeting=dict(type="str", choices=["DEFAULT", "CUSTOM"]),
-                audio_announcement_file=_audio_file_spec(),
-                transfer_call_to=_text_option(),
-                auto_attendant=dict(type="raw"),
-            )),
-        )),
-    ))
+            key_configurations=dict(
+                type="list",
+                elements="dict",
+                required=True,
+                no_log=False,
+                options=dict(
+                    key=dict(type="str", required=True, choices=list(MENU_KEYS)),
+                    action=dict(type="str", required=True, choices=list(KEY_ACTIONS)),
+                    description=_text_option(),
+                    value=_text_option(),
+                    auto_attendant=dict(type="raw"),
+                    audio_announcement_file=_audio_file_spec(),
+                ),
+            ),
+            call_treatment=dict(
+                type="dict",
+                options=dict(
+                    retry_attempt_for_no_input=dict(type="str", choices=list(NO_INPUT_RETRIES)),
+                    no_input_timer=dict(type="int"),
+                    action_to_be_performed=dict(
+                        type="dict",
+                        options=dict(
+                            action=dict(type="str", required=True, choices=list(NO_INPUT_ACTIONS)),
+                            greeting=dict(type="str", choices=["DEFAULT", "CUSTOM"]),
+                            audio_announcement_file=_audio_file_spec(),
+                            transfer_call_to=_text_option(),
+                            auto_attendant=dict(type="raw"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
 
 
 def argument_spec():
@@ -127,11 +190,15 @@ def argument_spec():
         extension=_text_option(),
         first_name=_text_option(),
         last_name=_text_option(),
-        alternate_numbers=dict(type="list", elements="dict", options=dict(
-            phone_number=_text_option(required=True),
-            ring_pattern=dict(type="str", required=True, choices=list(RING_PATTERNS)),
-            toll_free_number=dict(type="bool"),
-        )),
+        alternate_numbers=dict(
+            type="list",
+            elements="dict",
+            options=dict(
+                phone_number=_text_option(required=True),
+                ring_pattern=dict(type="str", required=True, choices=list(RING_PATTERNS)),
+                toll_free_number=dict(type="bool"),
+            ),
+        ),
         language_code=dict(type="str"),
         business_schedule=_text_option(),
         holiday_schedule=_text_option(),
@@ -139,16 +206,20 @@ def argument_spec():
         name_dialing=dict(type="str", choices=list(DIALING_SCOPES)),
         time_zone=dict(type="str"),
         dial_by_name=_text_option(),
-        direct_line_caller_id_name=dict(type="dict", options=dict(
-            selection=dict(type="str", required=True, choices=["CUSTOM_NAME", "DISPLAY_NAME"]),
-            custom_name=_text_option(),
-        )),
+        direct_line_caller_id_name=dict(
+            type="dict",
+            options=dict(
+                selection=dict(type="str", required=True, choices=["CUSTOM_NAME", "DISPLAY_NAME"]),
+                custom_name=_text_option(),
+            ),
+        ),
         business_hours_menu=_menu_spec(),
         after_hours_menu=_menu_spec(),
     )
 
 
 # -- validation: what argument_spec cannot express --------------------------------------------------------------------
+
 
 def _validate_audio_file(where, audio, errors):
     if audio is None:
@@ -172,19 +243,23 @@ def _validate_menu(option, menu, errors):
             if not value:
                 errors.append("%s: action %s needs a value (the number or extension to transfer to)" % (where, action))
             elif not DESTINATION.fullmatch(value):
-                errors.append("%s: value %r is neither an E.164 number (+15551234567) nor an extension (digits)"
-                              % (where, value))
+                errors.append(
+                    "%s: value %r is neither an E.164 number (+15551234567) nor an extension (digits)" % (where, value)
+                )
         elif value:
             hint = ""
             if action == "TRANSFER_TO_OPERATOR":
-                hint = " (the service rejects it with error 4806; to send callers to a given operator, use " \
-                       "TRANSFER_WITHOUT_PROMPT with that number as value)"
+                hint = (
+                    " (the service rejects it with error 4806; to send callers to a given operator, use "
+                    "TRANSFER_WITHOUT_PROMPT with that number as value)"
+                )
             errors.append("%s: action %s takes no value, got %r%s" % (where, action, value, hint))
         if action == "PLAY_ANNOUNCEMENT" and not entry.get("audio_announcement_file"):
             errors.append("%s: action PLAY_ANNOUNCEMENT needs an audio_announcement_file" % where)
         elif action != "PLAY_ANNOUNCEMENT" and entry.get("audio_announcement_file"):
-            errors.append("%s: audio_announcement_file is only used with action PLAY_ANNOUNCEMENT, not %s"
-                          % (where, action))
+            errors.append(
+                "%s: audio_announcement_file is only used with action PLAY_ANNOUNCEMENT, not %s" % (where, action)
+            )
         _validate_audio_file(where + ".audio_announcement_file", entry.get("audio_announcement_file"), errors)
     _validate_audio_file(option + ".audio_announcement_file", menu.get("audio_announcement_file"), errors)
     treatment = menu.get("call_treatment") or {}
@@ -193,14 +268,27 @@ def _validate_menu(option, menu, errors):
         errors.append("%s.call_treatment.no_input_timer: %s is out of range (1 to 60 seconds)" % (option, timer))
     todo = treatment.get("action_to_be_performed") or {}
     if todo.get("action") in ACTIONS_NEEDING_VALUE and not todo.get("transfer_call_to"):
-        errors.append("%s.call_treatment.action_to_be_performed: action %s needs transfer_call_to"
-                      % (option, todo["action"]))
-    _validate_audio_file(option + ".call_treatment.action_to_be_performed.audio_announcement_file",
-                         todo.get("audio_announcement_file"), errors)
+        errors.append(
+            "%s.call_treatment.action_to_be_performed: action %s needs transfer_call_to" % (option, todo["action"])
+        )
+    _validate_audio_file(
+        option + ".call_treatment.action_to_be_performed.audio_announcement_file",
+        todo.get("audio_announcement_file"),
+        errors,
+    )
 
 
-TOP_LEVEL_TEXT_OPTIONS = ("name", "location", "phone_number", "extension", "first_name", "last_name",
-                          "business_schedule", "holiday_schedule", "dial_by_name")
+TOP_LEVEL_TEXT_OPTIONS = (
+    "name",
+    "location",
+    "phone_number",
+    "extension",
+    "first_name",
+    "last_name",
+    "business_schedule",
+    "holiday_schedule",
+    "dial_by_name",
+)
 
 
 def _text_values(params):
@@ -255,7 +343,7 @@ def validate_options(params):
             errors.append("%s: is empty; give the name of a schedule of the location, or leave the option out" % option)
     dial_by_name = params.get("dial_by_name")
     if dial_by_name and DIAL_BY_NAME_FORBIDDEN.search(dial_by_name):
-        errors.append("dial_by_name: must not contain %, +, \\, \" or non-ASCII characters")
+        errors.append('dial_by_name: must not contain %, +, \\, " or non-ASCII characters')
     caller_id = params.get("direct_line_caller_id_name")
     if caller_id and caller_id["selection"] == "CUSTOM_NAME" and not caller_id.get("custom_name"):
         errors.append("direct_line_caller_id_name: selection CUSTOM_NAME needs custom_name")
@@ -291,6 +379,7 @@ def missing_for_create(params):
 
 # -- mapping between options (snake_case) and the API (camelCase) ---------------------------------------------------
 
+
 def desired_from_options(params):
     """The API body fields the user set (camelCase); options left out are absent, so they are left alone.
 
@@ -299,8 +388,10 @@ def desired_from_options(params):
     """
     desired = {field: without_none(params[field]) for field in FIELDS if params.get(field) is not None}
     if desired.get("alternate_numbers"):
-        desired["alternate_numbers"] = [{key: value for key, value in entry.items() if key != "toll_free_number"}
-                                        for entry in desired["alternate_numbers"]]
+        desired["alternate_numbers"] = [
+            {key: value for key, value in entry.items() if key != "toll_free_number"}
+            for entry in desired["alternate_numbers"]
+        ]
     return snake_dict_to_camel_dict(desired)
 
 
@@ -368,8 +459,11 @@ def operator_values(details):
 
 def operator_value_warnings(details, where):
     """Warnings for operator keys that carry a value, naming WHERE (the attendant) and the key."""
-    return ["%s: %s key %s is TRANSFER_TO_OPERATOR with value %r as stored by the service; the value is left out "
-            "(the API refuses one, error 4806)" % (where, option, key, value) for option, key, value in operator_values(details)]
+    return [
+        "%s: %s key %s is TRANSFER_TO_OPERATOR with value %r as stored by the service; the value is left out "
+        "(the API refuses one, error 4806)" % (where, option, key, value)
+        for option, key, value in operator_values(details)
+    ]
 
 
 def _strip_audio(holder):
@@ -388,6 +482,7 @@ def to_snake(api_object):
 
 # -- comparison --------------------------------------------------------------------------------------------------
 
+
 def _audio_identity(want, have):
     """Compare audio files by id, or by file name and level (and type) when the wanted file has no id."""
     if not want or not have:
@@ -402,19 +497,23 @@ def _text(value):
 
 
 def _key_entry_equal(wanted, actual):
-    return (wanted.get("action") == actual.get("action")
-            and _text(wanted.get("value")) == _text(actual.get("value"))
-            and _text(wanted.get("description")) == _text(actual.get("description"))
-            and _audio_identity(wanted.get("audioAnnouncementFile"), actual.get("audioAnnouncementFile")))
+    return (
+        wanted.get("action") == actual.get("action")
+        and _text(wanted.get("value")) == _text(actual.get("value"))
+        and _text(wanted.get("description")) == _text(actual.get("description"))
+        and _audio_identity(wanted.get("audioAnnouncementFile"), actual.get("audioAnnouncementFile"))
+    )
 
 
 def differing_keys(want, have):
     """The menu keys whose configuration differs, in key order: keys as a set, each entry compared whole."""
     want_by_key = {entry["key"]: entry for entry in want}
     have_by_key = {entry.get("key"): entry for entry in have or [] if isinstance(entry, dict)}
-    keys = [key for key in set(want_by_key) | set(have_by_key)
-            if key not in want_by_key or key not in have_by_key
-            or not _key_entry_equal(want_by_key[key], have_by_key[key])]
+    keys = [
+        key
+        for key in set(want_by_key) | set(have_by_key)
+        if key not in want_by_key or key not in have_by_key or not _key_entry_equal(want_by_key[key], have_by_key[key])
+    ]
     return sorted(keys, key=lambda key: _key_order({"key": key}))
 
 
@@ -518,8 +617,10 @@ def _merged_menu(want, have):
             continue
         menu[key] = copy.deepcopy(value)
     if isinstance(menu.get("keyConfigurations"), list):
-        menu["keyConfigurations"] = _keep_service_fields(sorted(menu["keyConfigurations"], key=_key_order),
-                                                         have.get("keyConfigurations") if isinstance(have, dict) else None)
+        menu["keyConfigurations"] = _keep_service_fields(
+            sorted(menu["keyConfigurations"], key=_key_order),
+            have.get("keyConfigurations") if isinstance(have, dict) else None,
+        )
     return menu
 
 
@@ -555,6 +656,7 @@ def changes(desired, current):
 
 # -- plan ------------------------------------------------------------------------------------------------------
 
+
 def _plan(action, **kwargs):
     return Plan(action, to_snake=to_snake, **kwargs)
 
@@ -586,6 +688,7 @@ def plan(state, desired, current):
 
 # -- the service (HTTP) --------------------------------------------------------------------------------------------
 
+
 class AutoAttendantError(ResourceError):
     """A problem found while converging that is not an HTTP error (duplicate names, missing create options)."""
 
@@ -616,16 +719,25 @@ class AutoAttendantService:
         The list's name filter matches any name that contains it, in any case: the exact match is made here.
         """
         params = without_none({"locationId": location_id, "name": name, "max": page_size})
-        return find_exact(self.client, LIST_PATH, "autoAttendants", params,
-                          lambda item: (name is None or item.get("name") == name)
-                          and (location_id is None or item.get("locationId", location_id) == location_id))
+        return find_exact(
+            self.client,
+            LIST_PATH,
+            "autoAttendants",
+            params,
+            lambda item: (
+                (name is None or item.get("name") == name)
+                and (location_id is None or item.get("locationId", location_id) == location_id)
+            ),
+        )
 
     def find(self, location_id, name):
         """The list item of the auto attendant called exactly NAME in the location, or None."""
         matches = self.list(location_id, name, page_size=LIST_PAGE_SIZE)
         if len(matches) > 1:
-            raise AutoAttendantError("%d auto attendants are called %r in this location (ids: %s); remove the duplicates "
-                                     "first" % (len(matches), name, ", ".join(item["id"] for item in matches)))
+            raise AutoAttendantError(
+                "%d auto attendants are called %r in this location (ids: %s); remove the duplicates "
+                "first" % (len(matches), name, ", ".join(item["id"] for item in matches))
+            )
         return matches[0] if matches else None
 
     def details(self, location_id, auto_attendant_id):
@@ -644,8 +756,15 @@ class AutoAttendantService:
     def schedule_exists(self, location_id, schedule_type, name):
         """Whether the location has a schedule of that type called exactly NAME."""
         path = api_path("/telephony/config/locations/%s/schedules", location_id)
-        return bool(find_exact(self.client, path, "schedules", {"type": schedule_type, "name": name},
-                               lambda item: item.get("name") == name and item.get("type") == schedule_type))
+        return bool(
+            find_exact(
+                self.client,
+                path,
+                "schedules",
+                {"type": schedule_type, "name": name},
+                lambda item: item.get("name") == name and item.get("type") == schedule_type,
+            )
+        )
 
     def audio_file_exists(self, location_id, audio, auto_attendant_id=None):
         """Whether the audio file named by file name, type and level exists where the attendant can use it."""
@@ -653,28 +772,41 @@ class AutoAttendantService:
         if level == "ENTITY":
             if auto_attendant_id is None:
                 return False
-            files = (self.client.get(item_path(location_id, auto_attendant_id) + "/announcements") or {}).get("announcements") or []
+            files = (self.client.get(item_path(location_id, auto_attendant_id) + "/announcements") or {}).get(
+                "announcements"
+            ) or []
         else:
             params = {"fileName": audio["fileName"]}
             if level == "LOCATION":
                 params["locationId"] = location_id
             files = find_exact(self.client, ANNOUNCEMENTS_PATH, "announcements", params, lambda item: True)
-        return any(item.get("fileName") == audio["fileName"] and item.get("level", level) == level
-                   and (not audio.get("mediaFileType") or item.get("mediaFileType") == audio["mediaFileType"])
-                   for item in files)
+        return any(
+            item.get("fileName") == audio["fileName"]
+            and item.get("level", level) == level
+            and (not audio.get("mediaFileType") or item.get("mediaFileType") == audio["mediaFileType"])
+            for item in files
+        )
 
     def number_available(self, location_id, number, alternate=False):
         """Whether NUMBER is one of the location's numbers free for an attendant (primary or alternate)."""
         suffix = "/alternate/availableNumbers" if alternate else "/availableNumbers"
-        items = find_exact(self.client, item_path(location_id) + suffix, "phoneNumbers", {"phoneNumber": number},
-                           lambda item: normalise_number(item.get("phoneNumber")) == normalise_number(number))
+        items = find_exact(
+            self.client,
+            item_path(location_id) + suffix,
+            "phoneNumbers",
+            {"phoneNumber": number},
+            lambda item: normalise_number(item.get("phoneNumber")) == normalise_number(number),
+        )
         return bool(items)
 
     def read_back(self, location_id, auto_attendant_id, desired):
         """The details after a write, raising WriteNotApplied when what DESIRED sets is not what the service stores."""
-        return read_back(self.client, "auto attendant %r" % desired.get("name"),
-                         lambda: self.details(location_id, auto_attendant_id),
-                         lambda stored: differences(desired, writable(stored)))
+        return read_back(
+            self.client,
+            "auto attendant %r" % desired.get("name"),
+            lambda: self.details(location_id, auto_attendant_id),
+            lambda stored: differences(desired, writable(stored)),
+        )
 
 
 def resolve_references(service, location_id, params, check_mode=False, declared=(), warn=None):
@@ -684,16 +816,25 @@ def resolve_references(service, location_id, params, check_mode=False, declared=
     """
     if params.get("state", "present") != "present":
         return params
-    return references.resolve(params, params["location"], lambda name: service.list(name=name, page_size=LIST_PAGE_SIZE),
-                              check_mode=check_mode, declared=declared, warn=warn, own_location_id=location_id)
+    return references.resolve(
+        params,
+        params["location"],
+        lambda name: service.list(name=name, page_size=LIST_PAGE_SIZE),
+        check_mode=check_mode,
+        declared=declared,
+        warn=warn,
+        own_location_id=location_id,
+    )
 
 
 def _recreate_after_deletion(service, location_id, params, update_plan):
     """The auto attendant was deleted between the lookup and the update: create it, if the options allow."""
     missing = missing_for_create(params)
     if missing:
-        raise AutoAttendantError("auto attendant %r was deleted by someone else while it was being updated; creating it "
-                                 "again needs %s" % (params["name"], ", ".join(missing)))
+        raise AutoAttendantError(
+            "auto attendant %r was deleted by someone else while it was being updated; creating it "
+            "again needs %s" % (params["name"], ", ".join(missing))
+        )
     desired = desired_from_options(params)
     new_id = service.create(location_id, desired)
     created = service.read_back(location_id, new_id, desired)
@@ -704,11 +845,19 @@ def _audio_files_named(menu_option, menu):
     """(option path, audio file) for every audio file of MENU (options form) given by file name, not by id."""
     holders = [("%s.audio_announcement_file" % menu_option, menu.get("audio_announcement_file"))]
     for entry in menu.get("key_configurations") or []:
-        holders.append(("%s.key_configurations (key %s).audio_announcement_file" % (menu_option, entry.get("key")),
-                        entry.get("audio_announcement_file")))
+        holders.append(
+            (
+                "%s.key_configurations (key %s).audio_announcement_file" % (menu_option, entry.get("key")),
+                entry.get("audio_announcement_file"),
+            )
+        )
     todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
-    holders.append(("%s.call_treatment.action_to_be_performed.audio_announcement_file" % menu_option,
-                    todo.get("audio_announcement_file")))
+    holders.append(
+        (
+            "%s.call_treatment.action_to_be_performed.audio_announcement_file" % menu_option,
+            todo.get("audio_announcement_file"),
+        )
+    )
     return [(where, audio) for where, audio in holders if audio and not audio.get("id") and audio.get("file_name")]
 
 
@@ -719,26 +868,45 @@ def preflight(service, location_id, params, the_plan, current, auto_attendant_id
     """
     body = the_plan.body or {}
     problems = []
-    for option, field, schedule_type in (("business_schedule", "businessSchedule", "businessHours"),
-                                         ("holiday_schedule", "holidaySchedule", "holidays")):
+    for option, field, schedule_type in (
+        ("business_schedule", "businessSchedule", "businessHours"),
+        ("holiday_schedule", "holidaySchedule", "holidays"),
+    ):
         if body.get(field) and not service.schedule_exists(location_id, schedule_type, body[field]):
             problems.append("%s: %r is not a %s schedule of this location" % (option, body[field], schedule_type))
     for option, field in (("business_hours_menu", "businessHoursMenu"), ("after_hours_menu", "afterHoursMenu")):
         if field not in body or not params.get(option):
             continue
         for where, audio in _audio_files_named(option, params[option]):
-            wanted = {"fileName": audio["file_name"], "mediaFileType": audio.get("media_file_type"), "level": audio.get("level")}
+            wanted = {
+                "fileName": audio["file_name"],
+                "mediaFileType": audio.get("media_file_type"),
+                "level": audio.get("level"),
+            }
             if not service.audio_file_exists(location_id, wanted, auto_attendant_id):
-                problems.append("%s: no %s audio file %r%s" % (where, (audio.get("level") or "").lower(), audio["file_name"],
-                                " at the attendant's own level" if audio.get("level") == "ENTITY" else ""))
+                problems.append(
+                    "%s: no %s audio file %r%s"
+                    % (
+                        where,
+                        (audio.get("level") or "").lower(),
+                        audio["file_name"],
+                        " at the attendant's own level" if audio.get("level") == "ENTITY" else "",
+                    )
+                )
     current = current or {}
     if body.get("phoneNumber") and normalise_number(body["phoneNumber"]) != current.get("phoneNumber"):
         if not service.number_available(location_id, body["phoneNumber"]):
             problems.append("phone_number: %s is not a free number of this location" % body["phoneNumber"])
-    have_alternates = {entry.get("phoneNumber") for entry in current.get("alternateNumbers") or [] if isinstance(entry, dict)}
+    have_alternates = {
+        entry.get("phoneNumber") for entry in current.get("alternateNumbers") or [] if isinstance(entry, dict)
+    }
     for entry in body.get("alternateNumbers") or []:
         number = entry.get("phoneNumber")
-        if number and normalise_number(number) not in have_alternates and not service.number_available(location_id, number, True):
+        if (
+            number
+            and normalise_number(number) not in have_alternates
+            and not service.number_available(location_id, number, True)
+        ):
             problems.append("alternate_numbers: %s is not a free number of this location" % number)
     return problems
 
@@ -775,15 +943,19 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
     if the_plan.action == "create":
         missing = missing_for_create(params)
         if missing:
-            raise AutoAttendantError("auto attendant %r does not exist in this location, and creating it needs %s"
-                                     % (params["name"], ", ".join(missing)))
+            raise AutoAttendantError(
+                "auto attendant %r does not exist in this location, and creating it needs %s"
+                % (params["name"], ", ".join(missing))
+            )
     if the_plan.action in ("create", "update"):
         problems = preflight(service, location_id, params, the_plan, current, found["id"] if found else None)
         if problems and check_mode:
             for problem in problems:
                 warn("%s (the real run fails unless it is created first)" % problem)
         elif problems:
-            raise AutoAttendantError("auto attendant %r: nothing was written, %s" % (params["name"], "; ".join(problems)))
+            raise AutoAttendantError(
+                "auto attendant %r: nothing was written, %s" % (params["name"], "; ".join(problems))
+            )
     result = None
     if the_plan.action == "nothing":
         result = current_details

@@ -16,11 +16,17 @@ import copy
 import json
 import re
 
+from ansible_collections.wxc.calling.plugins.module_utils import forwarding, references
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    FIELDS, AutoAttendantService, argument_spec, check_options, operator_value_warnings, to_snake, with_e164_numbers,
-    writable)
-from ansible_collections.wxc.calling.plugins.module_utils import forwarding
-from ansible_collections.wxc.calling.plugins.module_utils import references
+    FIELDS,
+    AutoAttendantService,
+    argument_spec,
+    check_options,
+    operator_value_warnings,
+    to_snake,
+    with_e164_numbers,
+    writable,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -30,6 +36,7 @@ NOT_EXPORTED = ("alternate_numbers.toll_free_number",)
 
 
 # -- details -> info form ------------------------------------------------------------------------------------------
+
 
 def info_from_details(details, list_item):
     """The details in snake_case, read-only fields included, with location_id and location_name from LIST_ITEM.
@@ -48,6 +55,7 @@ def info_from_details(details, list_item):
 
 
 # -- details -> export form ----------------------------------------------------------------------------------------
+
 
 def _coerce(value, option_type):
     """VALUE as the option type expects it: the service sends some numbers as strings (noInputTimer)."""
@@ -76,8 +84,10 @@ def _prune(value, spec, path, dropped):
             continue
         suboptions = option.get("options")
         if suboptions and option.get("type") == "list" and isinstance(item, list):
-            item = [_prune(entry, suboptions, "%s%s." % (path, key), dropped) if isinstance(entry, dict) else entry
-                    for entry in item]
+            item = [
+                _prune(entry, suboptions, "%s%s." % (path, key), dropped) if isinstance(entry, dict) else entry
+                for entry in item
+            ]
         elif suboptions and isinstance(item, dict):
             item = _prune(item, suboptions, "%s%s." % (path, key), dropped)
         else:
@@ -110,6 +120,7 @@ def sort_key(list_item):
 
 
 # -- reading (HTTP) ------------------------------------------------------------------------------------------------
+
 
 class LocationUnknown(ResourceError):
     """The location given by id does not exist."""
@@ -144,7 +155,9 @@ _CANNOT_BE_A_TEMPLATE = re.compile(r"[-+0-9A-Za-z.:_~ ]*|<<|=|!|&|\*")
 
 def _quoted(text):
     # A JSON string is a valid YAML double-quoted scalar: "0028", "*", "+19705550026" stay strings in every reader.
-    return _YAML_UNSAFE_CHARACTERS.sub(lambda match: "\\u%04x" % ord(match.group(0)), json.dumps(text, ensure_ascii=False))
+    return _YAML_UNSAFE_CHARACTERS.sub(
+        lambda match: "\\u%04x" % ord(match.group(0)), json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _string(text, unsafe):
@@ -184,7 +197,8 @@ def _lines(value, indent, unsafe):
         for item in value:
             if isinstance(item, dict) and item:
                 nested = _lines(item, indent + 2, unsafe)
-                lines.append("%s- %s" % (pad, nested[0][indent + 2:]))
+                nested_indent = indent + 2
+                lines.append("%s- %s" % (pad, nested[0][nested_indent:]))
                 lines.extend(nested[1:])
             elif _is_block(item):
                 lines.append("%s-" % pad)
@@ -287,6 +301,8 @@ def _read_forwarding(client, item, location, info, forwarding_export, warn):
         return
     problems = forwarding.check_options(options)
     if problems:
-        warn("call forwarding of auto attendant %r: webex_auto_attendant_forwarding would refuse the export: %s"
-             % (item["name"], "; ".join(problems)))
+        warn(
+            "call forwarding of auto attendant %r: webex_auto_attendant_forwarding would refuse the export: %s"
+            % (item["name"], "; ".join(problems))
+        )
     forwarding_export.append(options)

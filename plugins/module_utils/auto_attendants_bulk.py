@@ -21,7 +21,11 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, references
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import (
-    DEFAULT_CONCURRENCY, MAX_CONCURRENCY, run_all, share_client)
+    DEFAULT_CONCURRENCY,
+    MAX_CONCURRENCY,
+    run_all,
+    share_client,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -50,6 +54,7 @@ def item_argument_spec():
 
 
 # -- validation (no requests) -------------------------------------------------------------------------------------
+
 
 def item_label(index, item):
     """How messages name an item: its index in the list and its name."""
@@ -92,8 +97,10 @@ def checked_items(params):
             continue  # reported above
         key = (item.get("org_id") or task_org, item["location"], item["name"])
         if key in first_index:
-            problems.append("%s: declared twice in location %r (also auto_attendants[%d]); declare each auto attendant "
-                            "once" % (item_label(index, item), item["location"], first_index[key]))
+            problems.append(
+                "%s: declared twice in location %r (also auto_attendants[%d]); declare each auto attendant "
+                "once" % (item_label(index, item), item["location"], first_index[key])
+            )
         else:
             first_index[key] = index
     return items, problems
@@ -105,6 +112,7 @@ def validate_options(params):
 
 
 # -- reference ordering (seam) -------------------------------------------------------------------------------------
+
 
 def _identity(item):
     """An item as a reference target: (organisation, location as written, name)."""
@@ -135,8 +143,11 @@ def write_passes(items, existing=()):
     position = {identity: index for index, identity in enumerate(identities)}
     level = {}
     for index, deferred in first:
-        needs = [position[target] for target in (_referred(items[index]) & created) - deferred
-                 if target in position and position[target] != index]
+        needs = [
+            position[target]
+            for target in (_referred(items[index]) & created) - deferred
+            if target in position and position[target] != index
+        ]
         level[index] = 1 + max([level[target] for target in needs] or [-1])
     passes = [[] for _level in range(max(level.values()) + 1)] if level else []
     for index, deferred in first:
@@ -164,12 +175,15 @@ def missing_reference_targets(items, lookup):
             if name not in found_by_name:
                 found_by_name[name] = lookup(item, name)
             if not [found for found in found_by_name[name] if references.in_location(found, location)]:
-                missing.append("%s: %s: no auto attendant %r in location %s, and the task does not declare it"
-                               % (item_label(index, item), reference.path, name, location))
+                missing.append(
+                    "%s: %s: no auto attendant %r in location %s, and the task does not declare it"
+                    % (item_label(index, item), reference.path, name, location)
+                )
     return missing
 
 
 # -- the service, listed once per location -------------------------------------------------------------------------
+
 
 class ListedService:
     """auto_attendant's service, whose first lookup of each (location, name) is answered from one listing.
@@ -223,6 +237,7 @@ class Clients:
 
 # -- results ------------------------------------------------------------------------------------------------------
 
+
 def _snake_names(api_fields):
     order = {field: index for index, field in enumerate(auto_attendant.FIELDS)}
     names = [auto_attendant.to_snake({field: None}).popitem()[0] for field in api_fields]
@@ -270,19 +285,35 @@ def purge_reference_warnings(purged, declared_results):
     warnings = []
     for victim in purged:
         numbers = {str(victim[field]) for field in ("extension", "phone_number", "esn") if victim.get(field)}
-        referrers = [entry["name"] for entry in declared_results
-                     if entry.get("action") != "delete" and numbers & _key_destinations(entry.get("auto_attendant"))]
+        referrers = [
+            entry["name"]
+            for entry in declared_results
+            if entry.get("action") != "delete" and numbers & _key_destinations(entry.get("auto_attendant"))
+        ]
         if referrers:
-            warnings.append("purge deletes auto attendant %r (location %r), which a key of %s still transfers to (%s)"
-                            % (victim["name"], victim["location"], ", ".join(repr(name) for name in referrers),
-                               ", ".join(sorted(numbers))))
+            warnings.append(
+                "purge deletes auto attendant %r (location %r), which a key of %s still transfers to (%s)"
+                % (
+                    victim["name"],
+                    victim["location"],
+                    ", ".join(repr(name) for name in referrers),
+                    ", ".join(sorted(numbers)),
+                )
+            )
     return warnings
 
 
 def undeclared_entry(item, location):
     """An attendant that exists in a listed location but that the list does not declare."""
-    return dict(name=item.get("name"), location=location, location_id=item.get("locationId"), id=item.get("id"),
-                extension=item.get("extension"), phone_number=item.get("phoneNumber"), esn=item.get("esn"))
+    return dict(
+        name=item.get("name"),
+        location=location,
+        location_id=item.get("locationId"),
+        id=item.get("id"),
+        extension=item.get("extension"),
+        phone_number=item.get("phoneNumber"),
+        esn=item.get("esn"),
+    )
 
 
 def summary_of(results):
@@ -293,6 +324,7 @@ def summary_of(results):
 
 
 # -- the task ------------------------------------------------------------------------------------------------------
+
 
 class BulkRun:
     """One run of webex_auto_attendants over a shared client; run() returns the module result."""
@@ -316,40 +348,55 @@ class BulkRun:
     def _resolve_locations(self):
         """{(org, location as written): location id or the exception}, each distinct location resolved once."""
         keys = sorted({(self._org(item), item["location"]) for item in self.items})
-        outcome = run_all([lambda key=key: resolve_location(self.clients.get(key[0]), key[1])[0] for key in keys],
-                          self.concurrency)
+        outcome = run_all(
+            [lambda key=key: resolve_location(self.clients.get(key[0]), key[1])[0] for key in keys], self.concurrency
+        )
         return {key: value if error is None else error for key, (value, error) in zip(keys, outcome)}
 
     def _list_locations(self, location_ids):
         """{(org, location id): listing or the exception}, one name-less list per location."""
         keys = sorted(set(location_ids))
-        outcome = run_all([lambda key=key: list_location(self.clients.get(key[0]), key[1]) for key in keys],
-                          self.concurrency)
+        outcome = run_all(
+            [lambda key=key: list_location(self.clients.get(key[0]), key[1]) for key in keys], self.concurrency
+        )
         return {key: value if error is None else error for key, (value, error) in zip(keys, outcome)}
 
     def run(self):
         resolved = self._resolve_locations()
-        ids = self._ids = {index: resolved[(self._org(item), item["location"])]
-                           for index, item in enumerate(self.items)}
+        ids = self._ids = {
+            index: resolved[(self._org(item), item["location"])] for index, item in enumerate(self.items)
+        }
         duplicates = self._duplicates_after_resolution(ids)
         if duplicates:
             raise BulkRefused("; ".join(duplicates))
-        listed_keys = {(self._org(item), ids[index]) for index, item in enumerate(self.items)
-                       if not isinstance(ids[index], Exception)}
+        listed_keys = {
+            (self._org(item), ids[index])
+            for index, item in enumerate(self.items)
+            if not isinstance(ids[index], Exception)
+        }
         listings = self._list_locations(listed_keys)
         services = {}
         for org, _location_id in listings:
             if org not in services:
-                org_listings = {lid: listing for (o, lid), listing in listings.items()
-                                if o == org and not isinstance(listing, Exception)}
-                services[org] = ListedService(auto_attendant.AutoAttendantService(self.clients.get(org)),
-                                              org_listings)
+                org_listings = {
+                    lid: listing
+                    for (o, lid), listing in listings.items()
+                    if o == org and not isinstance(listing, Exception)
+                }
+                services[org] = ListedService(auto_attendant.AutoAttendantService(self.clients.get(org)), org_listings)
 
         results = [None] * len(self.items)
         work = {}  # index in results -> (service, location id, params)
         for index, item in enumerate(self.items):
-            entry = dict(name=item["name"], location=item["location"], location_id=None, action=None, changed=False,
-                         auto_attendant=None, differing_fields=[])
+            entry = dict(
+                name=item["name"],
+                location=item["location"],
+                location_id=None,
+                action=None,
+                changed=False,
+                auto_attendant=None,
+                differing_fields=[],
+            )
             results[index] = entry
             location_id = ids[index]
             if isinstance(location_id, Exception):
@@ -361,8 +408,9 @@ class BulkRun:
                 entry.update(error_fields(listing))
                 continue
             exists = any(found.get("name") == item["name"] for found in listing)
-            entry["action"] = ("delete" if exists else "nothing") if item["state"] == "absent" else (
-                "update" if exists else "create")  # what is under way; replaced by the plan once made
+            entry["action"] = (
+                ("delete" if exists else "nothing") if item["state"] == "absent" else ("update" if exists else "create")
+            )  # what is under way; replaced by the plan once made
             work[index] = (services[self._org(item)], location_id, item)
 
         undeclared = self._undeclared(listings)
@@ -371,7 +419,8 @@ class BulkRun:
         declared_present = [index for index in work if results[index]["action"] != "delete"]
         missing = missing_reference_targets(
             [self.items[index] for index in declared_present],
-            lambda item, name: services[self._org(item)].list(name=name, page_size=auto_attendant.LIST_PAGE_SIZE))
+            lambda item, name: services[self._org(item)].list(name=name, page_size=auto_attendant.LIST_PAGE_SIZE),
+        )
         if missing and not self.check_mode:
             raise BulkRefused("; ".join(missing) + " (nothing was written)")
         for message in missing:
@@ -379,14 +428,21 @@ class BulkRun:
         self._converge(deletions, work, results)
         existing = [index for index in work if index < len(self.items) and results[index]["action"] == "update"]
         for write_pass in write_passes(self.items, existing):
-            self._converge([index for index, _deferred in write_pass if index in declared_present], work, results,
-                           deferred=dict(write_pass))
-        for warning in purge_reference_warnings([undeclared[i] for i in purge_work], results[:len(self.items)]):
+            self._converge(
+                [index for index, _deferred in write_pass if index in declared_present],
+                work,
+                results,
+                deferred=dict(write_pass),
+            )
+        for warning in purge_reference_warnings([undeclared[i] for i in purge_work], results[: len(self.items)]):
             self.warn(warning)
 
-        result = dict(changed=any(entry["changed"] for entry in results), results=results, summary=summary_of(results),
-                      undeclared=[{k: v for k, v in entry.items() if v is not None and k != "_org"}
-                                  for entry in undeclared])
+        result = dict(
+            changed=any(entry["changed"] for entry in results),
+            results=results,
+            summary=summary_of(results),
+            undeclared=[{k: v for k, v in entry.items() if v is not None and k != "_org"} for entry in undeclared],
+        )
         if self.diff:
             result["diff"] = [entry.pop("_diff") for entry in results if "_diff" in entry]
         for entry in results:
@@ -396,8 +452,10 @@ class BulkRun:
         if failed:
             result["failed"] = True
             result["msg"] = "%d of %d auto attendants failed (the others converged): %s" % (
-                len(failed), len(results), "; ".join("%s in %s: %s" % (entry["name"], entry["location"], entry["msg"])
-                                                     for entry in failed))
+                len(failed),
+                len(results),
+                "; ".join("%s in %s: %s" % (entry["name"], entry["location"], entry["msg"]) for entry in failed),
+            )
         return result
 
     def _duplicates_after_resolution(self, ids):
@@ -408,9 +466,11 @@ class BulkRun:
                 continue
             key = (self._org(item), ids[index], item["name"])
             if key in first:
-                problems.append("%s: the same auto attendant as auto_attendants[%d] (location %r is %r); declare each "
-                                "auto attendant once" % (item_label(index, item), first[key], item["location"],
-                                                         self.items[first[key]]["location"]))
+                problems.append(
+                    "%s: the same auto attendant as auto_attendants[%d] (location %r is %r); declare each "
+                    "auto attendant once"
+                    % (item_label(index, item), first[key], item["location"], self.items[first[key]]["location"])
+                )
             else:
                 first[key] = index
         return problems
@@ -421,8 +481,11 @@ class BulkRun:
         for (org, location_id), listing in sorted(listings.items()):
             if isinstance(listing, Exception):
                 continue
-            here = [item for index, item in enumerate(self.items)
-                    if self._org(item) == org and self._ids[index] == location_id]
+            here = [
+                item
+                for index, item in enumerate(self.items)
+                if self._org(item) == org and self._ids[index] == location_id
+            ]
             declared_here = {item["name"] for item in here}
             for found in listing:
                 if found.get("name") not in declared_here:
@@ -435,9 +498,11 @@ class BulkRun:
             return []
         limit = self.params.get("purge_limit")
         if limit and len(undeclared) > limit:
-            message = ("purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means no "
-                       "limit) if that is meant" % (len(undeclared), limit,
-                                                     ", ".join("%s (%s)" % (e["name"], e["location"]) for e in undeclared)))
+            message = (
+                "purge would delete %d auto attendants, more than purge_limit %d: %s; raise purge_limit (0 means no "
+                "limit) if that is meant"
+                % (len(undeclared), limit, ", ".join("%s (%s)" % (e["name"], e["location"]) for e in undeclared))
+            )
             if not self.check_mode:
                 raise BulkRefused(message)
             self.warn(message + " (check mode: the real run refuses)")
@@ -447,8 +512,18 @@ class BulkRun:
             params = dict.fromkeys(item_argument_spec())
             params.update(name=entry["name"], location=entry["location_id"], state="absent", org_id=org or None)
             index = len(results)
-            results.append(dict(name=entry["name"], location=entry["location"], location_id=entry["location_id"],
-                                action="delete", changed=False, auto_attendant=None, differing_fields=[], purged=True))
+            results.append(
+                dict(
+                    name=entry["name"],
+                    location=entry["location"],
+                    location_id=entry["location_id"],
+                    action="delete",
+                    changed=False,
+                    auto_attendant=None,
+                    differing_fields=[],
+                    purged=True,
+                )
+            )
             work[index] = (services[org], entry["location_id"], params)
             purged.append(position)
         return purged
@@ -467,8 +542,9 @@ class BulkRun:
             later = {target[1:] for target in (deferred or {}).get(index, ())}
             if later:
                 params = references.without(params, params["location"], later)
-            params = auto_attendant.resolve_references(service, location_id, params, check_mode=self.check_mode,
-                                                       declared=declared, warn=self.warn)
+            params = auto_attendant.resolve_references(
+                service, location_id, params, check_mode=self.check_mode, declared=declared, warn=self.warn
+            )
             resolved[index] = params
             return auto_attendant.converge(service, location_id, params, check_mode=self.check_mode, diff=self.diff)
 
@@ -483,10 +559,16 @@ class BulkRun:
             fields = differing_fields(plan, resolved.get(index, work[index][2]))
             earlier = entry if entry.get("_written") else {}
             if earlier:
-                fields = list(earlier.get("differing_fields") or []) + [f for f in fields if f not in earlier["differing_fields"]]
-            entry.update(action="create" if earlier.get("action") == "create" else plan.action,
-                         changed=plan.changed or bool(earlier.get("changed")), differing_fields=fields,
-                         auto_attendant=auto_attendant.to_snake(api_object) if api_object else None, _written=True)
+                fields = list(earlier.get("differing_fields") or []) + [
+                    f for f in fields if f not in earlier["differing_fields"]
+                ]
+            entry.update(
+                action="create" if earlier.get("action") == "create" else plan.action,
+                changed=plan.changed or bool(earlier.get("changed")),
+                differing_fields=fields,
+                auto_attendant=auto_attendant.to_snake(api_object) if api_object else None,
+                _written=True,
+            )
             if self.diff and plan.changed:
                 header = "%s (%s)" % (entry["name"], entry["location"])
                 entry["_diff"] = dict(plan.diff(), before_header=header, after_header=header)
@@ -499,8 +581,7 @@ class BulkRefused(Exception):
 def run(module, client):
     """run_module's RUN for webex_auto_attendants: fails listing each failed item, after the others converged."""
     try:
-        result = BulkRun(client, module.params, check_mode=module.check_mode, diff=module._diff,
-                         warn=module.warn).run()
+        result = BulkRun(client, module.params, check_mode=module.check_mode, diff=module._diff, warn=module.warn).run()
     except BulkRefused as error:
         module.fail_json(msg=str(error), changed=False)
     if result.pop("failed", False):

@@ -73,6 +73,7 @@ def run_all(calls, concurrency):
     Returns one (value, error) per call, in the order of CALLS: error is the exception the call raised (any
     Exception: one failed item must not stop the others), value None then.
     """
+
     def guarded(call):
         try:
             return call(), None

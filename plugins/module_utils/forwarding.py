@@ -29,21 +29,40 @@ import re
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
-    Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
+    Plan,
+    ResourceError,
+    api_path,
+    create_once,
+    delete,
+    find_exact,
+    name_problem,
+    read_back,
+    without_none,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 PARTS = ("always", "selective")
-SETTING_FIELDS = {"enabled": "enabled", "destination": "destination", "ring_reminder_enabled": "ringReminderEnabled",
-                  "send_to_voicemail_enabled": "sendToVoicemailEnabled"}
+SETTING_FIELDS = {
+    "enabled": "enabled",
+    "destination": "destination",
+    "ring_reminder_enabled": "ringReminderEnabled",
+    "send_to_voicemail_enabled": "sendToVoicemailEnabled",
+}
 SETTING_OPTIONS = {api: option for option, api in SETTING_FIELDS.items()}
 FORWARD_TO_SELECTIONS = ("FORWARD_TO_DEFAULT_NUMBER", "FORWARD_TO_SPECIFIED_NUMBER", "DO_NOT_FORWARD")
 CALLS_FROM_SELECTIONS = ("ANY", "CUSTOM")
 CALLS_TO_TYPES = ("PRIMARY", "ALTERNATE")
 RULE_FIELDS = ("name", "enabled", "businessSchedule", "holidaySchedule", "forwardTo", "callsFrom", "callsTo")
-RULE_OPTIONS = dict(zip(RULE_FIELDS, ("name", "enabled", "business_schedule", "holiday_schedule", "forward_to",
-                                      "calls_from", "calls_to")))
-SCHEDULE_FIELDS = (("businessSchedule", "business_schedule", "businessHours"),
-                   ("holidaySchedule", "holiday_schedule", "holidays"))
+RULE_OPTIONS = dict(
+    zip(
+        RULE_FIELDS,
+        ("name", "enabled", "business_schedule", "holiday_schedule", "forward_to", "calls_from", "calls_to"),
+    )
+)
+SCHEDULE_FIELDS = (
+    ("businessSchedule", "business_schedule", "businessHours"),
+    ("holidaySchedule", "holiday_schedule", "holidays"),
+)
 # A number as the user may write it: separators are dropped, then E.164, or the digits of an extension or ESN.
 SEPARATORS = re.compile(r"[\s\-().]")
 E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
@@ -56,13 +75,17 @@ ATTENDANT_PAGE_SIZE = 1000
 
 # -- options ---------------------------------------------------------------------------------------------------------
 
+
 def _setting_spec():
-    return dict(type="dict", options=dict(
-        enabled=dict(type="bool"),
-        destination=dict(type="str"),
-        ring_reminder_enabled=dict(type="bool"),
-        send_to_voicemail_enabled=dict(type="bool"),
-    ))
+    return dict(
+        type="dict",
+        options=dict(
+            enabled=dict(type="bool"),
+            destination=dict(type="str"),
+            ring_reminder_enabled=dict(type="bool"),
+            send_to_voicemail_enabled=dict(type="bool"),
+        ),
+    )
 
 
 def argument_spec():
@@ -72,37 +95,59 @@ def argument_spec():
         auto_attendant=dict(type="str", required=True),
         always=_setting_spec(),
         selective=_setting_spec(),
-        rules=dict(type="list", elements="dict", options=dict(
-            name=dict(type="str", required=True),
-            new_name=dict(type="str"),
-            enabled=dict(type="bool"),
-            business_schedule=dict(type="str"),
-            holiday_schedule=dict(type="str"),
-            forward_to=dict(type="dict", options=dict(
-                selection=dict(type="str", required=True, choices=list(FORWARD_TO_SELECTIONS)),
-                phone_number=dict(type="str"),
-            )),
-            calls_from=dict(type="dict", options=dict(
-                selection=dict(type="str", required=True, choices=list(CALLS_FROM_SELECTIONS)),
-                custom_numbers=dict(type="dict", options=dict(
-                    private_number_enabled=dict(type="bool"),
-                    unavailable_number_enabled=dict(type="bool"),
-                    numbers=dict(type="list", elements="str"),
-                )),
-            )),
-            calls_to=dict(type="dict", options=dict(
-                numbers=dict(type="list", elements="dict", required=True, options=dict(
-                    type=dict(type="str", required=True, choices=list(CALLS_TO_TYPES)),
-                    phone_number=dict(type="str"),
-                    extension=dict(type="str"),
-                )),
-            )),
-        )),
+        rules=dict(
+            type="list",
+            elements="dict",
+            options=dict(
+                name=dict(type="str", required=True),
+                new_name=dict(type="str"),
+                enabled=dict(type="bool"),
+                business_schedule=dict(type="str"),
+                holiday_schedule=dict(type="str"),
+                forward_to=dict(
+                    type="dict",
+                    options=dict(
+                        selection=dict(type="str", required=True, choices=list(FORWARD_TO_SELECTIONS)),
+                        phone_number=dict(type="str"),
+                    ),
+                ),
+                calls_from=dict(
+                    type="dict",
+                    options=dict(
+                        selection=dict(type="str", required=True, choices=list(CALLS_FROM_SELECTIONS)),
+                        custom_numbers=dict(
+                            type="dict",
+                            options=dict(
+                                private_number_enabled=dict(type="bool"),
+                                unavailable_number_enabled=dict(type="bool"),
+                                numbers=dict(type="list", elements="str"),
+                            ),
+                        ),
+                    ),
+                ),
+                calls_to=dict(
+                    type="dict",
+                    options=dict(
+                        numbers=dict(
+                            type="list",
+                            elements="dict",
+                            required=True,
+                            options=dict(
+                                type=dict(type="str", required=True, choices=list(CALLS_TO_TYPES)),
+                                phone_number=dict(type="str"),
+                                extension=dict(type="str"),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
         purge_rules=dict(type="bool", default=False),
     )
 
 
 # -- numbers -----------------------------------------------------------------------------------------------------------
+
 
 def sendable_number(value):
     """VALUE without separators: +1 970-555-0006 -> +19705550006 (the service's own +1-9705550006 included)."""
@@ -129,6 +174,7 @@ def canonical_number(value):
 
 
 # -- validation: what argument_spec cannot express --------------------------------------------------------------------
+
 
 def _check_number(where, value, errors):
     if value not in (None, "") and number_problem(value):
@@ -186,6 +232,7 @@ def validate_options(params):
 
 # -- desired state (API shape, only what the user set) ---------------------------------------------------------------
 
+
 def desired_settings(params):
     """{"always": {...}, "selective": {...}} with the fields the user set, camelCase; parts left out are absent."""
     result = {}
@@ -220,7 +267,8 @@ def desired_rule(rule):
             result["callsFrom"]["customNumbers"] = {
                 "privateNumberEnabled": custom.get("private_number_enabled"),
                 "unavailableNumberEnabled": custom.get("unavailable_number_enabled"),
-                "numbers": None if custom.get("numbers") is None else [sendable_number(n) for n in custom["numbers"]]}
+                "numbers": None if custom.get("numbers") is None else [sendable_number(n) for n in custom["numbers"]],
+            }
             result["callsFrom"]["customNumbers"] = without_none(result["callsFrom"]["customNumbers"])
     calls_to = rule.get("calls_to")
     if calls_to is not None:
@@ -238,6 +286,7 @@ def desired_rule(rule):
 
 # -- comparison (one for the resource: canonical numbers, read-back shapes equal to what was sent) ---------------------
 
+
 def _setting_equal(field, want, have):
     if field == "destination":
         return canonical_number(want) == canonical_number(have)
@@ -253,8 +302,10 @@ def setting_changes(want, have):
 def _called_numbers(calls_to):
     """callsTo as a sorted list of (type, canonical number or extension); absent and {selection: ANY} are []."""
     numbers = (calls_to or {}).get("numbers") or []
-    return sorted((entry.get("type") or "", canonical_number(entry.get("phoneNumber") or entry.get("extension")))
-                  for entry in numbers)
+    return sorted(
+        (entry.get("type") or "", canonical_number(entry.get("phoneNumber") or entry.get("extension")))
+        for entry in numbers
+    )
 
 
 def _calls_from_equal(want, have):
@@ -264,7 +315,9 @@ def _calls_from_equal(want, have):
     have_custom = have.get("customNumbers") or {}
     for field, value in (want.get("customNumbers") or {}).items():
         if field == "numbers":
-            if sorted(canonical_number(n) for n in value) != sorted(canonical_number(n) for n in have_custom.get(field) or []):
+            if sorted(canonical_number(n) for n in value) != sorted(
+                canonical_number(n) for n in have_custom.get(field) or []
+            ):
                 return False
         elif bool(value) != bool(have_custom.get(field)):
             return False
@@ -295,10 +348,13 @@ def rule_field_equal(field, want, have):
 
 def rule_changes(want, have):
     """The fields of the rule the user set that differ from the rule HAVE (details as read back)."""
-    return [field for field in RULE_FIELDS if field in want and not rule_field_equal(field, want[field], have.get(field))]
+    return [
+        field for field in RULE_FIELDS if field in want and not rule_field_equal(field, want[field], have.get(field))
+    ]
 
 
 # -- the plan ----------------------------------------------------------------------------------------------------
+
 
 def writable_rule(details):
     """A rule's details without the id: what an update sends back when the user leaves a field alone."""
@@ -329,8 +385,11 @@ CUSTOM_NUMBERS_DEFAULTS = {"privateNumberEnabled": False, "unavailableNumberEnab
 def create_body(want):
     """The create POST body: what the user set, schedules set to "" left out, customNumbers complete (the reference
     requires all three of its fields; those not given are sent as none/false)."""
-    body = {field: copy.deepcopy(value) for field, value in want.items()
-            if not (field in ("businessSchedule", "holidaySchedule") and value == "")}
+    body = {
+        field: copy.deepcopy(value)
+        for field, value in want.items()
+        if not (field in ("businessSchedule", "holidaySchedule") and value == "")
+    }
     if "customNumbers" in body.get("callsFrom", {}):
         body["callsFrom"]["customNumbers"] = dict(CUSTOM_NUMBERS_DEFAULTS, **body["callsFrom"]["customNumbers"])
     return body
@@ -339,15 +398,24 @@ def create_body(want):
 class ForwardingPlan(Plan):
     """The writes, in the order they are made: rule deletes (frees names), rule updates, rule creates, settings PUT."""
 
-    def __init__(self, before=None, after=None, settings_body=None, rule_deletes=(), rule_updates=(), rule_creates=(),
-                 references=()):
+    def __init__(
+        self,
+        before=None,
+        after=None,
+        settings_body=None,
+        rule_deletes=(),
+        rule_updates=(),
+        rule_creates=(),
+        references=(),
+    ):
         writes = settings_body or rule_deletes or rule_updates or rule_creates
-        super().__init__("update" if writes else "nothing", body=settings_body, before=before, after=after,
-                         to_snake=to_snake)
+        super().__init__(
+            "update" if writes else "nothing", body=settings_body, before=before, after=after, to_snake=to_snake
+        )
         self.settings_body = settings_body or {}
-        self.rule_deletes = list(rule_deletes)    # rule summaries
-        self.rule_updates = list(rule_updates)    # (index in rules, current details, body, desired)
-        self.rule_creates = list(rule_creates)    # (index in rules, body, desired)
+        self.rule_deletes = list(rule_deletes)  # rule summaries
+        self.rule_updates = list(rule_updates)  # (index in rules, current details, body, desired)
+        self.rule_creates = list(rule_creates)  # (index in rules, body, desired)
         # (option, schedule type, name) that the writes send and that were not sent before: the pre-flight checks them.
         self.references = list(references)
         self.warnings = []
@@ -362,8 +430,10 @@ def _match_rules(desired_rules, current_by_name):
         if new_name and new_name != name:
             renamed = current_by_name.get(new_name)
             if current and renamed:
-                raise ResourceError("rules[%d]: cannot rename rule %r to %r: a rule called %r already exists"
-                                    % (index, name, new_name, new_name))
+                raise ResourceError(
+                    "rules[%d]: cannot rename rule %r to %r: a rule called %r already exists"
+                    % (index, name, new_name, new_name)
+                )
             current = current or renamed
         pairs.append((index, rule, current))
     return pairs
@@ -403,8 +473,10 @@ def plan(params, current_settings, current_rules):
         if current is None:
             missing = [option for option in ("forward_to", "calls_from") if not rule.get(option)]
             if missing:
-                raise ResourceError("rules[%d]: rule %r does not exist, and creating it needs %s"
-                                    % (index, want["name"], " and ".join(missing)))
+                raise ResourceError(
+                    "rules[%d]: rule %r does not exist, and creating it needs %s"
+                    % (index, want["name"], " and ".join(missing))
+                )
             body = create_body(want)
             rule_creates.append((index, body, want))
             references += _references(index, want, None)
@@ -427,8 +499,15 @@ def plan(params, current_settings, current_rules):
         before.pop("rules")
         after.pop("rules")
     body = {"callForwarding": settings_body} if settings_body else {}
-    return ForwardingPlan(before=before, after=after, settings_body=body, rule_deletes=rule_deletes,
-                          rule_updates=rule_updates, rule_creates=rule_creates, references=references)
+    return ForwardingPlan(
+        before=before,
+        after=after,
+        settings_body=body,
+        rule_deletes=rule_deletes,
+        rule_updates=rule_updates,
+        rule_creates=rule_creates,
+        references=references,
+    )
 
 
 def to_snake(api_object):
@@ -439,6 +518,7 @@ def to_snake(api_object):
 
 
 # -- read-back -------------------------------------------------------------------------------------------------------
+
 
 def settings_not_applied(wanted, stored):
     """The option paths ("always.enabled") of WANTED (desired settings) that STORED (callForwarding) does not show."""
@@ -454,6 +534,7 @@ def rule_not_applied(index, want, stored):
 
 
 # -- export: what the service has -> the options that re-apply it with no change ------------------------------------
+
 
 def _is_untouched(settings, rules):
     """True for forwarding nobody configured: both parts off with no destination and no options on, no rules."""
@@ -480,7 +561,8 @@ def rule_options(details):
             entry["calls_from"]["custom_numbers"] = {
                 "private_number_enabled": bool(custom.get("privateNumberEnabled")),
                 "unavailable_number_enabled": bool(custom.get("unavailableNumberEnabled")),
-                "numbers": list(custom.get("numbers") or [])}
+                "numbers": list(custom.get("numbers") or []),
+            }
     numbers = []
     for number in (details.get("callsTo") or {}).get("numbers") or []:
         item = {"type": number.get("type")}
@@ -528,15 +610,19 @@ def read_forwarding(client, location_id, auto_attendant_id):
 
 def info_from_forwarding(settings, rules):
     """The forwarding as the info module returns it: always, selective and the rule details, in snake_case."""
-    return to_snake({"always": settings.get("always") or {}, "selective": settings.get("selective") or {},
-                     "rules": rules})
+    return to_snake(
+        {"always": settings.get("always") or {}, "selective": settings.get("selective") or {}, "rules": rules}
+    )
 
 
 # -- the service (HTTP) --------------------------------------------------------------------------------------------
 
+
 def _attendant_path(location_id, auto_attendant_id, tail=""):
-    return api_path("/telephony/config/locations/%s/autoAttendants/%s/callForwarding", location_id,
-                    auto_attendant_id) + tail
+    return (
+        api_path("/telephony/config/locations/%s/autoAttendants/%s/callForwarding", location_id, auto_attendant_id)
+        + tail
+    )
 
 
 class ForwardingService:
@@ -547,12 +633,18 @@ class ForwardingService:
 
     def find_attendant(self, location_id, name):
         """The list item of the auto attendant called exactly NAME in the location, or None."""
-        matches = find_exact(self.client, AUTO_ATTENDANTS, "autoAttendants",
-                             {"locationId": location_id, "name": name, "max": ATTENDANT_PAGE_SIZE},
-                             lambda item: item.get("name") == name and item.get("locationId", location_id) == location_id)
+        matches = find_exact(
+            self.client,
+            AUTO_ATTENDANTS,
+            "autoAttendants",
+            {"locationId": location_id, "name": name, "max": ATTENDANT_PAGE_SIZE},
+            lambda item: item.get("name") == name and item.get("locationId", location_id) == location_id,
+        )
         if len(matches) > 1:
-            raise ResourceError("%d auto attendants are called %r in this location (ids: %s)"
-                                % (len(matches), name, ", ".join(item["id"] for item in matches)))
+            raise ResourceError(
+                "%d auto attendants are called %r in this location (ids: %s)"
+                % (len(matches), name, ", ".join(item["id"] for item in matches))
+            )
         return matches[0] if matches else None
 
     def settings(self, location_id, auto_attendant_id):
@@ -563,8 +655,7 @@ class ForwardingService:
         self.client.put(_attendant_path(location_id, auto_attendant_id), json=body)
 
     def rule(self, location_id, auto_attendant_id, rule_id):
-        return self.client.get(_attendant_path(location_id, auto_attendant_id,
-                                               api_path("/selectiveRules/%s", rule_id)))
+        return self.client.get(_attendant_path(location_id, auto_attendant_id, api_path("/selectiveRules/%s", rule_id)))
 
     def rule_by_name(self, location_id, auto_attendant_id, name):
         for summary in self.settings(location_id, auto_attendant_id).get("rules") or []:
@@ -574,8 +665,12 @@ class ForwardingService:
 
     def create_rule(self, location_id, auto_attendant_id, body):
         """POST the rule (never twice: after an ambiguous failure the name is looked up) and return its id."""
-        return create_once(self.client, _attendant_path(location_id, auto_attendant_id, "/selectiveRules"), body,
-                           lambda: self.rule_by_name(location_id, auto_attendant_id, body["name"]))
+        return create_once(
+            self.client,
+            _attendant_path(location_id, auto_attendant_id, "/selectiveRules"),
+            body,
+            lambda: self.rule_by_name(location_id, auto_attendant_id, body["name"]),
+        )
 
     def update_rule(self, location_id, auto_attendant_id, rule_id, body):
         """PUT the whole rule and return its id afterwards: a new name means a new id, which the answer carries."""
@@ -592,8 +687,9 @@ class ForwardingService:
             return answer["id"]
         found = self.rule_by_name(location_id, auto_attendant_id, body["name"])
         if not found:
-            raise ResourceError("selective rule %r was updated but is not found under that name" % body["name"],
-                                changed=True)
+            raise ResourceError(
+                "selective rule %r was updated but is not found under that name" % body["name"], changed=True
+            )
         return found["id"]
 
     def delete_rule(self, location_id, auto_attendant_id, rule_id):
@@ -615,8 +711,11 @@ def _preflight(service, location_id, the_plan, check_mode):
     if not the_plan.references:
         return
     existing = service.schedules(location_id)
-    problems = ["%s: no %s schedule named %r in the location" % (option, KIND_OPTION[kind], name)
-                for option, kind, name in the_plan.references if (kind, name) not in existing]
+    problems = [
+        "%s: no %s schedule named %r in the location" % (option, KIND_OPTION[kind], name)
+        for option, kind, name in the_plan.references
+        if (kind, name) not in existing
+    ]
     if not problems:
         return
     if not check_mode:
@@ -631,26 +730,36 @@ def _execute(service, location_id, auto_attendant_id, the_plan, wanted_settings)
         service.delete_rule(location_id, auto_attendant_id, summary["id"])
     for index, current, body, want in the_plan.rule_updates:
         rule_id = service.update_rule(location_id, auto_attendant_id, current["id"], body)
-        rules[want["name"]] = read_back(client, "selective rule %r" % want["name"],
-                                        lambda rule_id=rule_id: service.rule(location_id, auto_attendant_id, rule_id),
-                                        lambda stored, index=index, want=want: rule_not_applied(index, want, stored))
+        rules[want["name"]] = read_back(
+            client,
+            "selective rule %r" % want["name"],
+            lambda rule_id=rule_id: service.rule(location_id, auto_attendant_id, rule_id),
+            lambda stored, index=index, want=want: rule_not_applied(index, want, stored),
+        )
     for index, body, want in the_plan.rule_creates:
         rule_id = service.create_rule(location_id, auto_attendant_id, body)
-        rules[want["name"]] = read_back(client, "selective rule %r" % want["name"],
-                                        lambda rule_id=rule_id: service.rule(location_id, auto_attendant_id, rule_id),
-                                        lambda stored, index=index, want=want: rule_not_applied(index, want, stored))
+        rules[want["name"]] = read_back(
+            client,
+            "selective rule %r" % want["name"],
+            lambda rule_id=rule_id: service.rule(location_id, auto_attendant_id, rule_id),
+            lambda stored, index=index, want=want: rule_not_applied(index, want, stored),
+        )
     if the_plan.settings_body:
         service.update_settings(location_id, auto_attendant_id, the_plan.settings_body)
     sent = {part: wanted_settings[part] for part in the_plan.settings_body.get("callForwarding", {})}
     deleted = {summary["id"] for summary in the_plan.rule_deletes}
 
     def differences(stored):
-        still_there = ["purge_rules (rule %r)" % summary.get("name") for summary in stored.get("rules") or []
-                       if summary.get("id") in deleted]
+        still_there = [
+            "purge_rules (rule %r)" % summary.get("name")
+            for summary in stored.get("rules") or []
+            if summary.get("id") in deleted
+        ]
         return settings_not_applied(sent, stored) + still_there
 
-    final = read_back(client, "the call forwarding", lambda: service.settings(location_id, auto_attendant_id),
-                      differences)
+    final = read_back(
+        client, "the call forwarding", lambda: service.settings(location_id, auto_attendant_id), differences
+    )
     return final, rules
 
 
@@ -668,8 +777,10 @@ def _predicted_settings(current_settings, the_plan):
         if summary["id"] in renamed and renamed[summary["id"]] != summary.get("name"):
             summary = dict(summary, id=None, name=renamed[summary["id"]])
         rules.append(summary)
-    rules += [{"id": None, "name": want["name"], "enabled": bool(body.get("enabled"))}
-              for _index, body, want in the_plan.rule_creates]
+    rules += [
+        {"id": None, "name": want["name"], "enabled": bool(body.get("enabled"))}
+        for _index, body, want in the_plan.rule_creates
+    ]
     predicted["rules"] = rules
     return predicted
 
@@ -688,8 +799,10 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
         if not check_mode:
             raise ResourceError("auto_attendant: no auto attendant called %r in the location" % name)
         # Check mode of a run that creates the attendant first: plan against an untouched attendant.
-        warnings.append("auto_attendant: no auto attendant called %r in the location (the real run fails unless it is "
-                        "created first)" % name)
+        warnings.append(
+            "auto_attendant: no auto attendant called %r in the location (the real run fails unless it is "
+            "created first)" % name
+        )
         current_settings = {"always": {}, "selective": {}, "rules": []}
         auto_attendant_id = None
     else:
@@ -698,8 +811,11 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
     names = set()
     for rule in params.get("rules") or []:
         names.update(filter(None, (rule["name"], rule.get("new_name"))))
-    current_rules = {summary["name"]: service.rule(location_id, auto_attendant_id, summary["id"])
-                     for summary in current_settings.get("rules") or [] if summary.get("name") in names}
+    current_rules = {
+        summary["name"]: service.rule(location_id, auto_attendant_id, summary["id"])
+        for summary in current_settings.get("rules") or []
+        if summary.get("name") in names
+    }
     the_plan = plan(params, current_settings, current_rules)
     the_plan.warnings += warnings
     if the_plan.changed:
@@ -708,7 +824,9 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
     rules_after = dict(current_rules)
     for _index, current, body, want in the_plan.rule_updates:
         rules_after.pop(current["name"], None)
-        rules_after[want["name"]] = dict(without_none(body), id=None if current["name"] != want["name"] else current["id"])
+        rules_after[want["name"]] = dict(
+            without_none(body), id=None if current["name"] != want["name"] else current["id"]
+        )
     for _index, body, want in the_plan.rule_creates:
         rules_after[want["name"]] = dict(body, id=None)
     if check_mode or not the_plan.changed:
@@ -716,8 +834,14 @@ def converge(service, location_id, params, check_mode=False, diff=False):  # pyl
     else:
         final, written = _execute(service, location_id, auto_attendant_id, the_plan, desired_settings(params))
         rules_after.update(written)
-    declared = [rules_after.get(rule.get("new_name") or rule["name"]) or rules_after.get(rule["name"])
-                for rule in params.get("rules") or []]
-    result = {"auto_attendant_id": auto_attendant_id, "location_id": location_id, "forwarding": final,
-              "rules": [rule for rule in declared if rule is not None]}
+    declared = [
+        rules_after.get(rule.get("new_name") or rule["name"]) or rules_after.get(rule["name"])
+        for rule in params.get("rules") or []
+    ]
+    result = {
+        "auto_attendant_id": auto_attendant_id,
+        "location_id": location_id,
+        "forwarding": final,
+        "rules": [rule for rule in declared if rule is not None],
+    }
     return the_plan, result

@@ -42,9 +42,12 @@ def resolve_location(client, location):
         return location, None
     matches = find_exact(client, LOCATIONS_PATH, "items", {"name": location}, lambda item: item.get("name") == location)
     if not matches:
-        raise LocationNotFound("location %r not found: no location has exactly that name (give its exact name or id)"
-                               % location)
+        raise LocationNotFound(
+            "location %r not found: no location has exactly that name (give its exact name or id)" % location
+        )
     if len(matches) > 1:
-        raise LocationNotFound("location %r is ambiguous: %d locations have that name (ids: %s); give the id instead"
-                               % (location, len(matches), ", ".join(item["id"] for item in matches)))
+        raise LocationNotFound(
+            "location %r is ambiguous: %d locations have that name (ids: %s); give the id instead"
+            % (location, len(matches), ", ".join(item["id"] for item in matches))
+        )
     return matches[0]["id"], matches[0]["name"]

@@ -41,6 +41,7 @@ class UnresolvedReference(ResourceError):
 
 # -- the option -----------------------------------------------------------------------------------------------------
 
+
 def parse(value):
     """(location or None, name) of a reference value; raises ValueError saying what is wrong with it."""
     if isinstance(value, str):
@@ -50,16 +51,18 @@ def parse(value):
     if isinstance(value, dict):
         unknown = sorted(set(value) - set(TARGET_FIELDS))
         if unknown:
-            raise ValueError("unknown field(s) %s; a reference has name and, for another location, location"
-                             % ", ".join(unknown))
+            raise ValueError(
+                "unknown field(s) %s; a reference has name and, for another location, location" % ", ".join(unknown)
+            )
         name, location = value.get("name"), value.get("location")
         if not isinstance(name, str) or not name.strip():
             raise ValueError("needs name, the exact name of the auto attendant")
         if location is not None and (not isinstance(location, str) or not location.strip()):
             raise ValueError("location must be a location id or exact name")
         return location, name
-    raise ValueError("must be an auto attendant name, or a dictionary with name and location, got %s"
-                     % type(value).__name__)
+    raise ValueError(
+        "must be an auto attendant name, or a dictionary with name and location, got %s" % type(value).__name__
+    )
 
 
 class Reference:
@@ -119,8 +122,10 @@ def validate(params):
         if holder.get(number_field) not in (None, ""):
             errors.append("%s: give either %s or %s, not both" % (path, OPTION, number_field))
         if holder.get("action") not in REFERENCE_ACTIONS:
-            errors.append("%s: action %s does not transfer, so it cannot name an auto attendant (only %s)"
-                          % (path, holder.get("action"), ", ".join(REFERENCE_ACTIONS)))
+            errors.append(
+                "%s: action %s does not transfer, so it cannot name an auto attendant (only %s)"
+                % (path, holder.get("action"), ", ".join(REFERENCE_ACTIONS))
+            )
     return errors
 
 
@@ -142,13 +147,15 @@ def targets(params, own_location):
 
 # -- resolution -----------------------------------------------------------------------------------------------------
 
+
 def in_location(item, location, location_id=None):
     """Whether the list ITEM (camelCase, as the list returns it) is in LOCATION, given by id or by exact name.
 
     LOCATION_ID, when known, is the same location's id (the module resolves the attendant's own location anyway).
     """
-    return location in (item.get("locationId"), item.get("locationName")) or \
-        (location_id is not None and item.get("locationId") == location_id)
+    return location in (item.get("locationId"), item.get("locationName")) or (
+        location_id is not None and item.get("locationId") == location_id
+    )
 
 
 def number_for(item, same_location):
@@ -163,8 +170,9 @@ def number_for(item, same_location):
             return item["esn"], None
         if item.get("phoneNumber"):
             return item["phoneNumber"], None
-        return None, "it has extension %s but no ESN (its location has no routing prefix) and no phone number" \
-            % item["extension"]
+        return None, "it has extension %s but no ESN (its location has no routing prefix) and no phone number" % item[
+            "extension"
+        ]
     if item.get("phoneNumber"):
         return item["phoneNumber"], None
     return None, "it has neither an extension nor a phone number"
@@ -203,8 +211,15 @@ def resolve(params, own_location, lookup, check_mode=False, declared=(), warn=No
         target_location, target_name = reference.target(own_location)
         number = _self_number(result, reference, own_location, own_name)
         if number is None:
-            number = _resolve_one(reference, (target_location, target_name), (own_location, own_location_id),
-                                  by_name[reference.name], check_mode, declared, warn)
+            number = _resolve_one(
+                reference,
+                (target_location, target_name),
+                (own_location, own_location_id),
+                by_name[reference.name],
+                check_mode,
+                declared,
+                warn,
+            )
         reference.holder.pop(OPTION)
         reference.holder[reference.number_field] = number
     return result
@@ -213,14 +228,18 @@ def resolve(params, own_location, lookup, check_mode=False, declared=(), warn=No
 def _resolve_one(reference, target, own, items, check_mode, declared, warn):
     (target_location, target_name), (own_location, own_location_id) = target, own
     target_id = own_location_id if target_location == own_location else None
-    matches = [item for item in items
-               if item.get("name") == target_name and in_location(item, target_location, target_id)]
-    where = "%s: %r" % (reference.path, target_name if reference.location is None
-                        else {"location": target_location, "name": target_name})
+    matches = [
+        item for item in items if item.get("name") == target_name and in_location(item, target_location, target_id)
+    ]
+    where = "%s: %r" % (
+        reference.path,
+        target_name if reference.location is None else {"location": target_location, "name": target_name},
+    )
     if len(matches) > 1:
         ids = ", ".join(sorted(item.get("id", "?") for item in matches))
-        raise UnresolvedReference("%s: %d auto attendants match in location %s (ids %s)"
-                                  % (where, len(matches), target_location, ids))
+        raise UnresolvedReference(
+            "%s: %d auto attendants match in location %s (ids %s)" % (where, len(matches), target_location, ids)
+        )
     if not matches:
         problem = "no auto attendant %r in location %s" % (target_name, target_location)
         if not check_mode:
@@ -235,6 +254,7 @@ def _resolve_one(reference, target, own, items, check_mode, declared, warn):
 
 
 # -- export: numbers back to references ------------------------------------------------------------------------------
+
 
 def reference_for(number, own_item, items, location_form):
     """The reference value that resolves to exactly NUMBER from the attendant OWN_ITEM, or None.
@@ -303,6 +323,7 @@ def _insert_after(entry, after, key, value):
 
 # -- ordering a list ---------------------------------------------------------------------------------------------------
 
+
 def order(identities, refers_to):
     """The order in which to apply a list of attendants so that every target exists before it is referred to.
 
@@ -318,8 +339,10 @@ def order(identities, refers_to):
     known = set(identities)
     if len(known) != len(identities):
         raise ValueError("the identities are not unique")
-    needs = [set(target for target in targets_ if target in known and target != identities[index])
-             for index, targets_ in enumerate(refers_to)]
+    needs = [
+        set(target for target in targets_ if target in known and target != identities[index])
+        for index, targets_ in enumerate(refers_to)
+    ]
     done, first_pass, second_pass = set(), [], []
     remaining = list(range(len(identities)))
     while remaining:
@@ -366,9 +389,15 @@ def without(params, own_location, deferred):
             continue
         keys = menu.get("key_configurations")
         if isinstance(keys, list):
-            kept = [entry for entry in keys
-                    if not (isinstance(entry, dict) and entry.get(OPTION) is not None
-                            and _target(entry[OPTION], own_location) in deferred)]
+            kept = [
+                entry
+                for entry in keys
+                if not (
+                    isinstance(entry, dict)
+                    and entry.get(OPTION) is not None
+                    and _target(entry[OPTION], own_location) in deferred
+                )
+            ]
             if keys and not kept:
                 kept = [{"key": keys[0]["key"], "action": "EXIT"}]
             menu["key_configurations"] = kept

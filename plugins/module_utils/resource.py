@@ -54,6 +54,7 @@ class WriteNotApplied(ResourceError):
 
 # -- small pure helpers ----------------------------------------------------------------------------------------------
 
+
 def without_none(value):
     """VALUE with every None dropped from its dicts, at any depth (unset options are left alone, never sent)."""
     if isinstance(value, dict):
@@ -80,6 +81,7 @@ def api_path(template, *ids):
 
 
 # -- the plan ----------------------------------------------------------------------------------------------------
+
 
 class Plan:
     """What to do (create, update, delete or nothing), the request body, and the before/after for diff.
@@ -109,6 +111,7 @@ class Plan:
 
 # -- HTTP patterns every resource uses ----------------------------------------------------------------------------
 
+
 def find_exact(client, path, item_key, params, match):
     """Every list item for which MATCH(item) is true, over every page.
 
@@ -137,11 +140,17 @@ def create_once(client, path, body, lookup):
                 return found["id"]
             continue
         if not isinstance(answer, dict) or not answer.get("id"):
-            raise ResourceError("POST %s answered without the id of the new object; it may have been created: "
-                                "run again to find it by name" % path.split("?", 1)[0], changed=True)
+            raise ResourceError(
+                "POST %s answered without the id of the new object; it may have been created: "
+                "run again to find it by name" % path.split("?", 1)[0],
+                changed=True,
+            )
         return answer["id"]
-    raise ResourceError("%s; it was looked up by name after each attempt and not found, so it was most likely not "
-                        "created (the outcome is not certain: run again to converge)" % last_error, changed=False)
+    raise ResourceError(
+        "%s; it was looked up by name after each attempt and not found, so it was most likely not "
+        "created (the outcome is not certain: run again to converge)" % last_error,
+        changed=False,
+    )
 
 
 def delete(client, path, missing_ok=True):
@@ -175,6 +184,7 @@ def read_back(client, what, read, differences):
 
 
 # -- the module runner ---------------------------------------------------------------------------------------------
+
 
 def run_module(argument_spec, run, validate=None, **module_kwargs):
     """The whole main() of a module: options -> VALIDATE -> client -> RUN(module, client) -> exit or fail.

@@ -21,14 +21,35 @@ from ansible.module_utils.common.dict_transformations import camel_dict_to_snake
 
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService, text_problem
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
-    Plan, ResourceError, api_path, create_once, delete, find_exact, name_problem, read_back, without_none)
+    Plan,
+    ResourceError,
+    api_path,
+    create_once,
+    delete,
+    find_exact,
+    name_problem,
+    read_back,
+    without_none,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 # Module choice -> API value (the API's schedule types are camelCase, unlike its other enums).
 TYPES = {"business_hours": "businessHours", "holidays": "holidays"}
 TYPE_OPTIONS = {value: key for key, value in TYPES.items()}
-MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
-          "NOVEMBER", "DECEMBER")
+MONTHS = (
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+)
 DAYS = ("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")
 WEEKS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
@@ -48,13 +69,21 @@ def _recurrence_spec():
         recur_end_occurrence=dict(type="int"),
         recur_daily=dict(type="dict", options=dict(recur_interval=dict(type="int", default=1))),
         recur_weekly=dict(type="dict", options=weekly),
-        recur_yearly_by_date=dict(type="dict", options=dict(
-            day_of_month=dict(type="int", required=True),
-            month=dict(type="str", required=True, choices=list(MONTHS)))),
-        recur_yearly_by_day=dict(type="dict", options=dict(
-            day=dict(type="str", required=True, choices=list(DAYS)),
-            week=dict(type="str", required=True, choices=list(WEEKS)),
-            month=dict(type="str", required=True, choices=list(MONTHS)))),
+        recur_yearly_by_date=dict(
+            type="dict",
+            options=dict(
+                day_of_month=dict(type="int", required=True),
+                month=dict(type="str", required=True, choices=list(MONTHS)),
+            ),
+        ),
+        recur_yearly_by_day=dict(
+            type="dict",
+            options=dict(
+                day=dict(type="str", required=True, choices=list(DAYS)),
+                week=dict(type="str", required=True, choices=list(WEEKS)),
+                month=dict(type="str", required=True, choices=list(MONTHS)),
+            ),
+        ),
     )
 
 
@@ -67,21 +96,29 @@ def argument_spec():
         name=dict(type="raw", required=True),
         new_name=dict(type="raw"),
         state=dict(type="str", default="present", choices=["present", "absent"]),
-        events=dict(type="list", elements="dict", options=dict(
-            name=dict(type="raw", required=True),
-            start_date=dict(type="str", required=True),
-            end_date=dict(type="str", required=True),
-            start_time=dict(type="str"),
-            end_time=dict(type="str"),
-            all_day_enabled=dict(type="bool"),
-            recurrence=dict(type="dict", options=_recurrence_spec(),
-                            mutually_exclusive=[list(PATTERNS), ["recur_for_ever", "recur_end_date", "recur_end_occurrence"]],
-                            required_one_of=[list(PATTERNS)]),
-        )),
+        events=dict(
+            type="list",
+            elements="dict",
+            options=dict(
+                name=dict(type="raw", required=True),
+                start_date=dict(type="str", required=True),
+                end_date=dict(type="str", required=True),
+                start_time=dict(type="str"),
+                end_time=dict(type="str"),
+                all_day_enabled=dict(type="bool"),
+                recurrence=dict(
+                    type="dict",
+                    options=_recurrence_spec(),
+                    mutually_exclusive=[list(PATTERNS), ["recur_for_ever", "recur_end_date", "recur_end_occurrence"]],
+                    required_one_of=[list(PATTERNS)],
+                ),
+            ),
+        ),
     )
 
 
 # -- validation (before any API call) -----------------------------------------------------------------------------
+
 
 def _date(value, where, errors):
     """The date VALUE (YYYY-MM-DD) or None, with a message in ERRORS when it is not a real date."""
@@ -95,8 +132,9 @@ def _date(value, where, errors):
 
 
 def _validate_recurrence(where, recurrence, start, errors):
-    if recurrence.get("recur_for_ever") is False and not (recurrence.get("recur_end_date")
-                                                          or recurrence.get("recur_end_occurrence")):
+    if recurrence.get("recur_for_ever") is False and not (
+        recurrence.get("recur_end_date") or recurrence.get("recur_end_occurrence")
+    ):
         errors.append("%s: recur_for_ever false needs recur_end_date or recur_end_occurrence" % where)
     if recurrence.get("recur_end_date") is not None:
         end = _date(recurrence["recur_end_date"], where + ".recur_end_date", errors)
@@ -172,6 +210,7 @@ def validate_options(params):
 
 # -- mapping and normalisation ------------------------------------------------------------------------------------
 
+
 def event_body(event):
     """One event option -> the API body of that event (what a POST/PUT of the event sends)."""
     body = snake_dict_to_camel_dict(without_none(event))
@@ -191,8 +230,11 @@ def desired_events(params):
 
 def desired_from_options(params):
     """The schedule PARAMS describe: type (API value), the name it must end with, events (None: left alone)."""
-    return {"type": TYPES[params["type"]], "name": params.get("new_name") or params["name"],
-            "events": desired_events(params)}
+    return {
+        "type": TYPES[params["type"]],
+        "name": params.get("new_name") or params["name"],
+        "events": desired_events(params),
+    }
 
 
 def _clock(value):
@@ -220,8 +262,9 @@ def _canonical_recurrence(recurrence):
         result["recurDaily"] = {"recurInterval": int(recurrence["recurDaily"].get("recurInterval") or 1)}
     if recurrence.get("recurWeekly") is not None:
         weekly = recurrence["recurWeekly"]
-        result["recurWeekly"] = dict({"recurInterval": int(weekly.get("recurInterval") or 1)},
-                                     **{day: bool(weekly.get(day)) for day in WEEKDAYS})
+        result["recurWeekly"] = dict(
+            {"recurInterval": int(weekly.get("recurInterval") or 1)}, **{day: bool(weekly.get(day)) for day in WEEKDAYS}
+        )
     if recurrence.get("recurYearlyByDate") is not None:
         by_date = recurrence["recurYearlyByDate"]
         result["recurYearlyByDate"] = {"dayOfMonth": int(by_date["dayOfMonth"]), "month": str(by_date["month"]).upper()}
@@ -263,14 +306,24 @@ def to_snake(api_object):
 
 # -- comparison and plan ------------------------------------------------------------------------------------------
 
+
 class SchedulePlan(Plan):
     """The shared plan, plus for an update the rename (the new name or None) and the event calls.
 
     event_deletes: current events; event_updates and event_creates: desired event bodies.
     """
 
-    def __init__(self, action, body=None, before=None, after=None, rename=None, event_creates=(), event_updates=(),
-                 event_deletes=()):
+    def __init__(
+        self,
+        action,
+        body=None,
+        before=None,
+        after=None,
+        rename=None,
+        event_creates=(),
+        event_updates=(),
+        event_deletes=(),
+    ):
         super().__init__(action, body=body, before=before, after=after, to_snake=to_snake)
         self.rename = rename
         self.event_creates = list(event_creates)
@@ -287,8 +340,11 @@ def event_changes(desired, current):
     have = {event["name"]: event for event in current}
     want = {event["name"] for event in desired}
     creates = [event for event in desired if event["name"] not in have]
-    updates = [event for event in desired
-               if event["name"] in have and canonical_event(event) != canonical_event(have[event["name"]])]
+    updates = [
+        event
+        for event in desired
+        if event["name"] in have and canonical_event(event) != canonical_event(have[event["name"]])
+    ]
     deletes = [event for event in current if event["name"] not in want]
     return creates, updates, deletes
 
@@ -322,11 +378,19 @@ def plan(state, desired, current):
     after = _view(target_name, current_events if events is None else events)
     if not (rename or creates or updates or deletes):
         return SchedulePlan("nothing", before=before, after=before)
-    return SchedulePlan("update", before=before, after=after, rename=rename, event_creates=creates,
-                        event_updates=updates, event_deletes=deletes)
+    return SchedulePlan(
+        "update",
+        before=before,
+        after=after,
+        rename=rename,
+        event_creates=creates,
+        event_updates=updates,
+        event_deletes=deletes,
+    )
 
 
 # -- the service (HTTP) --------------------------------------------------------------------------------------------
+
 
 class ScheduleError(ResourceError):
     """A problem found while converging that is not an HTTP error (duplicates, a schedule still in use)."""
@@ -356,8 +420,13 @@ class ScheduleService:
 
     def find(self, location_id, schedule_type, name):
         """The list item of the schedule of that type called exactly NAME, or None (the name filter only "contains")."""
-        matches = find_exact(self.client, schedules_path(location_id), "schedules", {"type": schedule_type, "name": name},
-                             lambda item: item.get("name") == name and item.get("type", schedule_type) == schedule_type)
+        matches = find_exact(
+            self.client,
+            schedules_path(location_id),
+            "schedules",
+            {"type": schedule_type, "name": name},
+            lambda item: item.get("name") == name and item.get("type", schedule_type) == schedule_type,
+        )
         if len(matches) > 1:
             raise ScheduleError("%d %s schedules are called %r in this location" % (len(matches), schedule_type, name))
         return matches[0] if matches else None
@@ -367,8 +436,9 @@ class ScheduleService:
 
     def create(self, location_id, body):
         """POST the schedule and return its id (never twice: see resource.create_once)."""
-        return create_once(self.client, schedules_path(location_id), body,
-                           lambda: self.find(location_id, body["type"], body["name"]))
+        return create_once(
+            self.client, schedules_path(location_id), body, lambda: self.find(location_id, body["type"], body["name"])
+        )
 
     def rename(self, location_id, schedule_type, schedule_id, new_name):
         """PUT the new name (events left out: left alone) and return the schedule's NEW id from the answer."""
@@ -393,9 +463,11 @@ class ScheduleService:
 
     def create_event(self, location_id, schedule_type, schedule_id, body):
         """POST the event and return its id (never twice: after an ambiguous failure the event is looked up by name)."""
+
         def lookup():
             events = self.details(location_id, schedule_type, schedule_id).get("events") or []
             return next((event for event in events if event.get("name") == body["name"]), None)
+
         return create_once(self.client, event_path(location_id, schedule_type, schedule_id), body, lookup)
 
     def update_event(self, location_id, schedule_type, schedule_id, event_id, body):
@@ -407,9 +479,12 @@ class ScheduleService:
 
     def read_back(self, location_id, schedule_type, schedule_id, desired):
         """The details after a write, raising WriteNotApplied when they do not show DESIRED."""
-        return read_back(self.client, "%s schedule %r" % (TYPE_OPTIONS[schedule_type], desired["name"]),
-                         lambda: self.details(location_id, schedule_type, schedule_id),
-                         lambda stored: differences(desired, stored))
+        return read_back(
+            self.client,
+            "%s schedule %r" % (TYPE_OPTIONS[schedule_type], desired["name"]),
+            lambda: self.details(location_id, schedule_type, schedule_id),
+            lambda stored: differences(desired, stored),
+        )
 
     def users(self, location_id, schedule_type, name):
         """Names of the location's auto attendants whose business (or holiday) schedule is NAME.
@@ -437,8 +512,10 @@ def _lookup(service, location_id, schedule_type, name, new_name):
     if new_name and new_name != name:
         target = service.find(location_id, schedule_type, new_name)
         if found and target:
-            raise ScheduleError("cannot rename %s schedule %r to %r: a schedule called %r already exists in this location"
-                                % (TYPE_OPTIONS[schedule_type], name, new_name, new_name))
+            raise ScheduleError(
+                "cannot rename %s schedule %r to %r: a schedule called %r already exists in this location"
+                % (TYPE_OPTIONS[schedule_type], name, new_name, new_name)
+            )
         found = found or target
     return found
 
@@ -465,15 +542,19 @@ def converge(service, location_id, params, check_mode=False, diff=False):
     if the_plan.action == "delete":
         users = service.users(location_id, schedule_type, current["name"])
         if users:
-            raise ScheduleError("%s schedule %r is used by auto attendant(s) %s; point them at another schedule first"
-                                % (params["type"], current["name"], ", ".join(repr(user) for user in sorted(users))))
+            raise ScheduleError(
+                "%s schedule %r is used by auto attendant(s) %s; point them at another schedule first"
+                % (params["type"], current["name"], ", ".join(repr(user) for user in sorted(users)))
+            )
         if not check_mode:
             service.delete(location_id, schedule_type, found["id"])
         return the_plan, None
     if the_plan.action == "nothing":
         return the_plan, None if current is None else dict(current, locationId=location_id)
     if the_plan.action == "create":
-        result = dict(the_plan.body, id=None, events=[dict(event, id=None) for event in the_plan.body.get("events", [])])
+        result = dict(
+            the_plan.body, id=None, events=[dict(event, id=None) for event in the_plan.body.get("events", [])]
+        )
         if not check_mode:
             new_id = service.create(location_id, the_plan.body)
             result = service.read_back(location_id, schedule_type, new_id, desired)
@@ -484,8 +565,12 @@ def converge(service, location_id, params, check_mode=False, diff=False):
         event_ids = {event["name"]: event.get("id") for event in current.get("events") or []}
         event_ids.update({event["name"]: None for event in the_plan.event_creates})
         events = [dict(event, id=event_ids.get(event["name"])) for event in the_plan.after["events"]]
-        result = {"id": None if the_plan.rename else schedule_id, "name": the_plan.after["name"], "type": schedule_type,
-                  "events": events}
+        result = {
+            "id": None if the_plan.rename else schedule_id,
+            "name": the_plan.after["name"],
+            "type": schedule_type,
+            "events": events,
+        }
         return the_plan, dict(result, locationId=location_id)
     if the_plan.rename:
         # The id changes with the name: from here on only the id from the PUT answer is used.

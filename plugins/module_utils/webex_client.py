@@ -53,8 +53,10 @@ def clean_secret(option, value):
         return None, None
     cleaned = value.strip()
     if cleaned and not _SECRET_CHARACTERS.fullmatch(cleaned):
-        return cleaned, ("%s: holds whitespace, control or non-ASCII characters inside the value (not shown); give the "
-                         "value alone, exactly as Webex issued it" % option)
+        return cleaned, (
+            "%s: holds whitespace, control or non-ASCII characters inside the value (not shown); give the "
+            "value alone, exactly as Webex issued it" % option
+        )
     return cleaned, None
 
 
@@ -111,8 +113,14 @@ class WebexApiError(Exception):
 
     def as_dict(self):
         """The error as a return value (snake_case), for fail_json."""
-        return dict(method=self.method, path=self.path, status=self.status, message=self.message,
-                    error_code=self.error_code, tracking_id=self.tracking_id)
+        return dict(
+            method=self.method,
+            path=self.path,
+            status=self.status,
+            message=self.message,
+            error_code=self.error_code,
+            tracking_id=self.tracking_id,
+        )
 
 
 def parse_retry_after(value, default=RATE_LIMIT_DEFAULT_WAIT, cap=RATE_LIMIT_MAX_WAIT):
@@ -129,9 +137,13 @@ def parse_retry_after(value, default=RATE_LIMIT_DEFAULT_WAIT, cap=RATE_LIMIT_MAX
 def _tls_error(method, path, exc):
     """A certificate that could not be verified: not transient, so never retried, and said plainly."""
     reason = re.search(r"\[SSL[^\]]*\][^'\"()]*", str(exc))
-    return WebexApiError(method, path, message="TLS certificate not verified (%s); fix the certificate or its CA bundle, "
-                         "or set validate_certs: false for a test endpoint you trust"
-                         % (reason.group(0).strip() if reason else type(exc).__name__))
+    return WebexApiError(
+        method,
+        path,
+        message="TLS certificate not verified (%s); fix the certificate or its CA bundle, "
+        "or set validate_certs: false for a test endpoint you trust"
+        % (reason.group(0).strip() if reason else type(exc).__name__),
+    )
 
 
 def _content_type(response):
@@ -143,15 +155,21 @@ def _json_answer(method, path, response):
     try:
         return response.json()
     except ValueError:
-        raise WebexApiError(method, path, status=response.status_code, message="the answer is not JSON (%d bytes, %s, "
-                            "not shown)" % (len(response.content or b""), _content_type(response)),
-                            tracking_id=response.headers.get("trackingid")) from None
+        raise WebexApiError(
+            method,
+            path,
+            status=response.status_code,
+            message="the answer is not JSON (%d bytes, %s, "
+            "not shown)" % (len(response.content or b""), _content_type(response)),
+            tracking_id=response.headers.get("trackingid"),
+        ) from None
 
 
 def _not_sent(method, path, exc):
     """An exception raised before or while sending: named by its type only, since its text may quote a header."""
-    return WebexApiError(method, path, message="request not sent: %s (details not shown, they may hold a header)"
-                         % type(exc).__name__)
+    return WebexApiError(
+        method, path, message="request not sent: %s (details not shown, they may hold a header)" % type(exc).__name__
+    )
 
 
 def _error_from_response(method, path, response):
@@ -171,18 +189,38 @@ def _error_from_response(method, path, response):
     elif response.content:
         # Never quoted: a proxy's or gateway's error page may echo the request headers, and with them the token.
         message = "%s (non-JSON error body of %d bytes, %s, not shown)" % (
-            response.reason or "error", len(response.content), _content_type(response))
+            response.reason or "error",
+            len(response.content),
+            _content_type(response),
+        )
     if not message:
         message = response.reason
-    return WebexApiError(method, path, status=response.status_code, message=message, error_code=error_code,
-                         tracking_id=tracking_id, ambiguous=response.status_code >= 500)
+    return WebexApiError(
+        method,
+        path,
+        status=response.status_code,
+        message=message,
+        error_code=error_code,
+        tracking_id=tracking_id,
+        ambiguous=response.status_code >= 500,
+    )
 
 
 class WebexClient:
     """Talks to the Webex API over one keep-alive session; every request carries the token and, if set, orgId."""
 
-    def __init__(self, api_url, access_token=None, org_id=None, validate_certs=True, timeout=30, sleep=time.sleep,
-                 warn=None, refresh_credentials=None, register_secret=None):
+    def __init__(
+        self,
+        api_url,
+        access_token=None,
+        org_id=None,
+        validate_certs=True,
+        timeout=30,
+        sleep=time.sleep,
+        warn=None,
+        refresh_credentials=None,
+        register_secret=None,
+    ):
         """REFRESH_CREDENTIALS: (client_id, client_secret, refresh_token) of a service app or an integration.
 
         With them, an access token is minted when none is given, and once more when the service answers 401.
@@ -213,11 +251,17 @@ class WebexClient:
     def _mint_access_token(self):
         """Trade the refresh token for a new access token (POST /access_token, grant_type refresh_token)."""
         client_id, client_secret, refresh_token = self._refresh_credentials
-        data = dict(grant_type="refresh_token", client_id=client_id, client_secret=client_secret,
-                    refresh_token=refresh_token)
+        data = dict(
+            grant_type="refresh_token", client_id=client_id, client_secret=client_secret, refresh_token=refresh_token
+        )
         try:
-            response = self.session.post(self.api_url + "/access_token", data=data, timeout=self.timeout,
-                                         verify=self.validate_certs, headers={"Authorization": None})
+            response = self.session.post(
+                self.api_url + "/access_token",
+                data=data,
+                timeout=self.timeout,
+                verify=self.validate_certs,
+                headers={"Authorization": None},
+            )
         except requests.exceptions.SSLError as exc:
             raise _tls_error("POST", "/access_token", exc) from None
         except (requests.ConnectionError, requests.Timeout) as exc:
@@ -233,12 +277,19 @@ class WebexClient:
             if isinstance(answer.get(name), str) and answer[name]:
                 self._register_secret(answer[name])
                 self._register_secret(answer[name].strip())
-        token, problem = clean_secret("the minted access_token", answer.get("access_token")
-                                      if isinstance(answer.get("access_token"), str) else None)
+        token, problem = clean_secret(
+            "the minted access_token",
+            answer.get("access_token") if isinstance(answer.get("access_token"), str) else None,
+        )
         if not token or problem:
-            raise WebexApiError("POST", "/access_token", status=response.status_code,
-                                message="the token answer holds no usable access_token (fields: %s)"
-                                % (", ".join(sorted(answer)) or "none"), tracking_id=response.headers.get("trackingid"))
+            raise WebexApiError(
+                "POST",
+                "/access_token",
+                status=response.status_code,
+                message="the token answer holds no usable access_token (fields: %s)"
+                % (", ".join(sorted(answer)) or "none"),
+                tracking_id=response.headers.get("trackingid"),
+            )
         self._use_token(token)
 
     @classmethod
@@ -246,6 +297,7 @@ class WebexClient:
         """A client configured from the shared connection options of MODULE; fails the module when unusable."""
         if requests is None:
             from ansible.module_utils.basic import missing_required_lib
+
             module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         params = module.params
         cleaned, problems = {}, []
@@ -258,22 +310,36 @@ class WebexClient:
                 problems.append(problem)
         timeout = params.get("timeout")
         if timeout is not None and timeout <= 0:
-            problems.append("timeout: %s seconds; give a positive number of seconds to wait for each response" % timeout)
+            problems.append(
+                "timeout: %s seconds; give a positive number of seconds to wait for each response" % timeout
+            )
         if problems:
             module.fail_json(msg="Invalid options: " + "; ".join(problems), errors=problems)
         refresh = [cleaned[name] for name in ("client_id", "client_secret", "refresh_token")]
         if any(refresh) and not all(refresh):
-            missing = [name for name, value in zip(("client_id", "client_secret", "refresh_token"), refresh) if not value]
-            module.fail_json(msg="client_id, client_secret and refresh_token go together; missing: %s" % ", ".join(missing))
+            missing = [
+                name for name, value in zip(("client_id", "client_secret", "refresh_token"), refresh) if not value
+            ]
+            module.fail_json(
+                msg="client_id, client_secret and refresh_token go together; missing: %s" % ", ".join(missing)
+            )
         if not cleaned["access_token"] and not all(refresh):
-            module.fail_json(msg="access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment "
-                                 "variable), or client_id, client_secret and refresh_token to mint one")
+            module.fail_json(
+                msg="access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment "
+                "variable), or client_id, client_secret and refresh_token to mint one"
+            )
         if not params["validate_certs"]:
             module.warn("validate_certs is false: the TLS certificate of %s is not verified" % params["api_url"])
-        return cls(params["api_url"] or DEFAULT_API_URL, cleaned["access_token"], org_id=params.get("org_id") or None,
-                   validate_certs=params["validate_certs"], timeout=params["timeout"], warn=module.warn,
-                   refresh_credentials=tuple(refresh) if all(refresh) else None,
-                   register_secret=module.no_log_values.add)
+        return cls(
+            params["api_url"] or DEFAULT_API_URL,
+            cleaned["access_token"],
+            org_id=params.get("org_id") or None,
+            validate_certs=params["validate_certs"],
+            timeout=params["timeout"],
+            warn=module.warn,
+            refresh_credentials=tuple(refresh) if all(refresh) else None,
+            register_secret=module.no_log_values.add,
+        )
 
     # -- requests -----------------------------------------------------------------------------------------------
 
@@ -288,7 +354,8 @@ class WebexClient:
     def _shown_path(self, path):
         """PATH as messages show it: relative to the API and without the query (a next-page URL carries orgId)."""
         if path.startswith(("http://", "https://")) and self._is_api_url(path):
-            path = urlsplit(path).path[len(urlsplit(self.api_url).path.rstrip("/")):]
+            base_length = len(urlsplit(self.api_url).path.rstrip("/"))
+            path = urlsplit(path).path[base_length:]
         return path.split("?", 1)[0]
 
     def _params(self, params, path):
@@ -316,16 +383,25 @@ class WebexClient:
                 self.rate_gate.wait()
             headers = {"TrackingID": "WXC_ANSIBLE_%s" % uuid.uuid4()}
             try:
-                response = self.session.request(method, url, params=self._params(params, path), json=json,
-                                                files=files, data=data, headers=headers, timeout=self.timeout,
-                                                verify=self.validate_certs)
+                response = self.session.request(
+                    method,
+                    url,
+                    params=self._params(params, path),
+                    json=json,
+                    files=files,
+                    data=data,
+                    headers=headers,
+                    timeout=self.timeout,
+                    verify=self.validate_certs,
+                )
             except requests.exceptions.SSLError as exc:
                 raise _tls_error(method, shown_path, exc) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
-                error = WebexApiError(method, shown_path, message="no response: %s" % type(exc).__name__,
-                                      ambiguous=True)
+                error = WebexApiError(
+                    method, shown_path, message="no response: %s" % type(exc).__name__, ambiguous=True
+                )
                 if method in IDEMPOTENT_METHODS and server_errors < SERVER_ERROR_MAX_RETRIES:
-                    self._sleep(SERVER_ERROR_BACKOFF * 2 ** server_errors)
+                    self._sleep(SERVER_ERROR_BACKOFF * 2**server_errors)
                     server_errors += 1
                     continue
                 raise error from None
@@ -346,9 +422,12 @@ class WebexClient:
                     self._sleep(wait)
                 rate_limited += 1
                 continue
-            if (response.status_code in RETRYABLE_STATUS and method in IDEMPOTENT_METHODS
-                    and server_errors < SERVER_ERROR_MAX_RETRIES):
-                self._sleep(SERVER_ERROR_BACKOFF * 2 ** server_errors)
+            if (
+                response.status_code in RETRYABLE_STATUS
+                and method in IDEMPOTENT_METHODS
+                and server_errors < SERVER_ERROR_MAX_RETRIES
+            ):
+                self._sleep(SERVER_ERROR_BACKOFF * 2**server_errors)
                 server_errors += 1
                 continue
             if response.status_code >= 400:
@@ -372,9 +451,13 @@ class WebexClient:
             response = self.request("GET", next_path, params=next_params)
             answer = _json_answer("GET", self._shown_path(next_path), response)
             if not isinstance(answer, dict) or not isinstance(answer.get(item_key) or [], list):
-                raise WebexApiError("GET", self._shown_path(next_path), status=response.status_code,
-                                    message="the answer has no %s list" % item_key,
-                                    tracking_id=response.headers.get("trackingid"))
+                raise WebexApiError(
+                    "GET",
+                    self._shown_path(next_path),
+                    status=response.status_code,
+                    message="the answer has no %s list" % item_key,
+                    tracking_id=response.headers.get("trackingid"),
+                )
             page = answer.get(item_key) or []
             items.extend(page)
             next_url = response.links.get("next", {}).get("url")
@@ -382,8 +465,11 @@ class WebexClient:
                 break
             if not self._is_api_url(next_url):
                 # Never send the token to another host than the configured API.
-                raise WebexApiError("GET", path, message="refusing to follow a next-page link to another host: %s"
-                                    % next_url.split("?", 1)[0])
+                raise WebexApiError(
+                    "GET",
+                    path,
+                    message="refusing to follow a next-page link to another host: %s" % next_url.split("?", 1)[0],
+                )
             next_path, next_params = next_url, None
         return items
 

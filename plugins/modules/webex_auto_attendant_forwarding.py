@@ -379,20 +379,30 @@ api_error:
 """
 
 from ansible_collections.wxc.calling.plugins.module_utils.forwarding import (
-    ForwardingService, argument_spec, converge, to_snake, validate_options)
+    ForwardingService,
+    argument_spec,
+    converge,
+    to_snake,
+    validate_options,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 
 
 def run(module, client):
     location_id = resolve_location(client, module.params["location"])[0]
-    plan, forwarding = converge(ForwardingService(client), location_id, module.params,
-                                check_mode=module.check_mode, diff=module._diff)
+    plan, forwarding = converge(
+        ForwardingService(client), location_id, module.params, check_mode=module.check_mode, diff=module._diff
+    )
     for warning in plan.warnings:
         module.warn(warning)
-    result = dict(changed=plan.changed, auto_attendant_id=forwarding["auto_attendant_id"],
-                  location_id=forwarding["location_id"], forwarding=to_snake(forwarding["forwarding"]),
-                  rules=[to_snake(rule) for rule in forwarding["rules"]])
+    result = dict(
+        changed=plan.changed,
+        auto_attendant_id=forwarding["auto_attendant_id"],
+        location_id=forwarding["location_id"],
+        forwarding=to_snake(forwarding["forwarding"]),
+        rules=[to_snake(rule) for rule in forwarding["rules"]],
+    )
     if module._diff:
         result["diff"] = plan.diff()
     return result

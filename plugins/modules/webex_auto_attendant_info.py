@@ -375,8 +375,9 @@ def argument_spec():
 def run(module, client):
     params = module.params
     forwarding = [] if params["forwarding"] else None
-    attendants, export = read_back(client, params["location"], params["name"], params["export_location"], module.warn,
-                                   forwarding_export=forwarding)
+    attendants, export = read_back(
+        client, params["location"], params["name"], params["export_location"], module.warn, forwarding_export=forwarding
+    )
     result = dict(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
     if forwarding is not None:
         result.update(export_forwarding=forwarding, export_forwarding_yaml=to_yaml(forwarding))

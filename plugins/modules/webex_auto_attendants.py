@@ -198,7 +198,11 @@ diff:
   elements: dict
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk import argument_spec, run, validate_options
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk import (
+    argument_spec,
+    run,
+    validate_options,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 
 

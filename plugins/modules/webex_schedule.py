@@ -353,13 +353,19 @@ api_error:
 from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 from ansible_collections.wxc.calling.plugins.module_utils.schedules import (
-    ScheduleService, argument_spec, converge, to_snake, validate_options)
+    ScheduleService,
+    argument_spec,
+    converge,
+    to_snake,
+    validate_options,
+)
 
 
 def run(module, client):
     location_id = resolve_location(client, module.params["location"])[0]
-    plan, schedule = converge(ScheduleService(client), location_id, module.params,
-                              check_mode=module.check_mode, diff=module._diff)
+    plan, schedule = converge(
+        ScheduleService(client), location_id, module.params, check_mode=module.check_mode, diff=module._diff
+    )
     result = dict(changed=plan.changed, schedule=to_snake(schedule))
     if module._diff:
         result["diff"] = plan.diff()

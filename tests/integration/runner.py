@@ -28,13 +28,17 @@ class PlaybookRun:
         for line in stdout.splitlines():
             match = _RECAP_LINE.match(line.strip())
             if match:
-                self.stats[match.group("host")] = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", match.group("counts"))}
+                self.stats[match.group("host")] = {
+                    k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", match.group("counts"))
+                }
 
     def task(self, name):
         """The results of the task called NAME (one per loop item), oldest first."""
         found = [entry for entry in self.results if entry["task"] == name]
         if not found:
-            raise AssertionError("task %r did not run; tasks seen: %s" % (name, sorted({e["task"] for e in self.results})))
+            raise AssertionError(
+                "task %r did not run; tasks seen: %s" % (name, sorted({e["task"] for e in self.results}))
+            )
         return found
 
     def one(self, name):
@@ -53,11 +57,17 @@ class PlaybookRun:
         return sum(host.get("failed", 0) for host in self.stats.values())
 
     def __repr__(self):
-        return "PlaybookRun(rc=%s, stats=%s)\n--- stdout ---\n%s\n--- stderr ---\n%s" % (self.rc, self.stats, self.stdout, self.stderr)
+        return "PlaybookRun(rc=%s, stats=%s)\n--- stdout ---\n%s\n--- stderr ---\n%s" % (
+            self.rc,
+            self.stats,
+            self.stdout,
+            self.stderr,
+        )
 
 
-def run_playbook(playbook, sim, extra_vars=None, check=False, diff=False, extra_args=(), env=None, timeout=300,
-                 secrets=None):
+def run_playbook(
+    playbook, sim, extra_vars=None, check=False, diff=False, extra_args=(), env=None, timeout=300, secrets=None
+):
     """Run PLAYBOOK (a path, or a name under tests/integration/playbooks) against SIM.
 
     The module finds the simulator through WEBEX_API_URL and WEBEX_ACCESS_TOKEN, as a user's environment would
@@ -69,19 +79,21 @@ def run_playbook(playbook, sim, extra_vars=None, check=False, diff=False, extra_
     with tempfile.TemporaryDirectory(prefix="wxc-run-") as tmp:
         record = os.path.join(tmp, "results.jsonl")
         run_env = dict(os.environ)
-        run_env.update({
-            "WEBEX_API_URL": sim.url,
-            "WEBEX_ACCESS_TOKEN": sim.token,
-            "WXC_RECORD_FILE": record,
-            "ANSIBLE_CALLBACK_PLUGINS": os.path.join(HERE, "callback_plugins"),
-            "ANSIBLE_CALLBACKS_ENABLED": "wxc_record",
-            "ANSIBLE_NOCOLOR": "1",
-            "ANSIBLE_FORCE_COLOR": "0",
-            "ANSIBLE_RETRY_FILES_ENABLED": "0",
-            "ANSIBLE_LOCAL_TEMP": os.path.join(tmp, "ansible-local"),
-            "ANSIBLE_HOME": os.path.join(tmp, "ansible-home"),
-            "PYTHONWARNINGS": "ignore",
-        })
+        run_env.update(
+            {
+                "WEBEX_API_URL": sim.url,
+                "WEBEX_ACCESS_TOKEN": sim.token,
+                "WXC_RECORD_FILE": record,
+                "ANSIBLE_CALLBACK_PLUGINS": os.path.join(HERE, "callback_plugins"),
+                "ANSIBLE_CALLBACKS_ENABLED": "wxc_record",
+                "ANSIBLE_NOCOLOR": "1",
+                "ANSIBLE_FORCE_COLOR": "0",
+                "ANSIBLE_RETRY_FILES_ENABLED": "0",
+                "ANSIBLE_LOCAL_TEMP": os.path.join(tmp, "ansible-local"),
+                "ANSIBLE_HOME": os.path.join(tmp, "ansible-home"),
+                "PYTHONWARNINGS": "ignore",
+            }
+        )
         for key, value in (env or {}).items():
             if value is None:  # None: the variable is not set at all for this run
                 run_env.pop(key, None)
@@ -114,6 +126,9 @@ def write_playbook(directory, tasks, name="playbook.yml"):
 
     path = os.path.join(str(directory), name)
     with open(path, "w", encoding="utf-8") as handle:
-        yaml.safe_dump([{"name": "Test play", "hosts": "localhost", "gather_facts": False, "tasks": tasks}], handle,
-                       sort_keys=False)
+        yaml.safe_dump(
+            [{"name": "Test play", "hosts": "localhost", "gather_facts": False, "tasks": tasks}],
+            handle,
+            sort_keys=False,
+        )
     return path

@@ -27,8 +27,17 @@ def play(sim, tmp_path, tasks, check=False, diff=False, env=None):
 
 def aa_args(name, extension, location="Headquarters", **options):
     """The options of a small auto attendant that can be created (both menus, a schedule, an extension)."""
-    return dict({"location": location, "name": name, "extension": extension, "business_schedule": BUSINESS,
-                 "business_hours_menu": copy.deepcopy(MENU), "after_hours_menu": copy.deepcopy(MENU)}, **options)
+    return dict(
+        {
+            "location": location,
+            "name": name,
+            "extension": extension,
+            "business_schedule": BUSINESS,
+            "business_hours_menu": copy.deepcopy(MENU),
+            "after_hours_menu": copy.deepcopy(MENU),
+        },
+        **options,
+    )
 
 
 def aa_base(sim, location_id):
@@ -38,8 +47,16 @@ def aa_base(sim, location_id):
 def create_attendant(sim, name, extension, location="Headquarters", **fields):
     """Create an auto attendant through the API (not the module); return its id."""
     location_id = location if location.startswith("Y2lz") else sim.location_id(location)
-    body = dict({"name": name, "extension": extension, "businessSchedule": BUSINESS,
-                 "businessHoursMenu": copy.deepcopy(API_MENU), "afterHoursMenu": copy.deepcopy(API_MENU)}, **fields)
+    body = dict(
+        {
+            "name": name,
+            "extension": extension,
+            "businessSchedule": BUSINESS,
+            "businessHoursMenu": copy.deepcopy(API_MENU),
+            "afterHoursMenu": copy.deepcopy(API_MENU),
+        },
+        **fields,
+    )
     response = sim.api("POST", aa_base(sim, location_id), json=body)
     assert response.status_code == 201, response.text
     return response.json()["id"]
@@ -79,7 +96,7 @@ def schedule(sim, location_id, name, kind="businessHours"):
 
 def writes(sim):
     """(method, path below /v1 with ids unquoted, status) of every POST/PUT/DELETE the simulator received."""
-    return [(entry["method"], unquote(entry["path"])[len("/v1"):], entry["status"]) for entry in sim.writes()]
+    return [(entry["method"], unquote(entry["path"]).removeprefix("/v1"), entry["status"]) for entry in sim.writes()]
 
 
 def wrote(sim, predicate=None):

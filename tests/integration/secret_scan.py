@@ -18,8 +18,13 @@ MIN_SECRET_LENGTH = 8
 
 def simulator_secrets(sim):
     """What the simulator treats as secret: name -> value."""
-    found = {"access token": sim.token, "read-only token": sim.read_only_token, "client secret": sim.client_secret,
-             "refresh token": sim.refresh_token, "minted token": MINTED_PREFIX}
+    found = {
+        "access token": sim.token,
+        "read-only token": sim.read_only_token,
+        "client secret": sim.client_secret,
+        "refresh token": sim.refresh_token,
+        "minted token": MINTED_PREFIX,
+    }
     return {name: value for name, value in found.items() if value}
 
 

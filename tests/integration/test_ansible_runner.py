@@ -29,8 +29,14 @@ def private_data_dir(base, env):
 
 def run_job(base, ident):
     env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    proc = subprocess.run([ANSIBLE_RUNNER, "run", base, "-p", "demo.yml", "--ident", ident],
-                          capture_output=True, text=True, timeout=300, check=False, env=env)
+    proc = subprocess.run(
+        [ANSIBLE_RUNNER, "run", base, "-p", "demo.yml", "--ident", ident],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
     artifacts = os.path.join(base, "artifacts", ident)
     with open(os.path.join(artifacts, "status"), encoding="utf-8") as status:
         job_status = status.read().strip()
@@ -40,12 +46,15 @@ def run_job(base, ident):
 
 
 def test_demo_through_ansible_runner_changed_then_ok(sim, tmp_path):
-    base = private_data_dir(str(tmp_path / "job"), {
-        "WEBEX_API_URL": sim.url,
-        "WEBEX_ACCESS_TOKEN": sim.token,
-        "ANSIBLE_COLLECTIONS_PATH": os.environ["ANSIBLE_COLLECTIONS_PATH"],
-        "ANSIBLE_NOCOLOR": "1",
-    })
+    base = private_data_dir(
+        str(tmp_path / "job"),
+        {
+            "WEBEX_API_URL": sim.url,
+            "WEBEX_ACCESS_TOKEN": sim.token,
+            "ANSIBLE_COLLECTIONS_PATH": os.environ["ANSIBLE_COLLECTIONS_PATH"],
+            "ANSIBLE_NOCOLOR": "1",
+        },
+    )
     proc, status, output = run_job(base, "first")
     assert status == "successful", proc.stdout + proc.stderr
     assert re.search(r"localhost\s+: ok=1\s+changed=1", output), output

@@ -15,16 +15,29 @@ MODULE = "wxc.calling.webex_auto_attendant"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 LIST = "/v1/telephony/config/autoAttendants"
 LOCATIONS = "/v1/locations"
-MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-    {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"},
-    {"key": "*", "action": "REPEAT_MENU"}]}
+MENU = {
+    "greeting": "DEFAULT",
+    "extension_enabled": True,
+    "key_configurations": [
+        {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"},
+        {"key": "*", "action": "REPEAT_MENU"},
+    ],
+}
 
 
 def reception(location, **changes):
-    args = {"location": location, "name": "Reception", "extension": "2100",
-            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU,
-            "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                 "key_configurations": [{"key": "0", "action": "EXIT"}]}}
+    args = {
+        "location": location,
+        "name": "Reception",
+        "extension": "2100",
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "business_hours_menu": MENU,
+        "after_hours_menu": {
+            "greeting": "DEFAULT",
+            "extension_enabled": True,
+            "key_configurations": [{"key": "0", "action": "EXIT"}],
+        },
+    }
     args.update(changes)
     return args
 
@@ -43,8 +56,17 @@ def calls(log):
     shown = []
     for entry in log:
         path = entry["path"]
-        kind = ("locations" if path == LOCATIONS else "list" if path == LIST else "schedules" if path.endswith("/schedules")
-                else "item" if path.count("/autoAttendants/") else "collection")
+        kind = (
+            "locations"
+            if path == LOCATIONS
+            else "list"
+            if path == LIST
+            else "schedules"
+            if path.endswith("/schedules")
+            else "item"
+            if path.count("/autoAttendants/")
+            else "collection"
+        )
         shown.append((entry["method"], kind))
     return shown
 
@@ -82,15 +104,33 @@ def test_floors_with_location_id(sim, tmp_path):
 
 
 def test_floors_with_location_name(sim, tmp_path):
-    runs = [reception("Headquarters"), reception("Headquarters"),
-            reception("Headquarters", extension="2101"), {"location": "Headquarters", "name": "Reception", "state": "absent"}]
+    runs = [
+        reception("Headquarters"),
+        reception("Headquarters"),
+        reception("Headquarters", extension="2101"),
+        {"location": "Headquarters", "name": "Reception", "state": "absent"},
+    ]
     run, log = converge(sim, tmp_path, *runs)
     assert run.changed == 3
     location = ("GET", "locations")
-    assert calls(log) == [location, ("GET", "list"), ("GET", "schedules"), ("POST", "collection"), ("GET", "item"),
-                          location, ("GET", "list"), ("GET", "item"),
-                          location, ("GET", "list"), ("GET", "item"), ("PUT", "item"), ("GET", "item"),
-                          location, ("GET", "list"), ("DELETE", "item")]
+    assert calls(log) == [
+        location,
+        ("GET", "list"),
+        ("GET", "schedules"),
+        ("POST", "collection"),
+        ("GET", "item"),
+        location,
+        ("GET", "list"),
+        ("GET", "item"),
+        location,
+        ("GET", "list"),
+        ("GET", "item"),
+        ("PUT", "item"),
+        ("GET", "item"),
+        location,
+        ("GET", "list"),
+        ("DELETE", "item"),
+    ]
     one_connection_per_run(log, len(runs))
 
 
@@ -137,13 +177,21 @@ def test_scale_out_example_under_steady_429s(sim, tmp_path):
     by_connection = {}
     for entry in log:
         by_connection.setdefault(entry["connection"], []).append(entry)
-    limited = [(entries, position) for entries in by_connection.values()
-               for position, entry in enumerate(entries) if entry["status"] == 429]
+    limited = [
+        (entries, position)
+        for entries in by_connection.values()
+        for position, entry in enumerate(entries)
+        if entry["status"] == 429
+    ]
     assert len(limited) == len(log) // 5
     for entries, position in limited:
         retry = entries[position + 1]
-        assert [retry[key] for key in ("method", "path", "query", "body")] == \
-            [entries[position][key] for key in ("method", "path", "query", "body")]
-    names = [(item["locationId"], item["name"]) for item in sim.api("GET", "/telephony/config/autoAttendants").json()["autoAttendants"]]
+        assert [retry[key] for key in ("method", "path", "query", "body")] == [
+            entries[position][key] for key in ("method", "path", "query", "body")
+        ]
+    names = [
+        (item["locationId"], item["name"])
+        for item in sim.api("GET", "/telephony/config/autoAttendants").json()["autoAttendants"]
+    ]
     assert len(names) == len(set(names)) == 5
     assert sum(1 for entry in log if entry["method"] == "POST" and entry["status"] == 201) == 5

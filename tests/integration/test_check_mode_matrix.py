@@ -8,8 +8,22 @@ are what check mode predicted, and a last --check run reports nothing left to ch
 """
 
 from tests.integration.scenario import (
-    AA_MODULE, INFO_MODULE, SCHEDULE_MODULE, aa_args, aa_base, attendant, attendants_named, create_attendant,
-    create_schedule, play, result_of, schedule, schedules_base, task, writes)
+    AA_MODULE,
+    INFO_MODULE,
+    SCHEDULE_MODULE,
+    aa_args,
+    aa_base,
+    attendant,
+    attendants_named,
+    create_attendant,
+    create_schedule,
+    play,
+    result_of,
+    schedule,
+    schedules_base,
+    task,
+    writes,
+)
 
 AA_PATHS = {"Create": True, "Update": True, "Nothing": False, "Delete": True, "Delete missing": False}
 
@@ -27,8 +41,10 @@ def aa_tasks():
 
 def set_up_attendants(sim):
     location_id = sim.location_id("Headquarters")
-    ids = {name: create_attendant(sim, name, extension)
-           for name, extension in (("Existing", "2202"), ("Same", "2203"), ("Doomed", "2204"))}
+    ids = {
+        name: create_attendant(sim, name, extension)
+        for name, extension in (("Existing", "2202"), ("Same", "2203"), ("Doomed", "2204"))
+    }
     sim.clear_requests()
     return location_id, ids
 
@@ -58,8 +74,10 @@ def test_auto_attendant_every_path(sim, tmp_path):
     assert predicted["Create"]["diff"]["before"] == {}
     assert predicted["Create"]["diff"]["after"]["name"] == "New desk"
     assert predicted["Create"]["diff"]["after"]["extension"] == "2201"
-    assert predicted["Update"]["diff"] == {"before": {"name": "Existing", "name_dialing": "ENTERPRISE"},
-                                           "after": {"name": "Existing", "name_dialing": "GROUP"}}
+    assert predicted["Update"]["diff"] == {
+        "before": {"name": "Existing", "name_dialing": "ENTERPRISE"},
+        "after": {"name": "Existing", "name_dialing": "GROUP"},
+    }
     assert predicted["Nothing"]["diff"]["before"] == predicted["Nothing"]["diff"]["after"]
     assert predicted["Delete"]["diff"]["before"]["name"] == "Doomed"
     assert predicted["Delete"]["diff"]["before"]["extension"] == "2204"
@@ -72,8 +90,10 @@ def test_auto_attendant_every_path(sim, tmp_path):
     created = attendants_named(sim, "New desk", location_id)
     assert len(created) == 1
     assert list(writes(sim)) == [
-        ("POST", base, 201), ("PUT", "%s/%s" % (base, ids["Existing"]), 200),
-        ("DELETE", "%s/%s" % (base, ids["Doomed"]), 204)]
+        ("POST", base, 201),
+        ("PUT", "%s/%s" % (base, ids["Existing"]), 200),
+        ("DELETE", "%s/%s" % (base, ids["Doomed"]), 204),
+    ]
     for name in AA_PATHS:
         assert real.one(name)["changed"] is predicted[name]["changed"], name
         assert result_of(real, name)["diff"] == predicted[name]["diff"], name
@@ -87,20 +107,57 @@ def test_auto_attendant_every_path(sim, tmp_path):
     assert {name: again.one(name)["changed"] for name in AA_PATHS} == dict.fromkeys(AA_PATHS, False)
 
 
-WEEKDAYS = {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "09:00",
-            "end_time": "17:00", "recurrence": {"recur_weekly": {"monday": True, "friday": True}}}
-API_WEEKDAYS = {"name": "Weekdays", "startDate": "2026-01-05", "endDate": "2026-01-05", "startTime": "09:00",
-                "endTime": "17:00", "recurrence": {"recurWeekly": {"monday": True, "friday": True}}}
-SATURDAY = {"name": "Saturday", "start_date": "2026-01-10", "end_date": "2026-01-10", "start_time": "09:00",
-            "end_time": "12:00"}
-API_SATURDAY = {"name": "Saturday", "startDate": "2026-01-10", "endDate": "2026-01-10", "startTime": "09:00",
-                "endTime": "12:00"}
+WEEKDAYS = {
+    "name": "Weekdays",
+    "start_date": "2026-01-05",
+    "end_date": "2026-01-05",
+    "start_time": "09:00",
+    "end_time": "17:00",
+    "recurrence": {"recur_weekly": {"monday": True, "friday": True}},
+}
+API_WEEKDAYS = {
+    "name": "Weekdays",
+    "startDate": "2026-01-05",
+    "endDate": "2026-01-05",
+    "startTime": "09:00",
+    "endTime": "17:00",
+    "recurrence": {"recurWeekly": {"monday": True, "friday": True}},
+}
+SATURDAY = {
+    "name": "Saturday",
+    "start_date": "2026-01-10",
+    "end_date": "2026-01-10",
+    "start_time": "09:00",
+    "end_time": "12:00",
+}
+API_SATURDAY = {
+    "name": "Saturday",
+    "startDate": "2026-01-10",
+    "endDate": "2026-01-10",
+    "startTime": "09:00",
+    "endTime": "12:00",
+}
 API_SUNDAY = {"name": "Sunday", "startDate": "2026-01-11", "endDate": "2026-01-11", "allDayEnabled": True}
-LATE = {"name": "Late", "start_date": "2026-01-08", "end_date": "2026-01-08", "start_time": "17:00", "end_time": "20:00"}
+LATE = {
+    "name": "Late",
+    "start_date": "2026-01-08",
+    "end_date": "2026-01-08",
+    "start_time": "17:00",
+    "end_time": "20:00",
+}
 CLOSED = {"name": "Closed", "start_date": "2026-12-24", "end_date": "2026-12-26"}
-SCHEDULE_PATHS = {"Create": True, "Create holidays": True, "Events": True, "Rename": True, "Rename done": False,
-                  "Rename and events": True, "Nothing": False, "Events left alone": False, "Delete": True,
-                  "Delete missing": False}
+SCHEDULE_PATHS = {
+    "Create": True,
+    "Create holidays": True,
+    "Events": True,
+    "Rename": True,
+    "Rename done": False,
+    "Rename and events": True,
+    "Nothing": False,
+    "Events left alone": False,
+    "Delete": True,
+    "Delete missing": False,
+}
 
 
 def schedule_args(name, kind="business_hours", **options):
@@ -183,13 +240,17 @@ def test_schedule_every_path(sim, tmp_path):
     real = play(sim, tmp_path, schedule_tasks(), diff=True)
     assert real.rc == 0, real
     base = schedules_base(location_id)
-    office, closures, summer = (schedule(sim, location_id, "Office"), schedule(sim, location_id, "Closures", "holidays"),
-                                schedule(sim, location_id, "Summer"))
+    office, closures, summer = (
+        schedule(sim, location_id, "Office"),
+        schedule(sim, location_id, "Closures", "holidays"),
+        schedule(sim, location_id, "Summer"),
+    )
     new_name = schedule(sim, location_id, "New name")
     assert office and closures and summer and new_name
     business = base + "/businessHours/"
     expected = [
-        ("POST", base, 201), ("POST", base, 201),
+        ("POST", base, 201),
+        ("POST", base, 201),
         ("DELETE", business + ids["Shifts"] + "/events/" + shifts_events["Sunday"], 204),
         ("PUT", business + ids["Shifts"] + "/events/" + shifts_events["Saturday"], 200),
         ("POST", business + ids["Shifts"] + "/events", 201),
@@ -217,8 +278,11 @@ def test_info_is_read_only_and_the_same_in_check_mode(sim, tmp_path):
     location_id = sim.location_id("Headquarters")
     create_attendant(sim, "Listed", "2401")
     sim.clear_requests()
-    tasks = [task("Organisation", INFO_MODULE, {}), task("One location", INFO_MODULE, {"location": location_id}),
-             task("One name", INFO_MODULE, {"location": "Headquarters", "name": "Listed"})]
+    tasks = [
+        task("Organisation", INFO_MODULE, {}),
+        task("One location", INFO_MODULE, {"location": location_id}),
+        task("One name", INFO_MODULE, {"location": "Headquarters", "name": "Listed"}),
+    ]
     runs = [play(sim, tmp_path, tasks), play(sim, tmp_path, tasks, check=True, diff=True)]
     assert writes(sim) == []
     for run in runs:

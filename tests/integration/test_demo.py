@@ -11,8 +11,14 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.par
 
 
 def test_demo_shows_changed_then_ok():
-    proc = subprocess.run(["bash", os.path.join(ROOT, "examples", "demo.sh")], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, check=False)
+    proc = subprocess.run(
+        ["bash", os.path.join(ROOT, "examples", "demo.sh")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     recaps = re.findall(r"localhost\s+: ok=\d+\s+changed=(\d+)", proc.stdout)
     assert recaps == ["1", "0"], proc.stdout
@@ -20,6 +26,13 @@ def test_demo_shows_changed_then_ok():
     assert "201 POST /v1/telephony/config/locations/" in proc.stdout
     assert "wxc-sim-admin-token" not in proc.stdout
     # The secret scan of every ansible-playbook run (the demo starts its own simulator with the default secrets).
-    assert_no_secret({"stdout": proc.stdout, "stderr": proc.stderr}, {
-        "access token": DEFAULT_TOKEN, "read-only token": DEFAULT_READ_ONLY_TOKEN, "client secret": DEFAULT_CLIENT_SECRET,
-        "refresh token": DEFAULT_REFRESH_TOKEN, "minted token": "wxc-sim-minted-"})
+    assert_no_secret(
+        {"stdout": proc.stdout, "stderr": proc.stderr},
+        {
+            "access token": DEFAULT_TOKEN,
+            "read-only token": DEFAULT_READ_ONLY_TOKEN,
+            "client secret": DEFAULT_CLIENT_SECRET,
+            "refresh token": DEFAULT_REFRESH_TOKEN,
+            "minted token": "wxc-sim-minted-",
+        },
+    )

@@ -77,24 +77,49 @@ def menu(keys):
 
 
 def test_from_the_organisation_and_check_mode(sim, tmp_path):
-    create(sim, "Headquarters", {
-        "name": "Main Line", "extension": "2000", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": menu([{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100",
-                                    "description": "Support"},
-                                   {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "+19175551092",
-                                    "description": 'Sales "East" & <West>'}]),
-        "afterHoursMenu": menu([{"key": "#", "action": "EXIT"}]),
-    })
-    create(sim, "Headquarters", {
-        "name": "Support Menu", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": menu([{"key": "0", "action": "TRANSFER_TO_OPERATOR"}]),
-        "afterHoursMenu": menu([{"key": "0", "action": "TRANSFER_TO_MAILBOX", "value": "2100"}]),
-    })
-    create(sim, "Branch Office Denver", {
-        "name": "Reception", "extension": "3000", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": menu([{"key": "#", "action": "NAME_DIALING"}]),
-        "afterHoursMenu": menu([{"key": "#", "action": "EXIT"}]),
-    })
+    create(
+        sim,
+        "Headquarters",
+        {
+            "name": "Main Line",
+            "extension": "2000",
+            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "businessHoursMenu": menu(
+                [
+                    {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100", "description": "Support"},
+                    {
+                        "key": "2",
+                        "action": "TRANSFER_WITH_PROMPT",
+                        "value": "+19175551092",
+                        "description": 'Sales "East" & <West>',
+                    },
+                ]
+            ),
+            "afterHoursMenu": menu([{"key": "#", "action": "EXIT"}]),
+        },
+    )
+    create(
+        sim,
+        "Headquarters",
+        {
+            "name": "Support Menu",
+            "extension": "2100",
+            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "businessHoursMenu": menu([{"key": "0", "action": "TRANSFER_TO_OPERATOR"}]),
+            "afterHoursMenu": menu([{"key": "0", "action": "TRANSFER_TO_MAILBOX", "value": "2100"}]),
+        },
+    )
+    create(
+        sim,
+        "Branch Office Denver",
+        {
+            "name": "Reception",
+            "extension": "3000",
+            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "businessHoursMenu": menu([{"key": "#", "action": "NAME_DIALING"}]),
+            "afterHoursMenu": menu([{"key": "#", "action": "EXIT"}]),
+        },
+    )
     target = tmp_path / "flows" / "org.md"
     target.parent.mkdir()
     sim.clear_requests()
@@ -107,7 +132,10 @@ def test_from_the_organisation_and_check_mode(sim, tmp_path):
     assert run.rc == 0, run
     assert sim.writes() == []
     assert sorted(path.name for path in target.parent.iterdir()) == [
-        "org-branch-office-denver.svg", "org-headquarters.svg", "org.md"]
+        "org-branch-office-denver.svg",
+        "org-headquarters.svg",
+        "org.md",
+    ]
     blocks = mermaid_blocks(target.read_text(encoding="utf-8"))
     assert len(blocks) == 2
     labels, edges = mermaid_graph(blocks[1])
@@ -118,16 +146,23 @@ def test_from_the_organisation_and_check_mode(sim, tmp_path):
 
     # Only one location, Markdown only.
     (target.parent / "org.md").unlink()
-    run = run_playbook(PLAYBOOK, sim, extra_vars={"diagram_file": str(target), "diagram_location": "Branch Office Denver",
-                                                  "diagram_svg": False})
+    run = run_playbook(
+        PLAYBOOK,
+        sim,
+        extra_vars={"diagram_file": str(target), "diagram_location": "Branch Office Denver", "diagram_svg": False},
+    )
     assert run.rc == 0, run
     assert len(mermaid_blocks(target.read_text(encoding="utf-8"))) == 1
     assert "![" not in target.read_text(encoding="utf-8")
 
 
 def test_without_graphviz_a_clear_message(sim, tmp_path):
-    run = run_playbook(PLAYBOOK, sim, extra_args=["-e", "@" + EXAMPLE],
-                       extra_vars={"diagram_file": str(tmp_path / "flows.md"), "diagram_dot": "/nonexistent/dot"})
+    run = run_playbook(
+        PLAYBOOK,
+        sim,
+        extra_args=["-e", "@" + EXAMPLE],
+        extra_vars={"diagram_file": str(tmp_path / "flows.md"), "diagram_dot": "/nonexistent/dot"},
+    )
     assert run.rc != 0
     assert "Graphviz (/nonexistent/dot) is needed to render the SVGs" in run.stdout + run.stderr
     assert list(tmp_path.iterdir()) == []

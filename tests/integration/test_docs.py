@@ -13,13 +13,20 @@ ANSIBLE_DOC = os.path.join(os.path.dirname(sys.executable), "ansible-doc")
 
 @pytest.mark.parametrize("module", MODULES)
 def test_ansible_doc_renders(module):
-    proc = subprocess.run([ANSIBLE_DOC, "wxc.calling." + module], capture_output=True, text=True, check=False,
-                          env=dict(os.environ, ANSIBLE_NOCOLOR="1"))
+    proc = subprocess.run(
+        [ANSIBLE_DOC, "wxc.calling." + module],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, ANSIBLE_NOCOLOR="1"),
+    )
     assert proc.returncode == 0, proc.stderr
     assert "EXAMPLES:" in proc.stdout and "RETURN VALUES:" in proc.stdout
     assert "wxc.calling." + module in proc.stdout
 
 
 def test_the_documentation_example_is_in_the_module_examples():
-    proc = subprocess.run([ANSIBLE_DOC, "wxc.calling.webex_auto_attendant"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [ANSIBLE_DOC, "wxc.calling.webex_auto_attendant"], capture_output=True, text=True, check=False
+    )
     assert "Main Line AA - Test" in proc.stdout and "+19705550026" in proc.stdout

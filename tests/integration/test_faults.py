@@ -21,11 +21,22 @@ from tests.integration.runner import run_playbook, write_playbook
 
 MODULE = "wxc.calling.webex_auto_attendant"
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
-ARGS = {"location": "Headquarters", "name": "Reception", "extension": "2100",
-        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU}
+ARGS = {
+    "location": "Headquarters",
+    "name": "Reception",
+    "extension": "2100",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "business_hours_menu": MENU,
+    "after_hours_menu": MENU,
+}
 API_MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-API_BODY = {"name": "Reception", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-            "businessHoursMenu": API_MENU, "afterHoursMenu": API_MENU}
+API_BODY = {
+    "name": "Reception",
+    "extension": "2100",
+    "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "businessHoursMenu": API_MENU,
+    "afterHoursMenu": API_MENU,
+}
 LIST = "/autoAttendants$"
 ITEM = "/autoAttendants/[^/]+$"
 
@@ -48,13 +59,24 @@ def create_directly(sim):
 def stored(sim, name="Reception"):
     location_id = sim.location_id("Headquarters")
     items = sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": location_id, "max": 1000}).json()
-    return [sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, item["id"])).json()
-            for item in items["autoAttendants"] if item["name"] == name]
+    return [
+        sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, item["id"])).json()
+        for item in items["autoAttendants"]
+        if item["name"] == name
+    ]
 
 
 def calls(sim):
-    return [(entry["method"], entry["path"].rsplit("/", 1)[-1] if entry["path"].endswith("autoAttendants") else
-             entry["path"].split("/")[2], entry["status"]) for entry in sim.requests()]
+    return [
+        (
+            entry["method"],
+            entry["path"].rsplit("/", 1)[-1]
+            if entry["path"].endswith("autoAttendants")
+            else entry["path"].split("/")[2],
+            entry["status"],
+        )
+        for entry in sim.requests()
+    ]
 
 
 def write_calls(sim):
@@ -127,11 +149,16 @@ def test_server_error_storm_longer_than_the_retry_budget(sim, tmp_path):
     assert_reported(result, 503)
     assert write_calls(sim) == [("PUT", 503)] * 4
     details = stored(sim)
-    assert len(details) == 1 and details[0]["nameDialing"] == "ENTERPRISE" and details[0]["extensionDialing"] == "ENTERPRISE"
+    assert (
+        len(details) == 1
+        and details[0]["nameDialing"] == "ENTERPRISE"
+        and details[0]["extensionDialing"] == "ENTERPRISE"
+    )
 
 
-@pytest.mark.parametrize("retry_after, minimum_wait", [("1", 1), ("rand(30),add(30)", 5), (None, 5)],
-                         ids=["seconds", "malformed", "missing"])
+@pytest.mark.parametrize(
+    "retry_after, minimum_wait", [("1", 1), ("rand(30),add(30)", 5), (None, 5)], ids=["seconds", "malformed", "missing"]
+)
 def test_rate_limit_is_waited_out(sim, tmp_path, retry_after, minimum_wait):
     create_directly(sim)
     spec = dict(method="PUT", path=ITEM, status=429)
@@ -216,12 +243,14 @@ def test_401_mid_run_without_refresh_credentials_fails_clearly(sim, tmp_path):
 
 def _when_logged(sim, predicate, action):
     """Run ACTION in a thread as soon as the request log has an entry matching PREDICATE."""
+
     def watch():
         for _attempt in range(600):
             if any(predicate(entry) for entry in sim.requests()):
                 action()
                 return
             time.sleep(0.05)
+
     thread = threading.Thread(target=watch)
     thread.start()
     return thread
@@ -229,12 +258,19 @@ def _when_logged(sim, predicate, action):
 
 def test_401_mid_run_with_refresh_credentials_refreshes_once(sim, tmp_path):
     _location_id, auto_attendant_id = create_directly(sim)
-    env = {"WEBEX_ACCESS_TOKEN": "", "WEBEX_CLIENT_ID": sim.client_id, "WEBEX_CLIENT_SECRET": sim.client_secret,
-           "WEBEX_REFRESH_TOKEN": sim.refresh_token}
+    env = {
+        "WEBEX_ACCESS_TOKEN": "",
+        "WEBEX_CLIENT_ID": sim.client_id,
+        "WEBEX_CLIENT_SECRET": sim.client_secret,
+        "WEBEX_REFRESH_TOKEN": sim.refresh_token,
+    }
     # The PUT is held 2 s; meanwhile the minted token expires, so the PUT is answered 401.
     sim.fault(method="PUT", path=ITEM, delay=2)
-    watcher = _when_logged(sim, lambda e: e["method"] == "GET" and e["path"].endswith(auto_attendant_id),
-                           lambda: (time.sleep(0.5), sim.expire_tokens()))
+    watcher = _when_logged(
+        sim,
+        lambda e: e["method"] == "GET" and e["path"].endswith(auto_attendant_id),
+        lambda: (time.sleep(0.5), sim.expire_tokens()),
+    )
     run, result = converge(sim, tmp_path, dict(ARGS, name_dialing="GROUP"), env=env)
     watcher.join()
     assert run.rc == 0, run
@@ -250,14 +286,19 @@ def test_deleted_between_lookup_and_update_without_create_options_fails_clearly(
     location_id, auto_attendant_id = create_directly(sim)
     item_path = "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, auto_attendant_id)
     sim.fault(method="PUT", path=ITEM, delay=2)
-    watcher = _when_logged(sim, lambda e: e["method"] == "GET" and e["path"].endswith(auto_attendant_id),
-                           lambda: sim.api("DELETE", item_path))
+    watcher = _when_logged(
+        sim,
+        lambda e: e["method"] == "GET" and e["path"].endswith(auto_attendant_id),
+        lambda: sim.api("DELETE", item_path),
+    )
     args = {"location": "Headquarters", "name": "Reception", "name_dialing": "GROUP"}  # not enough to create it
     run, result = converge(sim, tmp_path, args)
     watcher.join()
     assert run.rc != 0, run
-    assert "was deleted by someone else while it was being updated; creating it again needs business_schedule" \
+    assert (
+        "was deleted by someone else while it was being updated; creating it again needs business_schedule"
         in result["result"]["msg"]
+    )
     assert write_calls(sim) == [("DELETE", 204), ("PUT", 404)]
     assert stored(sim) == []
 
@@ -267,8 +308,10 @@ def test_every_fault_kind_in_one_run_leaves_no_duplicate(sim, tmp_path):
     sim.fault(method="GET", path=LIST, status=503)
     sim.fault(method="POST", path=LIST, drop_after_commit=True)
     sim.fault(method="POST", path=LIST, status=429, retry_after="0")
-    tasks = [{"name": "Converge %d" % n, MODULE: dict(copy.deepcopy(ARGS), name="Reception %d" % n, extension="21%02d" % n)}
-             for n in range(3)]
+    tasks = [
+        {"name": "Converge %d" % n, MODULE: dict(copy.deepcopy(ARGS), name="Reception %d" % n, extension="21%02d" % n)}
+        for n in range(3)
+    ]
     run = run_playbook(write_playbook(tmp_path, tasks), sim)
     assert run.rc == 0, run
     for n in range(3):

@@ -38,8 +38,9 @@ def test_the_guide_playbook_check_apply_rerun(sim, tmp_path):
     assert writes[3][0] == "POST" and writes[3][1].endswith("/autoAttendants") and len(writes) == 4
     location_id = sim.location_id("Branch Office Denver")
     attendant = sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": location_id}).json()
-    details = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s"
-                      % (location_id, attendant["autoAttendants"][0]["id"])).json()
+    details = sim.api(
+        "GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, attendant["autoAttendants"][0]["id"])
+    ).json()
     assert details["businessHoursMenu"]["audioAnnouncementFile"]["fileName"] == "welcome.wav"
     assert details["afterHoursMenu"]["audioAnnouncementFile"]["fileName"] == "Denver-after-hours.wav"
     assert details["afterHoursMenu"]["audioAnnouncementFile"]["level"] == "LOCATION"

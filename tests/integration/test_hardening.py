@@ -20,8 +20,14 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.par
 EXPORT_PLAYBOOK = os.path.join(ROOT, "playbooks", "export_auto_attendants.yml")
 APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
-ARGS = {"location": "Headquarters", "name": "Reception", "extension": "2100",
-        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU}
+ARGS = {
+    "location": "Headquarters",
+    "name": "Reception",
+    "extension": "2100",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "business_hours_menu": MENU,
+    "after_hours_menu": MENU,
+}
 NO_TOKEN_ENV = {"WEBEX_ACCESS_TOKEN": ""}
 
 
@@ -40,11 +46,15 @@ def play(tmp_path, task_args, module=AA, play_vars=None):
 
 
 def created_names(sim):
-    return [entry["body"]["name"] for entry in sim.writes() if entry["method"] == "POST" and entry["status"] == 201
-            and entry["path"].endswith("/autoAttendants")]
+    return [
+        entry["body"]["name"]
+        for entry in sim.writes()
+        if entry["method"] == "POST" and entry["status"] == 201 and entry["path"].endswith("/autoAttendants")
+    ]
 
 
 # -- secrets ------------------------------------------------------------------------------------------------------
+
 
 def _token_in_env(sim, padded):
     return {}, {"WEBEX_ACCESS_TOKEN": padded(sim.token)}
@@ -55,42 +65,77 @@ def _token_as_block_var(sim, padded):
 
 
 def _refresh_in_env(sim, padded):
-    return {}, {"WEBEX_ACCESS_TOKEN": "", "WEBEX_CLIENT_ID": padded(sim.client_id),
-                "WEBEX_CLIENT_SECRET": padded(sim.client_secret), "WEBEX_REFRESH_TOKEN": padded(sim.refresh_token)}
+    return {}, {
+        "WEBEX_ACCESS_TOKEN": "",
+        "WEBEX_CLIENT_ID": padded(sim.client_id),
+        "WEBEX_CLIENT_SECRET": padded(sim.client_secret),
+        "WEBEX_REFRESH_TOKEN": padded(sim.refresh_token),
+    }
 
 
 def _refresh_as_options(sim, padded):
-    return {"client_id": padded(sim.client_id), "client_secret": padded(sim.client_secret),
-            "refresh_token": padded(sim.refresh_token)}, dict(NO_TOKEN_ENV)
+    return {
+        "client_id": padded(sim.client_id),
+        "client_secret": padded(sim.client_secret),
+        "refresh_token": padded(sim.refresh_token),
+    }, dict(NO_TOKEN_ENV)
 
 
-@pytest.mark.parametrize("padded", [lambda value: value + "\n", lambda value: "  %s \r\n" % value],
-                         ids=["trailing-newline", "spaces-and-crlf"])
-@pytest.mark.parametrize("given", [_token_in_env, _token_as_block_var, _refresh_in_env, _refresh_as_options],
-                         ids=["token-env", "token-block-var", "refresh-env", "refresh-options"])
+@pytest.mark.parametrize(
+    "padded",
+    [lambda value: value + "\n", lambda value: "  %s \r\n" % value],
+    ids=["trailing-newline", "spaces-and-crlf"],
+)
+@pytest.mark.parametrize(
+    "given",
+    [_token_in_env, _token_as_block_var, _refresh_in_env, _refresh_as_options],
+    ids=["token-env", "token-block-var", "refresh-env", "refresh-options"],
+)
 def test_secrets_with_surrounding_whitespace_are_used_stripped_and_never_shown(sim, tmp_path, given, padded):
     options, env = given(sim, padded)
     play_vars = env.pop("__vars", None)
-    run = run_playbook(play(tmp_path, dict(ARGS, **options), play_vars=play_vars), sim, env=env, diff=True,
-                       extra_args=["-vvv"], secrets={"padded secret": padded(sim.token)})
+    run = run_playbook(
+        play(tmp_path, dict(ARGS, **options), play_vars=play_vars),
+        sim,
+        env=env,
+        diff=True,
+        extra_args=["-vvv"],
+        secrets={"padded secret": padded(sim.token)},
+    )
     assert run.rc == 0, run
     assert run.one("Task")["result"]["changed"] is True
     assert created_names(sim) == ["Reception"]
 
 
-@pytest.mark.parametrize("option, value", [
-    ("access_token", "first-half-of-a-token\nsecond-half-of-it"), ("access_token", "first-half-of-a-token second-half"),
-    ("access_token", "first-half-of-a-token\x00second-half"), ("access_token", "first-half-of-a-token\u00e9second-half"),
-    ("client_secret", "first-half-of-a-secret\tsecond-half"), ("refresh_token", "first-half-of-a-refresh\u2028second-half"),
-    ("client_id", "wxc-sim-client id-inside")])
-def test_a_secret_with_inner_whitespace_or_controls_is_refused_naming_the_option_never_the_value(sim, tmp_path, option,
-                                                                                                   value):
-    options = {"access_token": sim.token} if option == "access_token" else {
-        "client_id": sim.client_id, "client_secret": sim.client_secret, "refresh_token": sim.refresh_token}
+@pytest.mark.parametrize(
+    "option, value",
+    [
+        ("access_token", "first-half-of-a-token\nsecond-half-of-it"),
+        ("access_token", "first-half-of-a-token second-half"),
+        ("access_token", "first-half-of-a-token\x00second-half"),
+        ("access_token", "first-half-of-a-token\u00e9second-half"),
+        ("client_secret", "first-half-of-a-secret\tsecond-half"),
+        ("refresh_token", "first-half-of-a-refresh\u2028second-half"),
+        ("client_id", "wxc-sim-client id-inside"),
+    ],
+)
+def test_a_secret_with_inner_whitespace_or_controls_is_refused_naming_the_option_never_the_value(
+    sim, tmp_path, option, value
+):
+    options = (
+        {"access_token": sim.token}
+        if option == "access_token"
+        else {"client_id": sim.client_id, "client_secret": sim.client_secret, "refresh_token": sim.refresh_token}
+    )
     options[option] = value
     # client_id is not secret (the invocation shows it), but the message does not quote it either.
-    run = run_playbook(play(tmp_path, dict(ARGS, **options)), sim, env=dict(NO_TOKEN_ENV), extra_args=["-vvv"],
-                       secrets={} if option == "client_id" else {"malformed secret": value})
+    run = run_playbook(
+        play(tmp_path, dict(ARGS, **options)),
+        sim,
+        env=dict(NO_TOKEN_ENV),
+        extra_args=["-vvv"],
+        secrets={} if option == "client_id" else {"malformed secret": value},
+    )
     assert run.rc != 0, run
     result = run.one("Task")["result"]
     assert "%s: holds whitespace, control or non-ASCII characters" % option in result["msg"], result
@@ -118,6 +163,7 @@ def test_an_error_page_that_echoes_the_request_headers_never_shows_a_token(sim, 
 
 
 # -- crashes that become messages (item 12) --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("timeout", [0, -5])
 def test_a_timeout_that_is_not_positive_is_refused_naming_the_option(sim, tmp_path, timeout):
@@ -159,19 +205,37 @@ def test_an_api_url_with_an_upper_case_host_follows_next_page_links(sim, tmp_pat
 
 # -- data stays data: an export holding templates (item 1) ----------------------------------------------------------
 
+
 def hostile_attendant(sim, canary):
     """An attendant whose every free-text field holds a template; two of them would run a command if rendered."""
     location_id = sim.location_id("Headquarters")
     touch = "{{ lookup('pipe', 'touch %s') }}"
-    menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [
-        {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": touch % (canary + "-key")},
-        {"key": "1", "action": "EXIT", "description": "{% if true %}rendered{% endif %}"},
-        {"key": "2", "action": "REPEAT_MENU", "description": "{# comment #}kept"},
-        {"key": "3", "action": "NAME_DIALING", "description": "#jinja2:variable_start_string:'[['\n[[ 6 * 7 ]]"}]}
-    body = {"name": "Reception {{ 6 * 7 }}", "extension": "2100", "firstName": "{{ 6 * 7 }}",
-            "lastName": "{% raw %}x{% endraw %}", "dialByName": "{# no #}Reception",
-            "directLineCallerIdName": {"selection": "CUSTOM_NAME", "customName": touch % (canary + "-caller-id")},
-            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS", "businessHoursMenu": menu, "afterHoursMenu": menu}
+    menu = {
+        "greeting": "DEFAULT",
+        "extensionEnabled": True,
+        "keyConfigurations": [
+            {
+                "key": "0",
+                "action": "TRANSFER_WITHOUT_PROMPT",
+                "value": "1000",
+                "description": touch % (canary + "-key"),
+            },
+            {"key": "1", "action": "EXIT", "description": "{% if true %}rendered{% endif %}"},
+            {"key": "2", "action": "REPEAT_MENU", "description": "{# comment #}kept"},
+            {"key": "3", "action": "NAME_DIALING", "description": "#jinja2:variable_start_string:'[['\n[[ 6 * 7 ]]"},
+        ],
+    }
+    body = {
+        "name": "Reception {{ 6 * 7 }}",
+        "extension": "2100",
+        "firstName": "{{ 6 * 7 }}",
+        "lastName": "{% raw %}x{% endraw %}",
+        "dialByName": "{# no #}Reception",
+        "directLineCallerIdName": {"selection": "CUSTOM_NAME", "customName": touch % (canary + "-caller-id")},
+        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "businessHoursMenu": menu,
+        "afterHoursMenu": menu,
+    }
     response = sim.api("POST", "/telephony/config/locations/%s/autoAttendants" % location_id, json=body)
     assert response.status_code == 201, response.text
     return body
@@ -201,7 +265,8 @@ def test_templates_in_exported_data_round_trip_as_text_through_apply_and_the_rol
     exported = ansible_load(text)["webex_auto_attendants"]
     assert exported[0]["name"] == body["name"] and exported[0]["first_name"] == "{{ 6 * 7 }}"
     assert [entry["description"] for entry in exported[0]["business_hours_menu"]["key_configurations"]] == [
-        entry["description"] for entry in body["businessHoursMenu"]["keyConfigurations"]]
+        entry["description"] for entry in body["businessHoursMenu"]["keyConfigurations"]
+    ]
     assert 'name: !unsafe "Reception {{ 6 * 7 }}"' in text, text
     assert_not_run(canary)
 
@@ -212,10 +277,17 @@ def test_templates_in_exported_data_round_trip_as_text_through_apply_and_the_rol
     assert sim.writes() == []
     assert_not_run(canary)
 
-    role_play = write_playbook(tmp_path, [{"name": "Apply the export through the role",
-                                           "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-                                           "vars": {"auto_attendant_list": "{{ webex_auto_attendants }}"}}],
-                               name="role.yml")
+    role_play = write_playbook(
+        tmp_path,
+        [
+            {
+                "name": "Apply the export through the role",
+                "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+                "vars": {"auto_attendant_list": "{{ webex_auto_attendants }}"},
+            }
+        ],
+        name="role.yml",
+    )
     run = run_playbook(role_play, sim, extra_args=["-e", "@" + target], diff=True)
     assert run.rc == 0, run
     # Whether the role loops the module or calls one bulk module, nothing changed and nothing was written.
@@ -227,21 +299,38 @@ def test_templates_in_exported_data_round_trip_as_text_through_apply_and_the_rol
 def test_the_registered_export_cannot_be_templated_either(sim, tmp_path, canary):
     body = hostile_attendant(sim, canary)
     sim.clear_requests()
-    fields = ("name", "location", "extension", "first_name", "last_name", "dial_by_name", "business_schedule",
-              "direct_line_caller_id_name", "business_hours_menu", "after_hours_menu")
-    path = write_playbook(tmp_path, [
-        {"name": "Read", INFO: {"location": "Headquarters"}, "register": "exported"},
-        {"name": "Show", "ansible.builtin.debug": {"msg": "{{ exported.export[0].first_name }}"}},
-        {"name": "Copy", "ansible.builtin.set_fact": {"copied": "{{ exported.export[0] }}"}},
-        {"name": "Show the copy", "ansible.builtin.debug": {"msg": "{{ copied.business_hours_menu }}"}},
-        {"name": "Apply", AA: {field: "{{ item.%s }}" % field for field in fields},
-         "loop": "{{ exported.export }}"},
-    ])
+    fields = (
+        "name",
+        "location",
+        "extension",
+        "first_name",
+        "last_name",
+        "dial_by_name",
+        "business_schedule",
+        "direct_line_caller_id_name",
+        "business_hours_menu",
+        "after_hours_menu",
+    )
+    path = write_playbook(
+        tmp_path,
+        [
+            {"name": "Read", INFO: {"location": "Headquarters"}, "register": "exported"},
+            {"name": "Show", "ansible.builtin.debug": {"msg": "{{ exported.export[0].first_name }}"}},
+            {"name": "Copy", "ansible.builtin.set_fact": {"copied": "{{ exported.export[0] }}"}},
+            {"name": "Show the copy", "ansible.builtin.debug": {"msg": "{{ copied.business_hours_menu }}"}},
+            {
+                "name": "Apply",
+                AA: {field: "{{ item.%s }}" % field for field in fields},
+                "loop": "{{ exported.export }}",
+            },
+        ],
+    )
     run = run_playbook(path, sim, diff=True)
     assert run.rc == 0, run
     assert run.one("Show")["result"]["msg"] == "{{ 6 * 7 }}"
     shown = run.one("Show the copy")["result"]["msg"]["key_configurations"]
     assert [entry["description"] for entry in shown] == [
-        entry["description"] for entry in body["businessHoursMenu"]["keyConfigurations"]]
+        entry["description"] for entry in body["businessHoursMenu"]["keyConfigurations"]
+    ]
     assert [r["changed"] for r in run.one("Apply")["result"]["results"]] == [False]
     assert sim.writes() == []

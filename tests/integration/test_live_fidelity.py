@@ -11,6 +11,8 @@ import yaml
 from tests.integration.runner import run_playbook, write_playbook
 
 MODULE = "wxc.calling.webex_auto_attendant"
+
+
 class ExportLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
     """Reads an export: strings the export marks !unsafe (never templated by Ansible) are plain strings here."""
 
@@ -24,9 +26,14 @@ EXIT_MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configuratio
 
 
 def attendant(**changes):
-    args = {"location": "Headquarters", "name": "Reception", "extension": "2100",
-            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": copy.deepcopy(EXIT_MENU),
-            "after_hours_menu": copy.deepcopy(EXIT_MENU)}
+    args = {
+        "location": "Headquarters",
+        "name": "Reception",
+        "extension": "2100",
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "business_hours_menu": copy.deepcopy(EXIT_MENU),
+        "after_hours_menu": copy.deepcopy(EXIT_MENU),
+    }
     args.update(changes)
     return args
 
@@ -42,17 +49,30 @@ def writes(sim):
 
 
 def test_numbers_the_service_reformats_compare_equal_and_rerun_writes_nothing(sim, tmp_path):
-    menu = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19175551092"},
-        {"key": "2", "action": "TRANSFER_TO_MAILBOX", "value": "2100"}],
-        "call_treatment": {"action_to_be_performed": {"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "+19073569984"}}}
-    args = attendant(phone_number="+19705550010", business_hours_menu=menu,
-                     alternate_numbers=[{"phone_number": "+19705550011", "ring_pattern": "NORMAL"}])
+    menu = {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19175551092"},
+            {"key": "2", "action": "TRANSFER_TO_MAILBOX", "value": "2100"},
+        ],
+        "call_treatment": {
+            "action_to_be_performed": {"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "+19073569984"}
+        },
+    }
+    args = attendant(
+        phone_number="+19705550010",
+        business_hours_menu=menu,
+        alternate_numbers=[{"phone_number": "+19705550011", "ring_pattern": "NORMAL"}],
+    )
     run, result = converge(sim, tmp_path, args)
     assert run.rc == 0 and result["changed"] is True, run
-    details = sim.api("GET", "/telephony/config/autoAttendants", params={"name": "Reception"}).json()["autoAttendants"][0]
-    stored = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s"
-                     % (sim.location_id("Headquarters"), details["id"])).json()
+    details = sim.api("GET", "/telephony/config/autoAttendants", params={"name": "Reception"}).json()["autoAttendants"][
+        0
+    ]
+    stored = sim.api(
+        "GET", "/telephony/config/locations/%s/autoAttendants/%s" % (sim.location_id("Headquarters"), details["id"])
+    ).json()
     assert stored["businessHoursMenu"]["keyConfigurations"][0]["value"] == "+1-9175551092"  # the live read-back form
     # The module reports what it stored in E.164, never the read-back form.
     assert result["auto_attendant"]["business_hours_menu"]["key_configurations"][0]["value"] == "+19175551092"
@@ -63,13 +83,30 @@ def test_numbers_the_service_reformats_compare_equal_and_rerun_writes_nothing(si
 
 
 def test_a_menu_sent_whole_keeps_the_fields_the_module_does_not_know_and_put_200_is_success(sim, tmp_path):
-    sim.store_auto_attendant("Headquarters", {
-        "name": "Reception", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "futureMenuField": {"x": 1},
-                              "keyConfigurations": [{"key": "0", "action": "EXIT", "futureKeyField": "kept"}]},
-        "afterHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}})
-    menu = {"greeting": "DEFAULT", "extension_enabled": False,
-            "key_configurations": [{"key": "0", "action": "EXIT", "description": "Bye"}]}
+    sim.store_auto_attendant(
+        "Headquarters",
+        {
+            "name": "Reception",
+            "extension": "2100",
+            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "businessHoursMenu": {
+                "greeting": "DEFAULT",
+                "extensionEnabled": True,
+                "futureMenuField": {"x": 1},
+                "keyConfigurations": [{"key": "0", "action": "EXIT", "futureKeyField": "kept"}],
+            },
+            "afterHoursMenu": {
+                "greeting": "DEFAULT",
+                "extensionEnabled": True,
+                "keyConfigurations": [{"key": "0", "action": "EXIT"}],
+            },
+        },
+    )
+    menu = {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [{"key": "0", "action": "EXIT", "description": "Bye"}],
+    }
     run, result = converge(sim, tmp_path, attendant(business_hours_menu=menu))
     assert run.rc == 0 and result["changed"] is True, run
     assert writes(sim) == [("PUT", 200)]
@@ -79,34 +116,68 @@ def test_a_menu_sent_whole_keeps_the_fields_the_module_does_not_know_and_put_200
 
 
 def test_operator_value_from_the_service_is_left_out_with_a_warning(sim, tmp_path):
-    sim.store_auto_attendant("Headquarters", {
-        "name": "Reception", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True,
-                              "keyConfigurations": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "2000"}]},
-        "afterHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}})
-    menu = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "TRANSFER_TO_OPERATOR"}]}
+    sim.store_auto_attendant(
+        "Headquarters",
+        {
+            "name": "Reception",
+            "extension": "2100",
+            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "businessHoursMenu": {
+                "greeting": "DEFAULT",
+                "extensionEnabled": True,
+                "keyConfigurations": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "2000"}],
+            },
+            "afterHoursMenu": {
+                "greeting": "DEFAULT",
+                "extensionEnabled": True,
+                "keyConfigurations": [{"key": "0", "action": "EXIT"}],
+            },
+        },
+    )
+    menu = {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [{"key": "0", "action": "TRANSFER_TO_OPERATOR"}],
+    }
     run, result = converge(sim, tmp_path, attendant(business_hours_menu=menu))
     assert run.rc == 0 and result["changed"] is False, run
     assert writes(sim) == []
-    assert any("'Reception'" in warning and "key 0" in warning and "TRANSFER_TO_OPERATOR" in warning
-               for warning in result.get("warnings", [])), result
+    assert any(
+        "'Reception'" in warning and "key 0" in warning and "TRANSFER_TO_OPERATOR" in warning
+        for warning in result.get("warnings", [])
+    ), result
 
 
 CONTROL_HUB = {
-    "name": "Made in Control Hub", "extension": "2190", "phoneNumber": "+19705550012",
+    "name": "Made in Control Hub",
+    "extension": "2190",
+    "phoneNumber": "+19705550012",
     "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
     "businessHoursMenu": {
-        "greeting": "CUSTOM", "extensionEnabled": True, "futureMenuField": True,
-        "audioAnnouncementFile": {"id": "ZW50aXR5LWZpbGU", "fileName": "own.wav", "mediaFileType": "WAV", "level": "ENTITY"},
+        "greeting": "CUSTOM",
+        "extensionEnabled": True,
+        "futureMenuField": True,
+        "audioAnnouncementFile": {
+            "id": "ZW50aXR5LWZpbGU",
+            "fileName": "own.wav",
+            "mediaFileType": "WAV",
+            "level": "ENTITY",
+        },
         "keyConfigurations": [
             {"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "2000"},
             {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19195559876", "futureKeyField": 1},
             {"key": "*", "action": "RETURN_TO_PREVIOUS_MENU"},
         ],
-        "callTreatment": {"noInputTimer": "10",
-                          "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+19195559877"}},
+        "callTreatment": {
+            "noInputTimer": "10",
+            "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+19195559877"},
+        },
     },
-    "afterHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]},
+    "afterHoursMenu": {
+        "greeting": "DEFAULT",
+        "extensionEnabled": True,
+        "keyConfigurations": [{"key": "0", "action": "EXIT"}],
+    },
 }
 
 
@@ -126,7 +197,8 @@ def test_export_of_an_attendant_made_elsewhere_reapplies_with_no_write(sim, tmp_
     assert menu["key_configurations"] == [
         {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
         {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19195559876"},
-        {"key": "*", "action": "RETURN_TO_PREVIOUS_MENU"}]
+        {"key": "*", "action": "RETURN_TO_PREVIOUS_MENU"},
+    ]
     assert menu["call_treatment"]["action_to_be_performed"]["transfer_call_to"] == "+19195559877"
     sim.clear_requests()
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target])
@@ -138,13 +210,29 @@ def test_export_of_an_attendant_made_elsewhere_reapplies_with_no_write(sim, tmp_
 def test_preflight_fails_before_any_write_naming_the_option_and_value(sim, tmp_path):
     cases = [
         (attendant(business_schedule="No Such Hours"), "business_schedule: 'No Such Hours'"),
-        (attendant(holiday_schedule="AUTOATTENDANT-BUSINESS-HOURS"), "holiday_schedule: 'AUTOATTENDANT-BUSINESS-HOURS'"),
-        (attendant(business_hours_menu=dict(EXIT_MENU, greeting="CUSTOM", audio_announcement_file={
-            "file_name": "missing.wav", "media_file_type": "WAV", "level": "ORGANIZATION"})),
-         "business_hours_menu.audio_announcement_file: no organization audio file 'missing.wav'"),
+        (
+            attendant(holiday_schedule="AUTOATTENDANT-BUSINESS-HOURS"),
+            "holiday_schedule: 'AUTOATTENDANT-BUSINESS-HOURS'",
+        ),
+        (
+            attendant(
+                business_hours_menu=dict(
+                    EXIT_MENU,
+                    greeting="CUSTOM",
+                    audio_announcement_file={
+                        "file_name": "missing.wav",
+                        "media_file_type": "WAV",
+                        "level": "ORGANIZATION",
+                    },
+                )
+            ),
+            "business_hours_menu.audio_announcement_file: no organization audio file 'missing.wav'",
+        ),
         (attendant(phone_number="+14085550100"), "phone_number: +14085550100"),
-        (attendant(alternate_numbers=[{"phone_number": "+19705550099", "ring_pattern": "NORMAL"}]),
-         "alternate_numbers: +19705550099"),
+        (
+            attendant(alternate_numbers=[{"phone_number": "+19705550099", "ring_pattern": "NORMAL"}]),
+            "alternate_numbers: +19705550099",
+        ),
     ]
     for args, message in cases:
         run, result = converge(sim, tmp_path, args)
@@ -159,8 +247,11 @@ def test_preflight_fails_before_any_write_naming_the_option_and_value(sim, tmp_p
 
 def test_preflight_passes_for_references_that_exist_and_an_update_that_changes_none_checks_none(sim, tmp_path):
     audio = {"file_name": "hq-after-hours.wav", "media_file_type": "WAV", "level": "LOCATION"}
-    args = attendant(phone_number="+19705550013", holiday_schedule="AUTOATTENDANT-HOLIDAY",
-                     business_hours_menu=dict(EXIT_MENU, greeting="CUSTOM", audio_announcement_file=audio))
+    args = attendant(
+        phone_number="+19705550013",
+        holiday_schedule="AUTOATTENDANT-HOLIDAY",
+        business_hours_menu=dict(EXIT_MENU, greeting="CUSTOM", audio_announcement_file=audio),
+    )
     run, result = converge(sim, tmp_path, args)
     assert run.rc == 0 and result["changed"] is True, run
     assert writes(sim) == [("POST", 201)]
@@ -168,4 +259,9 @@ def test_preflight_passes_for_references_that_exist_and_an_update_that_changes_n
     assert run.rc == 0 and result["changed"] is True, run
     # Only the changed field is written; nothing it sends refers to a schedule, a file or a new number: no pre-flight.
     assert [(entry["method"], entry["path"].rsplit("/", 2)[-2]) for entry in sim.requests()] == [
-        ("GET", "v1"), ("GET", "config"), ("GET", "autoAttendants"), ("PUT", "autoAttendants"), ("GET", "autoAttendants")]
+        ("GET", "v1"),
+        ("GET", "config"),
+        ("GET", "autoAttendants"),
+        ("PUT", "autoAttendants"),
+        ("GET", "autoAttendants"),
+    ]

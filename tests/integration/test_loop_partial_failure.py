@@ -26,9 +26,17 @@ def names_in_headquarters(sim):
 def block_extension(sim, extension):
     """Another attendant takes EXTENSION first; return a function that removes it."""
     location_id = sim.location_id("Headquarters")
-    response = sim.api("POST", "/telephony/config/locations/%s/autoAttendants" % location_id, json={
-        "name": "Blocker", "extension": extension, "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": API_MENU, "afterHoursMenu": API_MENU})
+    response = sim.api(
+        "POST",
+        "/telephony/config/locations/%s/autoAttendants" % location_id,
+        json={
+            "name": "Blocker",
+            "extension": extension,
+            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "businessHoursMenu": API_MENU,
+            "afterHoursMenu": API_MENU,
+        },
+    )
     response.raise_for_status()
     path = "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, response.json()["id"])
     sim.clear_requests()
@@ -36,16 +44,27 @@ def block_extension(sim, extension):
 
 
 def module_loop(tmp_path):
-    task = {"name": "Attendants", AA: {
-        "location": "Headquarters", "name": "{{ item.name }}", "extension": "{{ item.extension }}",
-        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU},
-        "loop": SITES, "loop_control": {"label": "{{ item.name }}"}}
+    task = {
+        "name": "Attendants",
+        AA: {
+            "location": "Headquarters",
+            "name": "{{ item.name }}",
+            "extension": "{{ item.extension }}",
+            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "business_hours_menu": MENU,
+            "after_hours_menu": MENU,
+        },
+        "loop": SITES,
+        "loop_control": {"label": "{{ item.name }}"},
+    }
     return write_playbook(tmp_path, [task])
 
 
 def role_run(sim):
-    variables = {"auto_attendant_list": [dict(site, location="Headquarters") for site in SITES],
-                 "auto_attendant_defaults": {"business_schedule": "AUTOATTENDANT-BUSINESS-HOURS"}}
+    variables = {
+        "auto_attendant_list": [dict(site, location="Headquarters") for site in SITES],
+        "auto_attendant_defaults": {"business_schedule": "AUTOATTENDANT-BUSINESS-HOURS"},
+    }
     return run_playbook("role_auto_attendant.yml", sim, extra_vars=variables)
 
 

@@ -15,16 +15,32 @@ def test_group_module_defaults_set_the_connection_of_every_module(sim, tmp_path)
     modules = sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, "plugins", "modules")) if name.endswith(".py"))
     assert group == modules or sorted(group) == modules
 
-    tasks = [{"name": "Read", "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters"}},
-             {"name": "Schedule", "wxc.calling.webex_schedule": {"location": "Headquarters", "type": "holidays",
-                                                                 "name": "Defaults test"}},
-             {"name": "Attendant", "wxc.calling.webex_auto_attendant": {
-                 "location": "Headquarters", "name": "Defaults test", "extension": "2999",
-                 "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-                 "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                         "key_configurations": [{"key": "0", "action": "EXIT"}]},
-                 "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                      "key_configurations": [{"key": "0", "action": "EXIT"}]}}}]
+    tasks = [
+        {"name": "Read", "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters"}},
+        {
+            "name": "Schedule",
+            "wxc.calling.webex_schedule": {"location": "Headquarters", "type": "holidays", "name": "Defaults test"},
+        },
+        {
+            "name": "Attendant",
+            "wxc.calling.webex_auto_attendant": {
+                "location": "Headquarters",
+                "name": "Defaults test",
+                "extension": "2999",
+                "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+                "business_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": [{"key": "0", "action": "EXIT"}],
+                },
+                "after_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": [{"key": "0", "action": "EXIT"}],
+                },
+            },
+        },
+    ]
     path = write_playbook(tmp_path, tasks)
     with open(path, encoding="utf-8") as handle:
         play = yaml.safe_load(handle)

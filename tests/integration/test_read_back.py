@@ -14,13 +14,33 @@ from tests.integration.runner import run_playbook, write_playbook
 
 AA = "wxc.calling.webex_auto_attendant"
 SCHEDULE = "wxc.calling.webex_schedule"
-MENU = {"greeting": "DEFAULT", "extension_enabled": True,
-        "key_configurations": [{"key": "0", "action": "EXIT"}, {"key": "2", "action": "REPEAT_MENU"}]}
-ATTENDANT = {"location": "Headquarters", "name": "Verify Desk", "extension": "2480",
-             "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU}
-OFFICE = {"location": "Headquarters", "type": "business_hours", "name": "Verify hours", "events": [
-    {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "08:30",
-     "end_time": "17:30"}]}
+MENU = {
+    "greeting": "DEFAULT",
+    "extension_enabled": True,
+    "key_configurations": [{"key": "0", "action": "EXIT"}, {"key": "2", "action": "REPEAT_MENU"}],
+}
+ATTENDANT = {
+    "location": "Headquarters",
+    "name": "Verify Desk",
+    "extension": "2480",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "business_hours_menu": MENU,
+    "after_hours_menu": MENU,
+}
+OFFICE = {
+    "location": "Headquarters",
+    "type": "business_hours",
+    "name": "Verify hours",
+    "events": [
+        {
+            "name": "Weekdays",
+            "start_date": "2026-01-05",
+            "end_date": "2026-01-05",
+            "start_time": "08:30",
+            "end_time": "17:30",
+        }
+    ],
+}
 ATTENDANT_WRITES = r"/autoAttendants"
 SCHEDULE_WRITES = r"/schedules"
 
@@ -38,11 +58,15 @@ def changed_menu():
     return menu
 
 
-@pytest.mark.parametrize("module, args, writes, what", [
-    pytest.param(AA, ATTENDANT, ATTENDANT_WRITES, "auto attendant 'Verify Desk' was not created", id="attendant"),
-    pytest.param(SCHEDULE, OFFICE, SCHEDULE_WRITES, "business_hours schedule 'Verify hours' was not created",
-                 id="schedule"),
-])
+@pytest.mark.parametrize(
+    "module, args, writes, what",
+    [
+        pytest.param(AA, ATTENDANT, ATTENDANT_WRITES, "auto attendant 'Verify Desk' was not created", id="attendant"),
+        pytest.param(
+            SCHEDULE, OFFICE, SCHEDULE_WRITES, "business_hours schedule 'Verify hours' was not created", id="schedule"
+        ),
+    ],
+)
 def test_an_ignored_create_fails_saying_it_was_not_created(sim, tmp_path, module, args, writes, what):
     sim.fault(method="POST", path=writes, ignore_write=True)
     run, result = one_task(sim, tmp_path, module, args)
@@ -72,15 +96,20 @@ def test_an_ignored_schedule_update_names_the_event(sim, tmp_path):
     assert result["not_applied"] == ["events (Weekdays)"]
 
 
-@pytest.mark.parametrize("module, args, changed_args, gets_before", [
-    # attendant by location name: location, list, details, then one PUT and the read-back
-    pytest.param(AA, ATTENDANT, dict(ATTENDANT, business_hours_menu=changed_menu()), 3, id="attendant"),
-    # schedule: location, list, details, then one event PUT and the read-back
-    pytest.param(SCHEDULE, OFFICE, dict(OFFICE, events=[dict(OFFICE["events"][0], end_time="18:00")]), 3,
-                 id="schedule"),
-])
-def test_an_update_costs_one_read_back_and_a_no_op_nothing_extra(sim, tmp_path, module, args, changed_args,
-                                                                  gets_before):
+@pytest.mark.parametrize(
+    "module, args, changed_args, gets_before",
+    [
+        # attendant by location name: location, list, details, then one PUT and the read-back
+        pytest.param(AA, ATTENDANT, dict(ATTENDANT, business_hours_menu=changed_menu()), 3, id="attendant"),
+        # schedule: location, list, details, then one event PUT and the read-back
+        pytest.param(
+            SCHEDULE, OFFICE, dict(OFFICE, events=[dict(OFFICE["events"][0], end_time="18:00")]), 3, id="schedule"
+        ),
+    ],
+)
+def test_an_update_costs_one_read_back_and_a_no_op_nothing_extra(
+    sim, tmp_path, module, args, changed_args, gets_before
+):
     one_task(sim, tmp_path, module, args)
     sim.clear_requests()
     run, result = one_task(sim, tmp_path, module, changed_args)
@@ -129,6 +158,7 @@ def test_the_bulk_module_fails_the_ignored_item_and_converges_the_others(sim, tm
     failed = [name for name, entry in outcome.items() if entry.get("failed")]
     assert len(failed) == 1, outcome
     assert "did not apply business_hours_menu.key_configurations (key 2)" in outcome[failed[0]]["msg"]
-    assert all(entry["action"] == "update" and not entry.get("failed") for name, entry in outcome.items()
-               if name not in failed)
+    assert all(
+        entry["action"] == "update" and not entry.get("failed") for name, entry in outcome.items() if name not in failed
+    )
     assert result["summary"]["failed"] == 1 and result["summary"]["update"] == 2

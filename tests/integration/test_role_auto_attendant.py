@@ -84,7 +84,9 @@ def test_three_sites_from_one_set_of_defaults(sim):
     # One readable line per attendant.
     assert run.one(SUMMARY)["result"]["msg"] == ["%s: created" % name for name in SITES]
     assert all(entry["changed"] for entry in items), items
-    assert [(entry["method"], entry["path"].rsplit("/", 1)[-1]) for entry in sim.writes()] == [("POST", "autoAttendants")] * 3
+    assert [(entry["method"], entry["path"].rsplit("/", 1)[-1]) for entry in sim.writes()] == [
+        ("POST", "autoAttendants")
+    ] * 3
     assert stored_names(sim) == sorted(SITES)
 
     # Headquarters: the shared menu from the defaults; after hours the voicemail shape.
@@ -100,7 +102,8 @@ def test_three_sites_from_one_set_of_defaults(sim):
     assert key_set(hq["businessHoursMenu"]) == expect(OPERATOR_1000, SALES, SUPPORT, REPEAT, DIAL_BY_NAME)
     assert hq["afterHoursMenu"]["extensionEnabled"] is False
     assert key_set(hq["afterHoursMenu"]) == expect(
-        {"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"}, REPEAT, EXIT)
+        {"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"}, REPEAT, EXIT
+    )
 
     # Denver: own operator, departments replaced (Parts on its explicit key 5), custom greeting; operator shape.
     denver = stored(sim, "Denver Main Line")
@@ -114,7 +117,9 @@ def test_three_sites_from_one_set_of_defaults(sim):
         {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2110", "description": "Sales"},
         {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2120", "description": "Service"},
         {"key": "5", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2130", "description": "Parts"},
-        REPEAT, DIAL_BY_NAME)
+        REPEAT,
+        DIAL_BY_NAME,
+    )
     assert key_set(denver["afterHoursMenu"]) == expect(operator_2199, REPEAT, EXIT)
 
     # Austin: Spanish, a raw announcement key added, and the business-hours menu after hours too.
@@ -177,7 +182,9 @@ def test_changing_one_site_updates_only_that_site(sim):
     writes = sim.writes()
     assert [entry["method"] for entry in writes] == ["PUT"]
     # The whole menu is sent: the new department took the next free key, 3.
-    found = dict((entry["key"], entry) for entry in stored(sim, "Denver Main Line")["businessHoursMenu"]["keyConfigurations"])
+    found = dict(
+        (entry["key"], entry) for entry in stored(sim, "Denver Main Line")["businessHoursMenu"]["keyConfigurations"]
+    )
     assert found["3"] == {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2140", "description": "Rentals"}
     assert sorted(found) == ["#", "*", "0", "1", "2", "3", "5"]
 
@@ -193,13 +200,21 @@ def test_state_absent_removes_every_site(sim):
 
 
 def test_token_as_role_variable_is_hidden_and_summarised(sim):
-    run = run_playbook(PLAYBOOK, sim, extra_vars={"auto_attendant_access_token": sim.token},
-                       env={"WEBEX_ACCESS_TOKEN": "not-the-token"})
+    run = run_playbook(
+        PLAYBOOK,
+        sim,
+        extra_vars={"auto_attendant_access_token": sim.token},
+        env={"WEBEX_ACCESS_TOKEN": "not-the-token"},
+    )
     assert_ok(run)
     assert stored_names(sim) == sorted(SITES)
     assert sim.token not in run.stdout
     assert "censored" in run.one(CONFIGURE)["result"]  # the module's output is hidden, the summary below is not
-    assert run.one(SUMMARY)["result"]["msg"] == ["HQ Main Line: created", "Denver Main Line: created", "Austin Main Line: created"]
+    assert run.one(SUMMARY)["result"]["msg"] == [
+        "HQ Main Line: created",
+        "Denver Main Line: created",
+        "Austin Main Line: created",
+    ]
 
 
 def _site(**fields):
@@ -209,26 +224,55 @@ def _site(**fields):
 
 
 BAD_VARIABLES = [
-    pytest.param(_site(business_hours={"departments": [{"name": "Sales"}]}),
-                 "business_hours.departments[0].destination: is missing for department 'Sales'",
-                 id="department-without-destination"),
-    pytest.param(_site(after_hours={"shape": "weekend"}),
-                 "value of shape must be one of: closed, voicemail, operator, business_hours, custom, got: weekend",
-                 id="unknown-after-hours-shape"),
+    pytest.param(
+        _site(business_hours={"departments": [{"name": "Sales"}]}),
+        "business_hours.departments[0].destination: is missing for department 'Sales'",
+        id="department-without-destination",
+    ),
+    pytest.param(
+        _site(after_hours={"shape": "weekend"}),
+        "value of shape must be one of: closed, voicemail, operator, business_hours, custom, got: weekend",
+        id="unknown-after-hours-shape",
+    ),
     pytest.param(_site(colour="red"), "auto_attendant_list.colour", id="unknown-field"),
-    pytest.param({"auto_attendant_defaults": {"business_hours": {"dial_by_name": "maybe"}}},
-                 "argument 'dial_by_name' is of type str found in 'auto_attendant_defaults -> business_hours'", id="bad-type-in-defaults"),
-    pytest.param({"auto_attendant_state": "gone"}, "value of auto_attendant_state must be one of: present, absent", id="bad-state"),
-    pytest.param(_site(business_hours={"departments": [{"name": "A", "destination": "2901", "key": "1"},
-                                                       {"name": "B", "destination": "2902", "key": "1"}]}),
-                 "auto_attendant_list[0] (Bad Site): business_hours.departments[1].key: key '1' is used twice", id="key-used-twice"),
-    pytest.param(_site(business_hours={"departments": [{"name": "D%d" % n, "destination": "29%02d" % n} for n in range(10)]}),
-                 "auto_attendant_list[0] (Bad Site): business_hours.departments: more departments than free keys", id="too-many-departments"),
-    pytest.param(_site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]}),
-                 "business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value, got '1000' "
-                 "(the service rejects it with error 4806", id="operator-with-value"),
-    pytest.param(_site(after_hours={"shape": "operator", "operator": None}, business_hours={"operator": None}),
-                 "after_hours.operator: after_hours.shape is operator but neither", id="operator-shape-without-operator"),
+    pytest.param(
+        {"auto_attendant_defaults": {"business_hours": {"dial_by_name": "maybe"}}},
+        "argument 'dial_by_name' is of type str found in 'auto_attendant_defaults -> business_hours'",
+        id="bad-type-in-defaults",
+    ),
+    pytest.param(
+        {"auto_attendant_state": "gone"},
+        "value of auto_attendant_state must be one of: present, absent",
+        id="bad-state",
+    ),
+    pytest.param(
+        _site(
+            business_hours={
+                "departments": [
+                    {"name": "A", "destination": "2901", "key": "1"},
+                    {"name": "B", "destination": "2902", "key": "1"},
+                ]
+            }
+        ),
+        "auto_attendant_list[0] (Bad Site): business_hours.departments[1].key: key '1' is used twice",
+        id="key-used-twice",
+    ),
+    pytest.param(
+        _site(business_hours={"departments": [{"name": "D%d" % n, "destination": "29%02d" % n} for n in range(10)]}),
+        "auto_attendant_list[0] (Bad Site): business_hours.departments: more departments than free keys",
+        id="too-many-departments",
+    ),
+    pytest.param(
+        _site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]}),
+        "business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value, got '1000' "
+        "(the service rejects it with error 4806",
+        id="operator-with-value",
+    ),
+    pytest.param(
+        _site(after_hours={"shape": "operator", "operator": None}, business_hours={"operator": None}),
+        "after_hours.operator: after_hours.shape is operator but neither",
+        id="operator-shape-without-operator",
+    ),
 ]
 
 
@@ -246,27 +290,63 @@ def test_one_bad_site_stops_every_site(sim):
     variables["auto_attendant_list"][2]["business_hours"]["keys"].append({"key": "9", "action": "EXIT"})
     run = run_playbook(PLAYBOOK, sim, extra_vars=variables)
     assert run.rc != 0, run
-    assert "auto_attendant_list[2] (Austin Main Line): business_hours.keys[1].key: key '9' is used twice" in run.stdout, run
+    assert (
+        "auto_attendant_list[2] (Austin Main Line): business_hours.keys[1].key: key '9' is used twice" in run.stdout
+    ), run
     assert sim.requests() == []
 
 
 def test_schedules_declared_next_to_the_attendants_are_created_first_and_deleted_last(sim, tmp_path):
     schedules = [
-        {"location": "Branch Office Denver", "type": "business_hours", "name": "Office hours", "events": [
-            {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "08:30",
-             "end_time": "17:30", "recurrence": {"recur_weekly": {"monday": True, "tuesday": True, "wednesday": True,
-                                                                  "thursday": True, "friday": True}}}]},
+        {
+            "location": "Branch Office Denver",
+            "type": "business_hours",
+            "name": "Office hours",
+            "events": [
+                {
+                    "name": "Weekdays",
+                    "start_date": "2026-01-05",
+                    "end_date": "2026-01-05",
+                    "start_time": "08:30",
+                    "end_time": "17:30",
+                    "recurrence": {
+                        "recur_weekly": {
+                            "monday": True,
+                            "tuesday": True,
+                            "wednesday": True,
+                            "thursday": True,
+                            "friday": True,
+                        }
+                    },
+                }
+            ],
+        },
         {"location": "Branch Office Denver", "type": "holidays", "name": "Old holidays", "state": "absent"},
     ]
-    site = {"name": "Denver Office Hours", "location": "Branch Office Denver", "extension": "2300",
-            "business_schedule": "Office hours",
-            "business_hours": {"operator": "1000", "departments": [{"name": "Sales", "destination": "1100"}]}}
-    playbook = write_playbook(tmp_path, [{
-        "name": "Run the role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-        "vars": {"auto_attendant_list": [site], "auto_attendant_schedules": schedules}}], name="role_schedules.yml")
+    site = {
+        "name": "Denver Office Hours",
+        "location": "Branch Office Denver",
+        "extension": "2300",
+        "business_schedule": "Office hours",
+        "business_hours": {"operator": "1000", "departments": [{"name": "Sales", "destination": "1100"}]},
+    }
+    playbook = write_playbook(
+        tmp_path,
+        [
+            {
+                "name": "Run the role",
+                "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+                "vars": {"auto_attendant_list": [site], "auto_attendant_schedules": schedules},
+            }
+        ],
+        name="role_schedules.yml",
+    )
     location_id = sim.location_id("Branch Office Denver")
-    sim.api("POST", "/telephony/config/locations/%s/schedules" % location_id,
-            json={"type": "holidays", "name": "Old holidays", "events": []})
+    sim.api(
+        "POST",
+        "/telephony/config/locations/%s/schedules" % location_id,
+        json={"type": "holidays", "name": "Old holidays", "events": []},
+    )
     sim.clear_requests()
     run = run_playbook(playbook, sim)
     assert run.rc == 0, run
@@ -274,7 +354,9 @@ def test_schedules_declared_next_to_the_attendants_are_created_first_and_deleted
     # The schedule is created before the attendant that names it; the unused one is deleted after.
     assert [method for method, _tail in writes] == ["POST", "POST", "DELETE"]
     assert writes[0][1] == "schedules" and writes[1][1] == "autoAttendants"
-    names = [s["name"] for s in sim.api("GET", "/telephony/config/locations/%s/schedules" % location_id).json()["schedules"]]
+    names = [
+        s["name"] for s in sim.api("GET", "/telephony/config/locations/%s/schedules" % location_id).json()["schedules"]
+    ]
     assert "Office hours" in names and "Old holidays" not in names
 
     sim.clear_requests()

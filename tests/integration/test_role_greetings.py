@@ -8,18 +8,26 @@ from tests.integration.runner import run_playbook, write_playbook
 
 ROLE = "wxc.calling.auto_attendant : "
 UPLOAD = ROLE + "Upload the greeting files the menus play"
-ATTENDANT = {"name": "HQ Main Line", "location": "Headquarters", "extension": "2000",
-             "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-             "business_hours": {"operator": "1000", "greeting_file": "files/hq-welcome.wav"},
-             "after_hours": {"shape": "closed", "greeting_file": "files/hq-closed.wav"}}
+ATTENDANT = {
+    "name": "HQ Main Line",
+    "location": "Headquarters",
+    "extension": "2000",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "business_hours": {"operator": "1000", "greeting_file": "files/hq-welcome.wav"},
+    "after_hours": {"shape": "closed", "greeting_file": "files/hq-closed.wav"},
+}
 
 
 def site_playbook(directory, attendant=None):
     """A playbook beside its files/ folder that runs the role for one attendant."""
     path = directory / "site.yml"
-    play = {"name": "Greetings through the role", "hosts": "localhost", "gather_facts": False,
-            "vars": {"auto_attendant_list": [attendant or ATTENDANT]},
-            "roles": [{"role": "wxc.calling.auto_attendant"}]}
+    play = {
+        "name": "Greetings through the role",
+        "hosts": "localhost",
+        "gather_facts": False,
+        "vars": {"auto_attendant_list": [attendant or ATTENDANT]},
+        "roles": [{"role": "wxc.calling.auto_attendant"}],
+    }
     path.write_text(yaml.safe_dump([play], sort_keys=False), encoding="utf-8")
     return str(path)
 
@@ -56,7 +64,9 @@ def test_the_role_uploads_the_greeting_files_first_and_the_menus_play_them(sim, 
     assert details["businessHoursMenu"]["greeting"] == "CUSTOM"
     assert details["businessHoursMenu"]["audioAnnouncementFile"]["id"] == stored["hq-welcome.wav"]["id"]
     assert details["afterHoursMenu"]["audioAnnouncementFile"]["id"] == stored["hq-closed.wav"]["id"]
-    welcome = sim.api("GET", "/telephony/config/locations/%s/announcements/%s" % (hq, stored["hq-welcome.wav"]["id"])).json()
+    welcome = sim.api(
+        "GET", "/telephony/config/locations/%s/announcements/%s" % (hq, stored["hq-welcome.wav"]["id"])
+    ).json()
     assert [(ref["type"], ref["name"]) for ref in welcome["featureReferences"]] == [("Auto Attendant", "HQ Main Line")]
 
     sim.clear_requests()
@@ -73,8 +83,10 @@ def test_the_role_uploads_the_greeting_files_first_and_the_menus_play_them(sim, 
 
     # The greeting cannot be deleted while the attendant plays it: no DELETE is sent.
     sim.clear_requests()
-    task = {"name": "Delete", "wxc.calling.webex_announcement": {"name": "hq-welcome.wav", "location": "Headquarters",
-                                                                 "state": "absent"}}
+    task = {
+        "name": "Delete",
+        "wxc.calling.webex_announcement": {"name": "hq-welcome.wav", "location": "Headquarters", "state": "absent"},
+    }
     run = run_playbook(write_playbook(tmp_path, [task], name="delete.yml"), sim)
     assert run.rc != 0
     assert "used by Auto Attendant 'HQ Main Line' (Headquarters)" in run.one("Delete")["result"]["msg"]

@@ -34,17 +34,38 @@ def test_a_good_item_passes_the_same_rulebook():
     assert auto_attendant_module_args([GOOD])[0]["name"] == GOOD["name"]
 
 
-@pytest.mark.parametrize("bad_site", [
-    pytest.param(aa(name="Annex", business_hours_menu=menu_with(
-        {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"file_name": "welcome.mp3"}})),
-        id="audio-file-without-type"),
-    pytest.param(aa(name="Annex", business_hours_menu=menu_with(
-        {"key": "0", "action": "EXIT"}, call_treatment={"no_input_timer": 99})), id="no-input-timer-out-of-range"),
-])
+@pytest.mark.parametrize(
+    "bad_site",
+    [
+        pytest.param(
+            aa(
+                name="Annex",
+                business_hours_menu=menu_with(
+                    {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"file_name": "welcome.mp3"}}
+                ),
+            ),
+            id="audio-file-without-type",
+        ),
+        pytest.param(
+            aa(
+                name="Annex",
+                business_hours_menu=menu_with({"key": "0", "action": "EXIT"}, call_treatment={"no_input_timer": 99}),
+            ),
+            id="no-input-timer-out-of-range",
+        ),
+    ],
+)
 def test_the_role_stops_before_its_first_request(sim, tmp_path, bad_site):
-    tasks = [{"name": "Run the role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-              "vars": {"auto_attendant_list": [GOOD, bad_site],
-                       "auto_attendant_schedules": [{"location": "Headquarters", "type": "holidays", "name": "Closures"}]}}]
+    tasks = [
+        {
+            "name": "Run the role",
+            "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+            "vars": {
+                "auto_attendant_list": [GOOD, bad_site],
+                "auto_attendant_schedules": [{"location": "Headquarters", "type": "holidays", "name": "Closures"}],
+            },
+        }
+    ]
     run = run_playbook(write_playbook(tmp_path, tasks), sim)
     assert run.rc != 0
     assert "auto_attendant_list[1] (Annex)" in run.stdout

@@ -16,11 +16,27 @@ LIST = "/schedules$"
 ITEM = "/schedules/businessHours/[^/]+$"
 EVENTS = "/events$"
 EVENT = "/events/[^/]+$"
-LATE = {"name": "Late", "start_date": "2026-01-08", "end_date": "2026-01-08", "start_time": "17:00", "end_time": "20:00"}
-SATURDAY = {"name": "Saturday", "start_date": "2026-01-10", "end_date": "2026-01-10", "start_time": "09:00",
-            "end_time": "12:00"}
-API_SATURDAY = {"name": "Saturday", "startDate": "2026-01-10", "endDate": "2026-01-10", "startTime": "09:00",
-                "endTime": "12:00"}
+LATE = {
+    "name": "Late",
+    "start_date": "2026-01-08",
+    "end_date": "2026-01-08",
+    "start_time": "17:00",
+    "end_time": "20:00",
+}
+SATURDAY = {
+    "name": "Saturday",
+    "start_date": "2026-01-10",
+    "end_date": "2026-01-10",
+    "start_time": "09:00",
+    "end_time": "12:00",
+}
+API_SATURDAY = {
+    "name": "Saturday",
+    "startDate": "2026-01-10",
+    "endDate": "2026-01-10",
+    "startTime": "09:00",
+    "endTime": "12:00",
+}
 API_SUNDAY = {"name": "Sunday", "startDate": "2026-01-11", "endDate": "2026-01-11", "allDayEnabled": True}
 OFFICE = {"location": "Headquarters", "type": "business_hours", "name": "Office", "events": [SATURDAY]}
 
@@ -49,11 +65,13 @@ def office(sim, name="Office"):
 
 def write_calls(sim):
     """(method, what, status): what is "schedules", "schedule", "events" or "event"."""
+
     def what(path):
         tail = path.rsplit("/schedules", 1)[1]
         if "/events" in tail:
             return "events" if tail.endswith("/events") else "event"
         return "schedules" if tail == "" else "schedule"
+
     return [(method, what(path), status) for method, path, status in writes(sim)]
 
 
@@ -79,6 +97,7 @@ def assert_reported(result, status):
 
 
 # -- the schedule's create ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("status", [500, 503])
 def test_server_error_on_the_lookup(sim, tmp_path, status):
@@ -154,6 +173,7 @@ def test_rate_limit_storm_longer_than_the_retry_budget(sim, tmp_path):
 
 # -- events ------------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("status", [500, 503])
 def test_server_error_on_an_event_create_is_never_sent_again_blindly(sim, tmp_path, status):
     existing(sim)
@@ -225,8 +245,16 @@ def test_rate_limited_event_writes_are_waited_out(sim, tmp_path):
         sim.fault(method=method, path=path, status=429, retry_after="0")
     run, result = converge(sim, tmp_path, dict(OFFICE, events=[dict(SATURDAY, end_time="13:00"), LATE]))
     assert run.rc == 0 and result["changed"] is True, run
-    assert sorted(write_calls(sim)) == sorted([("DELETE", "event", 429), ("DELETE", "event", 204), ("PUT", "event", 429),
-                                               ("PUT", "event", 200), ("POST", "events", 429), ("POST", "events", 201)])
+    assert sorted(write_calls(sim)) == sorted(
+        [
+            ("DELETE", "event", 429),
+            ("DELETE", "event", 204),
+            ("PUT", "event", 429),
+            ("PUT", "event", 200),
+            ("POST", "events", 429),
+            ("POST", "events", 201),
+        ]
+    )
     assert [(e["name"], e.get("endTime")) for e in office(sim)["events"]] == [("Saturday", "13:00"), ("Late", "20:00")]
 
 
@@ -245,6 +273,7 @@ def test_timeout_on_an_event_create_ends_with_exactly_one(sim, tmp_path):
 
 
 # -- rename and delete -----------------------------------------------------------------------------------------------
+
 
 def test_server_error_on_a_rename_is_retried(sim, tmp_path):
     existing(sim)
@@ -267,13 +296,17 @@ def test_connection_dropped_after_a_committed_rename(sim, tmp_path):
     assert [event["name"] for event in office(sim, "Winter")["events"]] == ["Saturday", "Late"]
 
 
-@pytest.mark.parametrize("fault", [dict(status=503), dict(drop_after_commit=True), dict(status=429, retry_after="0")],
-                         ids=["503", "dropped", "429"])
+@pytest.mark.parametrize(
+    "fault",
+    [dict(status=503), dict(drop_after_commit=True), dict(status=429, retry_after="0")],
+    ids=["503", "dropped", "429"],
+)
 def test_faults_on_a_delete(sim, tmp_path, fault):
     existing(sim)
     sim.fault(method="DELETE", path=ITEM, **fault)
-    run, result = converge(sim, tmp_path, {"location": "Headquarters", "type": "business_hours", "name": "Office",
-                                           "state": "absent"})
+    run, result = converge(
+        sim, tmp_path, {"location": "Headquarters", "type": "business_hours", "name": "Office", "state": "absent"}
+    )
     assert run.rc == 0 and result["changed"] is True, run
     first = fault.get("status")
     assert write_calls(sim) == [("DELETE", "schedule", first), ("DELETE", "schedule", 404 if first is None else 204)]

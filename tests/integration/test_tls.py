@@ -18,8 +18,14 @@ from tests.integration.runner import run_playbook, write_playbook
 AA = "wxc.calling.webex_auto_attendant"
 INFO = "wxc.calling.webex_auto_attendant_info"
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
-ARGS = {"location": "Headquarters", "name": "Reception", "extension": "2100",
-        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU}
+ARGS = {
+    "location": "Headquarters",
+    "name": "Reception",
+    "extension": "2100",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "business_hours_menu": MENU,
+    "after_hours_menu": MENU,
+}
 WARNING = "validate_certs is false: the TLS certificate of"
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command line")
@@ -83,9 +89,28 @@ class TlsProxy:
 def certificate(tmp_path_factory):
     directory = tmp_path_factory.mktemp("tls")
     cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            key,
+            "-out",
+            cert,
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return cert, key
 
 
@@ -115,15 +140,21 @@ def test_self_signed_certificate_is_refused_by_default(sim, tmp_path, https_url)
 
 def test_refresh_token_request_is_verified_too(sim, tmp_path, https_url):
     url, _proxy = https_url
-    env = {"WEBEX_ACCESS_TOKEN": "", "WEBEX_CLIENT_ID": sim.client_id, "WEBEX_CLIENT_SECRET": sim.client_secret,
-           "WEBEX_REFRESH_TOKEN": sim.refresh_token}
+    env = {
+        "WEBEX_ACCESS_TOKEN": "",
+        "WEBEX_CLIENT_ID": sim.client_id,
+        "WEBEX_CLIENT_SECRET": sim.client_secret,
+        "WEBEX_REFRESH_TOKEN": sim.refresh_token,
+    }
     run, result = run_task(sim, tmp_path, INFO, {}, url, env=env)
     assert run.rc != 0, run
     assert "certificate" in result["msg"].lower() and result["api_error"]["path"] == "/access_token", result
     assert sim.requests() == []
 
 
-@pytest.mark.parametrize("module, args", [(AA, ARGS), (INFO, {"location": "Headquarters"})], ids=["auto_attendant", "info"])
+@pytest.mark.parametrize(
+    "module, args", [(AA, ARGS), (INFO, {"location": "Headquarters"})], ids=["auto_attendant", "info"]
+)
 def test_validate_certs_false_works_with_a_warning(sim, tmp_path, https_url, module, args):
     url, _proxy = https_url
     run, result = run_task(sim, tmp_path, module, dict(args, validate_certs=False), url)

@@ -13,35 +13,69 @@ import pytest
 from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
 
 from tests.integration.scenario import (
-    AA_MODULE, SCHEDULE_MODULE, aa_base, attendant, create_schedule, play, schedule, schedules_base, task, writes)
+    AA_MODULE,
+    SCHEDULE_MODULE,
+    aa_base,
+    attendant,
+    create_schedule,
+    play,
+    schedule,
+    schedules_base,
+    task,
+    writes,
+)
 
-AUDIO = {"id": "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw",
-         "file_name": "AUDIO_FILE.wav", "media_file_type": "WAV", "level": "ORGANIZATION"}
+AUDIO = {
+    "id": "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw",
+    "file_name": "AUDIO_FILE.wav",
+    "media_file_type": "WAV",
+    "level": "ORGANIZATION",
+}
 WELCOME = {"file_name": "welcome.wav", "media_file_type": "WAV", "level": "ORGANIZATION"}
 
 
 def base_options(name, extension, alternates=()):
     """A rich auto attendant as the user writes it: every top-level option, menus with keys, audio and call treatment."""
     options = {
-        "location": "Headquarters", "name": name, "extension": extension, "first_name": "Front", "last_name": "Desk",
-        "language_code": "en_us", "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "holiday_schedule": "AUTOATTENDANT-HOLIDAY", "extension_dialing": "ENTERPRISE", "name_dialing": "ENTERPRISE",
-        "time_zone": "America/Los_Angeles", "dial_by_name": "Front Desk",
+        "location": "Headquarters",
+        "name": name,
+        "extension": extension,
+        "first_name": "Front",
+        "last_name": "Desk",
+        "language_code": "en_us",
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
+        "extension_dialing": "ENTERPRISE",
+        "name_dialing": "ENTERPRISE",
+        "time_zone": "America/Los_Angeles",
+        "dial_by_name": "Front Desk",
         "direct_line_caller_id_name": {"selection": "CUSTOM_NAME", "custom_name": "Front"},
         "business_hours_menu": {
-            "greeting": "CUSTOM", "extension_enabled": True, "audio_announcement_file": copy.deepcopy(AUDIO),
+            "greeting": "CUSTOM",
+            "extension_enabled": True,
+            "audio_announcement_file": copy.deepcopy(AUDIO),
             "key_configurations": [
                 {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"},
                 {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "1002", "description": "Sales"},
                 {"key": "2", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": copy.deepcopy(AUDIO)},
-                {"key": "*", "action": "REPEAT_MENU"}],
-            "call_treatment": {"retry_attempt_for_no_input": "ONE_TIME", "no_input_timer": 10,
-                               "action_to_be_performed": {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "DEFAULT"}}},
-        "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": False,
-                             "key_configurations": [{"key": "0", "action": "EXIT"}, {"key": "#", "action": "REPEAT_MENU"}]},
+                {"key": "*", "action": "REPEAT_MENU"},
+            ],
+            "call_treatment": {
+                "retry_attempt_for_no_input": "ONE_TIME",
+                "no_input_timer": 10,
+                "action_to_be_performed": {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "DEFAULT"},
+            },
+        },
+        "after_hours_menu": {
+            "greeting": "DEFAULT",
+            "extension_enabled": False,
+            "key_configurations": [{"key": "0", "action": "EXIT"}, {"key": "#", "action": "REPEAT_MENU"}],
+        },
     }
     if alternates:
-        options["alternate_numbers"] = [{"phone_number": number, "ring_pattern": pattern} for number, pattern in alternates]
+        options["alternate_numbers"] = [
+            {"phone_number": number, "ring_pattern": pattern} for number, pattern in alternates
+        ]
     return options
 
 
@@ -91,17 +125,24 @@ def no_change_variants(options):
         "only the name": {"location": "Headquarters", "name": options["name"]},
         "one menu only": without(options, ("after_hours_menu",), ("alternate_numbers",), ("first_name",)),
         "menu without call treatment or greeting audio": without(
-            options, ("business_hours_menu", "call_treatment"), ("business_hours_menu", "audio_announcement_file")),
-        "call treatment partly": without(options, ("business_hours_menu", "call_treatment", "action_to_be_performed"),
-                                         ("business_hours_menu", "call_treatment", "no_input_timer")),
-        "caller id name and dialing left out": without(options, ("direct_line_caller_id_name",), ("name_dialing",),
-                                                        ("extension_dialing",), ("dial_by_name",)),
+            options, ("business_hours_menu", "call_treatment"), ("business_hours_menu", "audio_announcement_file")
+        ),
+        "call treatment partly": without(
+            options,
+            ("business_hours_menu", "call_treatment", "action_to_be_performed"),
+            ("business_hours_menu", "call_treatment", "no_input_timer"),
+        ),
+        "caller id name and dialing left out": without(
+            options, ("direct_line_caller_id_name",), ("name_dialing",), ("extension_dialing",), ("dial_by_name",)
+        ),
         "audio by id only": copy.deepcopy(options),
         "audio by name only": copy.deepcopy(options),
     }
     variants["keys reversed"]["business_hours_menu"]["key_configurations"] = list(reversed(copy.deepcopy(keys)))
     variants["keys reversed"]["after_hours_menu"]["key_configurations"].reverse()
-    variants["keys shuffled"]["business_hours_menu"]["key_configurations"] = [copy.deepcopy(keys[i]) for i in (3, 1, 0, 2)]
+    variants["keys shuffled"]["business_hours_menu"]["key_configurations"] = [
+        copy.deepcopy(keys[i]) for i in (3, 1, 0, 2)
+    ]
     variants["alternate numbers reversed"]["alternate_numbers"].reverse()
     variants["audio by id only"]["business_hours_menu"]["audio_announcement_file"] = {"id": AUDIO["id"]}
     variants["audio by name only"]["business_hours_menu"]["audio_announcement_file"] = without(AUDIO, ("id",))
@@ -135,60 +176,130 @@ KEYS = (BHM, "key_configurations")
 # label: (changes [(path, value)], the top-level API field the PUT must carry, check on the details read back)
 FIELD_CHANGES = {
     "extension": ([(("extension",), "2699")], "extension", lambda d: d["extension"] == "2699"),
-    "phone_number": ([(("phone_number",), "+19705550020")], "phoneNumber", lambda d: d["phoneNumber"] == "+19705550020"),
+    "phone_number": (
+        [(("phone_number",), "+19705550020")],
+        "phoneNumber",
+        lambda d: d["phoneNumber"] == "+19705550020",
+    ),
     "first_name": ([(("first_name",), "Back")], "firstName", lambda d: d["firstName"] == "Back"),
     "last_name": ([(("last_name",), "Office")], "lastName", lambda d: d["lastName"] == "Office"),
     "language_code": ([(("language_code",), "en_gb")], "languageCode", lambda d: d["languageCode"] == "en_gb"),
-    "business_schedule": ([(("business_schedule",), "HQ-Extended-Hours")], "businessSchedule",
-                          lambda d: d["businessSchedule"] == "HQ-Extended-Hours"),
-    "holiday_schedule": ([(("holiday_schedule",), "Holidays B")], "holidaySchedule",
-                         lambda d: d["holidaySchedule"] == "Holidays B"),
-    "extension_dialing": ([(("extension_dialing",), "GROUP")], "extensionDialing", lambda d: d["extensionDialing"] == "GROUP"),
+    "business_schedule": (
+        [(("business_schedule",), "HQ-Extended-Hours")],
+        "businessSchedule",
+        lambda d: d["businessSchedule"] == "HQ-Extended-Hours",
+    ),
+    "holiday_schedule": (
+        [(("holiday_schedule",), "Holidays B")],
+        "holidaySchedule",
+        lambda d: d["holidaySchedule"] == "Holidays B",
+    ),
+    "extension_dialing": (
+        [(("extension_dialing",), "GROUP")],
+        "extensionDialing",
+        lambda d: d["extensionDialing"] == "GROUP",
+    ),
     "name_dialing": ([(("name_dialing",), "GROUP")], "nameDialing", lambda d: d["nameDialing"] == "GROUP"),
     "time_zone": ([(("time_zone",), "America/Denver")], "timeZone", lambda d: d["timeZone"] == "America/Denver"),
     "dial_by_name": ([(("dial_by_name",), "Front Office")], "dialByName", lambda d: d["dialByName"] == "Front Office"),
-    "caller id custom_name": ([(("direct_line_caller_id_name", "custom_name"), "Lobby")], "directLineCallerIdName",
-                              lambda d: d["directLineCallerIdName"]["customName"] == "Lobby"),
-    "caller id selection": ([(("direct_line_caller_id_name",), {"selection": "DISPLAY_NAME"})], "directLineCallerIdName",
-                            lambda d: d["directLineCallerIdName"]["selection"] == "DISPLAY_NAME"),
-    "menu greeting": ([((BHM, "greeting"), "DEFAULT")], "businessHoursMenu",
-                      lambda d: d["businessHoursMenu"]["greeting"] == "DEFAULT"),
-    "menu extension_enabled": ([((BHM, "extension_enabled"), False)], "businessHoursMenu",
-                               lambda d: d["businessHoursMenu"]["extensionEnabled"] is False),
-    "menu audio file": ([((BHM, "audio_announcement_file"), WELCOME)], "businessHoursMenu",
-                        lambda d: d["businessHoursMenu"]["audioAnnouncementFile"]["fileName"] == "welcome.wav"),
-    "key value": ([(KEYS + (0, "value"), "1001")], "businessHoursMenu",
-                  lambda d: d["businessHoursMenu"]["keyConfigurations"][0]["value"] == "1001"),
-    "key description": ([(KEYS + (1, "description"), "Sales team")], "businessHoursMenu",
-                        lambda d: d["businessHoursMenu"]["keyConfigurations"][1]["description"] == "Sales team"),
-    "key description removed": ([(KEYS + (1, "description"), _DELETE)], "businessHoursMenu",
-                                lambda d: not d["businessHoursMenu"]["keyConfigurations"][1].get("description")),
-    "key action": ([(KEYS + (1, "action"), "TRANSFER_WITHOUT_PROMPT")], "businessHoursMenu",
-                   lambda d: d["businessHoursMenu"]["keyConfigurations"][1]["action"] == "TRANSFER_WITHOUT_PROMPT"),
-    "key audio file": ([(KEYS + (2, "audio_announcement_file"), WELCOME)], "businessHoursMenu",
-                       lambda d: d["businessHoursMenu"]["keyConfigurations"][2]["audioAnnouncementFile"]["fileName"]
-                       == "welcome.wav"),
-    "key added": ([(KEYS + (4,), {"key": "9", "action": "EXIT"})], "businessHoursMenu",
-                  lambda d: [k["key"] for k in d["businessHoursMenu"]["keyConfigurations"]] == ["0", "1", "2", "9", "*"]),
-    "key removed": ([(KEYS + (3,), _DELETE)], "businessHoursMenu",
-                    lambda d: [k["key"] for k in d["businessHoursMenu"]["keyConfigurations"]] == ["0", "1", "2"]),
-    "no_input_timer": ([((BHM, "call_treatment", "no_input_timer"), 20)], "businessHoursMenu",
-                       lambda d: int(d["businessHoursMenu"]["callTreatment"]["noInputTimer"]) == 20),
-    "retry_attempt_for_no_input": ([((BHM, "call_treatment", "retry_attempt_for_no_input"), "TWO_TIMES")],
-                                   "businessHoursMenu",
-                                   lambda d: d["businessHoursMenu"]["callTreatment"]["retryAttemptForNoInput"] == "TWO_TIMES"),
-    "no-input action": ([((BHM, "call_treatment", "action_to_be_performed"), {"action": "DISCONNECT"})],
-                        "businessHoursMenu",
-                        lambda d: d["businessHoursMenu"]["callTreatment"]["actionToBePerformed"]["action"] == "DISCONNECT"),
-    "after-hours extension_enabled": ([(("after_hours_menu", "extension_enabled"), True)], "afterHoursMenu",
-                                      lambda d: d["afterHoursMenu"]["extensionEnabled"] is True),
-    "alternate ring_pattern only": ([(("alternate_numbers", 1, "ring_pattern"), "SHORT_SHORT_LONG")], "alternateNumbers",
-                                    lambda d: {a["phoneNumber"]: a["ringPattern"] for a in d["alternateNumbers"]}
-                                    == {"+19705550012": "NORMAL", "+19705550013": "SHORT_SHORT_LONG"}),
-    "alternate added": ([(("alternate_numbers", 2), {"phone_number": "+19705550014", "ring_pattern": "NORMAL"})],
-                        "alternateNumbers", lambda d: len(d["alternateNumbers"]) == 3),
-    "alternate removed": ([(("alternate_numbers", 0), _DELETE)], "alternateNumbers",
-                          lambda d: [a["phoneNumber"] for a in d["alternateNumbers"]] == ["+19705550018"]),
+    "caller id custom_name": (
+        [(("direct_line_caller_id_name", "custom_name"), "Lobby")],
+        "directLineCallerIdName",
+        lambda d: d["directLineCallerIdName"]["customName"] == "Lobby",
+    ),
+    "caller id selection": (
+        [(("direct_line_caller_id_name",), {"selection": "DISPLAY_NAME"})],
+        "directLineCallerIdName",
+        lambda d: d["directLineCallerIdName"]["selection"] == "DISPLAY_NAME",
+    ),
+    "menu greeting": (
+        [((BHM, "greeting"), "DEFAULT")],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["greeting"] == "DEFAULT",
+    ),
+    "menu extension_enabled": (
+        [((BHM, "extension_enabled"), False)],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["extensionEnabled"] is False,
+    ),
+    "menu audio file": (
+        [((BHM, "audio_announcement_file"), WELCOME)],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["audioAnnouncementFile"]["fileName"] == "welcome.wav",
+    ),
+    "key value": (
+        [(KEYS + (0, "value"), "1001")],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["keyConfigurations"][0]["value"] == "1001",
+    ),
+    "key description": (
+        [(KEYS + (1, "description"), "Sales team")],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["keyConfigurations"][1]["description"] == "Sales team",
+    ),
+    "key description removed": (
+        [(KEYS + (1, "description"), _DELETE)],
+        "businessHoursMenu",
+        lambda d: not d["businessHoursMenu"]["keyConfigurations"][1].get("description"),
+    ),
+    "key action": (
+        [(KEYS + (1, "action"), "TRANSFER_WITHOUT_PROMPT")],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["keyConfigurations"][1]["action"] == "TRANSFER_WITHOUT_PROMPT",
+    ),
+    "key audio file": (
+        [(KEYS + (2, "audio_announcement_file"), WELCOME)],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["keyConfigurations"][2]["audioAnnouncementFile"]["fileName"] == "welcome.wav",
+    ),
+    "key added": (
+        [(KEYS + (4,), {"key": "9", "action": "EXIT"})],
+        "businessHoursMenu",
+        lambda d: [k["key"] for k in d["businessHoursMenu"]["keyConfigurations"]] == ["0", "1", "2", "9", "*"],
+    ),
+    "key removed": (
+        [(KEYS + (3,), _DELETE)],
+        "businessHoursMenu",
+        lambda d: [k["key"] for k in d["businessHoursMenu"]["keyConfigurations"]] == ["0", "1", "2"],
+    ),
+    "no_input_timer": (
+        [((BHM, "call_treatment", "no_input_timer"), 20)],
+        "businessHoursMenu",
+        lambda d: int(d["businessHoursMenu"]["callTreatment"]["noInputTimer"]) == 20,
+    ),
+    "retry_attempt_for_no_input": (
+        [((BHM, "call_treatment", "retry_attempt_for_no_input"), "TWO_TIMES")],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["callTreatment"]["retryAttemptForNoInput"] == "TWO_TIMES",
+    ),
+    "no-input action": (
+        [((BHM, "call_treatment", "action_to_be_performed"), {"action": "DISCONNECT"})],
+        "businessHoursMenu",
+        lambda d: d["businessHoursMenu"]["callTreatment"]["actionToBePerformed"]["action"] == "DISCONNECT",
+    ),
+    "after-hours extension_enabled": (
+        [(("after_hours_menu", "extension_enabled"), True)],
+        "afterHoursMenu",
+        lambda d: d["afterHoursMenu"]["extensionEnabled"] is True,
+    ),
+    "alternate ring_pattern only": (
+        [(("alternate_numbers", 1, "ring_pattern"), "SHORT_SHORT_LONG")],
+        "alternateNumbers",
+        lambda d: (
+            {a["phoneNumber"]: a["ringPattern"] for a in d["alternateNumbers"]}
+            == {"+19705550012": "NORMAL", "+19705550013": "SHORT_SHORT_LONG"}
+        ),
+    ),
+    "alternate added": (
+        [(("alternate_numbers", 2), {"phone_number": "+19705550014", "ring_pattern": "NORMAL"})],
+        "alternateNumbers",
+        lambda d: len(d["alternateNumbers"]) == 3,
+    ),
+    "alternate removed": (
+        [(("alternate_numbers", 0), _DELETE)],
+        "alternateNumbers",
+        lambda d: [a["phoneNumber"] for a in d["alternateNumbers"]] == ["+19705550018"],
+    ),
 }
 # The alternate numbers each alternate-number case starts from (numbers are unique across attendants).
 ALTERNATES_FOR = {
@@ -217,7 +328,9 @@ def _get(options, path):
     return options
 
 
-@pytest.mark.parametrize("labels", [list(FIELD_CHANGES)[:14], list(FIELD_CHANGES)[14:]], ids=["top-level", "menus-and-numbers"])
+@pytest.mark.parametrize(
+    "labels", [list(FIELD_CHANGES)[:14], list(FIELD_CHANGES)[14:]], ids=["top-level", "menus-and-numbers"]
+)
 def test_each_field_changed_alone_is_one_write_of_that_field(sim, tmp_path, labels):
     location_id = sim.location_id("Headquarters")
     create_schedule(sim, location_id, "Holidays B", kind="holidays")
@@ -225,8 +338,11 @@ def test_each_field_changed_alone_is_one_write_of_that_field(sim, tmp_path, labe
     for label in labels:
         base, changed = changed_options(label, list(FIELD_CHANGES).index(label))
         ids[label] = create(sim, base)
-        tasks += [task("Unchanged %s" % label, AA_MODULE, base), task("Change %s" % label, AA_MODULE, changed),
-                  task("Again %s" % label, AA_MODULE, changed)]
+        tasks += [
+            task("Unchanged %s" % label, AA_MODULE, base),
+            task("Change %s" % label, AA_MODULE, changed),
+            task("Again %s" % label, AA_MODULE, changed),
+        ]
     sim.clear_requests()
     run = play(sim, tmp_path, tasks)
     assert run.rc == 0, run
@@ -235,8 +351,11 @@ def test_each_field_changed_alone_is_one_write_of_that_field(sim, tmp_path, labe
     puts = {unquote(entry["path"]).rsplit("/", 1)[1]: entry["body"] for entry in sent}
     for label, auto_attendant_id in ids.items():
         changes, field, check = FIELD_CHANGES[label]
-        assert [run.one("%s %s" % (step, label))["changed"] for step in ("Unchanged", "Change", "Again")] == \
-            [False, True, False], label
+        assert [run.one("%s %s" % (step, label))["changed"] for step in ("Unchanged", "Change", "Again")] == [
+            False,
+            True,
+            False,
+        ], label
         assert list(puts[auto_attendant_id]) == [field], (label, puts[auto_attendant_id])
         assert check(attendant(sim, location_id, auto_attendant_id)), (label, changes)
 
@@ -244,17 +363,42 @@ def test_each_field_changed_alone_is_one_write_of_that_field(sim, tmp_path, labe
 # -- schedules ---------------------------------------------------------------------------------------------------
 
 EVENTS = [
-    {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "09:00", "end_time": "17:00",
-     "recurrence": {"recur_weekly": {"monday": True, "tuesday": True, "wednesday": True, "thursday": True,
-                                     "friday": True}}},
+    {
+        "name": "Weekdays",
+        "start_date": "2026-01-05",
+        "end_date": "2026-01-05",
+        "start_time": "09:00",
+        "end_time": "17:00",
+        "recurrence": {
+            "recur_weekly": {"monday": True, "tuesday": True, "wednesday": True, "thursday": True, "friday": True}
+        },
+    },
     {"name": "Closed", "start_date": "2026-12-24", "end_date": "2026-12-26"},
-    {"name": "Founders", "start_date": "2026-03-02", "end_date": "2026-03-02",
-     "recurrence": {"recur_yearly_by_date": {"day_of_month": 2, "month": "MARCH"}}},
-    {"name": "Inventory", "start_date": "2026-01-12", "end_date": "2026-01-12", "start_time": "07:00",
-     "end_time": "09:00", "recurrence": {"recur_yearly_by_day": {"day": "MONDAY", "week": "SECOND", "month": "JANUARY"},
-                                         "recur_end_date": "2030-01-31"}},
-    {"name": "Cleaning", "start_date": "2026-01-03", "end_date": "2026-01-03", "start_time": "18:00", "end_time": "19:00",
-     "recurrence": {"recur_daily": {"recur_interval": 2}, "recur_end_occurrence": 10}},
+    {
+        "name": "Founders",
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-02",
+        "recurrence": {"recur_yearly_by_date": {"day_of_month": 2, "month": "MARCH"}},
+    },
+    {
+        "name": "Inventory",
+        "start_date": "2026-01-12",
+        "end_date": "2026-01-12",
+        "start_time": "07:00",
+        "end_time": "09:00",
+        "recurrence": {
+            "recur_yearly_by_day": {"day": "MONDAY", "week": "SECOND", "month": "JANUARY"},
+            "recur_end_date": "2030-01-31",
+        },
+    },
+    {
+        "name": "Cleaning",
+        "start_date": "2026-01-03",
+        "end_date": "2026-01-03",
+        "start_time": "18:00",
+        "end_time": "19:00",
+        "recurrence": {"recur_daily": {"recur_interval": 2}, "recur_end_occurrence": 10},
+    },
 ]
 
 
@@ -306,8 +450,16 @@ EVENT_CHANGES = {
     "end_date": (1, ("end_date",), "2026-12-27"),
     "start_time": (0, ("start_time",), "08:30"),
     "end_time": (0, ("end_time",), "17:30"),
-    "timed to all day": (4, None, {"name": "Cleaning", "start_date": "2026-01-03", "end_date": "2026-01-03",
-                                   "recurrence": {"recur_daily": {"recur_interval": 2}, "recur_end_occurrence": 10}}),
+    "timed to all day": (
+        4,
+        None,
+        {
+            "name": "Cleaning",
+            "start_date": "2026-01-03",
+            "end_date": "2026-01-03",
+            "recurrence": {"recur_daily": {"recur_interval": 2}, "recur_end_occurrence": 10},
+        },
+    ),
     "one weekday": (0, ("recurrence", "recur_weekly", "friday"), False),
     "weekly interval": (0, ("recurrence", "recur_weekly", "recur_interval"), 2),
     "yearly month": (2, ("recurrence", "recur_yearly_by_date", "month"), "APRIL"),
@@ -320,7 +472,9 @@ EVENT_CHANGES = {
 }
 
 
-@pytest.mark.parametrize("labels", [list(EVENT_CHANGES)[:7], list(EVENT_CHANGES)[7:]], ids=["dates-times", "recurrence"])
+@pytest.mark.parametrize(
+    "labels", [list(EVENT_CHANGES)[:7], list(EVENT_CHANGES)[7:]], ids=["dates-times", "recurrence"]
+)
 def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, tmp_path, labels):
     location_id = sim.location_id("Headquarters")
     ids, tasks = {}, []
@@ -334,8 +488,11 @@ def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, t
             changed["events"][event_index] = value
         else:
             _set(changed["events"][event_index], path, value)
-        tasks += [task("Unchanged %s" % label, SCHEDULE_MODULE, schedule_options(name)),
-                  task("Change %s" % label, SCHEDULE_MODULE, changed), task("Again %s" % label, SCHEDULE_MODULE, changed)]
+        tasks += [
+            task("Unchanged %s" % label, SCHEDULE_MODULE, schedule_options(name)),
+            task("Change %s" % label, SCHEDULE_MODULE, changed),
+            task("Again %s" % label, SCHEDULE_MODULE, changed),
+        ]
     sim.clear_requests()
     run = play(sim, tmp_path, tasks)
     assert run.rc == 0, run
@@ -345,8 +502,11 @@ def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, t
     for index, (label, (event_index, _path, _value)) in enumerate(EVENT_CHANGES.items()):
         if label not in labels:
             continue
-        assert [run.one("%s %s" % (step, label))["changed"] for step in ("Unchanged", "Change", "Again")] == \
-            [False, True, False], label
+        assert [run.one("%s %s" % (step, label))["changed"] for step in ("Unchanged", "Change", "Again")] == [
+            False,
+            True,
+            False,
+        ], label
         current = schedule(sim, location_id, "Field %02d" % index)
         event = current["events"][event_index]
         assert ("PUT", base + ids[label] + "/events/" + event["id"]) in puts, label

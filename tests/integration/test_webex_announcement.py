@@ -79,7 +79,9 @@ def test_upload_at_both_levels_then_rerun_writes_nothing(sim, tmp_path, greeting
     for args in (org_args, hq_args):
         run, result = converge(sim, tmp_path, args)
         assert run.rc == 0, run
-        assert result["changed"] is False and result["result"]["announcement"]["id"] == stored(sim, args["name"])[0]["id"]
+        assert (
+            result["changed"] is False and result["result"]["announcement"]["id"] == stored(sim, args["name"])[0]["id"]
+        )
     assert sim.writes() == []
 
 
@@ -127,7 +129,11 @@ def test_check_mode_writes_nothing_and_predicts(sim, tmp_path, greeting):
 
 BAD_FILES = [
     ("song.wav", MP3_BYTES, "song.wav: named .wav but it is not a WAV file: it looks like an MP3 file"),
-    ("stereo.wav", pcm_wav(seconds=1, rate=44100, channels=2), "stereo (2 channels); it must be mono; sample rate 44100 Hz"),
+    (
+        "stereo.wav",
+        pcm_wav(seconds=1, rate=44100, channels=2),
+        "stereo (2 channels); it must be mono; sample rate 44100 Hz",
+    ),
     ("big.wav", None, "the announcement repository takes at most 5 MB a file"),
     ("missing.wav", False, "missing.wav: no such file"),
 ]
@@ -156,7 +162,13 @@ def test_bad_files_fail_before_any_request(sim, tmp_path):
 
 def test_text_to_speech_create_and_rerun(sim, tmp_path):
     control(sim, "POST", "/text_to_speech", {"polls_before_success": 1})
-    args = {"name": "Spoken welcome", "text": TTS_TEXT, "voice": "ashley", "language_code": "en_us", "level": "organization"}
+    args = {
+        "name": "Spoken welcome",
+        "text": TTS_TEXT,
+        "voice": "ashley",
+        "language_code": "en_us",
+        "level": "organization",
+    }
     run, result = converge(sim, tmp_path, args)
     assert run.rc == 0, run
     assert result["changed"] is True
@@ -167,7 +179,10 @@ def test_text_to_speech_create_and_rerun(sim, tmp_path):
     generate = paths.index(("POST", "/textToSpeech/actions/generate/invoke"))
     assert ("GET", "/textToSpeech/voices") in paths[:generate]
     assert [method for method, path in paths if path.startswith("/textToSpeech/") and "voices" not in path] == [
-        "POST", "GET", "GET"]  # generate, IN_PROGRESS, SUCCESS
+        "POST",
+        "GET",
+        "GET",
+    ]  # generate, IN_PROGRESS, SUCCESS
     post = [entry for entry in sim.writes() if entry["path"].endswith("/announcements")][0]
     assert post["body"]["isTextToSpeech"] is True and post["body"]["fileUri"].startswith("cmf://")
 
@@ -182,7 +197,9 @@ def test_text_to_speech_create_and_rerun(sim, tmp_path):
 
 
 def test_text_to_speech_option_errors(sim, tmp_path):
-    run, result = converge(sim, tmp_path, {"name": "Spoken", "text": "Hello", "voice": "ashley", "language_code": "en_US"})
+    run, result = converge(
+        sim, tmp_path, {"name": "Spoken", "text": "Hello", "voice": "ashley", "language_code": "en_US"}
+    )
     assert run.rc != 0 and "language_code: 'en_US'" in result["result"]["msg"] and sim.requests() == []
     run, result = converge(sim, tmp_path, {"name": "Spoken", "text": "Hello", "voice": "lucia"})
     assert run.rc != 0 and "voice: 'lucia' is not a voice for language_code en_us" in result["result"]["msg"]
@@ -193,12 +210,25 @@ def test_delete_is_refused_while_an_attendant_uses_the_greeting(sim, tmp_path, g
     run, result = converge(sim, tmp_path, {"name": "Main greeting", "path": greeting})
     assert run.rc == 0, run
     announcement = result["result"]["announcement"]
-    menu = {"greeting": "CUSTOM", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}],
-            "audio_announcement_file": {key: announcement[key] for key in ("file_name", "media_file_type", "level")}}
-    run, _result = converge(sim, tmp_path, {"location": "Headquarters", "name": "Reception", "extension": "2100",
-                                            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-                                            "business_hours_menu": menu, "after_hours_menu": menu},
-                            module="wxc.calling.webex_auto_attendant")
+    menu = {
+        "greeting": "CUSTOM",
+        "extension_enabled": True,
+        "key_configurations": [{"key": "0", "action": "EXIT"}],
+        "audio_announcement_file": {key: announcement[key] for key in ("file_name", "media_file_type", "level")},
+    }
+    run, _result = converge(
+        sim,
+        tmp_path,
+        {
+            "location": "Headquarters",
+            "name": "Reception",
+            "extension": "2100",
+            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "business_hours_menu": menu,
+            "after_hours_menu": menu,
+        },
+        module="wxc.calling.webex_auto_attendant",
+    )
     assert run.rc == 0, run
     sim.clear_requests()
     for check in (True, False):

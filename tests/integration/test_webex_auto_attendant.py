@@ -1,25 +1,39 @@
 """webex_auto_attendant run by real ansible-playbook against the simulator; asserts on what the simulator received."""
 
 import copy
+import json
 import threading
 import time
-import json
 
 import pytest
 
 from tests.integration.runner import run_playbook, write_playbook
 
 MODULE = "wxc.calling.webex_auto_attendant"
-AUDIO = {"id": "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw",
-         "file_name": "AUDIO_FILE.wav", "media_file_type": "WAV", "level": "ORGANIZATION"}
+AUDIO = {
+    "id": "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw",
+    "file_name": "AUDIO_FILE.wav",
+    "media_file_type": "WAV",
+    "level": "ORGANIZATION",
+}
 # The documentation example body of "Create an Auto Attendant", as module options.
 DOC_EXAMPLE = {
-    "location": "Headquarters", "name": "Main Line AA - Test", "phone_number": "+19705550026", "extension": "200",
-    "first_name": "Main Line AA", "last_name": "Test", "language_code": "en_us",
-    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
-    "extension_dialing": "ENTERPRISE", "name_dialing": "ENTERPRISE", "time_zone": "America/Los_Angeles",
+    "location": "Headquarters",
+    "name": "Main Line AA - Test",
+    "phone_number": "+19705550026",
+    "extension": "200",
+    "first_name": "Main Line AA",
+    "last_name": "Test",
+    "language_code": "en_us",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
+    "extension_dialing": "ENTERPRISE",
+    "name_dialing": "ENTERPRISE",
+    "time_zone": "America/Los_Angeles",
     "business_hours_menu": {
-        "greeting": "DEFAULT", "audio_announcement_file": AUDIO, "extension_enabled": True,
+        "greeting": "DEFAULT",
+        "audio_announcement_file": AUDIO,
+        "extension_enabled": True,
         "key_configurations": [
             {"key": "0", "action": "EXIT"},
             {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19175551092"},
@@ -27,22 +41,38 @@ DOC_EXAMPLE = {
             {"key": "3", "action": "EXTENSION_DIALING"},
             {"key": "4", "action": "TRANSFER_TO_MAILBOX", "value": "+19705550006"},
             {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": AUDIO},
-            {"key": "6", "action": "REPEAT_MENU"}]},
+            {"key": "6", "action": "REPEAT_MENU"},
+        ],
+    },
     "after_hours_menu": {
-        "greeting": "DEFAULT", "audio_announcement_file": AUDIO, "extension_enabled": True,
+        "greeting": "DEFAULT",
+        "audio_announcement_file": AUDIO,
+        "extension_enabled": True,
         "key_configurations": [
             {"key": "0", "action": "EXIT"},
-            {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": AUDIO}]},
+            {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": AUDIO},
+        ],
+    },
 }
 SMALL = {
-    "location": "Headquarters", "name": "Reception", "extension": "2100",
+    "location": "Headquarters",
+    "name": "Reception",
+    "extension": "2100",
     "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-    "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"},
-        {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "+19175551092", "description": "Sales"},
-        {"key": "*", "action": "REPEAT_MENU"}]},
-    "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": "0", "action": "EXIT"}]},
+    "business_hours_menu": {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [
+            {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"},
+            {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "+19175551092", "description": "Sales"},
+            {"key": "*", "action": "REPEAT_MENU"},
+        ],
+    },
+    "after_hours_menu": {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [{"key": "0", "action": "EXIT"}],
+    },
 }
 
 
@@ -58,8 +88,11 @@ def stored(sim, name, location="Headquarters"):
     location_id = sim.location_id(location)
     query = {"locationId": location_id, "name": name, "max": 1000}
     items = sim.api("GET", "/telephony/config/autoAttendants", params=query).json()["autoAttendants"]
-    return [sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, item["id"])).json()
-            for item in items if item["name"] == name]
+    return [
+        sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, item["id"])).json()
+        for item in items
+        if item["name"] == name
+    ]
 
 
 def methods(entries):
@@ -74,7 +107,10 @@ def test_documentation_example_creates_then_is_ok(sim, tmp_path):
     assert methods(writes) == ["POST"] and writes[0]["status"] == 201
     assert writes[0]["body"]["name"] == "Main Line AA - Test"
     assert writes[0]["body"]["businessHoursMenu"]["keyConfigurations"][1] == {
-        "key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19175551092"}
+        "key": "1",
+        "action": "TRANSFER_WITHOUT_PROMPT",
+        "value": "+19175551092",
+    }
     returned = result["result"]["auto_attendant"]
     assert returned["id"] and returned["extension"] == "200" and returned["enabled"] is True
     assert returned["location_id"] == sim.location_id("Headquarters")
@@ -120,12 +156,16 @@ def test_one_key_changed_is_exactly_one_put_of_that_menu(sim, tmp_path):
     assert run.rc == 0, run
     assert result["changed"] is True
     writes = sim.writes()
-    assert methods(writes) == ["PUT"] and writes[0]["status"] == 200  # the live service answers 200 (any 2xx is success)
+    assert (
+        methods(writes) == ["PUT"] and writes[0]["status"] == 200
+    )  # the live service answers 200 (any 2xx is success)
     assert list(writes[0]["body"]) == ["businessHoursMenu"]
     keys = writes[0]["body"]["businessHoursMenu"]["keyConfigurations"]
     assert [k["key"] for k in keys] == ["0", "1", "*"] and keys[1]["value"] == "+19073569984"
     details = stored(sim, "Reception")[0]
-    assert details["businessHoursMenu"]["keyConfigurations"][1]["value"] == "+1-9073569984"  # read back as the live service does
+    assert (
+        details["businessHoursMenu"]["keyConfigurations"][1]["value"] == "+1-9073569984"
+    )  # read back as the live service does
 
     diff = result["result"]["diff"]
     assert diff["before"]["business_hours_menu"]["key_configurations"][1]["value"] == "+19175551092"
@@ -210,20 +250,49 @@ def test_location_by_id_saves_a_call_and_similar_names_are_not_confused(sim, tmp
     assert len(stored(sim, "Reception", "Headquarters Annex")) == 1 and len(stored(sim, "Reception")) == 1
 
 
-@pytest.mark.parametrize("args, message", [
-    ({"phone_number": "9705550026"}, "phone_number: '9705550026' is not an E.164 number"),
-    ({"extension": "21a0"}, "extension: '21a0' must be 2 to 10 digits"),
-    ({"business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]}}, "action TRANSFER_TO_OPERATOR takes no value"),
-    ({"business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": "1", "action": "EXIT"}, {"key": "1", "action": "REPEAT_MENU"}]}}, "key 1 is used more than once"),
-    ({"after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": "1", "action": "TRANSFER_WITH_PROMPT"}]}}, "action TRANSFER_WITH_PROMPT needs a value"),
-    ({"business_hours_menu": {"greeting": "HELLO", "extension_enabled": True, "key_configurations": []}},
-     "value of greeting must be one of: DEFAULT, CUSTOM"),
-    ({"location": "Nowhere"}, "location 'Nowhere' not found"),
-    ({"location": "headquarters"}, "location 'headquarters' not found"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ({"phone_number": "9705550026"}, "phone_number: '9705550026' is not an E.164 number"),
+        ({"extension": "21a0"}, "extension: '21a0' must be 2 to 10 digits"),
+        (
+            {
+                "business_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}],
+                }
+            },
+            "action TRANSFER_TO_OPERATOR takes no value",
+        ),
+        (
+            {
+                "business_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": [{"key": "1", "action": "EXIT"}, {"key": "1", "action": "REPEAT_MENU"}],
+                }
+            },
+            "key 1 is used more than once",
+        ),
+        (
+            {
+                "after_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITH_PROMPT"}],
+                }
+            },
+            "action TRANSFER_WITH_PROMPT needs a value",
+        ),
+        (
+            {"business_hours_menu": {"greeting": "HELLO", "extension_enabled": True, "key_configurations": []}},
+            "value of greeting must be one of: DEFAULT, CUSTOM",
+        ),
+        ({"location": "Nowhere"}, "location 'Nowhere' not found"),
+        ({"location": "headquarters"}, "location 'headquarters' not found"),
+    ],
+)
 def test_bad_input_fails_clearly_without_writing(sim, tmp_path, args, message):
     run, result = converge(sim, tmp_path, dict(copy.deepcopy(SMALL), **args))
     assert run.rc != 0
@@ -243,9 +312,21 @@ def test_missing_creation_options_fail_before_any_write(sim, tmp_path):
 def test_api_errors_report_status_code_message_and_tracking_id_never_the_token(sim, tmp_path):
     # The extension is taken by another attendant: only the service can tell (the pre-flight does not check it).
     location_id = sim.location_id("Headquarters")
-    other = {"name": "Other", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-             "businessHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]},
-             "afterHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}}
+    other = {
+        "name": "Other",
+        "extension": "2100",
+        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "businessHoursMenu": {
+            "greeting": "DEFAULT",
+            "extensionEnabled": True,
+            "keyConfigurations": [{"key": "0", "action": "EXIT"}],
+        },
+        "afterHoursMenu": {
+            "greeting": "DEFAULT",
+            "extensionEnabled": True,
+            "keyConfigurations": [{"key": "0", "action": "EXIT"}],
+        },
+    }
     assert sim.api("POST", "/telephony/config/locations/%s/autoAttendants" % location_id, json=other).status_code == 201
     sim.clear_requests()
     run, result = converge(sim, tmp_path, copy.deepcopy(SMALL), extra_args=["-vvv"])
@@ -259,8 +340,9 @@ def test_api_errors_report_status_code_message_and_tracking_id_never_the_token(s
 
 
 def test_read_only_token_is_refused_with_a_clear_error(sim, tmp_path):
-    path = write_playbook(tmp_path, [{"name": "Converge", MODULE: dict(SMALL, access_token=sim.read_only_token),
-                                      "register": "result"}])
+    path = write_playbook(
+        tmp_path, [{"name": "Converge", MODULE: dict(SMALL, access_token=sim.read_only_token), "register": "result"}]
+    )
     run = run_playbook(path, sim)
     result = run.one("Converge")["result"]
     assert run.rc != 0 and result["api_error"]["status"] == 403

@@ -18,11 +18,17 @@ MODULE_FILE = os.path.join(ROOT, "plugins", "modules", "webex_auto_attendant_for
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
 ATTENDANT = "Main Line AA - Test"
 TARGET = {"location": "Headquarters", "auto_attendant": ATTENDANT}
-VIP = {"name": "VIP", "enabled": True, "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-       "forward_to": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phone_number": "+19705550006"},
-       "calls_from": {"selection": "CUSTOM", "custom_numbers": {"private_number_enabled": True,
-                                                                "numbers": ["+14155550123", "4554"]}},
-       "calls_to": {"numbers": [{"type": "PRIMARY", "phone_number": "+19705550026"}]}}
+VIP = {
+    "name": "VIP",
+    "enabled": True,
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "forward_to": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phone_number": "+19705550006"},
+    "calls_from": {
+        "selection": "CUSTOM",
+        "custom_numbers": {"private_number_enabled": True, "numbers": ["+14155550123", "4554"]},
+    },
+    "calls_to": {"numbers": [{"type": "PRIMARY", "phone_number": "+19705550026"}]},
+}
 
 
 def converge(sim, tmp_path, args, check=False, diff=False, module=MODULE):
@@ -32,8 +38,15 @@ def converge(sim, tmp_path, args, check=False, diff=False, module=MODULE):
 
 
 def add_attendant(sim, tmp_path, name=ATTENDANT, extension="2100", phone_number="+19705550026"):
-    args = {"location": "Headquarters", "name": name, "extension": extension, "phone_number": phone_number,
-            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU, "after_hours_menu": MENU}
+    args = {
+        "location": "Headquarters",
+        "name": name,
+        "extension": extension,
+        "phone_number": phone_number,
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "business_hours_menu": MENU,
+        "after_hours_menu": MENU,
+    }
     run, _result = converge(sim, tmp_path, args, module="wxc.calling.webex_auto_attendant")
     assert run.rc == 0, run
     sim.clear_requests()
@@ -41,7 +54,9 @@ def add_attendant(sim, tmp_path, name=ATTENDANT, extension="2100", phone_number=
 
 def forwarding_base(sim, name=ATTENDANT):
     location_id = sim.location_id("Headquarters")
-    items = sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": location_id}).json()["autoAttendants"]
+    items = sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": location_id}).json()[
+        "autoAttendants"
+    ]
     aa_id = [item["id"] for item in items if item["name"] == name][0]
     return "/telephony/config/locations/%s/autoAttendants/%s/callForwarding" % (location_id, aa_id)
 
@@ -71,13 +86,23 @@ def test_always_forward_on_is_wrapped_then_rerun_writes_nothing(sim, tmp_path):
     assert result["changed"] is True
     entries = sim.writes()
     assert writes(sim) == [("PUT", "settings")] and entries[0]["status"] == 204
-    assert entries[0]["body"] == {"callForwarding": {"always": {"enabled": True, "destination": "+19705550006",
-                                                                "ringReminderEnabled": True}}}
-    assert stored(sim)["always"] == {"enabled": True, "destination": "+19705550006", "ringReminderEnabled": True,
-                                     "sendToVoicemailEnabled": False}
+    assert entries[0]["body"] == {
+        "callForwarding": {"always": {"enabled": True, "destination": "+19705550006", "ringReminderEnabled": True}}
+    }
+    assert stored(sim)["always"] == {
+        "enabled": True,
+        "destination": "+19705550006",
+        "ringReminderEnabled": True,
+        "sendToVoicemailEnabled": False,
+    }
     output = result["result"]
-    assert output["forwarding"]["always"]["enabled"] is True and output["forwarding"]["always"]["destination"] == "+19705550006"
-    assert output["diff"]["before"]["always"]["enabled"] is False and output["diff"]["after"]["always"]["enabled"] is True
+    assert (
+        output["forwarding"]["always"]["enabled"] is True
+        and output["forwarding"]["always"]["destination"] == "+19705550006"
+    )
+    assert (
+        output["diff"]["before"]["always"]["enabled"] is False and output["diff"]["after"]["always"]["enabled"] is True
+    )
 
     sim.clear_requests()
     run, result = converge(sim, tmp_path, args)
@@ -129,7 +154,9 @@ def test_rule_created_renamed_and_rerun(sim, tmp_path):
     assert new_id != rule["id"] and new_id == stored_rule(sim, "VIP callers")["id"]
     assert stored_rule(sim, "VIP") is None
     # The rule was read again under its new id.
-    assert any(entry["method"] == "GET" and entry["path"].endswith("/selectiveRules/" + new_id) for entry in sim.requests())
+    assert any(
+        entry["method"] == "GET" and entry["path"].endswith("/selectiveRules/" + new_id) for entry in sim.requests()
+    )
 
     sim.clear_requests()
     run, result = converge(sim, tmp_path, dict(TARGET, rules=[renamed]))
@@ -141,7 +168,9 @@ def test_rule_change_sends_the_whole_rule_with_its_name(sim, tmp_path):
     add_attendant(sim, tmp_path)
     assert converge(sim, tmp_path, dict(TARGET, rules=[VIP]))[0].rc == 0
     sim.clear_requests()
-    run, result = converge(sim, tmp_path, dict(TARGET, rules=[{"name": "VIP", "enabled": False, "business_schedule": ""}]))
+    run, result = converge(
+        sim, tmp_path, dict(TARGET, rules=[{"name": "VIP", "enabled": False, "business_schedule": ""}])
+    )
     assert run.rc == 0, run
     assert result["changed"] is True
     body = sim.writes()[0]["body"]
@@ -194,12 +223,19 @@ def test_check_mode_warns_about_a_missing_schedule_and_attendant(sim, tmp_path):
     assert "auto_attendant" in warnings
 
 
-@pytest.mark.parametrize("args, message", [
-    (dict(TARGET, rules=[dict(VIP, business_schedule="No such hours")]),
-     "rules[0].business_schedule: no business_hours schedule named 'No such hours'"),
-    (dict(TARGET, rules=[dict(VIP, holiday_schedule="AUTOATTENDANT-BUSINESS-HOURS")]),
-     "rules[0].holiday_schedule: no holidays schedule named"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            dict(TARGET, rules=[dict(VIP, business_schedule="No such hours")]),
+            "rules[0].business_schedule: no business_hours schedule named 'No such hours'",
+        ),
+        (
+            dict(TARGET, rules=[dict(VIP, holiday_schedule="AUTOATTENDANT-BUSINESS-HOURS")]),
+            "rules[0].holiday_schedule: no holidays schedule named",
+        ),
+    ],
+)
 def test_unknown_schedule_fails_before_any_write(sim, tmp_path, args, message):
     add_attendant(sim, tmp_path)
     run, result = converge(sim, tmp_path, args)
@@ -208,16 +244,26 @@ def test_unknown_schedule_fails_before_any_write(sim, tmp_path, args, message):
     assert sim.writes() == []
 
 
-@pytest.mark.parametrize("args, message", [
-    (dict(TARGET, always={"enabled": True, "destination": "call me"}), "always.destination: 'call me' is not"),
-    (dict(TARGET, rules=[dict(VIP, calls_to={"numbers": [{"type": "PRIMARY", "phone_number": "+1970abc"}]})]),
-     "rules[0].calls_to.numbers[0].phone_number"),
-    (dict(TARGET, rules=[dict(VIP, forward_to={"selection": "FORWARD_TO_SPECIFIED_NUMBER"})]),
-     "rules[0].forward_to: selection FORWARD_TO_SPECIFIED_NUMBER needs phone_number"),
-    (dict(TARGET, rules=[{key: value for key, value in VIP.items() if key != "name"}]), "name"),
-    (dict(TARGET, rules=[VIP, dict(VIP, enabled=False)]), "rules[1].name: rule name 'VIP' is already used by rules[0].name"),
-    (dict(TARGET, purge_rules=True), "purge_rules: needs rules"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (dict(TARGET, always={"enabled": True, "destination": "call me"}), "always.destination: 'call me' is not"),
+        (
+            dict(TARGET, rules=[dict(VIP, calls_to={"numbers": [{"type": "PRIMARY", "phone_number": "+1970abc"}]})]),
+            "rules[0].calls_to.numbers[0].phone_number",
+        ),
+        (
+            dict(TARGET, rules=[dict(VIP, forward_to={"selection": "FORWARD_TO_SPECIFIED_NUMBER"})]),
+            "rules[0].forward_to: selection FORWARD_TO_SPECIFIED_NUMBER needs phone_number",
+        ),
+        (dict(TARGET, rules=[{key: value for key, value in VIP.items() if key != "name"}]), "name"),
+        (
+            dict(TARGET, rules=[VIP, dict(VIP, enabled=False)]),
+            "rules[1].name: rule name 'VIP' is already used by rules[0].name",
+        ),
+        (dict(TARGET, purge_rules=True), "purge_rules: needs rules"),
+    ],
+)
 def test_bad_input_fails_before_any_request(sim, tmp_path, args, message):
     run, result = converge(sim, tmp_path, args)
     assert run.rc != 0
@@ -236,7 +282,10 @@ def test_a_new_rule_without_forward_to_fails_before_any_write(sim, tmp_path):
     add_attendant(sim, tmp_path)
     run, result = converge(sim, tmp_path, dict(TARGET, rules=[{"name": "Half"}]))
     assert run.rc != 0
-    assert "rules[0]: rule 'Half' does not exist, and creating it needs forward_to and calls_from" in result["result"]["msg"]
+    assert (
+        "rules[0]: rule 'Half' does not exist, and creating it needs forward_to and calls_from"
+        in result["result"]["msg"]
+    )
     assert sim.writes() == []
 
 
@@ -314,9 +363,20 @@ APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
 def test_export_then_apply_changes_nothing_forwarding_included(sim, tmp_path):
     add_attendant(sim, tmp_path)
     add_attendant(sim, tmp_path, name="Untouched", extension="2101", phone_number="+19705550027")
-    args = dict(TARGET, always={"enabled": True, "destination": "+1-970-555-0006"}, selective={"enabled": True},
-                rules=[VIP, {"name": "All", "forward_to": {"selection": "DO_NOT_FORWARD"},
-                             "calls_from": {"selection": "ANY"}, "calls_to": {"numbers": []}}])
+    args = dict(
+        TARGET,
+        always={"enabled": True, "destination": "+1-970-555-0006"},
+        selective={"enabled": True},
+        rules=[
+            VIP,
+            {
+                "name": "All",
+                "forward_to": {"selection": "DO_NOT_FORWARD"},
+                "calls_from": {"selection": "ANY"},
+                "calls_to": {"numbers": []},
+            },
+        ],
+    )
     assert converge(sim, tmp_path, args)[0].rc == 0
     # The service's own read-back form of a destination, as Control Hub may have left it.
     body = {"callForwarding": {"always": {"destination": "+1-9705550006"}}}
@@ -355,10 +415,18 @@ def test_export_then_apply_changes_nothing_forwarding_included(sim, tmp_path):
 def test_info_returns_forwarding_and_can_skip_it(sim, tmp_path):
     add_attendant(sim, tmp_path)
     assert converge(sim, tmp_path, dict(TARGET, rules=[VIP]))[0].rc == 0
-    path = write_playbook(tmp_path, [
-        {"name": "With", "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters"}, "register": "a"},
-        {"name": "Without", "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters", "forwarding": False},
-         "register": "b"}], name="info.yml")
+    path = write_playbook(
+        tmp_path,
+        [
+            {"name": "With", "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters"}, "register": "a"},
+            {
+                "name": "Without",
+                "wxc.calling.webex_auto_attendant_info": {"location": "Headquarters", "forwarding": False},
+                "register": "b",
+            },
+        ],
+        name="info.yml",
+    )
     sim.clear_requests()
     run = run_playbook(path, sim)
     assert run.rc == 0, run
@@ -383,15 +451,26 @@ def test_role_forwarding_per_site_and_in_the_defaults(sim, tmp_path):
             "forwarding": {"always": {"destination": "+19705550006", "ring_reminder_enabled": True}},
         },
         "auto_attendant_list": [
-            {"name": "Reception", "location": "Headquarters", "extension": "2100",
-             "forwarding": {"always": {"enabled": True}, "rules": [VIP]}},
-            {"name": "Annex", "location": "Headquarters", "extension": "2101",
-             "forwarding": {"always": {"enabled": False}}},
+            {
+                "name": "Reception",
+                "location": "Headquarters",
+                "extension": "2100",
+                "forwarding": {"always": {"enabled": True}, "rules": [VIP]},
+            },
+            {
+                "name": "Annex",
+                "location": "Headquarters",
+                "extension": "2101",
+                "forwarding": {"always": {"enabled": False}},
+            },
             {"name": "No forwarding", "location": "Headquarters", "extension": "2102", "forwarding": None},
         ],
     }
-    path = write_playbook(tmp_path, [{"name": "Role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-                                      "vars": role_vars}], name="role.yml")
+    path = write_playbook(
+        tmp_path,
+        [{"name": "Role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"}, "vars": role_vars}],
+        name="role.yml",
+    )
     # Check mode: the attendants do not exist yet, so forwarding warns and predicts; nothing is written.
     run = run_playbook(path, sim, check=True)
     assert run.rc == 0, run
@@ -408,10 +487,16 @@ def test_role_forwarding_per_site_and_in_the_defaults(sim, tmp_path):
         aa_id = [item["id"] for item in items["autoAttendants"] if item["name"] == name][0]
         path_fw = "/telephony/config/locations/%s/autoAttendants/%s/callForwarding" % (hq, aa_id)
         settings[name] = sim.api("GET", path_fw).json()["callForwarding"]
-    assert settings["Reception"]["always"] == {"enabled": True, "destination": "+19705550006",
-                                               "ringReminderEnabled": True, "sendToVoicemailEnabled": False}
+    assert settings["Reception"]["always"] == {
+        "enabled": True,
+        "destination": "+19705550006",
+        "ringReminderEnabled": True,
+        "sendToVoicemailEnabled": False,
+    }
     assert [rule["name"] for rule in settings["Reception"]["rules"]] == ["VIP"]
-    assert settings["Annex"]["always"]["enabled"] is False and settings["Annex"]["always"]["destination"] == "+19705550006"
+    assert (
+        settings["Annex"]["always"]["enabled"] is False and settings["Annex"]["always"]["destination"] == "+19705550006"
+    )
 
     sim.clear_requests()
     run = run_playbook(path, sim)
@@ -420,12 +505,22 @@ def test_role_forwarding_per_site_and_in_the_defaults(sim, tmp_path):
 
 
 def test_role_bad_forwarding_stops_before_any_request(sim, tmp_path):
-    role_vars = {"auto_attendant_list": [
-        {"name": "Reception", "location": "Headquarters", "extension": "2100",
-         "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-         "forwarding": {"always": {"enabled": True, "destination": "the on-call phone"}}}]}
-    path = write_playbook(tmp_path, [{"name": "Role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-                                      "vars": role_vars}], name="role.yml")
+    role_vars = {
+        "auto_attendant_list": [
+            {
+                "name": "Reception",
+                "location": "Headquarters",
+                "extension": "2100",
+                "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+                "forwarding": {"always": {"enabled": True, "destination": "the on-call phone"}},
+            }
+        ]
+    }
+    path = write_playbook(
+        tmp_path,
+        [{"name": "Role", "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"}, "vars": role_vars}],
+        name="role.yml",
+    )
     run = run_playbook(path, sim)
     assert run.rc != 0
     assert "auto_attendant_list[0] (Reception): forwarding: always.destination: 'the on-call phone'" in run.stdout

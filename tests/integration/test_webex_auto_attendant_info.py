@@ -33,55 +33,98 @@ def menu(keys, greeting="DEFAULT", audio=None, extension_enabled=True, call_trea
 # Three attendants that together use every feature: both menus, every key action, audio files on greetings, keys and
 # call treatment, alternate numbers, holiday schedule, caller id name, dial by name, first and last name.
 MAIN_LINE = {
-    "name": "Main Line", "phoneNumber": "+19705550020", "extension": "0028", "firstName": "Main", "lastName": "Line",
-    "alternateNumbers": [{"phoneNumber": "+19705550021", "ringPattern": "LONG_LONG"},
-                         {"phoneNumber": "+18885550100", "ringPattern": "SHORT_SHORT_LONG"}],
-    "languageCode": "en_us", "businessSchedule": "HQ-Extended-Hours", "holidaySchedule": "AUTOATTENDANT-HOLIDAY",
-    "extensionDialing": "GROUP", "nameDialing": "GROUP", "timeZone": "America/Los_Angeles",
-    "businessHoursMenu": menu([
-        {"key": "#", "action": "EXIT", "description": "Goodbye"},
-        {"key": "*", "action": "REPEAT_MENU"},
-        {"key": "0", "action": "TRANSFER_TO_OPERATOR", "description": "Operator"},
-        {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "+19175551092", "description": "Sales"},
-        {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Support"},
-        {"key": "3", "action": "TRANSFER_TO_MAILBOX", "value": "0029"},
-        {"key": "4", "action": "NAME_DIALING"},
-        {"key": "5", "action": "EXTENSION_DIALING"},
-        {"key": "9", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": WELCOME, "description": "Hours"},
-    ], greeting="CUSTOM", audio=AUDIO, call_treatment={
-        "retryAttemptForNoInput": "TWO_TIMES", "noInputTimer": 15,
-        "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "greeting": "DEFAULT", "transferCallTo": "1000"}}),
-    "afterHoursMenu": menu([
-        {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19073569984"},
-        {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": AUDIO},
-        {"key": "*", "action": "REPEAT_MENU"},
-    ], greeting="CUSTOM", audio=HQ_AFTER_HOURS, extension_enabled=False, call_treatment={
-        "retryAttemptForNoInput": "ONE_TIME", "noInputTimer": "20",
-        "actionToBePerformed": {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "CUSTOM",
-                                "audioAnnouncementFile": CLOSED}}),
+    "name": "Main Line",
+    "phoneNumber": "+19705550020",
+    "extension": "0028",
+    "firstName": "Main",
+    "lastName": "Line",
+    "alternateNumbers": [
+        {"phoneNumber": "+19705550021", "ringPattern": "LONG_LONG"},
+        {"phoneNumber": "+18885550100", "ringPattern": "SHORT_SHORT_LONG"},
+    ],
+    "languageCode": "en_us",
+    "businessSchedule": "HQ-Extended-Hours",
+    "holidaySchedule": "AUTOATTENDANT-HOLIDAY",
+    "extensionDialing": "GROUP",
+    "nameDialing": "GROUP",
+    "timeZone": "America/Los_Angeles",
+    "businessHoursMenu": menu(
+        [
+            {"key": "#", "action": "EXIT", "description": "Goodbye"},
+            {"key": "*", "action": "REPEAT_MENU"},
+            {"key": "0", "action": "TRANSFER_TO_OPERATOR", "description": "Operator"},
+            {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "+19175551092", "description": "Sales"},
+            {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Support"},
+            {"key": "3", "action": "TRANSFER_TO_MAILBOX", "value": "0029"},
+            {"key": "4", "action": "NAME_DIALING"},
+            {"key": "5", "action": "EXTENSION_DIALING"},
+            {"key": "9", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": WELCOME, "description": "Hours"},
+        ],
+        greeting="CUSTOM",
+        audio=AUDIO,
+        call_treatment={
+            "retryAttemptForNoInput": "TWO_TIMES",
+            "noInputTimer": 15,
+            "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "greeting": "DEFAULT", "transferCallTo": "1000"},
+        },
+    ),
+    "afterHoursMenu": menu(
+        [
+            {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19073569984"},
+            {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": AUDIO},
+            {"key": "*", "action": "REPEAT_MENU"},
+        ],
+        greeting="CUSTOM",
+        audio=HQ_AFTER_HOURS,
+        extension_enabled=False,
+        call_treatment={
+            "retryAttemptForNoInput": "ONE_TIME",
+            "noInputTimer": "20",
+            "actionToBePerformed": {
+                "action": "PLAY_MESSAGE_AND_DISCONNECT",
+                "greeting": "CUSTOM",
+                "audioAnnouncementFile": CLOSED,
+            },
+        },
+    ),
     "directLineCallerIdName": {"selection": "CUSTOM_NAME", "customName": "Main Line"},
     "dialByName": "Main Line",
 }
 DENVER = {
-    "name": "Reception", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-    "holidaySchedule": "AUTOATTENDANT-HOLIDAY", "timeZone": "America/Denver",
+    "name": "Reception",
+    "extension": "2100",
+    "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "holidaySchedule": "AUTOATTENDANT-HOLIDAY",
+    "timeZone": "America/Denver",
     "alternateNumbers": [{"phoneNumber": "+17205550101", "ringPattern": "NORMAL"}],
-    "businessHoursMenu": menu([{"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2199", "description": "Operator"},
-                               {"key": "#", "action": "NAME_DIALING"}]),
-    "afterHoursMenu": menu([{"key": "0", "action": "TRANSFER_TO_MAILBOX", "value": "2199"}], greeting="CUSTOM",
-                           audio=CLOSED),
+    "businessHoursMenu": menu(
+        [
+            {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2199", "description": "Operator"},
+            {"key": "#", "action": "NAME_DIALING"},
+        ]
+    ),
+    "afterHoursMenu": menu(
+        [{"key": "0", "action": "TRANSFER_TO_MAILBOX", "value": "2199"}], greeting="CUSTOM", audio=CLOSED
+    ),
     "directLineCallerIdName": {"selection": "DISPLAY_NAME"},
 }
 AUSTIN = {
-    "name": "Recepción", "phoneNumber": "+15125550100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "name": "Recepción",
+    "phoneNumber": "+15125550100",
+    "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
     "languageCode": "es_es",
-    "businessHoursMenu": menu([{"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": WELCOME},
-                               {"key": "2", "action": "TRANSFER_TO_OPERATOR"}]),
+    "businessHoursMenu": menu(
+        [
+            {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": WELCOME},
+            {"key": "2", "action": "TRANSFER_TO_OPERATOR"},
+        ]
+    ),
     "afterHoursMenu": menu([{"key": "#", "action": "EXIT"}]),
 }
 SMALL = {
     "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-    "businessHoursMenu": menu([{"key": "0", "action": "EXIT"}]), "afterHoursMenu": menu([{"key": "0", "action": "EXIT"}]),
+    "businessHoursMenu": menu([{"key": "0", "action": "EXIT"}]),
+    "afterHoursMenu": menu([{"key": "0", "action": "EXIT"}]),
 }
 
 
@@ -95,8 +138,11 @@ def create(sim, location, body):
 def create_all(sim):
     """The three full attendants; return {name: (location, id)}."""
     created = {}
-    for location, body in (("Headquarters", MAIN_LINE), ("Branch Office Denver", DENVER),
-                           ("Branch Office Austin", AUSTIN)):
+    for location, body in (
+        ("Headquarters", MAIN_LINE),
+        ("Branch Office Denver", DENVER),
+        ("Branch Office Austin", AUSTIN),
+    ):
         created[body["name"]] = (location, create(sim, location, body))
     return created
 
@@ -115,6 +161,7 @@ def only_reads(sim):
 
 # -- info ------------------------------------------------------------------------------------------------------------
 
+
 def test_organisation_sorted_with_details_and_location(sim, tmp_path):
     created = create_all(sim)
     create(sim, "Headquarters", dict(SMALL, name="Annex Line", extension="2200"))
@@ -124,14 +171,20 @@ def test_organisation_sorted_with_details_and_location(sim, tmp_path):
     assert result["changed"] is False
     found = result["auto_attendants"]
     assert [(a["location_name"], a["name"]) for a in found] == [
-        ("Branch Office Austin", "Recepción"), ("Branch Office Denver", "Reception"),
-        ("Headquarters", "Annex Line"), ("Headquarters", "Main Line")]
+        ("Branch Office Austin", "Recepción"),
+        ("Branch Office Denver", "Reception"),
+        ("Headquarters", "Annex Line"),
+        ("Headquarters", "Main Line"),
+    ]
     main = found[3]
     assert main["id"] == created["Main Line"][1] and main["location_id"] == sim.location_id("Headquarters")
     assert main["extension"] == "0028" and main["enabled"] is True and main["esn"] == "80010028"
     assert main["holiday_schedule"] == "AUTOATTENDANT-HOLIDAY"
-    assert main["alternate_numbers"][0] == {"phone_number": "+19705550021", "ring_pattern": "LONG_LONG",
-                                            "toll_free_number": False}
+    assert main["alternate_numbers"][0] == {
+        "phone_number": "+19705550021",
+        "ring_pattern": "LONG_LONG",
+        "toll_free_number": False,
+    }
     keys = main["business_hours_menu"]["key_configurations"]
     assert {k["key"] for k in keys} == {"0", "1", "2", "3", "4", "5", "9", "*", "#"}
     welcome = [k for k in keys if k["key"] == "9"][0]["audio_announcement_file"]
@@ -171,7 +224,9 @@ def test_exact_name_when_similar_names_exist(sim, tmp_path):
     run, result = info(sim, tmp_path, {"name": "Reception"})
     assert run.rc == 0, run
     assert [(a["location_name"], a["name"]) for a in result["auto_attendants"]] == [
-        ("Branch Office Denver", "Reception"), ("Headquarters", "Reception")]
+        ("Branch Office Denver", "Reception"),
+        ("Headquarters", "Reception"),
+    ]
     run, result = info(sim, tmp_path, {"name": "Reception", "location": "Branch Office Denver"})
     assert [a["extension"] for a in result["auto_attendants"]] == ["2100"]
 
@@ -218,10 +273,12 @@ def test_unknown_locations_fail_clearly(sim, tmp_path):
 
 # -- export and apply ----------------------------------------------------------------------------------------------
 
+
 def export(sim, tmp_path, extra_vars=None, check=False, diff=False):
     target = os.path.join(str(tmp_path), "auto_attendants.yml")
-    run = run_playbook(EXPORT_PLAYBOOK, sim, extra_vars=dict({"export_file": target}, **(extra_vars or {})),
-                       check=check, diff=diff)
+    run = run_playbook(
+        EXPORT_PLAYBOOK, sim, extra_vars=dict({"export_file": target}, **(extra_vars or {})), check=check, diff=diff
+    )
     return run, target
 
 
@@ -241,18 +298,41 @@ def test_export_then_apply_changes_nothing_then_recreates_a_deleted_one(sim, tmp
         text = handle.read()
     exported = ansible_load(text)["webex_auto_attendants"]
     assert [(a["location"], a["name"]) for a in exported] == [
-        ("Branch Office Austin", "Recepción"), ("Branch Office Denver", "Reception"), ("Headquarters", "Main Line")]
+        ("Branch Office Austin", "Recepción"),
+        ("Branch Office Denver", "Reception"),
+        ("Headquarters", "Main Line"),
+    ]
     # Strings stay strings, whatever reads the file.
-    for line in ('extension: "0028"', 'key: "0"', 'key: "*"', 'key: !unsafe "#"', 'value: "0029"', 'value: "1000"',
-                 'phone_number: "+19705550020"', "no_input_timer: 20"):
+    for line in (
+        'extension: "0028"',
+        'key: "0"',
+        'key: "*"',
+        'key: !unsafe "#"',
+        'value: "0029"',
+        'value: "1000"',
+        'phone_number: "+19705550020"',
+        "no_input_timer: 20",
+    ):
         assert line in text, (line, text)
     main = exported[2]
     for read_only in ("id", "enabled", "esn", "routing_prefix", "toll_free_number", "language", "location_id"):
         assert read_only not in main
     assert main["business_hours_menu"]["key_configurations"][0] == {
-        "key": "0", "action": "TRANSFER_TO_OPERATOR", "description": "Operator"}
+        "key": "0",
+        "action": "TRANSFER_TO_OPERATOR",
+        "description": "Operator",
+    }
     assert [k["key"] for k in main["business_hours_menu"]["key_configurations"]] == [
-        "0", "1", "2", "3", "4", "5", "9", "*", "#"]
+        "0",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "9",
+        "*",
+        "#",
+    ]
     assert "file_size" not in main["business_hours_menu"]["audio_announcement_file"]
 
     sim.clear_requests()
@@ -261,8 +341,9 @@ def test_export_then_apply_changes_nothing_then_recreates_a_deleted_one(sim, tmp
     assert sim.writes() == []
     # Check mode before the second apply predicts the creation, without writing.
     location, deleted_id = created["Reception"]
-    response = sim.api("DELETE", "/telephony/config/locations/%s/autoAttendants/%s"
-                       % (sim.location_id(location), deleted_id))
+    response = sim.api(
+        "DELETE", "/telephony/config/locations/%s/autoAttendants/%s" % (sim.location_id(location), deleted_id)
+    )
     assert response.status_code == 204
     sim.clear_requests()
     run, results = apply(sim, path, check=True)
@@ -310,22 +391,39 @@ def test_export_playbook_runs_by_its_collection_name(sim, tmp_path):
     target = os.path.join(str(tmp_path), "by-name.yml")
     wrapper = os.path.join(str(tmp_path), "wrapper.yml")
     with open(wrapper, "w", encoding="utf-8") as handle:
-        yaml.safe_dump([{"name": "Export", "ansible.builtin.import_playbook": "wxc.calling.export_auto_attendants"}],
-                       handle)
+        yaml.safe_dump(
+            [{"name": "Export", "ansible.builtin.import_playbook": "wxc.calling.export_auto_attendants"}], handle
+        )
     run = run_playbook(wrapper, sim, extra_vars={"export_file": target})
     assert run.rc == 0, run
     with open(target, encoding="utf-8") as handle:
-        assert ansible_load(handle) == {"webex_auto_attendants": [{
-            "location": "Headquarters", "name": "Reception", "extension": "2100", "alternate_numbers": [],
-            "language_code": "en_us",
-            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "extension_dialing": "ENTERPRISE",
-            "name_dialing": "ENTERPRISE", "time_zone": "America/Los_Angeles",
-            "direct_line_caller_id_name": {"selection": "DISPLAY_NAME"},
-            "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                    "key_configurations": [{"key": "0", "action": "EXIT"}]},
-            "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                 "key_configurations": [{"key": "0", "action": "EXIT"}]}}],
-            "webex_auto_attendant_forwarding": []}
+        assert ansible_load(handle) == {
+            "webex_auto_attendants": [
+                {
+                    "location": "Headquarters",
+                    "name": "Reception",
+                    "extension": "2100",
+                    "alternate_numbers": [],
+                    "language_code": "en_us",
+                    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+                    "extension_dialing": "ENTERPRISE",
+                    "name_dialing": "ENTERPRISE",
+                    "time_zone": "America/Los_Angeles",
+                    "direct_line_caller_id_name": {"selection": "DISPLAY_NAME"},
+                    "business_hours_menu": {
+                        "greeting": "DEFAULT",
+                        "extension_enabled": True,
+                        "key_configurations": [{"key": "0", "action": "EXIT"}],
+                    },
+                    "after_hours_menu": {
+                        "greeting": "DEFAULT",
+                        "extension_enabled": True,
+                        "key_configurations": [{"key": "0", "action": "EXIT"}],
+                    },
+                }
+            ],
+            "webex_auto_attendant_forwarding": [],
+        }
 
 
 def test_export_fed_to_the_role_raw_form_changes_nothing(sim, tmp_path):
@@ -335,12 +433,25 @@ def test_export_fed_to_the_role_raw_form_changes_nothing(sim, tmp_path):
     # As a user would: the export is a vars file, its strings tagged !unsafe, handed to the role as it is.
     playbook = str(tmp_path / "role_raw.yml")
     with open(playbook, "w", encoding="utf-8") as handle:
-        yaml.safe_dump([{"name": "Apply the export through the role", "hosts": "localhost", "gather_facts": False,
-                         "vars_files": [str(path)],
-                         "tasks": [{"name": "Apply the export through the role",
-                                    "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-                                    "vars": {"auto_attendant_list": "{{ webex_auto_attendants }}"}}]}],
-                       handle, sort_keys=False)
+        yaml.safe_dump(
+            [
+                {
+                    "name": "Apply the export through the role",
+                    "hosts": "localhost",
+                    "gather_facts": False,
+                    "vars_files": [str(path)],
+                    "tasks": [
+                        {
+                            "name": "Apply the export through the role",
+                            "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
+                            "vars": {"auto_attendant_list": "{{ webex_auto_attendants }}"},
+                        }
+                    ],
+                }
+            ],
+            handle,
+            sort_keys=False,
+        )
     sim.clear_requests()
     run = run_playbook(playbook, sim)
     assert run.rc == 0, run

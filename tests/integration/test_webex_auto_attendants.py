@@ -11,9 +11,14 @@ MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": 
 
 def item(name, extension, location="Headquarters", **extra):
     """A minimal declared attendant."""
-    entry = {"name": name, "location": location, "extension": extension,
-             "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-             "business_hours_menu": copy.deepcopy(MENU), "after_hours_menu": copy.deepcopy(MENU)}
+    entry = {
+        "name": name,
+        "location": location,
+        "extension": extension,
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "business_hours_menu": copy.deepcopy(MENU),
+        "after_hours_menu": copy.deepcopy(MENU),
+    }
     entry.update(extra)
     return entry
 
@@ -35,7 +40,9 @@ def writes(sim, method=None):
 
 def names_in(sim, location="Headquarters"):
     location_id = sim.location_id(location)
-    return sorted(entry["name"] for entry in sim.api("GET", AA_LIST, params={"locationId": location_id}).json()["autoAttendants"])
+    return sorted(
+        entry["name"] for entry in sim.api("GET", AA_LIST, params={"locationId": location_id}).json()["autoAttendants"]
+    )
 
 
 def actions(result):
@@ -52,7 +59,12 @@ def test_create_then_no_op_with_one_list_per_location(sim, tmp_path):
     assert sorted(entry["body"]["name"] for entry in writes(sim, "POST")) == sorted(entry["name"] for entry in items)
     assert all(entry["auto_attendant"]["id"] for entry in result["results"])
     assert result["results"][0]["differing_fields"] == [
-        "name", "extension", "business_schedule", "business_hours_menu", "after_hours_menu"]
+        "name",
+        "extension",
+        "business_schedule",
+        "business_hours_menu",
+        "after_hours_menu",
+    ]
 
     sim.clear_requests()
     run, result = bulk(sim, tmp_path, {"auto_attendants": items})
@@ -73,8 +85,9 @@ def test_check_mode_is_the_exact_plan_then_update_and_delete(sim, tmp_path):
     items = three()
     bulk(sim, tmp_path, {"auto_attendants": items})
     changed = copy.deepcopy(items)
-    changed[0]["business_hours_menu"]["key_configurations"].append({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT",
-                                                                   "value": "1100"})
+    changed[0]["business_hours_menu"]["key_configurations"].append(
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100"}
+    )
     changed[2] = {"name": items[2]["name"], "location": "Headquarters", "state": "absent"}
     sim.clear_requests()
     run, result = bulk(sim, tmp_path, {"auto_attendants": changed}, check=True, diff=True)
@@ -84,7 +97,10 @@ def test_check_mode_is_the_exact_plan_then_update_and_delete(sim, tmp_path):
     assert result["summary"] == {"create": 0, "update": 1, "delete": 1, "nothing": 1, "failed": 0}
     assert actions(result) == [("Bulk 2101", "update"), ("Bulk 2102", "nothing"), ("Bulk 2103", "delete")]
     assert result["results"][0]["differing_fields"] == ["business_hours_menu.key_configurations (key 1)"]
-    assert [entry["before_header"] for entry in result["diff"]] == ["Bulk 2101 (Headquarters)", "Bulk 2103 (Headquarters)"]
+    assert [entry["before_header"] for entry in result["diff"]] == [
+        "Bulk 2101 (Headquarters)",
+        "Bulk 2103 (Headquarters)",
+    ]
     assert "1100" in str(result["diff"][0]["after"]) and "1100" not in str(result["diff"][0]["before"])
     assert result["diff"][1]["after"] == {} and result["diff"][1]["before"]["name"] == "Bulk 2103"
     assert "Bulk 2101 (Headquarters)" in run.stdout  # the default callback prints the diff list
@@ -109,7 +125,9 @@ def test_undeclared_are_listed_and_purge_deletes_them_in_listed_locations_only(s
     run, result = bulk(sim, tmp_path, {"auto_attendants": items})
     assert run.rc == 0 and result["changed"] is False
     assert [(entry["name"], entry["location"]) for entry in result["undeclared"]] == [
-        ("Extra 0001", "Headquarters"), ("Extra 0002", "Headquarters")]
+        ("Extra 0001", "Headquarters"),
+        ("Extra 0002", "Headquarters"),
+    ]
     assert all(entry["id"] and entry["extension"] for entry in result["undeclared"])
 
     sim.clear_requests()
@@ -118,7 +136,9 @@ def test_undeclared_are_listed_and_purge_deletes_them_in_listed_locations_only(s
     assert writes(sim) == []
     assert result["summary"] == {"create": 0, "update": 0, "delete": 2, "nothing": 3, "failed": 0}
     assert [(entry["name"], entry["action"], entry.get("purged")) for entry in result["results"][3:]] == [
-        ("Extra 0001", "delete", True), ("Extra 0002", "delete", True)]
+        ("Extra 0001", "delete", True),
+        ("Extra 0002", "delete", True),
+    ]
 
     sim.clear_requests()
     run, result = bulk(sim, tmp_path, {"auto_attendants": items, "purge": True})
@@ -152,11 +172,14 @@ def test_purge_warns_when_a_key_still_transfers_to_the_deleted_attendant(sim, tm
     sim.seed_auto_attendants("Headquarters", 1, prefix="Old ")  # extension 7000
     items = three()
     items[0]["business_hours_menu"]["key_configurations"].append(
-        {"key": "5", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"})
+        {"key": "5", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}
+    )
     run, result = bulk(sim, tmp_path, {"auto_attendants": items, "purge": True})
     assert run.rc == 0, run
-    assert any("purge deletes auto attendant 'Old 0001'" in warning and "'Bulk 2101'" in warning
-               for warning in result["warnings"])
+    assert any(
+        "purge deletes auto attendant 'Old 0001'" in warning and "'Bulk 2101'" in warning
+        for warning in result["warnings"]
+    )
 
 
 def test_partial_failure_converges_the_others_and_a_rerun_does_what_is_left(sim, tmp_path):
@@ -225,8 +248,12 @@ def test_every_item_is_validated_before_any_request(sim, tmp_path):
     errors = result["errors"]
     assert any(error.startswith("auto_attendants[1] ('Bad extension'): extension:") for error in errors)
     assert "auto_attendants[2] ('No location'): missing required arguments: location" in errors
-    assert any(error.startswith("auto_attendants[3] ('Good'): declared twice in location 'Headquarters' "
-                                "(also auto_attendants[0])") for error in errors)
+    assert any(
+        error.startswith(
+            "auto_attendants[3] ('Good'): declared twice in location 'Headquarters' (also auto_attendants[0])"
+        )
+        for error in errors
+    )
     assert any(error.startswith("auto_attendants[4] ('Bad choice'): value of state must be one of") for error in errors)
     assert any(error.startswith("auto_attendants[4] ('Bad choice'): colour") for error in errors)
     assert any(error.startswith("concurrency: 0 is out of range") for error in errors)
@@ -235,7 +262,9 @@ def test_every_item_is_validated_before_any_request(sim, tmp_path):
 def test_the_same_attendant_by_location_name_and_id_is_refused_before_any_write(sim, tmp_path):
     items = [item("Twice", "2101"), item("Twice", "2101", location=sim.location_id("Headquarters"))]
     run, result = bulk(sim, tmp_path, {"auto_attendants": items})
-    assert run.rc != 0 and "auto_attendants[1] ('Twice'): the same auto attendant as auto_attendants[0]" in result["msg"]
+    assert (
+        run.rc != 0 and "auto_attendants[1] ('Twice'): the same auto attendant as auto_attendants[0]" in result["msg"]
+    )
     assert writes(sim) == []
 
 
@@ -250,16 +279,23 @@ def test_items_carry_their_own_org_id(sim, tmp_path):
 
 
 def _keys_to(*targets):
-    return {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": str(number + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
-        for number, target in enumerate(targets)]}
+    return {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [
+            {"key": str(number + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+            for number, target in enumerate(targets)
+        ],
+    }
 
 
 def test_references_targets_first_and_a_cycle_in_two_passes(sim, tmp_path):
-    items = [item("Main", "2201", business_hours_menu=_keys_to("Sales")),
-             item("Sales", "2202"),
-             item("Ping", "2203", business_hours_menu=_keys_to("Pong")),
-             item("Pong", "2204", business_hours_menu=_keys_to("Ping"))]
+    items = [
+        item("Main", "2201", business_hours_menu=_keys_to("Sales")),
+        item("Sales", "2202"),
+        item("Ping", "2203", business_hours_menu=_keys_to("Pong")),
+        item("Pong", "2204", business_hours_menu=_keys_to("Ping")),
+    ]
     run, result = bulk(sim, tmp_path, {"auto_attendants": items}, check=True)
     assert run.rc == 0, run
     assert writes(sim) == [] and not result.get("warnings")  # targets declared in the same list: no warning
@@ -276,9 +312,14 @@ def test_references_targets_first_and_a_cycle_in_two_passes(sim, tmp_path):
     # The cycle: one of the two is created without its key to the other, then updated with it.
     assert len(writes(sim, "PUT")) == 1
     location_id = sim.location_id("Headquarters")
-    listing = {entry["name"]: entry for entry in sim.api("GET", AA_LIST, params={"locationId": location_id}).json()["autoAttendants"]}
+    listing = {
+        entry["name"]: entry
+        for entry in sim.api("GET", AA_LIST, params={"locationId": location_id}).json()["autoAttendants"]
+    }
     for name, target in (("Ping", "2204"), ("Pong", "2203")):
-        details = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, listing[name]["id"])).json()
+        details = sim.api(
+            "GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, listing[name]["id"])
+        ).json()
         assert [entry.get("value") for entry in details["businessHoursMenu"]["keyConfigurations"]] == [target]
 
     sim.clear_requests()

@@ -15,16 +15,39 @@ MODULE = "wxc.calling.webex_schedule"
 ROOT = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir)
 DOCS = os.path.join(ROOT, "docs", "docsite", "rst", "schedules.rst")
 MODULE_FILE = os.path.join(ROOT, "plugins", "modules", "webex_schedule.py")
-WEEKDAYS = {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "08:30",
-            "end_time": "17:30", "recurrence": {"recur_weekly": {"monday": True, "tuesday": True, "wednesday": True,
-                                                                 "thursday": True, "friday": True}}}
-SATURDAY = {"name": "Saturday", "start_date": "2026-01-10", "end_date": "2026-01-10", "start_time": "09:00",
-            "end_time": "12:00", "recurrence": {"recur_weekly": {"saturday": True}}}
+WEEKDAYS = {
+    "name": "Weekdays",
+    "start_date": "2026-01-05",
+    "end_date": "2026-01-05",
+    "start_time": "08:30",
+    "end_time": "17:30",
+    "recurrence": {
+        "recur_weekly": {"monday": True, "tuesday": True, "wednesday": True, "thursday": True, "friday": True}
+    },
+}
+SATURDAY = {
+    "name": "Saturday",
+    "start_date": "2026-01-10",
+    "end_date": "2026-01-10",
+    "start_time": "09:00",
+    "end_time": "12:00",
+    "recurrence": {"recur_weekly": {"saturday": True}},
+}
 OFFICE = {"location": "Headquarters", "type": "business_hours", "name": "Office hours", "events": [WEEKDAYS, SATURDAY]}
-HOLIDAYS = {"location": "Headquarters", "type": "holidays", "name": "Holidays 2026", "events": [
-    {"name": "New Year", "start_date": "2026-01-01", "end_date": "2026-01-01",
-     "recurrence": {"recur_yearly_by_date": {"day_of_month": 1, "month": "JANUARY"}}},
-    {"name": "Closure", "start_date": "2026-12-24", "end_date": "2026-12-31"}]}
+HOLIDAYS = {
+    "location": "Headquarters",
+    "type": "holidays",
+    "name": "Holidays 2026",
+    "events": [
+        {
+            "name": "New Year",
+            "start_date": "2026-01-01",
+            "end_date": "2026-01-01",
+            "recurrence": {"recur_yearly_by_date": {"day_of_month": 1, "month": "JANUARY"}},
+        },
+        {"name": "Closure", "start_date": "2026-12-24", "end_date": "2026-12-31"},
+    ],
+}
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
 
 
@@ -53,9 +76,17 @@ def calls(entries):
 
 
 def add_attendant(sim, tmp_path, **schedules):
-    args = dict({"location": "Headquarters", "name": "Reception", "extension": "2100",
-                 "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "business_hours_menu": MENU,
-                 "after_hours_menu": MENU}, **schedules)
+    args = dict(
+        {
+            "location": "Headquarters",
+            "name": "Reception",
+            "extension": "2100",
+            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "business_hours_menu": MENU,
+            "after_hours_menu": MENU,
+        },
+        **schedules,
+    )
     run, _result = converge(sim, tmp_path, args, module="wxc.calling.webex_auto_attendant")
     assert run.rc == 0, run
 
@@ -77,7 +108,9 @@ def test_four_steps_check_apply_check_apply(sim, tmp_path):
     assert calls(writes) == [("POST", "schedule")] and writes[0]["status"] == 201
     assert writes[0]["body"]["type"] == "businessHours" and writes[0]["body"]["events"][0]["startTime"] == "08:30"
     schedule = result["result"]["schedule"]
-    assert schedule["id"] == stored(sim, "Office hours")["id"] and schedule["location_id"] == sim.location_id("Headquarters")
+    assert schedule["id"] == stored(sim, "Office hours")["id"] and schedule["location_id"] == sim.location_id(
+        "Headquarters"
+    )
     assert schedule["events"][0]["recurrence"]["recur_weekly"]["monday"] is True
 
     for check in (True, False):
@@ -94,8 +127,14 @@ def test_four_steps_check_apply_check_apply(sim, tmp_path):
 
 def test_event_add_change_remove_are_the_minimal_calls(sim, tmp_path):
     converge(sim, tmp_path, OFFICE)
-    evening = {"name": "Late Thursday", "start_date": "2026-01-08", "end_date": "2026-01-08", "start_time": "17:30",
-               "end_time": "20:00", "recurrence": {"recur_weekly": {"thursday": True}}}
+    evening = {
+        "name": "Late Thursday",
+        "start_date": "2026-01-08",
+        "end_date": "2026-01-08",
+        "start_time": "17:30",
+        "end_time": "20:00",
+        "recurrence": {"recur_weekly": {"thursday": True}},
+    }
     changed = copy.deepcopy(WEEKDAYS)
     changed["end_time"] = "18:00"
     sim.clear_requests()
@@ -114,7 +153,9 @@ def test_event_add_change_remove_are_the_minimal_calls(sim, tmp_path):
     assert [e["name"] for e in diff["after"]["events"]] == ["Weekdays", "Late Thursday"]
     # Events unset: left alone.
     sim.clear_requests()
-    run, result = converge(sim, tmp_path, {"location": "Headquarters", "type": "business_hours", "name": "Office hours"})
+    run, result = converge(
+        sim, tmp_path, {"location": "Headquarters", "type": "business_hours", "name": "Office hours"}
+    )
     assert result["changed"] is False and sim.writes() == []
 
 
@@ -138,7 +179,9 @@ def test_rename_uses_the_new_id_and_attendants_follow(sim, tmp_path):
     assert result["result"]["schedule"]["id"] == new_id and result["result"]["schedule"]["name"] == "Winter hours"
     assert stored(sim, "Office hours") is None
     aa = sim.api("GET", "/telephony/config/autoAttendants", params={"name": "Reception"}).json()["autoAttendants"][0]
-    details = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (sim.location_id("Headquarters"), aa["id"]))
+    details = sim.api(
+        "GET", "/telephony/config/locations/%s/autoAttendants/%s" % (sim.location_id("Headquarters"), aa["id"])
+    )
     assert details.json()["businessSchedule"] == "Winter hours"
     sim.clear_requests()
     run, result = converge(sim, tmp_path, renamed)
@@ -184,22 +227,32 @@ def test_delete_of_a_schedule_in_use_fails_naming_the_attendant(sim, tmp_path):
     assert result["changed"] is True and stored(sim, "Holidays 2026") is None
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"start_date": "2026-02-30"}, "events[0].start_date: '2026-02-30' is not a date in YYYY-MM-DD format"),
-    ({"end_date": "2026-01-04"}, "events[0].end_date: 2026-01-04 is before start_date 2026-01-05"),
-    ({"start_time": "8:30"}, "events[0].start_time: '8:30' is not a time in HH:MM format"),
-    ({"end_time": "08:00"}, "events[0].end_time: 08:00 is not after start_time 08:30"),
-    ({"all_day_enabled": True}, "events[0]: all_day_enabled is true, so start_time and end_time must not be set"),
-    ({"end_time": None}, "events[0]: start_time and end_time must be set together"),
-    ({"recurrence": {"recur_weekly": {"sunday": False}}}, "events[0].recurrence.recur_weekly: at least one day"),
-    ({"recurrence": {"recur_for_ever": True}}, "one of the following is required: recur_daily"),
-    ({"recurrence": {"recur_daily": {}, "recur_weekly": {"monday": True}}}, "mutually exclusive: recur_daily|recur_weekly"),
-    ({"recurrence": {"recur_yearly_by_date": {"day_of_month": 30, "month": "FEBRUARY"}}},
-     "recur_yearly_by_date.day_of_month: 30 is not a day of FEBRUARY"),
-    ({"recurrence": {"recur_yearly_by_day": {"day": "THURSDAY", "week": "FIFTH", "month": "NOVEMBER"}}},
-     "value of week must be one of: FIRST, SECOND, THIRD, FOURTH, LAST"),
-    ({"name": None}, "missing required arguments: name found in events"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"start_date": "2026-02-30"}, "events[0].start_date: '2026-02-30' is not a date in YYYY-MM-DD format"),
+        ({"end_date": "2026-01-04"}, "events[0].end_date: 2026-01-04 is before start_date 2026-01-05"),
+        ({"start_time": "8:30"}, "events[0].start_time: '8:30' is not a time in HH:MM format"),
+        ({"end_time": "08:00"}, "events[0].end_time: 08:00 is not after start_time 08:30"),
+        ({"all_day_enabled": True}, "events[0]: all_day_enabled is true, so start_time and end_time must not be set"),
+        ({"end_time": None}, "events[0]: start_time and end_time must be set together"),
+        ({"recurrence": {"recur_weekly": {"sunday": False}}}, "events[0].recurrence.recur_weekly: at least one day"),
+        ({"recurrence": {"recur_for_ever": True}}, "one of the following is required: recur_daily"),
+        (
+            {"recurrence": {"recur_daily": {}, "recur_weekly": {"monday": True}}},
+            "mutually exclusive: recur_daily|recur_weekly",
+        ),
+        (
+            {"recurrence": {"recur_yearly_by_date": {"day_of_month": 30, "month": "FEBRUARY"}}},
+            "recur_yearly_by_date.day_of_month: 30 is not a day of FEBRUARY",
+        ),
+        (
+            {"recurrence": {"recur_yearly_by_day": {"day": "THURSDAY", "week": "FIFTH", "month": "NOVEMBER"}}},
+            "value of week must be one of: FIRST, SECOND, THIRD, FOURTH, LAST",
+        ),
+        ({"name": None}, "missing required arguments: name found in events"),
+    ],
+)
 def test_bad_event_input_fails_clearly_without_any_call(sim, tmp_path, change, message):
     event = dict(copy.deepcopy(WEEKDAYS), **change)
     event = {key: value for key, value in event.items() if value is not None}
@@ -209,12 +262,15 @@ def test_bad_event_input_fails_clearly_without_any_call(sim, tmp_path, change, m
     assert sim.requests() == []
 
 
-@pytest.mark.parametrize("args, message", [
-    ({"events": [WEEKDAYS, WEEKDAYS]}, "events[1].name: event 'Weekdays' is listed more than once"),
-    ({"type": "weekly"}, "value of type must be one of: business_hours, holidays"),
-    ({"name": "x" * 81}, "name: 81 characters, the maximum is 80"),
-    ({"new_name": "Other", "state": "absent"}, "new_name: only with state=present"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ({"events": [WEEKDAYS, WEEKDAYS]}, "events[1].name: event 'Weekdays' is listed more than once"),
+        ({"type": "weekly"}, "value of type must be one of: business_hours, holidays"),
+        ({"name": "x" * 81}, "name: 81 characters, the maximum is 80"),
+        ({"new_name": "Other", "state": "absent"}, "new_name: only with state=present"),
+    ],
+)
 def test_bad_options_fail_clearly_without_any_call(sim, tmp_path, args, message):
     run, result = converge(sim, tmp_path, dict(OFFICE, **args))
     assert run.rc != 0
@@ -247,8 +303,13 @@ def test_docs_playbook_schedules_then_attendant(sim, tmp_path):
     assert run.changed == 3
     writes = sim.writes()
     assert [(e["method"], e["path"].rsplit("/", 1)[-1]) for e in writes] == [
-        ("POST", "schedules"), ("POST", "schedules"), ("POST", "autoAttendants")]
-    assert writes[2]["body"]["businessSchedule"] == "Office hours" and writes[2]["body"]["holidaySchedule"] == "Holidays"
+        ("POST", "schedules"),
+        ("POST", "schedules"),
+        ("POST", "autoAttendants"),
+    ]
+    assert (
+        writes[2]["body"]["businessSchedule"] == "Office hours" and writes[2]["body"]["holidaySchedule"] == "Holidays"
+    )
     for check in (True, False):
         sim.clear_requests()
         run = run_playbook(path, sim, check=check)
@@ -258,8 +319,9 @@ def test_docs_playbook_schedules_then_attendant(sim, tmp_path):
 
 def test_module_examples_run(sim, tmp_path):
     tree = ast.parse(open(MODULE_FILE, encoding="utf-8").read())
-    examples = [node.value.value for node in tree.body
-                if isinstance(node, ast.Assign) and node.targets[0].id == "EXAMPLES"][0]
+    examples = [
+        node.value.value for node in tree.body if isinstance(node, ast.Assign) and node.targets[0].id == "EXAMPLES"
+    ][0]
     path = write_playbook(tmp_path, yaml.safe_load(examples))
     run = run_playbook(path, sim)
     assert run.rc == 0, run

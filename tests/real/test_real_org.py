@@ -48,20 +48,41 @@ def run(org, tmp_path, tasks, check=False):
 
 
 def schedule_args(name, **extra):
-    event = {"name": "Weekdays", "start_date": "2026-01-05", "end_date": "2026-01-05", "start_time": "09:00",
-             "end_time": "17:00", "recurrence": {"recur_for_ever": True, "recur_weekly": {
-                 "monday": True, "tuesday": True, "wednesday": True, "thursday": True, "friday": True}}}
+    event = {
+        "name": "Weekdays",
+        "start_date": "2026-01-05",
+        "end_date": "2026-01-05",
+        "start_time": "09:00",
+        "end_time": "17:00",
+        "recurrence": {
+            "recur_for_ever": True,
+            "recur_weekly": {"monday": True, "tuesday": True, "wednesday": True, "thursday": True, "friday": True},
+        },
+    }
     return dict({"type": "business_hours", "name": name, "events": [event]}, **extra)
 
 
 def attendant_args():
-    menu = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [
-        {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
-        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": TRANSFER_TO},
-        {"key": "*", "action": "REPEAT_MENU"}]}
-    return {"name": ATTENDANT, "extension": EXTENSION, "business_schedule": RENAMED,
-            "business_hours_menu": menu, "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True,
-                                                              "key_configurations": [{"key": "0", "action": "EXIT"}]}}
+    menu = {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [
+            {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": TRANSFER_TO},
+            {"key": "*", "action": "REPEAT_MENU"},
+        ],
+    }
+    return {
+        "name": ATTENDANT,
+        "extension": EXTENSION,
+        "business_schedule": RENAMED,
+        "business_hours_menu": menu,
+        "after_hours_menu": {
+            "greeting": "DEFAULT",
+            "extension_enabled": True,
+            "key_configurations": [{"key": "0", "action": "EXIT"}],
+        },
+    }
 
 
 def test_rename_a_schedule_then_check_apply_check_apply_delete_an_attendant(org, tmp_path):
@@ -72,11 +93,20 @@ def test_rename_a_schedule_then_check_apply_check_apply_delete_an_attendant(org,
         assert renamed["changed"] is True
         # The rename took: the new name converges with no change, the old name is gone.
         assert run(org, tmp_path, task("webex_schedule", schedule_args(RENAMED)))["changed"] is False
-        gone = run(org, tmp_path, task("webex_schedule", {"type": "business_hours", "name": SCHEDULE, "state": "absent"}),
-                   check=True)
+        gone = run(
+            org,
+            tmp_path,
+            task("webex_schedule", {"type": "business_hours", "name": SCHEDULE, "state": "absent"}),
+            check=True,
+        )
         assert gone["changed"] is False
 
-        steps = [("check", True, True), ("apply", False, True), ("check again", True, False), ("apply again", False, False)]
+        steps = [
+            ("check", True, True),
+            ("apply", False, True),
+            ("check again", True, False),
+            ("apply again", False, False),
+        ]
         for label, check, changed in steps:
             result = run(org, tmp_path, task("webex_auto_attendant", attendant_args()), check=check)
             assert result["changed"] is changed, (label, result)
@@ -87,7 +117,9 @@ def test_rename_a_schedule_then_check_apply_check_apply_delete_an_attendant(org,
     finally:
         cleanup = task("webex_auto_attendant", {"name": ATTENDANT, "state": "absent"}, "Remove the attendant")
         for name in (SCHEDULE, RENAMED):
-            cleanup += task("webex_schedule", {"type": "business_hours", "name": name, "state": "absent"}, "Remove " + name)
+            cleanup += task(
+                "webex_schedule", {"type": "business_hours", "name": name, "state": "absent"}, "Remove " + name
+            )
         for entry in cleanup:
             entry["ignore_errors"] = True
         run_playbook(write_playbook(tmp_path, cleanup, name="cleanup.yml"), org)

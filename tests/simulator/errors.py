@@ -18,7 +18,9 @@ ERR_ANNOUNCEMENT_REQUIRED = 4807  # GUESS: PLAY_ANNOUNCEMENT without an audio fi
 ERR_CUSTOM_GREETING_NEEDS_FILE = 6515  # LIVE: a CUSTOM greeting without an audio file
 ERR_AUDIO_FILE_NOT_FOUND = 4808  # GUESS: the audio file names nothing in the announcement repository
 ERR_SCHEDULE_NOT_FOUND = 4809  # GUESS: no schedule of that name and type in the location
-ERR_SCHEDULE_DUPLICATE_NAME = 25030  # KNOWN code: schedule name already used in the location for that type (sent with 409)
+ERR_SCHEDULE_DUPLICATE_NAME = (
+    25030  # KNOWN code: schedule name already used in the location for that type (sent with 409)
+)
 ERR_SCHEDULE_IN_USE = 4810  # GUESS: deleting a schedule an auto attendant still uses (sent with 409)
 ERR_EVENT_DUPLICATE_NAME = 4811  # GUESS: event name already used in the schedule (sent with 409)
 

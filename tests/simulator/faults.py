@@ -44,8 +44,9 @@ def parse_fault(spec):
         raise errors.bad_request("retry_after must be a string (it is sent verbatim)")
     body = spec.get("body")
     if body is not None and (status is None or (isinstance(body, str) and body not in PAGE_BODIES)):
-        raise errors.bad_request("body goes with status and is %s or a JSON value other than a string"
-                                 % " or ".join(PAGE_BODIES))
+        raise errors.bad_request(
+            "body goes with status and is %s or a JSON value other than a string" % " or ".join(PAGE_BODIES)
+        )
     method = spec.get("method")
     return {
         "method": method.upper() if isinstance(method, str) else None,

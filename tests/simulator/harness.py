@@ -39,15 +39,25 @@ class Simulator:
     ``token``, ``read_only_token``, ``client_id``, ``client_secret``, ``refresh_token`` and ``process``.
     """
 
-    def __init__(self, state_file=None, extra_args=(), token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN,
-                 validate_openapi=True):
+    def __init__(
+        self,
+        state_file=None,
+        extra_args=(),
+        token=DEFAULT_TOKEN,
+        read_only_token=DEFAULT_READ_ONLY_TOKEN,
+        validate_openapi=True,
+    ):
         self.state_file = state_file
         # Tests validate every 2xx exchange against the OpenAPI subset (a mismatch fails the test that caused it).
         self.validate_openapi = validate_openapi
         self.extra_args = list(extra_args)
         self.token = token
         self.read_only_token = read_only_token
-        self.client_id, self.client_secret, self.refresh_token = DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN
+        self.client_id, self.client_secret, self.refresh_token = (
+            DEFAULT_CLIENT_ID,
+            DEFAULT_CLIENT_SECRET,
+            DEFAULT_REFRESH_TOKEN,
+        )
         self.process = None
         self.port = None
         self.url = None
@@ -64,9 +74,24 @@ class Simulator:
 
     def start(self):
         """Spawn ``python -m tests.simulator --port 0 --quiet`` in the repository root and wait for its ready line."""
-        command = [sys.executable, "-m", "tests.simulator", "--port", "0", "--quiet",
-                   "--token", self.token, "--read-only-token", self.read_only_token,
-                   "--client-id", self.client_id, "--client-secret", self.client_secret, "--refresh-token", self.refresh_token]
+        command = [
+            sys.executable,
+            "-m",
+            "tests.simulator",
+            "--port",
+            "0",
+            "--quiet",
+            "--token",
+            self.token,
+            "--read-only-token",
+            self.read_only_token,
+            "--client-id",
+            self.client_id,
+            "--client-secret",
+            self.client_secret,
+            "--refresh-token",
+            self.refresh_token,
+        ]
         if self.state_file:
             command += ["--state-file", str(self.state_file)]
         if self.validate_openapi:
@@ -75,7 +100,8 @@ class Simulator:
         # stderr goes to a file so that a chatty process can never block on a full pipe.
         self._stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.process = subprocess.Popen(  # pylint: disable=consider-using-with
-            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=self._stderr, text=True, encoding="utf-8")
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=self._stderr, text=True, encoding="utf-8"
+        )
         lines = queue.Queue()
         threading.Thread(target=lambda: lines.put(self.process.stdout.readline()), daemon=True).start()
         try:
@@ -84,10 +110,12 @@ class Simulator:
             line = ""
         if not line.startswith(READY_PREFIX):
             self.stop()
-            raise SimulatorError("simulator did not report ready within %ds (got %r); stderr:\n%s"
-                                 % (START_TIMEOUT, line, self.stderr_text()))
-        self.url = line[len(READY_PREFIX):].strip()
-        self.base_url = self.url[:-len("/v1")]
+            raise SimulatorError(
+                "simulator did not report ready within %ds (got %r); stderr:\n%s"
+                % (START_TIMEOUT, line, self.stderr_text())
+            )
+        self.url = line.removeprefix(READY_PREFIX).strip()
+        self.base_url = self.url[: -len("/v1")]
         self.port = int(self.base_url.rsplit(":", 1)[1])
         return self
 
@@ -213,7 +241,9 @@ class Simulator:
 
     def seed_auto_attendants(self, location, count, prefix="Seeded AA "):
         """Create count minimal auto attendants in location (id or name); return their ids."""
-        return self._control("POST", "/seed_auto_attendants", json={"location": location, "count": count, "prefix": prefix})["ids"]
+        return self._control(
+            "POST", "/seed_auto_attendants", json={"location": location, "count": count, "prefix": prefix}
+        )["ids"]
 
     # API ---------------------------------------------------------------------------------------------------
 
@@ -230,7 +260,9 @@ class Simulator:
         """Id of the location whose name is exactly name (the API filter is only "contains")."""
         url, params = self.url + "/locations", {"name": name}
         while url:
-            response = self._session.get(url, params=params, headers={"Authorization": "Bearer %s" % self.token}, timeout=30)
+            response = self._session.get(
+                url, params=params, headers={"Authorization": "Bearer %s" % self.token}, timeout=30
+            )
             response.raise_for_status()
             for item in response.json()["items"]:
                 if item["name"] == name:

@@ -32,8 +32,12 @@ class MultipartForm:
         """What the request log keeps: the text fields and, per file, its name, type, size and hash (never the bytes)."""
         logged = dict(self.fields)
         for name, part in self.files.items():
-            logged[name] = {"fileName": part.file_name, "contentType": part.content_type, "size": len(part.content),
-                            "sha256": part.sha256}
+            logged[name] = {
+                "fileName": part.file_name,
+                "contentType": part.content_type,
+                "size": len(part.content),
+                "sha256": part.sha256,
+            }
         return logged
 
 
@@ -46,13 +50,16 @@ def parse_multipart(content_type_header, raw_body):
     if "boundary=" not in (content_type_header or ""):
         raise ApiError(400, "multipart/form-data without a boundary", errors.ERR_MALFORMED_BODY)
     message = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + content_type_header.encode("latin-1") + b"\r\n\r\n" + raw_body)
+        b"Content-Type: " + content_type_header.encode("latin-1") + b"\r\n\r\n" + raw_body
+    )
     if not message.is_multipart() or message.defects:
         raise ApiError(400, "Malformed multipart/form-data body", errors.ERR_MALFORMED_BODY)
     fields, files = {}, {}
     for part in message.iter_parts():
         if part.get_content_disposition() != "form-data" or not part.get_param("name", header="content-disposition"):
-            raise ApiError(400, "A multipart part without Content-Disposition: form-data; name=...", errors.ERR_MALFORMED_BODY)
+            raise ApiError(
+                400, "A multipart part without Content-Disposition: form-data; name=...", errors.ERR_MALFORMED_BODY
+            )
         name = part.get_param("name", header="content-disposition")
         content = part.get_payload(decode=True) or b""
         file_name = part.get_filename()

@@ -18,7 +18,9 @@ ID_SEGMENT = re.compile(r"/[A-Za-z0-9_=-]{20,}(?=/|\Z)")
 
 LIST_ITEMS_CHECKED = 50
 WEBEX_ID_PREFIX = "Y2lzY29zcGFyazovL"  # base64 of "ciscospark://"
-ANNOUNCEMENT_LIST_ITEM = "Fetch_list_of_announcement_greetings_on_location_and_organization_level_200_response_announcements_inner"
+ANNOUNCEMENT_LIST_ITEM = (
+    "Fetch_list_of_announcement_greetings_on_location_and_organization_level_200_response_announcements_inner"
+)
 # Values wxc_sdk knows and attendants made outside the API carry (tests/simulator/README.md, "Live-verified behaviour").
 EXTRA_KEY_ACTIONS = ("RETURN_TO_PREVIOUS_MENU",)
 EXTRA_AUDIO_LEVELS = ("ENTITY",)
@@ -44,7 +46,9 @@ def patch_spec(doc):
 
     def fix(node):
         enum = node.get("enum")
-        if isinstance(enum, list) and any(isinstance(value, str) and value.startswith(WEBEX_ID_PREFIX) for value in enum):
+        if isinstance(enum, list) and any(
+            isinstance(value, str) and value.startswith(WEBEX_ID_PREFIX) for value in enum
+        ):
             # An example id copied into an enum (announcements' locationId: all, locations, <one id>): any id goes.
             del node["enum"]
             enum = None
@@ -76,6 +80,7 @@ def patch_spec(doc):
         if isinstance(node.get("content"), dict) and not node["content"] and "description" in node:
             # A "204" with `content: {}` means "no body"; left empty, some validators look for a media type.
             del node["content"]
+
     _walk(doc, fix)
 
     for name, schema in schemas.items():
@@ -123,10 +128,12 @@ class OpenApiCheck:
     def _load(self, spec_file):
         try:
             import yaml  # pylint: disable=import-outside-toplevel
+
             # Every import happens here, once: importing in the request threads as well can deadlock on module locks.
             from openapi_core import Config, OpenAPI  # pylint: disable=import-outside-toplevel
             from openapi_core.templating.paths import exceptions  # pylint: disable=import-outside-toplevel
             from openapi_core.testing import MockRequest, MockResponse  # pylint: disable=import-outside-toplevel
+
             self._not_described = (exceptions.PathNotFound, exceptions.OperationNotFound, exceptions.ServerNotFound)
             self._mock_request, self._mock_response = MockRequest, MockResponse
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -146,14 +153,27 @@ class OpenApiCheck:
         self._loaded.wait()
         if self._openapi is None:
             with self._lock:
-                self.mismatches.append({"method": method, "path": path, "error": "spec not loaded: %s" % self._load_error})
+                self.mismatches.append(
+                    {"method": method, "path": path, "error": "spec not loaded: %s" % self._load_error}
+                )
             return
         payload = _first_items(payload)
         request_content_type = (headers.get("Content-Type") or "application/json").lower()
-        request = self._mock_request(API_HOST, method, path, args=query, headers=dict(headers.items()),
-                                     data=raw_body or None, content_type=request_content_type)
-        response = self._mock_response(payload or b"", status_code=status, headers=dict(response_headers),
-                                       content_type=response_headers.get("Content-Type", "").lower() or "application/json")
+        request = self._mock_request(
+            API_HOST,
+            method,
+            path,
+            args=query,
+            headers=dict(headers.items()),
+            data=raw_body or None,
+            content_type=request_content_type,
+        )
+        response = self._mock_response(
+            payload or b"",
+            status_code=status,
+            headers=dict(response_headers),
+            content_type=response_headers.get("Content-Type", "").lower() or "application/json",
+        )
         problems = []
         try:
             request_result = self._openapi.unmarshal_request(request)
@@ -172,8 +192,16 @@ class OpenApiCheck:
         with self._lock:
             self.checked += 1
             if problems:
-                self.mismatches.append({"method": method, "path": path, "status": status, "error": "; ".join(problems),
-                                        "request": _preview(raw_body), "response": _preview(payload)})
+                self.mismatches.append(
+                    {
+                        "method": method,
+                        "path": path,
+                        "status": status,
+                        "error": "; ".join(problems),
+                        "request": _preview(raw_body),
+                        "response": _preview(payload),
+                    }
+                )
 
     def report(self, clear=False):
         """{"checked", "mismatches", "skipped"}; clear=True forgets the mismatches reported."""
@@ -203,7 +231,9 @@ def _first_items(payload, keep=LIST_ITEMS_CHECKED):
     body = _preview(payload)
     if not isinstance(body, dict) or not any(isinstance(value, list) and len(value) > keep for value in body.values()):
         return payload
-    return json.dumps({key: value[:keep] if isinstance(value, list) else value for key, value in body.items()}).encode("utf-8")
+    return json.dumps({key: value[:keep] if isinstance(value, list) else value for key, value in body.items()}).encode(
+        "utf-8"
+    )
 
 
 def _preview(raw):

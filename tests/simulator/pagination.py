@@ -27,7 +27,8 @@ def paginate(request, items, item_key, filter_names):
     if requested_max < 1:
         raise errors.invalid("max", "must be at least 1")
     page_size = min(requested_max, MAX_PAGE_SIZE)
-    page = items[start:start + page_size]
+    end = start + page_size
+    page = items[start:end]
     headers = {}
     next_start = start + len(page)
     if page and next_start < len(items):

@@ -48,8 +48,12 @@ ERR_VOICE = 27902  # GUESS: the voice does not speak that language (the document
 
 # Voices per language code (the spec's examples for en_us; the others are GUESSES).
 VOICES = {
-    "en_us": [("ashley", "Ashley-Female"), ("steve", "Steve-Male"), ("veronica", "Veronica-Female"),
-              ("calvin", "Calvin-Male")],
+    "en_us": [
+        ("ashley", "Ashley-Female"),
+        ("steve", "Steve-Male"),
+        ("veronica", "Veronica-Female"),
+        ("calvin", "Calvin-Male"),
+    ],
     "en_gb": [("amy", "Amy-Female"), ("brian", "Brian-Male")],
     "es_es": [("lucia", "Lucia-Female"), ("sergio", "Sergio-Male")],
     "fr_fr": [("lea", "Lea-Female"), ("remi", "Remi-Male")],
@@ -59,6 +63,7 @@ TTS_USAGE_LIMIT = 150  # live-verified maxAllowedApiCalls (third-party notes)
 
 
 # -- views ----------------------------------------------------------------------------------------------------------
+
 
 def _public(item):
     return {key: copy.deepcopy(value) for key, value in item.items() if not key.startswith("_")}
@@ -75,8 +80,15 @@ def feature_references(state, announcement_id):
     for record in state.auto_attendants.values():
         if announcement_id in _audio_ids(record["data"]):
             location = state.location(record["locationId"])
-            references.append({"id": record["id"], "name": record["data"]["name"], "type": "Auto Attendant",
-                               "locationId": location["id"], "locationName": location["name"]})
+            references.append(
+                {
+                    "id": record["id"],
+                    "name": record["data"]["name"],
+                    "type": "Auto Attendant",
+                    "locationId": location["id"],
+                    "locationName": location["name"],
+                }
+            )
     return references
 
 
@@ -112,6 +124,7 @@ def details_view(state, item):
 
 # -- list, details, usage -------------------------------------------------------------------------------------------
 
+
 def _order_key(order):
     field, _sep, direction = (order or "").partition("-")
     if field not in ("fileName", "fileSize"):
@@ -143,14 +156,23 @@ def list_announcements(request):
         raise errors.invalid("fileType", "%r is not audio or video" % file_type)
     file_name = (request.query.get("fileName") or "").lower()
     name = (request.query.get("name") or "").lower()
-    items = [list_view(item) for item in items
-             if media_type in (None, "", item["mediaFileType"].lower(), item["mediaFileType"])
-             and file_type != "video" and file_name in item["fileName"].lower() and name in item["name"].lower()]
+    items = [
+        list_view(item)
+        for item in items
+        if media_type in (None, "", item["mediaFileType"].lower(), item["mediaFileType"])
+        and file_type != "video"
+        and file_name in item["fileName"].lower()
+        and name in item["name"].lower()
+    ]
     if request.query.get("order"):
         key, reverse = _order_key(request.query["order"])
         items.sort(key=key, reverse=reverse)
-    body, headers = paginate(request, items, "announcements",
-                             ("orgId", "locationId", "order", "fileName", "fileType", "mediaFileType", "name"))
+    body, headers = paginate(
+        request,
+        items,
+        "announcements",
+        ("orgId", "locationId", "order", "fileName", "fileType", "mediaFileType", "name"),
+    )
     return Response(200, body, headers)
 
 
@@ -178,9 +200,12 @@ def get_location_announcement(request, location_id, announcement_id):
 
 
 def _usage(items):
-    return {"totalFileSizeUsedKB": sum(int(item["fileSize"]) for item in items),
-            "maxAudioFileSizeAllowedKB": MAX_AUDIO_KB, "maxVideoFileSizeAllowedKB": MAX_VIDEO_KB,
-            "totalFileSizeLimitMB": TOTAL_LIMIT_MB}
+    return {
+        "totalFileSizeUsedKB": sum(int(item["fileSize"]) for item in items),
+        "maxAudioFileSizeAllowedKB": MAX_AUDIO_KB,
+        "maxVideoFileSizeAllowedKB": MAX_VIDEO_KB,
+        "totalFileSizeLimitMB": TOTAL_LIMIT_MB,
+    }
 
 
 def org_usage(request):
@@ -191,11 +216,13 @@ def org_usage(request):
 def location_usage(request, location_id):
     """Usage of one location's files."""
     request.state.location(location_id)
-    return Response(200, _usage([item for item in request.state.announcements
-                                 if item.get("location", {}).get("id") == location_id]))
+    return Response(
+        200, _usage([item for item in request.state.announcements if item.get("location", {}).get("id") == location_id])
+    )
 
 
 # -- create and replace -----------------------------------------------------------------------------------------------
+
 
 def size_kb(byte_count):
     """fileSize as the API shows it: kilobytes, as a string. GUESS: rounded up (the rounding is undocumented)."""
@@ -226,7 +253,9 @@ def _check_audio(media_type, file_name, content):
     if media_type == "WMA" and content[:16] != ASF_HEADER_GUID:
         raise ApiError(400, "%s is not a WMA file" % file_name, ERR_BAD_AUDIO)
     if len(content) > MAX_AUDIO_KB * 1024:
-        raise ApiError(400, "%s is %d bytes; the limit is %d KB" % (file_name, len(content), MAX_AUDIO_KB), ERR_TOO_LARGE)
+        raise ApiError(
+            400, "%s is %d bytes; the limit is %d KB" % (file_name, len(content), MAX_AUDIO_KB), ERR_TOO_LARGE
+        )
 
 
 def _from_multipart(form):
@@ -238,8 +267,15 @@ def _from_multipart(form):
     file_name = _text(part.file_name, "fileName", FILE_NAME_MAX)
     media_type = _media_type(file_name)
     _check_audio(media_type, file_name, part.content)
-    return {"name": name, "fileName": file_name, "fileSize": size_kb(len(part.content)), "mediaFileType": media_type,
-            "isTextToSpeech": False, "_sha256": part.sha256, "_bytes": len(part.content)}
+    return {
+        "name": name,
+        "fileName": file_name,
+        "fileSize": size_kb(len(part.content)),
+        "mediaFileType": media_type,
+        "isTextToSpeech": False,
+        "_sha256": part.sha256,
+        "_bytes": len(part.content),
+    }
 
 
 def _from_json(state, body):
@@ -262,8 +298,15 @@ def _from_json(state, body):
     if job is None:
         raise ApiError(400, "Error retrieving announcement file from Calling Media File Service", ERR_MEDIA_SERVICE)
     media_type = _media_type(file_name)
-    stored = {"name": name, "fileName": file_name, "fileSize": job["_fileSize"], "mediaFileType": media_type,
-              "isTextToSpeech": bool(tts), "_sha256": job["_sha256"], "_bytes": int(job["_fileSize"]) * 1024}
+    stored = {
+        "name": name,
+        "fileName": file_name,
+        "fileSize": job["_fileSize"],
+        "mediaFileType": media_type,
+        "isTextToSpeech": bool(tts),
+        "_sha256": job["_sha256"],
+        "_bytes": int(job["_fileSize"]) * 1024,
+    }
     if tts:
         stored.update(voice=job["voice"], language=job["languageCode"], text=job["text"])
     return stored
@@ -324,11 +367,16 @@ def replace_location_announcement(request, location_id, announcement_id):
 
 def _delete(request, item):
     """DELETE → 204; 400 (6675) while an auto attendant uses the file or it is in a playlist."""
-    users = ["%s %r" % (reference["type"], reference["name"]) for reference in feature_references(request.state, item["id"])]
+    users = [
+        "%s %r" % (reference["type"], reference["name"]) for reference in feature_references(request.state, item["id"])
+    ]
     users += ["playlist %r" % playlist["name"] for playlist in item.get("playlists") or []]
     if users:
-        raise ApiError(400, "Announcement %r cannot be deleted because it is being used by: %s"
-                       % (item["name"], ", ".join(users)), ERR_IN_USE)
+        raise ApiError(
+            400,
+            "Announcement %r cannot be deleted because it is being used by: %s" % (item["name"], ", ".join(users)),
+            ERR_IN_USE,
+        )
     request.state.announcements.remove(item)
     return Response(204)
 
@@ -344,12 +392,17 @@ def delete_location_announcement(request, location_id, announcement_id):
     return _delete(request, _stored(request.state, announcement_id, location_id))
 
 
-for _handler in (create_org_announcement, create_location_announcement, replace_org_announcement,
-                 replace_location_announcement):
+for _handler in (
+    create_org_announcement,
+    create_location_announcement,
+    replace_org_announcement,
+    replace_location_announcement,
+):
     _handler.accepts_multipart = True  # the server parses multipart/form-data bodies only for these
 
 
 # -- text-to-speech -------------------------------------------------------------------------------------------------------
+
 
 def _language(code):
     if code not in VOICES:
@@ -371,8 +424,14 @@ def generate(request):
     state.tts_calls += 1
     job_id = str(uuid.uuid4())
     config = state.tts_config
-    state.tts_jobs[job_id] = {"id": job_id, "voice": voice, "text": text, "languageCode": language,
-                              "_polls_left": config["polls_before_success"], "_failure": config.get("failure")}
+    state.tts_jobs[job_id] = {
+        "id": job_id,
+        "voice": voice,
+        "text": text,
+        "languageCode": language,
+        "_polls_left": config["polls_before_success"],
+        "_failure": config.get("failure"),
+    }
     return Response(202, {"id": job_id})
 
 
@@ -389,20 +448,26 @@ def tts_status(request, tts_id):
         job["errorMessage"] = job["_failure"]
     elif "fileUri" not in job:
         media = str(uuid.uuid4())
-        job.update(status="SUCCESS", fileUri="cmf://customers/%s/media/tmp/%s" % (ORG_UUID, media),
-                   promptUrl="%s/v1/telephony/config/media/prompts/%s" % (request.root_url, media),
-                   kmsKeyUri="kms://kms-us-int.wbx2.com/keys/%s" % media)
+        job.update(
+            status="SUCCESS",
+            fileUri="cmf://customers/%s/media/tmp/%s" % (ORG_UUID, media),
+            promptUrl="%s/v1/telephony/config/media/prompts/%s" % (request.root_url, media),
+            kmsKeyUri="kms://kms-us-int.wbx2.com/keys/%s" % media,
+        )
         # A spoken word is about a third of a second; 16 kHz 16-bit mono is 32 KB a second (a plausible size).
         job["_fileSize"] = size_kb(max(1, len(job["text"].split())) * 32000 // 3)
-        job["_sha256"] = hashlib.sha256(("%s|%s|%s" % (job["voice"], job["languageCode"], job["text"])).encode()).hexdigest()
+        job["_sha256"] = hashlib.sha256(
+            ("%s|%s|%s" % (job["voice"], job["languageCode"], job["text"])).encode()
+        ).hexdigest()
     return Response(200, _public(job))
 
 
 def voices(request):
     """{"voices": [{id, label, languageCode}]} for languageCode (default en_us)."""
     language = _language(request.query.get("languageCode") or "en_us")
-    return Response(200, {"voices": [{"id": ident, "label": label, "languageCode": language}
-                                     for ident, label in VOICES[language]]})
+    return Response(
+        200, {"voices": [{"id": ident, "label": label, "languageCode": language} for ident, label in VOICES[language]]}
+    )
 
 
 def tts_usage(request):
@@ -411,6 +476,7 @@ def tts_usage(request):
 
 
 # -- control ------------------------------------------------------------------------------------------------------------
+
 
 def control_announcements(request):
     """Every stored announcement with its private fields (_sha256, _bytes): what tests compare content with."""

@@ -48,7 +48,12 @@ def _audio_view(candidates, reference):
     view = {}
     for item in candidates:
         if item["id"] == reference.get("id"):
-            view = {"id": item["id"], "fileName": item["fileName"], "mediaFileType": item["mediaFileType"], "level": item["level"]}
+            view = {
+                "id": item["id"],
+                "fileName": item["fileName"],
+                "mediaFileType": item["mediaFileType"],
+                "level": item["level"],
+            }
     view.update(copy.deepcopy(reference))
     return view
 
@@ -109,8 +114,10 @@ def details(state, record):
     for field in ("firstName", "lastName"):
         if data.get(field):
             view[field] = data[field]
-    view["alternateNumbers"] = [dict(alternate, tollFreeNumber=alternate.get("phoneNumber") in location["tollFreeNumbers"])
-                                for alternate in data.get("alternateNumbers", [])]
+    view["alternateNumbers"] = [
+        dict(alternate, tollFreeNumber=alternate.get("phoneNumber") in location["tollFreeNumbers"])
+        for alternate in data.get("alternateNumbers", [])
+    ]
     language = data.get("languageCode") or location["announcementLanguage"]
     view["language"] = LANGUAGES.get(language, language)
     view["languageCode"] = language
@@ -140,9 +147,13 @@ def list_auto_attendants(request):
         state.location(location_id)
     name = (request.query.get("name") or "").lower()
     phone = request.query.get("phoneNumber")
-    items = [list_item(state, record) for record in state.auto_attendants.values()
-             if location_id in (None, "", record["locationId"]) and name in record["data"]["name"].lower()
-             and (not phone or _phone_matches(record["data"].get("phoneNumber"), phone))]
+    items = [
+        list_item(state, record)
+        for record in state.auto_attendants.values()
+        if location_id in (None, "", record["locationId"])
+        and name in record["data"]["name"].lower()
+        and (not phone or _phone_matches(record["data"].get("phoneNumber"), phone))
+    ]
     body, headers = paginate(request, items, "autoAttendants", ("orgId", "locationId", "name", "phoneNumber"))
     return Response(200, body, headers)
 
@@ -180,8 +191,14 @@ def update_auto_attendant(request, location_id, auto_attendant_id):
     body = check_body(_require_object(request.body))
     merged = merge_update(record["data"], body)
     verbatim = [menu for menu in record.get("verbatim", []) if menu not in body]
-    record["data"] = validate_auto_attendant(state, state.location(location_id), merged, own_id=auto_attendant_id,
-                                             verbatim=verbatim, entity_files=record.get("announcements", []))
+    record["data"] = validate_auto_attendant(
+        state,
+        state.location(location_id),
+        merged,
+        own_id=auto_attendant_id,
+        verbatim=verbatim,
+        entity_files=record.get("announcements", []),
+    )
     record["verbatim"] = verbatim
     record.pop("raw", None)
     return Response(200)
@@ -205,10 +222,18 @@ def available_numbers(request, location_id):
     state = request.state
     location = state.location(location_id)
     wanted = [number.strip() for number in (request.query.get("phoneNumber") or "").split(",") if number.strip()]
-    items = [{"phoneNumber": number, "state": "ACTIVE", "isMainNumber": index == 0,
-              "tollFreeNumber": number in location["tollFreeNumbers"], "telephonyType": "PSTN_NUMBER", "isServiceNumber": False}
-             for index, number in enumerate(state.free_numbers(location))
-             if not wanted or any(_phone_matches(number, item) for item in wanted)]
+    items = [
+        {
+            "phoneNumber": number,
+            "state": "ACTIVE",
+            "isMainNumber": index == 0,
+            "tollFreeNumber": number in location["tollFreeNumbers"],
+            "telephonyType": "PSTN_NUMBER",
+            "isServiceNumber": False,
+        }
+        for index, number in enumerate(state.free_numbers(location))
+        if not wanted or any(_phone_matches(number, item) for item in wanted)
+    ]
     body, headers = paginate(request, items, "phoneNumbers", ("orgId", "phoneNumber"))
     return Response(200, body, headers)
 

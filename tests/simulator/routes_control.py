@@ -7,7 +7,7 @@ from . import errors
 from .ids import new_auto_attendant_id, webex_id
 from .responses import Response
 from .routes_tokens import expire_tokens
-from .seed import ORG_NUMBER, standard_schedules, seeded_location
+from .seed import ORG_NUMBER, seeded_location, standard_schedules
 
 SEED_MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
 SEED_FIRST_EXTENSION = 7000
@@ -74,9 +74,17 @@ def _entity_files(data):
         if audio.get("level") != ENTITY_LEVEL:
             continue
         file_id = audio.get("id") or webex_id("ANNOUNCEMENT", str(uuid.uuid4()))
-        files.setdefault(file_id, {"id": file_id, "fileName": audio.get("fileName", ""), "fileSize": "0",
-                                   "mediaFileType": audio.get("mediaFileType", "WAV"), "level": ENTITY_LEVEL,
-                                   "isTextToSpeech": False})
+        files.setdefault(
+            file_id,
+            {
+                "id": file_id,
+                "fileName": audio.get("fileName", ""),
+                "fileSize": "0",
+                "mediaFileType": audio.get("mediaFileType", "WAV"),
+                "level": ENTITY_LEVEL,
+                "isTextToSpeech": False,
+            },
+        )
     return list(files.values())
 
 
@@ -93,11 +101,19 @@ def store_auto_attendant(request):
     with state.lock:
         location = state.location_by_id_or_name(spec.get("location") or "Headquarters")
         auto_attendant_id = new_auto_attendant_id(ORG_NUMBER)
-        data = {field: copy.deepcopy(value) for field, value in data.items() if field not in ("id", "locationId", "locationName")}
+        data = {
+            field: copy.deepcopy(value)
+            for field, value in data.items()
+            if field not in ("id", "locationId", "locationName")
+        }
         state.auto_attendants[auto_attendant_id] = {
-            "id": auto_attendant_id, "locationId": location["id"], "data": data, "raw": True,
+            "id": auto_attendant_id,
+            "locationId": location["id"],
+            "data": data,
+            "raw": True,
             "verbatim": [menu for menu in ("businessHoursMenu", "afterHoursMenu") if menu in data],
-            "announcements": _entity_files(data)}
+            "announcements": _entity_files(data),
+        }
         state.save()
     return Response(201, {"id": auto_attendant_id})
 
@@ -128,7 +144,9 @@ def seed_auto_attendants(request):
     state = request.state
     with state.lock:
         location = state.location_by_id_or_name(spec.get("location") or "Headquarters")
-        in_location = [record["data"] for record in state.auto_attendants.values() if record["locationId"] == location["id"]]
+        in_location = [
+            record["data"] for record in state.auto_attendants.values() if record["locationId"] == location["id"]
+        ]
         names = {data["name"] for data in in_location}
         extensions = {data.get("extension") for data in in_location}
         extension = SEED_FIRST_EXTENSION
@@ -136,19 +154,29 @@ def seed_auto_attendants(request):
         for index in range(1, count + 1):
             name = "%s%04d" % (prefix, index)
             if name in names:
-                raise errors.ApiError(409, "An auto attendant named %r already exists" % name, errors.ERR_DUPLICATE_NAME)
+                raise errors.ApiError(
+                    409, "An auto attendant named %r already exists" % name, errors.ERR_DUPLICATE_NAME
+                )
             while str(extension) in extensions:
                 extension += 1
             extensions.add(str(extension))
             auto_attendant_id = new_auto_attendant_id(ORG_NUMBER)
-            state.auto_attendants[auto_attendant_id] = {"id": auto_attendant_id, "locationId": location["id"], "data": {
-                "name": name, "extension": str(extension), "languageCode": location["announcementLanguage"],
-                "timeZone": location["timeZone"], "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-                "extensionDialing": "ENTERPRISE", "nameDialing": "ENTERPRISE",
-                "directLineCallerIdName": {"selection": "DISPLAY_NAME"},
-                "businessHoursMenu": dict(SEED_MENU, keyConfigurations=[dict(SEED_MENU["keyConfigurations"][0])]),
-                "afterHoursMenu": dict(SEED_MENU, keyConfigurations=[dict(SEED_MENU["keyConfigurations"][0])]),
-            }}
+            state.auto_attendants[auto_attendant_id] = {
+                "id": auto_attendant_id,
+                "locationId": location["id"],
+                "data": {
+                    "name": name,
+                    "extension": str(extension),
+                    "languageCode": location["announcementLanguage"],
+                    "timeZone": location["timeZone"],
+                    "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+                    "extensionDialing": "ENTERPRISE",
+                    "nameDialing": "ENTERPRISE",
+                    "directLineCallerIdName": {"selection": "DISPLAY_NAME"},
+                    "businessHoursMenu": dict(SEED_MENU, keyConfigurations=[dict(SEED_MENU["keyConfigurations"][0])]),
+                    "afterHoursMenu": dict(SEED_MENU, keyConfigurations=[dict(SEED_MENU["keyConfigurations"][0])]),
+                },
+            }
             ids.append(auto_attendant_id)
         state.save()
     return Response(201, {"ids": ids})
@@ -243,7 +271,7 @@ def set_latency(request):
     unknown = sorted(set(spec) - {"seconds"})
     seconds = spec.get("seconds")
     if unknown or isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= MAX_LATENCY:
-        raise errors.bad_request("give {\"seconds\": S}, S a number from 0 to %g" % MAX_LATENCY)
+        raise errors.bad_request('give {"seconds": S}, S a number from 0 to %g' % MAX_LATENCY)
     request.app.latency = float(seconds)
     return Response(201, {"seconds": request.app.latency})
 

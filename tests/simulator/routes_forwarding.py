@@ -47,8 +47,12 @@ def _default_setting():
 
 def default_forwarding():
     """What an auto attendant that nobody touched answers (wxc_sdk CallForwarding.default(), operating modes off)."""
-    return {"always": _default_setting(), "selective": _default_setting(), "rules": [],
-            "operatingModes": {"enabled": False, "modes": []}}
+    return {
+        "always": _default_setting(),
+        "selective": _default_setting(),
+        "rules": [],
+        "operatingModes": {"enabled": False, "modes": []},
+    }
 
 
 def _stored(record, create=False):
@@ -85,6 +89,7 @@ def _rule_number(value):
 
 # -- settings ------------------------------------------------------------------------------------------------------
 
+
 def _summary_numbers(numbers):
     return ", ".join(numbers)
 
@@ -104,10 +109,17 @@ def rule_summary(rule):
         calls_from_text = _summary_numbers(parts)
     forward_to = rule["forwardTo"]
     forward_to_text = {"FORWARD_TO_DEFAULT_NUMBER": "Default number", "DO_NOT_FORWARD": "Do not forward"}.get(
-        forward_to["selection"], forward_to.get("phoneNumber") or "")
+        forward_to["selection"], forward_to.get("phoneNumber") or ""
+    )
     called = [number.get("phoneNumber") or number.get("extension") or "" for number in rule["callsTo"]["numbers"]]
-    return {"id": rule["id"], "name": rule["name"], "callsFrom": calls_from_text, "forwardTo": forward_to_text,
-            "callsTo": _summary_numbers(called) if called else "All Numbers", "enabled": rule["enabled"]}
+    return {
+        "id": rule["id"],
+        "name": rule["name"],
+        "callsFrom": calls_from_text,
+        "forwardTo": forward_to_text,
+        "callsTo": _summary_numbers(called) if called else "All Numbers",
+        "enabled": rule["enabled"],
+    }
 
 
 def get_forwarding(request, location_id, auto_attendant_id):
@@ -154,8 +166,9 @@ def update_forwarding(request, location_id, auto_attendant_id):
         where = "callForwarding.rules[%d]." % index
         _object(entry, where[:-1])
         if entry.get("id") not in rules:
-            raise ApiError(400, "%sid: no selective rule %r in this auto attendant" % (where, entry.get("id")),
-                           ERR_RULE_NOT_FOUND)
+            raise ApiError(
+                400, "%sid: no selective rule %r in this auto attendant" % (where, entry.get("id")), ERR_RULE_NOT_FOUND
+            )
         if "enabled" in entry:
             rules[entry["id"]]["enabled"] = _boolean(entry, "enabled", where)
     modes = update.get("operatingModes")
@@ -173,6 +186,7 @@ def switch_mode(request, location_id, auto_attendant_id):
 
 # -- selective rules -----------------------------------------------------------------------------------------------
 
+
 def _schedule(state, location, body, field, schedule_type):
     value = body.get(field)
     if value in (None, ""):
@@ -180,8 +194,11 @@ def _schedule(state, location, body, field, schedule_type):
     if not isinstance(value, str):
         raise errors.invalid(field, "%r is not a string" % (value,))
     if state.schedule(location["id"], schedule_type, value) is None:
-        raise ApiError(400, "%s: no %s schedule named %r in location %s" % (field, schedule_type, value, location["name"]),
-                       errors.ERR_SCHEDULE_NOT_FOUND)
+        raise ApiError(
+            400,
+            "%s: no %s schedule named %r in location %s" % (field, schedule_type, value, location["name"]),
+            errors.ERR_SCHEDULE_NOT_FOUND,
+        )
     return value
 
 
@@ -191,7 +208,9 @@ def _forward_to(value):
     if selection is None:
         raise errors.missing("forwardTo.selection")
     if selection not in FORWARD_TO_SELECTIONS:
-        raise errors.invalid("forwardTo.selection", "%r is not one of %s" % (selection, ", ".join(FORWARD_TO_SELECTIONS)))
+        raise errors.invalid(
+            "forwardTo.selection", "%r is not one of %s" % (selection, ", ".join(FORWARD_TO_SELECTIONS))
+        )
     result = {"selection": selection}
     if selection == "FORWARD_TO_SPECIFIED_NUMBER":
         if not value.get("phoneNumber"):
@@ -206,7 +225,9 @@ def _calls_from(value):
     if selection is None:
         raise errors.missing("callsFrom.selection")
     if selection not in CALLS_FROM_SELECTIONS:
-        raise errors.invalid("callsFrom.selection", "%r is not one of %s" % (selection, ", ".join(CALLS_FROM_SELECTIONS)))
+        raise errors.invalid(
+            "callsFrom.selection", "%r is not one of %s" % (selection, ", ".join(CALLS_FROM_SELECTIONS))
+        )
     custom = value.get("customNumbers")
     if custom is None:
         if selection == "CUSTOM":
@@ -236,7 +257,9 @@ def _calls_to(value):
         where = "callsTo.numbers[%d]." % index
         _object(number, where[:-1])
         if number.get("type") not in CALLS_TO_TYPES:
-            raise errors.invalid(where + "type", "%r is not one of %s" % (number.get("type"), ", ".join(CALLS_TO_TYPES)))
+            raise errors.invalid(
+                where + "type", "%r is not one of %s" % (number.get("type"), ", ".join(CALLS_TO_TYPES))
+            )
         entry = {"type": number["type"]}
         if number.get("phoneNumber"):
             entry["phoneNumber"] = _rule_number(_destination(number["phoneNumber"], where + "phoneNumber"))
@@ -253,11 +276,13 @@ def _rule_name(body, forwarding, own_id=None):
     if name in (None, ""):
         raise errors.missing("name")
     if not isinstance(name, str) or len(name) > RULE_NAME_MAX_LENGTH or re.search(r"[\x00-\x1f\x7f]", name):
-        raise errors.invalid("name", "must be a string of 1 to %d characters without control characters"
-                             % RULE_NAME_MAX_LENGTH)
+        raise errors.invalid(
+            "name", "must be a string of 1 to %d characters without control characters" % RULE_NAME_MAX_LENGTH
+        )
     if any(rule["name"] == name and rule["id"] != own_id for rule in forwarding["rules"]):
-        raise ApiError(409, "A selective rule named %r already exists in this auto attendant" % name,
-                       ERR_RULE_DUPLICATE_NAME)
+        raise ApiError(
+            409, "A selective rule named %r already exists in this auto attendant" % name, ERR_RULE_DUPLICATE_NAME
+        )
     return name
 
 
@@ -331,6 +356,7 @@ def delete_rule(request, location_id, auto_attendant_id, rule_id):  # pylint: di
 
 # -- numbers that can be a forward destination ----------------------------------------------------------------------
 
+
 def available_numbers(request, location_id):
     """The location's numbers that are assigned (here: to its auto attendants), with owner and extension."""
     state = request.state
@@ -344,12 +370,18 @@ def available_numbers(request, location_id):
             continue
         data = record["data"]
         numbers = ([data["phoneNumber"]] if data.get("phoneNumber") else []) + [
-            alternate["phoneNumber"] for alternate in data.get("alternateNumbers") or []]
+            alternate["phoneNumber"] for alternate in data.get("alternateNumbers") or []
+        ]
         for index, number in enumerate(numbers):
-            item = {"phoneNumber": number, "state": "ACTIVE", "isMainNumber": False,
-                    "tollFreeNumber": number in location["tollFreeNumbers"], "telephonyType": "PSTN_NUMBER",
-                    "isServiceNumber": False,
-                    "owner": {"id": record["id"], "type": "AUTO_ATTENDANT", "displayName": data["name"]}}
+            item = {
+                "phoneNumber": number,
+                "state": "ACTIVE",
+                "isMainNumber": False,
+                "tollFreeNumber": number in location["tollFreeNumbers"],
+                "telephonyType": "PSTN_NUMBER",
+                "isServiceNumber": False,
+                "owner": {"id": record["id"], "type": "AUTO_ATTENDANT", "displayName": data["name"]},
+            }
             if index == 0 and data.get("phoneNumber") and data.get("extension"):
                 item["extension"] = data["extension"]
             if wanted and number not in wanted:

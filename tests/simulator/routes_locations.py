@@ -23,8 +23,11 @@ def list_locations(request):
     """Name is a case-insensitive "contains" filter, as on the real service."""
     name = (request.query.get("name") or "").lower()
     wanted_id = request.query.get("id")
-    items = [location_view(location) for location in request.state.locations
-             if name in location["name"].lower() and wanted_id in (None, "", location["id"])]
+    items = [
+        location_view(location)
+        for location in request.state.locations
+        if name in location["name"].lower() and wanted_id in (None, "", location["id"])
+    ]
     body, headers = paginate(request, items, "items", ("orgId", "id", "name"))
     return Response(200, body, headers)
 

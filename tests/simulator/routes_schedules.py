@@ -26,8 +26,13 @@ def event_id(name):
 
 
 def _summary(schedule, location):
-    return {"id": schedule_id(schedule["name"]), "name": schedule["name"], "type": schedule["type"],
-            "locationName": location["name"], "locationId": location["id"]}
+    return {
+        "id": schedule_id(schedule["name"]),
+        "name": schedule["name"],
+        "type": schedule["type"],
+        "locationName": location["name"],
+        "locationId": location["id"],
+    }
 
 
 def _event_view(event):
@@ -35,8 +40,12 @@ def _event_view(event):
 
 
 def _details(schedule):
-    return {"id": schedule_id(schedule["name"]), "name": schedule["name"], "type": schedule["type"],
-            "events": [_event_view(event) for event in schedule["events"]]}
+    return {
+        "id": schedule_id(schedule["name"]),
+        "name": schedule["name"],
+        "type": schedule["type"],
+        "events": [_event_view(event) for event in schedule["events"]],
+    }
 
 
 def _find(request, location_id, schedule_type, schedule_ident):
@@ -59,8 +68,11 @@ def _find_event(schedule, event_ident):
 
 def _check_name_free(request, location_id, schedule_type, name):
     if request.state.schedule(location_id, schedule_type, name) is not None:
-        raise ApiError(409, "A %s schedule named %r already exists in this location" % (schedule_type, name),
-                       errors.ERR_SCHEDULE_DUPLICATE_NAME)
+        raise ApiError(
+            409,
+            "A %s schedule named %r already exists in this location" % (schedule_type, name),
+            errors.ERR_SCHEDULE_DUPLICATE_NAME,
+        )
 
 
 def _object(body):
@@ -76,8 +88,11 @@ def list_schedules(request, location_id):
     if wanted_type not in (None, "") and wanted_type not in SCHEDULE_TYPES:
         raise errors.invalid("type", "%r is not one of %s" % (wanted_type, ", ".join(SCHEDULE_TYPES)))
     name = (request.query.get("name") or "").lower()
-    items = [_summary(schedule, location) for schedule in request.state.schedules.get(location_id, [])
-             if wanted_type in (None, "", schedule["type"]) and name in schedule["name"].lower()]
+    items = [
+        _summary(schedule, location)
+        for schedule in request.state.schedules.get(location_id, [])
+        if wanted_type in (None, "", schedule["type"]) and name in schedule["name"].lower()
+    ]
     body, headers = paginate(request, items, "schedules", ("orgId", "type", "name"))
     return Response(200, body, headers)
 
@@ -132,8 +147,11 @@ def delete_schedule(request, location_id, schedule_type, schedule_ident):
     schedule = _find(request, location_id, schedule_type, schedule_ident)
     users = request.state.schedule_users(location_id, schedule_type, schedule["name"])
     if users:
-        raise ApiError(409, "Schedule %r is in use by auto attendant(s): %s" % (schedule["name"], ", ".join(sorted(users))),
-                       errors.ERR_SCHEDULE_IN_USE)
+        raise ApiError(
+            409,
+            "Schedule %r is in use by auto attendant(s): %s" % (schedule["name"], ", ".join(sorted(users))),
+            errors.ERR_SCHEDULE_IN_USE,
+        )
     request.state.schedules[location_id].remove(schedule)
     return Response(204)
 
@@ -144,8 +162,11 @@ def create_event(request, location_id, schedule_type, schedule_ident):
     event = schedule_event(_object(request.body), "")
     event.pop("newName", None)  # a new event has no old name: ignored like any field a create does not take
     if any(existing["name"] == event["name"] for existing in schedule["events"]):
-        raise ApiError(409, "An event named %r already exists in schedule %r" % (event["name"], schedule["name"]),
-                       errors.ERR_EVENT_DUPLICATE_NAME)
+        raise ApiError(
+            409,
+            "An event named %r already exists in schedule %r" % (event["name"], schedule["name"]),
+            errors.ERR_EVENT_DUPLICATE_NAME,
+        )
     schedule["events"].append(event)
     return Response(201, {"id": event_id(event["name"])})
 
@@ -167,8 +188,11 @@ def update_event(request, location_id, schedule_type, schedule_ident, event_iden
     updated = schedule_event(_object(request.body), "")
     updated["name"] = updated.pop("newName", None) or updated["name"]
     if updated["name"] != event["name"] and any(other["name"] == updated["name"] for other in schedule["events"]):
-        raise ApiError(409, "An event named %r already exists in schedule %r" % (updated["name"], schedule["name"]),
-                       errors.ERR_EVENT_DUPLICATE_NAME)
+        raise ApiError(
+            409,
+            "An event named %r already exists in schedule %r" % (updated["name"], schedule["name"]),
+            errors.ERR_EVENT_DUPLICATE_NAME,
+        )
     schedule["events"][schedule["events"].index(event)] = updated
     return Response(200, {"id": event_id(updated["name"])})
 

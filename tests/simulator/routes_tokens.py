@@ -46,8 +46,13 @@ def _token_error(status, message):
 class TokenIssuer:
     """The one client (id, secret, refresh token) the simulated organisation trusts, and the tokens it minted."""
 
-    def __init__(self, client_id=DEFAULT_CLIENT_ID, client_secret=DEFAULT_CLIENT_SECRET, refresh_token=DEFAULT_REFRESH_TOKEN,
-                 ttl=DEFAULT_MINTED_TOKEN_TTL):
+    def __init__(
+        self,
+        client_id=DEFAULT_CLIENT_ID,
+        client_secret=DEFAULT_CLIENT_SECRET,
+        refresh_token=DEFAULT_REFRESH_TOKEN,
+        ttl=DEFAULT_MINTED_TOKEN_TTL,
+    ):
         self.client_id = client_id
         self.client_secret = client_secret
         self.refresh_token = refresh_token
@@ -94,8 +99,16 @@ class TokenIssuer:
         token = "wxc-sim-minted-%s" % secrets.token_hex(16)
         with self._lock:
             self._minted[token] = time.monotonic() + self.ttl
-        return Response(200, {"access_token": token, "expires_in": self.ttl, "refresh_token": self.refresh_token,
-                              "refresh_token_expires_in": REFRESH_TOKEN_TTL, "token_type": "Bearer"})
+        return Response(
+            200,
+            {
+                "access_token": token,
+                "expires_in": self.ttl,
+                "refresh_token": self.refresh_token,
+                "refresh_token_expires_in": REFRESH_TOKEN_TTL,
+                "token_type": "Bearer",
+            },
+        )
 
 
 def expire_tokens(request):

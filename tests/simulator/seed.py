@@ -47,30 +47,53 @@ def _location(uuid, name, routing_prefix, time_zone, language, address, numbers,
 
 
 def _address(street, city, state, postal_code):
-    return {"address1": street, "address2": "", "city": city, "state": state, "postalCode": postal_code, "country": "US"}
+    return {
+        "address1": street,
+        "address2": "",
+        "city": city,
+        "state": state,
+        "postalCode": postal_code,
+        "country": "US",
+    }
 
 
 def _locations():
     return [
         _location(
-            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e01", "Headquarters", "8001", "America/Los_Angeles", "en_us",
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e01",
+            "Headquarters",
+            "8001",
+            "America/Los_Angeles",
+            "en_us",
             _address("771 Alder Drive", "Milpitas", "CA", "95035"),
             # +19705550000..0029 holds the documentation example's own number and its mailbox destination.
             _numbers("+1970555", 0, 30) + ["+19175551092", "+19073569984"],
             toll_free=["+18885550100", "+18885550101"],
         ),
         _location(
-            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e02", "Headquarters Annex", "8002", "America/Los_Angeles", "en_us",
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e02",
+            "Headquarters Annex",
+            "8002",
+            "America/Los_Angeles",
+            "en_us",
             _address("775 Alder Drive", "Milpitas", "CA", "95035"),
             _numbers("+1408555", 100, 20),
         ),
         _location(
-            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e03", "Branch Office Denver", "8003", "America/Denver", "en_us",
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e03",
+            "Branch Office Denver",
+            "8003",
+            "America/Denver",
+            "en_us",
             _address("1600 Glenarm Place", "Denver", "CO", "80202"),
             _numbers("+1720555", 100, 25),
         ),
         _location(
-            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e04", "Branch Office Austin", "8004", "America/Chicago", "es_es",
+            "0f5b7c2e-6a41-4c1e-8d7b-1a2b3c4d5e04",
+            "Branch Office Austin",
+            "8004",
+            "America/Chicago",
+            "es_es",
             _address("500 West 2nd Street", "Austin", "TX", "78701"),
             _numbers("+1512555", 100, 25),
         ),
@@ -84,11 +107,25 @@ def _schedules():
         "type": "businessHours",
         "events": [
             {
-                "name": "Weekdays", "startDate": "2024-01-01", "endDate": "2024-01-01", "startTime": "09:00",
-                "endTime": "17:00", "allDayEnabled": False,
-                "recurrence": {"recurForEver": True, "recurWeekly": {
-                    "recurInterval": 1, "sunday": False, "monday": True, "tuesday": True, "wednesday": True, "thursday": True,
-                    "friday": True, "saturday": False}},
+                "name": "Weekdays",
+                "startDate": "2024-01-01",
+                "endDate": "2024-01-01",
+                "startTime": "09:00",
+                "endTime": "17:00",
+                "allDayEnabled": False,
+                "recurrence": {
+                    "recurForEver": True,
+                    "recurWeekly": {
+                        "recurInterval": 1,
+                        "sunday": False,
+                        "monday": True,
+                        "tuesday": True,
+                        "wednesday": True,
+                        "thursday": True,
+                        "friday": True,
+                        "saturday": False,
+                    },
+                },
             },
         ],
     }
@@ -103,8 +140,17 @@ def _schedules():
     extended = {
         "name": "HQ-Extended-Hours",
         "type": "businessHours",
-        "events": [{"name": "Every day", "startDate": "2024-01-01", "endDate": "2024-01-01", "startTime": "07:00",
-                    "endTime": "21:00", "allDayEnabled": False, "recurrence": {"recurForEver": True, "recurDaily": {"recurInterval": 1}}}],
+        "events": [
+            {
+                "name": "Every day",
+                "startDate": "2024-01-01",
+                "endDate": "2024-01-01",
+                "startTime": "07:00",
+                "endTime": "21:00",
+                "allDayEnabled": False,
+                "recurrence": {"recurForEver": True, "recurDaily": {"recurInterval": 1}},
+            }
+        ],
     }
     common = [business, holidays]
     return {
@@ -118,18 +164,43 @@ def _schedules():
 def _announcements(locations_by_name):
     headquarters = locations_by_name["Headquarters"]
     return [
-        {"id": DOC_EXAMPLE_AUDIO_ID, "name": "Audio File", "fileName": "AUDIO_FILE.wav", "fileSize": "356",
-         "mediaFileType": "WAV", "lastUpdated": "2024-05-01T10:00:00.000Z", "level": "ORGANIZATION"},
-        {"id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567801"), "name": "Welcome",
-         "fileName": "welcome.wav", "fileSize": "1024", "mediaFileType": "WAV", "lastUpdated": "2024-05-02T10:00:00.000Z",
-         "level": "ORGANIZATION"},
-        {"id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567802"), "name": "Closed",
-         "fileName": "closed.wma", "fileSize": "2048", "mediaFileType": "WMA", "lastUpdated": "2024-05-03T10:00:00.000Z",
-         "level": "ORGANIZATION"},
-        {"id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567803"), "name": "HQ After Hours",
-         "fileName": "hq-after-hours.wav", "fileSize": "4096", "mediaFileType": "WAV",
-         "lastUpdated": "2024-05-04T10:00:00.000Z", "level": "LOCATION",
-         "location": {"id": headquarters["id"], "name": headquarters["name"]}},
+        {
+            "id": DOC_EXAMPLE_AUDIO_ID,
+            "name": "Audio File",
+            "fileName": "AUDIO_FILE.wav",
+            "fileSize": "356",
+            "mediaFileType": "WAV",
+            "lastUpdated": "2024-05-01T10:00:00.000Z",
+            "level": "ORGANIZATION",
+        },
+        {
+            "id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567801"),
+            "name": "Welcome",
+            "fileName": "welcome.wav",
+            "fileSize": "1024",
+            "mediaFileType": "WAV",
+            "lastUpdated": "2024-05-02T10:00:00.000Z",
+            "level": "ORGANIZATION",
+        },
+        {
+            "id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567802"),
+            "name": "Closed",
+            "fileName": "closed.wma",
+            "fileSize": "2048",
+            "mediaFileType": "WMA",
+            "lastUpdated": "2024-05-03T10:00:00.000Z",
+            "level": "ORGANIZATION",
+        },
+        {
+            "id": webex_id("ANNOUNCEMENT", "8c1e2d3f-4a5b-4c6d-8e7f-901234567803"),
+            "name": "HQ After Hours",
+            "fileName": "hq-after-hours.wav",
+            "fileSize": "4096",
+            "mediaFileType": "WAV",
+            "lastUpdated": "2024-05-04T10:00:00.000Z",
+            "level": "LOCATION",
+            "location": {"id": headquarters["id"], "name": headquarters["name"]},
+        },
     ]
 
 
@@ -140,9 +211,15 @@ def standard_schedules():
 
 def seeded_location(index, name):
     """Location number INDEX (1-999) added by POST /_sim/seed_locations: fixed id, 50 numbers +1646III0000-0049."""
-    location = _location("5eed0000-0000-4000-8000-%012d" % index, name, "9%03d" % index, "America/New_York", "en_us",
-                         _address("%d Scale Street" % index, "New York", "NY", "10001"),
-                         _numbers("+1646%03d" % index, 0, 50))
+    location = _location(
+        "5eed0000-0000-4000-8000-%012d" % index,
+        name,
+        "9%03d" % index,
+        "America/New_York",
+        "en_us",
+        _address("%d Scale Street" % index, "New York", "NY", "10001"),
+        _numbers("+1646%03d" % index, 0, 50),
+    )
     location["seeded"] = True
     return location
 

@@ -12,8 +12,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from . import errors
 from .errors import ApiError
 from .faults import FaultRegistry
-from .responses import Response
 from .multipart import is_multipart, parse_multipart
+from .responses import Response
 from .routes_announcements import CONTROL_ROUTES as ANNOUNCEMENT_CONTROL_ROUTES
 from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
 from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
@@ -68,8 +68,15 @@ class Router:
 class App:
     """The simulator: state, faults, request log and the two route tables."""
 
-    def __init__(self, token=DEFAULT_TOKEN, read_only_token=DEFAULT_READ_ONLY_TOKEN, state_file=None, quiet=False, tokens=None,
-                 validate_openapi=False):
+    def __init__(
+        self,
+        token=DEFAULT_TOKEN,
+        read_only_token=DEFAULT_READ_ONLY_TOKEN,
+        state_file=None,
+        quiet=False,
+        tokens=None,
+        validate_openapi=False,
+    ):
         self.token = token
         self.read_only_token = read_only_token
         self.tokens = tokens or TokenIssuer()  # the refresh-token client and its minted access tokens
@@ -80,18 +87,22 @@ class App:
         self.rate_limit = None
         self._rate_lock = threading.Lock()
         self._rate_counter = 0
-        self.api_router = Router(AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES
-                                 + FORWARDING_ROUTES)
+        self.api_router = Router(
+            AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES + FORWARDING_ROUTES
+        )
         self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
         # Seconds every API request is held before it is answered (POST /_sim/latency, --latency): a modelled round trip.
         self.default_latency = self.latency = 0.0
-        self._in_flight = self.max_in_flight = 0  # API requests being handled now / at most at once since the last reset
+        self._in_flight = self.max_in_flight = (
+            0  # API requests being handled now / at most at once since the last reset
+        )
         # --validate-openapi: every 2xx exchange is checked against the vendored OpenAPI subset (openapi_check.py).
         self.openapi = None
         if validate_openapi:
             from .openapi_check import OpenApiCheck  # pylint: disable=import-outside-toplevel
+
             self.openapi = OpenApiCheck()
 
     # Request log -------------------------------------------------------------------------------------------
@@ -184,7 +195,9 @@ class App:
         if org_id not in (None, "", self.state.org_id):
             raise ApiError(403, "Not authorized to access organization %s" % org_id, errors.ERR_ORG_FORBIDDEN)
         if method in WRITE_METHODS and role != "write":
-            raise ApiError(403, "The read-only access token cannot perform %s requests" % method, errors.ERR_READ_ONLY_TOKEN)
+            raise ApiError(
+                403, "The read-only access token cannot perform %s requests" % method, errors.ERR_READ_ONLY_TOKEN
+            )
         if getattr(handler, "accepts_multipart", False) and is_multipart(headers.get("Content-Type")):
             body = parse_multipart(headers.get("Content-Type"), raw_body)  # the announcement upload
         else:
@@ -206,8 +219,11 @@ def parse_json_body(headers, raw_body):
         return None
     content_type = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
     if content_type != "application/json":
-        raise ApiError(415, "Content type %r is not supported; use application/json" % content_type,
-                       errors.ERR_UNSUPPORTED_MEDIA_TYPE)
+        raise ApiError(
+            415,
+            "Content type %r is not supported; use application/json" % content_type,
+            errors.ERR_UNSUPPORTED_MEDIA_TYPE,
+        )
     try:
         return json.loads(raw_body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
@@ -287,7 +303,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(response, tracking_id)
             return
         if not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            self._send(error_response(ApiError(404, "The requested resource could not be found."), tracking_id), tracking_id)
+            self._send(
+                error_response(ApiError(404, "The requested resource could not be found."), tracking_id), tracking_id
+            )
             return
 
         app.api_request_started()
@@ -297,6 +315,7 @@ class Handler(BaseHTTPRequestHandler):
             if not finished:
                 finished.append(True)
                 app.api_request_finished()
+
         try:
             self._handle_api(app, path, query, raw_body, tracking_id, finish)
         finally:
@@ -304,23 +323,40 @@ class Handler(BaseHTTPRequestHandler):
 
     def _handle_api(self, app, path, query, raw_body, tracking_id, finish):
         # connection: the client's host:port, the same for every request sent over one keep-alive connection.
-        entry = {"method": self.command, "path": path, "query": query, "body": body_for_log(raw_body, path, self.headers.get("Content-Type")), "status": None,
-                 "connection": "%s:%s" % tuple(self.client_address[:2])}
+        entry = {
+            "method": self.command,
+            "path": path,
+            "query": query,
+            "body": body_for_log(raw_body, path, self.headers.get("Content-Type")),
+            "status": None,
+            "connection": "%s:%s" % tuple(self.client_address[:2]),
+        }
         retry_after = app.take_rate_limit()
         fault = app.faults.take(self.command, path) if retry_after is None else None
         if fault and fault["delay"]:
             time.sleep(fault["delay"])
         if retry_after is not None:
-            response = error_response(ApiError(429, _fault_message(429), headers={"Retry-After": retry_after}), tracking_id)
+            response = error_response(
+                ApiError(429, _fault_message(429), headers={"Retry-After": retry_after}), tracking_id
+            )
         elif fault and fault["status"] and fault.get("body") is not None:
             response = _fault_body_response(fault, self.headers)
         elif fault and fault["status"]:
             headers = {"Retry-After": fault["retry_after"]} if fault["retry_after"] is not None else {}
-            response = error_response(ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id)
+            response = error_response(
+                ApiError(fault["status"], _fault_message(fault["status"]), headers=headers), tracking_id
+            )
         else:
             try:
-                response = app.dispatch_api(self.command, path, query, self.headers, raw_body, self._root_url(),
-                                            ignore_write=bool(fault and fault["ignore_write"]))
+                response = app.dispatch_api(
+                    self.command,
+                    path,
+                    query,
+                    self.headers,
+                    raw_body,
+                    self._root_url(),
+                    ignore_write=bool(fault and fault["ignore_write"]),
+                )
             except ApiError as exc:
                 response = error_response(exc, tracking_id)
         if fault and fault["drop_after_commit"]:
@@ -389,12 +425,21 @@ def _fault_body_response(fault, request_headers):
         return Response(fault["status"], fault["body"])
     if fault["body"] == "echo_headers_json":
         echoed = "; ".join("%s: %s" % item for item in request_headers.items())
-        return Response(fault["status"], {"message": "Bad request headers: %s" % echoed, "errors": [
-            {"description": "Bad request headers: %s" % echoed}], "trackingId": "ECHO_%d" % fault["status"]})
+        return Response(
+            fault["status"],
+            {
+                "message": "Bad request headers: %s" % echoed,
+                "errors": [{"description": "Bad request headers: %s" % echoed}],
+                "trackingId": "ECHO_%d" % fault["status"],
+            },
+        )
     echoed = ""
     if fault["body"] == "echo_headers":
         echoed = "<pre>%s</pre>" % "".join("%s: %s\n" % item for item in request_headers.items())
-    page = "<html><head><title>%d</title></head><body><h1>Gateway error</h1>%s</body></html>" % (fault["status"], echoed)
+    page = "<html><head><title>%d</title></head><body><h1>Gateway error</h1>%s</body></html>" % (
+        fault["status"],
+        echoed,
+    )
     return Response(fault["status"], page.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8"})
 
 

@@ -57,8 +57,12 @@ class State:
         if not self.state_file:
             return
         with self.lock:
-            payload = {"version": STATE_FILE_VERSION, "autoAttendants": list(self.auto_attendants.values()),
-                       "schedules": self.schedules, "announcements": self.announcements}
+            payload = {
+                "version": STATE_FILE_VERSION,
+                "autoAttendants": list(self.auto_attendants.values()),
+                "schedules": self.schedules,
+                "announcements": self.announcements,
+            }
             temporary = self.state_file + ".tmp"
             with open(temporary, "w", encoding="utf-8") as handle:
                 json.dump(payload, handle, indent=1)
@@ -100,13 +104,19 @@ class State:
     def schedule_users(self, location_id, schedule_type, name):
         """Names of the location's auto attendants whose businessSchedule/holidaySchedule (by type) is NAME."""
         field = "businessSchedule" if schedule_type == "businessHours" else "holidaySchedule"
-        return [record["data"]["name"] for record in self.auto_attendants.values()
-                if record["locationId"] == location_id and record["data"].get(field) == name]
+        return [
+            record["data"]["name"]
+            for record in self.auto_attendants.values()
+            if record["locationId"] == location_id and record["data"].get(field) == name
+        ]
 
     def visible_announcements(self, location_id):
         """Announcements an auto attendant in that location may use: organisation level and its own location."""
-        return [item for item in self.announcements
-                if item["level"] == "ORGANIZATION" or item.get("location", {}).get("id") == location_id]
+        return [
+            item
+            for item in self.announcements
+            if item["level"] == "ORGANIZATION" or item.get("location", {}).get("id") == location_id
+        ]
 
     def auto_attendant(self, location_id, auto_attendant_id):
         """Return the record of the auto attendant in that location, or raise 404 (also when it lives elsewhere)."""

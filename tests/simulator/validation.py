@@ -26,8 +26,17 @@ NO_INPUT_TIMER_RANGE = (1, 60)
 
 GREETINGS = ("DEFAULT", "CUSTOM")
 KEYS = tuple("0123456789") + ("*", "#")
-KEY_ACTIONS = ("PLAY_ANNOUNCEMENT", "TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_OPERATOR",
-               "TRANSFER_TO_MAILBOX", "NAME_DIALING", "EXTENSION_DIALING", "REPEAT_MENU", "EXIT")
+KEY_ACTIONS = (
+    "PLAY_ANNOUNCEMENT",
+    "TRANSFER_WITH_PROMPT",
+    "TRANSFER_WITHOUT_PROMPT",
+    "TRANSFER_TO_OPERATOR",
+    "TRANSFER_TO_MAILBOX",
+    "NAME_DIALING",
+    "EXTENSION_DIALING",
+    "REPEAT_MENU",
+    "EXIT",
+)
 ACTIONS_NEEDING_VALUE = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_MAILBOX")
 DIALING_SCOPES = ("ENTERPRISE", "GROUP")
 RING_PATTERNS = ("NORMAL", "LONG_LONG", "SHORT_SHORT_LONG", "SHORT_LONG_SHORT")
@@ -36,13 +45,34 @@ LEVELS = ("ORGANIZATION", "LOCATION")
 # A file owned by one auto attendant (made in Control Hub); an API body may refer to one of the attendant's own.
 ENTITY_LEVEL = "ENTITY"
 RETRY_ATTEMPTS = ("NO_REPEAT", "ONE_TIME", "TWO_TIMES", "THREE_TIMES")
-TREATMENT_ACTIONS = ("PLAY_MESSAGE_AND_DISCONNECT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_WITH_PROMPT",
-                     "TRANSFER_TO_OPERATOR", "TRANSFER_TO_MAILBOX", "DISCONNECT")
+TREATMENT_ACTIONS = (
+    "PLAY_MESSAGE_AND_DISCONNECT",
+    "TRANSFER_WITHOUT_PROMPT",
+    "TRANSFER_WITH_PROMPT",
+    "TRANSFER_TO_OPERATOR",
+    "TRANSFER_TO_MAILBOX",
+    "DISCONNECT",
+)
 CALLER_ID_SELECTIONS = ("CUSTOM_NAME", "DISPLAY_NAME")
 
-WRITABLE_FIELDS = ("name", "phoneNumber", "extension", "firstName", "lastName", "alternateNumbers", "languageCode",
-                   "businessSchedule", "holidaySchedule", "extensionDialing", "nameDialing", "timeZone",
-                   "businessHoursMenu", "afterHoursMenu", "directLineCallerIdName", "dialByName")
+WRITABLE_FIELDS = (
+    "name",
+    "phoneNumber",
+    "extension",
+    "firstName",
+    "lastName",
+    "alternateNumbers",
+    "languageCode",
+    "businessSchedule",
+    "holidaySchedule",
+    "extensionDialing",
+    "nameDialing",
+    "timeZone",
+    "businessHoursMenu",
+    "afterHoursMenu",
+    "directLineCallerIdName",
+    "dialByName",
+)
 # Sent back by GET; clients that PUT what they read get them silently ignored, as the real service does.
 READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFreeNumber", "locationId", "locationName")
 MENU_FIELDS = ("greeting", "extensionEnabled", "keyConfigurations", "audioAnnouncementFile", "callTreatment")
@@ -70,7 +100,9 @@ def _unknown_fields(obj, allowed, ignored=()):
 
     They are stored and read back as given, as a service one version ahead would do with fields it knows.
     """
-    return {field: copy.deepcopy(value) for field, value in obj.items() if field not in allowed and field not in ignored}
+    return {
+        field: copy.deepcopy(value) for field, value in obj.items() if field not in allowed and field not in ignored
+    }
 
 
 def _string(obj, field, where, required=False):
@@ -130,7 +162,9 @@ def resolve_audio_file(state, location, audio, where, entity_files=()):
     for item in candidates:
         if item["fileName"] == file_name and item["mediaFileType"] == media_type and item["level"] == level:
             return item
-    raise ApiError(400, "Audio file not found: %s (%s, %s)" % (file_name, media_type, level), errors.ERR_AUDIO_FILE_NOT_FOUND)
+    raise ApiError(
+        400, "Audio file not found: %s (%s, %s)" % (file_name, media_type, level), errors.ERR_AUDIO_FILE_NOT_FOUND
+    )
 
 
 def _audio_reference(state, location, audio, where, entity_files):
@@ -164,8 +198,11 @@ def _destination(value, field):
 
 def custom_greeting_needs_file():
     """The live answer to a CUSTOM greeting without an audio file."""
-    return ApiError(400, "A media file is required for general source when custom message is selected",
-                    errors.ERR_CUSTOM_GREETING_NEEDS_FILE)
+    return ApiError(
+        400,
+        "A media file is required for general source when custom message is selected",
+        errors.ERR_CUSTOM_GREETING_NEEDS_FILE,
+    )
 
 
 def _call_treatment(state, location, treatment, where, entity_files):
@@ -195,8 +232,13 @@ def _call_treatment(state, location, treatment, where, entity_files):
         if transfer_to:
             action["transferCallTo"] = _destination(transfer_to, action_where + "transferCallTo")
         if action_obj.get("audioAnnouncementFile") is not None:
-            action["audioAnnouncementFile"] = _audio_reference(state, location, action_obj["audioAnnouncementFile"],
-                                                               action_where + "audioAnnouncementFile.", entity_files)
+            action["audioAnnouncementFile"] = _audio_reference(
+                state,
+                location,
+                action_obj["audioAnnouncementFile"],
+                action_where + "audioAnnouncementFile.",
+                entity_files,
+            )
         elif greeting == "CUSTOM":
             raise custom_greeting_needs_file()
         result["actionToBePerformed"] = action
@@ -214,19 +256,26 @@ def _key_configuration(state, location, entry, where, entity_files):
         result["description"] = description
     value = _string(entry, "value", where)
     if action == "TRANSFER_TO_OPERATOR" and value:
-        raise ApiError(400, "Key %s: the TRANSFER_TO_OPERATOR action transfers to the operator and takes no value" % key,
-                       errors.ERR_OPERATOR_VALUE_NOT_ALLOWED)
+        raise ApiError(
+            400,
+            "Key %s: the TRANSFER_TO_OPERATOR action transfers to the operator and takes no value" % key,
+            errors.ERR_OPERATOR_VALUE_NOT_ALLOWED,
+        )
     if action in ACTIONS_NEEDING_VALUE and not value:
         # Live: TRANSFER_TO_MAILBOX with "value": "" answers exactly this; the prompt transfers are assumed alike.
         raise errors.missing("HoursMenu.keyConfigurations.value")
     if value:  # an empty value (allowed where no destination is needed) is dropped, as on the live service
         result["value"] = _destination(value, where + "value")
     if entry.get("audioAnnouncementFile") is not None:
-        result["audioAnnouncementFile"] = _audio_reference(state, location, entry["audioAnnouncementFile"],
-                                                           where + "audioAnnouncementFile.", entity_files)
+        result["audioAnnouncementFile"] = _audio_reference(
+            state, location, entry["audioAnnouncementFile"], where + "audioAnnouncementFile.", entity_files
+        )
     elif action == "PLAY_ANNOUNCEMENT":
-        raise ApiError(400, "Key %s: an audioAnnouncementFile is required for the PLAY_ANNOUNCEMENT action" % key,
-                       errors.ERR_ANNOUNCEMENT_REQUIRED)
+        raise ApiError(
+            400,
+            "Key %s: an audioAnnouncementFile is required for the PLAY_ANNOUNCEMENT action" % key,
+            errors.ERR_ANNOUNCEMENT_REQUIRED,
+        )
     result.update(_unknown_fields(entry, KEY_FIELDS))
     return result
 
@@ -249,21 +298,28 @@ def _menu(state, location, menu, field, entity_files=()):
         # Not live-verified: another tool's docs say a menu needs at least one key.
         raise errors.missing("HoursMenu.keyConfigurations")
     if menu.get("audioAnnouncementFile") is not None:
-        result["audioAnnouncementFile"] = _audio_reference(state, location, menu["audioAnnouncementFile"],
-                                                           where + "audioAnnouncementFile.", entity_files)
+        result["audioAnnouncementFile"] = _audio_reference(
+            state, location, menu["audioAnnouncementFile"], where + "audioAnnouncementFile.", entity_files
+        )
     elif result["greeting"] == "CUSTOM":
         raise custom_greeting_needs_file()
     seen = set()
     configurations = []
     for index, entry in enumerate(keys):
-        configuration = _key_configuration(state, location, entry, "%skeyConfigurations[%d]." % (where, index), entity_files)
+        configuration = _key_configuration(
+            state, location, entry, "%skeyConfigurations[%d]." % (where, index), entity_files
+        )
         if configuration["key"] in seen:
-            raise ApiError(400, "%s: key %s is configured more than once" % (field, configuration["key"]), errors.ERR_DUPLICATE_KEY)
+            raise ApiError(
+                400, "%s: key %s is configured more than once" % (field, configuration["key"]), errors.ERR_DUPLICATE_KEY
+            )
         seen.add(configuration["key"])
         configurations.append(configuration)
     result["keyConfigurations"] = configurations
     if menu.get("callTreatment") is not None:
-        result["callTreatment"] = _call_treatment(state, location, menu["callTreatment"], where + "callTreatment.", entity_files)
+        result["callTreatment"] = _call_treatment(
+            state, location, menu["callTreatment"], where + "callTreatment.", entity_files
+        )
     result.update(_unknown_fields(menu, MENU_FIELDS))
     return result
 
@@ -276,7 +332,11 @@ def _phone_number(value, field):
 
 def _check_number_available(location, number, used, field):
     if number not in location["numbers"]:
-        raise ApiError(400, "%s %s is not available in location %s" % (field, number, location["name"]), errors.ERR_NUMBER_NOT_AVAILABLE)
+        raise ApiError(
+            400,
+            "%s %s is not available in location %s" % (field, number, location["name"]),
+            errors.ERR_NUMBER_NOT_AVAILABLE,
+        )
     if number in used:
         raise ApiError(400, "DN is in use : %s" % number, errors.ERR_NUMBER_IN_USE)
 
@@ -404,18 +464,27 @@ def validate_auto_attendant(state, location, document, own_id=None, verbatim=(),
     # Conflicts and references to other objects come last, once the body itself is well formed.
     for record in state.auto_attendants.values():
         if record["id"] != own_id and record["locationId"] == location["id"] and record["data"]["name"] == data["name"]:
-            raise ApiError(409, "An auto attendant named %r already exists in location %s" % (data["name"], location["name"]),
-                           errors.ERR_DUPLICATE_NAME)
+            raise ApiError(
+                409,
+                "An auto attendant named %r already exists in location %s" % (data["name"], location["name"]),
+                errors.ERR_DUPLICATE_NAME,
+            )
     business = _string(document, "businessSchedule", "", required=True)
     if state.schedule(location["id"], "businessHours", business) is None:
-        raise ApiError(400, "businessSchedule: no businessHours schedule named %r in location %s" % (business, location["name"]),
-                       errors.ERR_SCHEDULE_NOT_FOUND)
+        raise ApiError(
+            400,
+            "businessSchedule: no businessHours schedule named %r in location %s" % (business, location["name"]),
+            errors.ERR_SCHEDULE_NOT_FOUND,
+        )
     data["businessSchedule"] = business
     holiday = _string(document, "holidaySchedule", "")
     if holiday:
         if state.schedule(location["id"], "holidays", holiday) is None:
-            raise ApiError(400, "holidaySchedule: no holidays schedule named %r in location %s" % (holiday, location["name"]),
-                           errors.ERR_SCHEDULE_NOT_FOUND)
+            raise ApiError(
+                400,
+                "holidaySchedule: no holidays schedule named %r in location %s" % (holiday, location["name"]),
+                errors.ERR_SCHEDULE_NOT_FOUND,
+            )
         data["holidaySchedule"] = holiday
 
     used = state.numbers_in_use(exclude_id=own_id)
@@ -429,8 +498,11 @@ def validate_auto_attendant(state, location, document, own_id=None, verbatim=(),
         if record["id"] == own_id or record["locationId"] != location["id"]:
             continue
         if "extension" in data and record["data"].get("extension") == data["extension"]:
-            raise ApiError(400, "Extension %s is already in use in location %s" % (data["extension"], location["name"]),
-                           errors.ERR_EXTENSION_IN_USE)
+            raise ApiError(
+                400,
+                "Extension %s is already in use in location %s" % (data["extension"], location["name"]),
+                errors.ERR_EXTENSION_IN_USE,
+            )
     return data
 
 
@@ -443,8 +515,20 @@ EVENT_READ_ONLY_FIELDS = ("id",)
 RECURRENCE_PATTERNS = ("recurDaily", "recurWeekly", "recurYearlyByDate", "recurYearlyByDay")
 RECURRENCE_FIELDS = ("recurForEver", "recurEndDate", "recurEndOccurrence") + RECURRENCE_PATTERNS
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
-MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
-          "NOVEMBER", "DECEMBER")
+MONTHS = (
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+)
 DAYS = ("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")
 WEEKS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -547,9 +631,11 @@ def _recurrence(value, where, start_date):
         result[pattern] = {"dayOfMonth": day, "month": month}
     else:
         body = _check_fields(value[pattern], where + pattern, ("day", "week", "month"))
-        result[pattern] = {"day": _enum(body, "day", inner, DAYS, required=True),
-                           "week": _enum(body, "week", inner, WEEKS, required=True),
-                           "month": _enum(body, "month", inner, MONTHS, required=True)}
+        result[pattern] = {
+            "day": _enum(body, "day", inner, DAYS, required=True),
+            "week": _enum(body, "week", inner, WEEKS, required=True),
+            "month": _enum(body, "month", inner, MONTHS, required=True),
+        }
     return result
 
 

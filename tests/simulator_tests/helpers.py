@@ -9,12 +9,21 @@ AUDIO = {"id": AUDIO_ID, "fileName": "AUDIO_FILE.wav", "mediaFileType": "WAV", "
 
 # The example body at the end of the "Create an Auto Attendant" documentation page, verbatim.
 DOC_EXAMPLE = {
-    "name": "Main Line AA - Test", "phoneNumber": "+19705550026", "extension": "200", "firstName": "Main Line AA",
-    "lastName": "Test", "languageCode": "en_us", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-    "holidaySchedule": "AUTOATTENDANT-HOLIDAY", "extensionDialing": "ENTERPRISE", "nameDialing": "ENTERPRISE",
+    "name": "Main Line AA - Test",
+    "phoneNumber": "+19705550026",
+    "extension": "200",
+    "firstName": "Main Line AA",
+    "lastName": "Test",
+    "languageCode": "en_us",
+    "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "holidaySchedule": "AUTOATTENDANT-HOLIDAY",
+    "extensionDialing": "ENTERPRISE",
+    "nameDialing": "ENTERPRISE",
     "timeZone": "America/Los_Angeles",
     "businessHoursMenu": {
-        "greeting": "DEFAULT", "audioAnnouncementFile": AUDIO, "extensionEnabled": True,
+        "greeting": "DEFAULT",
+        "audioAnnouncementFile": AUDIO,
+        "extensionEnabled": True,
         "keyConfigurations": [
             {"key": "0", "action": "EXIT"},
             {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19175551092"},
@@ -26,7 +35,9 @@ DOC_EXAMPLE = {
         ],
     },
     "afterHoursMenu": {
-        "greeting": "DEFAULT", "audioAnnouncementFile": AUDIO, "extensionEnabled": True,
+        "greeting": "DEFAULT",
+        "audioAnnouncementFile": AUDIO,
+        "extensionEnabled": True,
         "keyConfigurations": [
             {"key": "0", "action": "EXIT"},
             {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": AUDIO},
@@ -37,8 +48,10 @@ DOC_EXAMPLE = {
 
 def read_back(keys):
     """Key configurations as GET shows them: a North-American number in a value reads back as +1-NXXNXXXXXX."""
-    return [dict(key, value="+1-" + key["value"][2:]) if re.fullmatch(r"\+1\d{10}", key.get("value", "")) else dict(key)
-            for key in keys]
+    return [
+        dict(key, value="+1-" + key["value"][2:]) if re.fullmatch(r"\+1\d{10}", key.get("value", "")) else dict(key)
+        for key in keys
+    ]
 
 
 def doc_example():
@@ -49,8 +62,13 @@ def doc_example():
 def minimal_body(name="Minimal AA", extension="2100", **extra):
     """The smallest body the service accepts."""
     menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-    body = {"name": name, "extension": extension, "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-            "businessHoursMenu": copy.deepcopy(menu), "afterHoursMenu": copy.deepcopy(menu)}
+    body = {
+        "name": name,
+        "extension": extension,
+        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "businessHoursMenu": copy.deepcopy(menu),
+        "afterHoursMenu": copy.deepcopy(menu),
+    }
     body.update(extra)
     return body
 
@@ -96,4 +114,4 @@ def list_all(sim, path, item_key, params=None):
         if not next_url:
             return items, pages, urls
         urls.append(next_url)
-        response = sim.api("GET", next_url[len(sim.url):])
+        response = sim.api("GET", next_url.removeprefix(sim.url))

@@ -12,8 +12,12 @@ from .helpers import AA_LIST, aa_path, assert_webex_error, minimal_body
 
 
 def mint(sim, **changes):
-    form = {"grant_type": "refresh_token", "client_id": sim.client_id, "client_secret": sim.client_secret,
-            "refresh_token": sim.refresh_token}
+    form = {
+        "grant_type": "refresh_token",
+        "client_id": sim.client_id,
+        "client_secret": sim.client_secret,
+        "refresh_token": sim.refresh_token,
+    }
     form.update(changes)
     return requests.post(sim.url + "/access_token", data={k: v for k, v in form.items() if v is not None}, timeout=30)
 
@@ -32,13 +36,16 @@ def test_refresh_grant_mints_a_token_that_reads_and_writes(sim):
     assert mint(sim).json()["access_token"] != token  # every grant mints a new token
 
 
-@pytest.mark.parametrize("changes, status", [
-    ({"client_id": "someone-else"}, 401),
-    ({"client_secret": "wrong-secret"}, 401),
-    ({"refresh_token": "wrong-refresh"}, 400),
-    ({"grant_type": "client_credentials"}, 400),
-    ({"refresh_token": None}, 400),
-])
+@pytest.mark.parametrize(
+    "changes, status",
+    [
+        ({"client_id": "someone-else"}, 401),
+        ({"client_secret": "wrong-secret"}, 401),
+        ({"refresh_token": "wrong-refresh"}, 400),
+        ({"grant_type": "client_credentials"}, 400),
+        ({"refresh_token": None}, 400),
+    ],
+)
 def test_bad_grant_is_refused_webex_shaped(sim, changes, status):
     body = assert_webex_error(mint(sim, **changes), status)
     assert body["message"] and body["trackingId"]
@@ -71,9 +78,16 @@ def test_the_log_masks_secrets_and_never_holds_tokens(sim):
     token = mint(sim).json()["access_token"]
     sim.api("GET", AA_LIST, token=token)
     log = sim.requests()
-    assert [(e["method"], e["path"], e["status"]) for e in log] == [("POST", "/v1/access_token", 200), ("GET", "/v1" + AA_LIST, 200)]
-    assert log[0]["body"] == {"grant_type": "refresh_token", "client_id": sim.client_id, "client_secret": "***",
-                              "refresh_token": "***"}
+    assert [(e["method"], e["path"], e["status"]) for e in log] == [
+        ("POST", "/v1/access_token", 200),
+        ("GET", "/v1" + AA_LIST, 200),
+    ]
+    assert log[0]["body"] == {
+        "grant_type": "refresh_token",
+        "client_id": sim.client_id,
+        "client_secret": "***",
+        "refresh_token": "***",
+    }
     text = json.dumps(log)
     for secret in (sim.client_secret, sim.refresh_token, token, sim.token):
         assert secret not in text
@@ -87,7 +101,9 @@ def test_faults_apply_to_the_token_endpoint(sim):
 
 def test_minted_tokens_expire_after_the_ttl():
     # A one-second token: no OpenAPI validation, whose start-up load could eat that second on a busy machine.
-    with Simulator(extra_args=["--minted-token-ttl", "1", "--client-secret", "other-secret"], validate_openapi=False) as sim:
+    with Simulator(
+        extra_args=["--minted-token-ttl", "1", "--client-secret", "other-secret"], validate_openapi=False
+    ) as sim:
         sim.client_secret = "other-secret"
         token = mint(sim).json()["access_token"]
         assert sim.api("GET", AA_LIST, token=token).status_code == 200

@@ -2,7 +2,9 @@
 
 
 def names(sim, name=None):
-    return [item["name"] for item in sim.api("GET", "/locations", params={"name": name} if name else None).json()["items"]]
+    return [
+        item["name"] for item in sim.api("GET", "/locations", params={"name": name} if name else None).json()["items"]
+    ]
 
 
 def test_added_locations_keep_their_exact_names_and_order(sim):

@@ -16,9 +16,14 @@ TTS = "/telephony/config/textToSpeech"
 
 def upload(sim, path, name, file_name, content, method="POST", content_type="audio/wav"):
     """A multipart/form-data upload as wxc_sdk and wxcadm send it: name + a file part."""
-    return requests.request(method, sim.url + path, data={"name": name},
-                            files={"file": (file_name, content, content_type)},
-                            headers={"Authorization": "Bearer %s" % sim.token}, timeout=30)
+    return requests.request(
+        method,
+        sim.url + path,
+        data={"name": name},
+        files={"file": (file_name, content, content_type)},
+        headers={"Authorization": "Bearer %s" % sim.token},
+        timeout=30,
+    )
 
 
 def control(sim, method, path, json=None):
@@ -46,7 +51,9 @@ def test_upload_at_both_levels_then_list_details_and_the_request_log(sim):
     item = sim.api("GET", ORG, params={"name": "main greeting"}).json()["announcements"]
     assert len(item) == 1 and item[0]["level"] == "ORGANIZATION" and item[0]["fileName"] == "main.wav"
     assert item[0]["fileSize"] == str(-(-len(content) // 1024)) and item[0]["mediaFileType"] == "WAV"
-    in_hq = sim.api("GET", ORG, params={"locationId": sim.location_id("Headquarters"), "name": "HQ greeting"}).json()["announcements"]
+    in_hq = sim.api("GET", ORG, params={"locationId": sim.location_id("Headquarters"), "name": "HQ greeting"}).json()[
+        "announcements"
+    ]
     assert [entry["name"] for entry in in_hq] == ["HQ greeting"]
     assert in_hq[0]["location"] == {"id": sim.location_id("Headquarters"), "name": "Headquarters"}
 
@@ -58,8 +65,12 @@ def test_upload_at_both_levels_then_list_details_and_the_request_log(sim):
 
     assert stored(sim, org_id)["_sha256"] == hashlib.sha256(content).hexdigest()
     logged = [entry for entry in sim.writes() if entry["method"] == "POST"][0]["body"]
-    expected_file = {"fileName": "main.wav", "contentType": "audio/wav", "size": len(content),
-                     "sha256": hashlib.sha256(content).hexdigest()}
+    expected_file = {
+        "fileName": "main.wav",
+        "contentType": "audio/wav",
+        "size": len(content),
+        "sha256": hashlib.sha256(content).hexdigest(),
+    }
     assert logged == {"name": "Main greeting", "file": expected_file}
 
 
@@ -77,16 +88,24 @@ def test_bad_uploads(sim):
     assert_webex_error(upload(sim, ORG, "Song", "song.wav", MP3_BYTES), 400, 27900)
     assert_webex_error(upload(sim, ORG, "Song", "song.mp3", MP3_BYTES), 400, 27900)
     assert_webex_error(upload(sim, ORG, "Too big", "big.wav", pcm_wav(seconds=330, rate=8000)), 400, 27901)
-    no_name = requests.post(sim.url + ORG, files={"file": ("a.wav", pcm_wav(), "audio/wav")},
-                            headers={"Authorization": "Bearer %s" % sim.token}, timeout=30)
+    no_name = requests.post(
+        sim.url + ORG,
+        files={"file": ("a.wav", pcm_wav(), "audio/wav")},
+        headers={"Authorization": "Bearer %s" % sim.token},
+        timeout=30,
+    )
     assert_webex_error(no_name, 400, errors.ERR_MISSING_FIELD)
-    no_file = requests.post(sim.url + ORG, files={"name": (None, "x")},
-                            headers={"Authorization": "Bearer %s" % sim.token}, timeout=30)
+    no_file = requests.post(
+        sim.url + ORG, files={"name": (None, "x")}, headers={"Authorization": "Bearer %s" % sim.token}, timeout=30
+    )
     assert_webex_error(no_file, 400, errors.ERR_MISSING_FIELD)
     # Multipart is accepted only where the API takes it.
-    multipart_elsewhere = requests.post(sim.url + location_base(sim).replace("announcements", "autoAttendants"),
-                                        files={"file": ("a.wav", pcm_wav(), "audio/wav")},
-                                        headers={"Authorization": "Bearer %s" % sim.token}, timeout=30)
+    multipart_elsewhere = requests.post(
+        sim.url + location_base(sim).replace("announcements", "autoAttendants"),
+        files={"file": ("a.wav", pcm_wav(), "audio/wav")},
+        headers={"Authorization": "Bearer %s" % sim.token},
+        timeout=30,
+    )
     assert_webex_error(multipart_elsewhere, 415, errors.ERR_UNSUPPORTED_MEDIA_TYPE)
     assert upload(sim, ORG, "Closed", "closed2.wma", asf_wma(), content_type="audio/x-ms-wma").status_code == 201
     assert [entry for entry in sim.writes() if entry["status"] < 300][0]["body"]["file"]["fileName"] == "closed2.wma"
@@ -98,8 +117,15 @@ def test_feature_references_come_from_the_attendants_and_block_the_delete(sim):
     assert created.status_code == 201, created.text
     details = sim.api("GET", ORG + "/" + AUDIO_ID).json()
     assert details["featureReferenceCount"] == 1
-    assert details["featureReferences"] == [{"id": created.json()["id"], "name": DOC_EXAMPLE["name"],
-                                             "type": "Auto Attendant", "locationId": hq, "locationName": "Headquarters"}]
+    assert details["featureReferences"] == [
+        {
+            "id": created.json()["id"],
+            "name": DOC_EXAMPLE["name"],
+            "type": "Auto Attendant",
+            "locationId": hq,
+            "locationName": "Headquarters",
+        }
+    ]
     refused = sim.api("DELETE", ORG + "/" + AUDIO_ID)
     assert_webex_error(refused, 400, 6675)
     assert DOC_EXAMPLE["name"] in refused.json()["message"]
@@ -111,15 +137,21 @@ def test_feature_references_come_from_the_attendants_and_block_the_delete(sim):
 def test_usage_is_not_read_as_an_announcement_id(sim):
     usage = sim.api("GET", ORG + "/usage")
     assert usage.status_code == 200, usage.text
-    assert set(usage.json()) == {"totalFileSizeUsedKB", "maxAudioFileSizeAllowedKB", "maxVideoFileSizeAllowedKB",
-                                 "totalFileSizeLimitMB"}
+    assert set(usage.json()) == {
+        "totalFileSizeUsedKB",
+        "maxAudioFileSizeAllowedKB",
+        "maxVideoFileSizeAllowedKB",
+        "totalFileSizeLimitMB",
+    }
     assert usage.json()["maxAudioFileSizeAllowedKB"] == 5120
     assert sim.api("GET", location_base(sim) + "/usage").json()["totalFileSizeUsedKB"] == 4096
 
 
 def test_list_order_and_filters(sim):
     by_size = sim.api("GET", ORG, params={"order": "fileSize-desc"}).json()["announcements"]
-    assert [int(item["fileSize"]) for item in by_size] == sorted((int(item["fileSize"]) for item in by_size), reverse=True)
+    assert [int(item["fileSize"]) for item in by_size] == sorted(
+        (int(item["fileSize"]) for item in by_size), reverse=True
+    )
     assert sim.api("GET", ORG, params={"fileType": "video"}).json()["announcements"] == []
     assert_webex_error(sim.api("GET", ORG, params={"order": "name"}), 400, errors.ERR_INVALID_VALUE)
 
@@ -132,8 +164,16 @@ def test_text_to_speech_generate_poll_and_create(sim):
     statuses = [sim.api("GET", TTS + "/" + job.json()["id"]).json() for _read in range(3)]
     assert [status["status"] for status in statuses] == ["IN_PROGRESS", "IN_PROGRESS", "SUCCESS"]
     assert "fileUri" not in statuses[0] and statuses[2]["fileUri"].startswith("cmf://customers/")
-    created = sim.api("POST", ORG, json={"name": "TTS welcome", "fileUri": statuses[2]["fileUri"],
-                                         "fileName": "tts-welcome.wav", "isTextToSpeech": True})
+    created = sim.api(
+        "POST",
+        ORG,
+        json={
+            "name": "TTS welcome",
+            "fileUri": statuses[2]["fileUri"],
+            "fileName": "tts-welcome.wav",
+            "isTextToSpeech": True,
+        },
+    )
     assert created.status_code == 201, created.text
     details = sim.api("GET", ORG + "/" + created.json()["id"]).json()
     assert details["isTextToSpeech"] is True and details["text"] == body["text"]
@@ -149,10 +189,26 @@ def test_text_to_speech_generate_poll_and_create(sim):
 
 def test_text_to_speech_errors(sim):
     generate = TTS + "/actions/generate/invoke"
-    assert_webex_error(sim.api("POST", generate, json={"voice": "ashley", "text": "Hi", "languageCode": "en_US"}), 400, 1014)
-    assert_webex_error(sim.api("POST", generate, json={"voice": "lucia", "text": "Hi", "languageCode": "en_us"}), 400, 27902)
-    assert_webex_error(sim.api("POST", ORG, json={"name": "x", "fileUri": "https://example.com/welcome.wav",
-                                                  "fileName": "x.wav", "isTextToSpeech": False}), 400, 27917)
+    assert_webex_error(
+        sim.api("POST", generate, json={"voice": "ashley", "text": "Hi", "languageCode": "en_US"}), 400, 1014
+    )
+    assert_webex_error(
+        sim.api("POST", generate, json={"voice": "lucia", "text": "Hi", "languageCode": "en_us"}), 400, 27902
+    )
+    assert_webex_error(
+        sim.api(
+            "POST",
+            ORG,
+            json={
+                "name": "x",
+                "fileUri": "https://example.com/welcome.wav",
+                "fileName": "x.wav",
+                "isTextToSpeech": False,
+            },
+        ),
+        400,
+        27917,
+    )
     control(sim, "POST", "/text_to_speech", {"failure": "Text exceeds maximum allowed length."})
     job = sim.api("POST", generate, json={"voice": "ashley", "text": "Hi", "languageCode": "en_us"}).json()
     status = sim.api("GET", TTS + "/" + job["id"]).json()

@@ -19,9 +19,11 @@ def test_missing_or_unknown_token_is_401(sim, token):
 def test_read_only_token_reads_but_cannot_write(sim):
     location_id, auto_attendant_id = create(sim)
     assert sim.api("GET", AA_LIST, token=sim.read_only_token).status_code == 200
-    for method, path, body in [("POST", aa_path(location_id), minimal_body("Other", "2999")),
-                               ("PUT", aa_path(location_id, auto_attendant_id), {"name": "Changed"}),
-                               ("DELETE", aa_path(location_id, auto_attendant_id), None)]:
+    for method, path, body in [
+        ("POST", aa_path(location_id), minimal_body("Other", "2999")),
+        ("PUT", aa_path(location_id, auto_attendant_id), {"name": "Changed"}),
+        ("DELETE", aa_path(location_id, auto_attendant_id), None),
+    ]:
         assert_webex_error(sim.api(method, path, token=sim.read_only_token, json=body), 403, errors.ERR_READ_ONLY_TOKEN)
     details = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
     assert details["name"] == "Minimal AA"
@@ -52,7 +54,13 @@ def test_request_log_and_writes(sim):
     log = sim.requests()
     assert [entry["method"] for entry in log] == ["GET", "POST", "GET"]
     connection = log[0].pop("connection")
-    assert log[0] == {"method": "GET", "path": "/v1/locations", "query": {"name": "Headquarters"}, "body": None, "status": 200}
+    assert log[0] == {
+        "method": "GET",
+        "path": "/v1/locations",
+        "query": {"name": "Headquarters"},
+        "body": None,
+        "status": 200,
+    }
     # One keep-alive session (the harness's): the same client host:port for every request.
     assert connection.startswith("127.0.0.1:") and {entry["connection"] for entry in log[1:]} == {connection}
     assert log[1]["body"] == minimal_body() and log[1]["status"] == 201
@@ -110,7 +118,9 @@ def test_drop_after_commit_commits_the_change(sim):
     assert [item["name"] for item in listed] == ["Dropped"]
     assert sim.writes()[-1]["status"] is None
     # The retry a client would make is now refused as a duplicate.
-    assert_webex_error(sim.api("POST", aa_path(location_id), json=minimal_body("Dropped")), 409, errors.ERR_DUPLICATE_NAME)
+    assert_webex_error(
+        sim.api("POST", aa_path(location_id), json=minimal_body("Dropped")), 409, errors.ERR_DUPLICATE_NAME
+    )
 
 
 def test_reset_clears_everything(sim):
@@ -139,4 +149,8 @@ def test_ignore_write_answers_as_usual_and_stores_nothing(sim):
     assert sim.api("DELETE", aa_path(location_id, kept)).status_code == 204
     assert sim.api("GET", aa_path(location_id, kept)).status_code == 200
     assert [(entry["method"], entry["status"]) for entry in sim.requests() if entry["method"] != "GET"] == [
-        ("POST", 201), ("POST", 201), ("PUT", 200), ("DELETE", 204)]
+        ("POST", 201),
+        ("POST", 201),
+        ("PUT", 200),
+        ("DELETE", 204),
+    ]

@@ -59,8 +59,13 @@ def test_errors_carry_status_message_code_and_tracking_id_but_not_the_token(sim)
 def test_create_after_an_uncommitted_server_error_looks_up_then_posts_once_more(sim, client):
     location_id = sim.location_id("Headquarters")
     menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-    body = {"name": "Reception", "extension": "2100", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-            "businessHoursMenu": menu, "afterHoursMenu": menu}
+    body = {
+        "name": "Reception",
+        "extension": "2100",
+        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "businessHoursMenu": menu,
+        "afterHoursMenu": menu,
+    }
     sim.fault(method="POST", path="/autoAttendants$", count=1, status=503)
     sim.clear_requests()
     new_id = AutoAttendantService(client).create(location_id, body)

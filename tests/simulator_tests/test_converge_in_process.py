@@ -11,16 +11,31 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, schedules
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import read_back
 from ansible_collections.wxc.calling.plugins.module_utils.locations import (
-    LocationNotFound, decode_webex_id, is_location_id, resolve_location)
+    LocationNotFound,
+    decode_webex_id,
+    is_location_id,
+    resolve_location,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
 API_MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-SATURDAY = {"name": "Saturday", "start_date": "2026-01-10", "end_date": "2026-01-10", "start_time": "09:00",
-            "end_time": "12:00"}
-API_SATURDAY = {"name": "Saturday", "startDate": "2026-01-10", "endDate": "2026-01-10", "startTime": "09:00",
-                "endTime": "12:00", "allDayEnabled": False}
+SATURDAY = {
+    "name": "Saturday",
+    "start_date": "2026-01-10",
+    "end_date": "2026-01-10",
+    "start_time": "09:00",
+    "end_time": "12:00",
+}
+API_SATURDAY = {
+    "name": "Saturday",
+    "startDate": "2026-01-10",
+    "endDate": "2026-01-10",
+    "startTime": "09:00",
+    "endTime": "12:00",
+    "allDayEnabled": False,
+}
 API_SUNDAY = {"name": "Sunday", "startDate": "2026-01-11", "endDate": "2026-01-11", "allDayEnabled": True}
 
 
@@ -36,8 +51,14 @@ def aa_params(**options):
 
 
 def full_aa(name="Reception", extension="2100", **options):
-    return aa_params(name=name, extension=extension, business_schedule="AUTOATTENDANT-BUSINESS-HOURS",
-                     business_hours_menu=MENU, after_hours_menu=MENU, **options)
+    return aa_params(
+        name=name,
+        extension=extension,
+        business_schedule="AUTOATTENDANT-BUSINESS-HOURS",
+        business_hours_menu=MENU,
+        after_hours_menu=MENU,
+        **options,
+    )
 
 
 @pytest.fixture(name="client")
@@ -55,8 +76,16 @@ def writes(sim):
 
 
 def create_aa(sim, hq, name="Reception", extension="2100", **fields):
-    body = dict({"name": name, "extension": extension, "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-                 "businessHoursMenu": API_MENU, "afterHoursMenu": API_MENU}, **fields)
+    body = dict(
+        {
+            "name": name,
+            "extension": extension,
+            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+            "businessHoursMenu": API_MENU,
+            "afterHoursMenu": API_MENU,
+        },
+        **fields,
+    )
     response = sim.api("POST", "/telephony/config/locations/%s/autoAttendants" % hq, json=body)
     assert response.status_code == 201, response.text
     sim.clear_requests()
@@ -64,6 +93,7 @@ def create_aa(sim, hq, name="Reception", extension="2100", **fields):
 
 
 # -- auto attendants ---------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_attendant_create(sim, client, hq, check_mode):
@@ -85,8 +115,10 @@ def test_attendant_update_and_nothing(sim, client, hq, check_mode):
     service = auto_attendant.AutoAttendantService(client)
     plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), check_mode)
     assert plan.action == "update" and plan.body == {"nameDialing": "GROUP"}
-    assert plan.diff() == {"before": {"name": "Reception", "name_dialing": "ENTERPRISE"},
-                           "after": {"name": "Reception", "name_dialing": "GROUP"}}
+    assert plan.diff() == {
+        "before": {"name": "Reception", "name_dialing": "ENTERPRISE"},
+        "after": {"name": "Reception", "name_dialing": "GROUP"},
+    }
     assert result["id"] == auto_attendant_id and result["nameDialing"] == "GROUP" and result["locationId"] == hq
     assert writes(sim) == ([] if check_mode else [("PUT", 200)])
     sim.clear_requests()
@@ -116,8 +148,9 @@ def test_attendant_delete(sim, client, hq, check_mode, diff):
 
 def test_attendant_absent_and_missing_is_nothing(sim, client, hq):
     sim.clear_requests()
-    plan, result = auto_attendant.converge(auto_attendant.AutoAttendantService(client), hq,
-                                           aa_params(name="Ghost", state="absent"), False, True)
+    plan, result = auto_attendant.converge(
+        auto_attendant.AutoAttendantService(client), hq, aa_params(name="Ghost", state="absent"), False, True
+    )
     assert plan.action == "nothing" and result is None and plan.diff() == {"before": {}, "after": {}}
     assert writes(sim) == []
 
@@ -125,9 +158,13 @@ def test_attendant_absent_and_missing_is_nothing(sim, client, hq):
 def test_attendant_create_without_the_options_it_needs(sim, client, hq):
     sim.clear_requests()
     with pytest.raises(ResourceError) as caught:
-        auto_attendant.converge(auto_attendant.AutoAttendantService(client), hq, aa_params(name="New", extension="2101"))
-    assert str(caught.value) == ("auto attendant 'New' does not exist in this location, and creating it needs "
-                                 "business_schedule, business_hours_menu, after_hours_menu")
+        auto_attendant.converge(
+            auto_attendant.AutoAttendantService(client), hq, aa_params(name="New", extension="2101")
+        )
+    assert str(caught.value) == (
+        "auto attendant 'New' does not exist in this location, and creating it needs "
+        "business_schedule, business_hours_menu, after_hours_menu"
+    )
     assert writes(sim) == []
 
 
@@ -137,6 +174,7 @@ def _deleting_update(sim, hq, service):
     def update(location_id, auto_attendant_id, body):
         sim.api("DELETE", "/telephony/config/locations/%s/autoAttendants/%s" % (hq, auto_attendant_id))
         return original(location_id, auto_attendant_id, body)
+
     service.update = update
 
 
@@ -156,17 +194,20 @@ def test_attendant_deleted_between_lookup_and_update_without_create_options(sim,
     _deleting_update(sim, hq, service)
     with pytest.raises(ResourceError) as caught:
         auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
-    assert str(caught.value) == ("auto attendant 'Reception' was deleted by someone else while it was being updated; "
-                                 "creating it again needs business_schedule, business_hours_menu, after_hours_menu, "
-                                 "phone_number or extension")
+    assert str(caught.value) == (
+        "auto attendant 'Reception' was deleted by someone else while it was being updated; "
+        "creating it again needs business_schedule, business_hours_menu, after_hours_menu, "
+        "phone_number or extension"
+    )
 
 
 def test_attendant_update_failure_other_than_404_is_raised(sim, client, hq):
     create_aa(sim, hq)
     sim.fault(method="PUT", path="/autoAttendants/", status=400)
     with pytest.raises(WebexApiError) as caught:
-        auto_attendant.converge(auto_attendant.AutoAttendantService(client), hq, aa_params(name="Reception",
-                                                                                           name_dialing="GROUP"))
+        auto_attendant.converge(
+            auto_attendant.AutoAttendantService(client), hq, aa_params(name="Reception", name_dialing="GROUP")
+        )
     assert caught.value.status == 400
 
 
@@ -197,18 +238,27 @@ def test_attendant_service_list_find_and_duplicates(sim, client, hq):
     monkeypatched.list = lambda location_id, name, page_size: [{"id": "a"}, {"id": "b"}]
     with pytest.raises(ResourceError) as caught:
         monkeypatched.find(hq, "Main")
-    assert str(caught.value) == "2 auto attendants are called 'Main' in this location (ids: a, b); remove the duplicates first"
+    assert (
+        str(caught.value)
+        == "2 auto attendants are called 'Main' in this location (ids: a, b); remove the duplicates first"
+    )
 
 
 # -- schedules -----------------------------------------------------------------------------------------------------
 
+
 def schedule_params(**options):
-    return params_of(schedules.argument_spec(), **dict({"location": "Headquarters", "type": "business_hours"}, **options))
+    return params_of(
+        schedules.argument_spec(), **dict({"location": "Headquarters", "type": "business_hours"}, **options)
+    )
 
 
 def create_schedule(sim, hq, name="Office", kind="businessHours", events=(API_SATURDAY,)):
-    response = sim.api("POST", "/telephony/config/locations/%s/schedules" % hq,
-                       json={"type": kind, "name": name, "events": list(events)})
+    response = sim.api(
+        "POST",
+        "/telephony/config/locations/%s/schedules" % hq,
+        json={"type": kind, "name": name, "events": list(events)},
+    )
     assert response.status_code == 201, response.text
     sim.clear_requests()
     return response.json()["id"]
@@ -217,8 +267,9 @@ def create_schedule(sim, hq, name="Office", kind="businessHours", events=(API_SA
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_schedule_create(sim, client, hq, check_mode):
     sim.clear_requests()
-    plan, result = schedules.converge(schedules.ScheduleService(client), hq,
-                                      schedule_params(name="Office", events=[SATURDAY]), check_mode)
+    plan, result = schedules.converge(
+        schedules.ScheduleService(client), hq, schedule_params(name="Office", events=[SATURDAY]), check_mode
+    )
     assert plan.action == "create" and plan.body["type"] == "businessHours" and plan.body["name"] == "Office"
     assert plan.diff()["before"] == {} and plan.diff()["after"]["events"][0]["name"] == "Saturday"
     assert result["locationId"] == hq and result["name"] == "Office"
@@ -233,9 +284,12 @@ def test_schedule_events_and_rename(sim, client, hq, check_mode):
     old_id = create_schedule(sim, hq, events=(API_SATURDAY, API_SUNDAY))
     late = dict(SATURDAY, name="Late", start_time="17:00", end_time="20:00")
     changed = dict(SATURDAY, end_time="13:00")
-    plan, result = schedules.converge(schedules.ScheduleService(client), hq,
-                                      schedule_params(name="Office", new_name="Winter", events=[changed, late]),
-                                      check_mode)
+    plan, result = schedules.converge(
+        schedules.ScheduleService(client),
+        hq,
+        schedule_params(name="Office", new_name="Winter", events=[changed, late]),
+        check_mode,
+    )
     assert plan.action == "update" and plan.rename == "Winter"
     assert [e["name"] for e in plan.event_creates] == ["Late"]
     assert [e["name"] for e in plan.event_updates] == ["Saturday"]
@@ -253,9 +307,12 @@ def test_schedule_events_and_rename(sim, client, hq, check_mode):
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_schedule_update_without_rename_keeps_the_id(sim, client, hq, check_mode):
     schedule_id = create_schedule(sim, hq)
-    plan, result = schedules.converge(schedules.ScheduleService(client), hq,
-                                      schedule_params(name="Office", events=[dict(SATURDAY, end_time="13:00")]),
-                                      check_mode)
+    plan, result = schedules.converge(
+        schedules.ScheduleService(client),
+        hq,
+        schedule_params(name="Office", events=[dict(SATURDAY, end_time="13:00")]),
+        check_mode,
+    )
     assert plan.action == "update" and plan.rename is None and result["id"] == schedule_id
     assert writes(sim) == ([] if check_mode else [("PUT", 200)])
 
@@ -263,7 +320,11 @@ def test_schedule_update_without_rename_keeps_the_id(sim, client, hq, check_mode
 def test_schedule_nothing_and_rename_done(sim, client, hq):
     schedule_id = create_schedule(sim, hq, name="Winter")
     service = schedules.ScheduleService(client)
-    for options in (dict(name="Winter"), dict(name="Winter", events=[SATURDAY]), dict(name="Office", new_name="Winter")):
+    for options in (
+        dict(name="Winter"),
+        dict(name="Winter", events=[SATURDAY]),
+        dict(name="Office", new_name="Winter"),
+    ):
         plan, result = schedules.converge(service, hq, schedule_params(**options))
         assert plan.action == "nothing" and result["id"] == schedule_id and result["locationId"] == hq, options
     assert writes(sim) == []
@@ -288,8 +349,10 @@ def test_schedule_in_use_is_not_deleted(sim, client, hq):
     create_aa(sim, hq, "Other", "2203")
     with pytest.raises(ResourceError) as caught:
         schedules.converge(schedules.ScheduleService(client), hq, schedule_params(name="Office", state="absent"), True)
-    assert str(caught.value) == ("business_hours schedule 'Office' is used by auto attendant(s) 'Back', 'Front'; point "
-                                 "them at another schedule first")
+    assert str(caught.value) == (
+        "business_hours schedule 'Office' is used by auto attendant(s) 'Back', 'Front'; point "
+        "them at another schedule first"
+    )
     assert writes(sim) == []
     service = schedules.ScheduleService(client)
     assert service.users(hq, "businessHours", "Office") == ["Front", "Back"]
@@ -301,8 +364,10 @@ def test_schedule_rename_onto_a_taken_name(sim, client, hq):
     create_schedule(sim, hq, name="Winter")
     with pytest.raises(ResourceError) as caught:
         schedules.converge(schedules.ScheduleService(client), hq, schedule_params(name="Office", new_name="Winter"))
-    assert str(caught.value) == ("cannot rename business_hours schedule 'Office' to 'Winter': a schedule called "
-                                 "'Winter' already exists in this location")
+    assert str(caught.value) == (
+        "cannot rename business_hours schedule 'Office' to 'Winter': a schedule called "
+        "'Winter' already exists in this location"
+    )
 
 
 def test_schedule_service_rename_without_an_id_in_the_answer(sim, client, hq, monkeypatch):
@@ -361,6 +426,7 @@ def test_schedule_write_that_does_not_take_is_reported(sim, client, hq, monkeypa
 
 # -- the export's read-back and locations ---------------------------------------------------------------------------
 
+
 def test_read_back_lists_details_and_export_options(sim, client, hq):
     annex = sim.location_id("Headquarters Annex")
     create_aa(sim, hq, "Reception", "2100")
@@ -387,7 +453,8 @@ def test_read_back_gives_an_ambiguous_location_by_id_with_a_warning(sim, client)
     assert len(attendants) == 1 and export[0]["location"] == twin
     assert len(warnings) == 1 and warnings[0].startswith(
         "the export gives location 'Twin' by its id: location 'Twin' is ambiguous: 2 locations have that name (ids: %s, "
-        % twin)
+        % twin
+    )
 
 
 def test_resolve_location(sim, client, hq):
@@ -400,8 +467,9 @@ def test_resolve_location(sim, client, hq):
     assert resolve_location(client, "Depot") == (depot, "Depot")
     with pytest.raises(LocationNotFound) as caught:
         resolve_location(client, "depot")
-    assert str(caught.value) == ("location 'depot' not found: no location has exactly that name (give its exact name "
-                                 "or id)")
+    assert str(caught.value) == (
+        "location 'depot' not found: no location has exactly that name (give its exact name or id)"
+    )
     sim.add_location("Depot")
     with pytest.raises(LocationNotFound) as caught:
         resolve_location(client, "Depot")
@@ -409,11 +477,18 @@ def test_resolve_location(sim, client, hq):
     assert str(caught.value).endswith("); give the id instead")
 
 
-@pytest.mark.parametrize("value, uri", [
-    ("Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2FiYw", "ciscospark://us/LOCATION/abc"),
-    ("Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2FiYw==", "ciscospark://us/LOCATION/abc"),
-    ("Headquarters", None), ("aGVsbG8", None), ("!!", None), ("", None), ("/w==", None),
-])
+@pytest.mark.parametrize(
+    "value, uri",
+    [
+        ("Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2FiYw", "ciscospark://us/LOCATION/abc"),
+        ("Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2FiYw==", "ciscospark://us/LOCATION/abc"),
+        ("Headquarters", None),
+        ("aGVsbG8", None),
+        ("!!", None),
+        ("", None),
+        ("/w==", None),
+    ],
+)
 def test_decode_webex_id(value, uri):
     assert decode_webex_id(value) == uri
     assert is_location_id(value) is (uri is not None)

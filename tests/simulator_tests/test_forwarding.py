@@ -18,11 +18,21 @@ def settings(sim, location_id, auto_attendant_id):
     return response.json()["callForwarding"]
 
 
-RULE = {"name": "VIP", "enabled": True, "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "forwardTo": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550006"},
-        "callsFrom": {"selection": "CUSTOM", "customNumbers": {
-            "privateNumberEnabled": True, "unavailableNumberEnabled": False, "numbers": ["+14155550123", "4554"]}},
-        "callsTo": {"numbers": [{"type": "PRIMARY", "phoneNumber": "+19705550026"}]}}
+RULE = {
+    "name": "VIP",
+    "enabled": True,
+    "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "forwardTo": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550006"},
+    "callsFrom": {
+        "selection": "CUSTOM",
+        "customNumbers": {
+            "privateNumberEnabled": True,
+            "unavailableNumberEnabled": False,
+            "numbers": ["+14155550123", "4554"],
+        },
+    },
+    "callsTo": {"numbers": [{"type": "PRIMARY", "phoneNumber": "+19705550026"}]},
+}
 
 
 def add_rule(sim, location_id, auto_attendant_id, body=None):
@@ -34,23 +44,35 @@ def add_rule(sim, location_id, auto_attendant_id, body=None):
 def test_defaults_then_wrapped_put_changes_and_reads_back_as_sent(sim):
     location_id, aa_id = create(sim)
     before = settings(sim, location_id, aa_id)
-    assert before["always"] == {"enabled": False, "destination": "", "ringReminderEnabled": False,
-                                "sendToVoicemailEnabled": False}
+    assert before["always"] == {
+        "enabled": False,
+        "destination": "",
+        "ringReminderEnabled": False,
+        "sendToVoicemailEnabled": False,
+    }
     assert before["selective"] == before["always"] and before["rules"] == []
     assert before["operatingModes"] == {"enabled": False, "modes": []}
-    body = {"callForwarding": {"always": {"enabled": True, "destination": "+1-9705550006", "ringReminderEnabled": True}}}
+    body = {
+        "callForwarding": {"always": {"enabled": True, "destination": "+1-9705550006", "ringReminderEnabled": True}}
+    }
     response = sim.api("PUT", forwarding_path(location_id, aa_id), json=body)
     assert response.status_code == 204 and not response.content
     after = settings(sim, location_id, aa_id)
-    assert after["always"] == {"enabled": True, "destination": "+1-9705550006", "ringReminderEnabled": True,
-                               "sendToVoicemailEnabled": False}
+    assert after["always"] == {
+        "enabled": True,
+        "destination": "+1-9705550006",
+        "ringReminderEnabled": True,
+        "sendToVoicemailEnabled": False,
+    }
     assert after["selective"] == before["selective"]
 
 
 def test_unwrapped_put_answers_2xx_and_changes_nothing(sim):
     location_id, aa_id = create(sim)
     before = settings(sim, location_id, aa_id)
-    response = sim.api("PUT", forwarding_path(location_id, aa_id), json={"always": {"enabled": True, "destination": "+19705550006"}})
+    response = sim.api(
+        "PUT", forwarding_path(location_id, aa_id), json={"always": {"enabled": True, "destination": "+19705550006"}}
+    )
     assert response.status_code == 204
     sim.forget_openapi_mismatches()  # the reference requires the wrapper: this body breaks it on purpose
     assert settings(sim, location_id, aa_id) == before
@@ -59,12 +81,19 @@ def test_unwrapped_put_answers_2xx_and_changes_nothing(sim):
 def test_always_enabled_needs_a_destination_and_bad_values_are_refused(sim):
     location_id, aa_id = create(sim)
     path = forwarding_path(location_id, aa_id)
-    assert_webex_error(sim.api("PUT", path, json={"callForwarding": {"always": {"enabled": True}}}), 400,
-                       errors.ERR_MISSING_FIELD)
-    assert_webex_error(sim.api("PUT", path, json={"callForwarding": {"always": {"enabled": "yes", "destination": "2100"}}}),
-                       400, errors.ERR_INVALID_VALUE)
-    assert_webex_error(sim.api("PUT", path, json={"callForwarding": {"always": {"destination": "call me"}}}), 400,
-                       errors.ERR_INVALID_VALUE)
+    assert_webex_error(
+        sim.api("PUT", path, json={"callForwarding": {"always": {"enabled": True}}}), 400, errors.ERR_MISSING_FIELD
+    )
+    assert_webex_error(
+        sim.api("PUT", path, json={"callForwarding": {"always": {"enabled": "yes", "destination": "2100"}}}),
+        400,
+        errors.ERR_INVALID_VALUE,
+    )
+    assert_webex_error(
+        sim.api("PUT", path, json={"callForwarding": {"always": {"destination": "call me"}}}),
+        400,
+        errors.ERR_INVALID_VALUE,
+    )
     assert settings(sim, location_id, aa_id)["always"]["enabled"] is False
 
 
@@ -80,14 +109,26 @@ def test_rule_create_get_and_numbers_read_back_without_plus(sim):
     assert rule["callsFrom"]["customNumbers"]["unavailableNumberEnabled"] is False
     assert rule["callsTo"] == {"numbers": [{"type": "PRIMARY", "phoneNumber": "9705550026"}]}
     summary = settings(sim, location_id, aa_id)["rules"]
-    assert summary == [{"id": ident, "name": "VIP", "callsFrom": "4155550123, 4554, Any private number",
-                        "forwardTo": "+19705550006", "callsTo": "9705550026", "enabled": True}]
+    assert summary == [
+        {
+            "id": ident,
+            "name": "VIP",
+            "callsFrom": "4155550123, 4554, Any private number",
+            "forwardTo": "+19705550006",
+            "callsTo": "9705550026",
+            "enabled": True,
+        }
+    ]
 
 
 def test_calls_to_any_reads_back_as_empty_numbers(sim):
     location_id, aa_id = create(sim)
-    body = {"name": "All", "forwardTo": {"selection": "DO_NOT_FORWARD"}, "callsFrom": {"selection": "ANY"},
-            "callsTo": {"selection": "ANY"}}
+    body = {
+        "name": "All",
+        "forwardTo": {"selection": "DO_NOT_FORWARD"},
+        "callsFrom": {"selection": "ANY"},
+        "callsTo": {"selection": "ANY"},
+    }
     ident = add_rule(sim, location_id, aa_id, body)
     rule = sim.api("GET", forwarding_path(location_id, aa_id, "/selectiveRules/" + ident)).json()
     assert rule["callsTo"] == {"numbers": []} and rule["enabled"] is False and rule["businessSchedule"] == ""
@@ -99,16 +140,28 @@ def test_rule_create_validation(sim):
     path = forwarding_path(location_id, aa_id, "/selectiveRules")
     no_name = {key: value for key, value in RULE.items() if key != "name"}
     assert_webex_error(sim.api("POST", path, json=no_name), 400, errors.ERR_MISSING_FIELD)
-    assert_webex_error(sim.api("POST", path, json={"name": "X", "callsFrom": {"selection": "ANY"}}), 400,
-                       errors.ERR_MISSING_FIELD)
-    assert_webex_error(sim.api("POST", path, json=dict(RULE, businessSchedule="Nope")), 400, errors.ERR_SCHEDULE_NOT_FOUND)
-    assert_webex_error(sim.api("POST", path, json=dict(RULE, holidaySchedule="AUTOATTENDANT-BUSINESS-HOURS")), 400,
-                       errors.ERR_SCHEDULE_NOT_FOUND)
-    assert_webex_error(sim.api("POST", path, json=dict(RULE, forwardTo={"selection": "FORWARD_TO_SPECIFIED_NUMBER"})), 400,
-                       errors.ERR_MISSING_FIELD)
-    assert_webex_error(sim.api("POST", path, json=dict(RULE, callsFrom={"selection": "CUSTOM"})), 400, errors.ERR_MISSING_FIELD)
-    assert_webex_error(sim.api("POST", path, json=dict(RULE, forwardTo={"selection": "SOMEWHERE"})), 400,
-                       errors.ERR_INVALID_VALUE)
+    assert_webex_error(
+        sim.api("POST", path, json={"name": "X", "callsFrom": {"selection": "ANY"}}), 400, errors.ERR_MISSING_FIELD
+    )
+    assert_webex_error(
+        sim.api("POST", path, json=dict(RULE, businessSchedule="Nope")), 400, errors.ERR_SCHEDULE_NOT_FOUND
+    )
+    assert_webex_error(
+        sim.api("POST", path, json=dict(RULE, holidaySchedule="AUTOATTENDANT-BUSINESS-HOURS")),
+        400,
+        errors.ERR_SCHEDULE_NOT_FOUND,
+    )
+    assert_webex_error(
+        sim.api("POST", path, json=dict(RULE, forwardTo={"selection": "FORWARD_TO_SPECIFIED_NUMBER"})),
+        400,
+        errors.ERR_MISSING_FIELD,
+    )
+    assert_webex_error(
+        sim.api("POST", path, json=dict(RULE, callsFrom={"selection": "CUSTOM"})), 400, errors.ERR_MISSING_FIELD
+    )
+    assert_webex_error(
+        sim.api("POST", path, json=dict(RULE, forwardTo={"selection": "SOMEWHERE"})), 400, errors.ERR_INVALID_VALUE
+    )
     assert settings(sim, location_id, aa_id)["rules"] == []
     add_rule(sim, location_id, aa_id)
     assert sim.api("POST", path, json=RULE).status_code == 409
@@ -138,7 +191,10 @@ def test_settings_put_only_toggles_rules_and_never_deletes_them(sim):
     body = {"callForwarding": {"rules": [{"id": first, "enabled": False, "name": "ignored"}]}}
     assert sim.api("PUT", forwarding_path(location_id, aa_id), json=body).status_code == 204
     rules = settings(sim, location_id, aa_id)["rules"]
-    assert [(rule["id"], rule["name"], rule["enabled"]) for rule in rules] == [(first, "VIP", False), (second, "Second", True)]
+    assert [(rule["id"], rule["name"], rule["enabled"]) for rule in rules] == [
+        (first, "VIP", False),
+        (second, "Second", True),
+    ]
     unknown = {"callForwarding": {"rules": [{"id": "bm9wZQ", "enabled": True}]}}
     assert sim.api("PUT", forwarding_path(location_id, aa_id), json=unknown).status_code == 400
 
@@ -169,7 +225,8 @@ def test_call_forward_available_numbers_are_the_assigned_ones(sim):
     path = "/telephony/config/locations/%s/autoAttendants/callForwarding/availableNumbers" % location_id
     numbers = sim.api("GET", path).json()["phoneNumbers"]
     assert [(item["phoneNumber"], item.get("extension"), item["owner"]["id"]) for item in numbers] == [
-        ("+19705550026", "2100", aa_id)]
+        ("+19705550026", "2100", aa_id)
+    ]
     assert numbers[0]["owner"] == {"id": aa_id, "type": "AUTO_ATTENDANT", "displayName": "Minimal AA"}
     assert sim.api("GET", path, params={"ownerName": "nobody"}).json()["phoneNumbers"] == []
     assert sim.api("GET", path, params={"extension": "2100"}).json()["phoneNumbers"] == numbers

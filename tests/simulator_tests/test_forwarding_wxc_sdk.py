@@ -10,8 +10,15 @@ from .helpers import create, minimal_body
 wxc_sdk = pytest.importorskip("wxc_sdk")
 # pylint: disable=wrong-import-position,wrong-import-order
 from wxc_sdk.telephony.forwarding import (  # noqa: E402
-    CallForwarding, CallForwardingNumber, CallsFrom, CustomNumbers, ForwardCallsTo, ForwardingRuleDetails,
-    ForwardingSetting, ForwardTo)
+    CallForwarding,
+    CallForwardingNumber,
+    CallsFrom,
+    CustomNumbers,
+    ForwardCallsTo,
+    ForwardingRuleDetails,
+    ForwardingSetting,
+    ForwardTo,
+)
 
 
 @pytest.fixture
@@ -27,8 +34,9 @@ def test_settings_round_trip_through_the_sdk(sim, api):
     forwarding = api.telephony.auto_attendant.forwarding
     settings = forwarding.settings(location_id, aa_id)
     assert settings.always.enabled is False and settings.rules == []
-    settings.always = ForwardingSetting(enabled=True, destination="+19705550006", ring_reminder_enabled=True,
-                                        send_to_voicemail_enabled=False)
+    settings.always = ForwardingSetting(
+        enabled=True, destination="+19705550006", ring_reminder_enabled=True, send_to_voicemail_enabled=False
+    )
     forwarding.update(location_id, aa_id, settings)
     put = [entry for entry in sim.writes() if entry["method"] == "PUT"][-1]
     assert set(put["body"]) == {"callForwarding"}
@@ -39,11 +47,15 @@ def test_rules_through_the_sdk_nanp_numbers_and_rename(sim, api):
     location_id, aa_id = create(sim, body=minimal_body(phoneNumber="+19705550026"))
     forwarding = api.telephony.auto_attendant.forwarding
     rule = ForwardingRuleDetails(
-        name="VIP", enabled=True, business_schedule="AUTOATTENDANT-BUSINESS-HOURS",
+        name="VIP",
+        enabled=True,
+        business_schedule="AUTOATTENDANT-BUSINESS-HOURS",
         forward_to=ForwardTo(selection="FORWARD_TO_SPECIFIED_NUMBER", phone_number="+19705550006"),
-        calls_from=CallsFrom(selection="CUSTOM",
-                             custom_numbers=CustomNumbers(private_number_enabled=True, numbers=["+14155550123"])),
-        calls_to=ForwardCallsTo(numbers=[CallForwardingNumber(phone_number="+19705550026", type="PRIMARY")]))
+        calls_from=CallsFrom(
+            selection="CUSTOM", custom_numbers=CustomNumbers(private_number_enabled=True, numbers=["+14155550123"])
+        ),
+        calls_to=ForwardCallsTo(numbers=[CallForwardingNumber(phone_number="+19705550026", type="PRIMARY")]),
+    )
     rule_id = forwarding.create_call_forwarding_rule(location_id, aa_id, rule)
     read = forwarding.call_forwarding_rule(location_id, aa_id, rule_id)
     # The simulator returns ten digits; the SDK turns them into +1-NXXNXXXXXX, as it does with the real service.

@@ -25,7 +25,8 @@ def test_north_american_numbers_read_back_with_a_dash_in_key_values_and_transfer
         {"key": "3", "action": "TRANSFER_TO_MAILBOX", "value": "2100"},
     ]
     body["businessHoursMenu"]["callTreatment"] = {
-        "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+19195559877"}}
+        "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+19195559877"}
+    }
     body["alternateNumbers"] = [{"phoneNumber": "+19705550003", "ringPattern": "NORMAL"}]
     location_id, auto_attendant_id = create(sim, HQ, dict(body, phoneNumber="+19705550002"))
     details = _details(sim, location_id, auto_attendant_id)
@@ -44,7 +45,11 @@ def test_unknown_top_level_fields_are_ignored_and_put_answers_200_with_an_empty_
     location_id, auto_attendant_id = create(sim, HQ, minimal_body(colour="blue"))
     before = _details(sim, location_id, auto_attendant_id)
     assert "colour" not in before
-    holiday_menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "1", "action": "EXIT"}]}
+    holiday_menu = {
+        "greeting": "DEFAULT",
+        "extensionEnabled": True,
+        "keyConfigurations": [{"key": "1", "action": "EXIT"}],
+    }
     response = sim.api("PUT", aa_path(location_id, auto_attendant_id), json={"holidayMenu": holiday_menu})
     assert response.status_code == 200 and response.content == b""
     assert _details(sim, location_id, auto_attendant_id) == before
@@ -56,25 +61,44 @@ def test_nested_unknown_fields_are_stored_and_read_back_as_given(sim):
     menu["futureSetting"] = {"mode": "X"}
     menu["audioAnnouncementFile"] = dict(AUDIO, futureFlag=True)
     menu["keyConfigurations"] = [{"key": "0", "action": "EXIT", "futureKeyField": 7}]
-    menu["callTreatment"] = {"noInputTimer": 10, "futureTreatment": "Y",
-                             "actionToBePerformed": {"action": "DISCONNECT", "futureAction": [1]}}
+    menu["callTreatment"] = {
+        "noInputTimer": 10,
+        "futureTreatment": "Y",
+        "actionToBePerformed": {"action": "DISCONNECT", "futureAction": [1]},
+    }
     location_id, auto_attendant_id = create(sim, HQ, body)
     stored = _details(sim, location_id, auto_attendant_id)["businessHoursMenu"]
     assert stored["futureSetting"] == {"mode": "X"}
     assert stored["audioAnnouncementFile"] == dict(AUDIO, futureFlag=True)
     assert stored["keyConfigurations"] == [{"key": "0", "action": "EXIT", "futureKeyField": 7}]
-    assert stored["callTreatment"] == {"noInputTimer": 10, "futureTreatment": "Y",
-                                       "actionToBePerformed": {"action": "DISCONNECT", "futureAction": [1]}}
+    assert stored["callTreatment"] == {
+        "noInputTimer": 10,
+        "futureTreatment": "Y",
+        "actionToBePerformed": {"action": "DISCONNECT", "futureAction": [1]},
+    }
 
 
-@pytest.mark.parametrize("mutate,message", [
-    (lambda body: body.pop("businessHoursMenu"), "Missing Mandatory field name:  businessHoursMenu"),
-    (lambda body: body["afterHoursMenu"].update(keyConfigurations=[{"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": ""}]),
-     "Missing Mandatory field name:  HoursMenu.keyConfigurations.value"),
-    (lambda body: body["afterHoursMenu"].update(keyConfigurations=[]), "Missing Mandatory field name:  HoursMenu.keyConfigurations"),
-    (lambda body: body["afterHoursMenu"].update(greeting="CUSTOM"),
-     "A media file is required for general source when custom message is selected"),
-], ids=["no business hours menu", "mailbox with an empty value", "no keys", "custom greeting without a file"])
+@pytest.mark.parametrize(
+    "mutate,message",
+    [
+        (lambda body: body.pop("businessHoursMenu"), "Missing Mandatory field name:  businessHoursMenu"),
+        (
+            lambda body: body["afterHoursMenu"].update(
+                keyConfigurations=[{"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": ""}]
+            ),
+            "Missing Mandatory field name:  HoursMenu.keyConfigurations.value",
+        ),
+        (
+            lambda body: body["afterHoursMenu"].update(keyConfigurations=[]),
+            "Missing Mandatory field name:  HoursMenu.keyConfigurations",
+        ),
+        (
+            lambda body: body["afterHoursMenu"].update(greeting="CUSTOM"),
+            "A media file is required for general source when custom message is selected",
+        ),
+    ],
+    ids=["no business hours menu", "mailbox with an empty value", "no keys", "custom greeting without a file"],
+)
 def test_live_error_codes_and_messages(sim, mutate, message):
     body = minimal_body()
     mutate(body)
@@ -95,8 +119,10 @@ def test_own_extension_as_mailbox_and_empty_values_dropped_on_read_back(sim):
     ]
     location_id, auto_attendant_id = create(sim, HQ, body)
     keys = _details(sim, location_id, auto_attendant_id)["businessHoursMenu"]["keyConfigurations"]
-    assert keys == [{"key": key["key"], "action": key["action"]} if not key["value"] else key
-                    for key in body["businessHoursMenu"]["keyConfigurations"]]
+    assert keys == [
+        {"key": key["key"], "action": key["action"]} if not key["value"] else key
+        for key in body["businessHoursMenu"]["keyConfigurations"]
+    ]
 
 
 CONTROL_HUB_DETAILS = {
@@ -105,21 +131,34 @@ CONTROL_HUB_DETAILS = {
     "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
     "futureTopLevel": {"a": 1},
     "businessHoursMenu": {
-        "greeting": "CUSTOM", "extensionEnabled": True,
-        "audioAnnouncementFile": {"id": "ZW50aXR5LWZpbGU", "fileName": "own.wav", "mediaFileType": "WAV", "level": "ENTITY"},
+        "greeting": "CUSTOM",
+        "extensionEnabled": True,
+        "audioAnnouncementFile": {
+            "id": "ZW50aXR5LWZpbGU",
+            "fileName": "own.wav",
+            "mediaFileType": "WAV",
+            "level": "ENTITY",
+        },
         "keyConfigurations": [
             {"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "2000"},
             {"key": "1", "action": "RETURN_TO_PREVIOUS_MENU"},
             {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19195559876", "futureKeyField": True},
         ],
     },
-    "afterHoursMenu": {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]},
+    "afterHoursMenu": {
+        "greeting": "DEFAULT",
+        "extensionEnabled": True,
+        "keyConfigurations": [{"key": "0", "action": "EXIT"}],
+    },
 }
 
 
 def _store(sim, data, location=HQ):
-    response = sim._session.post(sim.base_url + "/_sim/auto_attendants",  # pylint: disable=protected-access
-                                 json={"location": location, "data": data}, timeout=30)
+    response = sim._session.post(
+        sim.base_url + "/_sim/auto_attendants",  # pylint: disable=protected-access
+        json={"location": location, "data": data},
+        timeout=30,
+    )
     assert response.status_code == 201, response.text
     return sim.location_id(location), response.json()["id"]
 
@@ -131,14 +170,18 @@ def test_control_route_stores_what_the_api_would_refuse_and_get_shows_it(sim):
     assert menu["audioAnnouncementFile"]["level"] == "ENTITY"
     assert menu["keyConfigurations"][0] == {"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "2000"}
     assert menu["keyConfigurations"][1] == {"key": "1", "action": "RETURN_TO_PREVIOUS_MENU"}
-    assert menu["keyConfigurations"][2]["value"] == "+1-9195559876" and menu["keyConfigurations"][2]["futureKeyField"] is True
+    assert (
+        menu["keyConfigurations"][2]["value"] == "+1-9195559876"
+        and menu["keyConfigurations"][2]["futureKeyField"] is True
+    )
     assert details["futureTopLevel"] == {"a": 1} and details["enabled"] is True and details["esn"] == "80012190"
     listed = sim.api("GET", AA_LIST, params={"name": "Made in Control Hub"}).json()["autoAttendants"]
     assert [item["id"] for item in listed] == [auto_attendant_id]
     own = sim.api("GET", aa_path(location_id, auto_attendant_id) + "/announcements")
     assert own.status_code == 200
     assert [(item["id"], item["fileName"], item["level"]) for item in own.json()["announcements"]] == [
-        ("ZW50aXR5LWZpbGU", "own.wav", "ENTITY")]
+        ("ZW50aXR5LWZpbGU", "own.wav", "ENTITY")
+    ]
 
 
 def test_put_leaves_a_stored_menu_alone_unless_it_sends_it(sim):
@@ -150,7 +193,9 @@ def test_put_leaves_a_stored_menu_alone_unless_it_sends_it(sim):
     assert details["businessHoursMenu"]["keyConfigurations"][1]["action"] == "RETURN_TO_PREVIOUS_MENU"
     # Sent whole, the menu is validated: the legacy action is refused, the attendant's own ENTITY file is accepted.
     menu = copy.deepcopy(details["businessHoursMenu"])
-    assert_webex_error(sim.api("PUT", path, json={"businessHoursMenu": menu}), 400, errors.ERR_OPERATOR_VALUE_NOT_ALLOWED)
+    assert_webex_error(
+        sim.api("PUT", path, json={"businessHoursMenu": menu}), 400, errors.ERR_OPERATOR_VALUE_NOT_ALLOWED
+    )
     menu["keyConfigurations"] = menu["keyConfigurations"][1:]
     assert_webex_error(sim.api("PUT", path, json={"businessHoursMenu": menu}), 400, errors.ERR_INVALID_VALUE)
     menu["keyConfigurations"] = [{"key": "0", "action": "TRANSFER_TO_OPERATOR"}]
@@ -179,7 +224,9 @@ def test_schedule_rename_in_both_forms_and_event_update_with_new_name(sim):
     # wxc_sdk form: name = the old name, newName = the new one (sent on every event update).
     renamed = sim.api("PUT", path + "/events/" + events.json()["id"], json=dict(event, newName="Stocktake"))
     assert renamed.status_code == 200
-    unchanged = sim.api("PUT", path + "/events/" + renamed.json()["id"], json=dict(event, name="Stocktake", newName="Stocktake"))
+    unchanged = sim.api(
+        "PUT", path + "/events/" + renamed.json()["id"], json=dict(event, name="Stocktake", newName="Stocktake")
+    )
     assert unchanged.status_code == 200 and unchanged.json() == renamed.json()
     first = sim.api("PUT", path, json={"name": "Closures", "newName": "Closures 2026"})
     assert first.status_code == 200
@@ -196,6 +243,9 @@ def test_neighbouring_routes(sim):
     assert telephony.json()["id"] == location_id and telephony.json()["routingPrefix"] == "8001"
     assert_webex_error(sim.api("GET", "/telephony/config/locations/bm9wZQ"), 404, errors.ERR_NOT_FOUND)
     # "usage" beside the ids is never read as an announcement id.
-    for path in ("/telephony/config/announcements/usage", "/telephony/config/locations/%s/announcements/usage" % location_id):
+    for path in (
+        "/telephony/config/announcements/usage",
+        "/telephony/config/locations/%s/announcements/usage" % location_id,
+    ):
         assert "Announcement not found" not in sim.api("GET", path).text
     assert sim.api("GET", "/telephony/config/announcements/" + AUDIO_ID).status_code == 200

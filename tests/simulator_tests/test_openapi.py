@@ -18,9 +18,20 @@ def test_the_patched_subset_is_a_valid_openapi_document():
 def test_a_response_outside_the_subset_fails_and_an_undescribed_path_is_skipped(sim):
     # Stored as given by the control route, a greeting the API does not know reads back and breaks the schema.
     menu = {"greeting": "PLAYLIST", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-    stored = sim._session.post(sim.base_url + "/_sim/auto_attendants", timeout=30, json={  # pylint: disable=protected-access
-        "location": "Headquarters", "data": {"name": "Odd", "extension": "2300", "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-                                             "businessHoursMenu": menu, "afterHoursMenu": menu}})
+    stored = sim._session.post(
+        sim.base_url + "/_sim/auto_attendants",
+        timeout=30,
+        json={  # pylint: disable=protected-access
+            "location": "Headquarters",
+            "data": {
+                "name": "Odd",
+                "extension": "2300",
+                "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+                "businessHoursMenu": menu,
+                "afterHoursMenu": menu,
+            },
+        },
+    )
     location_id = sim.location_id("Headquarters")
     assert sim.api("GET", aa_path(location_id, stored.json()["id"])).status_code == 200
     sim.api("GET", "/telephony/config/locations/" + location_id)

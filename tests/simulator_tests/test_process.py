@@ -37,7 +37,11 @@ def test_sigterm_and_sigint_exit_cleanly():
 def test_ready_line_is_the_only_stdout_and_the_token_is_never_printed():
     process = subprocess.Popen(  # pylint: disable=consider-using-with
         [sys.executable, "-m", "tests.simulator", "--port", "0", "--token", "super-secret-token"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = process.stdout.readline()
     assert line.startswith("wxc simulator listening on http://127.0.0.1:") and line.endswith("/v1\n")
     url = line.split(" on ")[1].strip()

@@ -6,10 +6,21 @@ from tests.simulator.routes_schedules import event_id
 
 from .helpers import aa_path, assert_webex_error, list_all, minimal_body
 
-WEEKDAYS = {"name": "Weekdays", "startDate": "2026-01-05", "endDate": "2026-01-05", "startTime": "08:30",
-            "endTime": "17:30", "recurrence": {"recurWeekly": {"monday": True, "friday": True}}}
-NEW_YEAR = {"name": "New Year", "startDate": "2026-01-01", "endDate": "2026-01-01", "allDayEnabled": True,
-            "recurrence": {"recurYearlyByDate": {"dayOfMonth": 1, "month": "JANUARY"}}}
+WEEKDAYS = {
+    "name": "Weekdays",
+    "startDate": "2026-01-05",
+    "endDate": "2026-01-05",
+    "startTime": "08:30",
+    "endTime": "17:30",
+    "recurrence": {"recurWeekly": {"monday": True, "friday": True}},
+}
+NEW_YEAR = {
+    "name": "New Year",
+    "startDate": "2026-01-01",
+    "endDate": "2026-01-01",
+    "allDayEnabled": True,
+    "recurrence": {"recurYearlyByDate": {"dayOfMonth": 1, "month": "JANUARY"}},
+}
 
 
 def _base(sim, location="Headquarters"):
@@ -34,11 +45,28 @@ def test_create_details_and_ids_encode_names(sim):
     assert details["name"] == "Office hours" and details["type"] == "businessHours"
     event = details["events"][0]
     assert event["id"] == event_id("Weekdays")
-    assert event == {"id": event_id("Weekdays"), "name": "Weekdays", "startDate": "2026-01-05", "endDate": "2026-01-05",
-                     "startTime": "08:30", "endTime": "17:30", "allDayEnabled": False,
-                     "recurrence": {"recurForEver": True, "recurWeekly": {
-                         "recurInterval": 1, "sunday": False, "monday": True, "tuesday": False, "wednesday": False,
-                         "thursday": False, "friday": True, "saturday": False}}}
+    assert event == {
+        "id": event_id("Weekdays"),
+        "name": "Weekdays",
+        "startDate": "2026-01-05",
+        "endDate": "2026-01-05",
+        "startTime": "08:30",
+        "endTime": "17:30",
+        "allDayEnabled": False,
+        "recurrence": {
+            "recurForEver": True,
+            "recurWeekly": {
+                "recurInterval": 1,
+                "sunday": False,
+                "monday": True,
+                "tuesday": False,
+                "wednesday": False,
+                "thursday": False,
+                "friday": True,
+                "saturday": False,
+            },
+        },
+    }
     # The spec's example event id decodes to the event name "New Year's Day".
     assert event_id("New Year's Day") == "Y2lzY29zcGFyazovL3VzL1NDSEVEVUxFX0VWRU5UL1RtVjNJRmxsWVhJbmN5QkVZWGs"
     assert_webex_error(sim.api("GET", base + "/holidays/" + ident), 404, errors.ERR_NOT_FOUND)
@@ -49,8 +77,11 @@ def test_create_details_and_ids_encode_names(sim):
 def test_duplicate_name_is_409_25030_per_type(sim):
     _create(sim, events=[WEEKDAYS])
     _location_id, base = _base(sim)
-    assert_webex_error(sim.api("POST", base, json={"type": "businessHours", "name": "Office hours"}), 409,
-                       errors.ERR_SCHEDULE_DUPLICATE_NAME)
+    assert_webex_error(
+        sim.api("POST", base, json={"type": "businessHours", "name": "Office hours"}),
+        409,
+        errors.ERR_SCHEDULE_DUPLICATE_NAME,
+    )
     # The same name for the other type, or in another location, is another schedule.
     assert sim.api("POST", base, json={"type": "holidays", "name": "Office hours"}).status_code == 201
     _create(sim, location="Headquarters Annex")
@@ -63,23 +94,75 @@ def test_create_validation(sim):
         ({"type": "weekly", "name": "X"}, 400, errors.ERR_INVALID_VALUE),
         ({"type": "holidays"}, 400, errors.ERR_MISSING_FIELD),
         ({"type": "holidays", "name": "X" * 81}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, startDate="2026-02-30")]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, startDate="01/01/2026")]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, endDate="2025-12-31")]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, startTime="09:00")]}, 400, errors.ERR_INVALID_VALUE),
+        (
+            {"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, startDate="2026-02-30")]},
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
+        (
+            {"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, startDate="01/01/2026")]},
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
+        (
+            {"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, endDate="2025-12-31")]},
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
+        (
+            {"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, startTime="09:00")]},
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
         ({"type": "holidays", "name": "X", "events": [dict(WEEKDAYS, endTime="08:00")]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(WEEKDAYS, startTime="9:00")]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [{k: v for k, v in WEEKDAYS.items() if k != "endTime"}]}, 400,
-         errors.ERR_MISSING_FIELD),
+        (
+            {"type": "holidays", "name": "X", "events": [dict(WEEKDAYS, startTime="9:00")]},
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
+        (
+            {"type": "holidays", "name": "X", "events": [{k: v for k, v in WEEKDAYS.items() if k != "endTime"}]},
+            400,
+            errors.ERR_MISSING_FIELD,
+        ),
         ({"type": "holidays", "name": "X", "events": [NEW_YEAR, NEW_YEAR]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, recurrence={"recurForEver": True})]}, 400,
-         errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, recurrence={
-            "recurYearlyByDate": {"dayOfMonth": 30, "month": "FEBRUARY"}})]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, recurrence={
-            "recurWeekly": {"sunday": False}})]}, 400, errors.ERR_INVALID_VALUE),
-        ({"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, recurrence={
-            "recurYearlyByDay": {"day": "THURSDAY", "week": "FIFTH", "month": "NOVEMBER"}})]}, 400, errors.ERR_INVALID_VALUE),
+        (
+            {"type": "holidays", "name": "X", "events": [dict(NEW_YEAR, recurrence={"recurForEver": True})]},
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
+        (
+            {
+                "type": "holidays",
+                "name": "X",
+                "events": [dict(NEW_YEAR, recurrence={"recurYearlyByDate": {"dayOfMonth": 30, "month": "FEBRUARY"}})],
+            },
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
+        (
+            {
+                "type": "holidays",
+                "name": "X",
+                "events": [dict(NEW_YEAR, recurrence={"recurWeekly": {"sunday": False}})],
+            },
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
+        (
+            {
+                "type": "holidays",
+                "name": "X",
+                "events": [
+                    dict(
+                        NEW_YEAR,
+                        recurrence={"recurYearlyByDay": {"day": "THURSDAY", "week": "FIFTH", "month": "NOVEMBER"}},
+                    )
+                ],
+            },
+            400,
+            errors.ERR_INVALID_VALUE,
+        ),
     ]
     for body, status, code in cases:
         assert_webex_error(sim.api("POST", base, json=body), status, code)
@@ -102,8 +185,11 @@ def test_rename_changes_the_id_and_attendants_follow(sim):
     assert sim.api("GET", aa_path(location_id, aa_id)).json()["businessSchedule"] == "Winter hours"
     # Renaming onto a taken name is refused.
     _create(sim, name="Summer hours")
-    assert_webex_error(sim.api("PUT", base + "/businessHours/" + new_id, json={"name": "Summer hours"}), 409,
-                       errors.ERR_SCHEDULE_DUPLICATE_NAME)
+    assert_webex_error(
+        sim.api("PUT", base + "/businessHours/" + new_id, json={"name": "Summer hours"}),
+        409,
+        errors.ERR_SCHEDULE_DUPLICATE_NAME,
+    )
     assert_webex_error(sim.api("PUT", base + "/businessHours/" + new_id, json={}), 400, errors.ERR_MISSING_FIELD)
 
 
@@ -126,8 +212,13 @@ def test_delete_refused_while_an_attendant_uses_it(sim):
     assert sim.api("GET", base + "/holidays/" + ident).status_code == 200
     assert sim.api("DELETE", base + "/businessHours/" + business).status_code == 204
     # Once the attendant no longer uses it, the schedule can go.
-    aa_id = sim.api("GET", "/telephony/config/autoAttendants", params={"name": "Reception"}).json()["autoAttendants"][0]["id"]
-    assert sim.api("PUT", aa_path(location_id, aa_id), json={"holidaySchedule": "AUTOATTENDANT-HOLIDAY"}).status_code == 200
+    aa_id = sim.api("GET", "/telephony/config/autoAttendants", params={"name": "Reception"}).json()["autoAttendants"][
+        0
+    ]["id"]
+    assert (
+        sim.api("PUT", aa_path(location_id, aa_id), json={"holidaySchedule": "AUTOATTENDANT-HOLIDAY"}).status_code
+        == 200
+    )
     assert sim.api("DELETE", base + "/holidays/" + ident).status_code == 204
     assert_webex_error(sim.api("DELETE", base + "/holidays/" + ident), 404)
 
@@ -148,8 +239,11 @@ def test_event_routes(sim):
     response = sim.api("PUT", events + "/" + event_id("Christmas"), json=dict(christmas, name="Xmas"))
     assert response.json()["id"] == event_id("Xmas")
     assert_webex_error(sim.api("GET", events + "/" + event_id("Christmas")), 404)
-    assert_webex_error(sim.api("PUT", events + "/" + event_id("Xmas"), json=dict(christmas, name="New Year")), 409,
-                       errors.ERR_EVENT_DUPLICATE_NAME)
+    assert_webex_error(
+        sim.api("PUT", events + "/" + event_id("Xmas"), json=dict(christmas, name="New Year")),
+        409,
+        errors.ERR_EVENT_DUPLICATE_NAME,
+    )
     assert sim.api("DELETE", events + "/" + event_id("Xmas")).status_code == 204
     assert [e["name"] for e in sim.api("GET", base + "/holidays/" + ident).json()["events"]] == ["New Year"]
     assert_webex_error(sim.api("DELETE", events + "/" + event_id("Xmas")), 404)

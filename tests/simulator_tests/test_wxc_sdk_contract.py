@@ -15,15 +15,28 @@ import pytest
 import yaml
 from pydantic import BaseModel
 from wxc_sdk import WebexSimpleApi
-from wxc_sdk.common import (AlternateNumber, AnnAudioFile, AnnouncementLevel, DirectLineCallerIdName, Greeting,
-                            MediaFileType, RingPattern)
+from wxc_sdk.common import (
+    AlternateNumber,
+    AnnAudioFile,
+    AnnouncementLevel,
+    DirectLineCallerIdName,
+    Greeting,
+    MediaFileType,
+    RingPattern,
+)
 from wxc_sdk.common.schedules import Event, Recurrence, RecurWeekly, Schedule, ScheduleType
-from wxc_sdk.telephony.autoattendant import (ActionToBePerformed, AutoAttendant, AutoAttendantKeyConfiguration,
-                                             AutoAttendantMenu, CallTreatment)
+from wxc_sdk.telephony.autoattendant import (
+    ActionToBePerformed,
+    AutoAttendant,
+    AutoAttendantKeyConfiguration,
+    AutoAttendantMenu,
+    CallTreatment,
+)
 
 from tests.integration.runner import run_playbook, write_playbook
 
 from .helpers import AUDIO_ID
+
 
 class ExportLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
     """Reads an export: strings the export marks !unsafe (never templated by Ansible) are plain strings here."""
@@ -36,15 +49,17 @@ EXPORT_PLAYBOOK = os.path.join(ROOT, "playbooks", "export_auto_attendants.yml")
 APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
 # Fields the service sends that wxc_sdk 1.41's models have no attribute for (the key's audio file of a
 # PLAY_ANNOUNCEMENT key is in the API reference, but AutoAttendantKeyConfiguration lacks it).
-KNOWN_SDK_GAPS = {"businessHoursMenu.keyConfigurations[].audioAnnouncementFile",
-                  "afterHoursMenu.keyConfigurations[].audioAnnouncementFile"}
+KNOWN_SDK_GAPS = {
+    "businessHoursMenu.keyConfigurations[].audioAnnouncementFile",
+    "afterHoursMenu.keyConfigurations[].audioAnnouncementFile",
+}
 
 
 def extra_fields(model, path=""):
     """The paths of every field a parsed wxc_sdk model did not know (pydantic keeps them as model_extra)."""
     found = set()
     if isinstance(model, BaseModel):
-        for name in (model.model_extra or {}):
+        for name in model.model_extra or {}:
             found.add(path + name)
         for name, field in type(model).model_fields.items():
             alias = field.alias or name
@@ -75,6 +90,7 @@ def hq(api):
 
 def every_feature_attendant(name="SDK Main", extension="2500", phone_number="+19705550020"):
     """An attendant with every feature wxc_sdk models: numbers, names, schedules, dialing, menus, treatment, caller id."""
+
     def menu(greeting, keys, treatment=None):
         result = AutoAttendantMenu(greeting=greeting, extension_enabled=True, key_configurations=keys)
         if greeting == Greeting.custom:
@@ -83,27 +99,47 @@ def every_feature_attendant(name="SDK Main", extension="2500", phone_number="+19
             result.call_treatment = treatment
         return result
 
-    keys = [AutoAttendantKeyConfiguration(key="0", action="TRANSFER_TO_OPERATOR", description="Operator"),
-            AutoAttendantKeyConfiguration(key="1", action="TRANSFER_WITH_PROMPT", value="+19175551092", description="Sales"),
-            AutoAttendantKeyConfiguration(key="2", action="TRANSFER_WITHOUT_PROMPT", value="1000"),
-            AutoAttendantKeyConfiguration(key="3", action="TRANSFER_TO_MAILBOX", value=extension),
-            AutoAttendantKeyConfiguration(key="4", action="NAME_DIALING"),
-            AutoAttendantKeyConfiguration(key="5", action="EXTENSION_DIALING"),
-            AutoAttendantKeyConfiguration(key="*", action="REPEAT_MENU"),
-            AutoAttendantKeyConfiguration(key="#", action="EXIT")]
-    treatment = CallTreatment(retry_attempt_for_no_input="TWO_TIMES", no_input_timer=15, action_to_be_performed=ActionToBePerformed(
-        action="PLAY_MESSAGE_AND_DISCONNECT", greeting=Greeting.custom,
-        audio_announcement_file=AnnAudioFile(file_name="closed.wma", media_file_type=MediaFileType.wma,
-                                             level=AnnouncementLevel.organization)))
+    keys = [
+        AutoAttendantKeyConfiguration(key="0", action="TRANSFER_TO_OPERATOR", description="Operator"),
+        AutoAttendantKeyConfiguration(
+            key="1", action="TRANSFER_WITH_PROMPT", value="+19175551092", description="Sales"
+        ),
+        AutoAttendantKeyConfiguration(key="2", action="TRANSFER_WITHOUT_PROMPT", value="1000"),
+        AutoAttendantKeyConfiguration(key="3", action="TRANSFER_TO_MAILBOX", value=extension),
+        AutoAttendantKeyConfiguration(key="4", action="NAME_DIALING"),
+        AutoAttendantKeyConfiguration(key="5", action="EXTENSION_DIALING"),
+        AutoAttendantKeyConfiguration(key="*", action="REPEAT_MENU"),
+        AutoAttendantKeyConfiguration(key="#", action="EXIT"),
+    ]
+    treatment = CallTreatment(
+        retry_attempt_for_no_input="TWO_TIMES",
+        no_input_timer=15,
+        action_to_be_performed=ActionToBePerformed(
+            action="PLAY_MESSAGE_AND_DISCONNECT",
+            greeting=Greeting.custom,
+            audio_announcement_file=AnnAudioFile(
+                file_name="closed.wma", media_file_type=MediaFileType.wma, level=AnnouncementLevel.organization
+            ),
+        ),
+    )
     return AutoAttendant(
-        name=name, phone_number=phone_number, extension=extension, first_name="SDK", last_name="Main",
+        name=name,
+        phone_number=phone_number,
+        extension=extension,
+        first_name="SDK",
+        last_name="Main",
         alternate_numbers=[AlternateNumber(phone_number="+19705550021", ring_pattern=RingPattern.long_long)],
-        language_code="en_us", business_schedule="AUTOATTENDANT-BUSINESS-HOURS", holiday_schedule="AUTOATTENDANT-HOLIDAY",
-        extension_dialing="GROUP", name_dialing="ENTERPRISE", time_zone="America/Los_Angeles",
+        language_code="en_us",
+        business_schedule="AUTOATTENDANT-BUSINESS-HOURS",
+        holiday_schedule="AUTOATTENDANT-HOLIDAY",
+        extension_dialing="GROUP",
+        name_dialing="ENTERPRISE",
+        time_zone="America/Los_Angeles",
         business_hours_menu=menu(Greeting.custom, keys, treatment),
         after_hours_menu=menu(Greeting.default, [AutoAttendantKeyConfiguration(key="0", action="EXIT")]),
         direct_line_caller_id_name=DirectLineCallerIdName(selection="CUSTOM_NAME", custom_name="Main line"),
-        dial_by_name="SDK Main")
+        dial_by_name="SDK Main",
+    )
 
 
 def test_auto_attendant_calls(sim, api):
@@ -146,35 +182,64 @@ def test_location_schedule_event_and_announcement_calls(sim, api):
 
     schedules = api.telephony.schedules
     listed = list(schedules.list(obj_id=location_id))
-    assert {item.name for item in listed} >= {"AUTOATTENDANT-BUSINESS-HOURS", "AUTOATTENDANT-HOLIDAY"} and not extra_fields(listed)
+    assert {item.name for item in listed} >= {
+        "AUTOATTENDANT-BUSINESS-HOURS",
+        "AUTOATTENDANT-HOLIDAY",
+    } and not extra_fields(listed)
     monday = datetime.date(2026, 3, 2)
-    schedule = Schedule(name="SDK hours", schedule_type=ScheduleType.business_hours, events=[
-        Event(name="Mornings", start_date=monday, end_date=monday, start_time=datetime.time(9), end_time=datetime.time(12),
-              recurrence=Recurrence(recur_for_ever=True, recur_weekly=RecurWeekly(monday=True, tuesday=True)))])
+    schedule = Schedule(
+        name="SDK hours",
+        schedule_type=ScheduleType.business_hours,
+        events=[
+            Event(
+                name="Mornings",
+                start_date=monday,
+                end_date=monday,
+                start_time=datetime.time(9),
+                end_time=datetime.time(12),
+                recurrence=Recurrence(recur_for_ever=True, recur_weekly=RecurWeekly(monday=True, tuesday=True)),
+            )
+        ],
+    )
     schedule_id = schedules.create(obj_id=location_id, schedule=schedule)
     details = schedules.details(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=schedule_id)
     assert [event.name for event in details.events] == ["Mornings"] and not extra_fields(details)
     # A rename the wxc_sdk way: name = the old name, newName = the new one; every event carries newName too.
     details.new_name = "SDK opening hours"
-    new_id = schedules.update(obj_id=location_id, schedule=details, schedule_type=ScheduleType.business_hours,
-                              schedule_id=schedule_id)
+    new_id = schedules.update(
+        obj_id=location_id, schedule=details, schedule_type=ScheduleType.business_hours, schedule_id=schedule_id
+    )
     renamed = schedules.details(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id)
     assert renamed.name == "SDK opening hours" and [event.name for event in renamed.events] == ["Mornings"]
 
-    event_id = schedules.event_create(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id,
-                                      event=Event(name="Evenings", start_date=monday, end_date=monday,
-                                                  start_time=datetime.time(17), end_time=datetime.time(20)))
-    event = schedules.event_details(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id,
-                                    event_id=event_id)
+    event_id = schedules.event_create(
+        obj_id=location_id,
+        schedule_type=ScheduleType.business_hours,
+        schedule_id=new_id,
+        event=Event(
+            name="Evenings",
+            start_date=monday,
+            end_date=monday,
+            start_time=datetime.time(17),
+            end_time=datetime.time(20),
+        ),
+    )
+    event = schedules.event_details(
+        obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id, event_id=event_id
+    )
     assert event.start_time == datetime.time(17) and not extra_fields(event)
     event.new_name = "Late evenings"
     event.end_time = datetime.time(21)
-    event_id = schedules.event_update(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id,
-                                      event=event)
-    event = schedules.event_details(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id,
-                                    event_id=event_id)
+    event_id = schedules.event_update(
+        obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id, event=event
+    )
+    event = schedules.event_details(
+        obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id, event_id=event_id
+    )
     assert event.name == "Late evenings" and event.end_time == datetime.time(21)
-    schedules.event_delete(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id, event_id=event_id)
+    schedules.event_delete(
+        obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id, event_id=event_id
+    )
     schedules.delete_schedule(obj_id=location_id, schedule_type=ScheduleType.business_hours, schedule_id=new_id)
 
     repository = api.telephony.announcements_repo
@@ -184,13 +249,17 @@ def test_location_schedule_event_and_announcement_calls(sim, api):
     assert len(every_file) > len(org_files) and not extra_fields(every_file)
     assert not extra_fields(repository.details(announcement_id=AUDIO_ID))
     location_file = next(item for item in every_file if item.level == "LOCATION")
-    assert repository.details(announcement_id=location_file.id, location_id=location_id).file_name == "hq-after-hours.wav"
+    assert (
+        repository.details(announcement_id=location_file.id, location_id=location_id).file_name == "hq-after-hours.wav"
+    )
 
 
 def test_attendants_created_by_wxc_sdk_export_and_apply_again_with_no_change(sim, api, tmp_path):
     location_id = hq(api)
     api.telephony.auto_attendant.create(location_id=location_id, settings=every_feature_attendant())
-    minimal = AutoAttendant.create(name="SDK Minimal", business_schedule="AUTOATTENDANT-BUSINESS-HOURS", extension="2501")
+    minimal = AutoAttendant.create(
+        name="SDK Minimal", business_schedule="AUTOATTENDANT-BUSINESS-HOURS", extension="2501"
+    )
     api.telephony.auto_attendant.create(location_id=location_id, settings=minimal)
     target = os.path.join(str(tmp_path), "auto_attendants.yml")
     run = run_playbook(EXPORT_PLAYBOOK, sim, extra_vars={"export_file": target})
@@ -207,23 +276,43 @@ def test_attendants_created_by_wxc_sdk_export_and_apply_again_with_no_change(sim
 
 
 def test_attendants_created_by_the_module_parse_in_wxc_sdk(sim, api, tmp_path):
-    menu = {"greeting": "CUSTOM", "extension_enabled": True,
-            "audio_announcement_file": {"file_name": "welcome.wav", "media_file_type": "WAV", "level": "ORGANIZATION"},
-            "key_configurations": [
-                {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
-                {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19175551092", "description": "Sales"},
-                {"key": "9", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": AUDIO_ID}},
-                {"key": "#", "action": "EXIT"}],
-            "call_treatment": {"retry_attempt_for_no_input": "ONE_TIME", "no_input_timer": 20,
-                               "action_to_be_performed": {"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "+19073569984"}}}
-    args = {"location": "Headquarters", "name": "Module Main", "phone_number": "+19705550022", "extension": "2502",
-            "alternate_numbers": [{"phone_number": "+19705550023", "ring_pattern": "SHORT_LONG_SHORT"}],
-            "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS", "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
-            "language_code": "en_us", "extension_dialing": "GROUP", "name_dialing": "GROUP", "time_zone": "America/Denver",
-            "direct_line_caller_id_name": {"selection": "DISPLAY_NAME"}, "dial_by_name": "Module Main",
-            "business_hours_menu": menu,
-            "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": False,
-                                 "key_configurations": [{"key": "0", "action": "EXIT"}]}}
+    menu = {
+        "greeting": "CUSTOM",
+        "extension_enabled": True,
+        "audio_announcement_file": {"file_name": "welcome.wav", "media_file_type": "WAV", "level": "ORGANIZATION"},
+        "key_configurations": [
+            {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19175551092", "description": "Sales"},
+            {"key": "9", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": AUDIO_ID}},
+            {"key": "#", "action": "EXIT"},
+        ],
+        "call_treatment": {
+            "retry_attempt_for_no_input": "ONE_TIME",
+            "no_input_timer": 20,
+            "action_to_be_performed": {"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "+19073569984"},
+        },
+    }
+    args = {
+        "location": "Headquarters",
+        "name": "Module Main",
+        "phone_number": "+19705550022",
+        "extension": "2502",
+        "alternate_numbers": [{"phone_number": "+19705550023", "ring_pattern": "SHORT_LONG_SHORT"}],
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
+        "language_code": "en_us",
+        "extension_dialing": "GROUP",
+        "name_dialing": "GROUP",
+        "time_zone": "America/Denver",
+        "direct_line_caller_id_name": {"selection": "DISPLAY_NAME"},
+        "dial_by_name": "Module Main",
+        "business_hours_menu": menu,
+        "after_hours_menu": {
+            "greeting": "DEFAULT",
+            "extension_enabled": False,
+            "key_configurations": [{"key": "0", "action": "EXIT"}],
+        },
+    }
     run = run_playbook(write_playbook(tmp_path, [{"name": "Converge", "wxc.calling.webex_auto_attendant": args}]), sim)
     assert run.rc == 0, run
     location_id = hq(api)

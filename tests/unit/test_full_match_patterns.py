@@ -13,8 +13,14 @@ REGEX_CALLS = ("compile", "match", "search", "fullmatch", "sub", "findall", "spl
 def _regex_literals(tree):
     """The string literals given as the pattern of re.compile/match/search/... in TREE."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in REGEX_CALLS \
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in REGEX_CALLS
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+            and node.args
+        ):
             for part in ast.walk(node.args[0]):
                 if isinstance(part, ast.Constant) and isinstance(part.value, str):
                     yield node.lineno, part.value
@@ -29,8 +35,11 @@ def test_no_pattern_is_anchored_with_a_dollar():
                     path = os.path.join(folder, name)
                     with open(path, encoding="utf-8") as handle:
                         tree = ast.parse(handle.read())
-                    found += ["%s:%d %r" % (os.path.relpath(path, ROOT), line, text)
-                              for line, text in _regex_literals(tree) if re.search(r"(?<!\\)\$", text)]
+                    found += [
+                        "%s:%d %r" % (os.path.relpath(path, ROOT), line, text)
+                        for line, text in _regex_literals(tree)
+                        if re.search(r"(?<!\\)\$", text)
+                    ]
     assert not found, "use \\Z or re.fullmatch instead of $: %s" % found
 
 
@@ -38,11 +47,19 @@ def test_the_checks_refuse_a_trailing_newline():
     from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, schedules  # noqa: E402
     from tests.simulator import validation  # noqa: E402
 
-    for pattern, value in ((auto_attendant.EXTENSION, "2120"), (auto_attendant.E164, "+15551234567"),
-                           (auto_attendant.DESTINATION, "2120"), (schedules.DATE_PATTERN, "2027-01-01"),
-                           (schedules.TIME_PATTERN, "08:00")):
+    for pattern, value in (
+        (auto_attendant.EXTENSION, "2120"),
+        (auto_attendant.E164, "+15551234567"),
+        (auto_attendant.DESTINATION, "2120"),
+        (schedules.DATE_PATTERN, "2027-01-01"),
+        (schedules.TIME_PATTERN, "08:00"),
+    ):
         assert pattern.match(value) and not pattern.match(value + "\n"), pattern.pattern
     # The simulator's patterns are unanchored and always used with fullmatch.
-    for pattern, value in ((validation.EXTENSION_PATTERN, "2120"), (validation.E164_PATTERN, "+15551234567"),
-                           (validation.DATE_PATTERN, "2027-01-01"), (validation.TIME_PATTERN, "08:00")):
+    for pattern, value in (
+        (validation.EXTENSION_PATTERN, "2120"),
+        (validation.E164_PATTERN, "+15551234567"),
+        (validation.DATE_PATTERN, "2027-01-01"),
+        (validation.TIME_PATTERN, "08:00"),
+    ):
         assert pattern.fullmatch(value) and not pattern.fullmatch(value + "\n"), pattern.pattern

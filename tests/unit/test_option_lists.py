@@ -56,7 +56,9 @@ def test_the_role_task_passes_every_option():
     for task in calls:  # the role may call the module per item; then every option must be forwarded
         passed = set(task[MODULE]) - set(webex_argument_spec())
         assert passed == module_options(), "missing %s, unknown %s" % (
-            sorted(module_options() - passed), sorted(passed - module_options()))
+            sorted(module_options() - passed),
+            sorted(passed - module_options()),
+        )
 
 
 def test_the_role_argument_specs_know_every_attendant_field():
@@ -69,7 +71,9 @@ def test_the_role_argument_specs_know_every_attendant_field():
 def test_the_filter_passes_every_attendant_field_through():
     passed = set(role_filter.PASSTHROUGH_FIELDS) | set(role_filter.RAW_MENU_FIELDS) - {"org_id"}
     assert resource_fields() == passed - {"org_id"}, "missing %s, unknown %s" % (
-        sorted(resource_fields() - passed), sorted(passed - resource_fields() - {"org_id"}))
+        sorted(resource_fields() - passed),
+        sorted(passed - resource_fields() - {"org_id"}),
+    )
 
 
 def test_the_apply_playbook_passes_every_option():

@@ -12,37 +12,36 @@ __metaclass__ = type
 import copy
 
 import pytest
-
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant import FilterModule, auto_attendant_module_args
 
-OPERATOR = {'key': '0', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1000', 'description': 'Operator'}
-REPEAT = {'key': '*', 'action': 'REPEAT_MENU', 'description': 'Repeat menu'}
-DIAL_BY_NAME = {'key': '#', 'action': 'NAME_DIALING', 'description': 'Dial by name'}
-EXIT = {'key': '#', 'action': 'EXIT', 'description': 'Exit'}
+OPERATOR = {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"}
+REPEAT = {"key": "*", "action": "REPEAT_MENU", "description": "Repeat menu"}
+DIAL_BY_NAME = {"key": "#", "action": "NAME_DIALING", "description": "Dial by name"}
+EXIT = {"key": "#", "action": "EXIT", "description": "Exit"}
 
 DEFAULTS = {
-    'business_schedule': 'AUTOATTENDANT-BUSINESS-HOURS',
-    'holiday_schedule': 'AUTOATTENDANT-HOLIDAY',
-    'language_code': 'en_us',
-    'business_hours': {
-        'operator': '1000',
-        'departments': [
-            {'name': 'Sales', 'destination': '1100'},
-            {'name': 'Support', 'destination': '1200', 'prompt': True},
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
+    "language_code": "en_us",
+    "business_hours": {
+        "operator": "1000",
+        "departments": [
+            {"name": "Sales", "destination": "1100"},
+            {"name": "Support", "destination": "1200", "prompt": True},
         ],
     },
 }
 
 
 def site(**fields):
-    item = {'name': 'Main', 'location': 'Headquarters', 'extension': '2000'}
+    item = {"name": "Main", "location": "Headquarters", "extension": "2000"}
     item.update(fields)
     return item
 
 
-def build(items, defaults=None, state='present'):
+def build(items, defaults=None, state="present"):
     return auto_attendant_module_args(items, DEFAULTS if defaults is None else defaults, state=state)
 
 
@@ -51,32 +50,32 @@ def one(defaults=None, **fields):
 
 
 def keys(menu):
-    return [entry['key'] for entry in menu['key_configurations']]
+    return [entry["key"] for entry in menu["key_configurations"]]
 
 
 def by_key(menu):
-    return dict((entry['key'], entry) for entry in menu['key_configurations'])
+    return dict((entry["key"], entry) for entry in menu["key_configurations"])
 
 
-def error(items, defaults=None, state='present'):
+def error(items, defaults=None, state="present"):
     with pytest.raises(AnsibleFilterError) as info:
         build(items, defaults, state)
     return str(info.value)
 
 
 def test_registered_under_its_name():
-    assert FilterModule().filters() == {'auto_attendant_module_args': auto_attendant_module_args}
+    assert FilterModule().filters() == {"auto_attendant_module_args": auto_attendant_module_args}
 
 
 def test_standard_business_hours_menu():
     args = one()
-    assert args['business_hours_menu'] == {
-        'greeting': 'DEFAULT',
-        'extension_enabled': True,
-        'key_configurations': [
+    assert args["business_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [
             OPERATOR,
-            {'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1100', 'description': 'Sales'},
-            {'key': '2', 'action': 'TRANSFER_WITH_PROMPT', 'value': '1200', 'description': 'Support'},
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": "Sales"},
+            {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "1200", "description": "Support"},
             REPEAT,
             DIAL_BY_NAME,
         ],
@@ -84,36 +83,51 @@ def test_standard_business_hours_menu():
 
 
 def test_attendant_fields_pass_through_and_unset_ones_are_absent():
-    args = one(time_zone='America/Denver', phone_number='+19705550020', extension_dialing='GROUP')
-    assert args['name'] == 'Main'
-    assert args['location'] == 'Headquarters'
-    assert args['state'] == 'present'
-    assert args['business_schedule'] == 'AUTOATTENDANT-BUSINESS-HOURS'
-    assert args['holiday_schedule'] == 'AUTOATTENDANT-HOLIDAY'
-    assert args['language_code'] == 'en_us'
-    assert args['time_zone'] == 'America/Denver'
-    assert args['phone_number'] == '+19705550020'
-    assert args['extension_dialing'] == 'GROUP'
-    for unset in ('first_name', 'last_name', 'name_dialing', 'dial_by_name', 'alternate_numbers', 'org_id'):
+    args = one(time_zone="America/Denver", phone_number="+19705550020", extension_dialing="GROUP")
+    assert args["name"] == "Main"
+    assert args["location"] == "Headquarters"
+    assert args["state"] == "present"
+    assert args["business_schedule"] == "AUTOATTENDANT-BUSINESS-HOURS"
+    assert args["holiday_schedule"] == "AUTOATTENDANT-HOLIDAY"
+    assert args["language_code"] == "en_us"
+    assert args["time_zone"] == "America/Denver"
+    assert args["phone_number"] == "+19705550020"
+    assert args["extension_dialing"] == "GROUP"
+    for unset in ("first_name", "last_name", "name_dialing", "dial_by_name", "alternate_numbers", "org_id"):
         assert unset not in args
 
 
-@pytest.mark.parametrize("item, path, shown", [
-    ({"extension": 64}, "extension", "the number 64"),
-    ({"business_hours": {"operator": 64}}, "business_hours.operator", "the number 64"),
-    ({"business_hours": {"departments": [{"name": "Sales", "destination": 72, "key": 3}]}},
-     "business_hours.departments[0].destination", "the number 72"),
-    ({"business_hours": {"departments": [{"name": False, "destination": "1100"}]}},
-     "business_hours.departments[0].name", "the boolean false"),
-    ({"business_hours": {"voicemail": 1000}}, "business_hours.voicemail", "the number 1000"),
-    ({"business_hours": {"keys": [{"key": 5, "action": "TRANSFER_WITH_PROMPT", "value": 2001}]}},
-     "business_hours.keys[0].value", "the number 2001"),
-    ({"business_hours": {"keys": [{"key": 5, "action": "EXIT", "description": True}]}},
-     "business_hours.keys[0].description", "the boolean true"),
-    ({"name": False}, "name", "the boolean false"),
-    ({"first_name": True}, "first_name", "the boolean true"),
-    ({"phone_number": 15551234567}, "phone_number", "the number 15551234567"),
-])
+@pytest.mark.parametrize(
+    "item, path, shown",
+    [
+        ({"extension": 64}, "extension", "the number 64"),
+        ({"business_hours": {"operator": 64}}, "business_hours.operator", "the number 64"),
+        (
+            {"business_hours": {"departments": [{"name": "Sales", "destination": 72, "key": 3}]}},
+            "business_hours.departments[0].destination",
+            "the number 72",
+        ),
+        (
+            {"business_hours": {"departments": [{"name": False, "destination": "1100"}]}},
+            "business_hours.departments[0].name",
+            "the boolean false",
+        ),
+        ({"business_hours": {"voicemail": 1000}}, "business_hours.voicemail", "the number 1000"),
+        (
+            {"business_hours": {"keys": [{"key": 5, "action": "TRANSFER_WITH_PROMPT", "value": 2001}]}},
+            "business_hours.keys[0].value",
+            "the number 2001",
+        ),
+        (
+            {"business_hours": {"keys": [{"key": 5, "action": "EXIT", "description": True}]}},
+            "business_hours.keys[0].description",
+            "the boolean true",
+        ),
+        ({"name": False}, "name", "the boolean false"),
+        ({"first_name": True}, "first_name", "the boolean true"),
+        ({"phone_number": 15551234567}, "phone_number", "the number 15551234567"),
+    ],
+)
 def test_yaml_numbers_and_booleans_are_refused_saying_to_quote_them(item, path, shown):
     """YAML read 0100 as 64 and no as False: converting back would send the wrong digits or name."""
     with pytest.raises(AnsibleFilterError) as caught:
@@ -127,134 +141,190 @@ def test_menu_keys_may_stay_numbers_and_names_keep_their_spaces():
 
 
 def test_default_after_hours_is_closed():
-    assert one()['after_hours_menu'] == {'greeting': 'DEFAULT', 'extension_enabled': False, 'key_configurations': [REPEAT, EXIT]}
+    assert one()["after_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [REPEAT, EXIT],
+    }
 
 
 def test_empty_descriptions_give_the_small_business_default():
-    args = one(defaults={'business_schedule': 'B'})
-    assert args['business_hours_menu'] == {'greeting': 'DEFAULT', 'extension_enabled': True, 'key_configurations': [REPEAT, DIAL_BY_NAME]}
-    assert args['after_hours_menu']['key_configurations'] == [REPEAT, EXIT]
+    args = one(defaults={"business_schedule": "B"})
+    assert args["business_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [REPEAT, DIAL_BY_NAME],
+    }
+    assert args["after_hours_menu"]["key_configurations"] == [REPEAT, EXIT]
 
 
 def test_after_hours_voicemail_shape_uses_next_free_key():
-    menu = one(after_hours={'shape': 'voicemail', 'voicemail': '1099'})['after_hours_menu']
-    assert menu['key_configurations'] == [
-        {'key': '1', 'action': 'TRANSFER_TO_MAILBOX', 'value': '1099', 'description': 'Voicemail'}, REPEAT, EXIT]
+    menu = one(after_hours={"shape": "voicemail", "voicemail": "1099"})["after_hours_menu"]
+    assert menu["key_configurations"] == [
+        {"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"},
+        REPEAT,
+        EXIT,
+    ]
 
 
 def test_after_hours_voicemail_shape_takes_business_hours_destination():
     defaults = copy.deepcopy(DEFAULTS)
-    defaults['business_hours']['voicemail'] = '1098'
-    args = one(defaults=defaults, after_hours={'shape': 'voicemail'})
-    assert by_key(args['after_hours_menu'])['1']['value'] == '1098'
+    defaults["business_hours"]["voicemail"] = "1098"
+    args = one(defaults=defaults, after_hours={"shape": "voicemail"})
+    assert by_key(args["after_hours_menu"])["1"]["value"] == "1098"
     # business hours: the voicemail key comes after the departments
-    assert by_key(args['business_hours_menu'])['3'] == {'key': '3', 'action': 'TRANSFER_TO_MAILBOX', 'value': '1098',
-                                                        'description': 'Voicemail'}
+    assert by_key(args["business_hours_menu"])["3"] == {
+        "key": "3",
+        "action": "TRANSFER_TO_MAILBOX",
+        "value": "1098",
+        "description": "Voicemail",
+    }
 
 
 def test_after_hours_operator_shape():
-    menu = one(after_hours={'shape': 'operator'})['after_hours_menu']
-    assert menu['key_configurations'] == [OPERATOR, REPEAT, EXIT]
+    menu = one(after_hours={"shape": "operator"})["after_hours_menu"]
+    assert menu["key_configurations"] == [OPERATOR, REPEAT, EXIT]
 
 
 def test_after_hours_same_as_business_hours_with_override():
-    args = one(after_hours={'shape': 'business_hours', 'greeting': 'closed.wma'})
-    assert args['after_hours_menu']['key_configurations'] == args['business_hours_menu']['key_configurations']
-    assert args['after_hours_menu']['greeting'] == 'CUSTOM'
-    assert args['after_hours_menu']['audio_announcement_file'] == {'file_name': 'closed.wma', 'media_file_type': 'WMA',
-                                                                   'level': 'ORGANIZATION'}
-    assert args['business_hours_menu']['greeting'] == 'DEFAULT'
+    args = one(after_hours={"shape": "business_hours", "greeting": "closed.wma"})
+    assert args["after_hours_menu"]["key_configurations"] == args["business_hours_menu"]["key_configurations"]
+    assert args["after_hours_menu"]["greeting"] == "CUSTOM"
+    assert args["after_hours_menu"]["audio_announcement_file"] == {
+        "file_name": "closed.wma",
+        "media_file_type": "WMA",
+        "level": "ORGANIZATION",
+    }
+    assert args["business_hours_menu"]["greeting"] == "DEFAULT"
 
 
 def test_after_hours_custom_shape_uses_menu_defaults():
-    menu = one(after_hours={'shape': 'custom', 'operator': '1000'})['after_hours_menu']
-    assert menu['key_configurations'] == [OPERATOR, REPEAT, DIAL_BY_NAME]
-    assert menu['extension_enabled'] is True
+    menu = one(after_hours={"shape": "custom", "operator": "1000"})["after_hours_menu"]
+    assert menu["key_configurations"] == [OPERATOR, REPEAT, DIAL_BY_NAME]
+    assert menu["extension_enabled"] is True
 
 
 def test_greeting_as_dictionary_with_id():
-    menu = one(business_hours={'greeting': {'id': 'abc'}})['business_hours_menu']
-    assert menu['greeting'] == 'CUSTOM'
-    assert menu['audio_announcement_file'] == {'id': 'abc'}
+    menu = one(business_hours={"greeting": {"id": "abc"}})["business_hours_menu"]
+    assert menu["greeting"] == "CUSTOM"
+    assert menu["audio_announcement_file"] == {"id": "abc"}
 
 
 def test_greeting_default_is_case_insensitive():
-    assert one(business_hours={'greeting': 'Default'})['business_hours_menu']['greeting'] == 'DEFAULT'
+    assert one(business_hours={"greeting": "Default"})["business_hours_menu"]["greeting"] == "DEFAULT"
 
 
 def test_explicit_department_keys_and_free_keys_in_list_order():
-    menu = one(business_hours={'departments': [
-        {'name': 'A', 'destination': '11'},
-        {'name': 'B', 'destination': '12', 'key': '1'},
-        {'name': 'C', 'destination': '13'},
-    ]})['business_hours_menu']
-    assert [(entry['key'], entry.get('description')) for entry in menu['key_configurations']] == [
-        ('0', 'Operator'), ('1', 'B'), ('2', 'A'), ('3', 'C'), ('*', 'Repeat menu'), ('#', 'Dial by name')]
+    menu = one(
+        business_hours={
+            "departments": [
+                {"name": "A", "destination": "11"},
+                {"name": "B", "destination": "12", "key": "1"},
+                {"name": "C", "destination": "13"},
+            ]
+        }
+    )["business_hours_menu"]
+    assert [(entry["key"], entry.get("description")) for entry in menu["key_configurations"]] == [
+        ("0", "Operator"),
+        ("1", "B"),
+        ("2", "A"),
+        ("3", "C"),
+        ("*", "Repeat menu"),
+        ("#", "Dial by name"),
+    ]
 
 
 def test_raw_keys_are_added_reserved_and_override_generated_keys():
-    menu = one(business_hours={'keys': [
-        {'key': 1, 'action': 'play_announcement', 'audio_announcement_file': 'AUDIO_FILE.wav', 'description': 'Hours'},
-        {'key': '#', 'action': 'EXTENSION_DIALING'},
-        {'key': '0', 'action': 'TRANSFER_TO_OPERATOR'},
-    ]})['business_hours_menu']
+    menu = one(
+        business_hours={
+            "keys": [
+                {
+                    "key": 1,
+                    "action": "play_announcement",
+                    "audio_announcement_file": "AUDIO_FILE.wav",
+                    "description": "Hours",
+                },
+                {"key": "#", "action": "EXTENSION_DIALING"},
+                {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
+            ]
+        }
+    )["business_hours_menu"]
     found = by_key(menu)
-    assert found['1'] == {'key': '1', 'action': 'PLAY_ANNOUNCEMENT', 'description': 'Hours',
-                          'audio_announcement_file': {'file_name': 'AUDIO_FILE.wav', 'media_file_type': 'WAV', 'level': 'ORGANIZATION'}}
-    assert found['#'] == {'key': '#', 'action': 'EXTENSION_DIALING'}
-    assert found['0'] == {'key': '0', 'action': 'TRANSFER_TO_OPERATOR'}
+    assert found["1"] == {
+        "key": "1",
+        "action": "PLAY_ANNOUNCEMENT",
+        "description": "Hours",
+        "audio_announcement_file": {"file_name": "AUDIO_FILE.wav", "media_file_type": "WAV", "level": "ORGANIZATION"},
+    }
+    assert found["#"] == {"key": "#", "action": "EXTENSION_DIALING"}
+    assert found["0"] == {"key": "0", "action": "TRANSFER_TO_OPERATOR"}
     # departments skipped the reserved key 1
-    assert found['2']['description'] == 'Sales'
-    assert found['3']['description'] == 'Support'
-    assert keys(menu) == ['0', '1', '2', '3', '*', '#']
+    assert found["2"]["description"] == "Sales"
+    assert found["3"]["description"] == "Support"
+    assert keys(menu) == ["0", "1", "2", "3", "*", "#"]
 
 
 def test_optional_keys_switch_on_and_off():
-    menu = one(business_hours={'dial_by_name': False, 'repeat_key': None, 'dial_by_extension': False,
-                               'dial_by_extension_key': '8', 'exit_key': '9', 'operator': None, 'departments': []})['business_hours_menu']
-    assert menu['extension_enabled'] is False
-    assert menu['key_configurations'] == [
-        {'key': '8', 'action': 'EXTENSION_DIALING', 'description': 'Dial by extension'},
-        {'key': '9', 'action': 'EXIT', 'description': 'Exit'},
+    menu = one(
+        business_hours={
+            "dial_by_name": False,
+            "repeat_key": None,
+            "dial_by_extension": False,
+            "dial_by_extension_key": "8",
+            "exit_key": "9",
+            "operator": None,
+            "departments": [],
+        }
+    )["business_hours_menu"]
+    assert menu["extension_enabled"] is False
+    assert menu["key_configurations"] == [
+        {"key": "8", "action": "EXTENSION_DIALING", "description": "Dial by extension"},
+        {"key": "9", "action": "EXIT", "description": "Exit"},
     ]
 
 
 def test_defaults_merge_recursively_item_wins_lists_replaced():
-    args = one(business_hours={'departments': [{'name': 'Parts', 'destination': '1300'}]}, language_code='es_es')
-    menu = args['business_hours_menu']
-    assert args['language_code'] == 'es_es'
-    assert by_key(menu)['0'] == OPERATOR  # operator kept from the defaults
-    assert [entry.get('description') for entry in menu['key_configurations']] == ['Operator', 'Parts', 'Repeat menu', 'Dial by name']
+    args = one(business_hours={"departments": [{"name": "Parts", "destination": "1300"}]}, language_code="es_es")
+    menu = args["business_hours_menu"]
+    assert args["language_code"] == "es_es"
+    assert by_key(menu)["0"] == OPERATOR  # operator kept from the defaults
+    assert [entry.get("description") for entry in menu["key_configurations"]] == [
+        "Operator",
+        "Parts",
+        "Repeat menu",
+        "Dial by name",
+    ]
 
 
 def test_item_null_removes_a_default():
-    menu = one(business_hours={'operator': None})['business_hours_menu']
-    assert '0' not in keys(menu)
+    menu = one(business_hours={"operator": None})["business_hours_menu"]
+    assert "0" not in keys(menu)
 
 
 def test_defaults_are_not_modified():
     defaults = copy.deepcopy(DEFAULTS)
-    build([site(business_hours={'operator': '1001'}), site(name='Other')], defaults)
+    build([site(business_hours={"operator": "1001"}), site(name="Other")], defaults)
     assert defaults == DEFAULTS
 
 
 def test_state_default_item_override_and_absent_sends_no_menus():
-    results = build([site(), site(name='Gone', state='absent')], state='present')
-    assert results[0]['state'] == 'present'
-    assert results[1] == {'name': 'Gone', 'location': 'Headquarters', 'state': 'absent'}
-    assert build([site()], state='absent')[0]['state'] == 'absent'
+    results = build([site(), site(name="Gone", state="absent")], state="present")
+    assert results[0]["state"] == "present"
+    assert results[1] == {"name": "Gone", "location": "Headquarters", "state": "absent"}
+    assert build([site()], state="absent")[0]["state"] == "absent"
 
 
 def test_absent_items_need_no_schedule_or_number():
-    assert build([{'name': 'Gone', 'location': 'HQ', 'state': 'absent'}], defaults={}) == [
-        {'name': 'Gone', 'location': 'HQ', 'state': 'absent'}]
+    assert build([{"name": "Gone", "location": "HQ", "state": "absent"}], defaults={}) == [
+        {"name": "Gone", "location": "HQ", "state": "absent"}
+    ]
 
 
 def test_location_from_defaults_and_org_id():
-    defaults = dict(DEFAULTS, location='Headquarters', org_id='org-1')
-    args = build([{'name': 'X', 'extension': '2000'}], defaults)[0]
-    assert args['location'] == 'Headquarters'
-    assert args['org_id'] == 'org-1'
+    defaults = dict(DEFAULTS, location="Headquarters", org_id="org-1")
+    args = build([{"name": "X", "extension": "2000"}], defaults)[0]
+    assert args["location"] == "Headquarters"
+    assert args["org_id"] == "org-1"
 
 
 def test_empty_and_none_lists():
@@ -262,47 +332,101 @@ def test_empty_and_none_lists():
     assert auto_attendant_module_args(None, None) == []
 
 
-@pytest.mark.parametrize('items, expected', [
-    ([site(business_hours={'departments': [{'name': 'Sales'}]})],
-     "auto_attendant_list[0] (Main): business_hours.departments[0].destination: is missing for department 'Sales'"),
-    ([site(business_hours={'departments': [{'name': 'A', 'destination': '11', 'key': '1'}, {'name': 'B', 'destination': '12', 'key': 1}]})],
-     "business_hours.departments[1].key: key '1' is used twice (also by business_hours.departments[0].key)"),
-    ([site(business_hours={'dial_by_name_key': '*'})],
-     "business_hours.repeat_key: key '*' is used twice (also by business_hours.dial_by_name_key)"),
-    ([site(business_hours={'keys': [{'key': '5', 'action': 'EXIT'}, {'key': 5, 'action': 'REPEAT_MENU'}]})],
-     "business_hours.keys[1].key: key '5' is used twice"),
-    ([site(business_hours={'departments': [{'name': str(n), 'destination': '1%d' % n} for n in range(10)]})],
-     'business_hours.departments: more departments than free keys: 10 entries'),
-    ([site(business_hours={'voicemail': '1099', 'departments': [{'name': str(n), 'destination': '1%d' % n} for n in range(9)]})],
-     'more departments than free keys: 10 entries (0, 1, 2, 3, 4, 5, 6, 7, 8, Voicemail)'),
-    ([site(after_hours={'shape': 'weekend'})], "after_hours.shape: unknown shape 'weekend'"),
-    ([site(after_hours={'shape': 'voicemail'})], 'after_hours.voicemail: after_hours.shape is voicemail but neither'),
-    ([site(business_hours={'keys': [{'key': '0', 'action': 'TRANSFER_TO_OPERATOR', 'value': '1000'}]})],
-     'business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value'),
-    ([site(business_hours={'keys': [{'key': '5', 'action': 'TRANSFER_WITHOUT_PROMPT'}]})],
-     'business_hours_menu.key_configurations (key 5): action TRANSFER_WITHOUT_PROMPT needs a value'),
-    ([site(business_hours={'keys': [{'key': '5', 'action': 'PLAY_ANNOUNCEMENT'}]})],
-     'business_hours_menu.key_configurations (key 5): action PLAY_ANNOUNCEMENT needs an audio_announcement_file'),
-    ([site(business_hours={'keys': [{'key': '5', 'action': 'EXIT', 'audio_announcement_file': 'a.wav'}]})],
-     'is only used with action PLAY_ANNOUNCEMENT'),
-    ([site(business_hours={'keys': [{'key': '5', 'action': 'JUMP'}]})], "business_hours.keys[0].action: is 'JUMP'"),
-    ([site(business_hours={'keys': [{'key': 'A', 'action': 'EXIT'}]})], "business_hours.keys[0].key: is 'A', expected one of"),
-    ([site(business_hours={'operator': 'front desk'})], "business_hours.operator: 'front desk' is neither an E.164 number"),
-    ([site(business_hours={'greeting': 'hello.mp3'})], "business_hours.greeting: file name 'hello.mp3' must end in .wav"),
-    ([site(business_hours={'colour': 'red'})], 'business_hours: unknown field(s) colour'),
-    ([site(colour='red')], 'item: unknown field(s) colour'),
-    ([site(business_hours={'voicemail_key': '7'})], 'business_hours.voicemail_key: is set but voicemail'),
-    ([site(business_hours={'dial_by_name': 'maybe'})], "business_hours.dial_by_name: must be a boolean, got 'maybe'"),
-    ([site(business_hours={'departments': 'Sales'})], 'business_hours.departments: must be a list'),
-    ([site(extension=None)], 'extension: an auto attendant needs an extension or a phone_number'),
-    ([site(extension='12a')], "extension: '12a' must be 2 to 10 digits"),
-    ([site(phone_number='9705550020')], "phone_number: '9705550020' is not an E.164 number"),
-    ([site(location=None)], 'auto_attendant_list[0] (Main): location: is required'),
-    ([site(name='x' * 81)], 'name: 81 characters, the maximum is 80'),
-    ([site(state='gone')], "state: is 'gone', expected present or absent"),
-    ([site(), site()], "name: the auto attendant 'Main' in location 'Headquarters' is also auto_attendant_list[0]"),
-    (['Main'], 'auto_attendant_list[0]: must be a dictionary, got str'),
-])
+@pytest.mark.parametrize(
+    "items, expected",
+    [
+        (
+            [site(business_hours={"departments": [{"name": "Sales"}]})],
+            "auto_attendant_list[0] (Main): business_hours.departments[0].destination: is missing for department 'Sales'",
+        ),
+        (
+            [
+                site(
+                    business_hours={
+                        "departments": [
+                            {"name": "A", "destination": "11", "key": "1"},
+                            {"name": "B", "destination": "12", "key": 1},
+                        ]
+                    }
+                )
+            ],
+            "business_hours.departments[1].key: key '1' is used twice (also by business_hours.departments[0].key)",
+        ),
+        (
+            [site(business_hours={"dial_by_name_key": "*"})],
+            "business_hours.repeat_key: key '*' is used twice (also by business_hours.dial_by_name_key)",
+        ),
+        (
+            [site(business_hours={"keys": [{"key": "5", "action": "EXIT"}, {"key": 5, "action": "REPEAT_MENU"}]})],
+            "business_hours.keys[1].key: key '5' is used twice",
+        ),
+        (
+            [site(business_hours={"departments": [{"name": str(n), "destination": "1%d" % n} for n in range(10)]})],
+            "business_hours.departments: more departments than free keys: 10 entries",
+        ),
+        (
+            [
+                site(
+                    business_hours={
+                        "voicemail": "1099",
+                        "departments": [{"name": str(n), "destination": "1%d" % n} for n in range(9)],
+                    }
+                )
+            ],
+            "more departments than free keys: 10 entries (0, 1, 2, 3, 4, 5, 6, 7, 8, Voicemail)",
+        ),
+        ([site(after_hours={"shape": "weekend"})], "after_hours.shape: unknown shape 'weekend'"),
+        (
+            [site(after_hours={"shape": "voicemail"})],
+            "after_hours.voicemail: after_hours.shape is voicemail but neither",
+        ),
+        (
+            [site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]})],
+            "business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value",
+        ),
+        (
+            [site(business_hours={"keys": [{"key": "5", "action": "TRANSFER_WITHOUT_PROMPT"}]})],
+            "business_hours_menu.key_configurations (key 5): action TRANSFER_WITHOUT_PROMPT needs a value",
+        ),
+        (
+            [site(business_hours={"keys": [{"key": "5", "action": "PLAY_ANNOUNCEMENT"}]})],
+            "business_hours_menu.key_configurations (key 5): action PLAY_ANNOUNCEMENT needs an audio_announcement_file",
+        ),
+        (
+            [site(business_hours={"keys": [{"key": "5", "action": "EXIT", "audio_announcement_file": "a.wav"}]})],
+            "is only used with action PLAY_ANNOUNCEMENT",
+        ),
+        ([site(business_hours={"keys": [{"key": "5", "action": "JUMP"}]})], "business_hours.keys[0].action: is 'JUMP'"),
+        (
+            [site(business_hours={"keys": [{"key": "A", "action": "EXIT"}]})],
+            "business_hours.keys[0].key: is 'A', expected one of",
+        ),
+        (
+            [site(business_hours={"operator": "front desk"})],
+            "business_hours.operator: 'front desk' is neither an E.164 number",
+        ),
+        (
+            [site(business_hours={"greeting": "hello.mp3"})],
+            "business_hours.greeting: file name 'hello.mp3' must end in .wav",
+        ),
+        ([site(business_hours={"colour": "red"})], "business_hours: unknown field(s) colour"),
+        ([site(colour="red")], "item: unknown field(s) colour"),
+        ([site(business_hours={"voicemail_key": "7"})], "business_hours.voicemail_key: is set but voicemail"),
+        (
+            [site(business_hours={"dial_by_name": "maybe"})],
+            "business_hours.dial_by_name: must be a boolean, got 'maybe'",
+        ),
+        ([site(business_hours={"departments": "Sales"})], "business_hours.departments: must be a list"),
+        ([site(extension=None)], "extension: an auto attendant needs an extension or a phone_number"),
+        ([site(extension="12a")], "extension: '12a' must be 2 to 10 digits"),
+        ([site(phone_number="9705550020")], "phone_number: '9705550020' is not an E.164 number"),
+        ([site(location=None)], "auto_attendant_list[0] (Main): location: is required"),
+        ([site(name="x" * 81)], "name: 81 characters, the maximum is 80"),
+        ([site(state="gone")], "state: is 'gone', expected present or absent"),
+        ([site(), site()], "name: the auto attendant 'Main' in location 'Headquarters' is also auto_attendant_list[0]"),
+        (["Main"], "auto_attendant_list[0]: must be a dictionary, got str"),
+    ],
+)
 def test_errors_name_the_attendant_and_the_variable(items, expected):
     assert expected in error(items)
 
@@ -312,88 +436,142 @@ def test_business_schedule_is_required_for_present():
 
 
 def test_error_in_a_later_item_fails_the_whole_list():
-    message = error([site(), site(name='Second', after_hours={'shape': 'nope'})])
-    assert message.startswith('auto_attendant_list[1] (Second): after_hours.shape')
+    message = error([site(), site(name="Second", after_hours={"shape": "nope"})])
+    assert message.startswith("auto_attendant_list[1] (Second): after_hours.shape")
 
 
-@pytest.mark.parametrize('items, defaults, state, expected', [
-    ({'name': 'x'}, {}, 'present', 'auto_attendant_list must be a list'),
-    ([], [], 'present', 'auto_attendant_defaults must be a dictionary'),
-    ([], {'colour': 'red'}, 'present', 'auto_attendant_defaults: unknown field(s) colour'),
-    ([], {}, 'gone', "auto_attendant_state is 'gone'"),
-])
+@pytest.mark.parametrize(
+    "items, defaults, state, expected",
+    [
+        ({"name": "x"}, {}, "present", "auto_attendant_list must be a list"),
+        ([], [], "present", "auto_attendant_defaults must be a dictionary"),
+        ([], {"colour": "red"}, "present", "auto_attendant_defaults: unknown field(s) colour"),
+        ([], {}, "gone", "auto_attendant_state is 'gone'"),
+    ],
+)
 def test_bad_top_level_variables(items, defaults, state, expected):
-    with pytest.raises(AnsibleFilterError, match=expected.replace('(', r'\(').replace(')', r'\)')):
+    with pytest.raises(AnsibleFilterError, match=expected.replace("(", r"\(").replace(")", r"\)")):
         auto_attendant_module_args(items, defaults, state=state)
 
 
 def test_item_with_another_shape_does_not_inherit_the_defaults_after_hours():
     defaults = copy.deepcopy(DEFAULTS)
-    defaults['after_hours'] = {'shape': 'voicemail', 'voicemail': '1099', 'greeting': 'closed.wma'}
-    args = build([site(), site(name='Op', after_hours={'shape': 'operator'}), site(name='Same', after_hours={'shape': 'business_hours'}),
-                  site(name='Override', after_hours={'voicemail': '2099'}), site(name='Also', after_hours={'shape': 'Voicemail'})], defaults)
-    voicemail = {'key': '1', 'action': 'TRANSFER_TO_MAILBOX', 'value': '1099', 'description': 'Voicemail'}
-    assert args[0]['after_hours_menu']['key_configurations'] == [voicemail, REPEAT, EXIT]
-    assert args[0]['after_hours_menu']['greeting'] == 'CUSTOM'
-    assert args[1]['after_hours_menu'] == {'greeting': 'DEFAULT', 'extension_enabled': False, 'key_configurations': [OPERATOR, REPEAT, EXIT]}
-    assert args[2]['after_hours_menu'] == args[2]['business_hours_menu']
-    assert args[3]['after_hours_menu']['key_configurations'] == [dict(voicemail, value='2099'), REPEAT, EXIT]
-    assert args[4]['after_hours_menu'] == args[0]['after_hours_menu']
+    defaults["after_hours"] = {"shape": "voicemail", "voicemail": "1099", "greeting": "closed.wma"}
+    args = build(
+        [
+            site(),
+            site(name="Op", after_hours={"shape": "operator"}),
+            site(name="Same", after_hours={"shape": "business_hours"}),
+            site(name="Override", after_hours={"voicemail": "2099"}),
+            site(name="Also", after_hours={"shape": "Voicemail"}),
+        ],
+        defaults,
+    )
+    voicemail = {"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"}
+    assert args[0]["after_hours_menu"]["key_configurations"] == [voicemail, REPEAT, EXIT]
+    assert args[0]["after_hours_menu"]["greeting"] == "CUSTOM"
+    assert args[1]["after_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [OPERATOR, REPEAT, EXIT],
+    }
+    assert args[2]["after_hours_menu"] == args[2]["business_hours_menu"]
+    assert args[3]["after_hours_menu"]["key_configurations"] == [dict(voicemail, value="2099"), REPEAT, EXIT]
+    assert args[4]["after_hours_menu"] == args[0]["after_hours_menu"]
 
 
 def test_default_shape_is_closed_when_comparing_shapes():
-    defaults = dict(DEFAULTS, after_hours={'greeting': 'closed.wma'})
-    args = build([site(after_hours={'shape': 'closed'}), site(name='Op', after_hours={'shape': 'operator'})], defaults)
-    assert args[0]['after_hours_menu']['greeting'] == 'CUSTOM'
-    assert args[1]['after_hours_menu']['greeting'] == 'DEFAULT'
+    defaults = dict(DEFAULTS, after_hours={"greeting": "closed.wma"})
+    args = build([site(after_hours={"shape": "closed"}), site(name="Op", after_hours={"shape": "operator"})], defaults)
+    assert args[0]["after_hours_menu"]["greeting"] == "CUSTOM"
+    assert args[1]["after_hours_menu"]["greeting"] == "DEFAULT"
 
 
 def test_closed_shape_other_fields_still_override():
-    menu = one(after_hours={'shape': 'closed', 'dial_by_name': True, 'dial_by_name_key': '9', 'greeting': {'id': 'closed-id'}})['after_hours_menu']
-    assert menu['greeting'] == 'CUSTOM'
-    assert menu['key_configurations'] == [{'key': '9', 'action': 'NAME_DIALING', 'description': 'Dial by name'}, REPEAT, EXIT]
+    menu = one(
+        after_hours={"shape": "closed", "dial_by_name": True, "dial_by_name_key": "9", "greeting": {"id": "closed-id"}}
+    )["after_hours_menu"]
+    assert menu["greeting"] == "CUSTOM"
+    assert menu["key_configurations"] == [
+        {"key": "9", "action": "NAME_DIALING", "description": "Dial by name"},
+        REPEAT,
+        EXIT,
+    ]
 
 
 def test_custom_shape_starts_from_the_menu_defaults():
     # custom starts from the menu defaults, not from business hours: no operator unless after_hours sets one
-    menu = one(after_hours={'shape': 'custom', 'voicemail': '1099', 'dial_by_name': False})['after_hours_menu']
-    assert menu['key_configurations'] == [{'key': '1', 'action': 'TRANSFER_TO_MAILBOX', 'value': '1099', 'description': 'Voicemail'}, REPEAT]
-    menu = one(after_hours={'shape': 'custom', 'operator': '1000', 'voicemail': '1099', 'dial_by_name': False})['after_hours_menu']
-    assert menu['key_configurations'] == [
-        OPERATOR, {'key': '1', 'action': 'TRANSFER_TO_MAILBOX', 'value': '1099', 'description': 'Voicemail'}, REPEAT]
+    menu = one(after_hours={"shape": "custom", "voicemail": "1099", "dial_by_name": False})["after_hours_menu"]
+    assert menu["key_configurations"] == [
+        {"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"},
+        REPEAT,
+    ]
+    menu = one(after_hours={"shape": "custom", "operator": "1000", "voicemail": "1099", "dial_by_name": False})[
+        "after_hours_menu"
+    ]
+    assert menu["key_configurations"] == [
+        OPERATOR,
+        {"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"},
+        REPEAT,
+    ]
 
 
 def test_raw_menus_in_the_module_form_are_passed_unchanged():
-    raw = {'greeting': 'DEFAULT', 'extension_enabled': False,
-           'key_configurations': [{'key': '0', 'action': 'TRANSFER_TO_OPERATOR', 'description': 'Operator'}]}
+    raw = {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "description": "Operator"}],
+    }
     built = auto_attendant_module_args([site(business_hours_menu=raw)], DEFAULTS)[0]
-    assert built['business_hours_menu'] == raw
-    assert built['after_hours_menu']['key_configurations']  # still built from the description
+    assert built["business_hours_menu"] == raw
+    assert built["after_hours_menu"]["key_configurations"]  # still built from the description
 
 
 def test_a_raw_menu_that_is_not_a_dict_is_named():
-    with pytest.raises(AnsibleFilterError, match='business_hours_menu: must be a menu in the form of webex_auto_attendant'):
-        auto_attendant_module_args([site(business_hours_menu='closed')], DEFAULTS)
+    with pytest.raises(
+        AnsibleFilterError, match="business_hours_menu: must be a menu in the form of webex_auto_attendant"
+    ):
+        auto_attendant_module_args([site(business_hours_menu="closed")], DEFAULTS)
 
 
 def test_departments_and_raw_keys_may_name_another_attendant():
-    item = site(business_hours={'operator': None, 'departments': [
-        {'name': 'Support', 'auto_attendant': 'Support Menu'},
-        {'name': 'Denver', 'auto_attendant': {'location': 'Branch Office Denver', 'name': 'Reception'}, 'prompt': True},
-        {'name': 'Sales', 'destination': '1100'},
-    ], 'keys': [{'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'auto_attendant': 'Main', 'description': 'Main'}]})
-    keys = auto_attendant_module_args([item], DEFAULTS)[0]['business_hours_menu']['key_configurations']
+    item = site(
+        business_hours={
+            "operator": None,
+            "departments": [
+                {"name": "Support", "auto_attendant": "Support Menu"},
+                {
+                    "name": "Denver",
+                    "auto_attendant": {"location": "Branch Office Denver", "name": "Reception"},
+                    "prompt": True,
+                },
+                {"name": "Sales", "destination": "1100"},
+            ],
+            "keys": [
+                {"key": "9", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Main", "description": "Main"}
+            ],
+        }
+    )
+    keys = auto_attendant_module_args([item], DEFAULTS)[0]["business_hours_menu"]["key_configurations"]
     assert keys[:3] == [
-        {'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'description': 'Support', 'auto_attendant': 'Support Menu'},
-        {'key': '2', 'action': 'TRANSFER_WITH_PROMPT', 'description': 'Denver',
-         'auto_attendant': {'location': 'Branch Office Denver', 'name': 'Reception'}},
-        {'key': '3', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1100', 'description': 'Sales'},
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "description": "Support", "auto_attendant": "Support Menu"},
+        {
+            "key": "2",
+            "action": "TRANSFER_WITH_PROMPT",
+            "description": "Denver",
+            "auto_attendant": {"location": "Branch Office Denver", "name": "Reception"},
+        },
+        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": "Sales"},
     ]
-    assert {'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'description': 'Main', 'auto_attendant': 'Main'} in keys
-    both = site(business_hours={'departments': [{'name': 'x', 'destination': '1100', 'auto_attendant': 'Support Menu'}]})
-    with pytest.raises(AnsibleFilterError, match=r'departments\[0\]\.auto_attendant: give destination or auto_attendant'):
+    assert {"key": "9", "action": "TRANSFER_WITHOUT_PROMPT", "description": "Main", "auto_attendant": "Main"} in keys
+    both = site(
+        business_hours={"departments": [{"name": "x", "destination": "1100", "auto_attendant": "Support Menu"}]}
+    )
+    with pytest.raises(
+        AnsibleFilterError, match=r"departments\[0\]\.auto_attendant: give destination or auto_attendant"
+    ):
         auto_attendant_module_args([both], DEFAULTS)
     # The module's rulebook judges the reference: a reference on a key that does not transfer is refused.
-    bad = site(business_hours={'keys': [{'key': '9', 'action': 'EXIT', 'auto_attendant': 'Main'}]})
-    with pytest.raises(AnsibleFilterError, match='does not transfer'):
+    bad = site(business_hours={"keys": [{"key": "9", "action": "EXIT", "auto_attendant": "Main"}]})
+    with pytest.raises(AnsibleFilterError, match="does not transfer"):
         auto_attendant_module_args([bad], DEFAULTS)

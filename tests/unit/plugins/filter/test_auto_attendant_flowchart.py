@@ -17,21 +17,26 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant_flowchart import (
-    FilterModule, auto_attendant_flowchart, flowchart_graphs, mermaid_text, to_dot, to_mermaid)
+    FilterModule,
+    auto_attendant_flowchart,
+    flowchart_graphs,
+    mermaid_text,
+    to_dot,
+    to_mermaid,
+)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir, os.pardir))
 
 
-def menu(keys, call_treatment=None, greeting='DEFAULT', audio=None):
-    result = {'greeting': greeting, 'extension_enabled': True, 'key_configurations': keys}
+def menu(keys, call_treatment=None, greeting="DEFAULT", audio=None):
+    result = {"greeting": greeting, "extension_enabled": True, "key_configurations": keys}
     if call_treatment:
-        result['call_treatment'] = call_treatment
+        result["call_treatment"] = call_treatment
     if audio:
-        result['audio_announcement_file'] = audio
+        result["audio_announcement_file"] = audio
     return result
 
 
@@ -39,255 +44,317 @@ def menu(keys, call_treatment=None, greeting='DEFAULT', audio=None):
 # another location, a transfer to another attendant's extension, one to its phone number and one to an alternate
 # number, and both call treatments.
 MAIN = {
-    'name': 'Main Line', 'location': 'Headquarters', 'extension': '2000', 'phone_number': '+15555550100',
-    'business_schedule': 'Office Hours', 'holiday_schedule': 'Holidays', 'name_dialing': 'GROUP',
-    'business_hours_menu': menu([
-        {'key': '0', 'action': 'TRANSFER_TO_OPERATOR', 'description': 'Operator'},
-        {'key': '1', 'action': 'TRANSFER_WITH_PROMPT', 'value': '+15555550199', 'description': 'Billing'},
-        {'key': '2', 'action': 'TRANSFER_WITHOUT_PROMPT', 'auto_attendant': 'Support Menu', 'description': 'Support'},
-        {'key': '3', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '2100', 'description': 'Support by extension'},
-        {'key': '4', 'action': 'TRANSFER_TO_MAILBOX', 'value': '2000', 'description': 'Leave a message'},
-        {'key': '5', 'action': 'NAME_DIALING'},
-        {'key': '6', 'action': 'EXTENSION_DIALING'},
-        {'key': '7', 'action': 'PLAY_ANNOUNCEMENT', 'audio_announcement_file': {'file_name': 'hours.wav'},
-         'description': 'Opening hours'},
-        {'key': '8', 'action': 'TRANSFER_WITHOUT_PROMPT', 'auto_attendant': {'location': 'Branch', 'name': 'Branch Desk'}},
-        {'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1100', 'description': 'Sales'},
-        {'key': '*', 'action': 'REPEAT_MENU'},
-        {'key': '#', 'action': 'EXIT', 'description': 'Goodbye'},
-    ], call_treatment={'retry_attempt_for_no_input': 'TWO_TIMES', 'no_input_timer': 15,
-                       'action_to_be_performed': {'action': 'TRANSFER_WITH_PROMPT', 'transfer_call_to': '1100'}},
-        greeting='CUSTOM', audio={'file_name': 'welcome.wav'}),
-    'after_hours_menu': menu([
-        {'key': '1', 'action': 'TRANSFER_TO_MAILBOX', 'value': '2000'},
-        {'key': '*', 'action': 'REPEAT_MENU'},
-    ], call_treatment={'action_to_be_performed': {'action': 'PLAY_MESSAGE_AND_DISCONNECT'}}),
+    "name": "Main Line",
+    "location": "Headquarters",
+    "extension": "2000",
+    "phone_number": "+15555550100",
+    "business_schedule": "Office Hours",
+    "holiday_schedule": "Holidays",
+    "name_dialing": "GROUP",
+    "business_hours_menu": menu(
+        [
+            {"key": "0", "action": "TRANSFER_TO_OPERATOR", "description": "Operator"},
+            {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "+15555550199", "description": "Billing"},
+            {
+                "key": "2",
+                "action": "TRANSFER_WITHOUT_PROMPT",
+                "auto_attendant": "Support Menu",
+                "description": "Support",
+            },
+            {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100", "description": "Support by extension"},
+            {"key": "4", "action": "TRANSFER_TO_MAILBOX", "value": "2000", "description": "Leave a message"},
+            {"key": "5", "action": "NAME_DIALING"},
+            {"key": "6", "action": "EXTENSION_DIALING"},
+            {
+                "key": "7",
+                "action": "PLAY_ANNOUNCEMENT",
+                "audio_announcement_file": {"file_name": "hours.wav"},
+                "description": "Opening hours",
+            },
+            {
+                "key": "8",
+                "action": "TRANSFER_WITHOUT_PROMPT",
+                "auto_attendant": {"location": "Branch", "name": "Branch Desk"},
+            },
+            {"key": "9", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": "Sales"},
+            {"key": "*", "action": "REPEAT_MENU"},
+            {"key": "#", "action": "EXIT", "description": "Goodbye"},
+        ],
+        call_treatment={
+            "retry_attempt_for_no_input": "TWO_TIMES",
+            "no_input_timer": 15,
+            "action_to_be_performed": {"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "1100"},
+        },
+        greeting="CUSTOM",
+        audio={"file_name": "welcome.wav"},
+    ),
+    "after_hours_menu": menu(
+        [
+            {"key": "1", "action": "TRANSFER_TO_MAILBOX", "value": "2000"},
+            {"key": "*", "action": "REPEAT_MENU"},
+        ],
+        call_treatment={"action_to_be_performed": {"action": "PLAY_MESSAGE_AND_DISCONNECT"}},
+    ),
 }
 SUPPORT = {
-    'name': 'Support Menu', 'location': 'Headquarters', 'extension': '2100', 'business_schedule': 'Office Hours',
-    'business_hours_menu': menu([
-        {'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1201', 'description': 'Hardware'},
-        {'key': '9', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '2000', 'description': 'Main menu'},
-    ], call_treatment={'action_to_be_performed': {'action': 'TRANSFER_WITHOUT_PROMPT',
-                                                  'auto_attendant': 'Main Line'}}),
-    'after_hours_menu': menu([{'key': '#', 'action': 'EXIT'}]),
+    "name": "Support Menu",
+    "location": "Headquarters",
+    "extension": "2100",
+    "business_schedule": "Office Hours",
+    "business_hours_menu": menu(
+        [
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1201", "description": "Hardware"},
+            {"key": "9", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2000", "description": "Main menu"},
+        ],
+        call_treatment={"action_to_be_performed": {"action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Main Line"}},
+    ),
+    "after_hours_menu": menu([{"key": "#", "action": "EXIT"}]),
 }
 BRANCH = {
-    'name': 'Branch Desk', 'location': 'Branch', 'extension': '2000', 'phone_number': '+15555550300',
-    'alternate_numbers': [{'phone_number': '+15555550301', 'ring_pattern': 'NORMAL'}],
-    'business_schedule': 'Branch Hours',
-    'business_hours_menu': menu([
-        {'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '+15555550100', 'description': 'Headquarters'},
-        # 2100 is Support Menu's extension in Headquarters, not in Branch: a plain extension here.
-        {'key': '2', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '2100', 'description': 'Local 2100'},
-    ]),
-    'after_hours_menu': menu([{'key': '0', 'action': 'TRANSFER_TO_OPERATOR'}]),
+    "name": "Branch Desk",
+    "location": "Branch",
+    "extension": "2000",
+    "phone_number": "+15555550300",
+    "alternate_numbers": [{"phone_number": "+15555550301", "ring_pattern": "NORMAL"}],
+    "business_schedule": "Branch Hours",
+    "business_hours_menu": menu(
+        [
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550100", "description": "Headquarters"},
+            # 2100 is Support Menu's extension in Headquarters, not in Branch: a plain extension here.
+            {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100", "description": "Local 2100"},
+        ]
+    ),
+    "after_hours_menu": menu([{"key": "0", "action": "TRANSFER_TO_OPERATOR"}]),
 }
 ATTENDANTS = [MAIN, SUPPORT, BRANCH]
 
 
 def diagram(graphs, location):
-    found = [graph for graph in graphs if graph['location'] == location]
-    assert len(found) == 1, [graph['location'] for graph in graphs]
+    found = [graph for graph in graphs if graph["location"] == location]
+    assert len(found) == 1, [graph["location"] for graph in graphs]
     return found[0]
 
 
 def the_node(graph, kind, **fields):
-    found = [node for node in graph['nodes'] if node['kind'] == kind and all(node.get(k) == v for k, v in fields.items())]
+    found = [
+        node for node in graph["nodes"] if node["kind"] == kind and all(node.get(k) == v for k, v in fields.items())
+    ]
     assert len(found) == 1, (kind, fields, found)
     return found[0]
 
 
 def edges_from(graph, node):
-    return [(edge['target'], edge['label']) for edge in graph['edges'] if edge['source'] == node['id']]
+    return [(edge["target"], edge["label"]) for edge in graph["edges"] if edge["source"] == node["id"]]
 
 
 def by_id(graph, node_id):
-    return [node for node in graph['nodes'] if node['id'] == node_id][0]
+    return [node for node in graph["nodes"] if node["id"] == node_id][0]
 
 
 def destination(graph, attendant, menu_name, key):
     """(kind, first label line, edge label) of where KEY of ATTENDANT's MENU_NAME sends the caller."""
-    menu_node = the_node(graph, 'menu', attendant=attendant, menu=menu_name)
-    key_node = the_node(graph, 'key', attendant=attendant, menu=menu_name, key=key)
-    assert (key_node['id'], '') in edges_from(graph, menu_node)
+    menu_node = the_node(graph, "menu", attendant=attendant, menu=menu_name)
+    key_node = the_node(graph, "key", attendant=attendant, menu=menu_name, key=key)
+    assert (key_node["id"], "") in edges_from(graph, menu_node)
     targets = edges_from(graph, key_node)
     assert len(targets) == 1, targets
     target = by_id(graph, targets[0][0])
-    return target['kind'], target['label'][0] if target['kind'] != 'mailbox' else target['label'][1], targets[0][1]
+    return target["kind"], target["label"][0] if target["kind"] != "mailbox" else target["label"][1], targets[0][1]
 
 
 def test_every_key_and_its_destination():
-    hq = diagram(flowchart_graphs(ATTENDANTS), 'Headquarters')
+    hq = diagram(flowchart_graphs(ATTENDANTS), "Headquarters")
     expected = {
-        '0': ('operator', 'Operator', ''),
-        '1': ('number', '+15555550199', 'with prompt'),
-        '2': ('attendant', 'Support Menu', ''),
-        '3': ('attendant', 'Support Menu', ''),
-        '4': ('mailbox', '2000', ''),
-        '5': ('dial_by_name', 'Dial by name', ''),
-        '6': ('dial_by_extension', 'Dial by extension', ''),
-        '7': ('announcement', 'Announcement', ''),
-        '8': ('attendant', 'Branch Desk', ''),
-        '9': ('extension', 'ext 1100', ''),
-        '*': ('menu', 'Business hours', 'repeat'),
-        '#': ('disconnect', 'Disconnect', ''),
+        "0": ("operator", "Operator", ""),
+        "1": ("number", "+15555550199", "with prompt"),
+        "2": ("attendant", "Support Menu", ""),
+        "3": ("attendant", "Support Menu", ""),
+        "4": ("mailbox", "2000", ""),
+        "5": ("dial_by_name", "Dial by name", ""),
+        "6": ("dial_by_extension", "Dial by extension", ""),
+        "7": ("announcement", "Announcement", ""),
+        "8": ("attendant", "Branch Desk", ""),
+        "9": ("extension", "ext 1100", ""),
+        "*": ("menu", "Business hours", "repeat"),
+        "#": ("disconnect", "Disconnect", ""),
     }
-    found = dict((key, destination(hq, 'Main Line', 'business_hours', key)) for key in expected)
+    found = dict((key, destination(hq, "Main Line", "business_hours", key)) for key in expected)
     assert found == expected
-    keys = [node for node in hq['nodes'] if node['kind'] == 'key' and node['attendant'] == 'Main Line'
-            and node['menu'] == 'business_hours']
-    assert sorted(node['key'] for node in keys) == sorted(expected)
-    assert the_node(hq, 'key', attendant='Main Line', menu='business_hours', key='4')['label'] == ['4: Leave a message']
-    assert the_node(hq, 'key', attendant='Main Line', menu='business_hours', key='5')['label'] == ['5: Dial by name']
-    assert the_node(hq, 'announcement', attendant='Main Line')['label'] == ['Announcement', 'hours.wav']
-    assert the_node(hq, 'dial_by_name', attendant='Main Line')['label'] == ['Dial by name', 'scope: GROUP']
-    assert destination(hq, 'Main Line', 'after_hours', '1') == ('mailbox', '2000', '')
-    assert destination(hq, 'Main Line', 'after_hours', '*') == ('menu', 'After hours', 'repeat')
-    assert destination(hq, 'Support Menu', 'business_hours', '1') == ('extension', 'ext 1201', '')
-    assert destination(hq, 'Support Menu', 'business_hours', '9') == ('attendant', 'Main Line', '')
+    keys = [
+        node
+        for node in hq["nodes"]
+        if node["kind"] == "key" and node["attendant"] == "Main Line" and node["menu"] == "business_hours"
+    ]
+    assert sorted(node["key"] for node in keys) == sorted(expected)
+    assert the_node(hq, "key", attendant="Main Line", menu="business_hours", key="4")["label"] == ["4: Leave a message"]
+    assert the_node(hq, "key", attendant="Main Line", menu="business_hours", key="5")["label"] == ["5: Dial by name"]
+    assert the_node(hq, "announcement", attendant="Main Line")["label"] == ["Announcement", "hours.wav"]
+    assert the_node(hq, "dial_by_name", attendant="Main Line")["label"] == ["Dial by name", "scope: GROUP"]
+    assert destination(hq, "Main Line", "after_hours", "1") == ("mailbox", "2000", "")
+    assert destination(hq, "Main Line", "after_hours", "*") == ("menu", "After hours", "repeat")
+    assert destination(hq, "Support Menu", "business_hours", "1") == ("extension", "ext 1201", "")
+    assert destination(hq, "Support Menu", "business_hours", "9") == ("attendant", "Main Line", "")
 
 
 def test_menus_carry_the_schedules_and_the_greeting():
-    hq = diagram(flowchart_graphs(ATTENDANTS), 'Headquarters')
-    main = the_node(hq, 'attendant', attendant='Main Line')
-    business = the_node(hq, 'menu', attendant='Main Line', menu='business_hours')
-    after = the_node(hq, 'menu', attendant='Main Line', menu='after_hours')
-    assert main['label'] == ['Main Line', 'ext 2000 / +15555550100'] and main['external'] is False
-    assert business['label'] == ['Business hours', 'schedule: Office Hours', 'greeting: welcome.wav']
-    assert after['label'] == ['After hours', 'outside Office Hours', 'holidays: Holidays']
-    assert sorted(edges_from(hq, main)) == sorted([(business['id'], 'business hours'), (after['id'], 'after hours')])
+    hq = diagram(flowchart_graphs(ATTENDANTS), "Headquarters")
+    main = the_node(hq, "attendant", attendant="Main Line")
+    business = the_node(hq, "menu", attendant="Main Line", menu="business_hours")
+    after = the_node(hq, "menu", attendant="Main Line", menu="after_hours")
+    assert main["label"] == ["Main Line", "ext 2000 / +15555550100"] and main["external"] is False
+    assert business["label"] == ["Business hours", "schedule: Office Hours", "greeting: welcome.wav"]
+    assert after["label"] == ["After hours", "outside Office Hours", "holidays: Holidays"]
+    assert sorted(edges_from(hq, main)) == sorted([(business["id"], "business hours"), (after["id"], "after hours")])
 
 
 def test_call_treatments():
-    hq = diagram(flowchart_graphs(ATTENDANTS), 'Headquarters')
-    business = the_node(hq, 'menu', attendant='Main Line', menu='business_hours')
-    treatment = the_node(hq, 'call_treatment', attendant='Main Line', menu='business_hours')
-    assert (treatment['id'], 'no input') in edges_from(hq, business)
-    assert treatment['label'] == ['No input', 'repeat twice', 'wait 15 s', 'Transfer (with prompt)']
+    hq = diagram(flowchart_graphs(ATTENDANTS), "Headquarters")
+    business = the_node(hq, "menu", attendant="Main Line", menu="business_hours")
+    treatment = the_node(hq, "call_treatment", attendant="Main Line", menu="business_hours")
+    assert (treatment["id"], "no input") in edges_from(hq, business)
+    assert treatment["label"] == ["No input", "repeat twice", "wait 15 s", "Transfer (with prompt)"]
     # The same extension as key 9: one shared node.
-    assert edges_from(hq, treatment) == [(the_node(hq, 'extension', value='1100')['id'], 'with prompt')]
-    closed = the_node(hq, 'call_treatment', attendant='Main Line', menu='after_hours')
-    assert edges_from(hq, closed) == [(the_node(hq, 'disconnect', attendant='Main Line')['id'], 'message')]
-    support = the_node(hq, 'call_treatment', attendant='Support Menu', menu='business_hours')
-    assert edges_from(hq, support) == [(the_node(hq, 'attendant', attendant='Main Line')['id'], '')]
+    assert edges_from(hq, treatment) == [(the_node(hq, "extension", value="1100")["id"], "with prompt")]
+    closed = the_node(hq, "call_treatment", attendant="Main Line", menu="after_hours")
+    assert edges_from(hq, closed) == [(the_node(hq, "disconnect", attendant="Main Line")["id"], "message")]
+    support = the_node(hq, "call_treatment", attendant="Support Menu", menu="business_hours")
+    assert edges_from(hq, support) == [(the_node(hq, "attendant", attendant="Main Line")["id"], "")]
 
 
 def test_edges_between_attendants_and_across_locations():
     graphs = flowchart_graphs(ATTENDANTS)
-    assert [graph['location'] for graph in graphs] == ['Branch', 'Headquarters']
-    assert [graph['slug'] for graph in graphs] == ['branch', 'headquarters']
-    hq, branch = diagram(graphs, 'Headquarters'), diagram(graphs, 'Branch')
+    assert [graph["location"] for graph in graphs] == ["Branch", "Headquarters"]
+    assert [graph["slug"] for graph in graphs] == ["branch", "headquarters"]
+    hq, branch = diagram(graphs, "Headquarters"), diagram(graphs, "Branch")
     # Branch Desk is drawn in the Headquarters diagram as an attendant of another location, and the other way round.
-    desk = the_node(hq, 'attendant', attendant='Branch Desk')
-    assert desk['external'] is True and desk['location'] == 'Branch' and desk['label'][:2] == ['Branch Desk', 'in Branch']
-    assert destination(branch, 'Branch Desk', 'business_hours', '1') == ('attendant', 'Main Line', '')
-    main_in_branch = the_node(branch, 'attendant', attendant='Main Line')
-    assert main_in_branch['external'] is True and main_in_branch['location'] == 'Headquarters'
+    desk = the_node(hq, "attendant", attendant="Branch Desk")
+    assert (
+        desk["external"] is True and desk["location"] == "Branch" and desk["label"][:2] == ["Branch Desk", "in Branch"]
+    )
+    assert destination(branch, "Branch Desk", "business_hours", "1") == ("attendant", "Main Line", "")
+    main_in_branch = the_node(branch, "attendant", attendant="Main Line")
+    assert main_in_branch["external"] is True and main_in_branch["location"] == "Headquarters"
     # An extension is only another attendant's in that attendant's own location.
-    assert destination(branch, 'Branch Desk', 'business_hours', '2') == ('extension', 'ext 2100', '')
-    assert [node['attendant'] for node in branch['nodes'] if node['kind'] == 'attendant'] == ['Branch Desk', 'Main Line']
-    assert len([node for node in hq['nodes'] if node['kind'] == 'attendant']) == 3
+    assert destination(branch, "Branch Desk", "business_hours", "2") == ("extension", "ext 2100", "")
+    assert [node["attendant"] for node in branch["nodes"] if node["kind"] == "attendant"] == [
+        "Branch Desk",
+        "Main Line",
+    ]
+    assert len([node for node in hq["nodes"] if node["kind"] == "attendant"]) == 3
 
 
 def test_alternate_number_and_unknown_reference():
-    caller = dict(SUPPORT, name='Caller', extension='2200', business_hours_menu=menu([
-        {'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '+15555550301'},
-        {'key': '2', 'action': 'TRANSFER_WITHOUT_PROMPT', 'auto_attendant': 'Nobody'},
-    ]))
-    hq = diagram(flowchart_graphs([caller, BRANCH]), 'Headquarters')
-    assert destination(hq, 'Caller', 'business_hours', '1') == ('attendant', 'Branch Desk', '')
-    nobody = the_node(hq, 'attendant', attendant='Nobody')
-    assert nobody['label'] == ['Nobody', '(not in this list)']
+    caller = dict(
+        SUPPORT,
+        name="Caller",
+        extension="2200",
+        business_hours_menu=menu(
+            [
+                {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550301"},
+                {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Nobody"},
+            ]
+        ),
+    )
+    hq = diagram(flowchart_graphs([caller, BRANCH]), "Headquarters")
+    assert destination(hq, "Caller", "business_hours", "1") == ("attendant", "Branch Desk", "")
+    nobody = the_node(hq, "attendant", attendant="Nobody")
+    assert nobody["label"] == ["Nobody", "(not in this list)"]
 
 
 def test_role_form_with_defaults_and_absent_items():
-    with open(os.path.join(ROOT, 'examples', 'call_flows.yml'), encoding='utf-8') as handle:
+    with open(os.path.join(ROOT, "examples", "call_flows.yml"), encoding="utf-8") as handle:
         example = yaml.safe_load(handle)
-    items = example['auto_attendant_list'] + [{'name': 'Old', 'location': 'Headquarters', 'state': 'absent'}]
-    graphs = flowchart_graphs(items, example['auto_attendant_defaults'])
-    hq = diagram(graphs, 'Headquarters')
-    assert destination(hq, 'Reception', 'business_hours', '0') == ('extension', 'ext 1000', '')
-    assert destination(hq, 'Reception', 'business_hours', '2') == ('attendant', 'Support Menu', '')
-    assert destination(hq, 'Reception', 'business_hours', '3') == ('number', '+15555550199', 'with prompt')
-    assert destination(hq, 'Reception', 'business_hours', '4') == ('mailbox', '1000', '')
-    assert destination(hq, 'Support Menu', 'business_hours', '9') == ('attendant', 'Reception', '')
-    assert destination(hq, 'Reception', 'after_hours', '1') == ('mailbox', '1000', '')
-    assert not [node for node in hq['nodes'] if node.get('attendant') == 'Old']
-    assert destination(diagram(graphs, 'Branch'), 'Branch Reception', 'business_hours', '1') == \
-        ('attendant', 'Reception', '')
+    items = example["auto_attendant_list"] + [{"name": "Old", "location": "Headquarters", "state": "absent"}]
+    graphs = flowchart_graphs(items, example["auto_attendant_defaults"])
+    hq = diagram(graphs, "Headquarters")
+    assert destination(hq, "Reception", "business_hours", "0") == ("extension", "ext 1000", "")
+    assert destination(hq, "Reception", "business_hours", "2") == ("attendant", "Support Menu", "")
+    assert destination(hq, "Reception", "business_hours", "3") == ("number", "+15555550199", "with prompt")
+    assert destination(hq, "Reception", "business_hours", "4") == ("mailbox", "1000", "")
+    assert destination(hq, "Support Menu", "business_hours", "9") == ("attendant", "Reception", "")
+    assert destination(hq, "Reception", "after_hours", "1") == ("mailbox", "1000", "")
+    assert not [node for node in hq["nodes"] if node.get("attendant") == "Old"]
+    assert destination(diagram(graphs, "Branch"), "Branch Reception", "business_hours", "1") == (
+        "attendant",
+        "Reception",
+        "",
+    )
 
 
 def test_bad_input_names_the_item():
-    with pytest.raises(AnsibleFilterError, match='expects a list'):
-        auto_attendant_flowchart({'name': 'x'})
-    with pytest.raises(AnsibleFilterError, match='item 1 .*location is missing'):
-        auto_attendant_flowchart([MAIN, {'name': 'No Location'}])
-    with pytest.raises(AnsibleFilterError, match='direction'):
-        auto_attendant_flowchart([MAIN], direction='sideways')
+    with pytest.raises(AnsibleFilterError, match="expects a list"):
+        auto_attendant_flowchart({"name": "x"})
+    with pytest.raises(AnsibleFilterError, match="item 1 .*location is missing"):
+        auto_attendant_flowchart([MAIN, {"name": "No Location"}])
+    with pytest.raises(AnsibleFilterError, match="direction"):
+        auto_attendant_flowchart([MAIN], direction="sideways")
     # The role's own checks run on the role form.
-    with pytest.raises(AnsibleFilterError, match=r'auto_attendant_list\[0\]'):
-        auto_attendant_flowchart([{'name': 'x', 'location': 'y', 'business_hours': {'operator': 'not a number'}}])
+    with pytest.raises(AnsibleFilterError, match=r"auto_attendant_list\[0\]"):
+        auto_attendant_flowchart([{"name": "x", "location": "y", "business_hours": {"operator": "not a number"}}])
     assert auto_attendant_flowchart([]) == []
-    assert FilterModule().filters()['auto_attendant_flowchart'] is auto_attendant_flowchart
+    assert FilterModule().filters()["auto_attendant_flowchart"] is auto_attendant_flowchart
 
 
 # -- renderings ----------------------------------------------------------------------------------------------------
 
-HOSTILE = 'Evil"]\n  x[("pwned")] --> y\n%%{init: {"theme": "dark"}}%% <b>&amp; # \\N {{ lookup(\'env\', \'HOME\') }} ; `md`'
+HOSTILE = (
+    'Evil"]\n  x[("pwned")] --> y\n%%{init: {"theme": "dark"}}%% <b>&amp; # \\N {{ lookup(\'env\', \'HOME\') }} ; `md`'
+)
 # One Mermaid statement per line: a node with a quoted label in one of the shapes, an edge, or the class lines.
 MERMAID_LINE = re.compile(
-    r'^(flowchart (LR|TB)'
+    r"^(flowchart (LR|TB)"
     r'|  n\d+(\[\["[^"\n]*"\]\]|\(\["[^"\n]*"\]\)|\["[^"\n]*"\]|\[/"[^"\n]*"/\]|\{\{"[^"\n]*"\}\}|\(\("[^"\n]*"\)\)|\("[^"\n]*"\))'
     r'|  n\d+ (-->|-->\|"[^"\n]*"\|) n\d+'
-    r'|  classDef \w+ [\w:#,]+'
-    r'|  class (n\d+,)*n\d+ \w+)$')
+    r"|  classDef \w+ [\w:#,]+"
+    r"|  class (n\d+,)*n\d+ \w+)$"
+)
 
 
 def hostile_attendants():
     evil = dict(MAIN, name=HOSTILE, location=HOSTILE, business_schedule=HOSTILE)
-    evil['business_hours_menu'] = menu([{'key': '1', 'action': 'TRANSFER_WITHOUT_PROMPT', 'value': '1100',
-                                         'description': HOSTILE}])
+    evil["business_hours_menu"] = menu(
+        [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": HOSTILE}]
+    )
     return [evil, dict(SUPPORT, location=HOSTILE)]
 
 
 def test_mermaid_escapes_every_label():
     (evil,) = auto_attendant_flowchart(hostile_attendants())
-    text = evil['mermaid']
-    assert text.endswith('\n')
+    text = evil["mermaid"]
+    assert text.endswith("\n")
     for line in text.splitlines():
         assert MERMAID_LINE.match(line), line
     # Exactly the graph's nodes and edges, nothing a name added.
-    assert len([line for line in text.splitlines() if re.match(r'^  n\d+[\[({]', line)]) == len(evil['nodes'])
-    assert len([line for line in text.splitlines() if '-->' in line]) == len(evil['edges'])
-    assert '%%' not in text and 'pwned"' not in text and '<b>' not in text and '`' not in text
-    assert mermaid_text('a"b#c<') == 'a#34;b#35;c#60;'
-    assert mermaid_text('Ünïcode') == '#220;n#239;code'
+    assert len([line for line in text.splitlines() if re.match(r"^  n\d+[\[({]", line)]) == len(evil["nodes"])
+    assert len([line for line in text.splitlines() if "-->" in line]) == len(evil["edges"])
+    assert "%%" not in text and 'pwned"' not in text and "<b>" not in text and "`" not in text
+    assert mermaid_text('a"b#c<') == "a#34;b#35;c#60;"
+    assert mermaid_text("Ünïcode") == "#220;n#239;code"
 
 
 def test_dot_renders_hostile_names_as_text():
-    if shutil.which('dot') is None:
-        pytest.fail('Graphviz dot is not installed: make test installs it (the graphviz target of the Makefile)')
+    if shutil.which("dot") is None:
+        pytest.fail("Graphviz dot is not installed: make test installs it (the graphviz target of the Makefile)")
     (evil,) = auto_attendant_flowchart(hostile_attendants())
-    svg = subprocess.run(['dot', '-Tsvg'], input=evil['dot'], capture_output=True, text=True, check=True).stdout
+    svg = subprocess.run(["dot", "-Tsvg"], input=evil["dot"], capture_output=True, text=True, check=True).stdout
     root = ElementTree.fromstring(svg)
-    namespace = {'svg': 'http://www.w3.org/2000/svg'}
-    groups = root.findall('.//svg:g', namespace)
-    nodes = [group for group in groups if group.get('class') == 'node']
-    edges = [group for group in groups if group.get('class') == 'edge']
-    assert len(nodes) == len(evil['nodes']) and len(edges) == len(evil['edges'])
-    texts = [''.join(text.itertext()).replace('\xa0', ' ') for text in root.iter('{http://www.w3.org/2000/svg}text')]
+    namespace = {"svg": "http://www.w3.org/2000/svg"}
+    groups = root.findall(".//svg:g", namespace)
+    nodes = [group for group in groups if group.get("class") == "node"]
+    edges = [group for group in groups if group.get("class") == "edge"]
+    assert len(nodes) == len(evil["nodes"]) and len(edges) == len(evil["edges"])
+    texts = ["".join(text.itertext()).replace("\xa0", " ") for text in root.iter("{http://www.w3.org/2000/svg}text")]
     # The name is drawn as it is (control characters as spaces), quotes, backslash, markup and entity included.
-    assert HOSTILE.replace('\n', ' ') in texts
-    assert 'Call flows: ' + HOSTILE.replace('\n', ' ') in texts
+    assert HOSTILE.replace("\n", " ") in texts
+    assert "Call flows: " + HOSTILE.replace("\n", " ") in texts
 
 
 def test_renderers_draw_the_same_graph():
     graphs = flowchart_graphs(ATTENDANTS)
-    for graph, result in zip(graphs, auto_attendant_flowchart(ATTENDANTS, direction='TB')):
-        assert result['nodes'] == graph['nodes'] and result['edges'] == graph['edges']
-        assert result['mermaid'] == to_mermaid(graph, 'TB') and result['mermaid'].startswith('flowchart TB\n')
-        assert result['dot'] == to_dot(graph, 'TB') and 'rankdir=TB' in result['dot']
-        for edge in graph['edges']:
-            assert '%s -> %s' % (edge['source'], edge['target']) in result['dot']
-            assert re.search(r'^  %s -->(\|"[^"]*"\|)? %s$' % (edge['source'], edge['target']), result['mermaid'], re.M)
+    for graph, result in zip(graphs, auto_attendant_flowchart(ATTENDANTS, direction="TB")):
+        assert result["nodes"] == graph["nodes"] and result["edges"] == graph["edges"]
+        assert result["mermaid"] == to_mermaid(graph, "TB") and result["mermaid"].startswith("flowchart TB\n")
+        assert result["dot"] == to_dot(graph, "TB") and "rankdir=TB" in result["dot"]
+        for edge in graph["edges"]:
+            assert "%s -> %s" % (edge["source"], edge["target"]) in result["dot"]
+            assert re.search(r'^  %s -->(\|"[^"]*"\|)? %s$' % (edge["source"], edge["target"]), result["mermaid"], re.M)

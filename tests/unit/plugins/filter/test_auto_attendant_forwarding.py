@@ -10,39 +10,47 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
-
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
 
-SITE = {'name': 'Reception', 'location': 'Headquarters', 'extension': '2100',
-        'business_schedule': 'AUTOATTENDANT-BUSINESS-HOURS'}
-CLOSED = {'always': {'enabled': True, 'destination': '+19705550006'}}
-RULE = {'name': 'VIP', 'forward_to': {'selection': 'DO_NOT_FORWARD'}, 'calls_from': {'selection': 'ANY'}}
+SITE = {
+    "name": "Reception",
+    "location": "Headquarters",
+    "extension": "2100",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+}
+CLOSED = {"always": {"enabled": True, "destination": "+19705550006"}}
+RULE = {"name": "VIP", "forward_to": {"selection": "DO_NOT_FORWARD"}, "calls_from": {"selection": "ANY"}}
 
 
 def test_forwarding_is_merged_with_the_defaults_and_passed_on():
-    defaults = {'forwarding': {'always': {'destination': '+19705550006', 'ring_reminder_enabled': True}}}
-    item = dict(SITE, forwarding={'always': {'enabled': True}, 'rules': [RULE]})
-    args, = auto_attendant_module_args([item], defaults)
-    assert args['forwarding'] == {'always': {'destination': '+19705550006', 'ring_reminder_enabled': True,
-                                             'enabled': True}, 'rules': [RULE]}
+    defaults = {"forwarding": {"always": {"destination": "+19705550006", "ring_reminder_enabled": True}}}
+    item = dict(SITE, forwarding={"always": {"enabled": True}, "rules": [RULE]})
+    (args,) = auto_attendant_module_args([item], defaults)
+    assert args["forwarding"] == {
+        "always": {"destination": "+19705550006", "ring_reminder_enabled": True, "enabled": True},
+        "rules": [RULE],
+    }
 
 
 def test_no_forwarding_means_no_key_and_absent_items_drop_it():
-    assert 'forwarding' not in auto_attendant_module_args([SITE])[0]
-    absent, = auto_attendant_module_args([dict(SITE, state='absent', forwarding=CLOSED)])
-    assert 'forwarding' not in absent
+    assert "forwarding" not in auto_attendant_module_args([SITE])[0]
+    (absent,) = auto_attendant_module_args([dict(SITE, state="absent", forwarding=CLOSED)])
+    assert "forwarding" not in absent
 
 
-@pytest.mark.parametrize('forwarding, message', [
-    ('closed', 'forwarding: must be a dictionary'),
-    ({'always': CLOSED['always'], 'sometimes': {}}, 'forwarding: unknown field(s) sometimes'),
-    ({'always': {'destination': 'the mobile'}}, "forwarding: always.destination: 'the mobile' is not"),
-    ({'rules': [{'enabled': True}]}, 'forwarding: '),
-    ({'purge_rules': True}, 'forwarding: purge_rules: needs rules'),
-])
+@pytest.mark.parametrize(
+    "forwarding, message",
+    [
+        ("closed", "forwarding: must be a dictionary"),
+        ({"always": CLOSED["always"], "sometimes": {}}, "forwarding: unknown field(s) sometimes"),
+        ({"always": {"destination": "the mobile"}}, "forwarding: always.destination: 'the mobile' is not"),
+        ({"rules": [{"enabled": True}]}, "forwarding: "),
+        ({"purge_rules": True}, "forwarding: purge_rules: needs rules"),
+    ],
+)
 def test_bad_forwarding_stops_the_role_naming_the_attendant(forwarding, message):
     with pytest.raises(AnsibleFilterError) as error:
-        auto_attendant_module_args([SITE, dict(SITE, name='Second', extension='2101', forwarding=forwarding)])
-    assert 'auto_attendant_list[1] (Second)' in str(error.value) and message in str(error.value)
+        auto_attendant_module_args([SITE, dict(SITE, name="Second", extension="2101", forwarding=forwarding)])
+    assert "auto_attendant_list[1] (Second)" in str(error.value) and message in str(error.value)

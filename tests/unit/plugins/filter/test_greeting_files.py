@@ -7,10 +7,12 @@ from ansible.errors import AnsibleFilterError
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant_greeting_files import (
-    FilterModule, auto_attendant_greeting_files)
+    FilterModule,
+    auto_attendant_greeting_files,
+)
 from tests.audio_fixtures import MP3_BYTES, pcm_wav, write
 
-ITEM = {'name': 'HQ Main', 'location': 'Headquarters', 'extension': '2000', 'business_schedule': 'Office hours'}
+ITEM = {"name": "HQ Main", "location": "Headquarters", "extension": "2000", "business_schedule": "Office hours"}
 
 
 def item(**fields):
@@ -18,67 +20,95 @@ def item(**fields):
 
 
 def test_registered():
-    assert FilterModule().filters()['auto_attendant_greeting_files'] is auto_attendant_greeting_files
+    assert FilterModule().filters()["auto_attendant_greeting_files"] is auto_attendant_greeting_files
 
 
 def test_the_menu_plays_the_file_at_the_location_level(tmp_path):
-    args = auto_attendant_module_args([item(business_hours={'greeting_file': 'files/hq-welcome.wav', 'greeting': 'x.wav'})])[0]
-    assert args['business_hours_menu']['greeting'] == 'CUSTOM'
-    assert args['business_hours_menu']['audio_announcement_file'] == {
-        'file_name': 'hq-welcome.wav', 'media_file_type': 'WAV', 'level': 'LOCATION'}
-    assert args['after_hours_menu']['greeting'] == 'DEFAULT'
+    args = auto_attendant_module_args(
+        [item(business_hours={"greeting_file": "files/hq-welcome.wav", "greeting": "x.wav"})]
+    )[0]
+    assert args["business_hours_menu"]["greeting"] == "CUSTOM"
+    assert args["business_hours_menu"]["audio_announcement_file"] == {
+        "file_name": "hq-welcome.wav",
+        "media_file_type": "WAV",
+        "level": "LOCATION",
+    }
+    assert args["after_hours_menu"]["greeting"] == "DEFAULT"
 
 
 def test_files_are_resolved_from_the_base_dir_checked_and_listed_once_per_location(tmp_path):
-    files = tmp_path / 'files'
+    files = tmp_path / "files"
     files.mkdir()
-    write(files, 'hq-welcome.wav', pcm_wav(seconds=6))
-    write(files, 'closed.wav', pcm_wav(seconds=6))
-    defaults = {'after_hours': {'greeting_file': 'files/closed.wav'}}
-    attendants = [item(business_hours={'greeting_file': 'files/hq-welcome.wav'}),
-                  item(name='HQ Annex', extension='2001', business_hours={'greeting_file': str(files / 'hq-welcome.wav')}),
-                  item(name='Denver', location='Denver', extension='2002', org_id='other-org'),
-                  item(name='Gone', extension='2003', state='absent', business_hours={'greeting_file': 'files/nothing.wav'})]
+    write(files, "hq-welcome.wav", pcm_wav(seconds=6))
+    write(files, "closed.wav", pcm_wav(seconds=6))
+    defaults = {"after_hours": {"greeting_file": "files/closed.wav"}}
+    attendants = [
+        item(business_hours={"greeting_file": "files/hq-welcome.wav"}),
+        item(name="HQ Annex", extension="2001", business_hours={"greeting_file": str(files / "hq-welcome.wav")}),
+        item(name="Denver", location="Denver", extension="2002", org_id="other-org"),
+        item(name="Gone", extension="2003", state="absent", business_hours={"greeting_file": "files/nothing.wav"}),
+    ]
     uploads = auto_attendant_greeting_files(attendants, defaults, base_dir=str(tmp_path))
     assert uploads == [
-        {'name': 'hq-welcome.wav', 'path': str(files / 'hq-welcome.wav'), 'location': 'Headquarters'},
-        {'name': 'closed.wav', 'path': str(files / 'closed.wav'), 'location': 'Headquarters'},
-        {'name': 'closed.wav', 'path': str(files / 'closed.wav'), 'location': 'Denver', 'org_id': 'other-org'},
+        {"name": "hq-welcome.wav", "path": str(files / "hq-welcome.wav"), "location": "Headquarters"},
+        {"name": "closed.wav", "path": str(files / "closed.wav"), "location": "Headquarters"},
+        {"name": "closed.wav", "path": str(files / "closed.wav"), "location": "Denver", "org_id": "other-org"},
     ]
 
 
 def test_a_raw_menu_uploads_nothing(tmp_path):
-    raw = {'greeting': 'DEFAULT', 'extension_enabled': True, 'key_configurations': [{'key': '0', 'action': 'EXIT'}]}
-    attendants = [item(business_hours={'greeting_file': 'files/missing.wav'}, business_hours_menu=raw)]
+    raw = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
+    attendants = [item(business_hours={"greeting_file": "files/missing.wav"}, business_hours_menu=raw)]
     assert auto_attendant_greeting_files(attendants, {}, base_dir=str(tmp_path)) == []
 
 
-@pytest.mark.parametrize('greeting_file, content, message', [
-    ('files/missing.wav', None, r"auto_attendant_list\[0\] \(HQ Main\): business_hours.greeting_file: .*missing\.wav: no such file"),
-    ('files/song.wav', MP3_BYTES, r"business_hours.greeting_file: .*song\.wav: named \.wav but it is not a WAV file"),
-    ('files/stereo.wav', pcm_wav(seconds=1, rate=44100, channels=2), r"stereo \(2 channels\); it must be mono"),
-    ('files/greeting.mp3', MP3_BYTES, r"business_hours.greeting_file: 'files/greeting.mp3' must end in .wav or .wma"),
-])
+@pytest.mark.parametrize(
+    "greeting_file, content, message",
+    [
+        (
+            "files/missing.wav",
+            None,
+            r"auto_attendant_list\[0\] \(HQ Main\): business_hours.greeting_file: .*missing\.wav: no such file",
+        ),
+        (
+            "files/song.wav",
+            MP3_BYTES,
+            r"business_hours.greeting_file: .*song\.wav: named \.wav but it is not a WAV file",
+        ),
+        ("files/stereo.wav", pcm_wav(seconds=1, rate=44100, channels=2), r"stereo \(2 channels\); it must be mono"),
+        (
+            "files/greeting.mp3",
+            MP3_BYTES,
+            r"business_hours.greeting_file: 'files/greeting.mp3' must end in .wav or .wma",
+        ),
+    ],
+)
 def test_bad_files_fail_naming_the_attendant_and_variable(tmp_path, greeting_file, content, message):
     if content is not None:
-        (tmp_path / 'files').mkdir()
+        (tmp_path / "files").mkdir()
         write(tmp_path, greeting_file, content)
     with pytest.raises(AnsibleFilterError, match=message):
-        auto_attendant_greeting_files([item(business_hours={'greeting_file': greeting_file})], {}, base_dir=str(tmp_path))
+        auto_attendant_greeting_files(
+            [item(business_hours={"greeting_file": greeting_file})], {}, base_dir=str(tmp_path)
+        )
 
 
 def test_two_files_of_one_name_in_one_location_are_refused(tmp_path):
-    for folder in ('a', 'b'):
+    for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
-        write(tmp_path / folder, 'welcome.wav', pcm_wav(seconds=6))
-    attendants = [item(business_hours={'greeting_file': 'a/welcome.wav'}),
-                  item(name='Other', extension='2001', business_hours={'greeting_file': 'b/welcome.wav'})]
-    with pytest.raises(AnsibleFilterError, match="two different files are called 'welcome.wav' in location 'Headquarters'"):
+        write(tmp_path / folder, "welcome.wav", pcm_wav(seconds=6))
+    attendants = [
+        item(business_hours={"greeting_file": "a/welcome.wav"}),
+        item(name="Other", extension="2001", business_hours={"greeting_file": "b/welcome.wav"}),
+    ]
+    with pytest.raises(
+        AnsibleFilterError, match="two different files are called 'welcome.wav' in location 'Headquarters'"
+    ):
         auto_attendant_greeting_files(attendants, {}, base_dir=str(tmp_path))
 
 
 def test_relative_paths_without_a_base_dir_use_the_working_directory(tmp_path, monkeypatch):
-    write(tmp_path, 'hello.wav', pcm_wav(seconds=6))
+    write(tmp_path, "hello.wav", pcm_wav(seconds=6))
     monkeypatch.chdir(tmp_path)
-    uploads = auto_attendant_greeting_files([item(business_hours={'greeting_file': 'hello.wav'})], {})
-    assert uploads[0]['path'] == os.path.join(str(tmp_path), 'hello.wav')
+    uploads = auto_attendant_greeting_files([item(business_hours={"greeting_file": "hello.wav"})], {})
+    assert uploads[0]["path"] == os.path.join(str(tmp_path), "hello.wav")

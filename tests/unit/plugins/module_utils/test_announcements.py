@@ -9,24 +9,39 @@ from tests.audio_fixtures import pcm_wav, write
 
 def params(**overrides):
     """Options as AnsibleModule hands them over: every option present, unset ones None."""
-    base = {"name": "Main greeting", "path": None, "text": None, "voice": None, "language_code": None, "level": None,
-            "location": None, "state": "present", "force": False}
+    base = {
+        "name": "Main greeting",
+        "path": None,
+        "text": None,
+        "voice": None,
+        "language_code": None,
+        "level": None,
+        "location": None,
+        "state": "present",
+        "force": False,
+    }
     base.update(overrides)
     return base
 
 
-@pytest.mark.parametrize("overrides, expected", [
-    ({"path": "x.wav", "text": "Hi", "voice": "ashley"}, "path, text: give one of them"),
-    ({}, "path or text: one of them is required with state present"),
-    ({"text": "Hi"}, "voice: required with text"),
-    ({"text": "  ", "voice": "ashley"}, "text: must not be empty"),
-    ({"text": "Hi", "voice": "ashley", "language_code": "en-US"}, "language_code: 'en-US' is not a language code"),
-    ({"state": "absent", "voice": "ashley"}, "voice: only with text"),
-    ({"state": "absent", "level": "location"}, "location: required with level location"),
-    ({"state": "absent", "level": "ORGANIZATION", "location": "Headquarters"}, "location: only with level location"),
-    ({"state": "absent", "name": "x" * 257}, "name: 257 characters, the maximum is 256"),
-    ({"path": "/nonexistent/greeting.wav"}, "path: /nonexistent/greeting.wav: no such file"),
-])
+@pytest.mark.parametrize(
+    "overrides, expected",
+    [
+        ({"path": "x.wav", "text": "Hi", "voice": "ashley"}, "path, text: give one of them"),
+        ({}, "path or text: one of them is required with state present"),
+        ({"text": "Hi"}, "voice: required with text"),
+        ({"text": "  ", "voice": "ashley"}, "text: must not be empty"),
+        ({"text": "Hi", "voice": "ashley", "language_code": "en-US"}, "language_code: 'en-US' is not a language code"),
+        ({"state": "absent", "voice": "ashley"}, "voice: only with text"),
+        ({"state": "absent", "level": "location"}, "location: required with level location"),
+        (
+            {"state": "absent", "level": "ORGANIZATION", "location": "Headquarters"},
+            "location: only with level location",
+        ),
+        ({"state": "absent", "name": "x" * 257}, "name: 257 characters, the maximum is 256"),
+        ({"path": "/nonexistent/greeting.wav"}, "path: /nonexistent/greeting.wav: no such file"),
+    ],
+)
 def test_validation_names_the_option(overrides, expected):
     errors = an.validate_options(params(**overrides))
     assert any(error.startswith(expected) for error in errors), errors
@@ -51,8 +66,15 @@ def file_want(size=6000, file_name="greeting.wav"):
 
 
 def details(**fields):
-    base = {"id": "A1", "name": "Main greeting", "fileName": "greeting.wav", "mediaFileType": "WAV", "fileSize": "6",
-            "featureReferenceCount": 0, "isTextToSpeech": False}
+    base = {
+        "id": "A1",
+        "name": "Main greeting",
+        "fileName": "greeting.wav",
+        "mediaFileType": "WAV",
+        "fileSize": "6",
+        "featureReferenceCount": 0,
+        "isTextToSpeech": False,
+    }
     base.update(fields)
     return base
 
@@ -95,11 +117,18 @@ def test_speech_file_names_are_safe():
 
 
 def test_in_use_names_features_and_playlists():
-    used = details(featureReferenceCount=2, featureReferences=[
-        {"id": "AA1", "name": "Reception", "type": "Auto Attendant", "locationName": "Headquarters"}],
-        playlists=[{"id": "P1", "name": "Hold music"}])
-    assert an.in_use(used) == ["Auto Attendant 'Reception' (Headquarters)", "1 feature(s) the service does not name",
-                               "playlist 'Hold music'"]
+    used = details(
+        featureReferenceCount=2,
+        featureReferences=[
+            {"id": "AA1", "name": "Reception", "type": "Auto Attendant", "locationName": "Headquarters"}
+        ],
+        playlists=[{"id": "P1", "name": "Hold music"}],
+    )
+    assert an.in_use(used) == [
+        "Auto Attendant 'Reception' (Headquarters)",
+        "1 feature(s) the service does not name",
+        "playlist 'Hold music'",
+    ]
     assert an.in_use(details(playlists=[])) == []
 
 
@@ -131,13 +160,19 @@ def test_speech_is_polled_with_growing_waits_and_no_real_sleep():
 
 def test_speech_polling_is_bounded_and_failures_are_reported():
     slept = []
-    service = an.AnnouncementService(FakeClient([{"status": "IN_PROGRESS"}] * 10), sleep=slept.append,
-                                     poll_interval=1.0, poll_max_interval=1.0, poll_timeout=3.0)
+    service = an.AnnouncementService(
+        FakeClient([{"status": "IN_PROGRESS"}] * 10),
+        sleep=slept.append,
+        poll_interval=1.0,
+        poll_max_interval=1.0,
+        poll_timeout=3.0,
+    )
     with pytest.raises(ResourceError, match="text-to-speech request job was still IN_PROGRESS after 3 seconds"):
         service.speak("Hello", "ashley", "en_us")
     assert slept == [1.0, 1.0, 1.0]
-    failing = an.AnnouncementService(FakeClient([{"status": "FAILURE", "errorMessage": "Text exceeds maximum allowed length."}]),
-                                     sleep=slept.append)
+    failing = an.AnnouncementService(
+        FakeClient([{"status": "FAILURE", "errorMessage": "Text exceeds maximum allowed length."}]), sleep=slept.append
+    )
     with pytest.raises(ResourceError, match="generation failed: Text exceeds maximum allowed length"):
         failing.speak("Hello", "ashley", "en_us")
 
@@ -154,5 +189,6 @@ def test_a_short_file_is_uploaded_with_a_warning(tmp_path):
     path = write(tmp_path, "beep.wav", pcm_wav(seconds=1))
     assert an.short_file_warning(params(path=path)) == (
         "beep.wav is 1.0 seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
-        "for music on hold)")
+        "for music on hold)"
+    )
     assert an.short_file_warning(params(path=write(tmp_path, "long.wav", pcm_wav(seconds=6)))) is None

@@ -4,7 +4,6 @@ import copy
 
 import pytest
 import yaml
-
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
@@ -12,24 +11,50 @@ from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant_
 from tests.ansible_yaml import load as ansible_load
 
 AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
-AUDIO = {"id": AUDIO_ID, "fileName": "AUDIO_FILE.wav", "mediaFileType": "WAV", "level": "ORGANIZATION",
-         "fileSize": 1024, "isTextToSpeech": False}
-WELCOME = {"id": "QU5OT1VOQ0VNRU5UL3dlbGNvbWU", "fileName": "welcome.wav", "mediaFileType": "WAV",
-           "level": "ORGANIZATION"}
+AUDIO = {
+    "id": AUDIO_ID,
+    "fileName": "AUDIO_FILE.wav",
+    "mediaFileType": "WAV",
+    "level": "ORGANIZATION",
+    "fileSize": 1024,
+    "isTextToSpeech": False,
+}
+WELCOME = {
+    "id": "QU5OT1VOQ0VNRU5UL3dlbGNvbWU",
+    "fileName": "welcome.wav",
+    "mediaFileType": "WAV",
+    "level": "ORGANIZATION",
+}
 
 
 def full_details():
     """Details as the service returns them, with every feature, keys out of order, read-only fields, string timer."""
     return {
-        "id": "AA1", "name": "Main Line", "enabled": True, "phoneNumber": "+19705550026", "extension": "0028",
-        "routingPrefix": "8001", "esn": "80010028", "tollFreeNumber": False, "firstName": "Main", "lastName": "Line",
-        "alternateNumbers": [{"phoneNumber": "+19705550027", "ringPattern": "LONG_LONG", "tollFreeNumber": False},
-                             {"phoneNumber": "+18885550100", "ringPattern": "NORMAL", "tollFreeNumber": True}],
-        "language": "English", "languageCode": "en_us",
-        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS", "holidaySchedule": "AUTOATTENDANT-HOLIDAY",
-        "extensionDialing": "GROUP", "nameDialing": "ENTERPRISE", "timeZone": "America/Los_Angeles",
+        "id": "AA1",
+        "name": "Main Line",
+        "enabled": True,
+        "phoneNumber": "+19705550026",
+        "extension": "0028",
+        "routingPrefix": "8001",
+        "esn": "80010028",
+        "tollFreeNumber": False,
+        "firstName": "Main",
+        "lastName": "Line",
+        "alternateNumbers": [
+            {"phoneNumber": "+19705550027", "ringPattern": "LONG_LONG", "tollFreeNumber": False},
+            {"phoneNumber": "+18885550100", "ringPattern": "NORMAL", "tollFreeNumber": True},
+        ],
+        "language": "English",
+        "languageCode": "en_us",
+        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "holidaySchedule": "AUTOATTENDANT-HOLIDAY",
+        "extensionDialing": "GROUP",
+        "nameDialing": "ENTERPRISE",
+        "timeZone": "America/Los_Angeles",
         "businessHoursMenu": {
-            "greeting": "CUSTOM", "extensionEnabled": True, "audioAnnouncementFile": dict(AUDIO),
+            "greeting": "CUSTOM",
+            "extensionEnabled": True,
+            "audioAnnouncementFile": dict(AUDIO),
             "keyConfigurations": [
                 {"key": "#", "action": "EXIT"},
                 {"key": "*", "action": "REPEAT_MENU", "description": "Repeat"},
@@ -41,16 +66,29 @@ def full_details():
                 {"key": "5", "action": "EXTENSION_DIALING"},
                 {"key": "9", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": dict(WELCOME, fileSize=9)},
             ],
-            "callTreatment": {"retryAttemptForNoInput": "TWO_TIMES", "noInputTimer": "15",
-                              "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "greeting": "DEFAULT",
-                                                      "transferCallTo": "1000"}},
+            "callTreatment": {
+                "retryAttemptForNoInput": "TWO_TIMES",
+                "noInputTimer": "15",
+                "actionToBePerformed": {
+                    "action": "TRANSFER_WITH_PROMPT",
+                    "greeting": "DEFAULT",
+                    "transferCallTo": "1000",
+                },
+            },
         },
         "afterHoursMenu": {
-            "greeting": "DEFAULT", "extensionEnabled": False,
+            "greeting": "DEFAULT",
+            "extensionEnabled": False,
             "keyConfigurations": [{"key": "0", "action": "EXIT"}],
-            "callTreatment": {"retryAttemptForNoInput": "NO_REPEAT", "noInputTimer": 10,
-                              "actionToBePerformed": {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "CUSTOM",
-                                                      "audioAnnouncementFile": dict(WELCOME)}},
+            "callTreatment": {
+                "retryAttemptForNoInput": "NO_REPEAT",
+                "noInputTimer": 10,
+                "actionToBePerformed": {
+                    "action": "PLAY_MESSAGE_AND_DISCONNECT",
+                    "greeting": "CUSTOM",
+                    "audioAnnouncementFile": dict(WELCOME),
+                },
+            },
         },
         "directLineCallerIdName": {"selection": "CUSTOM_NAME", "customName": "Main Line"},
         "dialByName": "Main Line",
@@ -66,27 +104,54 @@ def module_params(options):
 
 # -- details -> options ----------------------------------------------------------------------------------------------
 
+
 def test_export_form_has_only_writable_options_in_body_order():
     options = export.options_from_details(full_details(), "Headquarters")
-    assert list(options) == ["location", "name", "phone_number", "extension", "first_name", "last_name",
-                             "alternate_numbers", "language_code", "business_schedule", "holiday_schedule",
-                             "extension_dialing", "name_dialing", "time_zone", "dial_by_name",
-                             "direct_line_caller_id_name", "business_hours_menu", "after_hours_menu"]
+    assert list(options) == [
+        "location",
+        "name",
+        "phone_number",
+        "extension",
+        "first_name",
+        "last_name",
+        "alternate_numbers",
+        "language_code",
+        "business_schedule",
+        "holiday_schedule",
+        "extension_dialing",
+        "name_dialing",
+        "time_zone",
+        "dial_by_name",
+        "direct_line_caller_id_name",
+        "business_hours_menu",
+        "after_hours_menu",
+    ]
     assert options["location"] == "Headquarters" and options["extension"] == "0028"
     for read_only in ("id", "enabled", "esn", "routing_prefix", "toll_free_number", "language", "location_id"):
         assert read_only not in options
-    assert options["alternate_numbers"] == [{"phone_number": "+19705550027", "ring_pattern": "LONG_LONG"},
-                                            {"phone_number": "+18885550100", "ring_pattern": "NORMAL"}]
+    assert options["alternate_numbers"] == [
+        {"phone_number": "+19705550027", "ring_pattern": "LONG_LONG"},
+        {"phone_number": "+18885550100", "ring_pattern": "NORMAL"},
+    ]
 
 
 def test_export_form_menus_keys_in_key_order_audio_without_read_only_fields():
     menu = export.options_from_details(full_details(), "HQ")["business_hours_menu"]
-    assert list(menu) == ["greeting", "extension_enabled", "audio_announcement_file", "key_configurations",
-                          "call_treatment"]
+    assert list(menu) == [
+        "greeting",
+        "extension_enabled",
+        "audio_announcement_file",
+        "key_configurations",
+        "call_treatment",
+    ]
     assert [k["key"] for k in menu["key_configurations"]] == ["0", "1", "2", "3", "4", "5", "9", "*", "#"]
     assert menu["key_configurations"][0] == {"key": "0", "action": "TRANSFER_TO_OPERATOR", "description": "Operator"}
-    assert menu["audio_announcement_file"] == {"id": AUDIO_ID, "file_name": "AUDIO_FILE.wav",
-                                               "media_file_type": "WAV", "level": "ORGANIZATION"}
+    assert menu["audio_announcement_file"] == {
+        "id": AUDIO_ID,
+        "file_name": "AUDIO_FILE.wav",
+        "media_file_type": "WAV",
+        "level": "ORGANIZATION",
+    }
     assert menu["key_configurations"][6]["audio_announcement_file"]["file_name"] == "welcome.wav"
     assert "file_size" not in menu["key_configurations"][6]["audio_announcement_file"]
     assert menu["call_treatment"]["no_input_timer"] == 15  # a string on the wire, an int option
@@ -109,6 +174,7 @@ def test_nothing_none_and_no_unknown_fields():
         if isinstance(value, list):
             return all(no_none(v) for v in value)
         return True
+
     assert no_none(options)
 
 
@@ -128,14 +194,18 @@ def test_check_options_names_what_the_module_would_refuse():
 
 # -- options -> desired: converges with no change ----------------------------------------------------------------
 
-@pytest.mark.parametrize("mutate", [
-    lambda d: None,
-    lambda d: d.pop("holidaySchedule"),
-    lambda d: d.pop("alternateNumbers"),
-    lambda d: d["afterHoursMenu"].pop("callTreatment"),
-    lambda d: d.update(extension=None, firstName=None, lastName=None),
-    lambda d: d["businessHoursMenu"].update(greeting="DEFAULT", audioAnnouncementFile=None),
-])
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: None,
+        lambda d: d.pop("holidaySchedule"),
+        lambda d: d.pop("alternateNumbers"),
+        lambda d: d["afterHoursMenu"].pop("callTreatment"),
+        lambda d: d.update(extension=None, firstName=None, lastName=None),
+        lambda d: d["businessHoursMenu"].update(greeting="DEFAULT", audioAnnouncementFile=None),
+    ],
+)
 def test_applying_the_export_to_the_same_details_plans_nothing(mutate):
     details = full_details()
     mutate(details)
@@ -168,6 +238,7 @@ def test_missing_attendant_is_created_with_the_export_body():
 
 # -- info form ---------------------------------------------------------------------------------------------------
 
+
 def test_info_form_keeps_read_only_fields_and_adds_the_location():
     item = {"id": "AA1", "name": "Main Line", "locationId": "L1", "locationName": "Headquarters"}
     info = export.info_from_details(full_details(), item)
@@ -178,12 +249,16 @@ def test_info_form_keeps_read_only_fields_and_adds_the_location():
 
 
 def test_sort_key_orders_by_location_name_then_name():
-    items = [{"id": "3", "name": "b", "locationName": "Denver"}, {"id": "2", "name": "z", "locationName": "Austin"},
-             {"id": "1", "name": "a", "locationName": "Denver"}]
+    items = [
+        {"id": "3", "name": "b", "locationName": "Denver"},
+        {"id": "2", "name": "z", "locationName": "Austin"},
+        {"id": "1", "name": "a", "locationName": "Denver"},
+    ]
     assert [i["id"] for i in sorted(items, key=export.sort_key)] == ["2", "1", "3"]
 
 
 # -- listing ---------------------------------------------------------------------------------------------------------
+
 
 class FakeClient:
     def __init__(self, items):
@@ -196,36 +271,80 @@ class FakeClient:
 
 
 def test_listing_matches_the_name_exactly_and_sorts():
-    client = FakeClient([
-        {"id": "1", "name": "Reception", "locationId": "L2", "locationName": "Denver"},
-        {"id": "2", "name": "Reception 2", "locationId": "L1", "locationName": "Austin"},
-        {"id": "3", "name": "reception", "locationId": "L1", "locationName": "Austin"},
-        {"id": "4", "name": "Reception", "locationId": "L1", "locationName": "Austin"},
-    ])
+    client = FakeClient(
+        [
+            {"id": "1", "name": "Reception", "locationId": "L2", "locationName": "Denver"},
+            {"id": "2", "name": "Reception 2", "locationId": "L1", "locationName": "Austin"},
+            {"id": "3", "name": "reception", "locationId": "L1", "locationName": "Austin"},
+            {"id": "4", "name": "Reception", "locationId": "L1", "locationName": "Austin"},
+        ]
+    )
     found = export.list_auto_attendants(client, name="Reception")
     assert [i["id"] for i in found] == ["4", "1"]
-    assert client.calls == [("/telephony/config/autoAttendants", "autoAttendants",
-                             {"name": "Reception"})]
+    assert client.calls == [("/telephony/config/autoAttendants", "autoAttendants", {"name": "Reception"})]
     assert [i["id"] for i in export.list_auto_attendants(client, location_id="L1")] == ["4", "2", "3"]
 
 
 # -- YAML ----------------------------------------------------------------------------------------------------------
+
 
 def test_yaml_keeps_strings_strings_and_round_trips():
     options = export.options_from_details(full_details(), "Headquarters")
     text = export.to_yaml([options])
     assert ansible_load(text) == [options]
     assert yaml.safe_load(export.to_yaml([options], unsafe=False)) == [options]
-    for line in ('    extension: "0028"', '  - key: "0"', '  - key: "*"', '  - key: !unsafe "#"',
-                 '    phone_number: "+19705550026"', '      value: "1000"', "  name: Main Line",
-                 "    no_input_timer: 15", "  extension_enabled: true"):
+    for line in (
+        '    extension: "0028"',
+        '  - key: "0"',
+        '  - key: "*"',
+        '  - key: !unsafe "#"',
+        '    phone_number: "+19705550026"',
+        '      value: "1000"',
+        "  name: Main Line",
+        "    no_input_timer: 15",
+        "  extension_enabled: true",
+    ):
         assert any(row.endswith(line.strip()) for row in text.splitlines()), (line, text)
     assert text.startswith("- location: Headquarters\n  name: Main Line\n")
 
 
-@pytest.mark.parametrize("value", ["yes", "No", "on", "null", "true", "0", "0028", "1e3", "+1", "*", "#", "&x", "!x",
-                                   "a: b", "a #b", "trailing ", " leading", "", "~", ".inf", "-", "x\ny", "é", "%x",
-                                   "@x", "`x", "[x]", "{x}", "'q'", '"q"', "2100", "12:30"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "yes",
+        "No",
+        "on",
+        "null",
+        "true",
+        "0",
+        "0028",
+        "1e3",
+        "+1",
+        "*",
+        "#",
+        "&x",
+        "!x",
+        "a: b",
+        "a #b",
+        "trailing ",
+        " leading",
+        "",
+        "~",
+        ".inf",
+        "-",
+        "x\ny",
+        "é",
+        "%x",
+        "@x",
+        "`x",
+        "[x]",
+        "{x}",
+        "'q'",
+        '"q"',
+        "2100",
+        "12:30",
+    ],
+)
 def test_yaml_scalars_that_could_be_read_otherwise_are_quoted(value):
     text = export.to_yaml({"v": value, "l": [value]}, unsafe=False)
     assert yaml.safe_load(text) == {"v": value, "l": [value]}
@@ -241,10 +360,38 @@ def test_yaml_empty_and_nested():
 
 
 # Every string an export can hold, as Ansible reads the file back: same type, same text, never a template.
-HOSTILE = ["{{ 6 * 7 }}", "{% if true %}x{% endif %}", "{# note #}", "#jinja2:variable_start_string:'[['\n[[ 1 ]]",
-           "{{ lookup('pipe', 'touch /tmp/x') }}", "Reception\n", "A\u2028B", "A\x85B", "A\u2029B", "\ufeffA", "x\x7fy",
-           "0100", "0", "", "yes", "null", "12:30", "2027-01-01", "0x1f", "*", "#", "!", "&", "<<", "=", "~", " x ", "é",
-           "Main Line", "+15551234567"]
+HOSTILE = [
+    "{{ 6 * 7 }}",
+    "{% if true %}x{% endif %}",
+    "{# note #}",
+    "#jinja2:variable_start_string:'[['\n[[ 1 ]]",
+    "{{ lookup('pipe', 'touch /tmp/x') }}",
+    "Reception\n",
+    "A\u2028B",
+    "A\x85B",
+    "A\u2029B",
+    "\ufeffA",
+    "x\x7fy",
+    "0100",
+    "0",
+    "",
+    "yes",
+    "null",
+    "12:30",
+    "2027-01-01",
+    "0x1f",
+    "*",
+    "#",
+    "!",
+    "&",
+    "<<",
+    "=",
+    "~",
+    " x ",
+    "é",
+    "Main Line",
+    "+15551234567",
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)

@@ -2,7 +2,13 @@
 
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk import (
-    ListedService, checked_items, differing_fields, purge_reference_warnings, summary_of, write_passes)
+    ListedService,
+    checked_items,
+    differing_fields,
+    purge_reference_warnings,
+    summary_of,
+    write_passes,
+)
 
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
 
@@ -12,33 +18,54 @@ def params(*items, **task):
 
 
 def test_valid_items_get_the_single_module_defaults():
-    items, problems = checked_items(params({"name": "A", "location": "HQ", "extension": "2001"},
-                                           {"name": "A", "location": "Denver", "org_id": "other"}))
+    items, problems = checked_items(
+        params(
+            {"name": "A", "location": "HQ", "extension": "2001"}, {"name": "A", "location": "Denver", "org_id": "other"}
+        )
+    )
     assert problems == []
     assert items[0]["state"] == "present" and items[0]["business_hours_menu"] is None
     assert items[1]["org_id"] == "other"
 
 
 def test_every_problem_of_every_item_names_the_item_and_the_option():
-    _items, problems = checked_items(params(
-        {"name": "A", "location": "HQ", "extension": "x"},
-        {"name": "B", "location": "HQ", "business_hours_menu": dict(MENU, key_configurations=[
-            {"key": "1", "action": "TRANSFER_WITH_PROMPT"}])},
-        {"location": "HQ"},
-        {"name": "A", "location": "HQ"},
-        purge_limit=-1, concurrency=51))
-    assert problems[:2] == ["purge_limit: -1 is negative (0 means no limit)", "concurrency: 51 is out of range (1 to 50)"]
+    _items, problems = checked_items(
+        params(
+            {"name": "A", "location": "HQ", "extension": "x"},
+            {
+                "name": "B",
+                "location": "HQ",
+                "business_hours_menu": dict(MENU, key_configurations=[{"key": "1", "action": "TRANSFER_WITH_PROMPT"}]),
+            },
+            {"location": "HQ"},
+            {"name": "A", "location": "HQ"},
+            purge_limit=-1,
+            concurrency=51,
+        )
+    )
+    assert problems[:2] == [
+        "purge_limit: -1 is negative (0 means no limit)",
+        "concurrency: 51 is out of range (1 to 50)",
+    ]
     assert "auto_attendants[0] ('A'): extension: 'x' must be 2 to 10 digits" in problems
-    assert any(problem.startswith("auto_attendants[1] ('B'): business_hours_menu.key_configurations (key 1): action "
-                                  "TRANSFER_WITH_PROMPT needs a value") for problem in problems)
+    assert any(
+        problem.startswith(
+            "auto_attendants[1] ('B'): business_hours_menu.key_configurations (key 1): action "
+            "TRANSFER_WITH_PROMPT needs a value"
+        )
+        for problem in problems
+    )
     assert "auto_attendants[2] (no name): missing required arguments: name" in problems
-    assert any(problem.startswith("auto_attendants[3] ('A'): declared twice in location 'HQ' (also auto_attendants[0])")
-               for problem in problems)
+    assert any(
+        problem.startswith("auto_attendants[3] ('A'): declared twice in location 'HQ' (also auto_attendants[0])")
+        for problem in problems
+    )
 
 
 def test_the_same_name_in_two_organisations_is_not_a_duplicate():
-    _items, problems = checked_items(params({"name": "A", "location": "HQ", "org_id": "one"},
-                                            {"name": "A", "location": "HQ", "org_id": "two"}))
+    _items, problems = checked_items(
+        params({"name": "A", "location": "HQ", "org_id": "one"}, {"name": "A", "location": "HQ", "org_id": "two"})
+    )
     assert problems == []
 
 
@@ -55,12 +82,30 @@ def test_differing_fields_are_the_single_module_comparison():
 
 
 def test_purge_warns_about_attendants_a_key_still_transfers_to():
-    purged = [{"name": "Old", "location": "HQ", "extension": "7000", "esn": "87007000"},
-              {"name": "Lonely", "location": "HQ", "extension": "7001"}]
-    declared = [{"name": "Main", "action": "nothing", "auto_attendant": {"business_hours_menu": {
-        "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]}}},
-                {"name": "Gone", "action": "delete", "auto_attendant": {"after_hours_menu": {
-                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]}}}]
+    purged = [
+        {"name": "Old", "location": "HQ", "extension": "7000", "esn": "87007000"},
+        {"name": "Lonely", "location": "HQ", "extension": "7001"},
+    ]
+    declared = [
+        {
+            "name": "Main",
+            "action": "nothing",
+            "auto_attendant": {
+                "business_hours_menu": {
+                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]
+                }
+            },
+        },
+        {
+            "name": "Gone",
+            "action": "delete",
+            "auto_attendant": {
+                "after_hours_menu": {
+                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]
+                }
+            },
+        },
+    ]
     warnings = purge_reference_warnings(purged, declared)
     assert len(warnings) == 1 and "'Old'" in warnings[0] and "'Main'" in warnings[0]
 
@@ -89,8 +134,9 @@ class FakeService:
 
 def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
     service = FakeService()
-    listed = ListedService(service, {"L1": [{"id": "listed", "name": "A"}, {"id": "d1", "name": "Dup"},
-                                            {"id": "d2", "name": "Dup"}]})
+    listed = ListedService(
+        service, {"L1": [{"id": "listed", "name": "A"}, {"id": "d1", "name": "Dup"}, {"id": "d2", "name": "Dup"}]}
+    )
     assert listed.find("L1", "A")["id"] == "listed"
     assert listed.find("L1", "B") is None  # not in the listing: absent, without a request
     assert service.finds == []
@@ -102,15 +148,26 @@ def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
 
 def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new():
     def item(name, *targets):
-        keys = [{"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
-                for i, target in enumerate(targets)]
-        return {"name": name, "location": "HQ", "state": "present",
-                "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys}}
+        keys = [
+            {"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+            for i, target in enumerate(targets)
+        ]
+        return {
+            "name": name,
+            "location": "HQ",
+            "state": "present",
+            "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys},
+        }
 
     items = [item("Main", "Support", "Sales"), item("Support", "Main"), item("Sales"), item("Desk", "Elsewhere")]
     passes = write_passes(items)
-    assert passes == [[(2, frozenset()), (3, frozenset())], [(0, frozenset({("", "HQ", "Support")}))],
-                      [(1, frozenset())], [(0, frozenset())]]
+    assert passes == [
+        [(2, frozenset()), (3, frozenset())],
+        [(0, frozenset({("", "HQ", "Support")}))],
+        [(1, frozenset())],
+        [(0, frozenset())],
+    ]
     # Once every one exists, references resolve as they are: one pass, nothing deferred.
-    assert write_passes(items, existing=[0, 1, 2, 3]) == [[(0, frozenset()), (1, frozenset()), (2, frozenset()),
-                                                           (3, frozenset())]]
+    assert write_passes(items, existing=[0, 1, 2, 3]) == [
+        [(0, frozenset()), (1, frozenset()), (2, frozenset()), (3, frozenset())]
+    ]

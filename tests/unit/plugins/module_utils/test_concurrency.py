@@ -38,8 +38,9 @@ def test_gate_holds_until_the_longest_pause():
 
 def test_gate_waits_again_when_the_pause_grows_while_sleeping():
     clock = FakeClock()
-    gate = RateLimitGate(lambda seconds: (clock.sleep(seconds), gate.pause(3) if len(clock.slept) == 1 else None),
-                         lambda: clock.now)
+    gate = RateLimitGate(
+        lambda seconds: (clock.sleep(seconds), gate.pause(3) if len(clock.slept) == 1 else None), lambda: clock.now
+    )
     gate.pause(1)
     gate.wait()
     assert clock.slept == [1.0, 3.0]
@@ -51,6 +52,7 @@ def test_run_all_keeps_order_and_isolates_failures():
             if index == 2:
                 raise ValueError("item 2 broke")
             return index * 10
+
         return run
 
     outcome = run_all([call(index) for index in range(5)], concurrency=3)

@@ -7,12 +7,38 @@ from ansible_collections.wxc.calling.plugins.module_utils.references import Unre
 
 HQ, BRANCH = "HQ-ID", "BRANCH-ID"
 # List items as the list endpoint returns them.
-SUPPORT = {"id": "s", "name": "Support Menu", "locationId": HQ, "locationName": "Headquarters", "extension": "2100",
-           "esn": "80012100", "phoneNumber": "+15555550101"}
-DESK = {"id": "d", "name": "Desk", "locationId": BRANCH, "locationName": "Branch", "extension": "3000",
-        "esn": "80023000"}
-NUMBER_ONLY = {"id": "n", "name": "Hotline", "locationId": BRANCH, "locationName": "Branch", "phoneNumber": "+15555550300"}
-MAIN = {"id": "m", "name": "Main", "locationId": HQ, "locationName": "Headquarters", "extension": "2000", "esn": "80012000"}
+SUPPORT = {
+    "id": "s",
+    "name": "Support Menu",
+    "locationId": HQ,
+    "locationName": "Headquarters",
+    "extension": "2100",
+    "esn": "80012100",
+    "phoneNumber": "+15555550101",
+}
+DESK = {
+    "id": "d",
+    "name": "Desk",
+    "locationId": BRANCH,
+    "locationName": "Branch",
+    "extension": "3000",
+    "esn": "80023000",
+}
+NUMBER_ONLY = {
+    "id": "n",
+    "name": "Hotline",
+    "locationId": BRANCH,
+    "locationName": "Branch",
+    "phoneNumber": "+15555550300",
+}
+MAIN = {
+    "id": "m",
+    "name": "Main",
+    "locationId": HQ,
+    "locationName": "Headquarters",
+    "extension": "2000",
+    "esn": "80012000",
+}
 ORG = [SUPPORT, DESK, NUMBER_ONLY, MAIN]
 
 
@@ -48,17 +74,29 @@ class Lookup:
 def test_parse_and_validate():
     assert references.parse("Support Menu") == (None, "Support Menu")
     assert references.parse({"name": "Desk", "location": "Branch"}) == ("Branch", "Desk")
-    for bad, message in (("  ", "empty"), ({"location": "x"}, "needs name"), ({"name": "x", "site": "y"}, "unknown field"),
-                         (3, "got int"), ({"name": "x", "location": ""}, "location must be")):
+    for bad, message in (
+        ("  ", "empty"),
+        ({"location": "x"}, "needs name"),
+        ({"name": "x", "site": "y"}, "unknown field"),
+        (3, "got int"),
+        ({"name": "x", "location": ""}, "location must be"),
+    ):
         with pytest.raises(ValueError, match=message):
             references.parse(bad)
-    errors = references.validate(params(menu(
-        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu", "value": "2100"},
-        {"key": "2", "action": "EXIT", "auto_attendant": "Support Menu"},
-        {"key": "3", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": {"name": ""}},
-        {"key": "4", "action": "TRANSFER_TO_MAILBOX", "auto_attendant": "Support Menu"},
-    ), after=menu({"key": "1", "action": "EXIT"}, treatment={"action": "TRANSFER_WITHOUT_PROMPT",
-                                                             "auto_attendant": "X", "transfer_call_to": "1"})))
+    errors = references.validate(
+        params(
+            menu(
+                {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu", "value": "2100"},
+                {"key": "2", "action": "EXIT", "auto_attendant": "Support Menu"},
+                {"key": "3", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": {"name": ""}},
+                {"key": "4", "action": "TRANSFER_TO_MAILBOX", "auto_attendant": "Support Menu"},
+            ),
+            after=menu(
+                {"key": "1", "action": "EXIT"},
+                treatment={"action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "X", "transfer_call_to": "1"},
+            ),
+        )
+    )
     assert errors == [
         "business_hours_menu.key_configurations (key 1).auto_attendant: give either auto_attendant or value, not both",
         "business_hours_menu.key_configurations (key 2).auto_attendant: action EXIT does not transfer, so it cannot name "
@@ -67,28 +105,45 @@ def test_parse_and_validate():
         "after_hours_menu.call_treatment.action_to_be_performed.auto_attendant: give either auto_attendant or "
         "transfer_call_to, not both",
     ]
-    placeholders = references.with_placeholders(params(menu(
-        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"})))
+    placeholders = references.with_placeholders(
+        params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"}))
+    )
     assert placeholders["business_hours_menu"]["key_configurations"][0]["value"] == "00"
 
 
 def test_resolve_extension_esn_and_number_one_lookup_per_target():
     lookup = Lookup(ORG)
-    given = params(menu(
-        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu", "description": "Support"},
-        {"key": "2", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": {"location": "Branch", "name": "Desk"}},
-        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": {"location": BRANCH, "name": "Hotline"}},
-        {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": {"name": "Support Menu"}},
-        {"key": "5", "action": "TRANSFER_TO_MAILBOX", "auto_attendant": "Main"},
-    ), after=menu({"key": "1", "action": "EXIT"}, treatment={"action": "TRANSFER_WITHOUT_PROMPT",
-                                                             "auto_attendant": "Support Menu"}))
+    given = params(
+        menu(
+            {
+                "key": "1",
+                "action": "TRANSFER_WITHOUT_PROMPT",
+                "auto_attendant": "Support Menu",
+                "description": "Support",
+            },
+            {"key": "2", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": {"location": "Branch", "name": "Desk"}},
+            {
+                "key": "3",
+                "action": "TRANSFER_WITHOUT_PROMPT",
+                "auto_attendant": {"location": BRANCH, "name": "Hotline"},
+            },
+            {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": {"name": "Support Menu"}},
+            {"key": "5", "action": "TRANSFER_TO_MAILBOX", "auto_attendant": "Main"},
+        ),
+        after=menu(
+            {"key": "1", "action": "EXIT"},
+            treatment={"action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
+        ),
+    )
     resolved = references.resolve(given, "Headquarters", lookup)
     keys = resolved["business_hours_menu"]["key_configurations"]
     assert keys[0] == {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "description": "Support", "value": "2100"}
     assert [key["value"] for key in keys] == ["2100", "80023000", "+15555550300", "2100", "2000"]
     assert not [key for key in keys if "auto_attendant" in key]
     assert resolved["after_hours_menu"]["call_treatment"]["action_to_be_performed"] == {
-        "action": "TRANSFER_WITHOUT_PROMPT", "transfer_call_to": "2100"}
+        "action": "TRANSFER_WITHOUT_PROMPT",
+        "transfer_call_to": "2100",
+    }
     # One lookup per distinct target name; the attendant itself resolves from its own options.
     assert sorted(lookup.calls) == ["Desk", "Hotline", "Support Menu"]
     assert "auto_attendant" in given["business_hours_menu"]["key_configurations"][0]  # the input is left alone
@@ -103,38 +158,70 @@ def test_no_reference_no_lookup():
 
 
 def test_missing_target_fails_or_warns_in_check_mode():
-    given = params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Sales Menu"},
-                        {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"}))
+    given = params(
+        menu(
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Sales Menu"},
+            {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
+        )
+    )
     with pytest.raises(UnresolvedReference) as error:
         references.resolve(given, "Headquarters", Lookup(ORG))
-    assert str(error.value) == ("business_hours_menu.key_configurations (key 1).auto_attendant: 'Sales Menu': "
-                                "no auto attendant 'Sales Menu' in location Headquarters")
+    assert str(error.value) == (
+        "business_hours_menu.key_configurations (key 1).auto_attendant: 'Sales Menu': "
+        "no auto attendant 'Sales Menu' in location Headquarters"
+    )
     warnings = []
     checked = references.resolve(given, "Headquarters", Lookup(ORG), check_mode=True, warn=warnings.append)
-    assert warnings == ["business_hours_menu.key_configurations (key 1).auto_attendant: 'Sales Menu': no auto attendant "
-                        "'Sales Menu' in location Headquarters; the real run fails unless it is created first"]
+    assert warnings == [
+        "business_hours_menu.key_configurations (key 1).auto_attendant: 'Sales Menu': no auto attendant "
+        "'Sales Menu' in location Headquarters; the real run fails unless it is created first"
+    ]
     assert [key["value"] for key in checked["business_hours_menu"]["key_configurations"]] == [
-        "<auto attendant Sales Menu>", "2100"]
+        "<auto attendant Sales Menu>",
+        "2100",
+    ]
     warnings = []
-    references.resolve(given, "Headquarters", Lookup(ORG), check_mode=True, warn=warnings.append,
-                       declared={("Headquarters", "Sales Menu")})
+    references.resolve(
+        given,
+        "Headquarters",
+        Lookup(ORG),
+        check_mode=True,
+        warn=warnings.append,
+        declared={("Headquarters", "Sales Menu")},
+    )
     assert warnings == []
     # Same name in another location does not count.
     with pytest.raises(UnresolvedReference, match="no auto attendant 'Desk' in location Headquarters"):
-        references.resolve(params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Desk"})),
-                           "Headquarters", Lookup(ORG))
+        references.resolve(
+            params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Desk"})),
+            "Headquarters",
+            Lookup(ORG),
+        )
 
 
 def test_unreachable_and_ambiguous_targets():
     no_esn = dict(DESK, esn=None)
     with pytest.raises(UnresolvedReference, match="no ESN"):
-        references.resolve(params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT",
-                                        "auto_attendant": {"location": "Branch", "name": "Desk"}})),
-                           "Headquarters", Lookup([no_esn]))
+        references.resolve(
+            params(
+                menu(
+                    {
+                        "key": "1",
+                        "action": "TRANSFER_WITHOUT_PROMPT",
+                        "auto_attendant": {"location": "Branch", "name": "Desk"},
+                    }
+                )
+            ),
+            "Headquarters",
+            Lookup([no_esn]),
+        )
     twice = [SUPPORT, dict(SUPPORT, id="s2")]
     with pytest.raises(UnresolvedReference, match="2 auto attendants match .*ids s, s2"):
-        references.resolve(params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"})),
-                           "Headquarters", Lookup(twice))
+        references.resolve(
+            params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"})),
+            "Headquarters",
+            Lookup(twice),
+        )
 
 
 def test_number_for():
@@ -147,38 +234,53 @@ def test_number_for():
 
 # -- export ---------------------------------------------------------------------------------------------------------
 
+
 def location_form(location_id):
     return {HQ: "Headquarters", BRANCH: "Branch"}[location_id]
 
 
 def test_export_turns_numbers_into_references_only_when_they_resolve_back():
-    options = {"name": "Main", "location": "Headquarters", "business_hours_menu": menu(
-        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100", "description": "Support"},
-        {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "80023000"},
-        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550300"},
-        # Support Menu's phone number: re-applying a reference would write its extension instead, so it stays.
-        {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550101"},
-        {"key": "5", "action": "TRANSFER_TO_MAILBOX", "value": "2000"},
-        {"key": "6", "action": "TRANSFER_WITHOUT_PROMPT", "value": "3000"},  # Desk's extension, but in Branch
-        {"key": "7", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1234"},
-        treatment={"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "2100"})}
+    options = {
+        "name": "Main",
+        "location": "Headquarters",
+        "business_hours_menu": menu(
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100", "description": "Support"},
+            {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "80023000"},
+            {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550300"},
+            # Support Menu's phone number: re-applying a reference would write its extension instead, so it stays.
+            {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550101"},
+            {"key": "5", "action": "TRANSFER_TO_MAILBOX", "value": "2000"},
+            {"key": "6", "action": "TRANSFER_WITHOUT_PROMPT", "value": "3000"},  # Desk's extension, but in Branch
+            {"key": "7", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1234"},
+            treatment={"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "2100"},
+        ),
+    }
     exported = references.references_from_numbers(options, MAIN, ORG, location_form)
     keys = exported["business_hours_menu"]["key_configurations"]
-    assert keys[0] == {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu",
-                       "description": "Support"}
+    assert keys[0] == {
+        "key": "1",
+        "action": "TRANSFER_WITHOUT_PROMPT",
+        "auto_attendant": "Support Menu",
+        "description": "Support",
+    }
     assert list(keys[0]) == ["key", "action", "auto_attendant", "description"]
     assert keys[1]["auto_attendant"] == {"location": "Branch", "name": "Desk"}
     assert keys[2]["auto_attendant"] == {"location": "Branch", "name": "Hotline"}
     assert [keys[index].get("value") for index in (3, 4, 5, 6)] == ["+15555550101", "2000", "3000", "1234"]
     assert exported["business_hours_menu"]["call_treatment"]["action_to_be_performed"] == {
-        "action": "TRANSFER_WITH_PROMPT", "auto_attendant": "Support Menu"}
+        "action": "TRANSFER_WITH_PROMPT",
+        "auto_attendant": "Support Menu",
+    }
     # Every reference resolves back to the number it replaced.
     assert references.resolve(exported, "Headquarters", Lookup(ORG)) == options
     # Two attendants with the same name in one location: no reference to either.
-    assert references.reference_for("2100", MAIN, ORG + [dict(SUPPORT, id="s2", extension="2101")], location_form) is None
+    assert (
+        references.reference_for("2100", MAIN, ORG + [dict(SUPPORT, id="s2", extension="2101")], location_form) is None
+    )
 
 
 # -- order -------------------------------------------------------------------------------------------------------------
+
 
 def test_order_targets_first_keeping_list_order():
     identities = ["main", "support", "sales", "desk"]
@@ -199,11 +301,17 @@ def test_order_targets_first_keeping_list_order():
 def test_order_three_cycle_and_without():
     first, second = references.order(["a", "b", "c"], [{"b"}, {"c"}, {"a"}])
     assert first == [(0, frozenset({"b"})), (2, frozenset()), (1, frozenset())] and second == [0]
-    given = params(menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
-                        {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": {"location": "Branch", "name": "Desk"}},
-                        {"key": "3", "action": "EXIT"}),
-                   after=menu({"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
-                              treatment={"action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"}))
+    given = params(
+        menu(
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
+            {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": {"location": "Branch", "name": "Desk"}},
+            {"key": "3", "action": "EXIT"},
+        ),
+        after=menu(
+            {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
+            treatment={"action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
+        ),
+    )
     first_pass = references.without(given, "Headquarters", {("Headquarters", "Support Menu")})
     assert [key["key"] for key in first_pass["business_hours_menu"]["key_configurations"]] == ["2", "3"]
     # A menu left without keys keeps its first key as EXIT until the second pass.

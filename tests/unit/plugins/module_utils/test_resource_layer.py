@@ -9,8 +9,17 @@ from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.wxc.calling.plugins.module_utils import resource
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
-    Plan, ResourceError, WriteNotApplied, api_path, create_once, delete, find_exact, name_problem, read_back,
-    without_none)
+    Plan,
+    ResourceError,
+    WriteNotApplied,
+    api_path,
+    create_once,
+    delete,
+    find_exact,
+    name_problem,
+    read_back,
+    without_none,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 AMBIGUOUS = WebexApiError("POST", "/things", status=503, message="Service unavailable", ambiguous=True)
@@ -44,18 +53,29 @@ class ScriptedClient:
 
 # -- pure helpers --------------------------------------------------------------------------------------------------
 
+
 def test_without_none_drops_none_at_every_depth_and_keeps_falsy_values():
     value = {"a": None, "b": 0, "c": "", "d": False, "e": [{"f": None, "g": [None, {"h": None, "i": 1}]}], "j": {}}
     assert without_none(value) == {"b": 0, "c": "", "d": False, "e": [{"g": [None, {"i": 1}]}], "j": {}}
     assert without_none("text") == "text" and without_none(None) is None
 
 
-@pytest.mark.parametrize("value, problem", [
-    (None, "must not be empty"), ("", "must not be empty"), ("   ", "must not be empty"), (5, "must not be empty"),
-    ("x" * 80, None), ("x" * 81, "81 characters, the maximum is 80"), ("a\tb", "must not contain control characters"),
-    ("a\x7fb", "must not contain control characters"), ("a\x00", "must not contain control characters"),
-    ("Réception – main", None), ("a" * 1, None),
-])
+@pytest.mark.parametrize(
+    "value, problem",
+    [
+        (None, "must not be empty"),
+        ("", "must not be empty"),
+        ("   ", "must not be empty"),
+        (5, "must not be empty"),
+        ("x" * 80, None),
+        ("x" * 81, "81 characters, the maximum is 80"),
+        ("a\tb", "must not contain control characters"),
+        ("a\x7fb", "must not contain control characters"),
+        ("a\x00", "must not contain control characters"),
+        ("Réception – main", None),
+        ("a" * 1, None),
+    ],
+)
 def test_name_problem(value, problem):
     assert name_problem(value) == problem
 
@@ -72,6 +92,7 @@ def test_api_path_quotes_each_id_as_one_segment():
 
 # -- Plan ----------------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("action, changed", [("create", True), ("update", True), ("delete", True), ("nothing", False)])
 def test_plan_changed_is_anything_but_nothing(action, changed):
     assert Plan(action).changed is changed
@@ -83,8 +104,13 @@ def test_plan_refuses_an_unknown_action():
 
 
 def test_plan_defaults_and_diff_through_to_snake():
-    plan = Plan("update", body=None, before={"fooBar": 1}, after={"fooBar": 2},
-                to_snake=lambda value: {key.lower(): item for key, item in value.items()})
+    plan = Plan(
+        "update",
+        body=None,
+        before={"fooBar": 1},
+        after={"fooBar": 2},
+        to_snake=lambda value: {key.lower(): item for key, item in value.items()},
+    )
     assert (plan.body, plan.before, plan.after) == ({}, {"fooBar": 1}, {"fooBar": 2})
     assert plan.diff() == {"before": {"foobar": 1}, "after": {"foobar": 2}}
     bare = Plan("nothing")
@@ -93,6 +119,7 @@ def test_plan_defaults_and_diff_through_to_snake():
 
 # -- errors ----------------------------------------------------------------------------------------------------------
 
+
 def test_resource_error_carries_changed():
     assert ResourceError("x").changed is False and ResourceError("x", changed=True).changed is True
     assert str(ResourceError("the message")) == "the message"
@@ -100,8 +127,10 @@ def test_resource_error_carries_changed():
 
 def test_write_not_applied_names_the_fields_and_the_tracking_id():
     error = WriteNotApplied("auto attendant 'Reception'", ["extension", "business_hours_menu"], "T1")
-    assert str(error) == ("the service answered 2xx but did not apply extension, business_hours_menu of auto attendant "
-                          "'Reception' (trackingId T1)")
+    assert str(error) == (
+        "the service answered 2xx but did not apply extension, business_hours_menu of auto attendant "
+        "'Reception' (trackingId T1)"
+    )
     assert error.fields == ["extension", "business_hours_menu"] and error.tracking_id == "T1" and error.changed is True
     missing = WriteNotApplied("schedule 'Office'", [])
     assert str(missing) == "the service answered 2xx but schedule 'Office' was not created: it cannot be read back"
@@ -109,6 +138,7 @@ def test_write_not_applied_names_the_fields_and_the_tracking_id():
 
 
 # -- find_exact, create_once, delete, read_back ------------------------------------------------------------------
+
 
 def test_find_exact_keeps_only_what_match_accepts_over_the_whole_list():
     client = ScriptedClient([{"name": "Main Line"}, {"name": "Main"}, {"name": "MAIN"}])
@@ -143,9 +173,11 @@ def test_create_once_gives_up_after_two_ambiguous_failures_and_says_the_outcome_
     with pytest.raises(ResourceError) as caught:
         create_once(client, "/things", {"name": "x"}, lambda: lookups.append(1))
     assert lookups == [1, 1] and len(client.calls) == 2 and caught.value.changed is False
-    assert str(caught.value) == ("POST /things failed: HTTP 503: Service unavailable; it was looked up by name after "
-                                 "each attempt and not found, so it was most likely not created (the outcome is not "
-                                 "certain: run again to converge)")
+    assert str(caught.value) == (
+        "POST /things failed: HTTP 503: Service unavailable; it was looked up by name after "
+        "each attempt and not found, so it was most likely not created (the outcome is not "
+        "certain: run again to converge)"
+    )
 
 
 def test_create_once_after_a_second_ambiguous_failure_takes_what_the_lookup_finds():
@@ -167,8 +199,9 @@ def test_create_once_with_an_answer_without_id_says_it_may_have_been_created(ans
     with pytest.raises(ResourceError) as caught:
         create_once(client, "/things?orgId=O", {"name": "x"}, lambda: None)
     assert caught.value.changed is True
-    assert str(caught.value) == ("POST /things answered without the id of the new object; it may have been created: run "
-                                 "again to find it by name")
+    assert str(caught.value) == (
+        "POST /things answered without the id of the new object; it may have been created: run again to find it by name"
+    )
 
 
 def test_delete_is_true_when_deleted_false_when_already_gone():
@@ -197,6 +230,7 @@ def test_read_back_names_what_did_not_take_with_the_tracking_id_of_the_write():
     def read():
         client.last_tracking_id = "T-read"  # the read is a request too: the write's id was taken before it
         return {"name": "x", "extension": "1"}
+
     with pytest.raises(WriteNotApplied) as caught:
         read_back(client, "thing 'x'", read, lambda stored: ["extension"])
     assert caught.value.fields == ["extension"] and caught.value.tracking_id == "T-write"
@@ -206,6 +240,7 @@ def test_read_back_names_what_did_not_take_with_the_tracking_id_of_the_write():
 def test_read_back_of_an_object_that_is_not_there():
     def read():
         raise WebexApiError("GET", "/x", status=404, message="not found")
+
     with pytest.raises(WriteNotApplied) as caught:
         read_back(ScriptedClient(), "thing 'x'", read, lambda stored: pytest.fail("nothing to compare"))
     assert caught.value.fields == [] and "was not created" in str(caught.value)
@@ -217,12 +252,14 @@ def test_read_back_raises_other_read_failures():
 
     def read():
         raise failure
+
     with pytest.raises(WebexApiError) as caught:
         read_back(ScriptedClient(), "thing 'x'", read, lambda stored: [])
     assert caught.value is failure
 
 
 # -- run_module ------------------------------------------------------------------------------------------------------
+
 
 class ModuleExit(Exception):
     def __init__(self, result, failed):
@@ -241,6 +278,7 @@ def fixture_module_run(monkeypatch):
 
     def fail_json(self, **result):
         raise ModuleExit(result, True)
+
     monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
     monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
 
@@ -248,6 +286,7 @@ def fixture_module_run(monkeypatch):
         with patch_module_args(dict(args, _ansible_check_mode=check_mode)), pytest.raises(ModuleExit) as caught:
             resource.run_module({"name": {"type": "str", "required": True}}, run_function, validate=validate)
         return caught.value.result, caught.value.failed
+
     return run
 
 
@@ -260,21 +299,26 @@ def test_run_module_passes_the_module_and_a_client_and_returns_the_result(module
     def run(module, client):
         seen.append((module.params["name"], module.check_mode, client.api_url))
         return {"changed": True, "thing": {"name": module.params["name"]}}
+
     result, failed = module_run(dict(CONNECTION, name="x"), run, check_mode=True)
     assert not failed and result["changed"] is True and result["thing"] == {"name": "x"}
     assert seen == [("x", True, "https://webex.test/v1")]
 
 
 def test_run_module_stops_on_validation_problems_before_any_client(module_run):
-    result, failed = module_run(dict(CONNECTION, name="x"), lambda module, client: pytest.fail("ran"),
-                                validate=lambda params: ["name: bad", "other: worse"])
+    result, failed = module_run(
+        dict(CONNECTION, name="x"),
+        lambda module, client: pytest.fail("ran"),
+        validate=lambda params: ["name: bad", "other: worse"],
+    )
     assert failed and result["msg"] == "Invalid options: name: bad; other: worse"
     assert result["errors"] == ["name: bad", "other: worse"]
 
 
 def test_run_module_with_valid_options_runs(module_run):
-    result, failed = module_run(dict(CONNECTION, name="x"), lambda module, client: {"changed": False},
-                                validate=lambda params: [])
+    result, failed = module_run(
+        dict(CONNECTION, name="x"), lambda module, client: {"changed": False}, validate=lambda params: []
+    )
     assert not failed and result["changed"] is False
 
 
@@ -283,6 +327,7 @@ def test_run_module_reports_an_api_error_with_its_fields(module_run):
 
     def run(module, client):
         raise error
+
     result, failed = module_run(dict(CONNECTION, name="x"), run)
     assert failed and result["msg"] == str(error) and result["api_error"] == error.as_dict()
     assert result["changed"] is False
@@ -291,6 +336,7 @@ def test_run_module_reports_an_api_error_with_its_fields(module_run):
 def test_run_module_reports_a_resource_error_with_its_changed(module_run):
     def run(module, client):
         raise ResourceError("half done", changed=True)
+
     result, failed = module_run(dict(CONNECTION, name="x"), run)
     assert failed and result == {"msg": "half done", "changed": True}
 
@@ -298,6 +344,7 @@ def test_run_module_reports_a_resource_error_with_its_changed(module_run):
 def test_run_module_reports_what_did_not_take(module_run):
     def run(module, client):
         raise WriteNotApplied("thing 'x'", ["extension"], "T2")
+
     result, failed = module_run(dict(CONNECTION, name="x"), run)
     assert failed and result["not_applied"] == ["extension"] and result["changed"] is True
     assert "trackingId T2" in result["msg"]

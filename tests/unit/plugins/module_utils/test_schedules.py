@@ -7,16 +7,37 @@ from ansible_collections.wxc.calling.plugins.module_utils import schedules as sc
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
 
-def event(name="Weekdays", start_date="2026-01-05", end_date="2026-01-05", start_time="08:30", end_time="17:30",
-          all_day_enabled=None, recurrence=None):
+def event(
+    name="Weekdays",
+    start_date="2026-01-05",
+    end_date="2026-01-05",
+    start_time="08:30",
+    end_time="17:30",
+    all_day_enabled=None,
+    recurrence=None,
+):
     """An event as AnsibleModule hands it over: every suboption present, unset ones None."""
-    return {"name": name, "start_date": start_date, "end_date": end_date, "start_time": start_time,
-            "end_time": end_time, "all_day_enabled": all_day_enabled, "recurrence": recurrence}
+    return {
+        "name": name,
+        "start_date": start_date,
+        "end_date": end_date,
+        "start_time": start_time,
+        "end_time": end_time,
+        "all_day_enabled": all_day_enabled,
+        "recurrence": recurrence,
+    }
 
 
 def recurrence(**patterns):
-    base = {"recur_for_ever": None, "recur_end_date": None, "recur_end_occurrence": None, "recur_daily": None,
-            "recur_weekly": None, "recur_yearly_by_date": None, "recur_yearly_by_day": None}
+    base = {
+        "recur_for_ever": None,
+        "recur_end_date": None,
+        "recur_end_occurrence": None,
+        "recur_daily": None,
+        "recur_weekly": None,
+        "recur_yearly_by_date": None,
+        "recur_yearly_by_day": None,
+    }
     base.update(patterns)
     return base
 
@@ -26,8 +47,14 @@ def weekly(*days, interval=None):
 
 
 def options(**overrides):
-    params = {"location": "Headquarters", "type": "business_hours", "name": "Office hours", "new_name": None,
-              "state": "present", "events": [event(recurrence=recurrence(recur_weekly=weekly("monday", "friday")))]}
+    params = {
+        "location": "Headquarters",
+        "type": "business_hours",
+        "name": "Office hours",
+        "new_name": None,
+        "state": "present",
+        "events": [event(recurrence=recurrence(recur_weekly=weekly("monday", "friday")))],
+    }
     params.update(overrides)
     return params
 
@@ -37,29 +64,44 @@ def test_valid_options_have_no_errors():
     assert sc.validate_options(options(events=None)) == []
 
 
-@pytest.mark.parametrize("changed, message", [
-    ({"start_date": "2026-02-30"}, "events[0].start_date: '2026-02-30' is not a date in YYYY-MM-DD format"),
-    ({"end_date": "5/1/2026"}, "events[0].end_date: '5/1/2026' is not a date in YYYY-MM-DD format"),
-    ({"end_date": "2026-01-04"}, "events[0].end_date: 2026-01-04 is before start_date 2026-01-05"),
-    ({"start_time": "8:30"}, "events[0].start_time: '8:30' is not a time in HH:MM format"),
-    ({"end_time": "24:00"}, "events[0].end_time: '24:00' is not a time in HH:MM format"),
-    ({"end_time": "08:00"}, "events[0].end_time: 08:00 is not after start_time 08:30"),
-    ({"end_time": None}, "events[0]: start_time and end_time must be set together (only start_time is set)"),
-    ({"all_day_enabled": True}, "events[0]: all_day_enabled is true, so start_time and end_time must not be set"),
-    ({"all_day_enabled": False, "start_time": None, "end_time": None},
-     "events[0]: all_day_enabled is false, so start_time and end_time are needed"),
-    ({"name": " "}, "events[0].name: must not be empty"),
-    ({"recurrence": recurrence(recur_weekly=weekly())},
-     "events[0].recurrence.recur_weekly: at least one day of the week must be true"),
-    ({"recurrence": recurrence(recur_yearly_by_date={"day_of_month": 31, "month": "APRIL"})},
-     "events[0].recurrence.recur_yearly_by_date.day_of_month: 31 is not a day of APRIL"),
-    ({"recurrence": recurrence(recur_daily={"recur_interval": 0})},
-     "events[0].recurrence.recur_daily.recur_interval: must be at least 1"),
-    ({"recurrence": recurrence(recur_daily={"recur_interval": 1}, recur_end_date="2025-12-31")},
-     "events[0].recurrence.recur_end_date: 2025-12-31 is before start_date"),
-    ({"recurrence": recurrence(recur_daily={"recur_interval": 1}, recur_for_ever=False)},
-     "events[0].recurrence: recur_for_ever false needs recur_end_date or recur_end_occurrence"),
-])
+@pytest.mark.parametrize(
+    "changed, message",
+    [
+        ({"start_date": "2026-02-30"}, "events[0].start_date: '2026-02-30' is not a date in YYYY-MM-DD format"),
+        ({"end_date": "5/1/2026"}, "events[0].end_date: '5/1/2026' is not a date in YYYY-MM-DD format"),
+        ({"end_date": "2026-01-04"}, "events[0].end_date: 2026-01-04 is before start_date 2026-01-05"),
+        ({"start_time": "8:30"}, "events[0].start_time: '8:30' is not a time in HH:MM format"),
+        ({"end_time": "24:00"}, "events[0].end_time: '24:00' is not a time in HH:MM format"),
+        ({"end_time": "08:00"}, "events[0].end_time: 08:00 is not after start_time 08:30"),
+        ({"end_time": None}, "events[0]: start_time and end_time must be set together (only start_time is set)"),
+        ({"all_day_enabled": True}, "events[0]: all_day_enabled is true, so start_time and end_time must not be set"),
+        (
+            {"all_day_enabled": False, "start_time": None, "end_time": None},
+            "events[0]: all_day_enabled is false, so start_time and end_time are needed",
+        ),
+        ({"name": " "}, "events[0].name: must not be empty"),
+        (
+            {"recurrence": recurrence(recur_weekly=weekly())},
+            "events[0].recurrence.recur_weekly: at least one day of the week must be true",
+        ),
+        (
+            {"recurrence": recurrence(recur_yearly_by_date={"day_of_month": 31, "month": "APRIL"})},
+            "events[0].recurrence.recur_yearly_by_date.day_of_month: 31 is not a day of APRIL",
+        ),
+        (
+            {"recurrence": recurrence(recur_daily={"recur_interval": 0})},
+            "events[0].recurrence.recur_daily.recur_interval: must be at least 1",
+        ),
+        (
+            {"recurrence": recurrence(recur_daily={"recur_interval": 1}, recur_end_date="2025-12-31")},
+            "events[0].recurrence.recur_end_date: 2025-12-31 is before start_date",
+        ),
+        (
+            {"recurrence": recurrence(recur_daily={"recur_interval": 1}, recur_for_ever=False)},
+            "events[0].recurrence: recur_for_ever false needs recur_end_date or recur_end_occurrence",
+        ),
+    ],
+)
 def test_bad_events_are_named(changed, message):
     params = options(events=[dict(options()["events"][0], **changed)])
     errors = sc.validate_options(params)
@@ -75,35 +117,76 @@ def test_duplicate_event_names_and_names():
 
 
 def test_29_february_is_a_day_of_february():
-    params = options(events=[event(recurrence=recurrence(recur_yearly_by_date={"day_of_month": 29, "month": "FEBRUARY"}))])
+    params = options(
+        events=[event(recurrence=recurrence(recur_yearly_by_date={"day_of_month": 29, "month": "FEBRUARY"}))]
+    )
     assert sc.validate_options(params) == []
 
 
 def test_event_body_maps_to_api_and_infers_all_day():
     body = sc.event_body(event(recurrence=recurrence(recur_weekly=weekly("monday"))))
-    assert body == {"name": "Weekdays", "startDate": "2026-01-05", "endDate": "2026-01-05", "startTime": "08:30",
-                    "endTime": "17:30", "allDayEnabled": False,
-                    "recurrence": {"recurWeekly": {"sunday": False, "monday": True, "tuesday": False, "wednesday": False,
-                                                   "thursday": False, "friday": False, "saturday": False}}}
+    assert body == {
+        "name": "Weekdays",
+        "startDate": "2026-01-05",
+        "endDate": "2026-01-05",
+        "startTime": "08:30",
+        "endTime": "17:30",
+        "allDayEnabled": False,
+        "recurrence": {
+            "recurWeekly": {
+                "sunday": False,
+                "monday": True,
+                "tuesday": False,
+                "wednesday": False,
+                "thursday": False,
+                "friday": False,
+                "saturday": False,
+            }
+        },
+    }
     assert sc.event_body(event(start_time=None, end_time=None)) == {
-        "name": "Weekdays", "startDate": "2026-01-05", "endDate": "2026-01-05", "allDayEnabled": True}
+        "name": "Weekdays",
+        "startDate": "2026-01-05",
+        "endDate": "2026-01-05",
+        "allDayEnabled": True,
+    }
     assert sc.desired_events(options(events=None)) is None
 
 
 def test_canonical_event_normalises_times_and_defaults():
     sent = sc.event_body(event(recurrence=recurrence(recur_weekly=weekly("monday"))))
-    read = {"id": "x", "name": "Weekdays", "startDate": "2026-01-05", "endDate": "2026-01-05", "startTime": "08:30:00",
-            "endTime": 1050, "allDayEnabled": False,
-            "recurrence": {"recurForEver": True, "recurWeekly": {"recurInterval": 1, "monday": True}}}
+    read = {
+        "id": "x",
+        "name": "Weekdays",
+        "startDate": "2026-01-05",
+        "endDate": "2026-01-05",
+        "startTime": "08:30:00",
+        "endTime": 1050,
+        "allDayEnabled": False,
+        "recurrence": {"recurForEver": True, "recurWeekly": {"recurInterval": 1, "monday": True}},
+    }
     assert sc.canonical_event(sent) == sc.canonical_event(read)
     assert sc.canonical_event(read)["endTime"] == "17:30"
-    all_day = {"name": "New Year", "startDate": "2026-01-01", "endDate": "2026-01-01", "allDayEnabled": True,
-               "startTime": "", "endTime": ""}
-    assert sc.canonical_event(all_day) == {"name": "New Year", "startDate": "2026-01-01", "endDate": "2026-01-01",
-                                           "allDayEnabled": True}
+    all_day = {
+        "name": "New Year",
+        "startDate": "2026-01-01",
+        "endDate": "2026-01-01",
+        "allDayEnabled": True,
+        "startTime": "",
+        "endTime": "",
+    }
+    assert sc.canonical_event(all_day) == {
+        "name": "New Year",
+        "startDate": "2026-01-01",
+        "endDate": "2026-01-01",
+        "allDayEnabled": True,
+    }
     ending = {"recurEndDate": "2027-01-01", "recurDaily": {}}
     assert sc.canonical_event(dict(all_day, recurrence=ending))["recurrence"] == {
-        "recurForEver": False, "recurEndDate": "2027-01-01", "recurDaily": {"recurInterval": 1}}
+        "recurForEver": False,
+        "recurEndDate": "2027-01-01",
+        "recurDaily": {"recurInterval": 1},
+    }
 
 
 def test_event_changes_are_a_set_by_name():
@@ -125,7 +208,11 @@ def test_plan_actions():
     events = sc.desired_events(options())
     assert sc.plan("absent", desired("Office hours", None), None).action == "nothing"
     created = sc.plan("present", desired("Office hours", events), None)
-    assert created.action == "create" and created.body == {"type": "businessHours", "name": "Office hours", "events": events}
+    assert created.action == "create" and created.body == {
+        "type": "businessHours",
+        "name": "Office hours",
+        "events": events,
+    }
     assert created.diff()["before"] == {} and created.diff()["after"]["events"][0]["start_time"] == "08:30"
     current = {"id": "s1", "name": "Office hours", "events": [dict(sc.canonical_event(events[0]), id="e1")]}
     assert sc.plan("present", desired("Office hours", events), current).action == "nothing"
@@ -141,7 +228,10 @@ def test_plan_actions():
 
 def test_to_snake_and_paths_quote_ids():
     assert sc.to_snake({"type": "businessHours", "locationId": "L", "events": [{"allDayEnabled": True}]}) == {
-        "type": "business_hours", "location_id": "L", "events": [{"all_day_enabled": True}]}
+        "type": "business_hours",
+        "location_id": "L",
+        "events": [{"all_day_enabled": True}],
+    }
     assert sc.schedule_path("L", "holidays", "a/b+c") == "/telephony/config/locations/L/schedules/holidays/a%2Fb%2Bc"
 
 
@@ -181,8 +271,12 @@ class FakeService:
 
     def read_back(self, location_id, schedule_type, schedule_id, desired):
         self.calls.append(("read_back", schedule_id))
-        return {"id": schedule_id, "name": desired["name"], "type": schedule_type,
-                "events": [dict(event, id=self.event_ids.get(event["name"])) for event in desired["events"]]}
+        return {
+            "id": schedule_id,
+            "name": desired["name"],
+            "type": schedule_type,
+            "events": [dict(event, id=self.event_ids.get(event["name"])) for event in desired["events"]],
+        }
 
     def delete_event(self, location_id, schedule_type, schedule_id, event_id):
         self.calls.append(("delete_event", schedule_id, event_id))
@@ -190,16 +284,27 @@ class FakeService:
 
 def test_converge_uses_the_new_id_after_a_rename():
     events = sc.desired_events(options())
-    current = {"id": "old-id", "name": "Office hours",
-               "events": [dict(sc.canonical_event(events[0]), id="e1", endTime="18:00"), {
-                   "id": "e2", "name": "Gone", "startDate": "2026-01-01", "endDate": "2026-01-01", "allDayEnabled": True}]}
+    current = {
+        "id": "old-id",
+        "name": "Office hours",
+        "events": [
+            dict(sc.canonical_event(events[0]), id="e1", endTime="18:00"),
+            {"id": "e2", "name": "Gone", "startDate": "2026-01-01", "endDate": "2026-01-01", "allDayEnabled": True},
+        ],
+    }
     service = FakeService(current)
-    params = options(new_name="Winter", events=options()["events"] + [event(name="Saturday", start_date="2026-01-10",
-                                                                            end_date="2026-01-10")])
+    params = options(
+        new_name="Winter",
+        events=options()["events"] + [event(name="Saturday", start_date="2026-01-10", end_date="2026-01-10")],
+    )
     the_plan, result = sc.converge(service, "L", params)
-    assert service.calls == [("rename", "old-id", "Winter"), ("delete_event", "new-id", "e2"),
-                             ("update_event", "new-id", "e1"), ("create_event", "new-id", "Saturday"),
-                             ("read_back", "new-id")]
+    assert service.calls == [
+        ("rename", "old-id", "Winter"),
+        ("delete_event", "new-id", "e2"),
+        ("update_event", "new-id", "e1"),
+        ("create_event", "new-id", "Saturday"),
+        ("read_back", "new-id"),
+    ]
     assert result["id"] == "new-id" and result["name"] == "Winter"
     assert [e["id"] for e in result["events"]] == ["e1", "e-Saturday"]
     check = FakeService(current)

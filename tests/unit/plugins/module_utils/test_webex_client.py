@@ -10,20 +10,25 @@ import json
 import pytest
 import requests
 import requests_mock
-
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.wxc.calling.plugins.module_utils import webex_client
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient, parse_retry_after
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import (
+    WebexApiError,
+    WebexClient,
+    parse_retry_after,
+)
 
 API = "https://webex.test/v1"
 TOKEN = "secret-access-token"
 LOCATIONS = API + "/locations"
 AA = API + "/telephony/config/locations/L1/autoAttendants"
 TOKEN_URL = API + "/access_token"
-TLS_FAILURE = ("HTTPSConnectionPool(host='webex.test', port=443): Max retries exceeded with url: /v1/locations "
-               "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
-               "failed: self-signed certificate (_ssl.c:1006)')))")
+TLS_FAILURE = (
+    "HTTPSConnectionPool(host='webex.test', port=443): Max retries exceeded with url: /v1/locations "
+    "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
+    "failed: self-signed certificate (_ssl.c:1006)')))"
+)
 
 
 class Exchange:
@@ -37,7 +42,9 @@ class Exchange:
 
     def expect(self, method, url, status=200, body=None, headers=None, raw=None, exc=None):
         """The next request must be METHOD URL (query included); answer STATUS with BODY (JSON) or RAW, or raise EXC."""
-        self.script.append(dict(method=method, url=url, status=status, body=body, headers=headers or {}, raw=raw, exc=exc))
+        self.script.append(
+            dict(method=method, url=url, status=status, body=body, headers=headers or {}, raw=raw, exc=exc)
+        )
         return self
 
     def _answer(self, request, context):
@@ -46,7 +53,9 @@ class Exchange:
         step = self.script.pop(0)
         self.requests.append(request)
         if (request.method, request.url) != (step["method"], step["url"]):
-            raise AssertionError("expected %s %s, got %s %s" % (step["method"], step["url"], request.method, request.url))
+            raise AssertionError(
+                "expected %s %s, got %s %s" % (step["method"], step["url"], request.method, request.url)
+            )
         if step["exc"] is not None:
             self.sent.append((request.method, request.url, type(step["exc"]).__name__))
             raise step["exc"]
@@ -96,27 +105,47 @@ def page(items, key="items"):
 
 # -- Retry-After ------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("header, seconds", [
-    ("3", 3.0), ("0.5", 0.5), (" 7 ", 7.0), ("0", 0.0), ("60", 60.0),
-    ("rand(30),add(30)", webex_client.RATE_LIMIT_DEFAULT_WAIT), (None, webex_client.RATE_LIMIT_DEFAULT_WAIT),
-    ("", webex_client.RATE_LIMIT_DEFAULT_WAIT), ("-4", webex_client.RATE_LIMIT_DEFAULT_WAIT),
-    ("nan", webex_client.RATE_LIMIT_DEFAULT_WAIT), ("3600", webex_client.RATE_LIMIT_MAX_WAIT),
-    ("inf", webex_client.RATE_LIMIT_MAX_WAIT),
-])
+
+@pytest.mark.parametrize(
+    "header, seconds",
+    [
+        ("3", 3.0),
+        ("0.5", 0.5),
+        (" 7 ", 7.0),
+        ("0", 0.0),
+        ("60", 60.0),
+        ("rand(30),add(30)", webex_client.RATE_LIMIT_DEFAULT_WAIT),
+        (None, webex_client.RATE_LIMIT_DEFAULT_WAIT),
+        ("", webex_client.RATE_LIMIT_DEFAULT_WAIT),
+        ("-4", webex_client.RATE_LIMIT_DEFAULT_WAIT),
+        ("nan", webex_client.RATE_LIMIT_DEFAULT_WAIT),
+        ("3600", webex_client.RATE_LIMIT_MAX_WAIT),
+        ("inf", webex_client.RATE_LIMIT_MAX_WAIT),
+    ],
+)
 def test_retry_after_is_parsed_defensively(header, seconds):
     assert parse_retry_after(header) == seconds
 
 
 def test_retry_after_constants_are_the_documented_ones():
     # docs/docsite/rst/guarantees.rst and tests/integration/test_faults.py state these numbers.
-    assert (webex_client.RATE_LIMIT_DEFAULT_WAIT, webex_client.RATE_LIMIT_MAX_WAIT, webex_client.RATE_LIMIT_MAX_RETRIES,
-            webex_client.SERVER_ERROR_MAX_RETRIES, webex_client.SERVER_ERROR_BACKOFF) == (5.0, 60.0, 5, 3, 1.0)
+    assert (
+        webex_client.RATE_LIMIT_DEFAULT_WAIT,
+        webex_client.RATE_LIMIT_MAX_WAIT,
+        webex_client.RATE_LIMIT_MAX_RETRIES,
+        webex_client.SERVER_ERROR_MAX_RETRIES,
+        webex_client.SERVER_ERROR_BACKOFF,
+    ) == (5.0, 60.0, 5, 3, 1.0)
 
 
 # -- 429 ---------------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("retry_after, waited", [("2", 2.0), ("rand(30),add(30)", 5.0), (None, 5.0), ("600", 60.0)],
-                         ids=["seconds", "malformed", "missing", "capped"])
+
+@pytest.mark.parametrize(
+    "retry_after, waited",
+    [("2", 2.0), ("rand(30),add(30)", 5.0), (None, 5.0), ("600", 60.0)],
+    ids=["seconds", "malformed", "missing", "capped"],
+)
 def test_rate_limit_waits_as_told_then_succeeds(exchange, client, waits, retry_after, waited):
     headers = {"Retry-After": retry_after} if retry_after is not None else {}
     exchange.expect("GET", LOCATIONS, 429, webex_error("Too many requests"), headers=headers)
@@ -130,8 +159,9 @@ def test_rate_limit_waits_as_told_then_succeeds(exchange, client, waits, retry_a
 def test_a_rate_limited_write_is_sent_again_since_it_was_not_carried_out(exchange, client, waits, method):
     exchange.expect(method, AA, 429, headers={"Retry-After": "1"})
     exchange.expect(method, AA, 201 if method == "POST" else 204, {"id": "A1"} if method == "POST" else None)
-    getattr(client, method.lower())("/telephony/config/locations/L1/autoAttendants",
-                                    **({} if method == "DELETE" else {"json": {"name": "x"}}))
+    getattr(client, method.lower())(
+        "/telephony/config/locations/L1/autoAttendants", **({} if method == "DELETE" else {"json": {"name": "x"}})
+    )
     assert [status for _m, _u, status in exchange.done()] == [429, 201 if method == "POST" else 204]
     assert waits == [1.0]
     if method != "DELETE":
@@ -157,6 +187,7 @@ def test_rate_limits_and_server_errors_have_separate_budgets(exchange, client, w
 
 
 # -- 5xx and no answer -----------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
 @pytest.mark.parametrize("status", [502, 503, 504])
@@ -195,10 +226,15 @@ def test_a_post_is_never_replayed_after_a_server_error(exchange, client, waits, 
     assert exchange.done() == [("POST", AA, status)] and waits == []
 
 
-@pytest.mark.parametrize("failure", [requests.exceptions.ReadTimeout("read timed out"),
-                                     requests.exceptions.ConnectTimeout("connect timed out"),
-                                     requests.exceptions.ConnectionError("connection reset")],
-                         ids=["read-timeout", "connect-timeout", "dropped"])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        requests.exceptions.ReadTimeout("read timed out"),
+        requests.exceptions.ConnectTimeout("connect timed out"),
+        requests.exceptions.ConnectionError("connection reset"),
+    ],
+    ids=["read-timeout", "connect-timeout", "dropped"],
+)
 def test_no_answer_to_a_read_is_retried(exchange, client, waits, failure):
     exchange.expect("GET", LOCATIONS, exc=failure).expect("GET", LOCATIONS, 200, page([]))
     assert client.get("/locations") == page([])
@@ -216,8 +252,10 @@ def test_no_answer_to_a_read_four_times_is_an_ambiguous_error(exchange, client, 
     assert waits == [1.0, 2.0, 4.0]
 
 
-@pytest.mark.parametrize("failure", [requests.exceptions.ReadTimeout("read timed out"),
-                                     requests.exceptions.ConnectionError("connection reset")])
+@pytest.mark.parametrize(
+    "failure",
+    [requests.exceptions.ReadTimeout("read timed out"), requests.exceptions.ConnectionError("connection reset")],
+)
 def test_no_answer_to_a_post_is_not_replayed(exchange, client, waits, failure):
     exchange.expect("POST", AA, exc=failure)
     with pytest.raises(WebexApiError) as caught:
@@ -229,23 +267,30 @@ def test_no_answer_to_a_post_is_not_replayed(exchange, client, waits, failure):
 
 # -- pagination ---------------------------------------------------------------------------------------------------------
 
+
 def test_pagination_follows_every_next_link_with_the_filters(exchange, client):
     first = AA_LIST = API + "/telephony/config/autoAttendants?locationId=L1&name=menu"
     second = AA_LIST + "&max=2&start=2"
     third = AA_LIST + "&max=2&start=4"
-    exchange.expect("GET", first, 200, page([{"id": 1}, {"id": 2}], "autoAttendants"),
-                    headers={"Link": '<%s>; rel="next"' % second})
-    exchange.expect("GET", second, 200, page([{"id": 3}, {"id": 4}], "autoAttendants"),
-                    headers={"Link": '<%s>; rel="next"' % third})
+    exchange.expect(
+        "GET", first, 200, page([{"id": 1}, {"id": 2}], "autoAttendants"), headers={"Link": '<%s>; rel="next"' % second}
+    )
+    exchange.expect(
+        "GET", second, 200, page([{"id": 3}, {"id": 4}], "autoAttendants"), headers={"Link": '<%s>; rel="next"' % third}
+    )
     exchange.expect("GET", third, 200, page([{"id": 5}], "autoAttendants"))
-    items = client.get_all("/telephony/config/autoAttendants", "autoAttendants", params={"locationId": "L1", "name": "menu"})
+    items = client.get_all(
+        "/telephony/config/autoAttendants", "autoAttendants", params={"locationId": "L1", "name": "menu"}
+    )
     assert items == [{"id": n} for n in range(1, 6)]
     assert [status for _m, _u, status in exchange.done()] == [200, 200, 200]
 
 
 def test_pagination_stops_at_an_empty_page_even_with_a_next_link(exchange, client):
     exchange.expect("GET", LOCATIONS, 200, page([{"id": 1}]), headers={"Link": '<%s?start=1>; rel="next"' % LOCATIONS})
-    exchange.expect("GET", LOCATIONS + "?start=1", 200, page([]), headers={"Link": '<%s?start=2>; rel="next"' % LOCATIONS})
+    exchange.expect(
+        "GET", LOCATIONS + "?start=1", 200, page([]), headers={"Link": '<%s?start=2>; rel="next"' % LOCATIONS}
+    )
     assert client.get_all("/locations", "items") == [{"id": 1}]
 
 
@@ -262,8 +307,15 @@ def test_a_next_page_is_retried_like_any_read(exchange, client, waits):
     assert waits == [1.0]
 
 
-@pytest.mark.parametrize("next_url", ["https://evil.test/v1/locations?start=1", "https://webex.test.evil.test/v1/x",
-                                      "https://webex.test/v10/locations?start=1", "http://webex.test/v1/locations"])
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "https://evil.test/v1/locations?start=1",
+        "https://webex.test.evil.test/v1/x",
+        "https://webex.test/v10/locations?start=1",
+        "http://webex.test/v1/locations",
+    ],
+)
 def test_a_next_link_to_another_host_is_refused_and_never_requested(exchange, client, next_url):
     exchange.expect("GET", LOCATIONS, 200, page([{"id": 1}]), headers={"Link": '<%s>; rel="next"' % next_url})
     with pytest.raises(WebexApiError) as caught:
@@ -276,7 +328,9 @@ def test_a_next_link_to_another_host_is_refused_and_never_requested(exchange, cl
 def test_org_id_is_added_to_every_request_but_not_twice_to_a_next_link(exchange):
     client = WebexClient(API, TOKEN, org_id="O1")
     next_url = LOCATIONS + "?orgId=O1&start=1"
-    exchange.expect("GET", LOCATIONS + "?orgId=O1", 200, page([{"id": 1}]), headers={"Link": '<%s>; rel="next"' % next_url})
+    exchange.expect(
+        "GET", LOCATIONS + "?orgId=O1", 200, page([{"id": 1}]), headers={"Link": '<%s>; rel="next"' % next_url}
+    )
     exchange.expect("GET", next_url, 200, page([{"id": 2}]))
     exchange.expect("PUT", AA + "?orgId=O1", 204)
     exchange.expect("GET", LOCATIONS + "?orgId=O2", 200, page([]))
@@ -291,6 +345,7 @@ def test_params_set_to_none_are_not_sent(exchange, client):
 
 
 # -- what every request carries -------------------------------------------------------------------------------------
+
 
 def test_every_request_carries_the_token_a_fresh_tracking_id_and_the_client_settings(exchange):
     client = WebexClient(API + "/", TOKEN, validate_certs=False, timeout=7)
@@ -343,18 +398,47 @@ def test_a_full_url_is_used_as_given(exchange, client):
 
 # -- errors ---------------------------------------------------------------------------------------------------------
 
+
 def test_an_error_carries_status_message_error_code_and_tracking_id_but_never_the_token(exchange, client):
-    exchange.expect("POST", AA, 400, webex_error("[Error 25008] Missing field", 25008, "ROUTER_abc"),
-                    headers={"trackingid": "HEADER_id"})
+    exchange.expect(
+        "POST",
+        AA,
+        400,
+        webex_error("[Error 25008] Missing field", 25008, "ROUTER_abc"),
+        headers={"trackingid": "HEADER_id"},
+    )
     with pytest.raises(WebexApiError) as caught:
         client.post("/telephony/config/locations/L1/autoAttendants", json={"name": "x"})
     error = caught.value
-    assert (error.method, error.path, error.status, error.message, error.error_code, error.tracking_id, error.ambiguous) == \
-        ("POST", "/telephony/config/locations/L1/autoAttendants", 400, "[Error 25008] Missing field", 25008, "ROUTER_abc", False)
-    assert str(error) == ("POST /telephony/config/locations/L1/autoAttendants failed: HTTP 400, errorCode 25008: "
-                          "[Error 25008] Missing field (trackingId ROUTER_abc)")
-    assert error.as_dict() == dict(method="POST", path="/telephony/config/locations/L1/autoAttendants", status=400,
-                                   message="[Error 25008] Missing field", error_code=25008, tracking_id="ROUTER_abc")
+    assert (
+        error.method,
+        error.path,
+        error.status,
+        error.message,
+        error.error_code,
+        error.tracking_id,
+        error.ambiguous,
+    ) == (
+        "POST",
+        "/telephony/config/locations/L1/autoAttendants",
+        400,
+        "[Error 25008] Missing field",
+        25008,
+        "ROUTER_abc",
+        False,
+    )
+    assert str(error) == (
+        "POST /telephony/config/locations/L1/autoAttendants failed: HTTP 400, errorCode 25008: "
+        "[Error 25008] Missing field (trackingId ROUTER_abc)"
+    )
+    assert error.as_dict() == dict(
+        method="POST",
+        path="/telephony/config/locations/L1/autoAttendants",
+        status=400,
+        message="[Error 25008] Missing field",
+        error_code=25008,
+        tracking_id="ROUTER_abc",
+    )
     assert TOKEN not in str(error) and TOKEN not in repr(error.as_dict())
     assert error.args == (str(error),)  # what repr() and a traceback show
 
@@ -366,18 +450,39 @@ def test_the_path_shown_drops_the_api_url_and_the_query(exchange, client):
     assert caught.value.path == "/locations"
 
 
-@pytest.mark.parametrize("body, headers, expected", [
-    ({"errors": [{"description": "only in errors", "errorCode": 4008}]}, {"trackingid": "T1"},
-     ("only in errors", 4008, "T1")),
-    ({"message": "top", "errorCode": 77, "trackingId": "T2"}, {}, ("top", 77, "T2")),
-    ({"message": "top", "errors": "not a list"}, {"trackingid": "T3"}, ("top", None, "T3")),
-    ({"message": "top", "errors": ["not a dict"]}, {}, ("top", None, None)),
-    ({"message": "no code", "errors": [{"description": "d"}], "trackingId": ""}, {"trackingid": "T4"},
-     ("no code", None, "T4")),
-    ({"message": "", "errors": []}, {}, ("Error", None, None)),
-    (["a", "list"], {"trackingid": "T5"},
-     ("Error (non-JSON error body of 13 bytes, application/json, not shown)", None, "T5")),
-], ids=["errors-only", "top-level-code", "errors-not-a-list", "errors-not-dicts", "empty-tracking", "empty", "list-body"])
+@pytest.mark.parametrize(
+    "body, headers, expected",
+    [
+        (
+            {"errors": [{"description": "only in errors", "errorCode": 4008}]},
+            {"trackingid": "T1"},
+            ("only in errors", 4008, "T1"),
+        ),
+        ({"message": "top", "errorCode": 77, "trackingId": "T2"}, {}, ("top", 77, "T2")),
+        ({"message": "top", "errors": "not a list"}, {"trackingid": "T3"}, ("top", None, "T3")),
+        ({"message": "top", "errors": ["not a dict"]}, {}, ("top", None, None)),
+        (
+            {"message": "no code", "errors": [{"description": "d"}], "trackingId": ""},
+            {"trackingid": "T4"},
+            ("no code", None, "T4"),
+        ),
+        ({"message": "", "errors": []}, {}, ("Error", None, None)),
+        (
+            ["a", "list"],
+            {"trackingid": "T5"},
+            ("Error (non-JSON error body of 13 bytes, application/json, not shown)", None, "T5"),
+        ),
+    ],
+    ids=[
+        "errors-only",
+        "top-level-code",
+        "errors-not-a-list",
+        "errors-not-dicts",
+        "empty-tracking",
+        "empty",
+        "list-body",
+    ],
+)
 def test_error_bodies_of_every_shape_are_read(exchange, client, body, headers, expected):
     exchange.expect("GET", LOCATIONS, 404, body, headers=headers)
     with pytest.raises(WebexApiError) as caught:
@@ -415,14 +520,17 @@ def test_a_401_without_refresh_credentials_is_not_retried(exchange, client, wait
 
 # -- TLS ------------------------------------------------------------------------------------------------------------
 
+
 def test_an_unverifiable_certificate_fails_at_once_said_plainly(exchange, client, waits):
     exchange.expect("GET", LOCATIONS, exc=requests.exceptions.SSLError(TLS_FAILURE))
     with pytest.raises(WebexApiError) as caught:
         client.get("/locations")
     error = caught.value
-    assert error.message == ("TLS certificate not verified ([SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
-                             "self-signed certificate); fix the certificate or its CA bundle, or set validate_certs: "
-                             "false for a test endpoint you trust")
+    assert error.message == (
+        "TLS certificate not verified ([SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+        "self-signed certificate); fix the certificate or its CA bundle, or set validate_certs: "
+        "false for a test endpoint you trust"
+    )
     assert error.status is None and not error.ambiguous and waits == []
 
 
@@ -446,7 +554,8 @@ def assert_mint_request(sent):
     assert sent.headers["Content-Type"] == "application/x-www-form-urlencoded"
     assert "Authorization" not in sent.headers
     assert dict(pair.split("=") for pair in sent.text.split("&")) == dict(
-        grant_type="refresh_token", client_id="client-id", client_secret="client-secret", refresh_token="refresh-token")
+        grant_type="refresh_token", client_id="client-id", client_secret="client-secret", refresh_token="refresh-token"
+    )
 
 
 def test_without_an_access_token_one_is_minted_before_the_first_request(exchange, waits):
@@ -467,7 +576,11 @@ def test_a_401_mints_a_new_token_and_replays_the_request_once(exchange):
     exchange.expect("PUT", AA, 204)
     client.put("/telephony/config/locations/L1/autoAttendants", json={"name": "x"})
     assert exchange.done() == [("PUT", AA, 401), ("POST", TOKEN_URL, 200), ("PUT", AA, 204)]
-    assert [sent.headers.get("Authorization") for sent in exchange.requests] == ["Bearer expired", None, "Bearer minted-2"]
+    assert [sent.headers.get("Authorization") for sent in exchange.requests] == [
+        "Bearer expired",
+        None,
+        "Bearer minted-2",
+    ]
     assert_mint_request(exchange.requests[1])
 
 
@@ -488,17 +601,24 @@ def test_a_minted_token_is_not_minted_again_on_a_401_in_the_same_request(exchang
     assert caught.value.status == 401
 
 
-@pytest.mark.parametrize("status, body, message", [
-    (400, {"message": "Invalid refresh token", "trackingId": "T9"}, "Invalid refresh token"),
-    (401, {"message": "Invalid client"}, "Invalid client"),
-])
+@pytest.mark.parametrize(
+    "status, body, message",
+    [
+        (400, {"message": "Invalid refresh token", "trackingId": "T9"}, "Invalid refresh token"),
+        (401, {"message": "Invalid client"}, "Invalid client"),
+    ],
+)
 def test_a_refused_refresh_is_the_error_of_the_token_endpoint_without_secrets(exchange, status, body, message):
     client = WebexClient(API, refresh_credentials=REFRESH)
     exchange.expect("POST", TOKEN_URL, status, body)
     with pytest.raises(WebexApiError) as caught:
         client.get("/locations")
-    assert (caught.value.method, caught.value.path, caught.value.status, caught.value.message) == \
-        ("POST", "/access_token", status, message)
+    assert (caught.value.method, caught.value.path, caught.value.status, caught.value.message) == (
+        "POST",
+        "/access_token",
+        status,
+        message,
+    )
     assert "client-secret" not in str(caught.value) and "refresh-token" not in str(caught.value)
 
 
@@ -520,12 +640,21 @@ def test_an_unverifiable_certificate_at_the_token_endpoint_is_said_plainly(excha
 
 # -- from_module ------------------------------------------------------------------------------------------------------
 
+
 class FakeModule:
     """What from_module reads of an AnsibleModule: params, warn and fail_json (which stops, as the real one exits)."""
 
     def __init__(self, **params):
-        self.params = dict(access_token=None, client_id=None, client_secret=None, refresh_token=None,
-                           api_url=API, org_id=None, validate_certs=True, timeout=30)
+        self.params = dict(
+            access_token=None,
+            client_id=None,
+            client_secret=None,
+            refresh_token=None,
+            api_url=API,
+            org_id=None,
+            validate_certs=True,
+            timeout=30,
+        )
         self.params.update(params)
         self.warnings = []
         self.no_log_values = set()
@@ -552,7 +681,9 @@ def test_from_module_warns_when_certificates_are_not_verified():
 
 
 def test_from_module_takes_refresh_credentials_without_an_access_token(exchange):
-    module = FakeModule(client_id="client-id", client_secret="client-secret", refresh_token="refresh-token", api_url=None)
+    module = FakeModule(
+        client_id="client-id", client_secret="client-secret", refresh_token="refresh-token", api_url=None
+    )
     client = WebexClient.from_module(module)
     assert client.api_url == webex_client.DEFAULT_API_URL and "Authorization" not in client.session.headers
     exchange.expect("POST", webex_client.DEFAULT_API_URL + "/access_token", 200, minted("m"))
@@ -562,13 +693,24 @@ def test_from_module_takes_refresh_credentials_without_an_access_token(exchange)
     assert module.warnings == ["passed on"]
 
 
-@pytest.mark.parametrize("params, message", [
-    ({}, "access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment variable), or "
-         "client_id, client_secret and refresh_token to mint one"),
-    ({"access_token": TOKEN, "client_id": "c"}, "client_id, client_secret and refresh_token go together; missing: "
-                                                "client_secret, refresh_token"),
-    ({"client_secret": "s", "refresh_token": "r"}, "client_id, client_secret and refresh_token go together; missing: client_id"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        (
+            {},
+            "access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment variable), or "
+            "client_id, client_secret and refresh_token to mint one",
+        ),
+        (
+            {"access_token": TOKEN, "client_id": "c"},
+            "client_id, client_secret and refresh_token go together; missing: client_secret, refresh_token",
+        ),
+        (
+            {"client_secret": "s", "refresh_token": "r"},
+            "client_id, client_secret and refresh_token go together; missing: client_id",
+        ),
+    ],
+)
 def test_from_module_refuses_incomplete_credentials(params, message):
     with pytest.raises(AssertionError) as caught:
         WebexClient.from_module(FakeModule(**params))
@@ -597,7 +739,9 @@ def test_client_defaults():
 
 def test_query_parameters_reach_every_method(exchange, client):
     for method in ("POST", "PUT", "DELETE"):
-        exchange.expect(method, AA + "?force=true", 201 if method == "POST" else 204, {"id": "A"} if method == "POST" else None)
+        exchange.expect(
+            method, AA + "?force=true", 201 if method == "POST" else 204, {"id": "A"} if method == "POST" else None
+        )
     client.post("/telephony/config/locations/L1/autoAttendants", json={}, params={"force": "true"})
     client.put("/telephony/config/locations/L1/autoAttendants", json={}, params={"force": "true"})
     client.delete("/telephony/config/locations/L1/autoAttendants", params={"force": "true"})
