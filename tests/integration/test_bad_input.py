@@ -436,7 +436,8 @@ def offline_cases(sim_server, tmp_path_factory):
         for case in MODULE_CASES
         if case.values[3] == NONE
     ]
-    run = run_playbook(write_playbook(tmp_path_factory.mktemp("bad-input"), tasks), sim_server)
+    # About 70 module runs in one playbook: give it the time of 70 runs on a busy 2-core machine.
+    run = run_playbook(write_playbook(tmp_path_factory.mktemp("bad-input"), tasks), sim_server, timeout=900)
     return run, sim_server.requests()
 
 
