@@ -28,6 +28,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     find_exact,
     name_problem,
     read_back,
+    text_problem,
     without_none,
 )
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -106,24 +107,6 @@ def _text_option(**kwargs):
     an unquoted no as False: the attendant would get extension "64", or be called "False".
     """
     return dict(type="raw", **kwargs)
-
-
-def text_problem(option, value):
-    """Why VALUE, given for OPTION, is not text (YAML read an unquoted value as a number or boolean), or None."""
-    if value is None or isinstance(value, str):
-        return None
-    example = option.rsplit(".", 1)[-1].split(" ", 1)[0]
-    if isinstance(value, bool):
-        return (
-            "%s: is the boolean %s, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean); "
-            'quote it, for example %s: "no"' % (option, str(value).lower(), example)
-        )
-    if isinstance(value, (int, float)):
-        return (
-            "%s: is the number %s, not text (YAML reads unquoted digits as a number: 0100 becomes 64, 1_000 becomes "
-            '1000); quote it, for example %s: "0100"' % (option, value, example)
-        )
-    return "%s: must be text, got %s" % (option, type(value).__name__)
 
 
 def _audio_file_spec():

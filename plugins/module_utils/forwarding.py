@@ -37,6 +37,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     find_exact,
     name_problem,
     read_back,
+    text_problem,
     without_none,
 )
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -81,7 +82,7 @@ def _setting_spec():
         type="dict",
         options=dict(
             enabled=dict(type="bool"),
-            destination=dict(type="str"),
+            destination=dict(type="raw"),
             ring_reminder_enabled=dict(type="bool"),
             send_to_voicemail_enabled=dict(type="bool"),
         ),
@@ -99,8 +100,8 @@ def argument_spec():
             type="list",
             elements="dict",
             options=dict(
-                name=dict(type="str", required=True),
-                new_name=dict(type="str"),
+                name=dict(type="raw", required=True),
+                new_name=dict(type="raw"),
                 enabled=dict(type="bool"),
                 business_schedule=dict(type="str"),
                 holiday_schedule=dict(type="str"),
@@ -108,7 +109,7 @@ def argument_spec():
                     type="dict",
                     options=dict(
                         selection=dict(type="str", required=True, choices=list(FORWARD_TO_SELECTIONS)),
-                        phone_number=dict(type="str"),
+                        phone_number=dict(type="raw"),
                     ),
                 ),
                 calls_from=dict(
@@ -120,7 +121,7 @@ def argument_spec():
                             options=dict(
                                 private_number_enabled=dict(type="bool"),
                                 unavailable_number_enabled=dict(type="bool"),
-                                numbers=dict(type="list", elements="str"),
+                                numbers=dict(type="list", elements="raw"),
                             ),
                         ),
                     ),
@@ -134,8 +135,8 @@ def argument_spec():
                             required=True,
                             options=dict(
                                 type=dict(type="str", required=True, choices=list(CALLS_TO_TYPES)),
-                                phone_number=dict(type="str"),
-                                extension=dict(type="str"),
+                                phone_number=dict(type="raw"),
+                                extension=dict(type="raw"),
                             ),
                         ),
                     ),
@@ -177,13 +178,19 @@ def canonical_number(value):
 
 
 def _check_number(where, value, errors):
-    if value not in (None, "") and number_problem(value):
+    # Type raw: YAML turns an unquoted 0100 into 64, which must be refused, not sent as "64".
+    problem = text_problem(where, value)
+    if problem:
+        errors.append(problem)
+    elif value not in (None, "") and number_problem(value):
         errors.append("%s: %s" % (where, number_problem(value)))
 
 
 def _validate_rule(where, rule, errors):
     for option in ("name", "new_name"):
-        if rule.get(option) is not None and name_problem(rule[option]):
+        if text_problem("%s.%s" % (where, option), rule.get(option)):
+            errors.append(text_problem("%s.%s" % (where, option), rule.get(option)))
+        elif rule.get(option) is not None and name_problem(rule[option]):
             errors.append("%s.%s: %s" % (where, option, name_problem(rule[option])))
     forward_to = rule.get("forward_to")
     if forward_to:

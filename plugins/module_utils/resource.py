@@ -75,6 +75,24 @@ def name_problem(value, max_length=NAME_MAX_LENGTH):
     return None
 
 
+def text_problem(option, value):
+    """Why VALUE, given for OPTION, is not text (YAML read an unquoted value as a number or boolean), or None."""
+    if value is None or isinstance(value, str):
+        return None
+    example = option.rsplit(".", 1)[-1].split(" ", 1)[0]
+    if isinstance(value, bool):
+        return (
+            "%s: is the boolean %s, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean); "
+            'quote it, for example %s: "no"' % (option, str(value).lower(), example)
+        )
+    if isinstance(value, (int, float)):
+        return (
+            "%s: is the number %s, not text (YAML reads unquoted digits as a number: 0100 becomes 64, 1_000 becomes "
+            '1000); quote it, for example %s: "0100"' % (option, value, example)
+        )
+    return "%s: must be text, got %s" % (option, type(value).__name__)
+
+
 def api_path(template, *ids):
     """TEMPLATE with each id as one quoted path segment: Webex ids are base64 and may hold "/", "+" or "="."""
     return template % tuple(quote(str(value), safe="") for value in ids)

@@ -73,7 +73,8 @@ options:
           - Where calls go, an E.164 number (V(+19705550006)), an extension or an ESN. Spaces and dashes are allowed and
             dropped.
           - V("") clears it.
-        type: str
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
       ring_reminder_enabled:
         description:
           - Play a brief tone on the destination's phone when a call was forwarded.
@@ -97,7 +98,8 @@ options:
           - Where the rules with C(FORWARD_TO_DEFAULT_NUMBER) send calls, an E.164 number (V(+19705550006)), an
             extension or an ESN. Spaces and dashes are allowed and dropped.
           - V("") clears it.
-        type: str
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
       ring_reminder_enabled:
         description:
           - Play a brief tone on the destination's phone when a call was forwarded.
@@ -117,13 +119,15 @@ options:
       name:
         description:
           - Name of the rule, unique in the auto attendant. At most 80 characters, no control characters.
-        type: str
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
         required: true
       new_name:
         description:
           - Rename the rule called O(rules[].name) to this name. Its id changes; the module re-reads it under the new id.
           - When no rule is called O(rules[].name) but one is called O(rules[].new_name), the rename is taken as done.
-        type: str
+          - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+        type: raw
       enabled:
         description:
           - Whether the rule is in effect. A rule created without it is disabled (the service's default).
@@ -151,7 +155,8 @@ options:
           phone_number:
             description:
               - The number (or extension, or ESN) for V(FORWARD_TO_SPECIFIED_NUMBER), which needs it.
-            type: str
+              - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+            type: raw
       calls_from:
         description:
           - Which callers the rule matches.
@@ -177,8 +182,9 @@ options:
               numbers:
                 description:
                   - Caller numbers (E.164) or extensions, compared as a set.
+                  - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
                 type: list
-                elements: str
+                elements: raw
       calls_to:
         description:
           - Which numbers of the auto attendant the call must have been made to.
@@ -198,11 +204,15 @@ options:
                 required: true
                 choices: [PRIMARY, ALTERNATE]
               phone_number:
-                description: The number (E.164). Give this or O(rules[].calls_to.numbers[].extension).
-                type: str
+                description:
+                  - The number (E.164). Give this or O(rules[].calls_to.numbers[].extension).
+                  - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+                type: raw
               extension:
-                description: The extension. Give this or O(rules[].calls_to.numbers[].phone_number).
-                type: str
+                description:
+                  - The extension. Give this or O(rules[].calls_to.numbers[].phone_number).
+                  - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+                type: raw
   purge_rules:
     description:
       - Delete the rules of the auto attendant that O(rules) does not list. Needs O(rules); V(rules=[]) with it deletes

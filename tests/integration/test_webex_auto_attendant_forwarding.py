@@ -262,6 +262,13 @@ def test_unknown_schedule_fails_before_any_write(sim, tmp_path, args, message):
             "rules[1].name: rule name 'VIP' is already used by rules[0].name",
         ),
         (dict(TARGET, purge_rules=True), "purge_rules: needs rules"),
+        # What YAML makes of unquoted values (0100 -> 64, no -> False) is refused, never sent as "64" or "False".
+        (dict(TARGET, always={"enabled": True, "destination": 64}), "always.destination: is the number 64, not text"),
+        (
+            dict(TARGET, rules=[dict(VIP, calls_from={"selection": "CUSTOM", "custom_numbers": {"numbers": [2100]}})]),
+            "rules[0].calls_from.custom_numbers.numbers[0]: is the number 2100, not text",
+        ),
+        (dict(TARGET, rules=[dict(VIP, name=False)]), "rules[0].name: is the boolean false, not text"),
     ],
 )
 def test_bad_input_fails_before_any_request(sim, tmp_path, args, message):
