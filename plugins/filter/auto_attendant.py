@@ -151,7 +151,13 @@ from ansible_collections.wxc.calling.plugins.module_utils import forwarding as f
 # The filter owns the role's menu vocabulary only; every item it builds then goes through the module's own rulebook
 # (check_options: argument_spec + validate_options), so a bad value fails here, before the first API call, for exactly
 # the reasons the module would refuse it.
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import DESTINATION, check_options, text_problem  # noqa: E402
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (  # noqa: E402
+    DESTINATION,
+    FIELDS,
+    MENUS,
+    check_options,
+    text_problem,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import KEY_ACTIONS as ACTIONS
 from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import MENU_KEYS as VALID_KEYS
 
@@ -160,23 +166,9 @@ KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
 MEDIA_TYPES = {"wav": "WAV", "wma": "WMA", "3gp": "3GP"}
 AUDIO_FIELDS = ("id", "file_name", "media_file_type", "level")
 
-# Attendant fields passed to the module unchanged (when set).
-PASSTHROUGH_FIELDS = (
-    "org_id",
-    "phone_number",
-    "extension",
-    "first_name",
-    "last_name",
-    "alternate_numbers",
-    "language_code",
-    "business_schedule",
-    "holiday_schedule",
-    "extension_dialing",
-    "name_dialing",
-    "time_zone",
-    "dial_by_name",
-    "direct_line_caller_id_name",
-)
+# Attendant fields passed to the module unchanged (when set): the module's own fields but the name and the menus,
+# which the role builds, so a field added to the module reaches it through the role with no change here.
+PASSTHROUGH_FIELDS = ("org_id",) + tuple(field for field in FIELDS if field not in ("name",) + MENUS)
 # business_hours_menu / after_hours_menu: a menu in the module's own form (the raw form), as an export writes it.
 RAW_MENU_FIELDS = ("business_hours_menu", "after_hours_menu")
 ITEM_FIELDS = ("name", "location", "state", "business_hours", "after_hours") + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
