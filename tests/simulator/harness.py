@@ -6,12 +6,14 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 import requests
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 READY_PREFIX = "wxc simulator listening on "
 START_TIMEOUT = 15
+OPENAPI_LOAD_TIMEOUT = 120
 DEFAULT_TOKEN = "wxc-sim-admin-token"
 DEFAULT_READ_ONLY_TOKEN = "wxc-sim-readonly-token"
 # The refresh-token client of POST /v1/access_token (the simulator's defaults, passed explicitly).
@@ -117,7 +119,19 @@ class Simulator:
         self.url = line.removeprefix(READY_PREFIX).strip()
         self.base_url = self.url[: -len("/v1")]
         self.port = int(self.base_url.rsplit(":", 1)[1])
+        if self.validate_openapi:
+            self._wait_for_openapi()
         return self
+
+    def _wait_for_openapi(self, timeout=OPENAPI_LOAD_TIMEOUT):
+        """Hand the simulator out only once its OpenAPI validator is loaded: the first checked request of a test with
+        a short client timeout must not pay for loading it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._control("GET", "/openapi").get("loaded", True):
+                return
+            time.sleep(0.1)
+        raise SimulatorError("the simulator's OpenAPI validator did not load within %ds" % timeout)
 
     def stderr_text(self):
         """What the process wrote to stderr so far."""

@@ -141,6 +141,8 @@ class OpenApiCheck:
                 doc = patch_spec(yaml.load(handle, Loader=loader))  # nosec - SafeLoader
             # The patched document is validated once by the simulator's own tests; skip it at each start.
             self._openapi = OpenAPI.from_dict(doc, config=Config(spec_validator_cls=None))
+            # Build the validator's lazy caches now, not in the first request a test times (seconds on a busy machine).
+            self._openapi.unmarshal_request(MockRequest(API_HOST, "GET", "/v1/locations"))
         except Exception as exc:  # pylint: disable=broad-except
             self._load_error = "%s: %s" % (type(exc).__name__, exc)
         finally:
@@ -206,7 +208,12 @@ class OpenApiCheck:
     def report(self, clear=False):
         """{"checked", "mismatches", "skipped"}; clear=True forgets the mismatches reported."""
         with self._lock:
-            result = {"checked": self.checked, "mismatches": list(self.mismatches), "skipped": sorted(self.skipped)}
+            result = {
+                "loaded": self._loaded.is_set(),
+                "checked": self.checked,
+                "mismatches": list(self.mismatches),
+                "skipped": sorted(self.skipped),
+            }
             if clear:
                 self.mismatches = []
         return result
