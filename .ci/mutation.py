@@ -10,16 +10,18 @@ imports it from there. cosmic-ray (which mutates in place and so would work with
 command per mutant; mutmut's per-function test selection keeps the run inside 30 minutes on 2 cores.
 
 Tests run: the unit tests (tests/unit), and the simulator tests that call the client and the resources' converge() in
-this process (tests/simulator_tests/test_client_smoke.py, test_converge_in_process.py). The integration tests run
+this process (tests/simulator_tests/test_client_smoke.py and every tests/simulator_tests/test_*in_process*.py). The integration tests run
 modules in ansible-playbook subprocesses, where mutmut cannot see which function a test reached: not part of it.
 
 The copy lives in BUILD/mutation (default build/mutation) and mutants/ is kept between runs: mutmut re-tests only the
 functions whose code or tests changed. Delete it for a cold run. The last line printed is
 "mutation score: K/N killed (P%)"; BUILD/mutation/summary.json holds the score per file and every surviving mutant.
+--only FILE mutates one file (repeatable), for working on that file's survivors.
 """
 
 import argparse
 import collections
+import glob
 import json
 import os
 import shutil
@@ -30,11 +32,9 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
 TARGETS = ("plugins/module_utils/", "plugins/filter/")
-TESTS = (
-    "tests/unit/",
-    "tests/simulator_tests/test_client_smoke.py",
-    "tests/simulator_tests/test_converge_in_process.py",
-)
+# The in-process simulator tests are the files named test_*in_process*.py (found when the run starts).
+TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py")
+IN_PROCESS_TESTS = "tests/simulator_tests/test_*in_process*.py"
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
 KILLED = {"killed", "timeout"}
 
@@ -68,16 +68,21 @@ def copy_repository(work):
             shutil.copy2(source, os.path.join(target, name))
 
 
+def test_paths():
+    found = sorted(os.path.relpath(path, ROOT) for path in glob.glob(os.path.join(ROOT, IN_PROCESS_TESTS)))
+    return list(TESTS) + found
+
+
 def write_config(work):
     lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in TARGETS]
-    lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in TESTS]
+    lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in test_paths()]
     lines += ["also_copy=", "    %s/" % COLLECTION, ""]
     with open(os.path.join(work, "setup.cfg"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines))
 
 
-def collect(work):
-    """{file: {mutant name: status}} from the .meta files mutmut writes beside each mutated file."""
+def collect(work, only=()):
+    """{file: {mutant name: status}} from the .meta files mutmut writes beside each mutated file (ONLY: these files)."""
     results = {}
     base = os.path.join(work, "mutants")
     for directory, _dirs, files in os.walk(base):
@@ -87,6 +92,8 @@ def collect(work):
             with open(os.path.join(directory, name), encoding="utf-8") as handle:
                 meta = json.load(handle)
             path = os.path.relpath(os.path.join(directory, name[: -len(".meta")]), os.path.join(base, COLLECTION))
+            if only and path not in only:
+                continue
             results[path] = {key: status_name(code) for key, code in meta["exit_code_by_key"].items()}
     return results
 
@@ -157,10 +164,21 @@ def main():
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--cold", action="store_true", help="forget earlier results (a fresh clone's run)")
     parser.add_argument("--report-only", action="store_true", help="only report what the last run left in mutants/")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="mutate and report only FILE (plugins/module_utils/x.py); may be repeated",
+    )
     args = parser.parse_args()
+    only = [os.path.normpath(path) for path in args.only]
+    for path in only:
+        if not path.startswith(tuple(os.path.normpath(target) for target in TARGETS)) or not path.endswith(".py"):
+            parser.error("--only %s: not a .py file under %s" % (path, " or ".join(TARGETS)))
     work = os.path.join(args.build, "mutation")
     if args.report_only:
-        return finish(work, 0)
+        return finish(work, 0, only)
     if args.cold and os.path.isdir(work):
         shutil.rmtree(work)
     os.makedirs(work, exist_ok=True)
@@ -171,7 +189,7 @@ def main():
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
     started = time.monotonic()
     run = subprocess.run(
-        [mutmut, "run", "--max-children", str(args.max_children)],
+        [mutmut, "run", "--max-children", str(args.max_children)] + [mutant_pattern(path) for path in only],
         cwd=work,
         env=env,
         check=False,
@@ -190,13 +208,18 @@ def main():
     if run.returncode != 0:
         print("mutmut run failed with exit code %d" % run.returncode)
         return run.returncode
-    return finish(work, seconds)
+    return finish(work, seconds, only)
 
 
-def finish(work, seconds):
+def mutant_pattern(path):
+    """mutmut's name pattern for every mutant of the file PATH (plugins/module_utils/x.py)."""
+    return "%s.%s.*" % (COLLECTION.replace(os.sep, "."), path[: -len(".py")].replace(os.sep, "."))
+
+
+def finish(work, seconds, only=()):
     """Score what mutants/ holds, write summary.json and survivors.txt, and print the score last."""
     os.chdir(work)  # mutmut's helpers read setup.cfg and mutants/ from the working directory
-    summary, score = report(collect(work), seconds, work)
+    summary, score = report(collect(work, only), seconds, work)
     with open(os.path.join(work, "summary.json"), "w", encoding="utf-8") as handle:
         json.dump(summary, handle, indent=1)
     with open(os.path.join(work, "survivors.txt"), "w", encoding="utf-8") as handle:
