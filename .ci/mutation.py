@@ -21,9 +21,11 @@ functions whose code or tests changed. Delete it for a cold run. The last line p
 
 import argparse
 import collections
+import fnmatch
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +33,7 @@ import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
+REASONS = os.path.join(ROOT, "tests", "mutation", "survivors.yml")
 TARGETS = ("plugins/module_utils/", "plugins/filter/")
 # The in-process simulator tests are the files named test_*in_process*.py (found when the run starts).
 TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py")
@@ -109,7 +112,33 @@ def mutant_change(work, path, key):
     return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
+def function_of(key):
+    """The mutated function of a mutant name, as `name` or `Class.method`."""
+    function = key.rsplit(".", 1)[-1].rsplit("__mutmut_", 1)[0]
+    if function.startswith("x\u01c1"):
+        return function[1:].strip("\u01c1").replace("\u01c1", ".")
+    return function[2:] if function.startswith("x_") else function
+
+
+def load_reasons():
+    """{file: [entry]} from tests/mutation/survivors.yml: why some mutants survive on purpose."""
+    import yaml  # pylint: disable=import-outside-toplevel
+
+    with open(REASONS, encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def reason_for(reasons, path, key, change):
+    """The reason of the first entry of REASONS[PATH] that matches the mutant, or None."""
+    text = "\n".join(change)
+    for entry in reasons.get(path) or []:
+        if fnmatch.fnmatchcase(function_of(key), entry["function"]) and re.search(entry.get("change") or "", text):
+            return entry["reason"]
+    return None
+
+
 def report(results, seconds, work):
+    reasons = load_reasons()
     rows, survivors = [], []
     total_killed = total = 0
     for path in sorted(results):
@@ -123,16 +152,20 @@ def report(results, seconds, work):
                 "by_status": dict(collections.Counter(statuses.values())),
             }
         )
-        survivors += [
-            {
-                "file": path,
-                "mutant": key,
-                "status": status,
-                "change": mutant_change(work, path, key) if status != "not checked" else [],
-            }
-            for key, status in sorted(statuses.items())
-            if status not in KILLED
-        ]
+        for key, status in sorted(statuses.items()):
+            if status in KILLED:
+                continue
+            change = mutant_change(work, path, key)
+            survivors.append(
+                {
+                    "file": path,
+                    "function": function_of(key),
+                    "mutant": key,
+                    "status": status,
+                    "change": change,
+                    "reason": reason_for(reasons, path, key, change) if status == "survived" else None,
+                }
+            )
         total_killed += killed
         total += len(statuses)
     for row in rows:
@@ -147,6 +180,11 @@ def report(results, seconds, work):
             )
         )
     print("%d mutants not killed: BUILD/mutation/survivors.txt ('mutmut show <name>' there shows one)" % len(survivors))
+    unexplained = [survivor for survivor in survivors if not survivor["reason"]]
+    print(
+        "%d of them without a reason in tests/mutation/survivors.yml (missing tests, or no test reaches them)"
+        % len(unexplained)
+    )
     score = 100.0 * total_killed / max(total, 1)
     return {
         "files": rows,
@@ -225,11 +263,12 @@ def finish(work, seconds, only=()):
     with open(os.path.join(work, "survivors.txt"), "w", encoding="utf-8") as handle:
         for survivor in summary["survivors"]:
             handle.write(
-                "%s %s (%s)\n%s\n\n"
+                "%s %s (%s)%s\n%s\n\n"
                 % (
                     survivor["file"],
                     survivor["mutant"].rsplit(".", 1)[-1],
                     survivor["status"],
+                    ": " + survivor["reason"] if survivor["reason"] else "",
                     "\n".join(survivor["change"]),
                 )
             )
