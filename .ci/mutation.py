@@ -33,6 +33,8 @@ import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
+DOCS = os.path.join(ROOT, "docs", "docsite", "rst", "mutation.rst")
+DOCS_MARKER = ".. The results below are written by make mutation MUTATION_ARGS=--write-docs; edit what is above."
 REASONS = os.path.join(ROOT, "tests", "mutation", "survivors.yml")
 TARGETS = ("plugins/module_utils/", "plugins/filter/")
 # The in-process simulator tests are the files named test_*in_process*.py (found when the run starts).
@@ -155,7 +157,7 @@ def report(results, seconds, work):
         for key, status in sorted(statuses.items()):
             if status in KILLED:
                 continue
-            change = mutant_change(work, path, key)
+            change = mutant_change(work, path, key) if status != "not checked" else []
             survivors.append(
                 {
                     "file": path,
@@ -203,6 +205,11 @@ def main():
     parser.add_argument("--cold", action="store_true", help="forget earlier results (a fresh clone's run)")
     parser.add_argument("--report-only", action="store_true", help="only report what the last run left in mutants/")
     parser.add_argument(
+        "--write-docs",
+        action="store_true",
+        help="write the score per file and every survivor with its reason into " + os.path.relpath(DOCS, ROOT),
+    )
+    parser.add_argument(
         "--only",
         action="append",
         default=[],
@@ -216,7 +223,7 @@ def main():
             parser.error("--only %s: not a .py file under %s" % (path, " or ".join(TARGETS)))
     work = os.path.join(args.build, "mutation")
     if args.report_only:
-        return finish(work, 0, only)
+        return finish(work, None, only, args.write_docs)
     if args.cold and os.path.isdir(work):
         shutil.rmtree(work)
     os.makedirs(work, exist_ok=True)
@@ -246,7 +253,90 @@ def main():
     if run.returncode != 0:
         print("mutmut run failed with exit code %d" % run.returncode)
         return run.returncode
-    return finish(work, seconds, only)
+    return finish(work, seconds, only, args.write_docs)
+
+
+def literal_block(lines):
+    return [".. code-block:: text", ""] + ["   " + line if line else "" for line in lines] + [""]
+
+
+def results_section(summary):
+    """The reStructuredText of the results: the run, the score per file, every survivor grouped by its reason."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    lines = [
+        "Results",
+        "-------",
+        "",
+        "Written by ``make mutation MUTATION_ARGS=--write-docs`` from a run at commit ``%s``: %d mutants in %d s, "
+        "on %d cores. The last line of that run:" % (commit, summary["total"], summary["seconds"], os.cpu_count()),
+        "",
+    ]
+    lines += literal_block(
+        ["mutation score: %d/%d killed (%.1f%%)" % (summary["killed"], summary["total"], summary["score"])]
+    )
+    header = ("File", "Mutants", "Killed", "Score", "Survived, reason given", "Not killed, no reason")
+    rows = []
+    for row in summary["files"]:
+        mine = [survivor for survivor in summary["survivors"] if survivor["file"] == row["file"]]
+        explained = sum(1 for survivor in mine if survivor["reason"])
+        rows.append(
+            (
+                row["file"],
+                str(row["total"]),
+                str(row["killed"]),
+                "%.1f %%" % (100.0 * row["killed"] / max(row["total"], 1)),
+                str(explained),
+                str(len(mine) - explained),
+            )
+        )
+    widths = [max(len(text) for text in column) for column in zip(header, *rows)]
+    rule = " ".join("=" * width for width in widths)
+    lines += [rule, " ".join(text.ljust(width) for text, width in zip(header, widths)).rstrip(), rule]
+    lines += [" ".join(text.ljust(width) for text, width in zip(row, widths)).rstrip() for row in rows]
+    lines += [rule, "", "Surviving mutants", "-----------------", ""]
+    lines += [
+        "Every mutant not killed, per file, grouped by the reason it survives (kept in ``tests/mutation/survivors.yml``"
+        "). A mutant listed under *no reason recorded* is a missing test; *no test reaches it* means none of the "
+        "measured tests runs that function.",
+        "",
+    ]
+    for row in summary["files"]:
+        mine = [survivor for survivor in summary["survivors"] if survivor["file"] == row["file"]]
+        if not mine:
+            continue
+        lines += ["``%s``" % row["file"], "~" * (len(row["file"]) + 4), ""]
+        groups = collections.OrderedDict()
+        for survivor in mine:
+            if survivor["status"] == "no tests":
+                reason = "No test reaches it."
+            elif survivor["status"] == "survived":
+                reason = survivor["reason"] or "No reason recorded: a missing test."
+            else:
+                reason = "Not run to the end (%s): the run was stopped, or the mutant crashed." % survivor["status"]
+            groups.setdefault(reason, []).append(survivor)
+        for reason, members in groups.items():
+            lines += ["%s (%d)" % (reason, len(members)), ""]
+            if members[0]["status"] == "not checked":
+                continue  # not a survivor, only a run that did not finish: counted, not listed
+            listing = []
+            for survivor in members:
+                listing.append("%s #%s" % (survivor["function"], survivor["mutant"].rsplit("__mutmut_", 1)[-1]))
+                listing += ["  " + line for line in survivor["change"]]
+            lines += literal_block(listing)
+    return lines
+
+
+def write_results(summary):
+    """Replace the results part of the docs page (from its marker to the end) with the results of SUMMARY."""
+    with open(DOCS, encoding="utf-8") as handle:
+        text = handle.read()
+    if DOCS_MARKER not in text:
+        raise SystemExit("%s has no line %r to write the results after" % (DOCS, DOCS_MARKER))
+    head = text.split(DOCS_MARKER, 1)[0]
+    with open(DOCS, "w", encoding="utf-8") as handle:
+        handle.write(head + DOCS_MARKER + "\n\n" + "\n".join(results_section(summary)).rstrip() + "\n")
 
 
 def mutant_pattern(path):
@@ -254,12 +344,24 @@ def mutant_pattern(path):
     return "%s.%s.*" % (COLLECTION.replace(os.sep, "."), path[: -len(".py")].replace(os.sep, "."))
 
 
-def finish(work, seconds, only=()):
-    """Score what mutants/ holds, write summary.json and survivors.txt, and print the score last."""
+def finish(work, seconds, only=(), write_docs=False):
+    """Score what mutants/ holds, write summary.json and survivors.txt, and print the score last.
+
+    SECONDS is None for --report-only: the time of the run that left the results is kept from summary.json.
+    """
+    summary_path = os.path.join(work, "summary.json")
+    if seconds is None:
+        seconds = 0
+        if os.path.exists(summary_path):
+            with open(summary_path, encoding="utf-8") as handle:
+                seconds = json.load(handle).get("seconds", 0)
     os.chdir(work)  # mutmut's helpers read setup.cfg and mutants/ from the working directory
     summary, score = report(collect(work, only), seconds, work)
-    with open(os.path.join(work, "summary.json"), "w", encoding="utf-8") as handle:
+    with open(summary_path, "w", encoding="utf-8") as handle:
         json.dump(summary, handle, indent=1)
+    if write_docs:
+        write_results(summary)
+        print("results written into %s" % os.path.relpath(DOCS, ROOT))
     with open(os.path.join(work, "survivors.txt"), "w", encoding="utf-8") as handle:
         for survivor in summary["survivors"]:
             handle.write(
