@@ -59,8 +59,9 @@ options:
       business_hours:
         description:
           - Standard-menu description of the business-hours menu.
-          - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id) or C(file_name), C(media_file_type),
-            C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)),
+          - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id), or C(name) and C(level) (an
+            announcement of the repository by name, level V(organization) or V(location), resolved by the module), or
+            C(file_name), C(media_file_type), C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)),
             C(operator), C(departments) (list of C(name), C(destination) or C(auto_attendant) (another attendant by
             name, resolved by the module), optional C(key) and C(prompt)), C(dial_by_name)
             (default V(true)), C(dial_by_name_key) (default V(#)), C(dial_by_extension) (default V(true)), C(dial_by_extension_key),
@@ -164,7 +165,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import 
 DEPARTMENT_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
 MEDIA_TYPES = {"wav": "WAV", "wma": "WMA", "3gp": "3GP"}
-AUDIO_FIELDS = ("id", "file_name", "media_file_type", "level")
+AUDIO_FIELDS = ("id", "name", "file_name", "media_file_type", "level")
 
 # Attendant fields passed to the module unchanged (when set): the module's own fields but the name and the menus,
 # which the role builds, so a field added to the module reaches it through the role with no change here.
@@ -343,8 +344,13 @@ def _audio_file(ctx, path, value):
     if isinstance(value, dict):
         _check_fields(ctx, path, value, AUDIO_FIELDS)
         result = dict((field, _text(value[field])) for field in AUDIO_FIELDS if value.get(field) is not None)
-        if not result.get("id") and not result.get("file_name"):
-            ctx.fail(path, "needs id or file_name")
+        if value.get("name") is not None:
+            # An announcement name is text, passed as given: the module refuses what YAML made a number or boolean.
+            result["name"] = copy.deepcopy(value["name"])
+        if isinstance(result.get("level"), str):
+            result["level"] = result["level"].strip().upper()  # location, as webex_announcement writes it
+        if not result.get("id") and not result.get("file_name") and result.get("name") is None:
+            ctx.fail(path, "needs id, name (with level) or file_name")
         if result.get("file_name") and "media_file_type" not in result:
             suffix = result["file_name"].rsplit(".", 1)[-1].lower()
             if suffix in MEDIA_TYPES:
@@ -352,7 +358,7 @@ def _audio_file(ctx, path, value):
         if result.get("file_name") and "level" not in result:
             result["level"] = "ORGANIZATION"
         return result
-    ctx.fail(path, "must be an announcement file name or a dictionary (id, file_name, media_file_type, level)")
+    ctx.fail(path, "must be an announcement file name or a dictionary (id, name, file_name, media_file_type, level)")
     return None  # pragma: no cover
 
 

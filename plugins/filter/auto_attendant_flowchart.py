@@ -341,7 +341,8 @@ def _destination(graph, directory, owner, action, value, reference, menu_node):
 def _audio_name(audio):
     if not isinstance(audio, dict):
         return None
-    return _text(audio.get("file_name") or audio.get("id"))
+    # A file given by its announcement name shows that name (the module resolves it, the diagram does not).
+    return _text(audio.get("file_name") or audio.get("name") or audio.get("id"))
 
 
 def _menu_label(item, menu_name, title, menu):

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
 
-from ansible_collections.wxc.calling.plugins.module_utils import references
+from ansible_collections.wxc.calling.plugins.module_utils import announcements, references
 from ansible_collections.wxc.calling.plugins.module_utils.phone_numbers import normalise as normalise_number
 from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     Plan,
@@ -49,6 +50,8 @@ KEY_ACTIONS = (
 )
 # Audio file levels; ENTITY is a file one attendant owns (made in Control Hub, listed by the attendant's announcements).
 AUDIO_LEVELS = ("ORGANIZATION", "LOCATION", "ENTITY")
+# The levels of the announcement repository, where a file given by its announcement name is looked up.
+REPOSITORY_LEVELS = ("ORGANIZATION", "LOCATION")
 # The fields of a key the module manages; any other field the service shows is kept when a menu is sent whole.
 KEY_FIELDS = ("key", "action", "value", "description", "audioAnnouncementFile")
 # Actions that send the caller somewhere and so need a destination in value.
@@ -114,6 +117,7 @@ def _audio_file_spec():
         type="dict",
         options=dict(
             id=dict(type="str"),
+            name=_text_option(),
             file_name=dict(type="str"),
             media_file_type=dict(type="str", choices=["WAV", "WMA", "3GP"]),
             level=dict(type="str", choices=list(AUDIO_LEVELS)),
@@ -207,8 +211,34 @@ def argument_spec():
 def _validate_audio_file(where, audio, errors):
     if audio is None:
         return
-    if not audio.get("id") and not all(audio.get(k) for k in ("file_name", "media_file_type", "level")):
-        errors.append("%s: give the announcement id, or all of file_name, media_file_type and level" % where)
+    if audio.get("name") is not None:
+        _validate_audio_name(where, audio, errors)
+    elif not audio.get("id") and not all(audio.get(k) for k in ("file_name", "media_file_type", "level")):
+        errors.append(
+            "%s: give the announcement id, or name and level, or all of file_name, media_file_type and level" % where
+        )
+
+
+def _validate_audio_name(where, audio, errors):
+    """An audio file given by its announcement name: name and level only, the level one of the repository's."""
+    mixed = [option for option in ("id", "file_name", "media_file_type") if audio.get(option)]
+    if mixed:
+        errors.append(
+            "%s: name cannot be combined with %s; name the file one way: id, or name and level, or file_name, "
+            "media_file_type and level" % (where, ", ".join(mixed))
+        )
+    problem = name_problem(audio["name"], announcements.NAME_MAX_LENGTH)
+    if problem:
+        errors.append("%s.name: %s" % (where, problem))
+    level = audio.get("level")
+    if not level:
+        errors.append("%s.level: required with name (ORGANIZATION or LOCATION, the attendant's location)" % where)
+    elif level not in REPOSITORY_LEVELS:
+        errors.append(
+            "%s.level: %s cannot be used with name; the announcement repository holds ORGANIZATION and LOCATION "
+            "announcements (give an attendant's own file by id, or by file_name, media_file_type and level)"
+            % (where, level)
+        )
 
 
 def _validate_menu(option, menu, errors):
@@ -261,6 +291,21 @@ def _validate_menu(option, menu, errors):
     )
 
 
+def _audio_holders(menu_option, menu):
+    """(option path, holder) of every place an audio file may stand in MENU (options form): the menu itself, each key,
+    the call treatment's action. The holder is the dict whose audio_announcement_file it is, so it can be replaced."""
+    holders = [("%s.audio_announcement_file" % menu_option, menu)]
+    for entry in menu.get("key_configurations") or []:
+        if isinstance(entry, dict):
+            holders.append(
+                ("%s.key_configurations (key %s).audio_announcement_file" % (menu_option, entry.get("key")), entry)
+            )
+    todo = (menu.get("call_treatment") or {}).get("action_to_be_performed")
+    if isinstance(todo, dict):
+        holders.append(("%s.call_treatment.action_to_be_performed.audio_announcement_file" % menu_option, todo))
+    return holders
+
+
 TOP_LEVEL_TEXT_OPTIONS = (
     "name",
     "location",
@@ -290,6 +335,10 @@ def _text_values(params):
                     yield "%s.key_configurations (key %s).%s" % (menu_option, entry.get("key"), field), entry.get(field)
         todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
         yield "%s.call_treatment.action_to_be_performed.transfer_call_to" % menu_option, todo.get("transfer_call_to")
+        for where, holder in _audio_holders(menu_option, menu):
+            audio = holder.get("audio_announcement_file")
+            if isinstance(audio, dict):
+                yield where + ".name", audio.get("name")
 
 
 def validate_options(params):
@@ -792,14 +841,19 @@ class AutoAttendantService:
         )
 
 
-def resolve_references(service, location_id, params, check_mode=False, declared=(), warn=None):
-    """PARAMS with every reference by name resolved to a number (see references.resolve); no request without one.
+def resolve_references(
+    service, location_id, params, check_mode=False, declared=(), warn=None, announcement_lookups=None
+):
+    """PARAMS with every reference by name resolved, before any compare or write; no request without one.
 
-    One list lookup (organisation-wide, exact name) per distinct target name, before any write.
+    Attendants named in keys and call treatments become numbers (see references.resolve): one list lookup
+    (organisation-wide, exact name) per distinct target name. Audio files given by announcement name become the file
+    the service stores (see resolve_announcement_names): one repository lookup per distinct (level, name), shared
+    through ANNOUNCEMENT_LOOKUPS (an AnnouncementLookups) by the callers that resolve many attendants in one task.
     """
     if params.get("state", "present") != "present":
         return params
-    return references.resolve(
+    params = references.resolve(
         params,
         params["location"],
         lambda name: service.list(name=name, page_size=LIST_PAGE_SIZE),
@@ -808,6 +862,88 @@ def resolve_references(service, location_id, params, check_mode=False, declared=
         warn=warn,
         own_location_id=location_id,
     )
+    if not _audio_names(params):
+        return params
+    lookups = announcement_lookups or AnnouncementLookups()
+    return resolve_announcement_names(
+        lambda level, name: lookups.find(service.client, location_id if level == "LOCATION" else None, name),
+        params,
+        check_mode=check_mode,
+        warn=warn,
+    )
+
+
+class AnnouncementLookups:
+    """The announcement repository lookups of one task: one per distinct (organisation, location or none, name).
+
+    The bulk module shares one between its items, which converge on several threads: the lock keeps it one lookup.
+    """
+
+    def __init__(self):
+        self._found = {}
+        self._lock = threading.Lock()
+
+    def find(self, client, location_id, name):
+        """The list item of the announcement called exactly NAME in LOCATION_ID's repository (None: the organisation's)."""
+        key = (getattr(client, "org_id", None), location_id, name)
+        with self._lock:
+            if key not in self._found:
+                self._found[key] = announcements.AnnouncementService(client).find(location_id, name)
+            return self._found[key]
+
+
+def _audio_names(params):
+    """(option path, holder) of every audio file of PARAMS (options form) given by its announcement name."""
+    found = []
+    for menu_option in MENUS:
+        menu = params.get(menu_option)
+        if not isinstance(menu, dict):
+            continue
+        for where, holder in _audio_holders(menu_option, menu):
+            audio = holder.get("audio_announcement_file")
+            if isinstance(audio, dict) and audio.get("name") is not None:
+                found.append((where, holder))
+    return found
+
+
+def resolve_announcement_names(lookup, params, check_mode=False, warn=None):
+    """PARAMS with every audio file given by announcement name replaced by the file as the service stores it.
+
+    LOOKUP(level, name) returns the repository's list item called exactly NAME at LEVEL (ORGANIZATION, or LOCATION:
+    the attendant's location), or None; it is called once per distinct (level, name), and not at all without such a
+    file. The file becomes id, file_name, media_file_type and level, so the comparison goes by id and a re-run writes
+    nothing. A missing announcement raises UnresolvedReference naming every such option and name, before any write; in
+    CHECK_MODE it is a WARN(message) instead (the same run may upload it first), and the file gets a stand-in id so
+    that the plan reports the change.
+    """
+    result = copy.deepcopy(params)
+    found, missing = {}, []
+    for where, holder in _audio_names(result):
+        audio = holder["audio_announcement_file"]
+        wanted = (audio["level"], audio["name"])
+        if wanted not in found:
+            try:
+                found[wanted] = lookup(*wanted)
+            except ResourceError as error:  # two announcements with that name: the message lists their ids
+                raise references.UnresolvedReference("%s: %s" % (where, error)) from None
+        item = found[wanted]
+        if item is None:
+            problem = "%s: no %s announcement named %r" % (where, wanted[0].lower(), wanted[1])
+            if not check_mode:
+                missing.append(problem)
+            elif warn:
+                warn("%s; the real run fails unless it is created first" % problem)
+            holder["audio_announcement_file"] = {"id": "<announcement %s>" % wanted[1], "level": wanted[0]}
+            continue
+        holder["audio_announcement_file"] = {
+            "id": item["id"],
+            "file_name": item.get("fileName"),
+            "media_file_type": item.get("mediaFileType"),
+            "level": item.get("level") or wanted[0],
+        }
+    if missing:
+        raise references.UnresolvedReference("%s (nothing was written)" % "; ".join(missing))
+    return result
 
 
 def _recreate_after_deletion(service, location_id, params, update_plan):
@@ -826,22 +962,8 @@ def _recreate_after_deletion(service, location_id, params, update_plan):
 
 def _audio_files_named(menu_option, menu):
     """(option path, audio file) for every audio file of MENU (options form) given by file name, not by id."""
-    holders = [("%s.audio_announcement_file" % menu_option, menu.get("audio_announcement_file"))]
-    for entry in menu.get("key_configurations") or []:
-        holders.append(
-            (
-                "%s.key_configurations (key %s).audio_announcement_file" % (menu_option, entry.get("key")),
-                entry.get("audio_announcement_file"),
-            )
-        )
-    todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
-    holders.append(
-        (
-            "%s.call_treatment.action_to_be_performed.audio_announcement_file" % menu_option,
-            todo.get("audio_announcement_file"),
-        )
-    )
-    return [(where, audio) for where, audio in holders if audio and not audio.get("id") and audio.get("file_name")]
+    files = [(where, holder.get("audio_announcement_file")) for where, holder in _audio_holders(menu_option, menu)]
+    return [(where, audio) for where, audio in files if audio and not audio.get("id") and audio.get("file_name")]
 
 
 def preflight(service, location_id, params, the_plan, current, auto_attendant_id=None):
@@ -905,6 +1027,12 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
     """
     warn = warn or (lambda message: None)
     state = params["state"]
+    if state == "present" and _audio_names(params):
+        # Compared unresolved, a file would match any file of its level: a caller bug, not a user error.
+        raise AutoAttendantError(
+            "%s: the announcement name is not resolved (resolve_references() comes before converge())"
+            % _audio_names(params)[0][0]
+        )
     found = service.find(location_id, params["name"])
     current_details = None
     if found and (state == "present" or diff):

@@ -337,6 +337,7 @@ class BulkRun:
         self.concurrency = params.get("concurrency") or DEFAULT_CONCURRENCY
         self.clients = Clients(share_client(client, self.concurrency))
         self._ids = {}  # item index -> its location id, or the exception that resolving it raised
+        self._announcements = auto_attendant.AnnouncementLookups()  # greetings by name: one lookup for every item
         self.items, problems = checked_items(params)
         if problems:
             raise ValueError("invalid options reached the run: %s" % "; ".join(problems))
@@ -543,7 +544,13 @@ class BulkRun:
             if later:
                 params = references.without(params, params["location"], later)
             params = auto_attendant.resolve_references(
-                service, location_id, params, check_mode=self.check_mode, declared=declared, warn=self.warn
+                service,
+                location_id,
+                params,
+                check_mode=self.check_mode,
+                declared=declared,
+                warn=self.warn,
+                announcement_lookups=self._announcements,
             )
             resolved[index] = params
             return auto_attendant.converge(service, location_id, params, check_mode=self.check_mode, diff=self.diff)

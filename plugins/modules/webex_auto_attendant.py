@@ -21,6 +21,8 @@ description:
     right type, audio files given by file name exist at their level, new numbers are free numbers of the location -
     and fails naming the option and the value, with nothing written. In check mode such a problem is a warning, since
     the same run may create it first. A run that writes nothing makes no pre-flight call.
+  - An audio file may be given by its announcement name and level instead (since 0.2.0); the name is resolved to the
+    file the service stores before comparing, like an auto attendant named in a key.
 author:
   - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
@@ -167,14 +169,30 @@ options:
         required: true
       audio_announcement_file: &audio
         description:
-          - Announcement file from the announcement repository. Give its O(business_hours_menu.audio_announcement_file.id),
-            or all of O(business_hours_menu.audio_announcement_file.file_name),
+          - Announcement file from the announcement repository. Name it one way - its O(business_hours_menu.audio_announcement_file.id);
+            or its announcement O(business_hours_menu.audio_announcement_file.name) and
+            O(business_hours_menu.audio_announcement_file.level); or all of O(business_hours_menu.audio_announcement_file.file_name),
             O(business_hours_menu.audio_announcement_file.media_file_type) and O(business_hours_menu.audio_announcement_file.level).
+          - The same holds for the file of a V(PLAY_ANNOUNCEMENT) key and of the call treatment.
         type: dict
         suboptions:
           id:
             description: Id of the announcement.
             type: str
+          name:
+            description:
+              - Name of the announcement in the repository, as M(wxc.calling.webex_announcement) manages it, with
+                O(business_hours_menu.audio_announcement_file.level) V(ORGANIZATION) or V(LOCATION) (the auto
+                attendant's location). Not with an id, a file name or a media type.
+              - The module looks the exact name up before comparing and before any write (one lookup per distinct level
+                and name), and uses the file the service stores - its id, file name, media type and level - so the
+                comparison goes by id and a re-run writes nothing.
+              - An announcement that does not exist fails the task before any write, naming the option and the name. In
+                check mode it is a warning instead (the real run fails unless it is created first, for example by an
+                earlier M(wxc.calling.webex_announcement) task), and the menu is reported as changed.
+              - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+            type: raw
+            version_added: 0.2.0
           file_name:
             description: File name of the announcement, for example V(AUDIO_FILE.wav).
             type: str
@@ -187,6 +205,7 @@ options:
               - Whether the file belongs to the organisation or to the location.
               - V(ENTITY) (since 0.2.0) is a file the auto attendant itself owns, made in Control Hub and listed by the
                 attendant's own announcements; an export shows it, and applying it again refers to the same file.
+              - With O(business_hours_menu.audio_announcement_file.name), V(ORGANIZATION) or V(LOCATION) only.
             type: str
             choices: [ORGANIZATION, LOCATION, ENTITY]
       key_configurations:
@@ -401,6 +420,26 @@ EXAMPLES = r"""
       extension_enabled: true
       key_configurations:
         - {key: "#", action: EXIT}
+
+- name: Upload the greeting to the location's announcement repository
+  wxc.calling.webex_announcement:
+    name: Welcome
+    path: files/welcome.wav
+    location: Headquarters
+
+- name: Play it in the business hours menu, by its announcement name
+  wxc.calling.webex_auto_attendant:
+    location: Headquarters
+    name: Reception
+    business_hours_menu:
+      greeting: CUSTOM
+      audio_announcement_file: {name: Welcome, level: LOCATION}
+      extension_enabled: true
+      key_configurations:
+        - {key: "0", action: TRANSFER_WITHOUT_PROMPT, value: "1000", description: Operator}
+        - key: "9"
+          action: PLAY_ANNOUNCEMENT
+          audio_announcement_file: {name: Opening hours, level: ORGANIZATION}
 
 - name: Delete the auto attendant
   wxc.calling.webex_auto_attendant:

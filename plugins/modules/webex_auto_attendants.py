@@ -27,6 +27,11 @@ description:
     without the keys that name what does not exist yet. A target neither declared nor found in the organisation
     refuses the task before any write (a warning in check mode). Targets are matched by location as the items write it
     (name or id) and name.
+  - An audio file may be given by its announcement name and level (C(audio_announcement_file) with C(name) and
+    C(level)), as in M(wxc.calling.webex_auto_attendant). Each distinct announcement (level, location for C(LOCATION),
+    name) is looked up once for the whole task, before the first item that uses it is compared. An announcement that
+    does not exist fails the items that use it before their write, naming the option and the name (a warning in check
+    mode).
   - When an item fails, the others still converge; the task then fails and lists each failed item with its error.
     A re-run does only what is left.
   - In check mode the task reads only and returns the exact plan, which is the drift report (see

@@ -264,7 +264,7 @@ MODULE_CASES = [
     pytest.param(
         AA,
         aa(business_hours_menu=menu_with(INCOMPLETE_AUDIO_KEY)),
-        "give the announcement id, or all of file_name, media_file_type and level",
+        "give the announcement id, or name and level, or all of file_name, media_file_type and level",
         NONE,
         id="aa-audio-file-incomplete",
     ),

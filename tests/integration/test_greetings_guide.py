@@ -49,3 +49,33 @@ def test_the_guide_playbook_check_apply_rerun(sim, tmp_path):
     run = run_playbook(playbook, sim)
     assert run.rc == 0, run
     assert run.changed == 0 and sim.writes() == []
+
+
+def test_the_by_name_playbook_warns_in_check_mode_then_applies_and_reruns_clean(sim, tmp_path):
+    with open(GUIDE, encoding="utf-8") as handle:
+        text = handle.read()
+    section = text.split("Refer to an announcement by name\n", 1)[1]
+    block = textwrap.dedent(re.search(r"\.\. code-block:: yaml\n\n((?: +.*\n|\n)+)", section).group(1))
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "reception.wav").write_bytes(pcm_wav(seconds=6, rate=8000))
+    playbook = tmp_path / "by_name.yml"
+    playbook.write_text(block, encoding="utf-8")
+
+    # Check mode: the upload is not made, so the menu's name is not found yet: a warning, and the change reported.
+    run = run_playbook(str(playbook), sim, check=True)
+    assert run.rc == 0 and run.changed == 2 and sim.writes() == [], run
+    warnings = run.one("Reception menu that plays it")["result"]["warnings"]
+    assert warnings == [
+        "business_hours_menu.audio_announcement_file: no location announcement named 'Reception welcome'; the real "
+        "run fails unless it is created first"
+    ]
+
+    run = run_playbook(str(playbook), sim)
+    assert run.rc == 0 and run.changed == 2, run
+    uploaded = run.one("Upload the greeting to the location's repository")["result"]["announcement"]
+    [post] = [entry for entry in sim.writes() if entry["path"].endswith("/autoAttendants")]
+    assert post["body"]["businessHoursMenu"]["audioAnnouncementFile"]["id"] == uploaded["id"]
+
+    sim.clear_requests()
+    run = run_playbook(str(playbook), sim)
+    assert run.rc == 0 and run.changed == 0 and sim.writes() == [], run

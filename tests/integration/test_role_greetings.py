@@ -101,3 +101,31 @@ def test_a_bad_greeting_file_stops_the_role_before_any_request(sim, tmp_path):
     assert "auto_attendant_list[0] (HQ Main Line): after_hours.greeting_file: " in run.stdout
     assert "stereo (2 channels); it must be mono" in run.stdout
     assert sim.requests() == []
+
+
+def test_the_role_plays_a_greeting_named_by_announcement_name(sim, tmp_path):
+    """greeting: {name, level: location} - the seed's "HQ After Hours" of Headquarters' repository, by its name."""
+    attendant = dict(
+        ATTENDANT,
+        business_hours={"operator": "1000", "greeting": {"name": "HQ After Hours", "level": "location"}},
+        after_hours={"shape": "closed"},
+    )
+    playbook = site_playbook(tmp_path, attendant)
+    hq = sim.location_id("Headquarters")
+    [seeded] = [
+        item
+        for item in sim.api("GET", "/telephony/config/announcements", params={"locationId": hq}).json()["announcements"]
+        if item["name"] == "HQ After Hours"
+    ]
+    run = run_playbook(playbook, sim)
+    assert run.rc == 0, run
+    [post] = sim.writes()
+    assert post["body"]["businessHoursMenu"]["audioAnnouncementFile"] == {
+        "id": seeded["id"],
+        "fileName": "hq-after-hours.wav",
+        "mediaFileType": "WAV",
+        "level": "LOCATION",
+    }
+    sim.clear_requests()
+    run = run_playbook(playbook, sim)
+    assert run.rc == 0 and run.changed == 0 and sim.writes() == [], run

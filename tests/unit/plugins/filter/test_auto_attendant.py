@@ -10,6 +10,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import re
 
 import pytest
 from ansible.errors import AnsibleFilterError
@@ -208,6 +209,46 @@ def test_greeting_as_dictionary_with_id():
     menu = one(business_hours={"greeting": {"id": "abc"}})["business_hours_menu"]
     assert menu["greeting"] == "CUSTOM"
     assert menu["audio_announcement_file"] == {"id": "abc"}
+
+
+def test_greeting_by_announcement_name_passes_through_with_the_level_upper_case():
+    args = one(
+        business_hours={
+            "greeting": {"name": "Welcome", "level": "location"},
+            "keys": [
+                {
+                    "key": "9",
+                    "action": "PLAY_ANNOUNCEMENT",
+                    "audio_announcement_file": {"name": "Opening hours", "level": "organization"},
+                }
+            ],
+        }
+    )
+    menu = args["business_hours_menu"]
+    assert menu["greeting"] == "CUSTOM"
+    assert menu["audio_announcement_file"] == {"name": "Welcome", "level": "LOCATION"}
+    [play] = [entry for entry in menu["key_configurations"] if entry["key"] == "9"]
+    assert play["audio_announcement_file"] == {
+        "name": "Opening hours",
+        "level": "ORGANIZATION",
+    }
+
+
+@pytest.mark.parametrize(
+    "greeting, message",
+    [
+        ({"name": "Welcome"}, "business_hours_menu.audio_announcement_file.level: required with name"),
+        ({"name": "Welcome", "level": "entity"}, "business_hours_menu.audio_announcement_file.level: ENTITY cannot"),
+        (
+            {"name": "Welcome", "level": "location", "id": "abc"},
+            "business_hours_menu.audio_announcement_file: name cannot be combined with id",
+        ),
+        ({"name": 2024, "level": "location"}, "business_hours_menu.audio_announcement_file.name: "),
+    ],
+)
+def test_greeting_by_announcement_name_is_judged_by_the_module_rules(greeting, message):
+    with pytest.raises(AnsibleFilterError, match=r"auto_attendant_list\[0\] \(Main\): .*" + re.escape(message)):
+        one(business_hours={"greeting": greeting})
 
 
 def test_greeting_default_is_case_insensitive():

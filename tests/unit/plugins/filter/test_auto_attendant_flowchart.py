@@ -358,3 +358,24 @@ def test_renderers_draw_the_same_graph():
         for edge in graph["edges"]:
             assert "%s -> %s" % (edge["source"], edge["target"]) in result["dot"]
             assert re.search(r'^  %s -->(\|"[^"]*"\|)? %s$' % (edge["source"], edge["target"]), result["mermaid"], re.M)
+
+
+def test_a_greeting_given_by_announcement_name_shows_the_name():
+    item = dict(
+        MAIN,
+        business_hours_menu=menu(
+            [
+                {
+                    "key": "9",
+                    "action": "PLAY_ANNOUNCEMENT",
+                    "audio_announcement_file": {"name": "Hours", "level": "LOCATION"},
+                }
+            ],
+            greeting="CUSTOM",
+            audio={"name": "Welcome", "level": "LOCATION"},
+        ),
+    )
+    hq = diagram(flowchart_graphs([item]), "Headquarters")
+    business = the_node(hq, "menu", attendant="Main Line", menu="business_hours")
+    assert business["label"][-1] == "greeting: Welcome"
+    assert the_node(hq, "announcement", attendant="Main Line")["label"] == ["Announcement", "Hours"]

@@ -127,7 +127,7 @@ def test_valid_options_give_no_errors():
         ),
         (
             {"business_hours_menu": menu([key("5", "PLAY_ANNOUNCEMENT", audio={"file_name": "a.wav"})])},
-            "give the announcement id, or all of file_name, media_file_type and level",
+            "give the announcement id, or name and level, or all of file_name, media_file_type and level",
         ),
         ({"business_hours_menu": menu([])}, "business_hours_menu.key_configurations: a menu needs at least one key"),
         (
