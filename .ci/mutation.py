@@ -16,7 +16,8 @@ modules in ansible-playbook subprocesses, where mutmut cannot see which function
 The copy lives in BUILD/mutation (default build/mutation) and mutants/ is kept between runs: mutmut re-tests only the
 functions whose code or tests changed. Delete it for a cold run. The last line printed is
 "mutation score: K/N killed (P%)"; BUILD/mutation/summary.json holds the score per file and every surviving mutant.
---only FILE mutates one file (repeatable), for working on that file's survivors.
+--only FILE mutates one file (repeatable), for working on that file's survivors; mutmut re-tests every mutant it is
+named, so an --only run is always a full run of that file.
 """
 
 import argparse
@@ -230,7 +231,8 @@ def main():
     copy_repository(work)
     write_config(work)
     mutmut = os.path.join(os.path.dirname(sys.executable), "mutmut")
-    env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1")
+    # The simulator runs as a thread of each test process (tests/simulator/harness.py says why).
+    env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1", WXC_SIMULATOR_IN_THREAD="1")
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
     started = time.monotonic()
     run = subprocess.run(

@@ -53,9 +53,8 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def main(argv=None):
-    """Run the simulator until SIGINT or SIGTERM; return the exit status."""
-    args = parse_args(argv)
+def build_server(args):
+    """The simulator's HTTP server for parsed ARGS, bound but not yet serving."""
     tokens = TokenIssuer(args.client_id, args.client_secret, args.refresh_token, args.minted_token_ttl)
     app = App(
         token=args.token,
@@ -66,7 +65,12 @@ def main(argv=None):
         validate_openapi=args.validate_openapi,
     )
     app.default_latency = app.latency = args.latency
-    server = SimulatorServer((args.host, args.port), app)
+    return SimulatorServer((args.host, args.port), app)
+
+
+def main(argv=None):
+    """Run the simulator until SIGINT or SIGTERM; return the exit status."""
+    server = build_server(parse_args(argv))
 
     def stop(_signum, _frame):
         # shutdown() waits for serve_forever() to return, so it cannot run in the serving thread itself.

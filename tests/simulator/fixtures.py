@@ -4,9 +4,15 @@ Also the hooks that print, once per run, the paths the OpenAPI subset does not d
 with pytest-xdist each worker hands its list to the controller through ``workeroutput``.
 """
 
+import os
+
 import pytest
 
-from .harness import OPENAPI_SKIPPED, Simulator
+from .harness import IN_THREAD_ENV, OPENAPI_SKIPPED, Simulator
+
+if os.environ.get(IN_THREAD_ENV):
+    # Loaded once here, before mutmut forks a process per mutant, rather than once in every one of them.
+    from . import __main__  # noqa: F401  # pylint: disable=unused-import
 
 _WORKER_KEY = "wxc_openapi_skipped"
 

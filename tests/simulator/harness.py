@@ -22,6 +22,10 @@ DEFAULT_CLIENT_SECRET = "wxc-sim-client-secret"
 DEFAULT_REFRESH_TOKEN = "wxc-sim-refresh-token"
 WRITE_METHODS = ("POST", "PUT", "DELETE")
 _WRITE_TOKEN = object()
+# Set by `make mutation`: every simulator runs as a thread of the test process, without the OpenAPI check. mutmut runs
+# each mutant in a new process, where starting a simulator process (and loading its validator) would cost more than
+# the tests themselves; the check is about the simulator's fidelity, which mutants of the collection cannot change.
+IN_THREAD_ENV = "WXC_SIMULATOR_IN_THREAD"
 # Paths the OpenAPI subset does not describe, seen by any simulator of this test process (printed once per run).
 OPENAPI_SKIPPED = set()
 
@@ -61,6 +65,7 @@ class Simulator:
             DEFAULT_REFRESH_TOKEN,
         )
         self.process = None
+        self._server = None
         self.port = None
         self.url = None
         self.base_url = None
@@ -96,6 +101,8 @@ class Simulator:
         ]
         if self.state_file:
             command += ["--state-file", str(self.state_file)]
+        if os.environ.get(IN_THREAD_ENV):
+            return self._start_in_thread(command[3:] + self.extra_args)
         if self.validate_openapi:
             command.append("--validate-openapi")
         command += self.extra_args
@@ -123,6 +130,18 @@ class Simulator:
             self._wait_for_openapi()
         return self
 
+    def _start_in_thread(self, argv):
+        from .__main__ import build_server, parse_args  # pylint: disable=import-outside-toplevel
+
+        self.validate_openapi = False
+        self._server = build_server(parse_args(argv))
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        host, port = self._server.server_address[:2]
+        self.url = "http://%s:%d/v1" % (host, port)
+        self.base_url = self.url[: -len("/v1")]
+        self.port = port
+        return self
+
     def _wait_for_openapi(self, timeout=OPENAPI_LOAD_TIMEOUT):
         """Hand the simulator out only once its OpenAPI validator is loaded: the first checked request of a test with
         a short client timeout must not pay for loading it."""
@@ -142,6 +161,11 @@ class Simulator:
 
     def stop(self, timeout=10):
         """Terminate the process (SIGTERM, then SIGKILL after timeout); return its exit status."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+            return 0
         if self.process is None:
             return None
         mismatches = self._openapi_mismatches() if self.process.poll() is None else None
