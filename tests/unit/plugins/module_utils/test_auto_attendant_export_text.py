@@ -31,7 +31,7 @@ def test_the_layout_of_an_export():
             "key_configurations": [{"key": "#", "action": "EXIT", "description": None}, {"key": "0"}],
         },
         "direct_line_caller_id_name": {},
-        "nested": [[1, "2"], [], {}, {"a": True}],
+        "nested": [[1, "2", "{{ x }}"], [], {}, {"a": True}],
     }
     assert export.to_yaml([options]) == (
         "- location: Headquarters\n"
@@ -55,6 +55,7 @@ def test_the_layout_of_an_export():
         "    -\n"
         "      - 1\n"
         '      - "2"\n'
+        '      - !unsafe "{{ x }}"\n'
         "    - []\n"
         "    - {}\n"
         "    - a: true\n"
