@@ -22,7 +22,7 @@ def current():
             "extensionEnabled": True,
             "audioAnnouncementFile": dict(WELCOME, id="F1"),
             "keyConfigurations": [
-                {"key": "2", "action": "EXIT", "futureFlag": True},
+                {"key": "2", "action": "EXIT", "futureFlag": True, "futureSettings": {"mode": "kept"}},
                 {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100", "futureFlag": False},
                 {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": dict(CLOSED, id="F2")},
                 {"key": "3", "action": "EXIT", "description": "Bye"},
@@ -64,7 +64,7 @@ def test_a_changed_menu_is_sent_whole_with_what_the_service_knows():
             "keyConfigurations": [
                 {"key": "0", "action": "EXIT"},
                 {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": dict(CLOSED, id="F2")},
-                {"key": "2", "action": "EXIT", "futureFlag": True},
+                {"key": "2", "action": "EXIT", "futureFlag": True, "futureSettings": {"mode": "kept"}},
                 {"key": "3", "action": "EXIT"},
             ],
             "callTreatment": {
@@ -106,6 +106,7 @@ def test_the_body_shares_nothing_with_its_inputs():
     for entry in menu["keyConfigurations"]:
         entry["action"] = "changed"
         entry.get("audioAnnouncementFile", {})["id"] = "changed"
+        entry.get("futureSettings", {})["mode"] = "changed"
     assert want == desired() and have == current()
 
 
@@ -114,3 +115,12 @@ def test_changes_and_plan_leave_their_inputs_alone():
     frozen_want, frozen_have = copy.deepcopy(want), copy.deepcopy(have)
     aa.plan("present", want, have)
     assert want == frozen_want and have == frozen_have
+
+
+def test_the_order_of_the_menu_options_makes_no_difference():
+    # The options keep the order the user wrote them in: call_treatment may come before the keys.
+    want = desired()
+    menu = want["businessHoursMenu"]
+    want["businessHoursMenu"] = {"callTreatment": menu.pop("callTreatment"), **menu}
+    assert list(want["businessHoursMenu"])[:2] == ["callTreatment", "greeting"]
+    assert aa.changes(want, current()) == aa.changes(desired(), current())

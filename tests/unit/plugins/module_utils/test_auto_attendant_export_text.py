@@ -65,3 +65,10 @@ def test_the_layout_of_an_export():
 def test_keys_are_never_tagged():
     # A key is an option name or a menu key: the tag is for the values the service sent.
     assert export.to_yaml({"#": "*", "{x}": "Main"}) == '"#": "*"\n"{x}": Main\n'
+
+
+def test_a_lone_value():
+    assert export.to_yaml("{{ x }}") == '!unsafe "{{ x }}"\n'
+    assert export.to_yaml("{{ x }}", unsafe=False) == '"{{ x }}"\n'
+    assert export.to_yaml(None) == "null\n"
+    assert export.to_yaml({}) == "{}\n"
