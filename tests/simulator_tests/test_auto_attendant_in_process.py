@@ -623,3 +623,13 @@ def test_list_of_a_location_id_that_does_not_exist(sim, client):
     with pytest.raises(WebexApiError) as caught:
         list_auto_attendants(client, location_id=sim.location_id("Headquarters"))
     assert caught.value.status == 403
+
+
+def test_create_without_an_answer_finds_the_new_attendant_in_its_location(sim, service, hq):
+    annex = sim.location_id("Headquarters Annex")
+    create_aa(sim, annex, "Reception", "2100")  # the same name in another location
+    create_aa(sim, hq, "Other", "2200")  # another attendant in the same location
+    sim.fault(method="POST", path="/autoAttendants$", drop_after_commit=True)
+    plan, result = auto_attendant.converge(service, hq, full_aa())
+    assert plan.action == "create" and writes(sim) == [("POST", None)]  # found by name: not sent again
+    assert result["id"] == service.find(hq, "Reception")["id"] and result["locationId"] == hq
