@@ -15,7 +15,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export 
     list_auto_attendants,
     read_back,
 )
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
@@ -633,3 +633,42 @@ def test_create_without_an_answer_finds_the_new_attendant_in_its_location(sim, s
     plan, result = auto_attendant.converge(service, hq, full_aa())
     assert plan.action == "create" and writes(sim) == [("POST", None)]  # found by name: not sent again
     assert result["id"] == service.find(hq, "Reception")["id"] and result["locationId"] == hq
+
+
+# -- writes the service accepts but does not apply -------------------------------------------------------------------
+
+
+def test_an_update_that_does_not_take_names_the_option(sim, service, hq):
+    create_aa(sim, hq)
+    sim.fault(method="PUT", path="/autoAttendants/", ignore_write=True)
+    with pytest.raises(WriteNotApplied) as caught:
+        auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
+    assert str(caught.value) == (
+        "the service answered 2xx but did not apply name_dialing of auto attendant 'Reception' (trackingId %s)"
+        % caught.value.tracking_id
+    )
+    assert caught.value.changed and writes(sim) == [("PUT", 200)]
+
+
+def test_a_create_that_does_not_take_is_reported(sim, service, hq):
+    sim.clear_requests()
+    sim.fault(method="POST", path="/autoAttendants$", ignore_write=True)
+    with pytest.raises(WriteNotApplied) as caught:
+        auto_attendant.converge(service, hq, full_aa())
+    assert str(caught.value) == (
+        "the service answered 2xx but auto attendant 'Reception' was not created: it cannot be read back "
+        "(trackingId %s)" % caught.value.tracking_id
+    )
+    assert caught.value.fields == [] and writes(sim) == [("POST", 201)]
+
+
+def test_the_result_never_shows_a_location_name(sim, service, hq, monkeypatch):
+    create_aa(sim, hq)
+    details = service.details
+    monkeypatch.setattr(
+        service, "details", lambda *ids: dict(details(*ids), locationId="elsewhere", locationName="Headquarters")
+    )
+    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception"))
+    assert plan.action == "nothing" and result["locationId"] == hq and "locationName" not in result
+    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), True)
+    assert plan.action == "update" and result["locationId"] == hq and "locationName" not in result
