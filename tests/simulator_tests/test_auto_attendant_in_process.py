@@ -609,6 +609,10 @@ def test_read_back_looks_each_location_up_once(sim, client, hq):
     assert [options["location"] for options in export] == ["Headquarters"]
     attendants, export = read_back(client, hq, "Main", export_location="id")
     assert [options["location"] for options in export] == [hq]
+    sim.clear_requests()
+    attendants, export = read_back(client, export_location="id")
+    assert [options["location"] for options in export] == [hq, hq, annex]
+    assert [path for method, path, query in calls(sim) if path == "/locations"] == []
 
 
 def test_list_of_a_location_id_that_does_not_exist(sim, client):
