@@ -676,3 +676,32 @@ def test_the_result_never_shows_a_location_name(sim, service, hq, monkeypatch):
     assert plan.action == "nothing" and result["locationId"] == hq and "locationName" not in result
     plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), True)
     assert plan.action == "update" and result["locationId"] == hq and "locationName" not in result
+
+
+def test_read_back_exports_transfers_to_attendants_it_read_as_references(sim, client, hq):
+    annex = sim.location_id("Headquarters Annex")
+    create_aa(sim, annex, "Target", "2400")
+    create_aa(sim, hq, "Desk", "2500")
+    keys = [
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "80022400"},  # Target's ESN
+        {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "2500"},  # Desk's extension
+        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2999"},  # nobody's
+    ]
+    create_aa(sim, hq, "Front", "2200", businessHoursMenu=dict(API_MENU, keyConfigurations=keys))
+    attendants, export = read_back(client)
+    front = {options["name"]: options for options in export}["Front"]
+    assert front["business_hours_menu"]["key_configurations"] == [
+        {
+            "key": "1",
+            "action": "TRANSFER_WITHOUT_PROMPT",
+            "auto_attendant": {"location": "Headquarters Annex", "name": "Target"},
+        },
+        {"key": "2", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": "Desk"},
+        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2999"},
+    ]
+    attendants, export = read_back(client, export_location="id")
+    front = {options["name"]: options for options in export}["Front"]
+    assert front["business_hours_menu"]["key_configurations"][0]["auto_attendant"] == {
+        "location": annex,
+        "name": "Target",
+    }
