@@ -538,19 +538,29 @@ def test_read_back_warns_about_what_it_cannot_export(sim, client, hq):
             "name": "Desk",
             "extension": "2300",
             "businessSchedule": BUSINESS,
-            "businessHoursMenu": dict(OPERATOR_MENU, volume="LOUD"),
-            "afterHoursMenu": dict(API_MENU, keyConfigurations=[]),
+            "businessHoursMenu": dict(
+                OPERATOR_MENU,
+                volume="LOUD",
+                keyConfigurations=OPERATOR_MENU["keyConfigurations"] + [{"key": "1", "action": "PLAY_ANNOUNCEMENT"}],
+            ),
+            "afterHoursMenu": dict(
+                API_MENU,
+                keyConfigurations=[{"key": "0", "action": "EXIT", "mood": "calm"}],
+                callTreatment={"noInputTimer": "0"},
+            ),
         },
     )
     warnings = []
     attendants, export = read_back(client, "Headquarters", warn=warnings.append)
     where = "auto attendant 'Desk' in Headquarters"
     assert warnings == [
-        "%s: not exported, webex_auto_attendant has no option for: business_hours_menu.volume" % where,
+        "%s: not exported, webex_auto_attendant has no option for: business_hours_menu.volume, "
+        "after_hours_menu.key_configurations.mood" % where,
         "%s: business_hours_menu key 0 is TRANSFER_TO_OPERATOR with value '2100' as stored by the service; the value "
         "is left out (the API refuses one, error 4806)" % where,
-        "%s: webex_auto_attendant would refuse the export: after_hours_menu.key_configurations: a menu needs at "
-        "least one key" % where,
+        "%s: webex_auto_attendant would refuse the export: business_hours_menu.key_configurations (key 1): action "
+        "PLAY_ANNOUNCEMENT needs an audio_announcement_file; after_hours_menu.call_treatment.no_input_timer: 0 is out "
+        "of range (1 to 60 seconds)" % where,
     ]
     assert [attendant["name"] for attendant in attendants] == ["Desk"]
     assert export == [
@@ -568,9 +578,17 @@ def test_read_back_warns_about_what_it_cannot_export(sim, client, hq):
             "business_hours_menu": {
                 "greeting": "DEFAULT",
                 "extension_enabled": True,
-                "key_configurations": [{"key": "0", "action": "TRANSFER_TO_OPERATOR"}],
+                "key_configurations": [
+                    {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
+                    {"key": "1", "action": "PLAY_ANNOUNCEMENT"},
+                ],
             },
-            "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": []},
+            "after_hours_menu": {
+                "greeting": "DEFAULT",
+                "extension_enabled": True,
+                "key_configurations": [{"key": "0", "action": "EXIT"}],
+                "call_treatment": {"no_input_timer": 0},
+            },
         }
     ]
     assert list(export[0]) == ["location"] + [field for field in auto_attendant.FIELDS if field in export[0]]
@@ -705,3 +723,24 @@ def test_read_back_exports_transfers_to_attendants_it_read_as_references(sim, cl
         "location": annex,
         "name": "Target",
     }
+
+
+def test_read_back_with_forwarding_adds_it_to_info_and_exports_only_configured_forwarding(sim, client, hq):
+    annex = sim.location_id("Headquarters Annex")
+    forwarded = create_aa(sim, annex, "Forwarded", "2100")
+    create_aa(sim, hq, "Plain", "2200")
+    path = "/telephony/config/locations/%s/autoAttendants/%s/callForwarding" % (annex, forwarded)
+    response = sim.api("PUT", path, json={"callForwarding": {"always": {"enabled": True, "destination": "2200"}}})
+    assert response.status_code == 204, response.text
+    forwarding_export, warnings = [], []
+    attendants, export = read_back(client, forwarding_export=forwarding_export, warn=warnings.append)
+    assert [(a["name"], a["forwarding"]["always"]["enabled"]) for a in attendants] == [
+        ("Plain", False),
+        ("Forwarded", True),
+    ]
+    assert [(options["location"], options["auto_attendant"]) for options in forwarding_export] == [
+        ("Headquarters Annex", "Forwarded")
+    ]
+    assert forwarding_export[0]["always"]["destination"] == "2200" and warnings == []
+    attendants, export = read_back(client)
+    assert ["forwarding" in attendant for attendant in attendants] == [False, False]
