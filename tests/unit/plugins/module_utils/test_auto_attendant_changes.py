@@ -22,7 +22,7 @@ def current():
             "extensionEnabled": True,
             "audioAnnouncementFile": dict(WELCOME, id="F1"),
             "keyConfigurations": [
-                {"key": "2", "action": "EXIT", "futureFlag": True, "futureSettings": {"mode": "kept"}},
+                {"key": "2", "action": "EXIT", "futureFlag": True, "futureSettings": {"modes": ["kept"]}},
                 {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2100", "futureFlag": False},
                 {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": dict(CLOSED, id="F2")},
                 {"key": "3", "action": "EXIT", "description": "Bye"},
@@ -64,7 +64,7 @@ def test_a_changed_menu_is_sent_whole_with_what_the_service_knows():
             "keyConfigurations": [
                 {"key": "0", "action": "EXIT"},
                 {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": dict(CLOSED, id="F2")},
-                {"key": "2", "action": "EXIT", "futureFlag": True, "futureSettings": {"mode": "kept"}},
+                {"key": "2", "action": "EXIT", "futureFlag": True, "futureSettings": {"modes": ["kept"]}},
                 {"key": "3", "action": "EXIT"},
             ],
             "callTreatment": {
@@ -106,7 +106,7 @@ def test_the_body_shares_nothing_with_its_inputs():
     for entry in menu["keyConfigurations"]:
         entry["action"] = "changed"
         entry.get("audioAnnouncementFile", {})["id"] = "changed"
-        entry.get("futureSettings", {})["mode"] = "changed"
+        entry.get("futureSettings", {"modes": []})["modes"].append("changed")
     assert want == desired() and have == current()
 
 
