@@ -291,6 +291,13 @@ def test_rename_sends_only_the_name(sim, service, hq):
     assert result["id"] == new_id != old_id and result["name"] == "Winter"
 
 
+def test_rename_takes_the_new_id_from_the_answer(sim, service, hq):
+    old_id = create_schedule(sim, hq, name="Office", events=())
+    new_id = service.rename(hq, "businessHours", old_id, "Winter")
+    assert new_id == service.find(hq, "businessHours", "Winter")["id"] != old_id
+    assert [entry["method"] for entry in sim.requests()] == ["PUT", "GET"]  # the GET is the find() above
+
+
 def test_rename_whose_answer_is_lost_finds_the_new_id(sim, service, hq):
     old_id = create_schedule(sim, hq, name="Office", events=())
     # The PUT is applied but its answer lost; the client sends it again, to the old id, which answers 404.

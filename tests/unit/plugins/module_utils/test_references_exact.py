@@ -239,3 +239,29 @@ def test_without_a_business_menu_and_a_target_in_another_location():
     first = references.without(given, "Headquarters", {("Headquarters", "Desk")})
     assert first["after_hours_menu"]["key_configurations"] == [key({"location": "Branch", "name": "Desk"})]
     assert first["after_hours_menu"]["call_treatment"] == {}
+
+
+def test_export_of_an_after_hours_menu_alone_with_a_treatment_to_another_location():
+    desk = {"id": "d", "name": "Desk", "locationId": BRANCH, "extension": "3000", "esn": "80023000"}
+    own = {"id": "m", "name": "Main", "locationId": HQ}
+    options = {
+        "name": "Main",
+        "after_hours_menu": {
+            "key_configurations": [{"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "80023000"}],
+            "call_treatment": {
+                "action_to_be_performed": {"action": "TRANSFER_WITH_PROMPT", "transfer_call_to": "80023000"}
+            },
+        },
+    }
+    exported = references.references_from_numbers(options, own, [desk], {BRANCH: "Branch"}.get)
+    assert exported["after_hours_menu"] == {
+        "key_configurations": [
+            {"key": "1", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": {"location": "Branch", "name": "Desk"}}
+        ],
+        "call_treatment": {
+            "action_to_be_performed": {
+                "action": "TRANSFER_WITH_PROMPT",
+                "auto_attendant": {"location": "Branch", "name": "Desk"},
+            }
+        },
+    }

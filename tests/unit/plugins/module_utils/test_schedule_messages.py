@@ -186,6 +186,7 @@ def recurrence(**fields):
             ["events[0].recurrence.recur_end_date: '2026-02-29' is not a date in YYYY-MM-DD format"],
         ),
         ({"recur_yearly_by_date": {"day_of_month": 30, "month": "APRIL"}}, []),
+        ({"recur_yearly_by_date": {"day_of_month": 1, "month": "JANUARY"}}, []),
         (
             {"recur_yearly_by_date": {"day_of_month": 32, "month": "JANUARY"}},
             ["events[0].recurrence.recur_yearly_by_date.day_of_month: 32 is not a day of JANUARY"],
