@@ -391,6 +391,23 @@ def test_holiday_schedule_in_use_is_not_deleted(sim, service, hq):
     assert writes(sim) == []
 
 
+def test_users_are_those_of_the_location_only(sim, service, hq):
+    annex = sim.location_id("Headquarters Annex")
+    create_schedule(sim, annex, name="Closed", kind="holidays", events=())
+    create_aa(sim, annex, "Elsewhere", "2201", holidaySchedule="Closed")
+    create_schedule(sim, hq, name="Closed", kind="holidays", events=())
+    create_aa(sim, hq, "Here", "2202", holidaySchedule="Closed")
+    assert service.users(hq, "holidays", "Closed") == ["Here"]
+    # One list of the location's attendants, one details read: the other location's attendant is not read.
+    requests = sim.requests()
+    assert [(entry["path"], entry["query"]) for entry in requests[:1]] == [
+        ("/v1/telephony/config/autoAttendants", {"locationId": hq})
+    ]
+    assert len(requests) == 2 and requests[1]["path"].startswith(
+        "/v1/telephony/config/locations/%s/autoAttendants/" % hq
+    )
+
+
 def test_users_skip_an_attendant_deleted_meanwhile_and_raise_other_errors(sim, service, hq):
     create_schedule(sim, hq, name="Closed", kind="holidays", events=())
     gone = create_aa(sim, hq, "Gone", "2201", holidaySchedule="Closed")
