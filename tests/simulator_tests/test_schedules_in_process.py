@@ -408,6 +408,18 @@ def test_users_are_those_of_the_location_only(sim, service, hq):
     )
 
 
+def test_users_are_named_as_the_details_name_them(sim, service, hq):
+    create_schedule(sim, hq, name="Closed", kind="holidays", events=())
+    renamed = create_aa(sim, hq, "Before", "2201", holidaySchedule="Closed")
+    nameless = create_aa(sim, hq, "Listed", "2202", holidaySchedule="Closed")
+    # Renamed between the list and the details read; details without a name fall back to the list's.
+    sim.fault(
+        method="GET", path="/autoAttendants/" + renamed, status=200, body={"name": "After", "holidaySchedule": "Closed"}
+    )
+    sim.fault(method="GET", path="/autoAttendants/" + nameless, status=200, body={"holidaySchedule": "Closed"})
+    assert sorted(service.users(hq, "holidays", "Closed")) == ["After", "Listed"]
+
+
 def test_users_skip_an_attendant_deleted_meanwhile_and_raise_other_errors(sim, service, hq):
     create_schedule(sim, hq, name="Closed", kind="holidays", events=())
     gone = create_aa(sim, hq, "Gone", "2201", holidaySchedule="Closed")

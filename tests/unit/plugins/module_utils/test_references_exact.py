@@ -265,3 +265,23 @@ def test_export_of_an_after_hours_menu_alone_with_a_treatment_to_another_locatio
             }
         },
     }
+
+
+def test_validate_an_after_hours_menu_alone_and_an_empty_number():
+    after = {
+        "key_configurations": [
+            dict(key("Desk"), value=""),
+            dict(key("Desk", number="2"), value="2100"),
+        ]
+    }
+    given = {"name": "Main", "after_hours_menu": after}
+    assert references.validate(given) == [
+        "after_hours_menu.key_configurations (key 2).auto_attendant: give either auto_attendant or value, not both"
+    ]
+
+
+def test_with_placeholders_leaves_its_input_alone():
+    given = params(key("Desk"))
+    placeholders = references.with_placeholders(given)
+    assert placeholders["business_hours_menu"]["key_configurations"] == [dict(key("Desk"), value="00")]
+    assert given["business_hours_menu"]["key_configurations"] == [key("Desk")]
