@@ -159,7 +159,7 @@ def test_plan_shapes():
     events = [a]
     created = sc.plan("present", {"type": "holidays", "name": "New", "events": events}, None)
     created.body["events"][0]["name"] = "changed"
-    assert events == [a]  # the body is a copy
+    assert events[0]["name"] == "a"  # the body is a copy at every depth
     gone = sc.plan("absent", {"type": "holidays", "name": "Old", "events": [a]}, {"id": "s", "name": "Old"})
     assert gone.action == "delete" and gone.before == {"name": "Old", "events": []} and gone.after == {}
     same = sc.plan(
