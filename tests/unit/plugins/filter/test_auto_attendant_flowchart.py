@@ -27,6 +27,14 @@ from ansible_collections.wxc.calling.plugins.filter.auto_attendant_flowchart imp
     to_dot,
     to_mermaid,
 )
+from tests.unit.plugins.filter.flowchart_expected import (
+    BRANCH_DOT,
+    BRANCH_GRAPH,
+    BRANCH_MERMAID,
+    HEADQUARTERS_DOT,
+    HEADQUARTERS_GRAPH,
+    HEADQUARTERS_MERMAID,
+)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir, os.pardir))
 
@@ -194,6 +202,14 @@ def test_every_key_and_its_destination():
     assert destination(hq, "Main Line", "after_hours", "*") == ("menu", "After hours", "repeat")
     assert destination(hq, "Support Menu", "business_hours", "1") == ("extension", "ext 1201", "")
     assert destination(hq, "Support Menu", "business_hours", "9") == ("attendant", "Main Line", "")
+
+
+def test_the_whole_diagrams():
+    """Every node (id, kind, label, fields), every edge and both renderings, exactly."""
+    assert auto_attendant_flowchart(ATTENDANTS) == [
+        dict(BRANCH_GRAPH, mermaid=BRANCH_MERMAID, dot=BRANCH_DOT),
+        dict(HEADQUARTERS_GRAPH, mermaid=HEADQUARTERS_MERMAID, dot=HEADQUARTERS_DOT),
+    ]
 
 
 def test_menus_carry_the_schedules_and_the_greeting():
