@@ -668,3 +668,497 @@ HEADQUARTERS_DOT = r"""digraph call_flows {
   n36 -> n37;
 }
 """
+ODD_LOCATION_GRAPH = {
+    "location": "!!!",
+    "slug": "location",
+    "title": "Call flows: !!!",
+    "nodes": [
+        {
+            "id": "n1",
+            "kind": "attendant",
+            "label": ["Unnamed"],
+            "attendant": "Unnamed",
+            "location": "!!!",
+            "external": False,
+        }
+    ],
+    "edges": [],
+}
+
+ODD_LOCATION_MERMAID = """\
+flowchart TB
+  n1[["Unnamed"]]
+  classDef attendant fill:#dbeafe,stroke:#1d4ed8
+  classDef menu fill:#fef3c7,stroke:#b45309
+  class n1 attendant
+"""
+
+ODD_LOCATION_DOT = r"""digraph call_flows {
+  graph [rankdir=TB, label="Call flows: !!!", labelloc=t, fontname="Helvetica"];
+  node [fontname="Helvetica", fontsize=11, shape=box, style=rounded];
+  edge [fontname="Helvetica", fontsize=10];
+  n1 [label="Unnamed", shape=box3d, style=filled, fillcolor="#dbeafe"];
+}
+"""
+
+ODD_LAB_CO_GRAPH = {
+    "location": "Lab & Co",
+    "slug": "lab-co",
+    "title": "Call flows: Lab & Co",
+    "nodes": [
+        {
+            "id": "n1",
+            "kind": "attendant",
+            "label": ["Odd", "ext 3000"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "external": False,
+        },
+        {
+            "id": "n2",
+            "kind": "menu",
+            "label": ["Business hours", "greeting: file-7"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+        },
+        {
+            "id": "n3",
+            "kind": "key",
+            "label": ["1: Voicemail"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "1",
+            "action": "TRANSFER_TO_MAILBOX",
+        },
+        {"id": "n4", "kind": "mailbox", "label": ["Voicemail", "Odd"], "value": "Odd"},
+        {
+            "id": "n5",
+            "kind": "key",
+            "label": ["2: Voicemail"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "2",
+            "action": "TRANSFER_TO_MAILBOX",
+        },
+        {"id": "n6", "kind": "mailbox", "label": ["Voicemail", "Far (Elsewhere)"], "value": "Far (Elsewhere)"},
+        {
+            "id": "n7",
+            "kind": "key",
+            "label": ["3: Voicemail"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "3",
+            "action": "TRANSFER_TO_MAILBOX",
+        },
+        {"id": "n8", "kind": "mailbox", "label": ["Voicemail", "?"], "value": "?"},
+        {
+            "id": "n9",
+            "kind": "key",
+            "label": ["4: Transfer"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "4",
+            "action": "TRANSFER_WITHOUT_PROMPT",
+        },
+        {"id": "n10", "kind": "extension", "label": ["ext ?"], "value": "?"},
+        {
+            "id": "n11",
+            "kind": "key",
+            "label": ["5: Transfer"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "5",
+            "action": "TRANSFER_WITHOUT_PROMPT",
+        },
+        {
+            "id": "n12",
+            "kind": "key",
+            "label": ["6: RETURN_TO_PREVIOUS_MENU"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "6",
+            "action": "RETURN_TO_PREVIOUS_MENU",
+        },
+        {
+            "id": "n13",
+            "kind": "key",
+            "label": ["7: Announcement"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "7",
+            "action": "PLAY_ANNOUNCEMENT",
+        },
+        {
+            "id": "n14",
+            "kind": "announcement",
+            "label": ["Announcement", "?"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "value": "?",
+        },
+        {
+            "id": "n15",
+            "kind": "key",
+            "label": ["8: Dial by extension"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "8",
+            "action": "EXTENSION_DIALING",
+        },
+        {
+            "id": "n16",
+            "kind": "dial_by_extension",
+            "label": ["Dial by extension", "scope: ENTERPRISE"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+        },
+        {
+            "id": "n17",
+            "kind": "key",
+            "label": ["9: Dial by name"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "9",
+            "action": "NAME_DIALING",
+        },
+        {"id": "n18", "kind": "dial_by_name", "label": ["Dial by name"], "attendant": "Odd", "location": "Lab & Co"},
+        {
+            "id": "n19",
+            "kind": "key",
+            "label": ["0: Disconnect"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "0",
+            "action": "DISCONNECT",
+        },
+        {"id": "n20", "kind": "disconnect", "label": ["Disconnect"], "attendant": "Odd", "location": "Lab & Co"},
+        {
+            "id": "n21",
+            "kind": "key",
+            "label": ["#: Transfer (with prompt)"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "key": "#",
+            "action": "TRANSFER_WITH_PROMPT",
+        },
+        {
+            "id": "n22",
+            "kind": "attendant",
+            "label": ["Twin", "(not in this list)"],
+            "attendant": "Twin",
+            "location": "Lab & Co",
+            "external": False,
+        },
+        {
+            "id": "n23",
+            "kind": "call_treatment",
+            "label": ["No input", "FOUR_TIMES", "wait 0 s"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "business_hours",
+            "action": None,
+        },
+        {
+            "id": "n24",
+            "kind": "menu",
+            "label": ["After hours", "greeting: custom"],
+            "attendant": "Odd",
+            "location": "Lab & Co",
+            "menu": "after_hours",
+        },
+    ],
+    "edges": [
+        {"source": "n1", "target": "n2", "label": "business hours"},
+        {"source": "n2", "target": "n3", "label": ""},
+        {"source": "n3", "target": "n4", "label": ""},
+        {"source": "n2", "target": "n5", "label": ""},
+        {"source": "n5", "target": "n6", "label": ""},
+        {"source": "n2", "target": "n7", "label": ""},
+        {"source": "n7", "target": "n8", "label": ""},
+        {"source": "n2", "target": "n9", "label": ""},
+        {"source": "n9", "target": "n10", "label": ""},
+        {"source": "n2", "target": "n11", "label": ""},
+        {"source": "n11", "target": "n1", "label": ""},
+        {"source": "n2", "target": "n12", "label": ""},
+        {"source": "n2", "target": "n13", "label": ""},
+        {"source": "n13", "target": "n14", "label": ""},
+        {"source": "n2", "target": "n15", "label": ""},
+        {"source": "n15", "target": "n16", "label": ""},
+        {"source": "n2", "target": "n17", "label": ""},
+        {"source": "n17", "target": "n18", "label": ""},
+        {"source": "n2", "target": "n19", "label": ""},
+        {"source": "n19", "target": "n20", "label": ""},
+        {"source": "n2", "target": "n21", "label": ""},
+        {"source": "n21", "target": "n22", "label": "with prompt"},
+        {"source": "n2", "target": "n23", "label": "no input"},
+        {"source": "n1", "target": "n24", "label": "after hours"},
+    ],
+}
+
+ODD_LAB_CO_MERMAID = """\
+flowchart TB
+  n1[["Odd<br/>ext 3000"]]
+  n2(["Business hours<br/>greeting: file-7"])
+  n3["1: Voicemail"]
+  n4("Voicemail<br/>Odd")
+  n5["2: Voicemail"]
+  n6("Voicemail<br/>Far (Elsewhere)")
+  n7["3: Voicemail"]
+  n8("Voicemail<br/>#63;")
+  n9["4: Transfer"]
+  n10[/"ext #63;"/]
+  n11["5: Transfer"]
+  n12["6: RETURN_TO_PREVIOUS_MENU"]
+  n13["7: Announcement"]
+  n14("Announcement<br/>#63;")
+  n15["8: Dial by extension"]
+  n16("Dial by extension<br/>scope: ENTERPRISE")
+  n17["9: Dial by name"]
+  n18("Dial by name")
+  n19["0: Disconnect"]
+  n20(("Disconnect"))
+  n21["#35;: Transfer (with prompt)"]
+  n22[["Twin<br/>(not in this list)"]]
+  n23{{"No input<br/>FOUR_TIMES<br/>wait 0 s"}}
+  n24(["After hours<br/>greeting: custom"])
+  n1 -->|"business hours"| n2
+  n2 --> n3
+  n3 --> n4
+  n2 --> n5
+  n5 --> n6
+  n2 --> n7
+  n7 --> n8
+  n2 --> n9
+  n9 --> n10
+  n2 --> n11
+  n11 --> n1
+  n2 --> n12
+  n2 --> n13
+  n13 --> n14
+  n2 --> n15
+  n15 --> n16
+  n2 --> n17
+  n17 --> n18
+  n2 --> n19
+  n19 --> n20
+  n2 --> n21
+  n21 -->|"with prompt"| n22
+  n2 -->|"no input"| n23
+  n1 -->|"after hours"| n24
+  classDef attendant fill:#dbeafe,stroke:#1d4ed8
+  classDef menu fill:#fef3c7,stroke:#b45309
+  class n1,n22 attendant
+  class n2,n24 menu
+"""
+
+ODD_LAB_CO_DOT = r"""digraph call_flows {
+  graph [rankdir=TB, label="Call flows: Lab &amp; Co", labelloc=t, fontname="Helvetica"];
+  node [fontname="Helvetica", fontsize=11, shape=box, style=rounded];
+  edge [fontname="Helvetica", fontsize=10];
+  n1 [label="Odd\next 3000", shape=box3d, style=filled, fillcolor="#dbeafe"];
+  n2 [label="Business hours\ngreeting: file-7", shape=box, style="rounded,filled", fillcolor="#fef3c7"];
+  n3 [label="1: Voicemail", shape=box];
+  n4 [label="Voicemail\nOdd", shape=box, style=rounded];
+  n5 [label="2: Voicemail", shape=box];
+  n6 [label="Voicemail\nFar (Elsewhere)", shape=box, style=rounded];
+  n7 [label="3: Voicemail", shape=box];
+  n8 [label="Voicemail\n?", shape=box, style=rounded];
+  n9 [label="4: Transfer", shape=box];
+  n10 [label="ext ?", shape=parallelogram];
+  n11 [label="5: Transfer", shape=box];
+  n12 [label="6: RETURN_TO_PREVIOUS_MENU", shape=box];
+  n13 [label="7: Announcement", shape=box];
+  n14 [label="Announcement\n?", shape=box, style=rounded];
+  n15 [label="8: Dial by extension", shape=box];
+  n16 [label="Dial by extension\nscope: ENTERPRISE", shape=box, style=rounded];
+  n17 [label="9: Dial by name", shape=box];
+  n18 [label="Dial by name", shape=box, style=rounded];
+  n19 [label="0: Disconnect", shape=box];
+  n20 [label="Disconnect", shape=doublecircle];
+  n21 [label="#: Transfer (with prompt)", shape=box];
+  n22 [label="Twin\n(not in this list)", shape=box3d, style=filled, fillcolor="#dbeafe"];
+  n23 [label="No input\nFOUR_TIMES\nwait 0 s", shape=hexagon];
+  n24 [label="After hours\ngreeting: custom", shape=box, style="rounded,filled", fillcolor="#fef3c7"];
+  n1 -> n2 [label="business hours"];
+  n2 -> n3;
+  n3 -> n4;
+  n2 -> n5;
+  n5 -> n6;
+  n2 -> n7;
+  n7 -> n8;
+  n2 -> n9;
+  n9 -> n10;
+  n2 -> n11;
+  n11 -> n1;
+  n2 -> n12;
+  n2 -> n13;
+  n13 -> n14;
+  n2 -> n15;
+  n15 -> n16;
+  n2 -> n17;
+  n17 -> n18;
+  n2 -> n19;
+  n19 -> n20;
+  n2 -> n21;
+  n21 -> n22 [label="with prompt"];
+  n2 -> n23 [label="no input"];
+  n1 -> n24 [label="after hours"];
+}
+"""
+
+ODD_LAB_CO_2_GRAPH = {
+    "location": "Lab / Co",
+    "slug": "lab-co-2",
+    "title": "Call flows: Lab / Co",
+    "nodes": [
+        {
+            "id": "n1",
+            "kind": "attendant",
+            "label": ["Twin", "+15555550500"],
+            "attendant": "Twin",
+            "location": "Lab / Co",
+            "external": False,
+        },
+        {
+            "id": "n2",
+            "kind": "menu",
+            "label": ["Business hours"],
+            "attendant": "Twin",
+            "location": "Lab / Co",
+            "menu": "business_hours",
+        },
+        {
+            "id": "n3",
+            "kind": "key",
+            "label": ["1: Transfer"],
+            "attendant": "Twin",
+            "location": "Lab / Co",
+            "menu": "business_hours",
+            "key": "1",
+            "action": "TRANSFER_WITHOUT_PROMPT",
+        },
+        {"id": "n4", "kind": "extension", "label": ["ext 3000"], "value": "3000"},
+        {
+            "id": "n5",
+            "kind": "key",
+            "label": ["2: Transfer (with prompt)"],
+            "attendant": "Twin",
+            "location": "Lab / Co",
+            "menu": "business_hours",
+            "key": "2",
+            "action": "TRANSFER_WITH_PROMPT",
+        },
+        {
+            "id": "n6",
+            "kind": "attendant",
+            "label": ["Far", "in Elsewhere", "(not in this list)"],
+            "attendant": "Far",
+            "location": "Elsewhere",
+            "external": True,
+        },
+        {
+            "id": "n7",
+            "kind": "key",
+            "label": ["3: Transfer"],
+            "attendant": "Twin",
+            "location": "Lab / Co",
+            "menu": "business_hours",
+            "key": "3",
+            "action": "TRANSFER_WITHOUT_PROMPT",
+        },
+        {
+            "id": "n8",
+            "kind": "attendant",
+            "label": ["Unnamed", "in !!!"],
+            "attendant": "Unnamed",
+            "location": "!!!",
+            "external": True,
+        },
+        {
+            "id": "n9",
+            "kind": "call_treatment",
+            "label": ["No input", "Voicemail"],
+            "attendant": "Twin",
+            "location": "Lab / Co",
+            "menu": "business_hours",
+            "action": "TRANSFER_TO_MAILBOX",
+        },
+        {"id": "n10", "kind": "mailbox", "label": ["Voicemail", "3000"], "value": "3000"},
+    ],
+    "edges": [
+        {"source": "n1", "target": "n2", "label": "business hours"},
+        {"source": "n2", "target": "n3", "label": ""},
+        {"source": "n3", "target": "n4", "label": ""},
+        {"source": "n2", "target": "n5", "label": ""},
+        {"source": "n5", "target": "n6", "label": "with prompt"},
+        {"source": "n2", "target": "n7", "label": ""},
+        {"source": "n7", "target": "n8", "label": ""},
+        {"source": "n2", "target": "n9", "label": "no input"},
+        {"source": "n9", "target": "n10", "label": ""},
+    ],
+}
+
+ODD_LAB_CO_2_MERMAID = """\
+flowchart TB
+  n1[["Twin<br/>+15555550500"]]
+  n2(["Business hours"])
+  n3["1: Transfer"]
+  n4[/"ext 3000"/]
+  n5["2: Transfer (with prompt)"]
+  n6[["Far<br/>in Elsewhere<br/>(not in this list)"]]
+  n7["3: Transfer"]
+  n8[["Unnamed<br/>in #33;#33;#33;"]]
+  n9{{"No input<br/>Voicemail"}}
+  n10("Voicemail<br/>3000")
+  n1 -->|"business hours"| n2
+  n2 --> n3
+  n3 --> n4
+  n2 --> n5
+  n5 -->|"with prompt"| n6
+  n2 --> n7
+  n7 --> n8
+  n2 -->|"no input"| n9
+  n9 --> n10
+  classDef attendant fill:#dbeafe,stroke:#1d4ed8
+  classDef menu fill:#fef3c7,stroke:#b45309
+  class n1,n6,n8 attendant
+  class n2 menu
+"""
+
+ODD_LAB_CO_2_DOT = r"""digraph call_flows {
+  graph [rankdir=TB, label="Call flows: Lab / Co", labelloc=t, fontname="Helvetica"];
+  node [fontname="Helvetica", fontsize=11, shape=box, style=rounded];
+  edge [fontname="Helvetica", fontsize=10];
+  n1 [label="Twin\n+15555550500", shape=box3d, style=filled, fillcolor="#dbeafe"];
+  n2 [label="Business hours", shape=box, style="rounded,filled", fillcolor="#fef3c7"];
+  n3 [label="1: Transfer", shape=box];
+  n4 [label="ext 3000", shape=parallelogram];
+  n5 [label="2: Transfer (with prompt)", shape=box];
+  n6 [label="Far\nin Elsewhere\n(not in this list)", shape=box3d, style=filled, fillcolor="#dbeafe"];
+  n7 [label="3: Transfer", shape=box];
+  n8 [label="Unnamed\nin !!!", shape=box3d, style=filled, fillcolor="#dbeafe"];
+  n9 [label="No input\nVoicemail", shape=hexagon];
+  n10 [label="Voicemail\n3000", shape=box, style=rounded];
+  n1 -> n2 [label="business hours"];
+  n2 -> n3;
+  n3 -> n4;
+  n2 -> n5;
+  n5 -> n6 [label="with prompt"];
+  n2 -> n7;
+  n7 -> n8;
+  n2 -> n9 [label="no input"];
+  n9 -> n10;
+}
+"""

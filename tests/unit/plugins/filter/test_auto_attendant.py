@@ -68,6 +68,102 @@ def test_registered_under_its_name():
     assert FilterModule().filters() == {"auto_attendant_module_args": auto_attendant_module_args}
 
 
+STANDARD_KEYS = [
+    OPERATOR,
+    {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": "Sales"},
+    {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "1200", "description": "Support"},
+    REPEAT,
+    DIAL_BY_NAME,
+]
+
+
+def org_file(name, media_file_type):
+    return {"file_name": name, "media_file_type": media_file_type, "level": "ORGANIZATION"}
+
+
+@pytest.mark.parametrize(
+    "business_hours, audio",
+    [
+        ({"greeting": " Welcome.WAV "}, org_file("Welcome.WAV", "WAV")),
+        ({"greeting": "a.b.3GP"}, org_file("a.b.3GP", "3GP")),
+        ({"greeting": "closed.wma"}, org_file("closed.wma", "WMA")),
+        ({"greeting": {"file_name": "x.Wma"}}, org_file("x.Wma", "WMA")),
+        (
+            {"greeting": {"file_name": "x.wav", "media_file_type": "WMA", "level": "LOCATION"}},
+            {"file_name": "x.wav", "media_file_type": "WMA", "level": "LOCATION"},
+        ),
+        ({"greeting": {"id": 123}}, {"id": "123"}),
+        ({"greeting": {"id": "abc", "file_name": None}}, {"id": "abc"}),
+        ({"greeting": ""}, None),
+        ({"greeting": None}, None),
+        ({"greeting": " DEFAULT "}, None),
+        (
+            {"greeting_file": "files/hello.WMA", "greeting": "x.wav"},
+            {"file_name": "hello.WMA", "media_file_type": "WMA", "level": "LOCATION"},
+        ),
+        ({"greeting_file": "", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
+        ({"greeting_file": "  ", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
+    ],
+)
+def test_greetings(business_hours, audio):
+    """A file name gets its media type from the suffix and level ORGANIZATION; a greeting_file plays at LOCATION."""
+    expected = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": STANDARD_KEYS}
+    if audio is not None:
+        expected.update(greeting="CUSTOM", audio_announcement_file=audio)
+    assert one(business_hours=business_hours)["business_hours_menu"] == expected
+
+
+def test_a_file_name_of_unknown_type_without_media_type_is_left_to_the_module():
+    assert error([site(business_hours={"greeting": {"file_name": "x.mp3"}})]) == (
+        "auto_attendant_list[0] (Main): business_hours_menu.audio_announcement_file: "
+        "give the announcement id, or all of file_name, media_file_type and level"
+    )
+
+
+@pytest.mark.parametrize(
+    "keys, expected",
+    [
+        (
+            [{"key": " 5 ", "action": " exit ", "value": "", "description": "Bye"}],
+            {"key": "5", "action": "EXIT", "description": "Bye"},
+        ),
+        (
+            [{"key": 5, "action": "transfer_with_prompt", "value": "2001"}],
+            {"key": "5", "action": "TRANSFER_WITH_PROMPT", "value": "2001"},
+        ),
+        (
+            [{"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": "f1"}}],
+            {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": "f1"}},
+        ),
+        (None, None),
+    ],
+)
+def test_raw_keys_are_normalised(keys, expected):
+    menu = one(business_hours={"keys": keys, "operator": None, "departments": []})["business_hours_menu"]
+    assert menu["key_configurations"] == ([expected] if expected else []) + [REPEAT, DIAL_BY_NAME]
+
+
+@pytest.mark.parametrize(
+    "value, enabled",
+    [
+        ("yes", True),
+        (" On ", True),
+        ("1", True),
+        ("TRUE", True),
+        (True, True),
+        ("no", False),
+        (" Off ", False),
+        ("0", False),
+        ("False", False),
+        (False, False),
+    ],
+)
+def test_booleans_may_be_words(value, enabled):
+    menu = one(business_hours={"dial_by_extension": value, "dial_by_name": value})["business_hours_menu"]
+    assert menu["extension_enabled"] is enabled
+    assert menu["key_configurations"] == STANDARD_KEYS[:4] + ([DIAL_BY_NAME] if enabled else [])
+
+
 def test_standard_business_hours_menu():
     args = one()
     assert args["business_hours_menu"] == {
@@ -464,6 +560,97 @@ def test_empty_and_none_lists():
 )
 def test_errors_name_the_attendant_and_the_variable(items, expected):
     assert error(items) == expected
+
+
+@pytest.mark.parametrize(
+    "business_hours, expected",
+    [
+        (
+            {"greeting": "hello"},
+            "business_hours.greeting: file name 'hello' must end in .wav, .wma or .3gp (or give a dictionary with id)",
+        ),
+        (
+            {"greeting": 5},
+            "business_hours.greeting: must be an announcement file name or a dictionary (id, file_name, media_file_type, level)",
+        ),
+        (
+            {"greeting": {"colour": "red"}},
+            "business_hours.greeting: unknown field(s) colour; known fields are file_name, id, level, media_file_type",
+        ),
+        ({"greeting": {"level": "LOCATION"}}, "business_hours.greeting: needs id or file_name"),
+        ({"greeting": {"id": "", "file_name": ""}}, "business_hours.greeting: needs id or file_name"),
+        (
+            {"greeting_file": "dir/"},
+            "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 'dir/'",
+        ),
+        ({"greeting_file": 5}, "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 5"),
+        ({"greeting_file": "a.3gp"}, "business_hours.greeting_file: 'a.3gp' must end in .wav or .wma"),
+        ({"keys": "x"}, "business_hours.keys: must be a list of key configurations"),
+        ({"keys": ["x"]}, "business_hours.keys[0]: must be a dictionary, got str"),
+        ({"keys": [{"action": "EXIT"}]}, "business_hours.keys[0].key: is missing"),
+        (
+            {"keys": [{"key": True, "action": "EXIT"}]},
+            "business_hours.keys[0].key: is True, expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        (
+            {"keys": [{"key": 5.0, "action": "EXIT"}]},
+            "business_hours.keys[0].key: is 5.0, expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        (
+            {"keys": [{"key": "5"}]},
+            "business_hours.keys[0].action: is None, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+        ),
+        (
+            {"keys": [{"key": "5", "action": 5}]},
+            "business_hours.keys[0].action: is 5, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+        ),
+        (
+            {"keys": [{"key": "5", "action": "EXIT", "colour": 1}]},
+            "business_hours.keys[0]: unknown field(s) colour; known fields are action, audio_announcement_file, auto_attendant, description, key, value",
+        ),
+        (
+            {"keys": [{"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": ["x"]}]},
+            "business_hours.keys[0].audio_announcement_file: must be an announcement file name or a dictionary (id, file_name, media_file_type, level)",
+        ),
+        ({"dial_by_name_key": None}, "business_hours.dial_by_name_key: is empty while dial_by_name is true"),
+        ({"dial_by_name_key": " "}, "business_hours.dial_by_name_key: is empty while dial_by_name is true"),
+        ({"dial_by_name": 2}, "business_hours.dial_by_name: must be a boolean, got 2"),
+        ({"dial_by_name": None}, "business_hours.dial_by_name: must be a boolean, got None"),
+        ({"dial_by_extension": "perhaps"}, "business_hours.dial_by_extension: must be a boolean, got 'perhaps'"),
+        (
+            {"departments": [{"name": " ", "destination": "1100"}]},
+            "business_hours.departments[0].name: is missing (the department name is also the key description)",
+        ),
+        (
+            {"departments": [{"destination": "1100"}]},
+            "business_hours.departments[0].name: is missing (the department name is also the key description)",
+        ),
+        ({"departments": ["Sales"]}, "business_hours.departments[0]: must be a dictionary, got str"),
+        (
+            {"departments": [{"name": "S", "destination": "1100", "prompt": "sometimes"}]},
+            "business_hours.departments[0].prompt: must be a boolean, got 'sometimes'",
+        ),
+        (
+            {"departments": [{"name": "S", "destination": "1100", "key": True}]},
+            "business_hours.departments[0].key: is True, expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        (
+            {"operator": None, "dial_by_name": False, "repeat_key": None, "departments": []},
+            "business_hours: has no keys at all; the service needs at least one key configuration",
+        ),
+        ({"call_treatment": "x"}, "business_hours.call_treatment: must be a dictionary"),
+        (
+            {"keys": [{"key": str(n), "action": "EXIT"} for n in range(1, 10)]},
+            "business_hours.departments: more departments than free keys: 2 entries (Sales, Support) need a key but only 0 of the keys 1-9 are free (none)",
+        ),
+        (
+            {"departments": [{"name": "S", "destination": "+1 555"}]},
+            "business_hours.departments[0].destination: '+1 555' for department 'S' is neither an E.164 number (+15551234567) nor an extension (digits)",
+        ),
+    ],
+)
+def test_menu_errors_name_the_option_exactly(business_hours, expected):
+    assert error([site(business_hours=business_hours)]) == "auto_attendant_list[0] (Main): " + expected
 
 
 def test_business_schedule_is_required_for_present():

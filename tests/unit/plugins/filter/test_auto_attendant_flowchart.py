@@ -34,6 +34,15 @@ from tests.unit.plugins.filter.flowchart_expected import (
     HEADQUARTERS_DOT,
     HEADQUARTERS_GRAPH,
     HEADQUARTERS_MERMAID,
+    ODD_LAB_CO_2_DOT,
+    ODD_LAB_CO_2_GRAPH,
+    ODD_LAB_CO_2_MERMAID,
+    ODD_LAB_CO_DOT,
+    ODD_LAB_CO_GRAPH,
+    ODD_LAB_CO_MERMAID,
+    ODD_LOCATION_DOT,
+    ODD_LOCATION_GRAPH,
+    ODD_LOCATION_MERMAID,
 )
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir, os.pardir))
@@ -212,6 +221,85 @@ def test_the_whole_diagrams():
     ]
 
 
+# Attendants that draw every fallback: a mailbox named by reference (here, elsewhere) or by nothing, a transfer with no
+# value, a number that is another attendant's alternate number (written with spaces and dashes), an action the diagram
+# does not know, an announcement without a file, scopes, a reference to an attendant that is not in the list (here and
+# elsewhere), a call treatment with an unknown retry value and no action, an empty one, a menu that is not a dictionary,
+# locations whose slugs collide or are empty, and an absent item.
+ODD = [
+    {
+        "name": "Odd",
+        "location": "Lab & Co",
+        "extension": 3000,
+        "alternate_numbers": ["+15555550400", {"ring_pattern": "NORMAL"}, {"phone_number": "+1 (555) 555-0401"}],
+        "extension_dialing": "ENTERPRISE",
+        "business_hours_menu": {
+            "greeting": "CUSTOM",
+            "audio_announcement_file": {"id": "file-7"},
+            "key_configurations": [
+                "not a key",
+                {"key": 1, "action": "TRANSFER_TO_MAILBOX", "auto_attendant": "Odd"},
+                {
+                    "key": "2",
+                    "action": "TRANSFER_TO_MAILBOX",
+                    "auto_attendant": {"location": "Elsewhere", "name": "Far"},
+                },
+                {"key": "3", "action": "TRANSFER_TO_MAILBOX"},
+                {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT"},
+                {"key": "5", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550401"},
+                {"key": "6", "action": "RETURN_TO_PREVIOUS_MENU"},
+                {"key": "7", "action": "PLAY_ANNOUNCEMENT"},
+                {"key": "8", "action": "EXTENSION_DIALING"},
+                {"key": "9", "action": "NAME_DIALING"},
+                {"key": "0", "action": "DISCONNECT"},
+                {"key": "#", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": {"name": "Twin"}},
+            ],
+            "call_treatment": {
+                "retry_attempt_for_no_input": "FOUR_TIMES",
+                "no_input_timer": 0,
+                "action_to_be_performed": {},
+            },
+        },
+        "after_hours_menu": {"greeting": "CUSTOM", "key_configurations": [], "call_treatment": {}},
+    },
+    {
+        "name": "Twin",
+        "location": "Lab / Co",
+        "holiday_schedule": "Closed days",
+        "after_hours_menu": "raw text",
+        "phone_number": "+15555550500",
+        "business_hours_menu": {
+            "greeting": "DEFAULT",
+            "key_configurations": [
+                {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "3000"},
+                {
+                    "key": "2",
+                    "action": "TRANSFER_WITH_PROMPT",
+                    "auto_attendant": {"location": "Elsewhere", "name": "Far"},
+                },
+                {
+                    "key": "3",
+                    "action": "TRANSFER_WITHOUT_PROMPT",
+                    "auto_attendant": {"location": "!!!", "name": "Unnamed"},
+                    "description": None,
+                },
+            ],
+            "call_treatment": {"action_to_be_performed": {"action": "TRANSFER_TO_MAILBOX", "transfer_call_to": "3000"}},
+        },
+    },
+    {"name": "Unnamed", "location": "!!!", "state": "present"},
+    {"name": "Gone", "location": "Lab & Co", "state": "absent"},
+]
+
+
+def test_every_fallback_drawn_exactly_and_lower_case_direction():
+    assert auto_attendant_flowchart(ODD, direction="tb") == [
+        dict(ODD_LOCATION_GRAPH, mermaid=ODD_LOCATION_MERMAID, dot=ODD_LOCATION_DOT),
+        dict(ODD_LAB_CO_GRAPH, mermaid=ODD_LAB_CO_MERMAID, dot=ODD_LAB_CO_DOT),
+        dict(ODD_LAB_CO_2_GRAPH, mermaid=ODD_LAB_CO_2_MERMAID, dot=ODD_LAB_CO_2_DOT),
+    ]
+
+
 def test_menus_carry_the_schedules_and_the_greeting():
     hq = diagram(flowchart_graphs(ATTENDANTS), "Headquarters")
     main = the_node(hq, "attendant", attendant="Main Line")
@@ -297,18 +385,50 @@ def test_role_form_with_defaults_and_absent_items():
     )
 
 
-def test_bad_input_names_the_item():
-    with pytest.raises(AnsibleFilterError, match="expects a list"):
-        auto_attendant_flowchart({"name": "x"})
-    with pytest.raises(AnsibleFilterError, match="item 1 .*location is missing"):
-        auto_attendant_flowchart([MAIN, {"name": "No Location"}])
-    with pytest.raises(AnsibleFilterError, match="direction"):
-        auto_attendant_flowchart([MAIN], direction="sideways")
-    # The role's own checks run on the role form.
-    with pytest.raises(AnsibleFilterError, match=r"auto_attendant_list\[0\]"):
-        auto_attendant_flowchart([{"name": "x", "location": "y", "business_hours": {"operator": "not a number"}}])
+@pytest.mark.parametrize(
+    "items, options, expected",
+    [
+        ({"name": "x"}, {}, "auto_attendant_flowchart expects a list of auto attendants, got dict"),
+        ([MAIN, "x"], {}, "auto_attendant_flowchart: item 1 must be a dictionary, got str"),
+        ([MAIN, {"name": "No Location"}], {}, "auto_attendant_flowchart: item 1 (No Location): location is missing"),
+        ([{"location": "HQ"}], {}, "auto_attendant_flowchart: item 0 (no name): name is missing"),
+        ([{"name": 5, "location": " "}], {}, "auto_attendant_flowchart: item 0 (5): location is missing"),
+        ([{"name": ["a"], "location": "HQ"}], {}, "auto_attendant_flowchart: item 0 (['a']): name is missing"),
+        ([MAIN], {"direction": "sideways"}, "auto_attendant_flowchart: direction is 'SIDEWAYS', expected LR or TB"),
+        ([MAIN], {"direction": 5}, "auto_attendant_flowchart: direction is '5', expected LR or TB"),
+        ([MAIN], {"defaults": []}, "auto_attendant_flowchart: defaults must be a dictionary, got list"),
+        # The role's own checks run on the role form: when an item has business_hours, or when defaults are given.
+        (
+            [{"name": "x", "location": "y", "business_hours": {"operator": "1000"}}],
+            {},
+            "auto_attendant_list[0] (x): extension: an auto attendant needs an extension or a phone_number (or both)",
+        ),
+        (
+            [{"name": "x", "location": "y", "extension": "1234"}],
+            {"defaults": {}},
+            "auto_attendant_list[0] (x): business_schedule: is required: "
+            "the name of a business-hours schedule of the location",
+        ),
+    ],
+)
+def test_bad_input_names_the_item(items, options, expected):
+    with pytest.raises(AnsibleFilterError) as caught:
+        auto_attendant_flowchart(items, **options)
+    assert str(caught.value) == expected
+
+
+def test_nothing_to_draw():
     assert auto_attendant_flowchart([]) == []
-    assert FilterModule().filters()["auto_attendant_flowchart"] is auto_attendant_flowchart
+    assert auto_attendant_flowchart(None) == []
+    assert auto_attendant_flowchart([dict(MAIN, state="absent")]) == []
+    assert FilterModule().filters() == {"auto_attendant_flowchart": auto_attendant_flowchart}
+
+
+def test_direction_defaults_to_left_to_right():
+    (default,) = auto_attendant_flowchart([BRANCH])
+    (none,) = auto_attendant_flowchart([BRANCH], direction=None)
+    assert default == none
+    assert default["mermaid"].startswith("flowchart LR\n") and "  graph [rankdir=LR, " in default["dot"]
 
 
 # -- renderings ----------------------------------------------------------------------------------------------------
