@@ -556,6 +556,23 @@ def test_empty_and_none_lists():
             "auto_attendant_list[1] (Main): name: the auto attendant 'Main' in location 'Headquarters' is also auto_attendant_list[0]",
         ),
         (["Main"], "auto_attendant_list[0]: must be a dictionary, got str"),
+        (
+            [site(after_hours={"shape": 5})],
+            "auto_attendant_list[0] (Main): after_hours.shape: unknown shape '5'; "
+            "expected one of business_hours, closed, custom, operator, voicemail",
+        ),
+        (
+            [site(business_hours={"operator": None}, after_hours={"shape": "operator"})],
+            "auto_attendant_list[0] (Main): after_hours.operator: after_hours.shape is operator but neither "
+            "after_hours.operator nor business_hours.operator is set",
+        ),
+        ([site(after_hours="closed")], "auto_attendant_list[0] (Main): after_hours: must be a dictionary, got str"),
+        ([site(business_hours=["x"])], "auto_attendant_list[0] (Main): business_hours: must be a dictionary, got list"),
+        ([site(state=" Gone ")], "auto_attendant_list[0] (Main): state: is ' Gone ', expected present or absent"),
+        (
+            [site(name="")],
+            "auto_attendant_list[0]: name: is required (set it in the item or in auto_attendant_defaults)",
+        ),
     ],
 )
 def test_errors_name_the_attendant_and_the_variable(items, expected):
@@ -646,6 +663,14 @@ def test_errors_name_the_attendant_and_the_variable(items, expected):
         (
             {"departments": [{"name": "S", "destination": "+1 555"}]},
             "business_hours.departments[0].destination: '+1 555' for department 'S' is neither an E.164 number (+15551234567) nor an extension (digits)",
+        ),
+        (
+            {"greeting": "wav"},
+            "business_hours.greeting: file name 'wav' must end in .wav, .wma or .3gp (or give a dictionary with id)",
+        ),
+        (
+            {"greeting_file": "dir\\"},
+            "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 'dir\\\\'",
         ),
     ],
 )
@@ -812,3 +837,99 @@ def test_departments_and_raw_keys_may_name_another_attendant():
     bad = site(business_hours={"keys": [{"key": "9", "action": "EXIT", "auto_attendant": "Main"}]})
     with pytest.raises(AnsibleFilterError, match="does not transfer"):
         auto_attendant_module_args([bad], DEFAULTS)
+
+
+def test_department_prompts_references_and_the_voicemail_key():
+    menu = one(
+        business_hours={
+            "departments": [
+                {"name": "S", "destination": "1100", "prompt": False},
+                {"name": "T", "destination": "1200", "prompt": "yes"},
+                {"name": "U", "destination": " ", "auto_attendant": "Other"},
+            ],
+            "voicemail": "1099",
+            "voicemail_key": 7,
+        }
+    )["business_hours_menu"]
+    assert menu["key_configurations"] == [
+        OPERATOR,
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": "S"},
+        {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "1200", "description": "T"},
+        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "description": "U", "auto_attendant": "Other"},
+        {"key": "7", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"},
+        REPEAT,
+        DIAL_BY_NAME,
+    ]
+
+
+def test_null_lists_and_dial_by_name_off_need_no_key():
+    menu = one(business_hours={"departments": None, "keys": None, "dial_by_name": False, "dial_by_name_key": None})
+    assert menu["business_hours_menu"]["key_configurations"] == [OPERATOR, REPEAT]
+
+
+def test_call_treatment_is_passed_on_as_given():
+    treatment = {
+        "retry_attempt_for_no_input": "ONE_TIME",
+        "no_input_timer": 10,
+        "action_to_be_performed": {"action": "DISCONNECT"},
+    }
+    menu = one(business_hours={"call_treatment": treatment})["business_hours_menu"]
+    assert menu == {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": STANDARD_KEYS,
+        "call_treatment": treatment,
+    }
+    assert menu["call_treatment"] is not treatment
+
+
+@pytest.mark.parametrize("shape", [" Closed ", "", None])
+def test_after_hours_shape_is_read_loosely(shape):
+    assert one(after_hours={"shape": shape})["after_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [REPEAT, EXIT],
+    }
+
+
+def test_state_and_org_id_are_normalised():
+    assert build([site(state=" Absent ", org_id=5)]) == [
+        {"name": "Main", "location": "Headquarters", "state": "absent", "org_id": "5"}
+    ]
+    assert build([site()], state=" ABSENT ") == [{"name": "Main", "location": "Headquarters", "state": "absent"}]
+    assert build([site()], state=None)[0]["state"] == "present"
+
+
+def test_a_phone_number_alone_is_enough():
+    args = build([site(extension=None, phone_number="+15551230000")])[0]
+    assert dict((key, value) for key, value in args.items() if not key.endswith("_menu")) == {
+        "name": "Main",
+        "location": "Headquarters",
+        "state": "present",
+        "phone_number": "+15551230000",
+        "language_code": "en_us",
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
+    }
+
+
+def test_without_defaults():
+    assert auto_attendant_module_args([site(business_schedule="B")]) == [
+        {
+            "name": "Main",
+            "location": "Headquarters",
+            "state": "present",
+            "extension": "2000",
+            "business_schedule": "B",
+            "business_hours_menu": {
+                "greeting": "DEFAULT",
+                "extension_enabled": True,
+                "key_configurations": [REPEAT, DIAL_BY_NAME],
+            },
+            "after_hours_menu": {
+                "greeting": "DEFAULT",
+                "extension_enabled": False,
+                "key_configurations": [REPEAT, EXIT],
+            },
+        }
+    ]
