@@ -22,6 +22,7 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant_flowchart import (
     FilterModule,
     auto_attendant_flowchart,
+    dot_text,
     flowchart_graphs,
     mermaid_text,
     to_dot,
@@ -494,3 +495,12 @@ def test_renderers_draw_the_same_graph():
         for edge in graph["edges"]:
             assert "%s -> %s" % (edge["source"], edge["target"]) in result["dot"]
             assert re.search(r'^  %s -->(\|"[^"]*"\|)? %s$' % (edge["source"], edge["target"]), result["mermaid"], re.M)
+
+
+def test_text_escaping_exactly():
+    assert mermaid_text("Az09 _.,:/+*=@()-") == "Az09 _.,:/+*=@()-"
+    assert mermaid_text('|[]{}<>"#;&%`') == "#124;#91;#93;#123;#125;#60;#62;#34;#35;#59;#38;#37;#96;"
+    assert mermaid_text(True) == "true" and mermaid_text(5) == "5"
+    # DOT: quotes and backslashes escaped, & as an entity, every control character a space.
+    assert dot_text('a"b\\c&d\ne\x7f\x00\x1ff') == 'a\\"b\\\\c&amp;d e   f'
+    assert dot_text(5) == "5"
