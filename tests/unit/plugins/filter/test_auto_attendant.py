@@ -573,6 +573,11 @@ def test_empty_and_none_lists():
             [site(name="")],
             "auto_attendant_list[0]: name: is required (set it in the item or in auto_attendant_defaults)",
         ),
+        (
+            [site(extension="12a", phone_number="9705550020")],
+            "auto_attendant_list[0] (Main): phone_number: '9705550020' is not an E.164 number (like +15551234567); "
+            "extension: '12a' must be 2 to 10 digits",
+        ),
     ],
 )
 def test_errors_name_the_attendant_and_the_variable(items, expected):
@@ -933,3 +938,13 @@ def test_without_defaults():
             },
         }
     ]
+
+
+def test_an_item_with_its_own_shape_ignores_a_bad_after_hours_in_the_defaults():
+    defaults = dict(DEFAULTS, after_hours="closed")
+    assert build([site(after_hours={"shape": "operator"})], defaults)[0]["after_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [OPERATOR, REPEAT, EXIT],
+    }
+    assert error([site()], defaults) == "auto_attendant_list[0] (Main): after_hours: must be a dictionary, got str"

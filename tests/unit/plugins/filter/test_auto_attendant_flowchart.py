@@ -430,6 +430,8 @@ def test_direction_defaults_to_left_to_right():
     (none,) = auto_attendant_flowchart([BRANCH], direction=None)
     assert default == none
     assert default["mermaid"].startswith("flowchart LR\n") and "  graph [rankdir=LR, " in default["dot"]
+    (graph,) = flowchart_graphs([BRANCH])
+    assert to_mermaid(graph) == default["mermaid"] and to_dot(graph) == default["dot"]
 
 
 # -- renderings ----------------------------------------------------------------------------------------------------
