@@ -506,3 +506,77 @@ def test_text_escaping_exactly():
     # DOT: quotes and backslashes escaped, & as an entity, every control character a space.
     assert dot_text('a"b\\c&d\ne\x7f\x00\x1ff') == 'a\\"b\\\\c&amp;d e   f'
     assert dot_text(5) == "5"
+
+
+def _pair(name, extension, other):
+    keys = [
+        {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
+        {"key": "1", "action": "NAME_DIALING"},
+        {"key": "2", "action": "EXTENSION_DIALING"},
+        {"key": "3", "action": "TRANSFER_WITH_PROMPT", "value": other},
+        {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT", "value": "12345678"},
+        {"key": "#", "action": "EXIT"},
+    ]
+    return {"name": name, "location": "Lab", "extension": extension, "business_hours_menu": menu(keys)}
+
+
+def test_each_attendant_has_its_own_operator_dialers_and_disconnect():
+    """Two attendants of one location: their own operator, dial-by nodes and disconnect; a with-prompt transfer to the
+    other's extension is an edge to the other attendant; an extension is never looked up as a phone number."""
+    far = {"name": "C", "location": "Far", "phone_number": "+12345678"}
+    lab = diagram(flowchart_graphs([_pair("A", "1001", "1002"), _pair("B", "1002", "1001"), far]), "Lab")
+    assert [(node["id"], node["kind"], node.get("attendant", node.get("value"))) for node in lab["nodes"]] == [
+        ("n1", "attendant", "A"),
+        ("n2", "menu", "A"),
+        ("n3", "key", "A"),
+        ("n4", "operator", "A"),
+        ("n5", "key", "A"),
+        ("n6", "dial_by_name", "A"),
+        ("n7", "key", "A"),
+        ("n8", "dial_by_extension", "A"),
+        ("n9", "key", "A"),
+        ("n10", "attendant", "B"),
+        ("n11", "key", "A"),
+        ("n12", "extension", "12345678"),
+        ("n13", "key", "A"),
+        ("n14", "disconnect", "A"),
+        ("n15", "menu", "B"),
+        ("n16", "key", "B"),
+        ("n17", "operator", "B"),
+        ("n18", "key", "B"),
+        ("n19", "dial_by_name", "B"),
+        ("n20", "key", "B"),
+        ("n21", "dial_by_extension", "B"),
+        ("n22", "key", "B"),
+        ("n23", "key", "B"),
+        ("n24", "key", "B"),
+        ("n25", "disconnect", "B"),
+    ]
+    assert [(edge["source"], edge["target"], edge["label"]) for edge in lab["edges"]] == [
+        ("n1", "n2", "business hours"),
+        ("n2", "n3", ""),
+        ("n3", "n4", ""),
+        ("n2", "n5", ""),
+        ("n5", "n6", ""),
+        ("n2", "n7", ""),
+        ("n7", "n8", ""),
+        ("n2", "n9", ""),
+        ("n9", "n10", "with prompt"),
+        ("n2", "n11", ""),
+        ("n11", "n12", ""),
+        ("n2", "n13", ""),
+        ("n13", "n14", ""),
+        ("n10", "n15", "business hours"),
+        ("n15", "n16", ""),
+        ("n16", "n17", ""),
+        ("n15", "n18", ""),
+        ("n18", "n19", ""),
+        ("n15", "n20", ""),
+        ("n20", "n21", ""),
+        ("n15", "n22", ""),
+        ("n22", "n1", "with prompt"),
+        ("n15", "n23", ""),
+        ("n23", "n12", ""),
+        ("n15", "n24", ""),
+        ("n24", "n25", ""),
+    ]
