@@ -508,23 +508,27 @@ def test_text_escaping_exactly():
     assert dot_text(5) == "5"
 
 
-def _pair(name, extension, other):
+def _pair(name, extension, other, treatment):
     keys = [
         {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
         {"key": "1", "action": "NAME_DIALING"},
         {"key": "2", "action": "EXTENSION_DIALING"},
         {"key": "3", "action": "TRANSFER_WITH_PROMPT", "value": other},
         {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT", "value": "12345678"},
+        {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": "hours"}},
         {"key": "#", "action": "EXIT"},
     ]
-    return {"name": name, "location": "Lab", "extension": extension, "business_hours_menu": menu(keys)}
+    return {"name": name, "location": "Lab", "extension": extension, "business_hours_menu": menu(keys, treatment)}
 
 
 def test_each_attendant_has_its_own_operator_dialers_and_disconnect():
     """Two attendants of one location: their own operator, dial-by nodes and disconnect; a with-prompt transfer to the
     other's extension is an edge to the other attendant; an extension is never looked up as a phone number."""
     far = {"name": "C", "location": "Far", "phone_number": "+12345678"}
-    lab = diagram(flowchart_graphs([_pair("A", "1001", "1002"), _pair("B", "1002", "1001"), far]), "Lab")
+    # A's no-input action is one the diagram does not know; B's names an attendant but no action: nothing to draw.
+    a = _pair("A", "1001", "1002", {"action_to_be_performed": {"action": "SOMETHING_NEW"}})
+    b = _pair("B", "1002", "1001", {"no_input_timer": 5, "action_to_be_performed": {"auto_attendant": "A"}})
+    lab = diagram(flowchart_graphs([a, b, far]), "Lab")
     assert [(node["id"], node["kind"], node.get("attendant", node.get("value"))) for node in lab["nodes"]] == [
         ("n1", "attendant", "A"),
         ("n2", "menu", "A"),
@@ -539,18 +543,24 @@ def test_each_attendant_has_its_own_operator_dialers_and_disconnect():
         ("n11", "key", "A"),
         ("n12", "extension", "12345678"),
         ("n13", "key", "A"),
-        ("n14", "disconnect", "A"),
-        ("n15", "menu", "B"),
-        ("n16", "key", "B"),
-        ("n17", "operator", "B"),
-        ("n18", "key", "B"),
-        ("n19", "dial_by_name", "B"),
-        ("n20", "key", "B"),
-        ("n21", "dial_by_extension", "B"),
-        ("n22", "key", "B"),
+        ("n14", "announcement", "A"),
+        ("n15", "key", "A"),
+        ("n16", "disconnect", "A"),
+        ("n17", "call_treatment", "A"),
+        ("n18", "menu", "B"),
+        ("n19", "key", "B"),
+        ("n20", "operator", "B"),
+        ("n21", "key", "B"),
+        ("n22", "dial_by_name", "B"),
         ("n23", "key", "B"),
-        ("n24", "key", "B"),
-        ("n25", "disconnect", "B"),
+        ("n24", "dial_by_extension", "B"),
+        ("n25", "key", "B"),
+        ("n26", "key", "B"),
+        ("n27", "key", "B"),
+        ("n28", "announcement", "B"),
+        ("n29", "key", "B"),
+        ("n30", "disconnect", "B"),
+        ("n31", "call_treatment", "B"),
     ]
     assert [(edge["source"], edge["target"], edge["label"]) for edge in lab["edges"]] == [
         ("n1", "n2", "business hours"),
@@ -566,17 +576,29 @@ def test_each_attendant_has_its_own_operator_dialers_and_disconnect():
         ("n11", "n12", ""),
         ("n2", "n13", ""),
         ("n13", "n14", ""),
-        ("n10", "n15", "business hours"),
+        ("n2", "n15", ""),
         ("n15", "n16", ""),
-        ("n16", "n17", ""),
-        ("n15", "n18", ""),
+        ("n2", "n17", "no input"),
+        ("n10", "n18", "business hours"),
         ("n18", "n19", ""),
-        ("n15", "n20", ""),
-        ("n20", "n21", ""),
-        ("n15", "n22", ""),
-        ("n22", "n1", "with prompt"),
-        ("n15", "n23", ""),
-        ("n23", "n12", ""),
-        ("n15", "n24", ""),
-        ("n24", "n25", ""),
+        ("n19", "n20", ""),
+        ("n18", "n21", ""),
+        ("n21", "n22", ""),
+        ("n18", "n23", ""),
+        ("n23", "n24", ""),
+        ("n18", "n25", ""),
+        ("n25", "n1", "with prompt"),
+        ("n18", "n26", ""),
+        ("n26", "n12", ""),
+        ("n18", "n27", ""),
+        ("n27", "n28", ""),
+        ("n18", "n29", ""),
+        ("n29", "n30", ""),
+        ("n18", "n31", "no input"),
+    ]
+    assert [node["label"] for node in lab["nodes"] if node["kind"] in ("announcement", "call_treatment")] == [
+        ["Announcement", "hours"],
+        ["No input", "SOMETHING_NEW"],
+        ["Announcement", "hours"],
+        ["No input", "wait 5 s"],
     ]
