@@ -422,6 +422,8 @@ def test_nothing_to_draw():
     assert auto_attendant_flowchart([]) == []
     assert auto_attendant_flowchart(None) == []
     assert auto_attendant_flowchart([dict(MAIN, state="absent")]) == []
+    # An absent item is skipped, not the end of the list.
+    assert auto_attendant_flowchart([dict(MAIN, state="absent"), BRANCH]) == auto_attendant_flowchart([BRANCH])
     assert FilterModule().filters() == {"auto_attendant_flowchart": auto_attendant_flowchart}
 
 
@@ -502,7 +504,7 @@ def test_renderers_draw_the_same_graph():
 def test_text_escaping_exactly():
     assert mermaid_text("Az09 _.,:/+*=@()-") == "Az09 _.,:/+*=@()-"
     assert mermaid_text('|[]{}<>"#;&%`') == "#124;#91;#93;#123;#125;#60;#62;#34;#35;#59;#38;#37;#96;"
-    assert mermaid_text(True) == "true" and mermaid_text(5) == "5"
+    assert mermaid_text(True) == "true" and mermaid_text(False) == "false" and mermaid_text(5) == "5"
     # DOT: quotes and backslashes escaped, & as an entity, every control character a space.
     assert dot_text('a"b\\c&d\ne\x7f\x00\x1ff') == 'a\\"b\\\\c&amp;d e   f'
     assert dot_text(5) == "5"
