@@ -158,3 +158,21 @@ def test_relative_paths_without_a_base_dir_use_the_working_directory(tmp_path, m
     monkeypatch.chdir(tmp_path)
     uploads = auto_attendant_greeting_files([item(business_hours={"greeting_file": "hello.wav"})], {})
     assert uploads[0]["path"] == os.path.join(str(tmp_path), "hello.wav")
+
+
+def test_defaults_are_merged_into_each_menu_and_state_is_passed_on(tmp_path):
+    write(tmp_path, "closed.wav", pcm_wav(seconds=6))
+    defaults = {
+        "location": "Headquarters",
+        "business_schedule": "Office hours",
+        "after_hours": {"greeting_file": "closed.wav"},
+    }
+    attendants = [
+        {"name": "Gone", "extension": "2003", "state": "absent"},
+        # The item's own after_hours fields are merged with the defaults' (the greeting_file stays).
+        {"name": "HQ Main", "extension": "2000", "after_hours": {"dial_by_name": False}},
+    ]
+    expected = [{"name": "closed.wav", "path": str(tmp_path / "closed.wav"), "location": "Headquarters"}]
+    assert auto_attendant_greeting_files(attendants, defaults, base_dir=str(tmp_path)) == expected
+    # state is the state of the items that set none: absent attendants upload nothing.
+    assert auto_attendant_greeting_files(attendants, defaults, state="absent", base_dir=str(tmp_path)) == []
