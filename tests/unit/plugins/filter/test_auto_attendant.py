@@ -101,6 +101,10 @@ def org_file(name, media_file_type):
             {"greeting_file": "files/hello.WMA", "greeting": "x.wav"},
             {"file_name": "hello.WMA", "media_file_type": "WMA", "level": "LOCATION"},
         ),
+        (
+            {"greeting_file": "files/hq.welcome.wav"},
+            {"file_name": "hq.welcome.wav", "media_file_type": "WAV", "level": "LOCATION"},
+        ),
         ({"greeting_file": "", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
         ({"greeting_file": "  ", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
     ],
@@ -113,8 +117,9 @@ def test_greetings(business_hours, audio):
     assert one(business_hours=business_hours)["business_hours_menu"] == expected
 
 
-def test_a_file_name_of_unknown_type_without_media_type_is_left_to_the_module():
-    assert error([site(business_hours={"greeting": {"file_name": "x.mp3"}})]) == (
+@pytest.mark.parametrize("file_name", ["x.mp3", "greeting"])
+def test_a_file_name_of_unknown_type_without_media_type_is_left_to_the_module(file_name):
+    assert error([site(business_hours={"greeting": {"file_name": file_name}})]) == (
         "auto_attendant_list[0] (Main): business_hours_menu.audio_announcement_file: "
         "give the announcement id, or all of file_name, media_file_type and level"
     )
@@ -676,6 +681,10 @@ def test_errors_name_the_attendant_and_the_variable(items, expected):
         (
             {"greeting_file": "dir\\"},
             "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 'dir\\\\'",
+        ),
+        (
+            {"greeting_file": "messages/INBOX"},
+            "business_hours.greeting_file: 'messages/INBOX' must end in .wav or .wma",
         ),
     ],
 )
