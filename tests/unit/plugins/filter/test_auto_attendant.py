@@ -88,6 +88,7 @@ def org_file(name, media_file_type):
         ({"greeting": "a.b.3GP"}, org_file("a.b.3GP", "3GP")),
         ({"greeting": "closed.wma"}, org_file("closed.wma", "WMA")),
         ({"greeting": {"file_name": "x.Wma"}}, org_file("x.Wma", "WMA")),
+        ({"greeting": {"file_name": "hq.welcome.wav"}}, org_file("hq.welcome.wav", "WAV")),
         (
             {"greeting": {"file_name": "x.wav", "media_file_type": "WMA", "level": "LOCATION"}},
             {"file_name": "x.wav", "media_file_type": "WMA", "level": "LOCATION"},
@@ -686,6 +687,7 @@ def test_errors_name_the_attendant_and_the_variable(items, expected):
             {"greeting_file": "messages/INBOX"},
             "business_hours.greeting_file: 'messages/INBOX' must end in .wav or .wma",
         ),
+        ({"repeat_key": "A"}, "business_hours.repeat_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #"),
     ],
 )
 def test_menu_errors_name_the_option_exactly(business_hours, expected):
