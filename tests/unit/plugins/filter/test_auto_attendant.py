@@ -109,6 +109,7 @@ def org_file(name, media_file_type):
         ({"greeting_file": "", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
         ({"greeting_file": "  ", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
     ],
+    ids=str,
 )
 def test_greetings(business_hours, audio):
     """A file name gets its media type from the suffix and level ORGANIZATION; a greeting_file plays at LOCATION."""
