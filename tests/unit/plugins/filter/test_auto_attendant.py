@@ -689,6 +689,28 @@ def test_errors_name_the_attendant_and_the_variable(items, expected):
             "business_hours.greeting_file: 'messages/INBOX' must end in .wav or .wma",
         ),
         ({"repeat_key": "A"}, "business_hours.repeat_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #"),
+        ({"dial_by_name_key": "A"}, "business_hours.dial_by_name_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #"),
+        (
+            {"dial_by_extension_key": "A"},
+            "business_hours.dial_by_extension_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        ({"exit_key": "A"}, "business_hours.exit_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #"),
+        (
+            {"dial_by_extension_key": "0"},
+            "business_hours.dial_by_extension_key: key '0' is used twice (also by business_hours.operator)",
+        ),
+        (
+            {"exit_key": "#"},
+            "business_hours.exit_key: key '#' is used twice (also by business_hours.dial_by_name_key)",
+        ),
+        (
+            {"dial_by_extension_key": "8", "repeat_key": "9", "exit_key": "8"},
+            "business_hours.exit_key: key '8' is used twice (also by business_hours.dial_by_extension_key)",
+        ),
+        (
+            {"exit_key": "9", "departments": [{"name": "Sales", "destination": "1100", "key": 9}]},
+            "business_hours.departments[0].key: key '9' is used twice (also by business_hours.exit_key)",
+        ),
     ],
 )
 def test_menu_errors_name_the_option_exactly(business_hours, expected):
