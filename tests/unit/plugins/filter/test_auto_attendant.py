@@ -16,6 +16,7 @@ import pytest
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant import FilterModule, auto_attendant_module_args
+from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import text_problem
 
 OPERATOR = {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"}
 REPEAT = {"key": "*", "action": "REPEAT_MENU", "description": "Repeat menu"}
@@ -66,6 +67,109 @@ def error(items, defaults=None, state="present"):
 
 def test_registered_under_its_name():
     assert FilterModule().filters() == {"auto_attendant_module_args": auto_attendant_module_args}
+
+
+STANDARD_KEYS = [
+    OPERATOR,
+    {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": "Sales"},
+    {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "1200", "description": "Support"},
+    REPEAT,
+    DIAL_BY_NAME,
+]
+
+
+def org_file(name, media_file_type):
+    return {"file_name": name, "media_file_type": media_file_type, "level": "ORGANIZATION"}
+
+
+@pytest.mark.parametrize(
+    "business_hours, audio",
+    [
+        ({"greeting": " Welcome.WAV "}, org_file("Welcome.WAV", "WAV")),
+        ({"greeting": "a.b.3GP"}, org_file("a.b.3GP", "3GP")),
+        ({"greeting": "closed.wma"}, org_file("closed.wma", "WMA")),
+        ({"greeting": {"file_name": "x.Wma"}}, org_file("x.Wma", "WMA")),
+        ({"greeting": {"file_name": "hq.welcome.wav"}}, org_file("hq.welcome.wav", "WAV")),
+        (
+            {"greeting": {"file_name": "x.wav", "media_file_type": "WMA", "level": "LOCATION"}},
+            {"file_name": "x.wav", "media_file_type": "WMA", "level": "LOCATION"},
+        ),
+        ({"greeting": {"id": 123}}, {"id": "123"}),
+        ({"greeting": {"id": "abc", "file_name": None}}, {"id": "abc"}),
+        ({"greeting": ""}, None),
+        ({"greeting": None}, None),
+        ({"greeting": " DEFAULT "}, None),
+        (
+            {"greeting_file": "files/hello.WMA", "greeting": "x.wav"},
+            {"file_name": "hello.WMA", "media_file_type": "WMA", "level": "LOCATION"},
+        ),
+        (
+            {"greeting_file": "files/hq.welcome.wav"},
+            {"file_name": "hq.welcome.wav", "media_file_type": "WAV", "level": "LOCATION"},
+        ),
+        ({"greeting_file": "", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
+        ({"greeting_file": "  ", "greeting": "x.wav"}, org_file("x.wav", "WAV")),
+    ],
+    ids=str,
+)
+def test_greetings(business_hours, audio):
+    """A file name gets its media type from the suffix and level ORGANIZATION; a greeting_file plays at LOCATION."""
+    expected = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": STANDARD_KEYS}
+    if audio is not None:
+        expected.update(greeting="CUSTOM", audio_announcement_file=audio)
+    assert one(business_hours=business_hours)["business_hours_menu"] == expected
+
+
+@pytest.mark.parametrize("file_name", ["x.mp3", "greeting"])
+def test_a_file_name_of_unknown_type_without_media_type_is_left_to_the_module(file_name):
+    assert error([site(business_hours={"greeting": {"file_name": file_name}})]) == (
+        "auto_attendant_list[0] (Main): business_hours_menu.audio_announcement_file: "
+        "give the announcement id, or name and level, or all of file_name, media_file_type and level"
+    )
+
+
+@pytest.mark.parametrize(
+    "keys, expected",
+    [
+        (
+            [{"key": " 5 ", "action": " exit ", "value": "", "description": "Bye"}],
+            {"key": "5", "action": "EXIT", "description": "Bye"},
+        ),
+        (
+            [{"key": 5, "action": "transfer_with_prompt", "value": "2001"}],
+            {"key": "5", "action": "TRANSFER_WITH_PROMPT", "value": "2001"},
+        ),
+        (
+            [{"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": "f1"}}],
+            {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": "f1"}},
+        ),
+        (None, None),
+    ],
+)
+def test_raw_keys_are_normalised(keys, expected):
+    menu = one(business_hours={"keys": keys, "operator": None, "departments": []})["business_hours_menu"]
+    assert menu["key_configurations"] == ([expected] if expected else []) + [REPEAT, DIAL_BY_NAME]
+
+
+@pytest.mark.parametrize(
+    "value, enabled",
+    [
+        ("yes", True),
+        (" On ", True),
+        ("1", True),
+        ("TRUE", True),
+        (True, True),
+        ("no", False),
+        (" Off ", False),
+        ("0", False),
+        ("False", False),
+        (False, False),
+    ],
+)
+def test_booleans_may_be_words(value, enabled):
+    menu = one(business_hours={"dial_by_extension": value, "dial_by_name": value})["business_hours_menu"]
+    assert menu["extension_enabled"] is enabled
+    assert menu["key_configurations"] == STANDARD_KEYS[:4] + ([DIAL_BY_NAME] if enabled else [])
 
 
 def test_standard_business_hours_menu():
@@ -133,7 +237,11 @@ def test_yaml_numbers_and_booleans_are_refused_saying_to_quote_them(item, path, 
     """YAML read 0100 as 64 and no as False: converting back would send the wrong digits or name."""
     with pytest.raises(AnsibleFilterError) as caught:
         one(**item)
-    assert "%s: is %s, not text" % (path, shown) in str(caught.value) and "quote it" in str(caught.value)
+    where = "auto_attendant_list[0]" if path == "name" else "auto_attendant_list[0] (Main)"
+    value = {"64": 64, "72": 72, "1000": 1000, "2001": 2001, "15551234567": 15551234567, "false": False, "true": True}
+    problem = text_problem(path, value[shown.rsplit(" ", 1)[1]])
+    assert problem.startswith("%s: is %s, not text" % (path, shown)) and "quote it" in problem
+    assert str(caught.value) == "%s: %s" % (where, problem)
 
 
 def test_menu_keys_may_stay_numbers_and_names_keep_their_spaces():
@@ -378,7 +486,7 @@ def test_empty_and_none_lists():
     [
         (
             [site(business_hours={"departments": [{"name": "Sales"}]})],
-            "auto_attendant_list[0] (Main): business_hours.departments[0].destination: is missing for department 'Sales'",
+            "auto_attendant_list[0] (Main): business_hours.departments[0].destination: is missing for department 'Sales': give a phone number or an extension to transfer to",
         ),
         (
             [
@@ -391,19 +499,19 @@ def test_empty_and_none_lists():
                     }
                 )
             ],
-            "business_hours.departments[1].key: key '1' is used twice (also by business_hours.departments[0].key)",
+            "auto_attendant_list[0] (Main): business_hours.departments[1].key: key '1' is used twice (also by business_hours.departments[0].key)",
         ),
         (
             [site(business_hours={"dial_by_name_key": "*"})],
-            "business_hours.repeat_key: key '*' is used twice (also by business_hours.dial_by_name_key)",
+            "auto_attendant_list[0] (Main): business_hours.repeat_key: key '*' is used twice (also by business_hours.dial_by_name_key)",
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "EXIT"}, {"key": 5, "action": "REPEAT_MENU"}]})],
-            "business_hours.keys[1].key: key '5' is used twice",
+            "auto_attendant_list[0] (Main): business_hours.keys[1].key: key '5' is used twice (also by business_hours.keys[0].key)",
         ),
         (
             [site(business_hours={"departments": [{"name": str(n), "destination": "1%d" % n} for n in range(10)]})],
-            "business_hours.departments: more departments than free keys: 10 entries",
+            "auto_attendant_list[0] (Main): business_hours.departments: more departments than free keys: 10 entries (0, 1, 2, 3, 4, 5, 6, 7, 8, 9) need a key but only 9 of the keys 1-9 are free (1 2 3 4 5 6 7 8 9)",
         ),
         (
             [
@@ -414,66 +522,246 @@ def test_empty_and_none_lists():
                     }
                 )
             ],
-            "more departments than free keys: 10 entries (0, 1, 2, 3, 4, 5, 6, 7, 8, Voicemail)",
+            "auto_attendant_list[0] (Main): business_hours.departments: more departments than free keys: 10 entries (0, 1, 2, 3, 4, 5, 6, 7, 8, Voicemail) need a key but only 9 of the keys 1-9 are free (1 2 3 4 5 6 7 8 9)",
         ),
-        ([site(after_hours={"shape": "weekend"})], "after_hours.shape: unknown shape 'weekend'"),
+        (
+            [site(after_hours={"shape": "weekend"})],
+            "auto_attendant_list[0] (Main): after_hours.shape: unknown shape 'weekend'; expected one of business_hours, closed, custom, operator, voicemail",
+        ),
         (
             [site(after_hours={"shape": "voicemail"})],
-            "after_hours.voicemail: after_hours.shape is voicemail but neither",
+            "auto_attendant_list[0] (Main): after_hours.voicemail: after_hours.shape is voicemail but neither after_hours.voicemail nor business_hours.voicemail is set",
         ),
         (
             [site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]})],
-            "business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value",
+            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value, got '1000' (the service rejects it with error 4806; to send callers to a given operator, use TRANSFER_WITHOUT_PROMPT with that number as value)",
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "TRANSFER_WITHOUT_PROMPT"}]})],
-            "business_hours_menu.key_configurations (key 5): action TRANSFER_WITHOUT_PROMPT needs a value",
+            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 5): action TRANSFER_WITHOUT_PROMPT needs a value (the number or extension to transfer to)",
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "PLAY_ANNOUNCEMENT"}]})],
-            "business_hours_menu.key_configurations (key 5): action PLAY_ANNOUNCEMENT needs an audio_announcement_file",
+            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 5): action PLAY_ANNOUNCEMENT needs an audio_announcement_file",
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "EXIT", "audio_announcement_file": "a.wav"}]})],
-            "is only used with action PLAY_ANNOUNCEMENT",
+            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 5): audio_announcement_file is only used with action PLAY_ANNOUNCEMENT, not EXIT",
         ),
-        ([site(business_hours={"keys": [{"key": "5", "action": "JUMP"}]})], "business_hours.keys[0].action: is 'JUMP'"),
+        (
+            [site(business_hours={"keys": [{"key": "5", "action": "JUMP"}]})],
+            "auto_attendant_list[0] (Main): business_hours.keys[0].action: is 'JUMP', expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+        ),
         (
             [site(business_hours={"keys": [{"key": "A", "action": "EXIT"}]})],
-            "business_hours.keys[0].key: is 'A', expected one of",
+            "auto_attendant_list[0] (Main): business_hours.keys[0].key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #",
         ),
         (
             [site(business_hours={"operator": "front desk"})],
-            "business_hours.operator: 'front desk' is neither an E.164 number",
+            "auto_attendant_list[0] (Main): business_hours.operator: 'front desk' is neither an E.164 number (+15551234567) nor an extension (digits)",
         ),
         (
             [site(business_hours={"greeting": "hello.mp3"})],
-            "business_hours.greeting: file name 'hello.mp3' must end in .wav",
+            "auto_attendant_list[0] (Main): business_hours.greeting: file name 'hello.mp3' must end in .wav, .wma or .3gp (or give a dictionary with id)",
         ),
-        ([site(business_hours={"colour": "red"})], "business_hours: unknown field(s) colour"),
-        ([site(colour="red")], "item: unknown field(s) colour"),
-        ([site(business_hours={"voicemail_key": "7"})], "business_hours.voicemail_key: is set but voicemail"),
+        (
+            [site(business_hours={"colour": "red"})],
+            "auto_attendant_list[0] (Main): business_hours: unknown field(s) colour; known fields are call_treatment, departments, dial_by_extension, dial_by_extension_key, dial_by_name, dial_by_name_key, exit_key, greeting, greeting_file, keys, operator, repeat_key, voicemail, voicemail_key",
+        ),
+        (
+            [site(colour="red")],
+            "auto_attendant_list[0] (Main): item: unknown field(s) colour; known fields are after_hours, after_hours_menu, alternate_numbers, business_hours, business_hours_menu, business_schedule, dial_by_name, direct_line_caller_id_name, extension, extension_dialing, first_name, forwarding, holiday_schedule, language_code, last_name, location, name, name_dialing, org_id, phone_number, state, time_zone",
+        ),
+        (
+            [site(business_hours={"voicemail_key": "7"})],
+            "auto_attendant_list[0] (Main): business_hours.voicemail_key: is set but voicemail (the mailbox destination) is not",
+        ),
         (
             [site(business_hours={"dial_by_name": "maybe"})],
-            "business_hours.dial_by_name: must be a boolean, got 'maybe'",
+            "auto_attendant_list[0] (Main): business_hours.dial_by_name: must be a boolean, got 'maybe'",
         ),
-        ([site(business_hours={"departments": "Sales"})], "business_hours.departments: must be a list"),
-        ([site(extension=None)], "extension: an auto attendant needs an extension or a phone_number"),
-        ([site(extension="12a")], "extension: '12a' must be 2 to 10 digits"),
-        ([site(phone_number="9705550020")], "phone_number: '9705550020' is not an E.164 number"),
-        ([site(location=None)], "auto_attendant_list[0] (Main): location: is required"),
-        ([site(name="x" * 81)], "name: 81 characters, the maximum is 80"),
-        ([site(state="gone")], "state: is 'gone', expected present or absent"),
-        ([site(), site()], "name: the auto attendant 'Main' in location 'Headquarters' is also auto_attendant_list[0]"),
+        (
+            [site(business_hours={"departments": "Sales"})],
+            "auto_attendant_list[0] (Main): business_hours.departments: must be a list",
+        ),
+        (
+            [site(extension=None)],
+            "auto_attendant_list[0] (Main): extension: an auto attendant needs an extension or a phone_number (or both)",
+        ),
+        ([site(extension="12a")], "auto_attendant_list[0] (Main): extension: '12a' must be 2 to 10 digits"),
+        (
+            [site(phone_number="9705550020")],
+            "auto_attendant_list[0] (Main): phone_number: '9705550020' is not an E.164 number (like +15551234567)",
+        ),
+        (
+            [site(location=None)],
+            "auto_attendant_list[0] (Main): location: is required (set it in the item or in auto_attendant_defaults)",
+        ),
+        ([site(name="x" * 81)], "auto_attendant_list[0] (%s): name: 81 characters, the maximum is 80" % ("x" * 81)),
+        ([site(state="gone")], "auto_attendant_list[0] (Main): state: is 'gone', expected present or absent"),
+        (
+            [site(), site()],
+            "auto_attendant_list[1] (Main): name: the auto attendant 'Main' in location 'Headquarters' is also auto_attendant_list[0]",
+        ),
         (["Main"], "auto_attendant_list[0]: must be a dictionary, got str"),
+        (
+            [site(after_hours={"shape": 5})],
+            "auto_attendant_list[0] (Main): after_hours.shape: unknown shape '5'; "
+            "expected one of business_hours, closed, custom, operator, voicemail",
+        ),
+        (
+            [site(business_hours={"operator": None}, after_hours={"shape": "operator"})],
+            "auto_attendant_list[0] (Main): after_hours.operator: after_hours.shape is operator but neither "
+            "after_hours.operator nor business_hours.operator is set",
+        ),
+        ([site(after_hours="closed")], "auto_attendant_list[0] (Main): after_hours: must be a dictionary, got str"),
+        ([site(business_hours=["x"])], "auto_attendant_list[0] (Main): business_hours: must be a dictionary, got list"),
+        ([site(state=" Gone ")], "auto_attendant_list[0] (Main): state: is ' Gone ', expected present or absent"),
+        (
+            [site(name="")],
+            "auto_attendant_list[0]: name: is required (set it in the item or in auto_attendant_defaults)",
+        ),
+        (
+            [site(extension="12a", phone_number="9705550020")],
+            "auto_attendant_list[0] (Main): phone_number: '9705550020' is not an E.164 number (like +15551234567); "
+            "extension: '12a' must be 2 to 10 digits",
+        ),
     ],
 )
 def test_errors_name_the_attendant_and_the_variable(items, expected):
-    assert expected in error(items)
+    assert error(items) == expected
+
+
+@pytest.mark.parametrize(
+    "business_hours, expected",
+    [
+        (
+            {"greeting": "hello"},
+            "business_hours.greeting: file name 'hello' must end in .wav, .wma or .3gp (or give a dictionary with id)",
+        ),
+        (
+            {"greeting": 5},
+            "business_hours.greeting: must be an announcement file name or a dictionary (id, name, file_name, media_file_type, level)",
+        ),
+        (
+            {"greeting": {"colour": "red"}},
+            "business_hours.greeting: unknown field(s) colour; known fields are file_name, id, level, media_file_type, name",
+        ),
+        ({"greeting": {"level": "LOCATION"}}, "business_hours.greeting: needs id, name (with level) or file_name"),
+        ({"greeting": {"id": "", "file_name": ""}}, "business_hours.greeting: needs id, name (with level) or file_name"),
+        (
+            {"greeting_file": "dir/"},
+            "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 'dir/'",
+        ),
+        ({"greeting_file": 5}, "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 5"),
+        ({"greeting_file": "a.3gp"}, "business_hours.greeting_file: 'a.3gp' must end in .wav or .wma"),
+        ({"keys": "x"}, "business_hours.keys: must be a list of key configurations"),
+        ({"keys": ["x"]}, "business_hours.keys[0]: must be a dictionary, got str"),
+        ({"keys": [{"action": "EXIT"}]}, "business_hours.keys[0].key: is missing"),
+        (
+            {"keys": [{"key": True, "action": "EXIT"}]},
+            "business_hours.keys[0].key: is True, expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        (
+            {"keys": [{"key": 5.0, "action": "EXIT"}]},
+            "business_hours.keys[0].key: is 5.0, expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        (
+            {"keys": [{"key": "5"}]},
+            "business_hours.keys[0].action: is None, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+        ),
+        (
+            {"keys": [{"key": "5", "action": 5}]},
+            "business_hours.keys[0].action: is 5, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+        ),
+        (
+            {"keys": [{"key": "5", "action": "EXIT", "colour": 1}]},
+            "business_hours.keys[0]: unknown field(s) colour; known fields are action, audio_announcement_file, auto_attendant, description, key, value",
+        ),
+        (
+            {"keys": [{"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": ["x"]}]},
+            "business_hours.keys[0].audio_announcement_file: must be an announcement file name or a dictionary (id, name, file_name, media_file_type, level)",
+        ),
+        ({"dial_by_name_key": None}, "business_hours.dial_by_name_key: is empty while dial_by_name is true"),
+        ({"dial_by_name_key": " "}, "business_hours.dial_by_name_key: is empty while dial_by_name is true"),
+        ({"dial_by_name": 2}, "business_hours.dial_by_name: must be a boolean, got 2"),
+        ({"dial_by_name": None}, "business_hours.dial_by_name: must be a boolean, got None"),
+        ({"dial_by_extension": "perhaps"}, "business_hours.dial_by_extension: must be a boolean, got 'perhaps'"),
+        (
+            {"departments": [{"name": " ", "destination": "1100"}]},
+            "business_hours.departments[0].name: is missing (the department name is also the key description)",
+        ),
+        (
+            {"departments": [{"destination": "1100"}]},
+            "business_hours.departments[0].name: is missing (the department name is also the key description)",
+        ),
+        ({"departments": ["Sales"]}, "business_hours.departments[0]: must be a dictionary, got str"),
+        (
+            {"departments": [{"name": "S", "destination": "1100", "prompt": "sometimes"}]},
+            "business_hours.departments[0].prompt: must be a boolean, got 'sometimes'",
+        ),
+        (
+            {"departments": [{"name": "S", "destination": "1100", "key": True}]},
+            "business_hours.departments[0].key: is True, expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        (
+            {"operator": None, "dial_by_name": False, "repeat_key": None, "departments": []},
+            "business_hours: has no keys at all; the service needs at least one key configuration",
+        ),
+        ({"call_treatment": "x"}, "business_hours.call_treatment: must be a dictionary"),
+        (
+            {"keys": [{"key": str(n), "action": "EXIT"} for n in range(1, 10)]},
+            "business_hours.departments: more departments than free keys: 2 entries (Sales, Support) need a key but only 0 of the keys 1-9 are free (none)",
+        ),
+        (
+            {"departments": [{"name": "S", "destination": "+1 555"}]},
+            "business_hours.departments[0].destination: '+1 555' for department 'S' is neither an E.164 number (+15551234567) nor an extension (digits)",
+        ),
+        (
+            {"greeting": "wav"},
+            "business_hours.greeting: file name 'wav' must end in .wav, .wma or .3gp (or give a dictionary with id)",
+        ),
+        (
+            {"greeting_file": "dir\\"},
+            "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 'dir\\\\'",
+        ),
+        (
+            {"greeting_file": "messages/INBOX"},
+            "business_hours.greeting_file: 'messages/INBOX' must end in .wav or .wma",
+        ),
+        ({"repeat_key": "A"}, "business_hours.repeat_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #"),
+        ({"dial_by_name_key": "A"}, "business_hours.dial_by_name_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #"),
+        (
+            {"dial_by_extension_key": "A"},
+            "business_hours.dial_by_extension_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #",
+        ),
+        ({"exit_key": "A"}, "business_hours.exit_key: is 'A', expected one of 0 1 2 3 4 5 6 7 8 9 * #"),
+        (
+            {"dial_by_extension_key": "0"},
+            "business_hours.dial_by_extension_key: key '0' is used twice (also by business_hours.operator)",
+        ),
+        (
+            {"exit_key": "#"},
+            "business_hours.exit_key: key '#' is used twice (also by business_hours.dial_by_name_key)",
+        ),
+        (
+            {"dial_by_extension_key": "8", "repeat_key": "9", "exit_key": "8"},
+            "business_hours.exit_key: key '8' is used twice (also by business_hours.dial_by_extension_key)",
+        ),
+        (
+            {"exit_key": "9", "departments": [{"name": "Sales", "destination": "1100", "key": 9}]},
+            "business_hours.departments[0].key: key '9' is used twice (also by business_hours.exit_key)",
+        ),
+    ],
+)
+def test_menu_errors_name_the_option_exactly(business_hours, expected):
+    assert error([site(business_hours=business_hours)]) == "auto_attendant_list[0] (Main): " + expected
 
 
 def test_business_schedule_is_required_for_present():
-    assert "auto_attendant_list[0] (Main): business_schedule: is required" in error([site()], defaults={})
+    assert error([site()], defaults={}) == (
+        "auto_attendant_list[0] (Main): business_schedule: is required: the name of a business-hours schedule of the location"
+    )
 
 
 def test_error_in_a_later_item_fails_the_whole_list():
@@ -484,15 +772,25 @@ def test_error_in_a_later_item_fails_the_whole_list():
 @pytest.mark.parametrize(
     "items, defaults, state, expected",
     [
-        ({"name": "x"}, {}, "present", "auto_attendant_list must be a list"),
-        ([], [], "present", "auto_attendant_defaults must be a dictionary"),
-        ([], {"colour": "red"}, "present", "auto_attendant_defaults: unknown field(s) colour"),
-        ([], {}, "gone", "auto_attendant_state is 'gone'"),
+        ({"name": "x"}, {}, "present", "auto_attendant_list must be a list of auto attendants, got dict"),
+        ([], [], "present", "auto_attendant_defaults must be a dictionary, got list"),
+        (
+            [],
+            {"colour": "red"},
+            "present",
+            "auto_attendant_defaults: unknown field(s) colour; known fields are after_hours, after_hours_menu, "
+            "alternate_numbers, business_hours, business_hours_menu, business_schedule, dial_by_name, "
+            "direct_line_caller_id_name, extension, extension_dialing, first_name, forwarding, holiday_schedule, "
+            "language_code, last_name, location, name, name_dialing, org_id, phone_number, state, time_zone",
+        ),
+        ([], {}, "gone", "auto_attendant_state is 'gone', expected present or absent"),
+        ([], {}, " Gone ", "auto_attendant_state is 'gone', expected present or absent"),
     ],
 )
 def test_bad_top_level_variables(items, defaults, state, expected):
-    with pytest.raises(AnsibleFilterError, match=expected.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(AnsibleFilterError) as caught:
         auto_attendant_module_args(items, defaults, state=state)
+    assert str(caught.value) == expected
 
 
 def test_item_with_another_shape_does_not_inherit_the_defaults_after_hours():
@@ -569,10 +867,11 @@ def test_raw_menus_in_the_module_form_are_passed_unchanged():
 
 
 def test_a_raw_menu_that_is_not_a_dict_is_named():
-    with pytest.raises(
-        AnsibleFilterError, match="business_hours_menu: must be a menu in the form of webex_auto_attendant"
-    ):
+    with pytest.raises(AnsibleFilterError) as caught:
         auto_attendant_module_args([site(business_hours_menu="closed")], DEFAULTS)
+    assert str(caught.value) == (
+        "auto_attendant_list[0] (Main): business_hours_menu: must be a menu in the form of webex_auto_attendant, got str"
+    )
 
 
 def test_departments_and_raw_keys_may_name_another_attendant():
@@ -608,11 +907,119 @@ def test_departments_and_raw_keys_may_name_another_attendant():
     both = site(
         business_hours={"departments": [{"name": "x", "destination": "1100", "auto_attendant": "Support Menu"}]}
     )
-    with pytest.raises(
-        AnsibleFilterError, match=r"departments\[0\]\.auto_attendant: give destination or auto_attendant"
-    ):
+    with pytest.raises(AnsibleFilterError) as caught:
         auto_attendant_module_args([both], DEFAULTS)
+    assert str(caught.value) == (
+        "auto_attendant_list[0] (Main): business_hours.departments[0].auto_attendant: "
+        "give destination or auto_attendant, not both"
+    )
     # The module's rulebook judges the reference: a reference on a key that does not transfer is refused.
     bad = site(business_hours={"keys": [{"key": "9", "action": "EXIT", "auto_attendant": "Main"}]})
     with pytest.raises(AnsibleFilterError, match="does not transfer"):
         auto_attendant_module_args([bad], DEFAULTS)
+
+
+def test_department_prompts_references_and_the_voicemail_key():
+    menu = one(
+        business_hours={
+            "departments": [
+                {"name": "S", "destination": "1100", "prompt": False},
+                {"name": "T", "destination": "1200", "prompt": "yes"},
+                {"name": "U", "destination": " ", "auto_attendant": "Other"},
+            ],
+            "voicemail": "1099",
+            "voicemail_key": 7,
+        }
+    )["business_hours_menu"]
+    assert menu["key_configurations"] == [
+        OPERATOR,
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100", "description": "S"},
+        {"key": "2", "action": "TRANSFER_WITH_PROMPT", "value": "1200", "description": "T"},
+        {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "description": "U", "auto_attendant": "Other"},
+        {"key": "7", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"},
+        REPEAT,
+        DIAL_BY_NAME,
+    ]
+
+
+def test_null_lists_and_dial_by_name_off_need_no_key():
+    menu = one(business_hours={"departments": None, "keys": None, "dial_by_name": False, "dial_by_name_key": None})
+    assert menu["business_hours_menu"]["key_configurations"] == [OPERATOR, REPEAT]
+
+
+def test_call_treatment_is_passed_on_as_given():
+    treatment = {
+        "retry_attempt_for_no_input": "ONE_TIME",
+        "no_input_timer": 10,
+        "action_to_be_performed": {"action": "DISCONNECT"},
+    }
+    menu = one(business_hours={"call_treatment": treatment})["business_hours_menu"]
+    assert menu == {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": STANDARD_KEYS,
+        "call_treatment": treatment,
+    }
+    assert menu["call_treatment"] is not treatment
+
+
+@pytest.mark.parametrize("shape", [" Closed ", "", None])
+def test_after_hours_shape_is_read_loosely(shape):
+    assert one(after_hours={"shape": shape})["after_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [REPEAT, EXIT],
+    }
+
+
+def test_state_and_org_id_are_normalised():
+    assert build([site(state=" Absent ", org_id=5)]) == [
+        {"name": "Main", "location": "Headquarters", "state": "absent", "org_id": "5"}
+    ]
+    assert build([site()], state=" ABSENT ") == [{"name": "Main", "location": "Headquarters", "state": "absent"}]
+    assert build([site()], state=None)[0]["state"] == "present"
+
+
+def test_a_phone_number_alone_is_enough():
+    args = build([site(extension=None, phone_number="+15551230000")])[0]
+    assert dict((key, value) for key, value in args.items() if not key.endswith("_menu")) == {
+        "name": "Main",
+        "location": "Headquarters",
+        "state": "present",
+        "phone_number": "+15551230000",
+        "language_code": "en_us",
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "holiday_schedule": "AUTOATTENDANT-HOLIDAY",
+    }
+
+
+def test_without_defaults():
+    assert auto_attendant_module_args([site(business_schedule="B")]) == [
+        {
+            "name": "Main",
+            "location": "Headquarters",
+            "state": "present",
+            "extension": "2000",
+            "business_schedule": "B",
+            "business_hours_menu": {
+                "greeting": "DEFAULT",
+                "extension_enabled": True,
+                "key_configurations": [REPEAT, DIAL_BY_NAME],
+            },
+            "after_hours_menu": {
+                "greeting": "DEFAULT",
+                "extension_enabled": False,
+                "key_configurations": [REPEAT, EXIT],
+            },
+        }
+    ]
+
+
+def test_an_item_with_its_own_shape_ignores_a_bad_after_hours_in_the_defaults():
+    defaults = dict(DEFAULTS, after_hours="closed")
+    assert build([site(after_hours={"shape": "operator"})], defaults)[0]["after_hours_menu"] == {
+        "greeting": "DEFAULT",
+        "extension_enabled": False,
+        "key_configurations": [OPERATOR, REPEAT, EXIT],
+    }
+    assert error([site()], defaults) == "auto_attendant_list[0] (Main): after_hours: must be a dictionary, got str"

@@ -22,10 +22,28 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant_flowchart import (
     FilterModule,
     auto_attendant_flowchart,
+    dot_text,
     flowchart_graphs,
     mermaid_text,
     to_dot,
     to_mermaid,
+)
+from tests.unit.plugins.filter.flowchart_expected import (
+    BRANCH_DOT,
+    BRANCH_GRAPH,
+    BRANCH_MERMAID,
+    HEADQUARTERS_DOT,
+    HEADQUARTERS_GRAPH,
+    HEADQUARTERS_MERMAID,
+    ODD_LAB_CO_2_DOT,
+    ODD_LAB_CO_2_GRAPH,
+    ODD_LAB_CO_2_MERMAID,
+    ODD_LAB_CO_DOT,
+    ODD_LAB_CO_GRAPH,
+    ODD_LAB_CO_MERMAID,
+    ODD_LOCATION_DOT,
+    ODD_LOCATION_GRAPH,
+    ODD_LOCATION_MERMAID,
 )
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir, os.pardir))
@@ -196,6 +214,93 @@ def test_every_key_and_its_destination():
     assert destination(hq, "Support Menu", "business_hours", "9") == ("attendant", "Main Line", "")
 
 
+def test_the_whole_diagrams():
+    """Every node (id, kind, label, fields), every edge and both renderings, exactly."""
+    assert auto_attendant_flowchart(ATTENDANTS) == [
+        dict(BRANCH_GRAPH, mermaid=BRANCH_MERMAID, dot=BRANCH_DOT),
+        dict(HEADQUARTERS_GRAPH, mermaid=HEADQUARTERS_MERMAID, dot=HEADQUARTERS_DOT),
+    ]
+
+
+# Attendants that draw every fallback: a mailbox named by reference (here, elsewhere) or by nothing, a transfer with no
+# value, a number that is another attendant's alternate number (written with spaces and dashes), an action the diagram
+# does not know, an announcement without a file, scopes, a reference to an attendant that is not in the list (here and
+# elsewhere), a call treatment with an unknown retry value and no action, an empty one, a menu that is not a dictionary,
+# locations whose slugs collide or are empty, and an absent item.
+ODD = [
+    {
+        "name": "Odd",
+        "location": "Lab & Co",
+        "extension": 3000,
+        "alternate_numbers": ["+15555550400", {"ring_pattern": "NORMAL"}, {"phone_number": "+1 (555) 555-0401"}],
+        "extension_dialing": "ENTERPRISE",
+        "business_hours_menu": {
+            "greeting": "CUSTOM",
+            "audio_announcement_file": {"id": "file-7"},
+            "key_configurations": [
+                "not a key",
+                {"key": 1, "action": "TRANSFER_TO_MAILBOX", "auto_attendant": "Odd"},
+                {
+                    "key": "2",
+                    "action": "TRANSFER_TO_MAILBOX",
+                    "auto_attendant": {"location": "Elsewhere", "name": "Far"},
+                },
+                {"key": "3", "action": "TRANSFER_TO_MAILBOX"},
+                {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT"},
+                {"key": "5", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+15555550401"},
+                {"key": "6", "action": "RETURN_TO_PREVIOUS_MENU"},
+                {"key": "7", "action": "PLAY_ANNOUNCEMENT"},
+                {"key": "8", "action": "EXTENSION_DIALING"},
+                {"key": "9", "action": "NAME_DIALING"},
+                {"key": "0", "action": "DISCONNECT"},
+                {"key": "#", "action": "TRANSFER_WITH_PROMPT", "auto_attendant": {"name": "Twin"}},
+            ],
+            "call_treatment": {
+                "retry_attempt_for_no_input": "FOUR_TIMES",
+                "no_input_timer": 0,
+                "action_to_be_performed": {},
+            },
+        },
+        "after_hours_menu": {"greeting": "CUSTOM", "key_configurations": [], "call_treatment": {}},
+    },
+    {
+        "name": "Twin",
+        "location": "Lab / Co",
+        "holiday_schedule": "Closed days",
+        "after_hours_menu": "raw text",
+        "phone_number": "+15555550500",
+        "business_hours_menu": {
+            "greeting": "DEFAULT",
+            "key_configurations": [
+                {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "3000"},
+                {
+                    "key": "2",
+                    "action": "TRANSFER_WITH_PROMPT",
+                    "auto_attendant": {"location": "Elsewhere", "name": "Far"},
+                },
+                {
+                    "key": "3",
+                    "action": "TRANSFER_WITHOUT_PROMPT",
+                    "auto_attendant": {"location": "!!!", "name": "Unnamed"},
+                    "description": None,
+                },
+            ],
+            "call_treatment": {"action_to_be_performed": {"action": "TRANSFER_TO_MAILBOX", "transfer_call_to": "3000"}},
+        },
+    },
+    {"name": "Unnamed", "location": "!!!", "state": "present"},
+    {"name": "Gone", "location": "Lab & Co", "state": "absent"},
+]
+
+
+def test_every_fallback_drawn_exactly_and_lower_case_direction():
+    assert auto_attendant_flowchart(ODD, direction="tb") == [
+        dict(ODD_LOCATION_GRAPH, mermaid=ODD_LOCATION_MERMAID, dot=ODD_LOCATION_DOT),
+        dict(ODD_LAB_CO_GRAPH, mermaid=ODD_LAB_CO_MERMAID, dot=ODD_LAB_CO_DOT),
+        dict(ODD_LAB_CO_2_GRAPH, mermaid=ODD_LAB_CO_2_MERMAID, dot=ODD_LAB_CO_2_DOT),
+    ]
+
+
 def test_menus_carry_the_schedules_and_the_greeting():
     hq = diagram(flowchart_graphs(ATTENDANTS), "Headquarters")
     main = the_node(hq, "attendant", attendant="Main Line")
@@ -281,18 +386,54 @@ def test_role_form_with_defaults_and_absent_items():
     )
 
 
-def test_bad_input_names_the_item():
-    with pytest.raises(AnsibleFilterError, match="expects a list"):
-        auto_attendant_flowchart({"name": "x"})
-    with pytest.raises(AnsibleFilterError, match="item 1 .*location is missing"):
-        auto_attendant_flowchart([MAIN, {"name": "No Location"}])
-    with pytest.raises(AnsibleFilterError, match="direction"):
-        auto_attendant_flowchart([MAIN], direction="sideways")
-    # The role's own checks run on the role form.
-    with pytest.raises(AnsibleFilterError, match=r"auto_attendant_list\[0\]"):
-        auto_attendant_flowchart([{"name": "x", "location": "y", "business_hours": {"operator": "not a number"}}])
+@pytest.mark.parametrize(
+    "items, options, expected",
+    [
+        ({"name": "x"}, {}, "auto_attendant_flowchart expects a list of auto attendants, got dict"),
+        ([MAIN, "x"], {}, "auto_attendant_flowchart: item 1 must be a dictionary, got str"),
+        ([MAIN, {"name": "No Location"}], {}, "auto_attendant_flowchart: item 1 (No Location): location is missing"),
+        ([{"location": "HQ"}], {}, "auto_attendant_flowchart: item 0 (no name): name is missing"),
+        ([{"name": 5, "location": " "}], {}, "auto_attendant_flowchart: item 0 (5): location is missing"),
+        ([{"name": ["a"], "location": "HQ"}], {}, "auto_attendant_flowchart: item 0 (['a']): name is missing"),
+        ([MAIN], {"direction": "sideways"}, "auto_attendant_flowchart: direction is 'SIDEWAYS', expected LR or TB"),
+        ([MAIN], {"direction": 5}, "auto_attendant_flowchart: direction is '5', expected LR or TB"),
+        ([MAIN], {"defaults": []}, "auto_attendant_flowchart: defaults must be a dictionary, got list"),
+        # The role's own checks run on the role form: when an item has business_hours, or when defaults are given.
+        (
+            [{"name": "x", "location": "y", "business_hours": {"operator": "1000"}}],
+            {},
+            "auto_attendant_list[0] (x): extension: an auto attendant needs an extension or a phone_number (or both)",
+        ),
+        (
+            [{"name": "x", "location": "y", "extension": "1234"}],
+            {"defaults": {}},
+            "auto_attendant_list[0] (x): business_schedule: is required: "
+            "the name of a business-hours schedule of the location",
+        ),
+    ],
+)
+def test_bad_input_names_the_item(items, options, expected):
+    with pytest.raises(AnsibleFilterError) as caught:
+        auto_attendant_flowchart(items, **options)
+    assert str(caught.value) == expected
+
+
+def test_nothing_to_draw():
     assert auto_attendant_flowchart([]) == []
-    assert FilterModule().filters()["auto_attendant_flowchart"] is auto_attendant_flowchart
+    assert auto_attendant_flowchart(None) == []
+    assert auto_attendant_flowchart([dict(MAIN, state="absent")]) == []
+    # An absent item is skipped, not the end of the list.
+    assert auto_attendant_flowchart([dict(MAIN, state="absent"), BRANCH]) == auto_attendant_flowchart([BRANCH])
+    assert FilterModule().filters() == {"auto_attendant_flowchart": auto_attendant_flowchart}
+
+
+def test_direction_defaults_to_left_to_right():
+    (default,) = auto_attendant_flowchart([BRANCH])
+    (none,) = auto_attendant_flowchart([BRANCH], direction=None)
+    assert default == none
+    assert default["mermaid"].startswith("flowchart LR\n") and "  graph [rankdir=LR, " in default["dot"]
+    (graph,) = flowchart_graphs([BRANCH])
+    assert to_mermaid(graph) == default["mermaid"] and to_dot(graph) == default["dot"]
 
 
 # -- renderings ----------------------------------------------------------------------------------------------------
@@ -379,3 +520,108 @@ def test_a_greeting_given_by_announcement_name_shows_the_name():
     business = the_node(hq, "menu", attendant="Main Line", menu="business_hours")
     assert business["label"][-1] == "greeting: Welcome"
     assert the_node(hq, "announcement", attendant="Main Line")["label"] == ["Announcement", "Hours"]
+
+
+def test_text_escaping_exactly():
+    assert mermaid_text("Az09 _.,:/+*=@()-") == "Az09 _.,:/+*=@()-"
+    assert mermaid_text('|[]{}<>"#;&%`') == "#124;#91;#93;#123;#125;#60;#62;#34;#35;#59;#38;#37;#96;"
+    assert mermaid_text(True) == "true" and mermaid_text(False) == "false" and mermaid_text(5) == "5"
+    # DOT: quotes and backslashes escaped, & as an entity, every control character a space.
+    assert dot_text('a"b\\c&d\ne\x7f\x00\x1ff') == 'a\\"b\\\\c&amp;d e   f'
+    assert dot_text(5) == "5"
+
+
+def _pair(name, extension, other, treatment):
+    keys = [
+        {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
+        {"key": "1", "action": "NAME_DIALING"},
+        {"key": "2", "action": "EXTENSION_DIALING"},
+        {"key": "3", "action": "TRANSFER_WITH_PROMPT", "value": other},
+        {"key": "4", "action": "TRANSFER_WITHOUT_PROMPT", "value": "12345678"},
+        {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"id": "hours"}},
+        {"key": "#", "action": "EXIT"},
+    ]
+    return {"name": name, "location": "Lab", "extension": extension, "business_hours_menu": menu(keys, treatment)}
+
+
+def test_each_attendant_has_its_own_operator_dialers_and_disconnect():
+    """Two attendants of one location: their own operator, dial-by nodes and disconnect; a with-prompt transfer to the
+    other's extension is an edge to the other attendant; an extension is never looked up as a phone number."""
+    far = {"name": "C", "location": "Far", "phone_number": "+12345678"}
+    # A's no-input action is one the diagram does not know; B's names an attendant but no action: nothing to draw.
+    a = _pair("A", "1001", "1002", {"action_to_be_performed": {"action": "SOMETHING_NEW"}})
+    b = _pair("B", "1002", "1001", {"no_input_timer": 5, "action_to_be_performed": {"auto_attendant": "A"}})
+    lab = diagram(flowchart_graphs([a, b, far]), "Lab")
+    assert [(node["id"], node["kind"], node.get("attendant", node.get("value"))) for node in lab["nodes"]] == [
+        ("n1", "attendant", "A"),
+        ("n2", "menu", "A"),
+        ("n3", "key", "A"),
+        ("n4", "operator", "A"),
+        ("n5", "key", "A"),
+        ("n6", "dial_by_name", "A"),
+        ("n7", "key", "A"),
+        ("n8", "dial_by_extension", "A"),
+        ("n9", "key", "A"),
+        ("n10", "attendant", "B"),
+        ("n11", "key", "A"),
+        ("n12", "extension", "12345678"),
+        ("n13", "key", "A"),
+        ("n14", "announcement", "A"),
+        ("n15", "key", "A"),
+        ("n16", "disconnect", "A"),
+        ("n17", "call_treatment", "A"),
+        ("n18", "menu", "B"),
+        ("n19", "key", "B"),
+        ("n20", "operator", "B"),
+        ("n21", "key", "B"),
+        ("n22", "dial_by_name", "B"),
+        ("n23", "key", "B"),
+        ("n24", "dial_by_extension", "B"),
+        ("n25", "key", "B"),
+        ("n26", "key", "B"),
+        ("n27", "key", "B"),
+        ("n28", "announcement", "B"),
+        ("n29", "key", "B"),
+        ("n30", "disconnect", "B"),
+        ("n31", "call_treatment", "B"),
+    ]
+    assert [(edge["source"], edge["target"], edge["label"]) for edge in lab["edges"]] == [
+        ("n1", "n2", "business hours"),
+        ("n2", "n3", ""),
+        ("n3", "n4", ""),
+        ("n2", "n5", ""),
+        ("n5", "n6", ""),
+        ("n2", "n7", ""),
+        ("n7", "n8", ""),
+        ("n2", "n9", ""),
+        ("n9", "n10", "with prompt"),
+        ("n2", "n11", ""),
+        ("n11", "n12", ""),
+        ("n2", "n13", ""),
+        ("n13", "n14", ""),
+        ("n2", "n15", ""),
+        ("n15", "n16", ""),
+        ("n2", "n17", "no input"),
+        ("n10", "n18", "business hours"),
+        ("n18", "n19", ""),
+        ("n19", "n20", ""),
+        ("n18", "n21", ""),
+        ("n21", "n22", ""),
+        ("n18", "n23", ""),
+        ("n23", "n24", ""),
+        ("n18", "n25", ""),
+        ("n25", "n1", "with prompt"),
+        ("n18", "n26", ""),
+        ("n26", "n12", ""),
+        ("n18", "n27", ""),
+        ("n27", "n28", ""),
+        ("n18", "n29", ""),
+        ("n29", "n30", ""),
+        ("n18", "n31", "no input"),
+    ]
+    assert [node["label"] for node in lab["nodes"] if node["kind"] in ("announcement", "call_treatment")] == [
+        ["Announcement", "hours"],
+        ["No input", "SOMETHING_NEW"],
+        ["Announcement", "hours"],
+        ["No input", "wait 5 s"],
+    ]

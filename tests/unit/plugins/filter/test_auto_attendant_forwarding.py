@@ -43,14 +43,31 @@ def test_no_forwarding_means_no_key_and_absent_items_drop_it():
 @pytest.mark.parametrize(
     "forwarding, message",
     [
-        ("closed", "forwarding: must be a dictionary"),
-        ({"always": CLOSED["always"], "sometimes": {}}, "forwarding: unknown field(s) sometimes"),
-        ({"always": {"destination": "the mobile"}}, "forwarding: always.destination: 'the mobile' is not"),
-        ({"rules": [{"enabled": True}]}, "forwarding: "),
-        ({"purge_rules": True}, "forwarding: purge_rules: needs rules"),
+        ("closed", "forwarding: must be a dictionary of webex_auto_attendant_forwarding options, got str"),
+        (
+            {"always": CLOSED["always"], "sometimes": {}},
+            "forwarding: unknown field(s) sometimes; known fields are always, purge_rules, rules, selective",
+        ),
+        (
+            {"always": {"destination": "the mobile"}},
+            "forwarding: always.destination: 'the mobile' is not an E.164 number (like +19705550006), an extension "
+            "or an ESN",
+        ),
+        ({"rules": [{"enabled": True}]}, "forwarding: missing required arguments: name found in rules"),
+        (
+            {"purge_rules": True},
+            "forwarding: purge_rules: needs rules (the rules to keep; rules: [] deletes every rule)",
+        ),
     ],
 )
 def test_bad_forwarding_stops_the_role_naming_the_attendant(forwarding, message):
     with pytest.raises(AnsibleFilterError) as error:
         auto_attendant_module_args([SITE, dict(SITE, name="Second", extension="2101", forwarding=forwarding)])
-    assert "auto_attendant_list[1] (Second)" in str(error.value) and message in str(error.value)
+    assert str(error.value) == "auto_attendant_list[1] (Second): " + message
+
+
+def test_unset_forwarding_options_are_left_out_and_the_input_is_copied():
+    rules = [RULE]
+    (args,) = auto_attendant_module_args([dict(SITE, forwarding={"selective": None, "rules": rules})])
+    assert args["forwarding"] == {"rules": [RULE]}
+    assert args["forwarding"]["rules"] is not rules and args["forwarding"]["rules"][0] is not RULE

@@ -63,34 +63,50 @@ def test_a_raw_menu_uploads_nothing(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "greeting_file, content, message",
+    "menu, greeting_file, content, message",
     [
         (
+            "business_hours",
             "files/missing.wav",
             None,
-            r"auto_attendant_list\[0\] \(HQ Main\): business_hours.greeting_file: .*missing\.wav: no such file",
+            "business_hours.greeting_file: TMP/files/missing.wav: no such file",
         ),
+        ("after_hours", " files/missing.wav ", None, "after_hours.greeting_file: TMP/files/missing.wav: no such file"),
         (
+            "business_hours",
             "files/song.wav",
             MP3_BYTES,
-            r"business_hours.greeting_file: .*song\.wav: named \.wav but it is not a WAV file",
+            "business_hours.greeting_file: TMP/files/song.wav: named .wav but it is not a WAV file: "
+            "it looks like an MP3 file",
         ),
-        ("files/stereo.wav", pcm_wav(seconds=1, rate=44100, channels=2), r"stereo \(2 channels\); it must be mono"),
         (
+            "business_hours",
+            "files/stereo.wav",
+            pcm_wav(seconds=1, rate=44100, channels=2),
+            "business_hours.greeting_file: TMP/files/stereo.wav: the announcement repository does not accept this WAV "
+            "file: stereo (2 channels); it must be mono; sample rate 44100 Hz (44.1 kHz); it must be 8 or 16 kHz",
+        ),
+        (
+            "business_hours",
             "files/greeting.mp3",
             MP3_BYTES,
-            r"business_hours.greeting_file: 'files/greeting.mp3' must end in .wav or .wma",
+            "business_hours.greeting_file: 'files/greeting.mp3' must end in .wav or .wma",
+        ),
+        (
+            "business_hours",
+            "files/",
+            None,
+            "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 'files/'",
         ),
     ],
 )
-def test_bad_files_fail_naming_the_attendant_and_variable(tmp_path, greeting_file, content, message):
+def test_bad_files_fail_naming_the_attendant_and_variable(tmp_path, menu, greeting_file, content, message):
     if content is not None:
         (tmp_path / "files").mkdir()
         write(tmp_path, greeting_file, content)
-    with pytest.raises(AnsibleFilterError, match=message):
-        auto_attendant_greeting_files(
-            [item(business_hours={"greeting_file": greeting_file})], {}, base_dir=str(tmp_path)
-        )
+    with pytest.raises(AnsibleFilterError) as caught:
+        auto_attendant_greeting_files([item(**{menu: {"greeting_file": greeting_file}})], {}, base_dir=str(tmp_path))
+    assert str(caught.value) == "auto_attendant_list[0] (HQ Main): " + message.replace("TMP", str(tmp_path))
 
 
 def test_two_files_of_one_name_in_one_location_are_refused(tmp_path):
@@ -101,10 +117,40 @@ def test_two_files_of_one_name_in_one_location_are_refused(tmp_path):
         item(business_hours={"greeting_file": "a/welcome.wav"}),
         item(name="Other", extension="2001", business_hours={"greeting_file": "b/welcome.wav"}),
     ]
-    with pytest.raises(
-        AnsibleFilterError, match="two different files are called 'welcome.wav' in location 'Headquarters'"
-    ):
+    with pytest.raises(AnsibleFilterError) as caught:
         auto_attendant_greeting_files(attendants, {}, base_dir=str(tmp_path))
+    assert str(caught.value) == (
+        "auto_attendant_list[1] (Other): business_hours.greeting_file: two different files are called 'welcome.wav' "
+        "in location 'Headquarters': %s and %s" % (tmp_path / "a" / "welcome.wav", tmp_path / "b" / "welcome.wav")
+    )
+
+
+def test_one_file_name_per_organization_location_and_name(tmp_path, monkeypatch):
+    """Files are keyed by (org_id, location, file name); a path is normalised and ~ is the home directory."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, "welcome.wav", pcm_wav(seconds=6))
+    monkeypatch.setenv("HOME", str(tmp_path / "a"))
+    raw = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
+    attendants = [
+        # The after-hours menu is given raw: its greeting_file is not the menu's, nothing to upload (or check).
+        item(
+            business_hours={"greeting_file": "~/welcome.wav"},
+            after_hours={"greeting_file": "b/missing.wav"},
+            after_hours_menu=raw,
+        ),
+        item(name="Other org", org_id="org-2", business_hours={"greeting_file": "b/welcome.wav"}),
+        item(name="Same file", extension="2002", business_hours={"greeting_file": "b/../a/./welcome.wav"}),
+    ]
+    assert auto_attendant_greeting_files(attendants, None, base_dir=str(tmp_path)) == [
+        {"name": "welcome.wav", "path": str(tmp_path / "a" / "welcome.wav"), "location": "Headquarters"},
+        {
+            "name": "welcome.wav",
+            "path": str(tmp_path / "b" / "welcome.wav"),
+            "location": "Headquarters",
+            "org_id": "org-2",
+        },
+    ]
 
 
 def test_relative_paths_without_a_base_dir_use_the_working_directory(tmp_path, monkeypatch):
@@ -112,3 +158,21 @@ def test_relative_paths_without_a_base_dir_use_the_working_directory(tmp_path, m
     monkeypatch.chdir(tmp_path)
     uploads = auto_attendant_greeting_files([item(business_hours={"greeting_file": "hello.wav"})], {})
     assert uploads[0]["path"] == os.path.join(str(tmp_path), "hello.wav")
+
+
+def test_defaults_are_merged_into_each_menu_and_state_is_passed_on(tmp_path):
+    write(tmp_path, "closed.wav", pcm_wav(seconds=6))
+    defaults = {
+        "location": "Headquarters",
+        "business_schedule": "Office hours",
+        "after_hours": {"greeting_file": "closed.wav"},
+    }
+    attendants = [
+        {"name": "Gone", "extension": "2003", "state": "absent"},
+        # The item's own after_hours fields are merged with the defaults' (the greeting_file stays).
+        {"name": "HQ Main", "extension": "2000", "after_hours": {"dial_by_name": False}},
+    ]
+    expected = [{"name": "closed.wav", "path": str(tmp_path / "closed.wav"), "location": "Headquarters"}]
+    assert auto_attendant_greeting_files(attendants, defaults, base_dir=str(tmp_path)) == expected
+    # state is the state of the items that set none: absent attendants upload nothing.
+    assert auto_attendant_greeting_files(attendants, defaults, state="absent", base_dir=str(tmp_path)) == []
