@@ -273,7 +273,9 @@ def test_update_nothing_and_delete_with_diff_deletions_first(sim, client, check_
     ]
     keys = result["diff"][0]["after"]["business_hours_menu"]["key_configurations"]
     assert keys[-1] == {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100"}
+    # A deletion shows what it deletes: its details are read in diff mode.
     assert result["diff"][1]["after"] == {} and result["diff"][1]["before"]["name"] == "Bulk C"
+    assert result["diff"][1]["before"]["extension"] == "2103"
     assert all("_diff" not in entry and "_written" not in entry for entry in result["results"])
     if check_mode:
         assert writes(sim) == [] and names_in(sim) == ["Bulk A", "Bulk B", "Bulk C"]
@@ -545,8 +547,27 @@ def test_a_reference_to_an_attendant_nobody_declares_or_has_is_refused_and_warne
     lookups = [entry["query"] for entry in sim.requests() if entry["path"] == AA_LIST and "name" in entry["query"]]
     assert [query["name"] for query in lookups] == ["Nowhere"]  # a declared target is not looked up
     result, warnings = converge(client, task(*items), check_mode=True)
-    assert warnings[0] == message + "; the real run fails unless it is created first"
+    assert warnings == [
+        message + "; the real run fails unless it is created first",
+        # The item's own resolution, in check mode a warning too.
+        "business_hours_menu.key_configurations (key 1).auto_attendant: 'Nowhere': no auto attendant 'Nowhere' in "
+        "location Headquarters; the real run fails unless it is created first",
+    ]
     assert result["summary"] == summary(create=2) and writes(sim) == []
+
+
+def test_a_reference_to_an_attendant_the_task_deletes_is_warned_in_check_mode(sim, client):
+    items = [item("Main", "2101", business_hours_menu=keys_to("Gone")), absent("Gone")]
+    result, warnings = converge(client, task(*items), check_mode=True)
+    path = "business_hours_menu.key_configurations (key 1).auto_attendant"
+    assert warnings == [
+        "auto_attendants[0] ('Main'): %s: no auto attendant 'Gone' in location Headquarters, and the task does not "
+        "declare it; the real run fails unless it is created first" % path,
+        # Declared, but absent: the run does not create it, so the item's own resolution warns too.
+        "%s: 'Gone': no auto attendant 'Gone' in location Headquarters; the real run fails unless it is created "
+        "first" % path,
+    ]
+    assert actions(result) == [("Main", "create"), ("Gone", "nothing")] and writes(sim) == []
 
 
 def test_a_reference_to_an_existing_undeclared_attendant_is_resolved(sim, client):

@@ -147,6 +147,7 @@ def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
     assert listed.find("L1", "Dup")["id"] == "asked"  # duplicates: the service's own lookup reports them
     assert listed.find("L2", "A")["id"] == "asked"  # a location that was not listed
     assert listed.details("L1", "x") == {"id": "x"}
+    assert service.finds == [("L1", "A"), ("L1", "Dup"), ("L2", "A")]
 
 
 def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new():
