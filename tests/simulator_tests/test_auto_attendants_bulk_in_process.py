@@ -241,8 +241,11 @@ def test_create_in_two_locations_then_nothing_with_one_lookup_and_one_list_per_l
     lookups = sorted(entry["query"]["name"] for entry in requests if entry["path"] == "/v1/locations")
     assert lookups == ["Branch Office Denver", "Headquarters"]  # each distinct location resolved once
     lists = [entry for entry in requests if entry["path"] == AA_LIST]
+    # One name-less list per location, every page (of the largest size), never a lookup by name.
     assert sorted(entry["query"]["locationId"] for entry in lists) == sorted([hq, denver])
-    assert all("name" not in entry["query"] for entry in lists)  # one name-less list per location, never a lookup
+    assert [sorted(entry["query"].items()) for entry in lists] == [
+        [("locationId", entry["query"]["locationId"]), ("max", "1000")] for entry in lists
+    ]
     assert len(requests) == 2 + 2 + 3  # lookups, lists, one details read per declared attendant
 
 
@@ -457,6 +460,9 @@ def test_purge_beyond_the_limit_is_refused_before_any_write_and_warned_in_check_
     result, warnings = converge(client, task(item("Bulk A", "2101"), purge=True, purge_limit=2), check_mode=True)
     assert warnings == [message + " (check mode: the real run refuses)"]
     assert result["summary"] == summary(delete=3, nothing=1) and writes(sim) == []
+    # Without a WARN, the warning goes nowhere.
+    result = bulk.BulkRun(client, task(item("Bulk A", "2101"), purge=True, purge_limit=2), check_mode=True).run()
+    assert result["summary"] == summary(delete=3, nothing=1)
     # Exactly at the limit: no refusal.
     result, warnings = converge(client, task(item("Bulk A", "2101"), purge=True, purge_limit=3), check_mode=True)
     assert warnings == [] and result["summary"]["delete"] == 3
@@ -516,7 +522,7 @@ def _treatment_to(number):
 
 def test_the_same_attendant_by_location_name_and_id_is_refused_before_any_write(sim, client):
     hq = sim.location_id("Headquarters")
-    items = [item("Other", "2100"), item("Twice", "2101"), item("Twice", "2101", location=hq)]
+    items = [item("Lost", "2100", "Nowhere"), item("Twice", "2101"), item("Twice", "2101", location=hq)]
     with pytest.raises(bulk.BulkRefused) as refused:
         converge(client, task(*items))
     assert str(refused.value) == (
@@ -545,7 +551,7 @@ def test_a_reference_to_an_attendant_nobody_declares_or_has_is_refused_and_warne
     assert str(refused.value) == message + " (nothing was written)"
     assert writes(sim) == []
     lookups = [entry["query"] for entry in sim.requests() if entry["path"] == AA_LIST and "name" in entry["query"]]
-    assert [query["name"] for query in lookups] == ["Nowhere"]  # a declared target is not looked up
+    assert lookups == [{"name": "Nowhere", "max": "1000"}]  # a declared target is not looked up
     result, warnings = converge(client, task(*items), check_mode=True)
     assert warnings == [
         message + "; the real run fails unless it is created first",
@@ -736,15 +742,46 @@ def test_a_location_that_does_not_exist_fails_its_items_only(sim, client):
 
 
 def test_a_location_whose_listing_fails_fails_its_items_only(sim, client):
-    denver = sim.location_id("Branch Office Denver")
+    hq, denver = sim.location_id("Headquarters"), sim.location_id("Branch Office Denver")
+    seeded(sim, "Headquarters", 1, "Extra ")
+    seeded(sim, "Branch Office Denver", 1, "Extra ")
+    # With concurrency 1 the locations are listed in id order: the first listing fails.
+    failing, listed_fine = sorted([hq, denver])
+    names = {hq: "Headquarters", denver: "Branch Office Denver"}
     sim.fault(method="GET", path="autoAttendants$", status=403, count=1)
-    items = [item("Denver A", "3101", denver), item("Denver B", "3102", denver)]
+    items = [item("A", "3101", failing), item("B", "3102", failing), item("C", "3103", listed_fine)]
     result, _warnings = converge(client, task(*items, concurrency=1))
-    assert [entry["failed"] for entry in result["results"]] == [True, True]
-    assert [entry["location_id"] for entry in result["results"]] == [denver, denver]
-    assert [entry["api_error"]["status"] for entry in result["results"]] == [403, 403]
-    assert [entry["action"] for entry in result["results"]] == [None, None]
-    assert result["undeclared"] == [] and writes(sim) == []
+    assert [entry.get("failed", False) for entry in result["results"]] == [True, True, False]
+    assert [entry["location_id"] for entry in result["results"]] == [failing, failing, listed_fine]
+    assert [entry.get("api_error", {}).get("status") for entry in result["results"]] == [403, 403, None]
+    assert [entry["action"] for entry in result["results"]] == [None, None, "create"]
+    assert [(entry["name"], entry["location"]) for entry in result["undeclared"]] == [("Extra 0001", listed_fine)]
+    assert [entry["body"]["name"] for entry in sim.writes()] == ["C"]
+    assert names_in(sim, names[listed_fine]) == ["C", "Extra 0001"]
+
+
+class ThreadRecordingClient(WebexClient):
+    """A client that notes the thread of every request (its copies for other organisations share the notes)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.threads = set()
+
+    def request(self, method, path, params=None, json=None, files=None, data=None):
+        self.threads.add(threading.get_ident())
+        return super().request(method, path, params=params, json=json, files=files, data=data)
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_concurrency_bounds_the_workers(sim, concurrency):
+    client = ThreadRecordingClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
+    items = [item("A", "2101"), item("B", "2102"), item("Denver", "3101", "Branch Office Denver")]
+    result, _warnings = converge(client, task(*items, concurrency=concurrency))
+    assert result["summary"] == summary(create=3)
+    if concurrency == 1:
+        assert client.threads == {threading.get_ident()}  # one at a time, in the task's own thread
+    else:
+        assert threading.get_ident() not in client.threads and len(client.threads) > 1
 
 
 def test_items_of_another_organisation_use_a_client_with_its_org_id(sim, client):
