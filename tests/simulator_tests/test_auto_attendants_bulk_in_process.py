@@ -74,7 +74,8 @@ class ThreadSimulator(Simulator):
 
     def start(self):
         self._server = SimulatorServer(("127.0.0.1", 0), App(token=self.token, quiet=True))
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        # A short poll interval: stop() waits for the serving loop to notice.
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         self.port = self._server.server_address[1]
         self.base_url = "http://127.0.0.1:%d" % self.port
         self.url = self.base_url + "/v1"
