@@ -577,6 +577,16 @@ def test_a_reference_to_an_attendant_the_task_deletes_is_warned_in_check_mode(si
     assert actions(result) == [("Main", "create"), ("Gone", "nothing")] and writes(sim) == []
 
 
+def test_a_reference_that_resolves_to_the_stored_number_is_no_difference(sim, client):
+    converge(client, task(item("Sales", "2202"), item("Main", "2201", business_hours_menu=keys_to("Sales"))))
+    sim.clear_requests()
+    items = [item("Sales", "2202"), item("Main", "2201", business_hours_menu=keys_to("Sales"), name_dialing="GROUP")]
+    result, _warnings = converge(client, task(*items))
+    assert actions(result) == [("Sales", "nothing"), ("Main", "update")]
+    assert result["results"][1]["differing_fields"] == ["name_dialing"]
+    assert [entry["body"] for entry in sim.writes()] == [{"nameDialing": "GROUP"}]
+
+
 def test_a_reference_to_an_existing_undeclared_attendant_is_resolved(sim, client):
     seeded(sim, "Headquarters", 1, "Old ")  # extension 7000
     seeded(sim, "Branch Office Denver", 1, "Far ")  # extension 7000 in Denver
@@ -681,25 +691,30 @@ def test_a_cycle_whose_first_attendant_exists_is_written_in_order_without_a_seco
 
 
 def test_one_failed_item_lets_the_others_converge_and_is_listed(sim, client):
-    items = [item("Bulk A", "2101"), item("Austin Line", "4101", "Branch Office Austin")]
+    items = [item("Austin Line", "4101", "Branch Office Austin"), item("Bulk A", "2101"), item("Bulk B", "2102")]
     austin = sim.location_id("Branch Office Austin")
     sim.fault(method="POST", path=austin, status=400, count=1)
     sim.clear_requests()
-    result, _warnings = converge(client, task(*items))
+    result, _warnings = converge(client, task(*items, concurrency=1))
     assert result["failed"] is True and result["changed"] is True
-    assert result["summary"] == summary(create=1, failed=1)
-    failed = result["results"][1]
+    assert result["summary"] == summary(create=2, failed=1)
+    failed = result["results"][0]
     path = "/telephony/config/locations/%s/autoAttendants" % austin
     assert failed["api_error"]["status"] == 400 and failed["api_error"]["method"] == "POST"
     assert failed["api_error"]["path"] == path
     assert failed["failed"] is True and failed["changed"] is False and failed["action"] == "create"
+    assert failed["auto_attendant"] is None and failed["differing_fields"] == []
     assert failed["msg"] == str(_api_error_text(failed["api_error"]))
-    assert (
-        result["msg"]
-        == "1 of 2 auto attendants failed (the others converged): Austin Line in Branch Office Austin: %s"
-        % (failed["msg"])
+    assert result["msg"] == (
+        "1 of 3 auto attendants failed (the others converged): Austin Line in Branch Office Austin: %s" % failed["msg"]
     )
-    assert names_in(sim) == ["Bulk A"] and names_in(sim, "Branch Office Austin") == []
+    # The items written after the failed one have their results.
+    assert [(entry["changed"], entry["differing_fields"]) for entry in result["results"][1:]] == [
+        (True, CREATED_FIELDS),
+        (True, CREATED_FIELDS),
+    ]
+    assert [entry["auto_attendant"]["extension"] for entry in result["results"][1:]] == ["2101", "2102"]
+    assert names_in(sim) == ["Bulk A", "Bulk B"] and names_in(sim, "Branch Office Austin") == []
 
 
 def _api_error_text(error):
