@@ -523,12 +523,19 @@ def _treatment_to(number):
 
 def test_the_same_attendant_by_location_name_and_id_is_refused_before_any_write(sim, client):
     hq = sim.location_id("Headquarters")
-    items = [item("Lost", "2100", "Nowhere"), item("Twice", "2101"), item("Twice", "2101", location=hq)]
+    items = [
+        item("Lost", "2100", "Nowhere"),
+        item("Twice", "2101"),
+        item("Twice", "2101", location=hq),
+        item("Again", "2102", location=hq),
+        item("Again", "2102"),
+    ]
     with pytest.raises(bulk.BulkRefused) as refused:
         converge(client, task(*items))
     assert str(refused.value) == (
         "auto_attendants[2] ('Twice'): the same auto attendant as auto_attendants[1] (location %r is "
-        "'Headquarters'); declare each auto attendant once" % hq
+        "'Headquarters'); declare each auto attendant once; auto_attendants[4] ('Again'): the same auto attendant as "
+        "auto_attendants[3] (location 'Headquarters' is %r); declare each auto attendant once" % (hq, hq)
     )
     assert writes(sim) == []
 
@@ -839,7 +846,19 @@ def test_a_write_the_service_does_not_apply_is_reported_with_its_fields(sim, cli
     result, _warnings = converge(client, task(item("Bulk A", "2101", name_dialing="GROUP")))
     entry = result["results"][0]
     assert entry["failed"] is True and entry["not_applied"] == ["name_dialing"]
-    assert "api_error" not in entry and entry["changed"] is True
+    assert "api_error" not in entry and entry["changed"] is True and entry["action"] == "update"
+
+
+def test_a_failed_update_or_deletion_keeps_the_action_under_way(sim, client):
+    converge(client, task(item("Bulk A", "2101"), item("Bulk B", "2102")))
+    sim.fault(method="PUT", path="autoAttendants", status=400, count=1)
+    sim.fault(method="DELETE", path="autoAttendants", status=400, count=1)
+    result, _warnings = converge(client, task(item("Bulk A", "2101", name_dialing="GROUP"), absent("Bulk B")))
+    assert [(entry["action"], entry["failed"], entry["api_error"]["method"]) for entry in result["results"]] == [
+        ("update", True, "PUT"),
+        ("delete", True, "DELETE"),
+    ]
+    assert result["changed"] is False and result["summary"] == summary(failed=2)
 
 
 def test_error_fields_say_what_failed():
