@@ -16,6 +16,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendants_bulk as bulk
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
 from tests.simulator.harness import Simulator
+from tests.simulator.seed import ORG_ID as SIM_ORG_ID
 from tests.simulator.server import App, SimulatorServer
 
 AA_LIST = "/v1/telephony/config/autoAttendants"
@@ -260,7 +261,8 @@ def test_update_nothing_and_delete_with_diff_deletions_first(sim, client, check_
     )
     changed[2] = absent("Bulk C")
     sim.clear_requests()
-    result, warnings = converge(client, task(*changed), check_mode=check_mode, diff=True)
+    # One at a time: the order of the writes is the order of the run (deletions first, then the items in order).
+    result, warnings = converge(client, task(*changed, concurrency=1), check_mode=check_mode, diff=True)
     assert warnings == []
     assert result["changed"] is True and result["summary"] == summary(update=1, delete=1, nothing=1)
     assert actions(result) == [("Bulk A", "update"), ("Bulk B", "nothing"), ("Bulk C", "delete")]
@@ -825,6 +827,24 @@ def test_the_task_org_id_applies_to_items_without_their_own(sim, client):
     result, _warnings = converge(client, params)
     assert result["results"][0]["api_error"]["status"] == 403
     assert [entry["query"].get("orgId") for entry in sim.requests()] == [OTHER_ORG]
+
+
+def test_an_item_org_id_overrides_the_task_org_id(sim):
+    client = WebexClient(sim.url, sim.token, org_id=OTHER_ORG, timeout=10, sleep=lambda seconds: None)
+    hq = sim.location_id("Headquarters")
+    items = [item("Bulk A", "2101", location=hq, org_id=SIM_ORG_ID), item("Bulk B", "2102", location=hq)]
+    sim.clear_requests()
+    result, _warnings = converge(client, dict(task(*items), org_id=OTHER_ORG))
+    assert [(entry["action"], entry.get("failed", False)) for entry in result["results"]] == [
+        ("create", False),
+        (None, True),
+    ]
+    assert result["results"][1]["api_error"]["status"] == 403
+    # Bulk B's location is listed in the task's organisation (refused); everything of Bulk A goes to its own.
+    other = [(entry["method"], entry["path"]) for entry in sim.requests() if entry["query"].get("orgId") == OTHER_ORG]
+    assert other == [("GET", AA_LIST)]
+    assert all(entry["query"].get("orgId") in (OTHER_ORG, SIM_ORG_ID) for entry in sim.requests())
+    assert [entry["query"].get("orgId") for entry in sim.writes()] == [SIM_ORG_ID]
 
 
 def test_clients_share_the_task_client_per_organisation():
