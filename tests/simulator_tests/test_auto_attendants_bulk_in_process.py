@@ -871,14 +871,19 @@ def test_a_write_the_service_does_not_apply_is_reported_with_its_fields(sim, cli
 
 def test_a_failed_update_or_deletion_keeps_the_action_under_way(sim, client):
     converge(client, task(item("Bulk A", "2101"), item("Bulk B", "2102")))
+    seeded(sim, "Headquarters", 1, "Extra ")
     sim.fault(method="PUT", path="autoAttendants", status=400, count=1)
-    sim.fault(method="DELETE", path="autoAttendants", status=400, count=1)
-    result, _warnings = converge(client, task(item("Bulk A", "2101", name_dialing="GROUP"), absent("Bulk B")))
+    sim.fault(method="DELETE", path="autoAttendants", status=400, count=2)
+    params = task(item("Bulk A", "2101", name_dialing="GROUP"), absent("Bulk B"), purge=True)
+    result, _warnings = converge(client, params)
     assert [(entry["action"], entry["failed"], entry["api_error"]["method"]) for entry in result["results"]] == [
         ("update", True, "PUT"),
         ("delete", True, "DELETE"),
+        ("delete", True, "DELETE"),
     ]
-    assert result["changed"] is False and result["summary"] == summary(failed=2)
+    assert [(entry["changed"], entry["differing_fields"]) for entry in result["results"]] == [(False, [])] * 3
+    assert result["results"][2]["name"] == "Extra 0001" and result["results"][2]["purged"] is True
+    assert result["changed"] is False and result["summary"] == summary(failed=3)
 
 
 def test_error_fields_say_what_failed():

@@ -7,6 +7,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk i
     differing_fields,
     item_argument_spec,
     item_label,
+    missing_reference_targets,
     purge_reference_warnings,
     summary_of,
     validate_options,
@@ -231,3 +232,43 @@ def test_created_fields_follow_the_module_option_order_unknown_last():
     )
     assert differing_fields(create, {}) == ["name", "phone_number", "after_hours_menu", "zzz_unknown"]
     assert differing_fields(auto_attendant.plan("present", {"name": "A"}, {"name": "A"}), {}) == []
+
+
+def _menu_to(*targets):
+    keys = [
+        {"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": t} for i, t in enumerate(targets)
+    ]
+    return {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys}
+
+
+def test_write_passes_edges():
+    assert write_passes([]) == []
+    # A reference to itself orders nothing.
+    own = {"name": "A", "location": "HQ", "state": "present", "business_hours_menu": _menu_to("A")}
+    assert write_passes([own]) == [[(0, frozenset())]]
+    # An item being deleted refers to nothing: its keys make no cycle.
+    items = [
+        {"name": "X", "location": "HQ", "state": "present", "business_hours_menu": _menu_to("D")},
+        {"name": "D", "location": "HQ", "state": "absent", "business_hours_menu": _menu_to("X")},
+    ]
+    assert write_passes(items) == [[(1, frozenset())], [(0, frozenset())]]
+    # Targets are matched within the item's organisation.
+    org_items = [
+        {"name": "A", "location": "HQ", "state": "present", "org_id": "O", "business_hours_menu": _menu_to("B")},
+        {"name": "B", "location": "HQ", "state": "present", "org_id": "O"},
+    ]
+    assert write_passes(org_items) == [[(1, frozenset())], [(0, frozenset())]]
+
+
+def test_missing_reference_targets_skip_items_being_deleted_and_match_within_the_organisation():
+    items = [
+        {"name": "Gone", "location": "HQ", "state": "absent", "business_hours_menu": _menu_to("Z")},
+        {"name": "A", "location": "HQ", "state": "present", "org_id": "O", "business_hours_menu": _menu_to("B", "Q")},
+        {"name": "B", "location": "HQ", "state": "present", "org_id": "O"},
+    ]
+    asked = []
+    assert missing_reference_targets(items, lambda owner, name: asked.append(name) or []) == [
+        "auto_attendants[1] ('A'): business_hours_menu.key_configurations (key 2).auto_attendant: no auto attendant "
+        "'Q' in location HQ, and the task does not declare it"
+    ]
+    assert asked == ["Q"]
