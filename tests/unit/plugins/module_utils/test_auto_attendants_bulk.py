@@ -5,8 +5,12 @@ from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk i
     ListedService,
     checked_items,
     differing_fields,
+    item_argument_spec,
+    item_label,
+    missing_reference_targets,
     purge_reference_warnings,
     summary_of,
+    validate_options,
     write_passes,
 )
 
@@ -144,6 +148,7 @@ def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
     assert listed.find("L1", "Dup")["id"] == "asked"  # duplicates: the service's own lookup reports them
     assert listed.find("L2", "A")["id"] == "asked"  # a location that was not listed
     assert listed.details("L1", "x") == {"id": "x"}
+    assert service.finds == [("L1", "A"), ("L1", "Dup"), ("L2", "A")]
 
 
 def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new():
@@ -171,3 +176,99 @@ def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new()
     assert write_passes(items, existing=[0, 1, 2, 3]) == [
         [(0, frozenset()), (1, frozenset()), (2, frozenset()), (3, frozenset())]
     ]
+
+
+def test_task_option_bounds_are_inclusive():
+    assert checked_items(params(purge_limit=0, concurrency=1)) == ([], [])
+    assert checked_items(params(concurrency=50)) == ([], [])
+    assert checked_items(params(concurrency=0))[1] == ["concurrency: 0 is out of range (1 to 50)"]
+    assert checked_items(params(purge_limit=None, concurrency=None)) == ([], [])
+    assert checked_items({"auto_attendants": None}) == ([], [])
+
+
+def test_items_that_are_not_dictionaries_or_lack_a_usable_name_are_named_by_index():
+    items, problems = checked_items(
+        params(
+            "x",
+            {"name": "  ", "location": "HQ", "extension": "2001"},
+            {"name": 5, "location": "HQ"},
+            {"name": "A", "location": "HQ"},
+            {"name": "A", "location": "HQ", "org_id": "T"},
+            org_id="T",
+        )
+    )
+    assert problems == [
+        "auto_attendants[0] (no name): must be a dictionary of webex_auto_attendant options",
+        "auto_attendants[1] (no name): name: must not be empty",
+        "auto_attendants[2] (no name): name: is the number 5, not text (YAML reads unquoted digits as a number: 0100 "
+        'becomes 64, 1_000 becomes 1000); quote it, for example name: "0100"',
+        # The task's org_id is the organisation of an item without its own: the same attendant twice.
+        "auto_attendants[4] ('A'): declared twice in location 'HQ' (also auto_attendants[3]); declare each auto "
+        "attendant once",
+    ]
+    assert items[:3] == [None, None, None] and items[3]["name"] == "A" and items[4]["org_id"] == "T"
+    assert validate_options(params({"name": "A", "location": "HQ"})) == []
+    assert validate_options(params("x")) == [
+        "auto_attendants[0] (no name): must be a dictionary of webex_auto_attendant options"
+    ]
+
+
+def test_item_labels():
+    assert item_label(3, {"name": "Main"}) == "auto_attendants[3] ('Main')"
+    assert item_label(0, {"name": " "}) == "auto_attendants[0] (no name)"
+    assert item_label(1, {}) == "auto_attendants[1] (no name)"
+    assert item_label(2, ["Main"]) == "auto_attendants[2] (no name)"
+
+
+def test_item_options_are_the_single_module_options_and_org_id():
+    spec = item_argument_spec()
+    assert spec.pop("org_id") == {"type": "str"}
+    assert spec == auto_attendant.argument_spec()
+
+
+def test_created_fields_follow_the_module_option_order_unknown_last():
+    create = auto_attendant.plan(
+        "present", {"afterHoursMenu": {}, "zzzUnknown": 1, "name": "A", "phoneNumber": "+1"}, None
+    )
+    assert differing_fields(create, {}) == ["name", "phone_number", "after_hours_menu", "zzz_unknown"]
+    assert differing_fields(auto_attendant.plan("present", {"name": "A"}, {"name": "A"}), {}) == []
+
+
+def _menu_to(*targets):
+    keys = [
+        {"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": t} for i, t in enumerate(targets)
+    ]
+    return {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys}
+
+
+def test_write_passes_edges():
+    assert write_passes([]) == []
+    # A reference to itself orders nothing.
+    own = {"name": "A", "location": "HQ", "state": "present", "business_hours_menu": _menu_to("A")}
+    assert write_passes([own]) == [[(0, frozenset())]]
+    # An item being deleted refers to nothing: its keys make no cycle.
+    items = [
+        {"name": "X", "location": "HQ", "state": "present", "business_hours_menu": _menu_to("D")},
+        {"name": "D", "location": "HQ", "state": "absent", "business_hours_menu": _menu_to("X")},
+    ]
+    assert write_passes(items) == [[(1, frozenset())], [(0, frozenset())]]
+    # Targets are matched within the item's organisation.
+    org_items = [
+        {"name": "A", "location": "HQ", "state": "present", "org_id": "O", "business_hours_menu": _menu_to("B")},
+        {"name": "B", "location": "HQ", "state": "present", "org_id": "O"},
+    ]
+    assert write_passes(org_items) == [[(1, frozenset())], [(0, frozenset())]]
+
+
+def test_missing_reference_targets_skip_items_being_deleted_and_match_within_the_organisation():
+    items = [
+        {"name": "Gone", "location": "HQ", "state": "absent", "business_hours_menu": _menu_to("Z")},
+        {"name": "A", "location": "HQ", "state": "present", "org_id": "O", "business_hours_menu": _menu_to("B", "Q")},
+        {"name": "B", "location": "HQ", "state": "present", "org_id": "O"},
+    ]
+    asked = []
+    assert missing_reference_targets(items, lambda owner, name: asked.append(name) or []) == [
+        "auto_attendants[1] ('A'): business_hours_menu.key_configurations (key 2).auto_attendant: no auto attendant "
+        "'Q' in location HQ, and the task does not declare it"
+    ]
+    assert asked == ["Q"]

@@ -92,3 +92,73 @@ def test_a_429_pauses_every_thread_of_a_shared_client(sim):
     # The bound on requests in flight is held by tests/integration/test_webex_auto_attendants.py, with a latency that
     # makes requests overlap; without one, the simulator's count races the client's next request on a closed
     # keep-alive connection and is not a measure of the workers.
+
+
+def test_gate_does_not_sleep_once_the_pause_is_over():
+    clock = FakeClock()
+    gate = RateLimitGate(clock.sleep, lambda: clock.now)
+    gate.pause(0)  # over at once
+    gate.wait()
+    gate.pause(-1)  # already over: the pause set earlier is kept, and over too
+    gate.wait()
+    assert clock.slept == []
+    gate.pause(0.5)
+    clock.now += 0.5  # the pause ran out while nobody waited
+    gate.wait()
+    assert clock.slept == []
+
+
+def test_gate_pauses_from_the_time_of_the_call():
+    clock = FakeClock()
+    gate = RateLimitGate(clock.sleep, lambda: clock.now)
+    gate.pause(2)
+    clock.now += 1.5
+    gate.pause(1)  # until 102.5, later than 102: the longer pause wins
+    gate.wait()
+    assert clock.slept == [1.0]
+
+
+def test_run_all_runs_in_the_calling_thread_when_there_is_nothing_to_overlap():
+    here = threading.get_ident()
+    assert run_all([threading.get_ident] * 3, concurrency=1) == [(here, None)] * 3
+    assert run_all([threading.get_ident], concurrency=5) == [(here, None)]
+    threads = {value for value, _error in run_all([threading.get_ident] * 2, concurrency=2)}
+    assert here not in threads
+
+
+def test_run_all_returns_the_exception_of_each_failed_call():
+    error = KeyError("x")
+
+    def fail():
+        raise error
+
+    assert run_all([fail, lambda: 1], concurrency=1) == [(None, error), (1, None)]
+    assert run_all(iter([lambda: 2, fail]), concurrency=2) == [(2, None), (None, error)]
+
+
+def test_share_client_gives_both_schemes_one_blocking_pool_of_the_workers_size():
+    slept = []
+    client = WebexClient("https://webex.invalid/v1", "token", sleep=slept.append)
+    assert share_client(client, 4) is client
+    adapter = client.session.get_adapter("https://webex.invalid/v1")
+    assert client.session.get_adapter("http://webex.invalid/v1") is adapter
+    assert adapter.poolmanager.connection_pool_kw["maxsize"] == 4
+    assert adapter.poolmanager.connection_pool_kw["block"] is True
+    share_client(client, 0)
+    assert client.session.get_adapter("https://webex.invalid/v1").poolmanager.connection_pool_kw["maxsize"] == 1
+    # The gate sleeps with the client's own sleep.
+    client.rate_gate.pause(30)
+    client.rate_gate.wait()
+    assert len(slept) == 1 and 29 < slept[0] <= 30
+
+
+def test_share_client_mints_the_access_token_once_before_the_threads_start(sim):
+    credentials = (sim.client_id, sim.client_secret, sim.refresh_token)
+    client = WebexClient(sim.url, None, refresh_credentials=credentials, sleep=lambda seconds: None)
+    share_client(client, 3)
+    assert client.session.headers["Authorization"].startswith("Bearer ")
+    share_client(client, 3)  # a token is held: none minted again
+    assert [entry["path"] for entry in sim.requests()] == ["/v1/access_token"]
+    share_client(WebexClient(sim.url, sim.token), 3)  # a token given, or no credentials: nothing minted
+    share_client(WebexClient(sim.url, None), 3)
+    assert len(sim.requests()) == 1

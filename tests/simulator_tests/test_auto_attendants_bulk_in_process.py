@@ -1,0 +1,968 @@
+"""webex_auto_attendants' BulkRun and run() called in this process against the simulator over HTTP: every path (create,
+update, nothing, delete, purge, check mode, diff, references, refusals, per-item failures), asserted on the exact result
+and on the simulator's request log.
+
+tests/integration/test_webex_auto_attendants.py proves the same through ansible-playbook; these run in this process,
+which is what lets ``make mutation`` (mutmut) see which function each test reaches.
+"""
+
+import copy
+import os
+import threading
+
+import pytest
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.wxc.calling.plugins.module_utils import auto_attendants_bulk as bulk
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
+from tests.simulator.harness import Simulator
+from tests.simulator.seed import ORG_ID as SIM_ORG_ID
+from tests.simulator.server import App, SimulatorServer
+
+AA_LIST = "/v1/telephony/config/autoAttendants"
+MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
+CREATED_FIELDS = ["name", "extension", "business_schedule", "business_hours_menu", "after_hours_menu"]
+OTHER_ORG = "Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi9vdGhlcg"
+
+
+def item(name, extension, location="Headquarters", **extra):
+    """A minimal declared attendant."""
+    entry = {
+        "name": name,
+        "location": location,
+        "extension": extension,
+        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+        "business_hours_menu": copy.deepcopy(MENU),
+        "after_hours_menu": copy.deepcopy(MENU),
+    }
+    entry.update(extra)
+    return entry
+
+
+def absent(name, location="Headquarters"):
+    return {"name": name, "location": location, "state": "absent"}
+
+
+def keys_to(*targets):
+    return {
+        "greeting": "DEFAULT",
+        "extension_enabled": True,
+        "key_configurations": [
+            {"key": str(number + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
+            for number, target in enumerate(targets)
+        ],
+    }
+
+
+def task(*items, **options):
+    """The module's params as AnsibleModule makes them from the bulk argument spec (defaults filled in)."""
+    result = ArgumentSpecValidator(bulk.argument_spec()).validate(dict({"auto_attendants": list(items)}, **options))
+    assert not result.error_messages, result.error_messages
+    return result.validated_parameters
+
+
+class ThreadSimulator(Simulator):
+    """The simulator served from a thread of this process (no subprocess, no OpenAPI validation): the same routes over
+    HTTP, started in a fraction of a second.
+
+    For mutation testing only: mutmut runs each mutant's tests in a fresh process, where the usual subprocess with its
+    OpenAPI validator would cost seconds per mutant. A plain pytest run uses the session simulator, validated.
+    """
+
+    def __init__(self):
+        super().__init__(validate_openapi=False)
+        self._server = None
+
+    def start(self):
+        self._server = SimulatorServer(("127.0.0.1", 0), App(token=self.token, quiet=True))
+        # A short poll interval: stop() waits for the serving loop to notice.
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+        self.port = self._server.server_address[1]
+        self.base_url = "http://127.0.0.1:%d" % self.port
+        self.url = self.base_url + "/v1"
+        return self
+
+    def stop(self, timeout=10):
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture(name="sim")
+def fixture_sim(request):
+    """conftest's ``sim`` (the session simulator, reset, OpenAPI-checked after the test); under mutmut (which sets
+    MUTANT_UNDER_TEST) a simulator in a thread of the test process instead."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        simulator = request.getfixturevalue("sim_server")
+        simulator.reset()
+        yield simulator
+        simulator.check_openapi()
+        return
+    simulator = ThreadSimulator().start()
+    try:
+        yield simulator
+    finally:
+        simulator.stop()
+
+
+@pytest.fixture(name="client")
+def fixture_client(sim):
+    return WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
+
+
+class Run:
+    """One BulkRun; its warnings are kept in .warnings."""
+
+    def __init__(self, client, params, check_mode=False, diff=False):
+        self.warnings = []
+        self.bulk_run = bulk.BulkRun(client, params, check_mode=check_mode, diff=diff, warn=self.warnings.append)
+
+    def run(self):
+        return self.bulk_run.run()
+
+
+def converge(client, params, check_mode=False, diff=False):
+    """(result, warnings) of one run."""
+    one = Run(client, params, check_mode, diff)
+    return one.run(), one.warnings
+
+
+def writes(sim):
+    return [(entry["method"], entry["status"]) for entry in sim.writes()]
+
+
+def names_in(sim, location="Headquarters"):
+    location_id = sim.location_id(location)
+    listing = sim.api("GET", AA_LIST[3:], params={"locationId": location_id}).json()["autoAttendants"]
+    return sorted(entry["name"] for entry in listing)
+
+
+def listed(sim, location="Headquarters"):
+    location_id = sim.location_id(location)
+    return {
+        entry["name"]: entry
+        for entry in sim.api("GET", AA_LIST[3:], params={"locationId": location_id}).json()["autoAttendants"]
+    }
+
+
+def actions(result):
+    return [(entry["name"], entry["action"]) for entry in result["results"]]
+
+
+def summary(create=0, update=0, delete=0, nothing=0, failed=0):
+    return {"create": create, "update": update, "delete": delete, "nothing": nothing, "failed": failed}
+
+
+def seeded(sim, location, count, prefix):
+    """Attendants stored behind the module's back (extensions from 7000); the request log is emptied after."""
+    ids = sim.seed_auto_attendants(location, count, prefix=prefix)
+    sim.clear_requests()
+    return ids
+
+
+# -- the options -----------------------------------------------------------------------------------------------------
+
+
+def test_the_task_options_and_their_defaults():
+    assert bulk.argument_spec() == {
+        "auto_attendants": {"type": "list", "elements": "dict", "required": True},
+        "purge": {"type": "bool", "default": False},
+        "purge_limit": {"type": "int", "default": 10},
+        "concurrency": {"type": "int", "default": 10},
+    }
+    assert task() == {"auto_attendants": [], "purge": False, "purge_limit": 10, "concurrency": 10}
+
+
+def test_invalid_options_never_reach_a_run(sim, client):
+    sim.clear_requests()
+    with pytest.raises(ValueError) as raised:
+        bulk.BulkRun(client, task(item("A", "x"), purge_limit=-2))
+    assert str(raised.value) == (
+        "invalid options reached the run: purge_limit: -2 is negative (0 means no limit); "
+        "auto_attendants[0] ('A'): extension: 'x' must be 2 to 10 digits"
+    )
+    assert sim.requests() == []
+
+
+# -- create, nothing, update, delete ---------------------------------------------------------------------------------
+
+
+def test_create_in_two_locations_then_nothing_with_one_lookup_and_one_list_per_location(sim, client):
+    items = [item("Bulk A", "2101"), item("Bulk B", "2102"), item("Denver A", "3101", "Branch Office Denver")]
+    hq, denver = sim.location_id("Headquarters"), sim.location_id("Branch Office Denver")
+    sim.clear_requests()
+    result, warnings = converge(client, task(*items))
+    assert warnings == []
+    assert result["changed"] is True and "failed" not in result and "diff" not in result
+    assert result["summary"] == summary(create=3)
+    assert result["undeclared"] == []
+    created = listed(sim)
+    assert [{key: value for key, value in entry.items() if key != "auto_attendant"} for entry in result["results"]] == [
+        {
+            "name": "Bulk A",
+            "location": "Headquarters",
+            "location_id": hq,
+            "action": "create",
+            "changed": True,
+            "differing_fields": CREATED_FIELDS,
+        },
+        {
+            "name": "Bulk B",
+            "location": "Headquarters",
+            "location_id": hq,
+            "action": "create",
+            "changed": True,
+            "differing_fields": CREATED_FIELDS,
+        },
+        {
+            "name": "Denver A",
+            "location": "Branch Office Denver",
+            "location_id": denver,
+            "action": "create",
+            "changed": True,
+            "differing_fields": CREATED_FIELDS,
+        },
+    ]
+    first = result["results"][0]["auto_attendant"]
+    assert first["id"] == created["Bulk A"]["id"] and first["extension"] == "2101" and first["location_id"] == hq
+    assert first["business_hours_menu"]["key_configurations"] == [{"key": "0", "action": "EXIT"}]
+    assert sorted(entry["body"]["name"] for entry in sim.writes()) == ["Bulk A", "Bulk B", "Denver A"]
+    assert {method for method, _status in writes(sim)} == {"POST"}
+
+    sim.clear_requests()
+    result, warnings = converge(client, task(*items))
+    assert warnings == [] and writes(sim) == []
+    assert result["changed"] is False and result["summary"] == summary(nothing=3)
+    assert actions(result) == [("Bulk A", "nothing"), ("Bulk B", "nothing"), ("Denver A", "nothing")]
+    assert all(entry["differing_fields"] == [] and entry["changed"] is False for entry in result["results"])
+    assert [entry["auto_attendant"]["id"] for entry in result["results"]] == [
+        created["Bulk A"]["id"],
+        created["Bulk B"]["id"],
+        listed(sim, "Branch Office Denver")["Denver A"]["id"],
+    ]
+    requests = sim.requests()[:-2]  # without the two listings made by listed() above
+    lookups = sorted(entry["query"]["name"] for entry in requests if entry["path"] == "/v1/locations")
+    assert lookups == ["Branch Office Denver", "Headquarters"]  # each distinct location resolved once
+    lists = [entry for entry in requests if entry["path"] == AA_LIST]
+    # One name-less list per location, every page (of the largest size), never a lookup by name.
+    assert sorted(entry["query"]["locationId"] for entry in lists) == sorted([hq, denver])
+    assert [sorted(entry["query"].items()) for entry in lists] == [
+        [("locationId", entry["query"]["locationId"]), ("max", "1000")] for entry in lists
+    ]
+    assert len(requests) == 2 + 2 + 3  # lookups, lists, one details read per declared attendant
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_update_nothing_and_delete_with_diff_deletions_first(sim, client, check_mode):
+    items = [item("Bulk A", "2101"), item("Bulk B", "2102"), item("Bulk C", "2103")]
+    converge(client, task(*items))
+    changed = copy.deepcopy(items)
+    changed[0]["business_hours_menu"]["key_configurations"].append(
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100"}
+    )
+    changed[2] = absent("Bulk C")
+    sim.clear_requests()
+    # One at a time: the order of the writes is the order of the run (deletions first, then the items in order).
+    result, warnings = converge(client, task(*changed, concurrency=1), check_mode=check_mode, diff=True)
+    assert warnings == []
+    assert result["changed"] is True and result["summary"] == summary(update=1, delete=1, nothing=1)
+    assert actions(result) == [("Bulk A", "update"), ("Bulk B", "nothing"), ("Bulk C", "delete")]
+    assert [entry["differing_fields"] for entry in result["results"]] == [
+        ["business_hours_menu.key_configurations (key 1)"],
+        [],
+        [],
+    ]
+    assert [entry["changed"] for entry in result["results"]] == [True, False, True]
+    assert result["results"][2]["auto_attendant"] is None
+    assert [(entry["before_header"], entry["after_header"]) for entry in result["diff"]] == [
+        ("Bulk A (Headquarters)", "Bulk A (Headquarters)"),
+        ("Bulk C (Headquarters)", "Bulk C (Headquarters)"),
+    ]
+    keys = result["diff"][0]["after"]["business_hours_menu"]["key_configurations"]
+    assert keys[-1] == {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1100"}
+    # A deletion shows what it deletes: its details are read in diff mode.
+    assert result["diff"][1]["after"] == {} and result["diff"][1]["before"]["name"] == "Bulk C"
+    assert result["diff"][1]["before"]["extension"] == "2103"
+    assert all("_diff" not in entry and "_written" not in entry for entry in result["results"])
+    if check_mode:
+        assert writes(sim) == [] and names_in(sim) == ["Bulk A", "Bulk B", "Bulk C"]
+    else:
+        assert writes(sim) == [("DELETE", 204), ("PUT", 200)]  # deletions first
+        assert names_in(sim) == ["Bulk A", "Bulk B"]
+        assert [
+            key.get("value")
+            for key in result["results"][0]["auto_attendant"]["business_hours_menu"]["key_configurations"]
+        ] == [None, "1100"]
+
+
+def test_without_diff_no_diff_list_and_changes_only_where_made(sim, client):
+    converge(client, task(item("Bulk A", "2101"), item("Bulk B", "2102")))
+    sim.clear_requests()
+    result, _warnings = converge(client, task(item("Bulk A", "2101", name_dialing="GROUP"), item("Bulk B", "2102")))
+    assert "diff" not in result
+    assert [(entry["action"], entry["changed"]) for entry in result["results"]] == [
+        ("update", True),
+        ("nothing", False),
+    ]
+    assert result["results"][0]["differing_fields"] == ["name_dialing"]
+    assert result["results"][0]["auto_attendant"]["name_dialing"] == "GROUP"
+    assert writes(sim) == [("PUT", 200)]
+
+
+def test_a_declared_absent_attendant_that_does_not_exist_is_nothing(sim, client):
+    sim.clear_requests()
+    result, _warnings = converge(client, task(absent("Never")), diff=True)
+    assert result == {
+        "changed": False,
+        "results": [
+            {
+                "name": "Never",
+                "location": "Headquarters",
+                "location_id": sim.location_id("Headquarters"),
+                "action": "nothing",
+                "changed": False,
+                "auto_attendant": None,
+                "differing_fields": [],
+            }
+        ],
+        "summary": summary(nothing=1),
+        "undeclared": [],
+        "diff": [],
+    }
+    assert writes(sim) == []
+
+
+# -- undeclared and purge --------------------------------------------------------------------------------------------
+
+
+def test_undeclared_attendants_are_reported_in_listed_locations_only(sim, client):
+    converge(client, task(item("Bulk A", "2101")))
+    ids = seeded(sim, "Headquarters", 2, "Extra ")
+    seeded(sim, "Branch Office Denver", 1, "Elsewhere ")
+    hq = sim.location_id("Headquarters")
+    sim.clear_requests()
+    result, _warnings = converge(client, task(item("Bulk A", "2101")))
+    assert result["changed"] is False and writes(sim) == []
+    assert result["undeclared"] == [
+        {
+            "name": "Extra 0001",
+            "location": "Headquarters",
+            "location_id": hq,
+            "id": ids[0],
+            "extension": "7000",
+            "esn": "80017000",
+        },
+        {
+            "name": "Extra 0002",
+            "location": "Headquarters",
+            "location_id": hq,
+            "id": ids[1],
+            "extension": "7001",
+            "esn": "80017001",
+        },
+    ]
+    assert len(result["results"]) == 1
+
+
+def test_undeclared_entry_carries_every_number_it_has():
+    found = {
+        "name": "Old",
+        "locationId": "L1",
+        "locationName": "HQ",
+        "id": "A1",
+        "extension": "7000",
+        "phoneNumber": "+19705550001",
+        "esn": "80017000",
+        "other": "x",
+    }
+    assert bulk.undeclared_entry(found, "Headquarters") == {
+        "name": "Old",
+        "location": "Headquarters",
+        "location_id": "L1",
+        "id": "A1",
+        "extension": "7000",
+        "phone_number": "+19705550001",
+        "esn": "80017000",
+    }
+    assert bulk.undeclared_entry({}, "HQ") == {
+        "name": None,
+        "location": "HQ",
+        "location_id": None,
+        "id": None,
+        "extension": None,
+        "phone_number": None,
+        "esn": None,
+    }
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_purge_deletes_the_undeclared_of_listed_locations(sim, client, check_mode):
+    converge(client, task(item("Bulk A", "2101")))
+    ids = seeded(sim, "Headquarters", 2, "Extra ")
+    seeded(sim, "Branch Office Denver", 1, "Elsewhere ")
+    hq = sim.location_id("Headquarters")
+    result, warnings = converge(client, task(item("Bulk A", "2101"), purge=True), check_mode=check_mode, diff=True)
+    assert warnings == []
+    assert result["changed"] is True and result["summary"] == summary(delete=2, nothing=1)
+    assert result["results"][1:] == [
+        {
+            "name": "Extra 0001",
+            "location": "Headquarters",
+            "location_id": hq,
+            "action": "delete",
+            "changed": True,
+            "auto_attendant": None,
+            "differing_fields": [],
+            "purged": True,
+        },
+        {
+            "name": "Extra 0002",
+            "location": "Headquarters",
+            "location_id": hq,
+            "action": "delete",
+            "changed": True,
+            "auto_attendant": None,
+            "differing_fields": [],
+            "purged": True,
+        },
+    ]
+    assert [entry["before"]["name"] for entry in result["diff"]] == ["Extra 0001", "Extra 0002"]
+    assert [entry["before_header"] for entry in result["diff"]] == [
+        "Extra 0001 (Headquarters)",
+        "Extra 0002 (Headquarters)",
+    ]
+    assert [entry["id"] for entry in result["undeclared"]] == ids
+    if check_mode:
+        assert writes(sim) == []
+    else:
+        assert writes(sim) == [("DELETE", 204), ("DELETE", 204)]
+        assert sorted(entry["path"].rsplit("/", 1)[1] for entry in sim.writes()) == sorted(ids)
+        assert names_in(sim) == ["Bulk A"] and names_in(sim, "Branch Office Denver") == ["Elsewhere 0001"]
+
+
+def test_purge_off_or_with_nothing_undeclared_deletes_nothing(sim, client):
+    converge(client, task(item("Bulk A", "2101")))
+    result, _warnings = converge(client, task(item("Bulk A", "2101"), purge=True))
+    assert result["changed"] is False and result["undeclared"] == [] and len(result["results"]) == 1
+    seeded(sim, "Headquarters", 1, "Extra ")
+    result, _warnings = converge(client, task(item("Bulk A", "2101")))
+    assert result["changed"] is False and len(result["results"]) == 1 and len(result["undeclared"]) == 1
+    assert writes(sim) == []
+
+
+def test_purge_beyond_the_limit_is_refused_before_any_write_and_warned_in_check_mode(sim, client):
+    converge(client, task(item("Bulk A", "2101")))
+    seeded(sim, "Headquarters", 3, "Extra ")
+    message = (
+        "purge would delete 3 auto attendants, more than purge_limit 2: Extra 0001 (Headquarters), Extra 0002 "
+        "(Headquarters), Extra 0003 (Headquarters); raise purge_limit (0 means no limit) if that is meant"
+    )
+    with pytest.raises(bulk.BulkRefused) as refused:
+        converge(client, task(item("Bulk A", "2101"), purge=True, purge_limit=2))
+    assert str(refused.value) == message
+    assert writes(sim) == []
+    result, warnings = converge(client, task(item("Bulk A", "2101"), purge=True, purge_limit=2), check_mode=True)
+    assert warnings == [message + " (check mode: the real run refuses)"]
+    assert result["summary"] == summary(delete=3, nothing=1) and writes(sim) == []
+    # Without a WARN, the warning goes nowhere.
+    result = bulk.BulkRun(client, task(item("Bulk A", "2101"), purge=True, purge_limit=2), check_mode=True).run()
+    assert result["summary"] == summary(delete=3, nothing=1)
+    # Exactly at the limit: no refusal.
+    result, warnings = converge(client, task(item("Bulk A", "2101"), purge=True, purge_limit=3), check_mode=True)
+    assert warnings == [] and result["summary"]["delete"] == 3
+    # 0 means no limit.
+    result, warnings = converge(client, task(item("Bulk A", "2101"), purge=True, purge_limit=0))
+    assert warnings == [] and result["summary"] == summary(delete=3, nothing=1)
+    assert writes(sim) == [("DELETE", 204)] * 3
+
+
+def test_the_default_purge_limit_is_ten(sim, client):
+    seeded(sim, "Headquarters", 11, "Extra ")
+    with pytest.raises(bulk.BulkRefused) as refused:
+        converge(client, task(item("Bulk A", "2101"), purge=True))
+    assert str(refused.value).startswith("purge would delete 11 auto attendants, more than purge_limit 10: ")
+    assert writes(sim) == []
+
+
+def test_purge_warns_when_a_key_still_transfers_to_the_deleted_attendant(sim, client):
+    seeded(sim, "Headquarters", 2, "Old ")  # extensions 7000, 7001
+    main = item("Main", "2101")
+    main["business_hours_menu"]["key_configurations"].append(
+        {"key": "5", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}
+    )
+    result, warnings = converge(client, task(main, purge=True))
+    assert warnings == [
+        "purge deletes auto attendant 'Old 0001' (location 'Headquarters'), which a key of 'Main' still transfers to "
+        "(7000, 80017000)"
+    ]
+    assert result["summary"] == summary(create=1, delete=2)
+
+
+def test_purge_reference_warnings_name_every_referrer_and_number():
+    purged = [{"name": "Old", "location": "HQ", "extension": "7000", "phone_number": "+19705550001"}]
+    declared = [
+        {"name": "Main", "action": "update", "auto_attendant": {"after_hours_menu": _treatment_to("+19705550001")}},
+        {"name": "Side", "action": "create", "auto_attendant": {"business_hours_menu": _key_to(7000)}},
+        {"name": "Quiet", "action": "nothing", "auto_attendant": None},
+        {"name": "Other", "action": "nothing", "auto_attendant": {"business_hours_menu": _key_to("7001")}},
+    ]
+    assert bulk.purge_reference_warnings(purged, declared) == [
+        "purge deletes auto attendant 'Old' (location 'HQ'), which a key of 'Main', 'Side' still transfers to "
+        "(+19705550001, 7000)"
+    ]
+    assert bulk.purge_reference_warnings([{"name": "Bare", "location": "HQ"}], declared) == []
+
+
+def _key_to(value):
+    return {"key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": value}, {"key": "0"}]}
+
+
+def _treatment_to(number):
+    return {"call_treatment": {"action_to_be_performed": {"action": "TRANSFER", "transfer_call_to": number}}}
+
+
+# -- refusals before any write ---------------------------------------------------------------------------------------
+
+
+def test_the_same_attendant_by_location_name_and_id_is_refused_before_any_write(sim, client):
+    hq = sim.location_id("Headquarters")
+    items = [
+        item("Lost", "2100", "Nowhere"),
+        item("Twice", "2101"),
+        item("Twice", "2101", location=hq),
+        item("Again", "2102", location=hq),
+        item("Again", "2102"),
+    ]
+    with pytest.raises(bulk.BulkRefused) as refused:
+        converge(client, task(*items))
+    assert str(refused.value) == (
+        "auto_attendants[2] ('Twice'): the same auto attendant as auto_attendants[1] (location %r is "
+        "'Headquarters'); declare each auto attendant once; auto_attendants[4] ('Again'): the same auto attendant as "
+        "auto_attendants[3] (location 'Headquarters' is %r); declare each auto attendant once" % (hq, hq)
+    )
+    assert writes(sim) == []
+
+
+def test_the_same_name_in_two_organisations_is_not_a_duplicate_after_resolution(sim, client):
+    hq = sim.location_id("Headquarters")
+    items = [item("Twice", "2101", location=hq), item("Twice", "2101", location=hq, org_id=OTHER_ORG)]
+    result, _warnings = converge(client, task(*items))
+    assert [entry.get("failed", False) for entry in result["results"]] == [False, True]
+
+
+def test_a_reference_to_an_attendant_nobody_declares_or_has_is_refused_and_warned_in_check_mode(sim, client):
+    items = [item("Main", "2101", business_hours_menu=keys_to("Nowhere", "Sales")), item("Sales", "2102")]
+    message = (
+        "auto_attendants[0] ('Main'): business_hours_menu.key_configurations (key 1).auto_attendant: no auto attendant "
+        "'Nowhere' in location Headquarters, and the task does not declare it"
+    )
+    sim.clear_requests()
+    with pytest.raises(bulk.BulkRefused) as refused:
+        converge(client, task(*items))
+    assert str(refused.value) == message + " (nothing was written)"
+    assert writes(sim) == []
+    lookups = [entry["query"] for entry in sim.requests() if entry["path"] == AA_LIST and "name" in entry["query"]]
+    assert lookups == [{"name": "Nowhere", "max": "1000"}]  # a declared target is not looked up
+    result, warnings = converge(client, task(*items), check_mode=True)
+    assert warnings == [
+        message + "; the real run fails unless it is created first",
+        # The item's own resolution, in check mode a warning too.
+        "business_hours_menu.key_configurations (key 1).auto_attendant: 'Nowhere': no auto attendant 'Nowhere' in "
+        "location Headquarters; the real run fails unless it is created first",
+    ]
+    assert result["summary"] == summary(create=2) and writes(sim) == []
+
+
+def test_a_reference_to_an_attendant_the_task_deletes_is_warned_in_check_mode(sim, client):
+    items = [item("Main", "2101", business_hours_menu=keys_to("Gone")), absent("Gone")]
+    result, warnings = converge(client, task(*items), check_mode=True)
+    path = "business_hours_menu.key_configurations (key 1).auto_attendant"
+    assert warnings == [
+        "auto_attendants[0] ('Main'): %s: no auto attendant 'Gone' in location Headquarters, and the task does not "
+        "declare it; the real run fails unless it is created first" % path,
+        # Declared, but absent: the run does not create it, so the item's own resolution warns too.
+        "%s: 'Gone': no auto attendant 'Gone' in location Headquarters; the real run fails unless it is created "
+        "first" % path,
+    ]
+    assert actions(result) == [("Main", "create"), ("Gone", "nothing")] and writes(sim) == []
+
+
+def test_a_reference_that_resolves_to_the_stored_number_is_no_difference(sim, client):
+    converge(client, task(item("Sales", "2202"), item("Main", "2201", business_hours_menu=keys_to("Sales"))))
+    sim.clear_requests()
+    items = [item("Sales", "2202"), item("Main", "2201", business_hours_menu=keys_to("Sales"), name_dialing="GROUP")]
+    result, _warnings = converge(client, task(*items))
+    assert actions(result) == [("Sales", "nothing"), ("Main", "update")]
+    assert result["results"][1]["differing_fields"] == ["name_dialing"]
+    assert [entry["body"] for entry in sim.writes()] == [{"nameDialing": "GROUP"}]
+
+
+def test_a_reference_to_an_existing_undeclared_attendant_is_resolved(sim, client):
+    seeded(sim, "Headquarters", 1, "Old ")  # extension 7000
+    seeded(sim, "Branch Office Denver", 1, "Far ")  # extension 7000 in Denver
+    items = [
+        item(
+            "Main",
+            "2101",
+            business_hours_menu=keys_to("Old 0001", {"name": "Far 0001", "location": "Branch Office Denver"}),
+        ),
+    ]
+    result, warnings = converge(client, task(*items))
+    assert warnings == [] and result["summary"] == summary(create=1)
+    keys = sim.writes()[0]["body"]["businessHoursMenu"]["keyConfigurations"]
+    assert [key["value"] for key in keys] == ["7000", "80037000"]
+
+
+def test_missing_reference_targets_looks_each_undeclared_name_up_once():
+    items = [
+        {"name": "A", "location": "HQ", "state": "present", "business_hours_menu": keys_to("B", "X", "Y")},
+        {
+            "name": "B",
+            "location": "HQ",
+            "state": "present",
+            "after_hours_menu": keys_to({"name": "X", "location": "Denver"}, "A"),
+        },
+        {"name": "Gone", "location": "HQ", "state": "absent", "business_hours_menu": keys_to("Z")},
+        {"name": "Y", "location": "HQ", "state": "absent"},
+    ]
+    asked = []
+
+    def lookup(owner, name):
+        asked.append((owner["name"], name))
+        return [{"name": name, "locationName": "Denver", "locationId": "D1"}] if name == "X" else []
+
+    assert bulk.missing_reference_targets(items, lookup) == [
+        "auto_attendants[0] ('A'): business_hours_menu.key_configurations (key 2).auto_attendant: no auto attendant "
+        "'X' in location HQ, and the task does not declare it",
+        "auto_attendants[0] ('A'): business_hours_menu.key_configurations (key 3).auto_attendant: no auto attendant "
+        "'Y' in location HQ, and the task does not declare it",
+    ]
+    assert asked == [("A", "X"), ("A", "Y")]  # B and A are declared; X once; Gone's references are not checked
+
+
+def test_references_targets_first_and_a_cycle_in_two_passes(sim, client):
+    items = [
+        item("Main", "2201", business_hours_menu=keys_to("Sales")),
+        item("Sales", "2202"),
+        item("Ping", "2203", business_hours_menu=keys_to("Pong")),
+        item("Pong", "2204", business_hours_menu=keys_to("Ping")),
+    ]
+    sim.clear_requests()
+    result, warnings = converge(client, task(*items), check_mode=True)
+    assert warnings == [] and writes(sim) == []  # targets declared in the same list: no warning
+    assert result["summary"] == summary(create=4)
+
+    result, warnings = converge(client, task(*items))
+    assert warnings == []
+    assert actions(result) == [("Main", "create"), ("Sales", "create"), ("Ping", "create"), ("Pong", "create")]
+    assert result["summary"] == summary(create=4) and result["changed"] is True
+    posts = [entry["body"]["name"] for entry in sim.writes() if entry["method"] == "POST"]
+    # Pass 1: the targets and the cycle's first item (without its key); pass 2: what names them; pass 3: the rest.
+    assert sorted(posts[:2]) == ["Ping", "Sales"] and sorted(posts[2:]) == ["Main", "Pong"]
+    main_post = [entry for entry in sim.writes() if entry["method"] == "POST" and entry["body"]["name"] == "Main"][0]
+    assert main_post["body"]["businessHoursMenu"]["keyConfigurations"][0]["value"] == "2202"
+    # The cycle: Ping is created without its key to Pong, then updated with it; it stays a creation.
+    assert [entry["method"] for entry in sim.writes()] == ["POST"] * 4 + ["PUT"]
+    ping_id = listed(sim)["Ping"]["id"]
+    assert sim.writes()[-1]["path"].endswith(ping_id)
+    ping = result["results"][2]
+    # Both writes' differing fields, each once.
+    assert ping["changed"] is True
+    assert ping["differing_fields"] == CREATED_FIELDS + ["business_hours_menu.key_configurations (key 1)"]
+    assert [key["value"] for key in ping["auto_attendant"]["business_hours_menu"]["key_configurations"]] == ["2204"]
+    assert [
+        key["value"] for key in result["results"][3]["auto_attendant"]["business_hours_menu"]["key_configurations"]
+    ] == ["2203"]
+
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items))
+    assert result["summary"] == summary(nothing=4) and writes(sim) == []
+
+
+def test_a_cycle_whose_first_attendant_exists_is_written_in_order_without_a_second_pass(sim, client):
+    converge(client, task(item("Ping", "2203")))
+    items = [
+        item("Ping", "2203", business_hours_menu=keys_to("Pong")),
+        item("Pong", "2204", business_hours_menu=keys_to("Ping")),
+    ]
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items))
+    assert actions(result) == [("Ping", "update"), ("Pong", "create")]
+    assert result["results"][0]["differing_fields"] == ["business_hours_menu.key_configurations (key 0, 1)"]
+    assert [
+        (entry["method"], entry["body"]["name"] if entry["method"] == "POST" else None) for entry in sim.writes()
+    ] == [
+        ("POST", "Pong"),
+        ("PUT", None),
+    ]
+
+
+# -- failures of one item --------------------------------------------------------------------------------------------
+
+
+def test_one_failed_item_lets_the_others_converge_and_is_listed(sim, client):
+    items = [item("Austin Line", "4101", "Branch Office Austin"), item("Bulk A", "2101"), item("Bulk B", "2102")]
+    austin = sim.location_id("Branch Office Austin")
+    sim.fault(method="POST", path=austin, status=400, count=1)
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items, concurrency=1))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["summary"] == summary(create=2, failed=1)
+    failed = result["results"][0]
+    path = "/telephony/config/locations/%s/autoAttendants" % austin
+    assert failed["api_error"]["status"] == 400 and failed["api_error"]["method"] == "POST"
+    assert failed["api_error"]["path"] == path
+    assert failed["failed"] is True and failed["changed"] is False and failed["action"] == "create"
+    assert failed["auto_attendant"] is None and failed["differing_fields"] == []
+    assert failed["msg"] == str(_api_error_text(failed["api_error"]))
+    assert result["msg"] == (
+        "1 of 3 auto attendants failed (the others converged): Austin Line in Branch Office Austin: %s" % failed["msg"]
+    )
+    # The items written after the failed one have their results.
+    assert [(entry["changed"], entry["differing_fields"]) for entry in result["results"][1:]] == [
+        (True, CREATED_FIELDS),
+        (True, CREATED_FIELDS),
+    ]
+    assert [entry["auto_attendant"]["extension"] for entry in result["results"][1:]] == ["2101", "2102"]
+    assert names_in(sim) == ["Bulk A", "Bulk B"] and names_in(sim, "Branch Office Austin") == []
+
+
+def _api_error_text(error):
+    text = "%s %s failed: HTTP %s" % (error["method"], error["path"], error["status"])
+    if error["error_code"] is not None:
+        text += ", errorCode %s" % error["error_code"]
+    if error["message"]:
+        text += ": %s" % error["message"]
+    if error["tracking_id"]:
+        text += " (trackingId %s)" % error["tracking_id"]
+    return text
+
+
+def test_a_location_that_does_not_exist_fails_its_items_only(sim, client):
+    items = [item("Bulk A", "2101"), item("Lost", "2102", "Nowhere"), item("Lost too", "2103", "Nowhere")]
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items))
+    message = "location 'Nowhere' not found: no location has exactly that name (give its exact name or id)"
+    assert result["results"][1:] == [
+        {
+            "name": name,
+            "location": "Nowhere",
+            "location_id": None,
+            "action": None,
+            "changed": False,
+            "auto_attendant": None,
+            "differing_fields": [],
+            "failed": True,
+            "msg": message,
+        }
+        for name in ("Lost", "Lost too")
+    ]
+    assert result["summary"] == summary(create=1, failed=2)
+    assert result["msg"] == (
+        "2 of 3 auto attendants failed (the others converged): Lost in Nowhere: %s; Lost too in Nowhere: %s"
+        % (message, message)
+    )
+    assert [entry["query"]["name"] for entry in sim.requests() if entry["path"] == "/v1/locations"].count(
+        "Nowhere"
+    ) == 1
+
+
+def test_a_location_whose_listing_fails_fails_its_items_only(sim, client):
+    hq, denver = sim.location_id("Headquarters"), sim.location_id("Branch Office Denver")
+    seeded(sim, "Headquarters", 1, "Extra ")
+    seeded(sim, "Branch Office Denver", 1, "Extra ")
+    # With concurrency 1 the locations are listed in id order: the first listing fails.
+    failing, listed_fine = sorted([hq, denver])
+    names = {hq: "Headquarters", denver: "Branch Office Denver"}
+    sim.fault(method="GET", path="autoAttendants$", status=403, count=1)
+    items = [item("A", "3101", failing), item("B", "3102", failing), item("C", "3103", listed_fine)]
+    result, _warnings = converge(client, task(*items, concurrency=1))
+    assert [entry.get("failed", False) for entry in result["results"]] == [True, True, False]
+    assert [entry["location_id"] for entry in result["results"]] == [failing, failing, listed_fine]
+    assert [entry.get("api_error", {}).get("status") for entry in result["results"]] == [403, 403, None]
+    assert [entry["action"] for entry in result["results"]] == [None, None, "create"]
+    assert [(entry["name"], entry["location"]) for entry in result["undeclared"]] == [("Extra 0001", listed_fine)]
+    assert [entry["body"]["name"] for entry in sim.writes()] == ["C"]
+    assert names_in(sim, names[listed_fine]) == ["C", "Extra 0001"]
+
+
+class ThreadRecordingClient(WebexClient):
+    """A client that notes the thread of every request (its copies for other organisations share the notes)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.threads = set()
+
+    def request(self, method, path, params=None, json=None, files=None, data=None):
+        self.threads.add(threading.get_ident())
+        return super().request(method, path, params=params, json=json, files=files, data=data)
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_concurrency_bounds_the_workers(sim, concurrency):
+    client = ThreadRecordingClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
+    items = [item("A", "2101"), item("B", "2102"), item("Denver", "3101", "Branch Office Denver")]
+    result, _warnings = converge(client, task(*items, concurrency=concurrency))
+    assert result["summary"] == summary(create=3)
+    if concurrency == 1:
+        assert client.threads == {threading.get_ident()}  # one at a time, in the task's own thread
+    else:
+        assert threading.get_ident() not in client.threads and len(client.threads) > 1
+
+
+def test_items_of_another_organisation_use_a_client_with_its_org_id(sim, client):
+    items = [item("Bulk A", "2101"), item("Bulk B", "2102", org_id=OTHER_ORG)]
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items))
+    assert result["summary"] == summary(create=1, failed=1)
+    assert result["results"][1]["api_error"]["status"] == 403
+    other = [entry for entry in sim.requests() if entry["query"].get("orgId") == OTHER_ORG]
+    assert [entry["path"] for entry in other] == ["/v1/locations"]
+    assert all("orgId" not in entry["query"] for entry in sim.requests() if entry not in other)
+
+
+def test_the_task_org_id_applies_to_items_without_their_own(sim, client):
+    hq = sim.location_id("Headquarters")
+    params = dict(task(item("Bulk A", "2101", location=hq)), org_id=OTHER_ORG)
+    sim.clear_requests()
+    result, _warnings = converge(client, params)
+    assert result["results"][0]["api_error"]["status"] == 403
+    assert [entry["query"].get("orgId") for entry in sim.requests()] == [OTHER_ORG]
+
+
+def test_an_item_org_id_overrides_the_task_org_id(sim):
+    client = WebexClient(sim.url, sim.token, org_id=OTHER_ORG, timeout=10, sleep=lambda seconds: None)
+    hq = sim.location_id("Headquarters")
+    items = [item("Bulk A", "2101", location=hq, org_id=SIM_ORG_ID), item("Bulk B", "2102", location=hq)]
+    sim.clear_requests()
+    result, _warnings = converge(client, dict(task(*items), org_id=OTHER_ORG))
+    assert [(entry["action"], entry.get("failed", False)) for entry in result["results"]] == [
+        ("create", False),
+        (None, True),
+    ]
+    assert result["results"][1]["api_error"]["status"] == 403
+    # Bulk B's location is listed in the task's organisation (refused); everything of Bulk A goes to its own.
+    other = [(entry["method"], entry["path"]) for entry in sim.requests() if entry["query"].get("orgId") == OTHER_ORG]
+    assert other == [("GET", AA_LIST)]
+    assert all(entry["query"].get("orgId") in (OTHER_ORG, SIM_ORG_ID) for entry in sim.requests())
+    assert [entry["query"].get("orgId") for entry in sim.writes()] == [SIM_ORG_ID]
+
+
+def test_clients_share_the_task_client_per_organisation():
+    class Client:
+        org_id = "mine"
+
+    task_client = Client()
+    clients = bulk.Clients(task_client)
+    assert clients.get(None) is task_client and clients.get("") is task_client and clients.get("mine") is task_client
+    other = clients.get("other")
+    assert other is not task_client and other.org_id == "other" and task_client.org_id == "mine"
+    assert clients.get("other") is other
+    assert clients.get("third").org_id == "third"
+
+
+def test_a_write_the_service_does_not_apply_is_reported_with_its_fields(sim, client):
+    converge(client, task(item("Bulk A", "2101")))
+    sim.fault(method="PUT", path="autoAttendants", ignore_write=True, count=1)
+    result, _warnings = converge(client, task(item("Bulk A", "2101", name_dialing="GROUP")))
+    entry = result["results"][0]
+    assert entry["failed"] is True and entry["not_applied"] == ["name_dialing"]
+    assert "api_error" not in entry and entry["changed"] is True and entry["action"] == "update"
+
+
+def test_a_failed_update_or_deletion_keeps_the_action_under_way(sim, client):
+    converge(client, task(item("Bulk A", "2101"), item("Bulk B", "2102")))
+    seeded(sim, "Headquarters", 1, "Extra ")
+    sim.fault(method="PUT", path="autoAttendants", status=400, count=1)
+    sim.fault(method="DELETE", path="autoAttendants", status=400, count=2)
+    params = task(item("Bulk A", "2101", name_dialing="GROUP"), absent("Bulk B"), purge=True)
+    result, _warnings = converge(client, params)
+    assert [(entry["action"], entry["failed"], entry["api_error"]["method"]) for entry in result["results"]] == [
+        ("update", True, "PUT"),
+        ("delete", True, "DELETE"),
+        ("delete", True, "DELETE"),
+    ]
+    assert [(entry["changed"], entry["differing_fields"]) for entry in result["results"]] == [(False, [])] * 3
+    assert result["results"][2]["name"] == "Extra 0001" and result["results"][2]["purged"] is True
+    assert result["changed"] is False and result["summary"] == summary(failed=3)
+
+
+def test_error_fields_say_what_failed():
+    from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound
+    from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
+    from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+
+    api = WebexApiError("PUT", "/x", status=409, message="taken", error_code=4820)
+    assert bulk.error_fields(api) == {
+        "failed": True,
+        "msg": "PUT /x failed: HTTP 409, errorCode 4820: taken",
+        "changed": False,
+        "api_error": api.as_dict(),
+    }
+    assert bulk.error_fields(ResourceError("no")) == {"failed": True, "msg": "no", "changed": False}
+    assert bulk.error_fields(LocationNotFound("gone")) == {"failed": True, "msg": "gone", "changed": False}
+    assert bulk.error_fields(KeyError("id")) == {"failed": True, "msg": "KeyError: 'id'", "changed": False}
+    assert bulk.error_fields(RuntimeError()) == {"failed": True, "msg": "RuntimeError: RuntimeError", "changed": False}
+    changed = ResourceError("half")
+    changed.changed = True
+    assert bulk.error_fields(changed)["changed"] is True
+
+
+# -- run(): the module's RUN -----------------------------------------------------------------------------------------
+
+
+class Failed(Exception):
+    pass
+
+
+class FakeModule:
+    def __init__(self, params, check_mode=False, diff=False):
+        self.params = params
+        self.check_mode = check_mode
+        self._diff = diff
+        self.warnings = []
+        self.failed_with = None
+
+    def warn(self, message):
+        self.warnings.append(message)
+
+    def fail_json(self, **result):
+        self.failed_with = result
+        raise Failed()
+
+
+def test_run_returns_the_result_and_fails_listing_each_failed_item(sim, client):
+    module = FakeModule(task(item("Bulk A", "2101")), check_mode=True, diff=True)
+    result = bulk.run(module, client)
+    assert result["summary"] == summary(create=1) and len(result["diff"]) == 1 and writes(sim) == []
+    assert module.failed_with is None
+
+    module = FakeModule(task(item("Bulk A", "2101"), item("Lost", "2102", "Nowhere")))
+    with pytest.raises(Failed):
+        bulk.run(module, client)
+    failed = module.failed_with
+    assert "failed" not in failed and failed["changed"] is True and failed["summary"] == summary(create=1, failed=1)
+    assert failed["msg"].startswith("1 of 2 auto attendants failed (the others converged): Lost in Nowhere: location")
+
+
+def test_run_fails_a_refused_task_unchanged(sim, client):
+    seeded(sim, "Headquarters", 2, "Extra ")
+    module = FakeModule(task(item("Bulk A", "2101"), purge=True, purge_limit=1))
+    with pytest.raises(Failed):
+        bulk.run(module, client)
+    assert module.failed_with == {
+        "msg": "purge would delete 2 auto attendants, more than purge_limit 1: Extra 0001 (Headquarters), Extra 0002 "
+        "(Headquarters); raise purge_limit (0 means no limit) if that is meant",
+        "changed": False,
+    }
+    assert writes(sim) == []
+
+
+def test_run_passes_warnings_to_the_module(sim, client):
+    seeded(sim, "Headquarters", 2, "Extra ")
+    module = FakeModule(task(item("Bulk A", "2101"), purge=True, purge_limit=1), check_mode=True)
+    result = bulk.run(module, client)
+    assert result["summary"] == summary(create=1, delete=2)
+    assert module.warnings == [
+        "purge would delete 2 auto attendants, more than purge_limit 1: Extra 0001 (Headquarters), Extra 0002 "
+        "(Headquarters); raise purge_limit (0 means no limit) if that is meant (check mode: the real run refuses)"
+    ]
