@@ -7,7 +7,6 @@ which is what lets ``make mutation`` (mutmut) see which function each test reach
 """
 
 import copy
-import os
 import threading
 
 import pytest
@@ -15,9 +14,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendants_bulk as bulk
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
-from tests.simulator.harness import Simulator
 from tests.simulator.seed import ORG_ID as SIM_ORG_ID
-from tests.simulator.server import App, SimulatorServer
 
 AA_LIST = "/v1/telephony/config/autoAttendants"
 MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
@@ -59,49 +56,6 @@ def task(*items, **options):
     result = ArgumentSpecValidator(bulk.argument_spec()).validate(dict({"auto_attendants": list(items)}, **options))
     assert not result.error_messages, result.error_messages
     return result.validated_parameters
-
-
-class ThreadSimulator(Simulator):
-    """The simulator served from a thread of this process (no subprocess, no OpenAPI validation): the same routes over
-    HTTP, started in a fraction of a second.
-
-    For mutation testing only: mutmut runs each mutant's tests in a fresh process, where the usual subprocess with its
-    OpenAPI validator would cost seconds per mutant. A plain pytest run uses the session simulator, validated.
-    """
-
-    def __init__(self):
-        super().__init__(validate_openapi=False)
-        self._server = None
-
-    def start(self):
-        self._server = SimulatorServer(("127.0.0.1", 0), App(token=self.token, quiet=True))
-        # A short poll interval: stop() waits for the serving loop to notice.
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-        self.port = self._server.server_address[1]
-        self.base_url = "http://127.0.0.1:%d" % self.port
-        self.url = self.base_url + "/v1"
-        return self
-
-    def stop(self, timeout=10):
-        self._server.shutdown()
-        self._server.server_close()
-
-
-@pytest.fixture(name="sim")
-def fixture_sim(request):
-    """conftest's ``sim`` (the session simulator, reset, OpenAPI-checked after the test); under mutmut (which sets
-    MUTANT_UNDER_TEST) a simulator in a thread of the test process instead."""
-    if not os.environ.get("MUTANT_UNDER_TEST"):
-        simulator = request.getfixturevalue("sim_server")
-        simulator.reset()
-        yield simulator
-        simulator.check_openapi()
-        return
-    simulator = ThreadSimulator().start()
-    try:
-        yield simulator
-    finally:
-        simulator.stop()
 
 
 @pytest.fixture(name="client")
