@@ -353,3 +353,29 @@ def test_run_module_reports_what_did_not_take(module_run):
 def test_run_module_adds_the_connection_options(module_run):
     result, failed = module_run({"name": "x", "api_url": "https://webex.test/v1"}, lambda module, client: {})
     assert failed and result["msg"].startswith("access_token is required")
+
+
+def test_run_module_validates_the_options_the_module_was_given(module_run):
+    seen = []
+
+    def validate(params):
+        seen.append(params["name"])
+        return ["name: %s is taken" % params["name"]]
+
+    result, failed = module_run(
+        dict(CONNECTION, name="x"), lambda module, client: pytest.fail("ran"), validate=validate
+    )
+    assert failed and result == {"msg": "Invalid options: name: x is taken", "errors": ["name: x is taken"]}
+    assert seen == ["x"]
+
+
+def test_run_module_reports_an_api_error_after_a_write_as_changed(module_run):
+    # A read-back that fails after the write went through (announcements marks the error so).
+    error = WebexApiError("GET", "/x", status=500, message="Down")
+    error.changed = True
+
+    def run(module, client):
+        raise error
+
+    result, failed = module_run(dict(CONNECTION, name="x"), run)
+    assert failed and result == {"msg": str(error), "api_error": error.as_dict(), "changed": True}
