@@ -745,6 +745,15 @@ def test_client_defaults():
     assert "Authorization" not in client.session.headers
 
 
+def test_a_client_without_token_or_refresh_credentials_sends_no_authorization(exchange):
+    client = WebexClient(API)
+    exchange.expect("GET", LOCATIONS, 401, {"message": "The request requires a valid access token"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert str(caught.value) == "GET /locations failed: HTTP 401: The request requires a valid access token"
+    assert "Authorization" not in exchange.requests[0].headers
+
+
 def test_query_parameters_reach_every_method(exchange, client):
     for method in ("POST", "PUT", "DELETE"):
         exchange.expect(
