@@ -50,3 +50,12 @@ def test_a_name_that_several_locations_have_is_ambiguous_with_their_ids():
     assert str(caught.value) == (
         "location 'Depot' is ambiguous: 2 locations have that name (ids: L1, L3); give the id instead"
     )
+
+
+def test_an_id_whose_length_needs_one_padding_character_is_decoded():
+    from ansible_collections.wxc.calling.plugins.module_utils.locations import decode_webex_id, is_location_id
+
+    value = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2FiY2Q"  # 39 characters: one "=" short
+    assert decode_webex_id(value) == "ciscospark://us/LOCATION/abcd" and is_location_id(value)
+    # A character outside base64 makes it a name, not an id with that character skipped.
+    assert decode_webex_id(value[:4] + "!" + value[4:]) is None

@@ -974,3 +974,33 @@ def test_from_module_with_an_access_token_only_never_tries_a_refresh(exchange):
     with pytest.raises(WebexApiError) as caught:
         client.get("/locations")
     assert caught.value.status == 401 and exchange.done() == [("GET", LOCATIONS, 401)]
+
+
+def test_an_errors_field_that_is_an_object_is_ignored(exchange, client):
+    exchange.expect("GET", LOCATIONS, 400, {"message": "top", "errors": {"description": "d"}})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert (caught.value.message, caught.value.error_code) == ("top", None)
+
+
+def test_a_text_error_body_without_a_reason_is_called_an_error():
+    response = requests.Response()
+    response.status_code, response.reason, response._content = 502, "", b"<html>gateway</html>"
+    error = webex_client._error_from_response("GET", "/x", response)  # pylint: disable=protected-access
+    assert error.message == "error (non-JSON error body of 20 bytes, no content type, not shown)"
+
+
+def test_a_post_answer_that_is_not_json_names_the_post(exchange, client):
+    exchange.expect("POST", AA, 201, raw="created", headers={"Content-Type": "text/plain"})
+    with pytest.raises(WebexApiError) as caught:
+        client.post("/telephony/config/locations/L1/autoAttendants", json={})
+    assert str(caught.value) == (
+        "POST /telephony/config/locations/L1/autoAttendants failed: HTTP 201: the answer is not JSON "
+        "(7 bytes, text/plain, not shown)"
+    )
+
+
+def test_a_next_page_link_with_the_default_http_port_spelled_out_is_the_same_api():
+    client = WebexClient("http://lab.test/v1")
+    assert client._is_api_url("http://lab.test:80/v1/locations?start=2")  # pylint: disable=protected-access
+    assert not client._is_api_url("http://lab.test:81/v1/locations")  # pylint: disable=protected-access
