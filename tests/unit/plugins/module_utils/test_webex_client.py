@@ -1004,3 +1004,18 @@ def test_a_next_page_link_with_the_default_http_port_spelled_out_is_the_same_api
     client = WebexClient("http://lab.test/v1")
     assert client._is_api_url("http://lab.test:80/v1/locations?start=2")  # pylint: disable=protected-access
     assert not client._is_api_url("http://lab.test:81/v1/locations")  # pylint: disable=protected-access
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "GET_ALL"])
+def test_a_2xx_answer_that_is_not_json_names_the_request(exchange, client, method):
+    exchange.expect(method[:3], LOCATIONS, 200, raw="<html/>", headers={"Content-Type": "text/html"})
+    call = {
+        "GET": lambda: client.get("/locations"),
+        "PUT": lambda: client.put("/locations", json={}),
+        "GET_ALL": lambda: client.get_all("/locations", "items"),
+    }[method]
+    with pytest.raises(WebexApiError) as caught:
+        call()
+    assert str(caught.value) == (
+        "%s /locations failed: HTTP 200: the answer is not JSON (7 bytes, text/html, not shown)" % method[:3]
+    )
