@@ -1019,3 +1019,19 @@ def test_a_2xx_answer_that_is_not_json_names_the_request(exchange, client, metho
     assert str(caught.value) == (
         "%s /locations failed: HTTP 200: the answer is not JSON (7 bytes, text/html, not shown)" % method[:3]
     )
+
+
+@pytest.mark.parametrize("answer", [{"items": "not a list"}, ["not", "an", "object"]])
+def test_a_list_answer_without_its_item_list_is_an_error_naming_the_request(exchange, client, answer):
+    exchange.expect("GET", LOCATIONS + "?name=Depot", 200, answer, headers={"trackingid": "T_LIST"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get_all("/locations", "items", params={"name": "Depot"})
+    assert error_fields(caught.value) == (
+        "GET",
+        "/locations",
+        200,
+        "the answer has no items list",
+        None,
+        "T_LIST",
+        False,
+    )
