@@ -353,3 +353,70 @@ def test_run_module_reports_what_did_not_take(module_run):
 def test_run_module_adds_the_connection_options(module_run):
     result, failed = module_run({"name": "x", "api_url": "https://webex.test/v1"}, lambda module, client: {})
     assert failed and result["msg"].startswith("access_token is required")
+
+
+def test_run_module_validates_the_options_the_module_was_given(module_run):
+    seen = []
+
+    def validate(params):
+        seen.append(params["name"])
+        return ["name: %s is taken" % params["name"]]
+
+    result, failed = module_run(
+        dict(CONNECTION, name="x"), lambda module, client: pytest.fail("ran"), validate=validate
+    )
+    assert failed and result == {"msg": "Invalid options: name: x is taken", "errors": ["name: x is taken"]}
+    assert seen == ["x"]
+
+
+def test_run_module_reports_an_api_error_after_a_write_as_changed(module_run):
+    # A read-back that fails after the write went through (announcements marks the error so).
+    error = WebexApiError("GET", "/x", status=500, message="Down")
+    error.changed = True
+
+    def run(module, client):
+        raise error
+
+    result, failed = module_run(dict(CONNECTION, name="x"), run)
+    assert failed and result == {"msg": str(error), "api_error": error.as_dict(), "changed": True}
+
+
+@pytest.mark.parametrize(
+    "value, problem",
+    [
+        (
+            True,
+            "menu.key_configurations[1].value (key 1): is the boolean true, not text (YAML reads an unquoted yes, no, "
+            'on, off, true or false as a boolean); quote it, for example value: "no"',
+        ),
+        (
+            100,
+            "menu.key_configurations[1].value (key 1): is the number 100, not text (YAML reads unquoted digits as a "
+            'number: 0100 becomes 64, 1_000 becomes 1000); quote it, for example value: "0100"',
+        ),
+        ([1], "menu.key_configurations[1].value (key 1): must be text, got list"),
+    ],
+)
+def test_text_problem_says_exactly_what_yaml_did_and_quotes_the_last_option_name(value, problem):
+    assert resource.text_problem("menu.key_configurations[1].value (key 1)", value) == problem
+
+
+def test_plan_names_the_unknown_action():
+    with pytest.raises(ValueError) as caught:
+        resource.Plan("rename")
+    assert str(caught.value) == "unknown plan action 'rename'"
+
+
+def test_read_back_of_a_missing_object_says_it_was_not_created_with_the_tracking_id():
+    class Client:
+        last_tracking_id = "T_WRITE"
+
+    def read():
+        raise WebexApiError("GET", "/x", status=404, message="Not found")
+
+    with pytest.raises(WriteNotApplied) as caught:
+        read_back(Client(), "thing 'x'", read, lambda stored: [])
+    assert str(caught.value) == (
+        "the service answered 2xx but thing 'x' was not created: it cannot be read back (trackingId T_WRITE)"
+    )
+    assert caught.value.tracking_id == "T_WRITE" and caught.value.fields == []

@@ -641,6 +641,14 @@ def test_an_unverifiable_certificate_at_the_token_endpoint_is_said_plainly(excha
 # -- from_module ------------------------------------------------------------------------------------------------------
 
 
+class ModuleFailed(AssertionError):
+    """fail_json was called: its message, and every key it was given in RESULT."""
+
+    def __init__(self, result):
+        super().__init__(result.get("msg"))
+        self.result = result
+
+
 class FakeModule:
     """What from_module reads of an AnsibleModule: params, warn and fail_json (which stops, as the real one exits)."""
 
@@ -663,7 +671,7 @@ class FakeModule:
         self.warnings.append(message)
 
     def fail_json(self, **result):
-        raise AssertionError(result["msg"])
+        raise ModuleFailed(result)
 
 
 def test_from_module_configures_the_client():
@@ -737,6 +745,15 @@ def test_client_defaults():
     assert "Authorization" not in client.session.headers
 
 
+def test_a_client_without_token_or_refresh_credentials_sends_no_authorization(exchange):
+    client = WebexClient(API)
+    exchange.expect("GET", LOCATIONS, 401, {"message": "The request requires a valid access token"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert str(caught.value) == "GET /locations failed: HTTP 401: The request requires a valid access token"
+    assert "Authorization" not in exchange.requests[0].headers
+
+
 def test_query_parameters_reach_every_method(exchange, client):
     for method in ("POST", "PUT", "DELETE"):
         exchange.expect(
@@ -752,3 +769,269 @@ def test_the_token_endpoint_gets_the_client_settings(exchange):
     exchange.expect("POST", TOKEN_URL, 200, minted("m")).expect("GET", LOCATIONS, 200, page([]))
     client.get("/locations")
     assert [(sent.timeout, sent.verify) for sent in exchange.requests] == [(4, False), (4, False)]
+
+
+# -- the token endpoint: every way a refresh can fail -------------------------------------------------------------------
+
+
+def error_fields(error):
+    return (error.method, error.path, error.status, error.message, error.error_code, error.tracking_id, error.ambiguous)
+
+
+@pytest.mark.parametrize(
+    "exception",
+    [
+        requests.exceptions.InvalidHeader("Invalid leading whitespace in header: client-secret"),
+        ValueError("Invalid header value b'client-secret\\n'"),
+        UnicodeEncodeError("latin-1", "client-secret\u2028", 13, 14, "ordinal not in range(256)"),
+    ],
+)
+def test_a_token_request_that_cannot_be_sent_is_named_by_its_type_only(exchange, exception):
+    client = WebexClient(API, refresh_credentials=REFRESH)
+    exchange.expect("POST", TOKEN_URL, exc=exception)
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert error_fields(caught.value) == (
+        "POST",
+        "/access_token",
+        None,
+        "request not sent: %s (details not shown, they may hold a header)" % type(exception).__name__,
+        None,
+        None,
+        False,
+    )
+    assert caught.value.__suppress_context__ and "client-secret" not in str(caught.value)
+
+
+def test_a_request_that_cannot_be_sent_names_its_method_and_path(exchange, client):
+    exchange.expect("PUT", AA, exc=requests.exceptions.InvalidHeader("Authorization: Bearer " + TOKEN))
+    with pytest.raises(WebexApiError) as caught:
+        client.put("/telephony/config/locations/L1/autoAttendants", json={})
+    assert str(caught.value) == (
+        "PUT /telephony/config/locations/L1/autoAttendants failed: request not sent: InvalidHeader "
+        "(details not shown, they may hold a header)"
+    )
+
+
+def test_an_unverifiable_certificate_at_the_token_endpoint_is_the_error_of_the_token_request(exchange):
+    client = WebexClient(API, refresh_credentials=REFRESH)
+    exchange.expect("POST", TOKEN_URL, exc=requests.exceptions.SSLError(TLS_FAILURE))
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert str(caught.value) == (
+        "POST /access_token failed: TLS certificate not verified ([SSL: CERTIFICATE_VERIFY_FAILED] certificate "
+        "verify failed: self-signed certificate); fix the certificate or its CA bundle, or set validate_certs: "
+        "false for a test endpoint you trust"
+    )
+
+
+def test_a_token_answer_that_is_not_json_is_measured_not_quoted(exchange):
+    client = WebexClient(API, refresh_credentials=REFRESH)
+    exchange.expect(
+        "POST",
+        TOKEN_URL,
+        200,
+        raw="<html>client-secret</html>",
+        headers={"Content-Type": "text/html; charset=utf-8; q=1", "trackingid": "T_HTML"},
+    )
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert error_fields(caught.value) == (
+        "POST",
+        "/access_token",
+        200,
+        "the answer is not JSON (26 bytes, text/html, not shown)",
+        None,
+        "T_HTML",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "answer, fields, registered",
+    [
+        ({}, "none", []),
+        (["not", "an", "object"], "none", []),
+        ({"access_token": 12345, "expires_in": 60}, "access_token, expires_in", []),
+        ({"access_token": "", "token_type": "Bearer"}, "access_token, token_type", []),
+        (
+            {"access_token": "to k\n", "refresh_token": "new-refresh"},
+            "access_token, refresh_token",
+            ["to k\n", "to k", "new-refresh", "new-refresh"],
+        ),
+        ({"access_token": "to k", "expires_in": 60}, "access_token, expires_in", ["to k", "to k"]),
+    ],
+    ids=["empty", "list", "number", "empty-string", "inner-space-refresh", "inner-space"],
+)
+def test_a_token_answer_without_a_usable_access_token_is_an_error_naming_its_fields(
+    exchange, answer, fields, registered
+):
+    secrets = []
+    client = WebexClient(API, refresh_credentials=REFRESH, register_secret=secrets.append)
+    exchange.expect("POST", TOKEN_URL, 200, answer, headers={"trackingid": "T_MINT"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert error_fields(caught.value) == (
+        "POST",
+        "/access_token",
+        200,
+        "the token answer holds no usable access_token (fields: %s)" % fields,
+        None,
+        "T_MINT",
+        False,
+    )
+    # Whatever the answer held is masked before the error is raised, and no request carries it.
+    assert secrets == registered and "Authorization" not in client.session.headers
+
+
+def test_every_minted_secret_is_registered_as_given_and_stripped_before_use(exchange):
+    secrets = []
+    client = WebexClient(API, refresh_credentials=REFRESH, register_secret=secrets.append)
+    exchange.expect("POST", TOKEN_URL, 200, {"access_token": " minted\n", "refresh_token": "new-refresh "})
+    exchange.expect("GET", LOCATIONS, 200, page([]))
+    client.get("/locations")
+    assert secrets == [" minted\n", "minted", "new-refresh ", "new-refresh", "minted"]
+    assert exchange.requests[1].headers["Authorization"] == "Bearer minted"
+
+
+def test_a_token_answer_without_a_refresh_token_is_enough(exchange):
+    secrets = []
+    client = WebexClient(API, refresh_credentials=REFRESH, register_secret=secrets.append)
+    exchange.expect("POST", TOKEN_URL, 200, {"access_token": "minted", "expires_in": 60})
+    exchange.expect("GET", LOCATIONS, 200, page([]))
+    assert client.get("/locations") == page([])
+    assert secrets == ["minted", "minted", "minted"]
+
+
+# -- from_module: what the module is told -------------------------------------------------------------------------------
+
+
+def failure_of(module):
+    with pytest.raises(ModuleFailed) as caught:
+        WebexClient.from_module(module)
+    return caught.value.result
+
+
+def test_from_module_without_requests_fails_with_the_missing_library(monkeypatch):
+    from ansible.module_utils.basic import missing_required_lib  # pylint: disable=import-outside-toplevel
+
+    monkeypatch.setattr(webex_client, "requests", None)
+    monkeypatch.setattr(webex_client, "REQUESTS_IMPORT_ERROR", "Traceback: No module named 'requests'")
+    result = failure_of(FakeModule(access_token=TOKEN))
+    assert result == {
+        "msg": missing_required_lib("requests"),
+        "exception": "Traceback: No module named 'requests'",
+    }
+    assert "(requests)" in result["msg"]
+
+
+def test_from_module_lists_every_invalid_option_without_its_value():
+    result = failure_of(
+        FakeModule(access_token="to k", client_id="id\tx", client_secret="s\u00e9cret", refresh_token="r", timeout=0)
+    )
+    problem = (
+        "%s: holds whitespace, control or non-ASCII characters inside the value (not shown); give the value alone, "
+        "exactly as Webex issued it"
+    )
+    errors = [
+        problem % "access_token",
+        problem % "client_id",
+        problem % "client_secret",
+        "timeout: 0 seconds; give a positive number of seconds to wait for each response",
+    ]
+    assert result == {"msg": "Invalid options: " + "; ".join(errors), "errors": errors}
+
+
+@pytest.mark.parametrize("timeout", [0, -5])
+def test_from_module_refuses_a_timeout_that_is_not_positive(timeout):
+    result = failure_of(FakeModule(access_token=TOKEN, timeout=timeout))
+    message = "timeout: %d seconds; give a positive number of seconds to wait for each response" % timeout
+    assert result == {"msg": "Invalid options: " + message, "errors": [message]}
+
+
+def test_from_module_takes_a_timeout_of_one_second():
+    assert WebexClient.from_module(FakeModule(access_token=TOKEN, timeout=1)).timeout == 1
+
+
+def test_from_module_masks_the_stripped_secrets_but_not_the_client_id(exchange):
+    module = FakeModule(
+        access_token=" tok\n", client_id=" client-id ", client_secret="client-secret\n", refresh_token="refresh-token"
+    )
+    client = WebexClient.from_module(module)
+    assert module.no_log_values == {"tok", "client-secret", "refresh-token"}
+    assert client.session.headers["Authorization"] == "Bearer tok"
+    # The cleaned credentials are what a refresh sends; the token it mints is masked in the module at once.
+    exchange.expect("GET", LOCATIONS, 401, {"message": "expired"})
+    exchange.expect("POST", TOKEN_URL, 200, minted("minted-token")).expect("GET", LOCATIONS, 200, page([]))
+    client.get("/locations")
+    assert_mint_request(exchange.requests[1])
+    assert module.no_log_values == {"tok", "client-secret", "refresh-token", "minted-token"}
+
+
+def test_from_module_with_an_access_token_only_never_tries_a_refresh(exchange):
+    client = WebexClient.from_module(FakeModule(access_token=TOKEN))
+    exchange.expect("GET", LOCATIONS, 401, {"message": "expired"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.status == 401 and exchange.done() == [("GET", LOCATIONS, 401)]
+
+
+def test_an_errors_field_that_is_an_object_is_ignored(exchange, client):
+    exchange.expect("GET", LOCATIONS, 400, {"message": "top", "errors": {"description": "d"}})
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert (caught.value.message, caught.value.error_code) == ("top", None)
+
+
+def test_a_text_error_body_without_a_reason_is_called_an_error():
+    response = requests.Response()
+    response.status_code, response.reason, response._content = 502, "", b"<html>gateway</html>"
+    error = webex_client._error_from_response("GET", "/x", response)  # pylint: disable=protected-access
+    assert error.message == "error (non-JSON error body of 20 bytes, no content type, not shown)"
+
+
+def test_a_post_answer_that_is_not_json_names_the_post(exchange, client):
+    exchange.expect("POST", AA, 201, raw="created", headers={"Content-Type": "text/plain"})
+    with pytest.raises(WebexApiError) as caught:
+        client.post("/telephony/config/locations/L1/autoAttendants", json={})
+    assert str(caught.value) == (
+        "POST /telephony/config/locations/L1/autoAttendants failed: HTTP 201: the answer is not JSON "
+        "(7 bytes, text/plain, not shown)"
+    )
+
+
+def test_a_next_page_link_with_the_default_http_port_spelled_out_is_the_same_api():
+    client = WebexClient("http://lab.test/v1")
+    assert client._is_api_url("http://lab.test:80/v1/locations?start=2")  # pylint: disable=protected-access
+    assert not client._is_api_url("http://lab.test:81/v1/locations")  # pylint: disable=protected-access
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "GET_ALL"])
+def test_a_2xx_answer_that_is_not_json_names_the_request(exchange, client, method):
+    exchange.expect(method[:3], LOCATIONS, 200, raw="<html/>", headers={"Content-Type": "text/html"})
+    call = {
+        "GET": lambda: client.get("/locations"),
+        "PUT": lambda: client.put("/locations", json={}),
+        "GET_ALL": lambda: client.get_all("/locations", "items"),
+    }[method]
+    with pytest.raises(WebexApiError) as caught:
+        call()
+    assert str(caught.value) == (
+        "%s /locations failed: HTTP 200: the answer is not JSON (7 bytes, text/html, not shown)" % method[:3]
+    )
+
+
+@pytest.mark.parametrize("answer", [{"items": "not a list"}, ["not", "an", "object"]])
+def test_a_list_answer_without_its_item_list_is_an_error_naming_the_request(exchange, client, answer):
+    exchange.expect("GET", LOCATIONS + "?name=Depot", 200, answer, headers={"trackingid": "T_LIST"})
+    with pytest.raises(WebexApiError) as caught:
+        client.get_all("/locations", "items", params={"name": "Depot"})
+    assert error_fields(caught.value) == (
+        "GET",
+        "/locations",
+        200,
+        "the answer has no items list",
+        None,
+        "T_LIST",
+        False,
+    )
