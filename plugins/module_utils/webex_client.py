@@ -276,7 +276,8 @@ class WebexClient:
         for name in ("access_token", "refresh_token"):  # masked before anything else can go wrong
             if isinstance(answer.get(name), str) and answer[name]:
                 self._register_secret(answer[name])
-                self._register_secret(answer[name].strip())
+                if answer[name].strip():  # an empty "secret" would mask every gap between characters of every message
+                    self._register_secret(answer[name].strip())
         token, problem = clean_secret(
             "the minted access_token",
             answer.get("access_token") if isinstance(answer.get("access_token"), str) else None,

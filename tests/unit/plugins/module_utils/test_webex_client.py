@@ -622,6 +622,19 @@ def test_a_refused_refresh_is_the_error_of_the_token_endpoint_without_secrets(ex
     assert "client-secret" not in str(caught.value) and "refresh-token" not in str(caught.value)
 
 
+def test_a_blank_minted_token_is_refused_and_no_empty_secret_is_registered(exchange):
+    """Ansible masks every registered secret in every message: an empty one would put ******** between characters."""
+    registered = []
+    client = WebexClient(API, refresh_credentials=REFRESH, register_secret=registered.append)
+    exchange.expect("POST", TOKEN_URL, 200, minted(" \n"))
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert caught.value.message == "the token answer holds no usable access_token (fields: %s)" % ", ".join(
+        sorted(minted(" \n"))
+    )
+    assert registered == [" \n", "refresh-token", "refresh-token"]  # as given and stripped; never ""
+
+
 def test_no_answer_from_the_token_endpoint_is_an_error_not_a_retry(exchange, waits):
     client = WebexClient(API, refresh_credentials=REFRESH, sleep=waits.append)
     exchange.expect("POST", TOKEN_URL, exc=requests.exceptions.ConnectTimeout("timed out"))
