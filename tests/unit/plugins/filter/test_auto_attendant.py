@@ -648,7 +648,10 @@ def test_errors_name_the_attendant_and_the_variable(items, expected):
             "business_hours.greeting: unknown field(s) colour; known fields are file_name, id, level, media_file_type, name",
         ),
         ({"greeting": {"level": "LOCATION"}}, "business_hours.greeting: needs id, name (with level) or file_name"),
-        ({"greeting": {"id": "", "file_name": ""}}, "business_hours.greeting: needs id, name (with level) or file_name"),
+        (
+            {"greeting": {"id": "", "file_name": ""}},
+            "business_hours.greeting: needs id, name (with level) or file_name",
+        ),
         (
             {"greeting_file": "dir/"},
             "business_hours.greeting_file: must be the path of a local .wav or .wma file, got 'dir/'",
