@@ -658,3 +658,29 @@ def test_run_with_an_unknown_location(sim, client, greeting):
         "location: location 'Nowhere' not found: no location has exactly that name (give its exact name or id)"
     )
     assert raised.value.changed is False and sim.writes() == []
+
+
+def test_details_without_a_name_take_the_list_s(sim, service):
+    announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
+    details = {"id": announcement_id, "fileName": "greeting.wav", "mediaFileType": "WAV", "fileSize": GREETING_KB}
+    sim.fault(method="GET", path="announcements/.", status=200, body=details)
+    plan, _result = an.converge(service, None, params(state="absent"), check_mode=True)
+    assert plan.action == "delete" and plan.before == file_view(announcement_id)
+
+
+def test_the_default_poll_timings(sim, client):
+    """Waits double from half a second up to four; after a minute of waiting in all the request is given up."""
+    tts_control(sim, polls_before_success=5)
+    slept = []
+    service = an.AnnouncementService(client, sleep=slept.append)
+    assert service.speak("Hello", "ashley", "en_us").startswith("cmf://")
+    assert slept == [0.5, 1.0, 2.0, 4.0, 4.0]
+    tts_control(sim, polls_before_success=100)
+    slept.clear()
+    with pytest.raises(ResourceError) as raised:
+        service.speak("Hello", "ashley", "en_us")
+    assert slept == [0.5, 1.0, 2.0] + [4.0] * 15 and sum(slept) == 63.5
+    job_id = sim.requests()[-1]["path"].rsplit("/", 1)[1]
+    assert str(raised.value) == (
+        "text-to-speech request %s was still IN_PROGRESS after 63 seconds; nothing was created, run again" % job_id
+    )
