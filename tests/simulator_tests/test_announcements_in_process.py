@@ -684,3 +684,11 @@ def test_the_default_poll_timings(sim, client):
     assert str(raised.value) == (
         "text-to-speech request %s was still IN_PROGRESS after 63 seconds; nothing was created, run again" % job_id
     )
+
+
+def test_run_text_to_speech_without_diff(sim, client):
+    module = Module(speech())
+    result = an.run(module, client)
+    record = stored(sim, "Spoken welcome")[0]
+    assert result == {"changed": True, "announcement": speech_view(record["id"], record["fileSize"])}
+    assert module.warnings == []

@@ -4,7 +4,7 @@ import pytest
 
 from ansible_collections.wxc.calling.plugins.module_utils import announcements as an
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
-from tests.audio_fixtures import pcm_wav, write
+from tests.audio_fixtures import pcm_wav, riff_wav, write
 
 
 def params(**overrides):
@@ -301,3 +301,21 @@ def test_in_use_without_type_location_or_count():
     ]
     assert an.in_use({"featureReferenceCount": None, "playlists": None}) == []
     assert an.in_use({"featureReferenceCount": 1}) == ["1 feature(s) the service does not name"]
+
+
+def test_a_location_given_with_level_location_is_fine():
+    assert an.validate_options(params(state="absent", level="location", location="Headquarters")) == []
+
+
+def test_speech_file_names_keep_the_letters_at_their_ends():
+    assert an.speech_file_name("Xmas greeting X") == "Xmas-greeting-X.wav"
+
+
+def test_a_file_without_audio_is_warned_about_as_zero_seconds(tmp_path):
+    path = write(tmp_path, "silent.wav", riff_wav(data_bytes=0))
+    assert an.short_file_warning(params(path=path)) == (
+        "silent.wav is 0.0 seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
+        "for music on hold)"
+    )
+    assert an.short_file_warning(params(state="absent", path=path)) is None
+    assert an.short_file_warning(params(text="Hello", voice="ashley")) is None

@@ -259,7 +259,7 @@ def refused_with(path, max_seconds):
         (b"\xff", "no audio format the repository accepts"),
         (b"RIFF\x00\x00\x00\x00WAVE", "a WAV file"),
         (b"RIFF\x00\x00\x00\x00AVI ", "no audio format the repository accepts"),
-        (bytes.fromhex("3026b2758e66cf11a6d900aa0062ce6c"), "a WMA (ASF) file"),
+        (bytes.fromhex("3026b2758e66cf11a6d900aa0062ce6c") + bytes(8), "a WMA (ASF) file"),
         (b"OggS\x00", "an Ogg file"),
         (b"fLaC\x00", "a FLAC file"),
         (b"RIFX\x00\x00\x00\x00WAVE", "a big-endian WAV (RIFX) file"),
@@ -359,3 +359,42 @@ def test_size_candidates_are_the_two_neighbours():
     assert af.size_kb_candidates(2049) == ["2", "3"]
     assert af.size_kb_candidates(3071) == ["2", "3"]
     assert af.size_kb_candidates(1) == ["0", "1"]
+
+
+def test_a_streaming_writer_s_placeholder_data_size_counts_what_is_there():
+    content = wav_with(fmt_chunk(), 8000, declared=0xFFFFFFFF)
+    assert af.parse_wav(content, len(content))["duration"] == 0.5
+
+
+def test_a_riff_file_that_is_not_wave_is_not_a_wav_file(tmp_path):
+    path = write(tmp_path, "video.wav", b"RIFF\x00\x10\x00\x00AVI " + fmt_chunk())
+    assert refused(path) == (
+        "%s: named .wav but it is not a WAV file: it looks like no audio format the repository accepts" % path
+    )
+
+
+def test_only_the_extensible_format_reads_a_sub_format():
+    """A plain fmt chunk with 10 extra bytes: bytes 24-26 are not a sub-format there."""
+    extra = struct.pack("<H", 8) + bytes(6) + struct.pack("<H", 3)
+    content = wav_with(fmt_chunk(extra=extra), 800)
+    assert af.parse_wav(content, len(content))["encoding"] == "PCM"
+    development = struct.pack("<HHI", 22, 16, 0x4) + struct.pack("<H", 0xFFFF) + bytes(14)
+    content = wav_with(fmt_chunk(format_tag=0xFFFE, extra=development), 800)
+    assert af.parse_wav(content, len(content))["format_tag"] == 0xFFFF
+
+
+def test_an_fmt_chunk_behind_64_kb_of_metadata_is_not_looked_for(tmp_path):
+    metadata = b"LIST" + struct.pack("<I", 70000) + bytes(70000)
+    chunks = metadata + b"fmt " + struct.pack("<I", 16) + fmt_chunk() + b"data" + struct.pack("<I", 8000) + bytes(8000)
+    path = write(tmp_path, "tagged.wav", b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WAVE" + chunks)
+    assert refused(path) == ("%s: named .wav but its WAV header has no complete fmt chunk before the audio data" % path)
+
+
+def test_the_size_in_megabytes_is_rounded_to_a_tenth(tmp_path):
+    path = tmp_path / "big.wav"
+    with open(path, "wb") as handle:
+        handle.write(riff_wav(data_bytes=0))
+        handle.truncate(5295309)  # 5.0500002 MB
+    assert refused(str(path)) == (
+        "%s: 5.1 MB (5295309 bytes); the announcement repository takes at most 5 MB a file" % path
+    )
