@@ -692,3 +692,29 @@ def test_run_text_to_speech_without_diff(sim, client):
     record = stored(sim, "Spoken welcome")[0]
     assert result == {"changed": True, "announcement": speech_view(record["id"], record["fileSize"])}
     assert module.warnings == []
+
+
+def test_a_replace_answered_503_is_sent_again(sim, service, greeting):
+    """A PUT is idempotent: the client sends it again after a 5xx (and names it PUT in any error)."""
+    first = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
+    sim.fault(method="PUT", path="announcements", status=503)
+    sim.clear_requests()
+    _plan, result = an.converge(service, None, params(path=greeting))
+    assert result == file_view(first)
+    assert [(entry["method"], entry["status"]) for entry in sim.writes()] == [("PUT", 503), ("PUT", 204)]
+
+
+def test_a_refused_upload_names_the_request(sim, service, greeting):
+    sim.fault(method="POST", path="announcements", status=400, body={"message": "Bad file", "errors": []})
+    with pytest.raises(WebexApiError) as raised:
+        an.converge(service, None, params(path=greeting))
+    assert (raised.value.method, raised.value.path, raised.value.status) == (
+        "POST",
+        "/telephony/config/announcements",
+        400,
+    )
+    sim.fault(method="PUT", path="announcements", status=400, body={"message": "Bad file", "errors": []})
+    upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
+    with pytest.raises(WebexApiError) as raised:
+        an.converge(service, None, params(path=greeting))
+    assert (raised.value.method, raised.value.status) == ("PUT", 400)
