@@ -718,3 +718,11 @@ def test_a_refused_upload_names_the_request(sim, service, greeting):
     with pytest.raises(WebexApiError) as raised:
         an.converge(service, None, params(path=greeting))
     assert (raised.value.method, raised.value.status) == ("PUT", 400)
+
+
+def test_absent_with_the_path_of_a_file_that_is_gone_still_deletes(sim, service, tmp_path):
+    """With state absent the file is never read: a path left in the task after the file was removed is fine."""
+    announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
+    plan, result = an.converge(service, None, params(state="absent", path=str(tmp_path / "gone.wav")))
+    assert plan.action == "delete" and plan.before == file_view(announcement_id) and result is None
+    assert stored(sim, "Main greeting") == []
