@@ -726,3 +726,16 @@ def test_absent_with_the_path_of_a_file_that_is_gone_still_deletes(sim, service,
     plan, result = an.converge(service, None, params(state="absent", path=str(tmp_path / "gone.wav")))
     assert plan.action == "delete" and plan.before == file_view(announcement_id) and result is None
     assert stored(sim, "Main greeting") == []
+
+
+def test_the_result_keeps_the_id_when_the_read_back_leaves_it_out(sim, service, greeting):
+    details = {
+        "name": "Main greeting",
+        "fileName": "greeting.wav",
+        "mediaFileType": "WAV",
+        "fileSize": GREETING_KB,
+        "isTextToSpeech": False,
+    }
+    sim.fault(method="GET", path="announcements/(?!usage)", status=200, body=details)
+    _plan, result = an.converge(service, None, params(path=greeting))
+    assert result == file_view(stored(sim, "Main greeting")[0]["id"])
