@@ -212,17 +212,20 @@ def _predicted(want, current_id):
 
 
 def plan(state, want, current, force=False):
-    """Decide: create, update (replace in place), delete or nothing. CURRENT: the details, or None when absent."""
+    """Decide: create, update (replace in place), delete or nothing. CURRENT: the details, or None when absent.
+
+    The plan carries no body: what is sent is built after the checks, by _upload_body() (the file, or the speech).
+    """
     if state == "absent":
         return Plan("nothing") if current is None else Plan("delete", before=current)
     if current is None:
-        return Plan("create", body=want, after=_predicted(want, None))
+        return Plan("create", after=_predicted(want, None))
     changed = differences(want, current)
     if force and not changed:
         changed = ["force"]
     if not changed:
         return Plan("nothing", before=current, after=current)
-    the_plan = Plan("update", body=want, before=current, after=_predicted(want, current["id"]))
+    the_plan = Plan("update", before=current, after=_predicted(want, current["id"]))
     the_plan.fields = changed
     return the_plan
 

@@ -4,7 +4,7 @@ import pytest
 
 from ansible_collections.wxc.calling.plugins.module_utils import announcements as an
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
-from tests.audio_fixtures import pcm_wav, write
+from tests.audio_fixtures import pcm_wav, riff_wav, write
 
 
 def params(**overrides):
@@ -192,3 +192,130 @@ def test_a_short_file_is_uploaded_with_a_warning(tmp_path):
         "for music on hold)"
     )
     assert an.short_file_warning(params(path=write(tmp_path, "long.wav", pcm_wav(seconds=6)))) is None
+
+
+# -- the exact problems and values (users read the messages) ----------------------------------------------------------
+
+MISSING = "/nonexistent/greeting.wav"
+VOICE_REQUIRED = "voice: required with text (a voice id such as ashley; the service lists them per language)"
+VOICE_ONLY = ["voice: only with text"]
+
+
+@pytest.mark.parametrize(
+    "overrides, errors",
+    [
+        ({"name": " ", "state": "absent"}, ["name: must not be empty"]),
+        (
+            {"state": "absent", "level": "location"},
+            ["location: required with level location (the location's id or exact name)"],
+        ),
+        (
+            {"state": "absent", "level": "organization", "location": "Headquarters"},
+            ["location: only with level location (an organization-level announcement has no location)"],
+        ),
+        (
+            {"path": MISSING, "text": "Hi", "voice": "ashley"},
+            [
+                "path, text: give one of them (a file to upload, or text to turn into speech), not both",
+                "path: %s: no such file" % MISSING,
+            ],
+        ),
+        ({}, ["path or text: one of them is required with state present"]),
+        ({"state": "absent", "text": ""}, ["text: must not be empty", VOICE_REQUIRED]),
+        (
+            {"text": "Hi"},
+            ["voice: required with text (a voice id such as ashley; the service lists them per language)"],
+        ),
+        (
+            {"text": "Hi", "voice": "ashley", "language_code": "en_US"},
+            [
+                "language_code: 'en_US' is not a language code as the service writes them: lower case with an "
+                "underscore, for example en_us"
+            ],
+        ),
+        ({"text": "Hi", "voice": "ashley", "language_code": "pt_br"}, []),
+        ({"text": "Hi", "voice": "ashley", "language_code": "yue_hant"}, []),
+        (
+            {"state": "absent", "voice": "ashley", "language_code": "en_us"},
+            VOICE_ONLY + ["language_code: only with text"],
+        ),
+        ({"state": "absent", "path": MISSING}, []),
+        ({"state": "present", "path": MISSING}, ["path: %s: no such file" % MISSING]),
+    ],
+)
+def test_validation_problems_in_full(overrides, errors):
+    assert an.validate_options(params(**overrides)) == errors
+
+
+def test_level_of_reads_the_option_in_either_case():
+    assert an.level_of(params(level="organization", location="Headquarters")) == "ORGANIZATION"
+    assert an.level_of(params(level="LOCATION")) == "LOCATION"
+
+
+def test_speech_file_names_in_full():
+    assert an.speech_file_name("x" * 200) == "x" * 76 + ".wav"
+    assert an.speech_file_name("-Hello, world.-") == "Hello-world.wav"
+    assert an.speech_file_name("Été") == "t.wav"
+
+
+def test_normalised_language():
+    assert an.normalised_language("en-US") == "en_us"
+    assert an.normalised_language("") is None
+    assert an.normalised_language(None) is None
+
+
+def test_desired_in_full():
+    assert an.desired(params(name="Hi there", text="Hello", voice="steve", language_code="es_es")) == {
+        "name": "Hi there",
+        "fileName": "Hi-there.wav",
+        "mediaFileType": "WAV",
+        "isTextToSpeech": True,
+        "text": "Hello",
+        "voice": "steve",
+        "language": "es_es",
+    }
+    assert file_want(1500) == {
+        "name": "Main greeting",
+        "fileName": "greeting.wav",
+        "mediaFileType": "WAV",
+        "fileSize": "2",
+        "isTextToSpeech": False,
+        "sizes": ["1", "2"],
+    }
+
+
+def test_a_size_given_as_a_number_and_an_unset_flag_compare_as_the_service_means_them():
+    have = details(fileSize=6)
+    del have["isTextToSpeech"]
+    assert an.differences(file_want(6000), have) == []
+    speech = an.desired(params(text="Hello", voice="ashley"))
+    assert an.differences(speech, {"name": "Main greeting", "isTextToSpeech": True, "text": "Hello"}) == [
+        "voice",
+        "language",
+    ]
+
+
+def test_in_use_without_type_location_or_count():
+    assert an.in_use({"featureReferences": [{"name": "Reception"}], "featureReferenceCount": 1}) == [
+        "feature 'Reception'"
+    ]
+    assert an.in_use({"featureReferenceCount": None, "playlists": None}) == []
+    assert an.in_use({"featureReferenceCount": 1}) == ["1 feature(s) the service does not name"]
+
+
+def test_a_location_given_with_level_location_is_fine():
+    assert an.validate_options(params(state="absent", level="location", location="Headquarters")) == []
+
+
+def test_speech_file_names_keep_the_letters_at_their_ends():
+    assert an.speech_file_name("Xmas greeting X") == "Xmas-greeting-X.wav"
+
+
+def test_a_file_without_audio_is_warned_about_as_zero_seconds(tmp_path):
+    path = write(tmp_path, "silent.wav", riff_wav(data_bytes=0))
+    assert an.short_file_warning(params(path=path)) == (
+        "silent.wav is 0.0 seconds long; Cisco's help states a 5 second minimum for announcements (enforced at least "
+        "for music on hold)"
+    )
+    assert an.short_file_warning(params(state="absent", path=path)) is None
+    assert an.short_file_warning(params(text="Hello", voice="ashley")) is None
