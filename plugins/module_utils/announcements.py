@@ -378,7 +378,7 @@ def _check_voice(service, want):
     if want["voice"].lower() not in [voice.lower() for voice in voices if voice]:
         raise ResourceError(
             "voice: %r is not a voice for language_code %s; the service offers: %s"
-            % (want["voice"], want["language"], ", ".join(voices) or "none")
+            % (want["voice"], want["language"], ", ".join(voice for voice in voices if voice) or "none")
         )
 
 

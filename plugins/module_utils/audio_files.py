@@ -196,4 +196,4 @@ def size_kb_candidates(byte_count):
     The API reports kilobytes and does not say how it rounds, so both neighbours count as the same size.
     """
     kb = byte_count / 1024.0
-    return sorted({str(int(math.floor(kb))), str(int(math.ceil(kb)))})
+    return [str(size) for size in sorted({int(math.floor(kb)), int(math.ceil(kb))})]  # by number: "9" before "10"

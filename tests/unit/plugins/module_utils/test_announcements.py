@@ -319,3 +319,16 @@ def test_a_file_without_audio_is_warned_about_as_zero_seconds(tmp_path):
     )
     assert an.short_file_warning(params(state="absent", path=path)) is None
     assert an.short_file_warning(params(text="Hello", voice="ashley")) is None
+
+
+def test_a_voice_list_with_a_voice_without_id_still_gives_the_refusal():
+    class Service:
+        @staticmethod
+        def voices(language):
+            return ["Joanna", None, "Matthew"] if language == "en_US" else []
+
+    with pytest.raises(ResourceError) as caught:
+        an._check_voice(Service(), {"voice": "Nobody", "language": "en_US"})
+    assert str(caught.value) == (
+        "voice: 'Nobody' is not a voice for language_code en_US; the service offers: Joanna, Matthew"
+    )

@@ -358,6 +358,7 @@ def test_size_candidates_are_the_two_neighbours():
     assert af.size_kb_candidates(2048) == ["2"]
     assert af.size_kb_candidates(2049) == ["2", "3"]
     assert af.size_kb_candidates(3071) == ["2", "3"]
+    assert af.size_kb_candidates(9 * 1024 + 512) == ["9", "10"]  # by number, not as text
     assert af.size_kb_candidates(1) == ["0", "1"]
 
 
