@@ -737,8 +737,21 @@ def test_export_edges():
         },
         "calls_to": {"numbers": [{"type": "ALTERNATE", "extension": "2100"}, {"type": "PRIMARY"}]},
     }
+    unavailable = {"selection": "CUSTOM", "customNumbers": {"unavailableNumberEnabled": True, "numbers": ["2100"]}}
+    assert fw.rule_options({"name": "U", "callsFrom": unavailable})["calls_from"] == {
+        "selection": "CUSTOM",
+        "custom_numbers": {"private_number_enabled": False, "unavailable_number_enabled": True, "numbers": ["2100"]},
+    }
     assert fw.rule_options({"name": "Any", "callsFrom": {"selection": "ANY", "customNumbers": {}}})["calls_from"] == {
         "selection": "ANY"
+    }
+    # Untouched settings with a rule: the rule is declared.
+    assert fw.options_from_forwarding({}, [{"name": "R"}], "L", "A") == {
+        "location": "L",
+        "auto_attendant": "A",
+        "always": {},
+        "selective": {},
+        "rules": [{"name": "R", "enabled": False, "calls_to": {"numbers": []}}],
     }
     assert fw.options_from_forwarding({"always": {"enabled": True, "destination": None}}, [], "L", "A") == {
         "location": "L",
