@@ -636,6 +636,10 @@ def test_bodies_of_update_and_create():
             "customNumbers": {"privateNumberEnabled": False, "unavailableNumberEnabled": False, "numbers": ["2100"]},
         },
     }
+    # The desired rule is left as the user gave it: the read-back compares against it.
+    want = {"name": "New", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
+    fw.create_body(want)
+    assert want == {"name": "New", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
     assert fw.create_body({"name": "New", "businessSchedule": "Office", "enabled": False}) == {
         "name": "New",
         "businessSchedule": "Office",
