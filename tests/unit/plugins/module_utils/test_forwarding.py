@@ -579,6 +579,11 @@ def test_rule_field_comparison():
         {"numbers": [{"type": "ALTERNATE", "extension": "2100"}]},
     )
     assert not equal("callsTo", {"numbers": [{"extension": "2100"}]}, {"numbers": [{"extension": "2101"}]})
+    assert not equal(
+        "callsTo",
+        {"numbers": [{"type": "PRIMARY", "phoneNumber": "+19705550026"}]},
+        {"numbers": [{"type": "PRIMARY", "phoneNumber": "9705550027"}]},
+    )
     assert equal("callsTo", {"numbers": [{"extension": "2100"}]}, {"numbers": [{"type": "", "extension": "2100"}]})
     assert not equal("forwardTo", {"selection": "DO_NOT_FORWARD"}, None)
     assert not equal(
