@@ -318,6 +318,8 @@ def test_rule_update_and_rename(sim, service, ids, check_mode):
     if check_mode:
         # The schedules are not read: the writes name none that was not named before.
         assert calls(sim, ids) == LOOKUP + [("GET", rule_path("VIP"), 200), ("GET", rule_path("Night"), 200)]
+        # As the code stands, a check run predicts the rename of a summary but not its enabled flag (Night stays
+        # disabled here; the real run reads it back enabled).
         assert result["forwarding"]["rules"] == [
             dict(VIP_SUMMARY, id=None, name="VIP callers"),
             NIGHT_SUMMARY,
