@@ -559,6 +559,9 @@ def test_desired_rule_of_every_shape():
 def test_setting_comparison():
     assert fw.setting_changes({"destination": "", "enabled": False}, None) == []
     assert fw.setting_changes({"destination": "2100"}, {"destination": None}) == ["destination"]
+    assert fw.setting_changes({"destination": "2100"}, {"destination": "2101"}) == ["destination"]
+    both = {"always": {"enabled": True}, "selective": {"enabled": True, "destination": "2100"}}
+    assert fw.settings_not_applied(both, SETTINGS) == ["always.enabled", "selective.enabled", "selective.destination"]
     assert fw.setting_changes({"ringReminderEnabled": False, "enabled": True}, {"enabled": 1}) == []
     assert fw.setting_changes({"sendToVoicemailEnabled": True}, {"sendToVoicemailEnabled": False}) == [
         "sendToVoicemailEnabled"
