@@ -736,3 +736,24 @@ def test_export_warns_of_forwarding_the_module_would_refuse(sim, client, ids):
     ]
     assert [options["selective"]["destination"] for options in export] == ["+999-12345678901234"]
     assert export[0]["location"] == ids[0] and export[0]["auto_attendant"] == ATTENDANT
+
+
+def test_a_rule_create_changed_before_its_read_back(sim, service, ids, monkeypatch):
+    original = service.create_rule
+
+    def create_then_disable(location_id, auto_attendant_id, body):
+        rule_id_created = original(location_id, auto_attendant_id, body)
+        # Someone else disables the new rule before it is read back.
+        path = fwd(*ids, "/selectiveRules/" + rule_id_created)
+        assert sim.api("PUT", path, json={"name": body["name"], "enabled": False}).status_code == 201
+        return rule_id_created
+
+    monkeypatch.setattr(service, "create_rule", create_then_disable)
+    add_rule(sim, ids, VIP)
+    with pytest.raises(WriteNotApplied) as caught:
+        fw.converge(service, ids[0], params(rules=[VIP_OPTION, dict(NIGHT_OPTIONS, name="Night", enabled=True)]))
+    assert caught.value.fields == ["rules[1].enabled"]
+    assert str(caught.value) == (
+        "the service answered 2xx but did not apply rules[1].enabled of selective rule 'Night' (trackingId %s)"
+        % caught.value.tracking_id
+    )
