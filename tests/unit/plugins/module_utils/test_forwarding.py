@@ -94,7 +94,7 @@ def test_numbers_that_pass(value):
 
 @pytest.mark.parametrize("value", ["call me", "+0123", "1", "+1970abc", "+12345678901234567"])
 def test_numbers_that_fail(value):
-    assert "is not an E.164 number" in fw.number_problem(value)
+    assert fw.number_problem(value) == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
 
 
 def test_valid_options_have_no_errors():
@@ -103,35 +103,79 @@ def test_valid_options_have_no_errors():
     assert fw.validate_options(options(rules=[], purge_rules=True)) == []
 
 
+NOT_A_NUMBER = "is not an E.164 number (like +19705550006), an extension or an ESN"
+
+
 @pytest.mark.parametrize(
-    "overrides, message",
+    "overrides, errors",
     [
-        ({"location": " "}, "location: must not be empty"),
-        ({"selective": {"destination": "somewhere"}}, "selective.destination: 'somewhere' is not"),
-        ({"purge_rules": True}, "purge_rules: needs rules"),
-        ({"rules": [rule(name="")]}, "rules[0].name: must not be empty"),
-        ({"rules": [rule(new_name="x" * 81)]}, "rules[0].new_name: 81 characters"),
-        ({"rules": [rule(), rule()]}, "rules[1].name: rule name 'VIP' is already used by rules[0].name"),
-        ({"rules": [rule(), rule(name="Other", new_name="VIP")]}, "rules[1].new_name: rule name 'VIP' is already used"),
+        ({"location": " "}, ["location: must not be empty"]),
+        (
+            {"location": None, "auto_attendant": ""},
+            ["location: must not be empty", "auto_attendant: must not be empty"],
+        ),
+        ({"selective": {"destination": "somewhere"}}, ["selective.destination: 'somewhere' " + NOT_A_NUMBER]),
+        ({"always": {"destination": "+0-970-555-0006"}}, ["always.destination: '+0-970-555-0006' " + NOT_A_NUMBER]),
+        (
+            {"always": {"destination": 100}},
+            [
+                "always.destination: is the number 100, not text (YAML reads unquoted digits as a number: 0100 "
+                'becomes 64, 1_000 becomes 1000); quote it, for example destination: "0100"'
+            ],
+        ),
+        ({"purge_rules": True}, ["purge_rules: needs rules (the rules to keep; rules: [] deletes every rule)"]),
+        ({"rules": [rule(name="")]}, ["rules[0].name: must not be empty"]),
+        ({"rules": [rule(new_name="x" * 81)]}, ["rules[0].new_name: 81 characters, the maximum is 80"]),
+        (
+            {"rules": [rule(name=True)]},
+            [
+                "rules[0].name: is the boolean true, not text (YAML reads an unquoted yes, no, on, off, true or false "
+                'as a boolean); quote it, for example name: "no"'
+            ],
+        ),
+        (
+            {"rules": [rule(new_name=7)]},
+            [
+                "rules[0].new_name: is the number 7, not text (YAML reads unquoted digits as a number: 0100 becomes "
+                '64, 1_000 becomes 1000); quote it, for example new_name: "0100"'
+            ],
+        ),
+        ({"rules": [rule(), rule()]}, ["rules[1].name: rule name 'VIP' is already used by rules[0].name"]),
+        (
+            {"rules": [rule(), rule(name="Other", new_name="VIP")]},
+            ["rules[1].new_name: rule name 'VIP' is already used by rules[0].name"],
+        ),
+        (
+            {"rules": [rule(new_name="Late"), rule(name="Late")]},
+            ["rules[1].name: rule name 'Late' is already used by rules[0].new_name"],
+        ),
         (
             {"rules": [rule(forward_to={"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phone_number": None})]},
-            "rules[0].forward_to: selection FORWARD_TO_SPECIFIED_NUMBER needs phone_number",
+            ["rules[0].forward_to: selection FORWARD_TO_SPECIFIED_NUMBER needs phone_number"],
         ),
         (
             {"rules": [rule(forward_to={"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phone_number": "x"})]},
-            "rules[0].forward_to.phone_number: 'x' is not",
+            ["rules[0].forward_to.phone_number: 'x' " + NOT_A_NUMBER],
+        ),
+        (
+            {"rules": [rule(forward_to={"selection": "DO_NOT_FORWARD", "phone_number": "x"})]},
+            ["rules[0].forward_to.phone_number: 'x' " + NOT_A_NUMBER],
         ),
         (
             {"rules": [rule(calls_from={"selection": "CUSTOM", "custom_numbers": None})]},
-            "rules[0].calls_from: selection CUSTOM needs custom_numbers",
+            ["rules[0].calls_from: selection CUSTOM needs custom_numbers"],
         ),
         (
-            {"rules": [rule(calls_from={"selection": "CUSTOM", "custom_numbers": {"numbers": ["ok?"]}})]},
-            "rules[0].calls_from.custom_numbers.numbers[0]: 'ok?' is not",
+            {"rules": [rule(calls_from={"selection": "CUSTOM", "custom_numbers": {"numbers": ["2100", "ok?"]}})]},
+            ["rules[0].calls_from.custom_numbers.numbers[1]: 'ok?' " + NOT_A_NUMBER],
+        ),
+        (
+            {"rules": [rule(calls_from={"selection": "ANY", "custom_numbers": {"numbers": ["ok?"]}})]},
+            ["rules[0].calls_from.custom_numbers.numbers[0]: 'ok?' " + NOT_A_NUMBER],
         ),
         (
             {"rules": [rule(calls_to={"numbers": [{"type": "PRIMARY", "phone_number": None, "extension": None}]})]},
-            "rules[0].calls_to.numbers[0]: give phone_number or extension",
+            ["rules[0].calls_to.numbers[0]: give phone_number or extension (one of them)"],
         ),
         (
             {
@@ -141,13 +185,33 @@ def test_valid_options_have_no_errors():
                     )
                 ]
             },
-            "rules[0].calls_to.numbers[0]: give phone_number or extension",
+            ["rules[0].calls_to.numbers[0]: give phone_number or extension (one of them)"],
+        ),
+        (
+            {
+                "rules": [
+                    rule(),
+                    rule(
+                        name="Other",
+                        calls_to={
+                            "numbers": [
+                                {"type": "PRIMARY", "phone_number": "+19705550026", "extension": None},
+                                {"type": "ALTERNATE", "phone_number": "x", "extension": None},
+                                {"type": "ALTERNATE", "phone_number": None, "extension": "y"},
+                            ]
+                        },
+                    ),
+                ]
+            },
+            [
+                "rules[1].calls_to.numbers[1].phone_number: 'x' " + NOT_A_NUMBER,
+                "rules[1].calls_to.numbers[2].extension: 'y' " + NOT_A_NUMBER,
+            ],
         ),
     ],
 )
-def test_invalid_options_name_the_option(overrides, message):
-    errors = fw.validate_options(options(**overrides))
-    assert any(message in error for error in errors), errors
+def test_invalid_options_name_the_option(overrides, errors):
+    assert fw.validate_options(options(**overrides)) == errors
 
 
 def test_renaming_to_the_same_name_is_not_a_duplicate():
@@ -233,8 +297,15 @@ def test_plan_settings_are_wrapped_and_only_the_set_fields_sent():
 
 
 def test_plan_always_on_without_any_destination_is_refused():
-    with pytest.raises(ResourceError, match="always.enabled: forwarding every call needs always.destination"):
+    with pytest.raises(ResourceError) as caught:
         fw.plan(options(always={"enabled": True}), SETTINGS, {})
+    assert str(caught.value) == "always.enabled: forwarding every call needs always.destination (none is set)"
+    # A destination already set is enough; an enabled selective part needs none.
+    with_destination = dict(SETTINGS, always=dict(SETTINGS["always"], destination="+1-9705550006"))
+    assert fw.plan(options(always={"enabled": True}), with_destination, {}).settings_body == {
+        "callForwarding": {"always": {"enabled": True}}
+    }
+    assert fw.plan(options(selective={"enabled": True}), SETTINGS, {}).changed
 
 
 def test_plan_rule_update_is_the_whole_rule_named_and_merged():
@@ -264,13 +335,25 @@ def test_plan_rule_update_is_the_whole_rule_named_and_merged():
 def test_plan_rename_already_done_and_rename_onto_another_rule():
     done = fw.plan(options(rules=[rule(name="Old name", new_name="VIP", enabled=True)]), SETTINGS, {"VIP": READ_BACK})
     assert not done.changed
-    with pytest.raises(ResourceError, match="cannot rename rule 'VIP' to 'Old'"):
-        fw.plan(options(rules=[rule(new_name="Old")]), SETTINGS, {"VIP": READ_BACK, "Old": dict(READ_BACK, name="Old")})
+    with pytest.raises(ResourceError) as caught:
+        fw.plan(
+            options(rules=[rule(name="Free"), rule(new_name="Old")]),
+            SETTINGS,
+            {"VIP": READ_BACK, "Old": dict(READ_BACK, name="Old")},
+        )
+    assert str(caught.value) == "rules[1]: cannot rename rule 'VIP' to 'Old': a rule called 'Old' already exists"
 
 
 def test_plan_create_needs_forward_to_and_calls_from_and_lists_its_schedules():
-    with pytest.raises(ResourceError, match="creating it needs forward_to and calls_from"):
+    with pytest.raises(ResourceError) as caught:
         fw.plan(options(rules=[rule(name="New")]), SETTINGS, {})
+    assert str(caught.value) == "rules[0]: rule 'New' does not exist, and creating it needs forward_to and calls_from"
+    with pytest.raises(ResourceError) as caught:
+        fw.plan(options(rules=[rule(name="New", calls_from={"selection": "ANY"})]), SETTINGS, {})
+    assert str(caught.value) == "rules[0]: rule 'New' does not exist, and creating it needs forward_to"
+    with pytest.raises(ResourceError) as caught:
+        fw.plan(options(rules=[rule(name="New", new_name="Newer", forward_to=SPECIFIED)]), SETTINGS, {})
+    assert str(caught.value) == "rules[0]: rule 'Newer' does not exist, and creating it needs calls_from"
     params = options(
         rules=[
             rule(
@@ -380,3 +463,331 @@ def test_info_form_is_snake_case():
     info = fw.info_from_forwarding(SETTINGS, [READ_BACK])
     assert info["always"]["ring_reminder_enabled"] is False
     assert info["rules"][0]["calls_from"]["custom_numbers"]["private_number_enabled"] is True
+
+
+# -- exact values of the pure steps, edge by edge ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, sendable",
+    [("+1 970-555-0006", "+19705550006"), ("(970) 555.0006", "9705550006"), ("\t2100\n", "2100"), (4554, "4554")],
+)
+def test_sendable_number_drops_separators(value, sendable):
+    assert fw.sendable_number(value) == sendable
+
+
+@pytest.mark.parametrize("value", ["+12", "+123456789012345", "12", "12345678901234567", "+1 (970) 555-0006"])
+def test_numbers_at_the_limits_pass(value):
+    assert fw.number_problem(value) is None
+
+
+@pytest.mark.parametrize("value", ["+1234567890123456", "123456789012345678", "+", "", "+19705550006x"])
+def test_numbers_past_the_limits_fail(value):
+    assert fw.number_problem(value) == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [("1970555000", "1970555000"), ("97055500061", "97055500061"), ("2005550006", "+12005550006"), (0, "0")],
+)
+def test_canonical_number_only_completes_ten_digit_nanp_numbers(written, canonical):
+    assert fw.canonical_number(written) == canonical
+
+
+def test_desired_settings_of_both_parts_and_a_cleared_destination():
+    params = options(
+        always={"enabled": False, "destination": "", "ring_reminder_enabled": True, "send_to_voicemail_enabled": None},
+        selective={
+            "enabled": None,
+            "destination": None,
+            "ring_reminder_enabled": None,
+            "send_to_voicemail_enabled": None,
+        },
+    )
+    assert fw.desired_settings(params) == {"always": {"enabled": False, "destination": "", "ringReminderEnabled": True}}
+    assert fw.desired_settings(options(selective={"destination": "(970) 555-0006"})) == {
+        "selective": {"destination": "9705550006"}
+    }
+
+
+def test_desired_rule_of_every_shape():
+    assert fw.desired_rule(rule()) == {"name": "VIP"}
+    assert fw.desired_rule(rule(enabled=False, business_schedule="", holiday_schedule="Winter")) == {
+        "name": "VIP",
+        "enabled": False,
+        "businessSchedule": "",
+        "holidaySchedule": "Winter",
+    }
+    assert fw.desired_rule(
+        rule(
+            forward_to={"selection": "FORWARD_TO_DEFAULT_NUMBER", "phone_number": None},
+            calls_from={
+                "selection": "ANY",
+                "custom_numbers": {"private_number_enabled": None, "unavailable_number_enabled": None, "numbers": None},
+            },
+            calls_to={
+                "numbers": [
+                    {"type": "ALTERNATE", "phone_number": None, "extension": "21-00"},
+                    {"type": "PRIMARY", "phone_number": "", "extension": "2101"},
+                ]
+            },
+        )
+    ) == {
+        "name": "VIP",
+        "forwardTo": {"selection": "FORWARD_TO_DEFAULT_NUMBER"},
+        "callsFrom": {"selection": "ANY"},
+        "callsTo": {"numbers": [{"type": "ALTERNATE", "extension": "2100"}, {"type": "PRIMARY", "extension": "2101"}]},
+    }
+    assert fw.desired_rule(
+        rule(
+            calls_from={
+                "selection": "CUSTOM",
+                "custom_numbers": {"private_number_enabled": False, "unavailable_number_enabled": True, "numbers": []},
+            },
+            calls_to={"numbers": None},
+        )
+    ) == {
+        "name": "VIP",
+        "callsFrom": {
+            "selection": "CUSTOM",
+            "customNumbers": {"privateNumberEnabled": False, "unavailableNumberEnabled": True, "numbers": []},
+        },
+        "callsTo": {"numbers": []},
+    }
+
+
+def test_setting_comparison():
+    assert fw.setting_changes({"destination": "", "enabled": False}, None) == []
+    assert fw.setting_changes({"destination": "2100"}, {"destination": None}) == ["destination"]
+    assert fw.setting_changes({"destination": "2100"}, {"destination": "2101"}) == ["destination"]
+    both = {"always": {"enabled": True}, "selective": {"enabled": True, "destination": "2100"}}
+    assert fw.settings_not_applied(both, SETTINGS) == ["always.enabled", "selective.enabled", "selective.destination"]
+    assert fw.setting_changes({"ringReminderEnabled": False, "enabled": True}, {"enabled": 1}) == []
+    assert fw.setting_changes({"sendToVoicemailEnabled": True}, {"sendToVoicemailEnabled": False}) == [
+        "sendToVoicemailEnabled"
+    ]
+
+
+def test_rule_field_comparison():
+    equal = fw.rule_field_equal
+    assert equal("callsTo", {"numbers": [{"type": "PRIMARY", "phoneNumber": "+19705550026"}]}, {"numbers": []}) is False
+    assert equal(
+        "callsTo",
+        {"numbers": [{"type": "ALTERNATE", "extension": "2100"}, {"type": "PRIMARY", "phoneNumber": "+19705550026"}]},
+        {"numbers": [{"type": "PRIMARY", "phoneNumber": "9705550026"}, {"type": "ALTERNATE", "extension": "2100"}]},
+    )
+    assert not equal(
+        "callsTo",
+        {"numbers": [{"type": "PRIMARY", "extension": "2100"}]},
+        {"numbers": [{"type": "ALTERNATE", "extension": "2100"}]},
+    )
+    assert not equal("callsTo", {"numbers": [{"extension": "2100"}]}, {"numbers": [{"extension": "2101"}]})
+    assert not equal(
+        "callsTo",
+        {"numbers": [{"type": "PRIMARY", "phoneNumber": "+19705550026"}]},
+        {"numbers": [{"type": "PRIMARY", "phoneNumber": "9705550027"}]},
+    )
+    assert equal("callsTo", {"numbers": [{"extension": "2100"}]}, {"numbers": [{"type": "", "extension": "2100"}]})
+    assert not equal("forwardTo", {"selection": "DO_NOT_FORWARD"}, None)
+    assert not equal(
+        "forwardTo",
+        {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550006"},
+        {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550007"},
+    )
+    assert equal(
+        "forwardTo",
+        {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550006"},
+        {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "9705550006"},
+    )
+    assert not equal("callsFrom", {"selection": "ANY"}, {"selection": "CUSTOM"})
+    assert equal("callsFrom", {"selection": "ANY"}, {"selection": "ANY", "customNumbers": {"numbers": ["2100"]}})
+    assert not equal("callsFrom", {"selection": "ANY"}, None)
+    custom = {"selection": "CUSTOM", "customNumbers": {"numbers": ["+14155550123", "2100"]}}
+    assert equal("callsFrom", custom, {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100", "4155550123"]}})
+    assert not equal("callsFrom", custom, {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}})
+    assert not equal("callsFrom", custom, {"selection": "CUSTOM"})
+    assert equal("callsFrom", {"selection": "CUSTOM", "customNumbers": {"numbers": []}}, {"selection": "CUSTOM"})
+    private = {"selection": "CUSTOM", "customNumbers": {"privateNumberEnabled": True}}
+    assert not equal("callsFrom", private, {"selection": "CUSTOM", "customNumbers": {"privateNumberEnabled": False}})
+    assert equal("callsFrom", private, {"selection": "CUSTOM", "customNumbers": {"privateNumberEnabled": 1}})
+    assert not equal("enabled", True, None) and equal("enabled", False, None)
+    assert equal("businessSchedule", "", None) and not equal("businessSchedule", "Office", "office")
+    assert equal("name", "VIP", "VIP") and not equal("name", "VIP", "VIP callers")
+
+
+def test_bodies_of_update_and_create():
+    assert fw.writable_rule(dict(READ_BACK, holidaySchedule=None)) == {
+        key: value for key, value in READ_BACK.items() if key != "id"
+    }
+    body = fw.update_body({"name": "VIP", "callsFrom": {"selection": "ANY"}}, READ_BACK)
+    assert body["callsFrom"] == {"selection": "ANY"} and body["name"] == "VIP"
+    body = fw.update_body(
+        {"name": "VIP", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}},
+        {"name": "VIP", "callsFrom": {"selection": "ANY"}},
+    )
+    assert body == {"name": "VIP", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
+    want = {"name": "VIP", "forwardTo": {"selection": "DO_NOT_FORWARD"}}
+    body = fw.update_body(want, READ_BACK)
+    body["forwardTo"]["selection"] = "changed"
+    assert want["forwardTo"] == {"selection": "DO_NOT_FORWARD"} and READ_BACK["forwardTo"]["selection"] != "changed"
+    assert fw.create_body(
+        {
+            "name": "New",
+            "businessSchedule": "",
+            "holidaySchedule": "",
+            "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}},
+        }
+    ) == {
+        "name": "New",
+        "callsFrom": {
+            "selection": "CUSTOM",
+            "customNumbers": {"privateNumberEnabled": False, "unavailableNumberEnabled": False, "numbers": ["2100"]},
+        },
+    }
+    # The desired rule is left as the user gave it: the read-back compares against it.
+    want = {"name": "New", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
+    fw.create_body(want)
+    assert want == {"name": "New", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
+    assert fw.create_body({"name": "New", "businessSchedule": "Office", "enabled": False}) == {
+        "name": "New",
+        "businessSchedule": "Office",
+        "enabled": False,
+    }
+    assert fw.CUSTOM_NUMBERS_DEFAULTS == {
+        "privateNumberEnabled": False,
+        "unavailableNumberEnabled": False,
+        "numbers": [],
+    }
+
+
+def test_references_name_only_schedules_not_sent_before():
+    want = {"name": "VIP", "businessSchedule": "Office", "holidaySchedule": "Winter"}
+    assert fw._references(3, want, None) == [
+        ("rules[3].business_schedule", "businessHours", "Office"),
+        ("rules[3].holiday_schedule", "holidays", "Winter"),
+    ]
+    assert fw._references(0, want, {"businessSchedule": "Office"}) == [
+        ("rules[0].holiday_schedule", "holidays", "Winter")
+    ]
+    assert fw._references(0, {"name": "VIP", "businessSchedule": ""}, None) == []
+
+
+def test_plan_of_a_missing_part_and_no_rules():
+    the_plan = fw.plan(options(selective={"enabled": True}), {"rules": []}, {})
+    assert the_plan.before == {"always": {}, "selective": {}}
+    assert the_plan.after == {"always": {}, "selective": {"enabled": True}}
+    assert the_plan.settings_body == {"callForwarding": {"selective": {"enabled": True}}}
+    assert the_plan.action == "update" and the_plan.references == [] and the_plan.warnings == []
+
+
+def test_plan_of_rules_keeps_order_and_before_after():
+    params = options(
+        rules=[
+            rule(name="Old", enabled=True, business_schedule="Office"),
+            rule(name="New", forward_to={"selection": "DO_NOT_FORWARD"}, calls_from={"selection": "ANY"}),
+            rule(enabled=True),
+        ],
+        purge_rules=True,
+    )
+    old = {"id": "R2", "name": "Old", "enabled": False, "businessSchedule": "Office", "holidaySchedule": None}
+    the_plan = fw.plan(params, SETTINGS, {"VIP": READ_BACK, "Old": old})
+    assert [(index, current["id"], body) for index, current, body, _want in the_plan.rule_updates] == [
+        (0, "R2", {"name": "Old", "enabled": True, "businessSchedule": "Office"})
+    ]
+    assert [(index, body) for index, body, _want in the_plan.rule_creates] == [
+        (1, {"name": "New", "forwardTo": {"selection": "DO_NOT_FORWARD"}, "callsFrom": {"selection": "ANY"}})
+    ]
+    assert the_plan.rule_deletes == [] and the_plan.references == []
+    assert the_plan.before["rules"] == [
+        {"name": "Old", "enabled": False, "businessSchedule": "Office"},
+        fw.writable_rule(READ_BACK),
+    ]
+    assert the_plan.after["rules"] == [
+        {"name": "Old", "enabled": True, "businessSchedule": "Office"},
+        {"name": "New", "forwardTo": {"selection": "DO_NOT_FORWARD"}, "callsFrom": {"selection": "ANY"}},
+        fw.writable_rule(READ_BACK),
+    ]
+    only_deletes = fw.plan(options(rules=[], purge_rules=True), SETTINGS, {})
+    assert only_deletes.action == "update" and only_deletes.rule_deletes == SETTINGS["rules"]
+    assert only_deletes.before == {"always": SETTINGS["always"], "selective": SETTINGS["selective"]}
+
+
+def test_plan_actions():
+    assert fw.ForwardingPlan().action == "nothing" and fw.ForwardingPlan().settings_body == {}
+    assert fw.ForwardingPlan(rule_deletes=[{"id": "R1"}]).action == "update"
+    assert fw.ForwardingPlan(rule_updates=[(0, {}, {}, {})]).action == "update"
+    assert fw.ForwardingPlan(rule_creates=[(0, {}, {})]).action == "update"
+    the_plan = fw.ForwardingPlan(settings_body={"callForwarding": {}}, before={"rules": []}, after={"ruleName": "x"})
+    assert the_plan.action == "update" and the_plan.diff() == {"before": {"rules": []}, "after": {"rule_name": "x"}}
+    assert fw.to_snake(None) is None
+
+
+def test_export_edges():
+    assert fw._is_untouched({}, []) is True
+    assert fw._is_untouched({"always": {"ringReminderEnabled": True}}, []) is False
+    assert fw._is_untouched({"selective": {"destination": "2100"}}, []) is False
+    assert fw._is_untouched({}, [READ_BACK]) is False
+    assert fw.rule_options({"name": "Bare"}) == {"name": "Bare", "enabled": False, "calls_to": {"numbers": []}}
+    assert fw.rule_options(
+        {
+            "name": "Odd",
+            "enabled": 1,
+            "businessSchedule": "",
+            "holidaySchedule": "Winter",
+            "forwardTo": {"selection": "FORWARD_TO_DEFAULT_NUMBER", "phoneNumber": "+19705550006"},
+            "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": None}},
+            "callsTo": {"numbers": [{"type": "ALTERNATE", "extension": "2100"}, {"type": "PRIMARY"}]},
+        }
+    ) == {
+        "name": "Odd",
+        "enabled": True,
+        "holiday_schedule": "Winter",
+        "forward_to": {"selection": "FORWARD_TO_DEFAULT_NUMBER"},
+        "calls_from": {
+            "selection": "CUSTOM",
+            "custom_numbers": {"private_number_enabled": False, "unavailable_number_enabled": False, "numbers": []},
+        },
+        "calls_to": {"numbers": [{"type": "ALTERNATE", "extension": "2100"}, {"type": "PRIMARY"}]},
+    }
+    unavailable = {"selection": "CUSTOM", "customNumbers": {"unavailableNumberEnabled": True, "numbers": ["2100"]}}
+    assert fw.rule_options({"name": "U", "callsFrom": unavailable})["calls_from"] == {
+        "selection": "CUSTOM",
+        "custom_numbers": {"private_number_enabled": False, "unavailable_number_enabled": True, "numbers": ["2100"]},
+    }
+    assert fw.rule_options({"name": "Any", "callsFrom": {"selection": "ANY", "customNumbers": {}}})["calls_from"] == {
+        "selection": "ANY"
+    }
+    # Untouched settings with a rule: the rule is declared.
+    assert fw.options_from_forwarding({}, [{"name": "R"}], "L", "A") == {
+        "location": "L",
+        "auto_attendant": "A",
+        "always": {},
+        "selective": {},
+        "rules": [{"name": "R", "enabled": False, "calls_to": {"numbers": []}}],
+    }
+    assert fw.options_from_forwarding({"always": {"enabled": True, "destination": None}}, [], "L", "A") == {
+        "location": "L",
+        "auto_attendant": "A",
+        "always": {"enabled": True},
+        "selective": {},
+        "rules": [],
+    }
+
+
+def test_check_options_reports_the_spec_first_then_the_rest():
+    assert fw.check_options({"auto_attendant": " ", "purge_rules": True}) == ["missing required arguments: location"]
+    assert fw.check_options({"location": "L", "auto_attendant": " ", "purge_rules": True}) == [
+        "auto_attendant: must not be empty",
+        "purge_rules: needs rules (the rules to keep; rules: [] deletes every rule)",
+    ]
+    options_given = {"location": "L", "auto_attendant": "A", "rules": [{"name": "R"}]}
+    fw.check_options(options_given)
+    assert options_given == {"location": "L", "auto_attendant": "A", "rules": [{"name": "R"}]}
+
+
+def test_info_form_of_missing_parts():
+    assert fw.info_from_forwarding({"rules": [{"id": "R1"}]}, [{"callsTo": {"numbers": []}}]) == {
+        "always": {},
+        "selective": {},
+        "rules": [{"calls_to": {"numbers": []}}],
+    }
