@@ -140,7 +140,7 @@ def stored(sim, ids, tail=""):
 
 def calls(sim, ids, bodies=False):
     """The request log as (method, path, status[, body]); FWD stands for the attendant's callForwarding path."""
-    location_id, _ = ids
+    location_id = ids[0]
     short = {
         "/v1/telephony/config/autoAttendants": "LIST",
         "/v1/telephony/config/locations/%s/schedules" % location_id: "SCHEDULES",
@@ -288,7 +288,7 @@ def test_rule_creates(sim, service, ids, check_mode):
 
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_rule_update_and_rename(sim, service, ids, check_mode):
-    location_id, _ = ids
+    location_id = ids[0]
     add_rule(sim, ids, VIP)
     add_rule(sim, ids, NIGHT)
     options = params(
@@ -355,7 +355,7 @@ def test_rule_update_and_rename(sim, service, ids, check_mode):
 
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_purge_deletes_the_rules_left_out(sim, service, ids, check_mode):
-    location_id, _ = ids
+    location_id = ids[0]
     add_rule(sim, ids, VIP)
     add_rule(sim, ids, NIGHT)
     plan, result = fw.converge(service, location_id, params(rules=[{"name": "Night"}], purge_rules=True), check_mode)

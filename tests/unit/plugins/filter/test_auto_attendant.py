@@ -486,7 +486,8 @@ def test_empty_and_none_lists():
     [
         (
             [site(business_hours={"departments": [{"name": "Sales"}]})],
-            "auto_attendant_list[0] (Main): business_hours.departments[0].destination: is missing for department 'Sales': give a phone number or an extension to transfer to",
+            "auto_attendant_list[0] (Main): business_hours.departments[0].destination: is missing for department 'Sales': "
+            "give a phone number or an extension to transfer to",
         ),
         (
             [
@@ -511,7 +512,8 @@ def test_empty_and_none_lists():
         ),
         (
             [site(business_hours={"departments": [{"name": str(n), "destination": "1%d" % n} for n in range(10)]})],
-            "auto_attendant_list[0] (Main): business_hours.departments: more departments than free keys: 10 entries (0, 1, 2, 3, 4, 5, 6, 7, 8, 9) need a key but only 9 of the keys 1-9 are free (1 2 3 4 5 6 7 8 9)",
+            "auto_attendant_list[0] (Main): business_hours.departments: more departments than free keys: 10 entries (0, 1, "
+            "2, 3, 4, 5, 6, 7, 8, 9) need a key but only 9 of the keys 1-9 are free (1 2 3 4 5 6 7 8 9)",
         ),
         (
             [
@@ -522,7 +524,8 @@ def test_empty_and_none_lists():
                     }
                 )
             ],
-            "auto_attendant_list[0] (Main): business_hours.departments: more departments than free keys: 10 entries (0, 1, 2, 3, 4, 5, 6, 7, 8, Voicemail) need a key but only 9 of the keys 1-9 are free (1 2 3 4 5 6 7 8 9)",
+            "auto_attendant_list[0] (Main): business_hours.departments: more departments than free keys: 10 entries (0, 1, "
+            "2, 3, 4, 5, 6, 7, 8, Voicemail) need a key but only 9 of the keys 1-9 are free (1 2 3 4 5 6 7 8 9)",
         ),
         (
             [site(after_hours={"shape": "weekend"})],
@@ -530,15 +533,19 @@ def test_empty_and_none_lists():
         ),
         (
             [site(after_hours={"shape": "voicemail"})],
-            "auto_attendant_list[0] (Main): after_hours.voicemail: after_hours.shape is voicemail but neither after_hours.voicemail nor business_hours.voicemail is set",
+            "auto_attendant_list[0] (Main): after_hours.voicemail: after_hours.shape is voicemail but neither "
+            "after_hours.voicemail nor business_hours.voicemail is set",
         ),
         (
             [site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]})],
-            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value, got '1000' (the service rejects it with error 4806; to send callers to a given operator, use TRANSFER_WITHOUT_PROMPT with that number as value)",
+            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR "
+            "takes no value, got '1000' (the service rejects it with error 4806; to send callers to a given operator, use "
+            "TRANSFER_WITHOUT_PROMPT with that number as value)",
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "TRANSFER_WITHOUT_PROMPT"}]})],
-            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 5): action TRANSFER_WITHOUT_PROMPT needs a value (the number or extension to transfer to)",
+            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 5): action TRANSFER_WITHOUT_PROMPT "
+            "needs a value (the number or extension to transfer to)",
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "PLAY_ANNOUNCEMENT"}]})],
@@ -546,11 +553,14 @@ def test_empty_and_none_lists():
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "EXIT", "audio_announcement_file": "a.wav"}]})],
-            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 5): audio_announcement_file is only used with action PLAY_ANNOUNCEMENT, not EXIT",
+            "auto_attendant_list[0] (Main): business_hours_menu.key_configurations (key 5): audio_announcement_file is "
+            "only used with action PLAY_ANNOUNCEMENT, not EXIT",
         ),
         (
             [site(business_hours={"keys": [{"key": "5", "action": "JUMP"}]})],
-            "auto_attendant_list[0] (Main): business_hours.keys[0].action: is 'JUMP', expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+            "auto_attendant_list[0] (Main): business_hours.keys[0].action: is 'JUMP', expected one of PLAY_ANNOUNCEMENT, "
+            "TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, "
+            "EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
         ),
         (
             [site(business_hours={"keys": [{"key": "A", "action": "EXIT"}]})],
@@ -566,11 +576,16 @@ def test_empty_and_none_lists():
         ),
         (
             [site(business_hours={"colour": "red"})],
-            "auto_attendant_list[0] (Main): business_hours: unknown field(s) colour; known fields are call_treatment, departments, dial_by_extension, dial_by_extension_key, dial_by_name, dial_by_name_key, exit_key, greeting, greeting_file, keys, operator, repeat_key, voicemail, voicemail_key",
+            "auto_attendant_list[0] (Main): business_hours: unknown field(s) colour; known fields are call_treatment, "
+            "departments, dial_by_extension, dial_by_extension_key, dial_by_name, dial_by_name_key, exit_key, greeting, "
+            "greeting_file, keys, operator, repeat_key, voicemail, voicemail_key",
         ),
         (
             [site(colour="red")],
-            "auto_attendant_list[0] (Main): item: unknown field(s) colour; known fields are after_hours, after_hours_menu, alternate_numbers, business_hours, business_hours_menu, business_schedule, dial_by_name, direct_line_caller_id_name, extension, extension_dialing, first_name, forwarding, holiday_schedule, language_code, last_name, location, name, name_dialing, org_id, phone_number, state, time_zone",
+            "auto_attendant_list[0] (Main): item: unknown field(s) colour; known fields are after_hours, after_hours_menu, "
+            "alternate_numbers, business_hours, business_hours_menu, business_schedule, dial_by_name, "
+            "direct_line_caller_id_name, extension, extension_dialing, first_name, forwarding, holiday_schedule, "
+            "language_code, last_name, location, name, name_dialing, org_id, phone_number, state, time_zone",
         ),
         (
             [site(business_hours={"voicemail_key": "7"})],
@@ -671,11 +686,15 @@ def test_errors_name_the_attendant_and_the_variable(items, expected):
         ),
         (
             {"keys": [{"key": "5"}]},
-            "business_hours.keys[0].action: is None, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+            "business_hours.keys[0].action: is None, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, "
+            "TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, "
+            "REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
         ),
         (
             {"keys": [{"key": "5", "action": 5}]},
-            "business_hours.keys[0].action: is 5, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
+            "business_hours.keys[0].action: is 5, expected one of PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, "
+            "TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX, NAME_DIALING, EXTENSION_DIALING, "
+            "REPEAT_MENU, EXIT, RETURN_TO_PREVIOUS_MENU",
         ),
         (
             {"keys": [{"key": "5", "action": "EXIT", "colour": 1}]},
