@@ -319,7 +319,8 @@ def results_section(summary):
                 reason = "Not run to the end (%s): the run was stopped, or the mutant crashed." % survivor["status"]
             groups.setdefault(reason, []).append(survivor)
         for reason, members in groups.items():
-            lines += ["%s (%d)" % (reason, len(members)), ""]
+            # Reasons quote code in `single` backquotes; in reStructuredText that is a reference, so make it literal.
+            lines += ["%s (%d)" % (re.sub(r"(?<!`)`(?!`)", "``", reason), len(members)), ""]
             if members[0]["status"] == "not checked":
                 continue  # not a survivor, only a run that did not finish: counted, not listed
             listing = []
