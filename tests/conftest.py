@@ -35,3 +35,38 @@ os.environ["ANSIBLE_COLLECTIONS_PATH"] = COLLECTIONS_PATH
 
 # pylint: disable=wrong-import-position,unused-import
 from tests.simulator.fixtures import pytest_sessionfinish, pytest_terminal_summary, pytest_testnodedown, sim, sim_server  # noqa: E402,F401  # noqa: E402,F401
+
+
+
+# Under make mutation (.ci/mutation.py sets WXC_MUTATION_KILLERS), a mutant's tests run in the order most likely to
+# fail soonest: first the tests that killed earlier mutants of the same function (mutmut runs a function's mutants one
+# after another), each group fastest first. mutmut stops a mutant at its first failing test (-x), so the order decides
+# the cost, never the result.
+MUTATION_KILLERS = os.environ.get("WXC_MUTATION_KILLERS")
+
+
+def _mutant_function():
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    return mutant.rsplit("__mutmut_", 1)[0] if MUTATION_KILLERS and "__mutmut_" in mutant else None
+
+
+def pytest_collection_modifyitems(items):
+    function = _mutant_function()
+    if function is None:
+        return
+    from mutmut.state import state  # pylint: disable=import-outside-toplevel  # present under make mutation only
+
+    try:
+        with open(os.path.join(MUTATION_KILLERS, function), encoding="utf-8") as handle:
+            killers = set(handle.read().split())
+    except FileNotFoundError:
+        killers = set()
+    durations = state().duration_by_test  # each test's time in mutmut's first run, inherited from its process
+    items.sort(key=lambda item: (item.nodeid not in killers, durations.get(item.nodeid, 0.0)))
+
+
+def pytest_runtest_logreport(report):
+    function = _mutant_function()
+    if function is not None and report.failed:
+        with open(os.path.join(MUTATION_KILLERS, function), "a", encoding="utf-8") as handle:
+            handle.write(report.nodeid + "\n")
