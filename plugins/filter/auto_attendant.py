@@ -285,6 +285,11 @@ def _as_text(ctx, path, value):
     return value
 
 
+def _choice(ctx, path, value):
+    """A choice (state, shape) as text, compared without case or surrounding spaces; a YAML boolean or a list fails."""
+    return _as_text(ctx, path, _text(value)).strip().lower()
+
+
 def _is_blank(value):
     return value is None or value is False or (isinstance(value, str) and not value.strip())
 
@@ -343,7 +348,11 @@ def _audio_file(ctx, path, value):
         return {"file_name": name, "media_file_type": MEDIA_TYPES[suffix], "level": "ORGANIZATION"}
     if isinstance(value, dict):
         _check_fields(ctx, path, value, AUDIO_FIELDS)
-        result = dict((field, _text(value[field])) for field in AUDIO_FIELDS if value.get(field) is not None)
+        result = dict(
+            (field, _as_text(ctx, "%s.%s" % (path, field), _text(value[field])))
+            for field in AUDIO_FIELDS
+            if value.get(field) is not None
+        )
         if value.get("name") is not None:
             # An announcement name is text, passed as given: the module refuses what YAML made a number or boolean.
             result["name"] = copy.deepcopy(value["name"])
@@ -568,7 +577,7 @@ def _resolve_menus(ctx, item):
     business.update(business_in)
 
     shape = after_in.pop("shape", None)
-    shape = DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _text(shape).strip().lower()
+    shape = DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _choice(ctx, "after_hours.shape", shape)
     if shape not in SHAPES:
         ctx.fail("after_hours.shape", "unknown shape %r; expected one of %s" % (shape, ", ".join(sorted(SHAPES))))
     after = dict(business) if shape == "business_hours" else dict(MENU_DEFAULTS)
@@ -594,7 +603,7 @@ def _item_args(ctx, item, state):
             ctx.fail(field, "is required (set it in the item or in auto_attendant_defaults)")
         args[field] = value  # names are data: kept exactly, surrounding spaces included, as the module keeps them
     item_state = item.get("state")
-    item_state = state if item_state is None else _text(item_state).strip().lower()
+    item_state = state if item_state is None else _choice(ctx, "state", item_state)
     if item_state not in ("present", "absent"):
         ctx.fail("state", "is %r, expected present or absent" % (item.get("state"),))
     args["state"] = item_state
@@ -683,7 +692,9 @@ def auto_attendant_module_args(auto_attendants, defaults=None, state="present"):
             "auto_attendant_defaults: unknown field(s) %s; known fields are %s"
             % (", ".join(unknown), ", ".join(sorted(ITEM_FIELDS)))
         )
-    state = "present" if state is None else _text(state).strip().lower()
+    if text_problem("auto_attendant_state", state):
+        raise AnsibleFilterError(text_problem("auto_attendant_state", state))
+    state = "present" if state is None else state.strip().lower()
     if state not in ("present", "absent"):
         raise AnsibleFilterError("auto_attendant_state is %r, expected present or absent" % (state,))
 

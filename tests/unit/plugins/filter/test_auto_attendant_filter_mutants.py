@@ -101,11 +101,11 @@ def test_a_false_greeting_is_the_default_greeting_and_a_true_one_is_refused():
     )
 
 
-def test_a_boolean_announcement_level_is_reported_as_given():
-    """level: yes in a greeting is refused by the module's rulebook, which shows the value the user gave (True)."""
+def test_a_boolean_announcement_level_is_refused_by_its_role_path():
+    """level: yes in a greeting is refused by the filter, naming the role variable's path and saying to quote it."""
     assert error([site(business_hours={"greeting": {"id": "abc", "level": True}})]) == (
-        "auto_attendant_list[0] (Main): value of level must be one of: ORGANIZATION, LOCATION, ENTITY, got: True "
-        "found in business_hours_menu -> audio_announcement_file"
+        "auto_attendant_list[0] (Main): business_hours.greeting.level: is the boolean true, not text (YAML reads an "
+        'unquoted yes, no, on, off, true or false as a boolean); quote it, for example level: "no"'
     )
 
 
