@@ -5,6 +5,7 @@ ANSIBLE_COLLECTIONS_PATH) by linking it into a small tree under the temporary di
 fixtures to every test.
 """
 
+import collections
 import hashlib
 import os
 import sys
@@ -36,12 +37,9 @@ os.environ["ANSIBLE_COLLECTIONS_PATH"] = COLLECTIONS_PATH
 # pylint: disable=wrong-import-position,unused-import
 from tests.simulator.fixtures import pytest_sessionfinish, pytest_terminal_summary, pytest_testnodedown, sim, sim_server  # noqa: E402,F401  # noqa: E402,F401
 
-
-
-# Under make mutation (.ci/mutation.py sets WXC_MUTATION_KILLERS), a mutant's tests run in the order most likely to
-# fail soonest: first the tests that killed earlier mutants of the same function (mutmut runs a function's mutants one
-# after another), each group fastest first. mutmut stops a mutant at its first failing test (-x), so the order decides
-# the cost, never the result.
+# Under make mutation (.ci/mutation.py sets WXC_MUTATION_KILLERS), a mutant's tests start with the tests that killed the
+# most earlier mutants of the same function (mutmut runs a function's mutants one after another). mutmut stops a
+# mutant at its first failing test (-x), so the order decides the cost, never the result.
 MUTATION_KILLERS = os.environ.get("WXC_MUTATION_KILLERS")
 
 
@@ -54,15 +52,12 @@ def pytest_collection_modifyitems(items):
     function = _mutant_function()
     if function is None:
         return
-    from mutmut.state import state  # pylint: disable=import-outside-toplevel  # present under make mutation only
-
     try:
         with open(os.path.join(MUTATION_KILLERS, function), encoding="utf-8") as handle:
-            killers = set(handle.read().split())
+            kills = collections.Counter(handle.read().split())
     except FileNotFoundError:
-        killers = set()
-    durations = state().duration_by_test  # each test's time in mutmut's first run, inherited from its process
-    items.sort(key=lambda item: (item.nodeid not in killers, durations.get(item.nodeid, 0.0)))
+        return
+    items.sort(key=lambda item: -kills[item.nodeid])  # stable: the other tests keep mutmut's order
 
 
 def pytest_runtest_logreport(report):
