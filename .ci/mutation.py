@@ -85,7 +85,9 @@ def write_config(work):
     lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in test_paths()]
     # pytest's unraisableexception and threadexception plugins run gc.collect() twice at the end of every session, a
     # tenth of a second per mutant in a child forked from a large parent; they only turn such exceptions into warnings.
-    lines += ["pytest_add_cli_args="] + ["    -pno:%s" % plugin for plugin in ("unraisableexception", "threadexception")]
+    lines += ["pytest_add_cli_args="] + [
+        "    -pno:%s" % plugin for plugin in ("unraisableexception", "threadexception")
+    ]
     # A static check of the sources: it reaches no mutated function, and parsing the mutated copies takes half a minute
     # in each of mutmut's whole-suite runs.
     lines += ["    --deselect=%s/%s" % (COLLECTION, test) for test in STATIC_TESTS]
