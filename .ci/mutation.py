@@ -41,6 +41,21 @@ TARGETS = ("plugins/module_utils/", "plugins/filter/")
 # The in-process simulator tests are the files named test_*in_process*.py (found when the run starts).
 TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py")
 IN_PROCESS_TESTS = "tests/simulator_tests/test_*in_process*.py"
+UNUSED_PLUGINS = (
+    "unraisableexception",
+    "threadexception",
+    "doctest",
+    "junitxml",
+    "pastebin",
+    "stepwise",
+    "setuponly",
+    "setupplan",
+    "faulthandler",
+    "legacypath",
+    "subtests",
+    "xdist",
+    "xdist.looponfail",
+)
 STATIC_TESTS = ("tests/unit/test_full_match_patterns.py::test_no_pattern_is_anchored_with_a_dollar",)
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
 KILLED = {"killed", "timeout"}
@@ -83,11 +98,11 @@ def test_paths():
 def write_config(work):
     lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in TARGETS]
     lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in test_paths()]
-    # pytest's unraisableexception and threadexception plugins run gc.collect() twice at the end of every session, a
-    # tenth of a second per mutant in a child forked from a large parent; they only turn such exceptions into warnings.
-    lines += ["pytest_add_cli_args="] + [
-        "    -pno:%s" % plugin for plugin in ("unraisableexception", "threadexception")
-    ]
+    # The children run no doctests, write no reports and never use pytest-xdist; the unraisableexception and
+    # threadexception plugins also run gc.collect() twice at the end of every session (a tenth of a second in a child
+    # forked from a large process) only to turn such exceptions into warnings. Every plugin left out is a plugin the
+    # hooks of each collected node and test no longer call.
+    lines += ["pytest_add_cli_args="] + ["    -pno:%s" % plugin for plugin in UNUSED_PLUGINS]
     # A static check of the sources: it reaches no mutated function, and parsing the mutated copies takes half a minute
     # in each of mutmut's whole-suite runs.
     lines += ["    --deselect=%s/%s" % (COLLECTION, test) for test in STATIC_TESTS]
@@ -251,6 +266,8 @@ def main():
     # The simulator runs as a thread of each test process (tests/simulator/harness.py says why).
     killers = os.path.join(work, "killers")  # tests/conftest.py: which tests killed a function's mutants
     os.makedirs(killers, exist_ok=True)
+    if os.path.exists(os.path.join(work, "collection-errors")):
+        os.unlink(os.path.join(work, "collection-errors"))
     env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1", WXC_SIMULATOR_IN_THREAD="1")
     env["WXC_MUTATION_KILLERS"] = killers
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
@@ -275,6 +292,12 @@ def main():
     if run.returncode != 0:
         print("mutmut run failed with exit code %d" % run.returncode)
         return run.returncode
+    if os.path.exists(os.path.join(work, "collection-errors")):
+        with open(os.path.join(work, "collection-errors"), encoding="utf-8") as handle:
+            print(
+                "tests named by mutmut were not collected (tests/conftest.py), results not trusted:\n" + handle.read()
+            )
+        return 1
     return finish(work, seconds, only, args.write_docs)
 
 
