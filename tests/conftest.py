@@ -57,7 +57,7 @@ def pytest_configure(config):
         return
     names = collections.defaultdict(set)
     for arg in config.args:
-        path, _, name = arg.partition("::")
+        path, name = arg.split("::", 1)
         names[os.path.abspath(path)].add(name.split("::", 1)[0].split("[", 1)[0])
     config.wxc_mutant_tests = (set(config.args), names)
     config.args[:] = list(dict.fromkeys(arg.partition("::")[0] for arg in config.args))
