@@ -7,7 +7,8 @@ path. The collection is imported as ansible_collections.wxc.calling.* through a 
 in the repository itself the names do not match and mutmut stops. In a copy whose path IS
 ansible_collections/wxc/calling/..., they match: conftest.py sees it already sits in an ansible_collections tree and
 imports it from there. cosmic-ray (which mutates in place and so would work with the symlink tree) runs the whole test
-command per mutant; mutmut's per-function test selection keeps the run inside 30 minutes on 2 cores.
+command per mutant; mutmut's per-function test selection keeps the run inside 30 minutes on 2 cores, with each mutant's
+test process forked from one pytest session that has collected the tests once (.ci/mutation_runner.py).
 
 Tests run: the unit tests (tests/unit), and the simulator tests that call the client and the resources' converge() in
 this process (tests/simulator_tests/test_client_smoke.py and every tests/simulator_tests/test_*in_process*.py). The integration tests run
@@ -262,18 +263,17 @@ def main():
     os.makedirs(work, exist_ok=True)
     copy_repository(work)
     write_config(work)
-    mutmut = os.path.join(os.path.dirname(sys.executable), "mutmut")
+    # mutmut, with each mutant's tests run in one session collected once (.ci/mutation_runner.py says how).
+    mutmut = [sys.executable, os.path.join(ROOT, ".ci", "mutation_runner.py")]
     # The simulator runs as a thread of each test process (tests/simulator/harness.py says why).
-    killers = os.path.join(work, "killers")  # tests/conftest.py: which tests killed a function's mutants
-    os.makedirs(killers, exist_ok=True)
+    os.makedirs(os.path.join(work, "killers"), exist_ok=True)  # which tests killed a function's mutants
     if os.path.exists(os.path.join(work, "collection-errors")):
         os.unlink(os.path.join(work, "collection-errors"))
     env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1", WXC_SIMULATOR_IN_THREAD="1")
-    env["WXC_MUTATION_KILLERS"] = killers
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
     started = time.monotonic()
     run = subprocess.run(
-        [mutmut, "run", "--max-children", str(args.max_children)] + [mutant_pattern(path) for path in only],
+        mutmut + ["run", "--max-children", str(args.max_children)] + [mutant_pattern(path) for path in only],
         cwd=work,
         env=env,
         check=False,
@@ -295,7 +295,8 @@ def main():
     if os.path.exists(os.path.join(work, "collection-errors")):
         with open(os.path.join(work, "collection-errors"), encoding="utf-8") as handle:
             print(
-                "tests named by mutmut were not collected (tests/conftest.py), results not trusted:\n" + handle.read()
+                "tests named by mutmut were not collected (.ci/mutation_runner.py), results not trusted:\n"
+                + handle.read()
             )
         return 1
     return finish(work, seconds, only, args.write_docs)
