@@ -10,9 +10,16 @@ import pytest
 from ansible_collections.wxc.calling.plugins.module_utils import announcements as an
 from ansible_collections.wxc.calling.plugins.module_utils import auto_attendants_bulk as bulk
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
-from tests.audio_fixtures import pcm_wav, write
-from tests.simulator_tests.test_announcements_in_process import GREETING_KB, ORG, file_view, upload
+from tests.audio_fixtures import pcm_wav
+from tests.simulator_tests.test_announcements_in_process import (  # pylint: disable=unused-import  # fixtures
+    GREETING_KB,
+    ORG,
+    file_view,
+    fixture_client,  # noqa: F401
+    fixture_greeting,  # noqa: F401
+    fixture_service,  # noqa: F401
+    upload,
+)
 from tests.simulator_tests.test_announcements_in_process import params as announcement_params
 from tests.simulator_tests.test_auto_attendants_bulk_in_process import (
     CREATED_FIELDS,
@@ -26,21 +33,6 @@ from tests.simulator_tests.test_auto_attendants_bulk_in_process import (
 )
 
 ANNOUNCEMENTS = "/v1/telephony/config/announcements"
-
-
-@pytest.fixture(name="client")
-def fixture_client(sim):
-    return WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
-
-
-@pytest.fixture(name="service")
-def fixture_service(client):
-    return an.AnnouncementService(client, sleep=lambda seconds: None)
-
-
-@pytest.fixture(name="greeting_path")
-def fixture_greeting_path(tmp_path):
-    return write(tmp_path, "greeting.wav", pcm_wav(seconds=6))
 
 
 # -- BulkRun --------------------------------------------------------------------------------------------------------
@@ -200,7 +192,7 @@ def test_details_without_an_id_take_the_list_s(sim, service):
     assert plan.before == file_view(announcement_id) and plan.after == {}
 
 
-def test_a_replaced_file_of_unknown_size_frees_no_room(sim, service, greeting_path):
+def test_a_replaced_file_of_unknown_size_frees_no_room(sim, service, greeting):
     """When the details of the file replaced give no size, none of the repository's room is counted as freed."""
     upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
     sim.clear_requests()
@@ -214,6 +206,6 @@ def test_a_replaced_file_of_unknown_size_frees_no_room(sim, service, greeting_pa
         body={"totalFileSizeUsedKB": 1955, "totalFileSizeLimitMB": 2},
     )
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, announcement_params(path=greeting_path), check_mode=True)
+        an.converge(service, None, announcement_params(path=greeting), check_mode=True)
     assert str(raised.value) == "path: 94 KB does not fit: the repository holds 1955 KB of its 2 MB"
     assert sim.writes() == []

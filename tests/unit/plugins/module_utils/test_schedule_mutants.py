@@ -5,21 +5,12 @@ so find() asks the service for both and still checks both in the answer.
 """
 
 import pytest
-import requests_mock
 
 from ansible_collections.wxc.calling.plugins.module_utils.schedules import ScheduleError, ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
-from tests.unit.plugins.module_utils.test_webex_client import API, TOKEN, Exchange
+from tests.unit.plugins.module_utils.test_webex_client import API, TOKEN, fixture_exchange  # noqa: F401  # pylint: disable=unused-import
 
 SCHEDULES = API + "/telephony/config/locations/L1/schedules"
-
-
-@pytest.fixture(name="exchange")
-def fixture_exchange():
-    with requests_mock.Mocker() as mocker:
-        exchange = Exchange(mocker)
-        yield exchange
-        exchange.done()
 
 
 @pytest.fixture(name="service")

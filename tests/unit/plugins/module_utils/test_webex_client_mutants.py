@@ -6,31 +6,18 @@ refused next-page link or of an unverified certificate: the error a playbook pri
 
 import pytest
 import requests
-import requests_mock
 
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
-from tests.unit.plugins.module_utils.test_webex_client import (
-    API,
+from tests.unit.plugins.module_utils.test_webex_client import (  # pylint: disable=unused-import  # fixtures
     LOCATIONS,
     TLS_FAILURE,
     TOKEN,
-    Exchange,
+    fixture_client,  # noqa: F401
+    fixture_exchange,  # noqa: F401
+    fixture_waits,  # noqa: F401
     page,
     webex_error,
 )
-
-
-@pytest.fixture(name="exchange")
-def fixture_exchange():
-    with requests_mock.Mocker() as mocker:
-        exchange = Exchange(mocker)
-        yield exchange
-        exchange.done()
-
-
-@pytest.fixture(name="client")
-def fixture_client():
-    return WebexClient(API, TOKEN, sleep=lambda seconds: None)
 
 
 def test_a_base_url_whose_path_ends_in_x_keeps_it(exchange):
