@@ -692,8 +692,9 @@ def auto_attendant_module_args(auto_attendants, defaults=None, state="present"):
             "auto_attendant_defaults: unknown field(s) %s; known fields are %s"
             % (", ".join(unknown), ", ".join(sorted(ITEM_FIELDS)))
         )
-    if text_problem("auto_attendant_state", state):
-        raise AnsibleFilterError(text_problem("auto_attendant_state", state))
+    problem = text_problem("auto_attendant_state", state)
+    if problem:
+        raise AnsibleFilterError(problem)
     state = "present" if state is None else state.strip().lower()
     if state not in ("present", "absent"):
         raise AnsibleFilterError("auto_attendant_state is %r, expected present or absent" % (state,))

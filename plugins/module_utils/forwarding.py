@@ -188,8 +188,9 @@ def _check_number(where, value, errors):
 
 def _validate_rule(where, rule, errors):
     for option in ("name", "new_name"):
-        if text_problem("%s.%s" % (where, option), rule.get(option)):
-            errors.append(text_problem("%s.%s" % (where, option), rule.get(option)))
+        problem = text_problem("%s.%s" % (where, option), rule.get(option))
+        if problem:
+            errors.append(problem)
         elif rule.get(option) is not None and name_problem(rule[option]):
             errors.append("%s.%s: %s" % (where, option, name_problem(rule[option])))
     forward_to = rule.get("forward_to")
