@@ -428,7 +428,8 @@ def desired_from_options(params):
 
 
 def _key_order(entry):
-    return MENU_KEYS.index(entry.get("key")) if entry.get("key") in MENU_KEYS else len(MENU_KEYS)
+    key = entry.get("key") if isinstance(entry, dict) else None  # anything else is kept, last, as it came
+    return MENU_KEYS.index(key) if key in MENU_KEYS else len(MENU_KEYS)
 
 
 def writable(details):

@@ -233,6 +233,28 @@ def test_writable_drops_read_only_audio_fields_of_a_call_treatment():
     }
 
 
+def test_writable_keeps_a_key_entry_that_is_not_a_dictionary_last_as_it_came():
+    """A key entry the service sends as null (or anything but an object) sorts last and is left alone, no crash."""
+    details = {
+        "businessHoursMenu": {
+            "keyConfigurations": [
+                None,
+                {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+1-408-555-1234"},
+                {"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "2100"},
+            ]
+        }
+    }
+    assert aa.writable(details) == {
+        "businessHoursMenu": {
+            "keyConfigurations": [
+                {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
+                {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+14085551234"},
+                None,
+            ]
+        }
+    }
+
+
 def test_with_e164_numbers_skips_an_alternate_entry_without_a_number():
     """An alternate number entry without phoneNumber is kept as it is; the others are normalised."""
     details = {"alternateNumbers": [{"ringPattern": "NORMAL"}, {"phoneNumber": "+1-408-555-1234"}]}
