@@ -777,13 +777,17 @@ def _predicted_settings(current_settings, the_plan):
     for part, fields in the_plan.settings_body.get("callForwarding", {}).items():
         predicted[part] = dict(predicted.get(part) or {}, **fields)
     deleted = {summary["id"] for summary in the_plan.rule_deletes}
-    renamed = {current["id"]: want["name"] for _index, current, _body, want in the_plan.rule_updates}
+    updated = {current["id"]: (want["name"], body) for _index, current, body, want in the_plan.rule_updates}
     rules = []
     for summary in predicted.get("rules") or []:
         if summary["id"] in deleted:
             continue
-        if summary["id"] in renamed and renamed[summary["id"]] != summary.get("name"):
-            summary = dict(summary, id=None, name=renamed[summary["id"]])
+        if summary["id"] in updated:
+            name, body = updated[summary["id"]]
+            if body.get("enabled") is not None:
+                summary = dict(summary, enabled=bool(body["enabled"]))
+            if name != summary.get("name"):
+                summary = dict(summary, id=None, name=name)  # a renamed rule gets a new id
         rules.append(summary)
     rules += [
         {"id": None, "name": want["name"], "enabled": bool(body.get("enabled"))}

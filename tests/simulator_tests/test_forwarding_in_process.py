@@ -318,11 +318,10 @@ def test_rule_update_and_rename(sim, service, ids, check_mode):
     if check_mode:
         # The schedules are not read: the writes name none that was not named before.
         assert calls(sim, ids) == LOOKUP + [("GET", rule_path("VIP"), 200), ("GET", rule_path("Night"), 200)]
-        # As the code stands, a check run predicts the rename of a summary but not its enabled flag (Night stays
-        # disabled here; the real run reads it back enabled).
+        # The summaries the real run reads back below: Night enabled, VIP renamed (its new id not known yet).
         assert result["forwarding"]["rules"] == [
             dict(VIP_SUMMARY, id=None, name="VIP callers"),
-            NIGHT_SUMMARY,
+            dict(NIGHT_SUMMARY, enabled=True),
         ]
         # A rename gives a new id (not known before the write); an update of the same name keeps it.
         assert result["rules"] == [dict(night_body, id=rule_id("Night")), dict(vip_body, id=None)]
