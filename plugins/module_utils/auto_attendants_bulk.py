@@ -160,8 +160,8 @@ def write_passes(items, existing=()):
 def missing_reference_targets(items, lookup):
     """(option path, reference) of the references to targets neither declared by ITEMS nor found by LOOKUP(name).
 
-    LOOKUP(name) is called once per distinct name that ITEMS do not declare; the items that declare a target create it
-    in an earlier pass, so only the others are checked, before any write.
+    LOOKUP(item, name) is called once per organisation and distinct name that ITEMS do not declare; the items that
+    declare a target create it in an earlier pass, so only the others are checked, before any write.
     """
     declared = {_identity(item) for item in items if item.get("state") != "absent"}
     found_by_name, missing = {}, []
@@ -172,9 +172,10 @@ def missing_reference_targets(items, lookup):
             location, name = reference.target(item["location"])
             if (item.get("org_id") or "", location, name) in declared:
                 continue
-            if name not in found_by_name:
-                found_by_name[name] = lookup(item, name)
-            if not [found for found in found_by_name[name] if references.in_location(found, location)]:
+            asked = (item.get("org_id") or "", name)  # LOOKUP asks ITEM's organisation
+            if asked not in found_by_name:
+                found_by_name[asked] = lookup(item, name)
+            if not [found for found in found_by_name[asked] if references.in_location(found, location)]:
                 missing.append(
                     "%s: %s: no auto attendant %r in location %s, and the task does not declare it"
                     % (item_label(index, item), reference.path, name, location)

@@ -272,3 +272,24 @@ def test_missing_reference_targets_skip_items_being_deleted_and_match_within_the
         "'Q' in location HQ, and the task does not declare it"
     ]
     assert asked == ["Q"]
+
+
+def test_missing_reference_targets_look_a_name_up_in_each_organisation_that_refers_to_it():
+    """Two organisations refer to the same name: each is asked, and only the one without it is refused."""
+    items = [
+        {"name": "A", "location": "HQ", "state": "present", "org_id": "O1", "business_hours_menu": _menu_to("Sales")},
+        {"name": "A", "location": "HQ", "state": "present", "org_id": "O2", "business_hours_menu": _menu_to("Sales")},
+        {"name": "C", "location": "HQ", "state": "present", "org_id": "O2", "business_hours_menu": _menu_to("Sales")},
+    ]
+    asked = []
+
+    def lookup(owner, name):
+        asked.append((owner["org_id"], name))
+        return [{"name": name, "locationName": "HQ", "locationId": "L1"}] if owner["org_id"] == "O1" else []
+
+    assert missing_reference_targets(items, lookup) == [
+        "auto_attendants[%d] ('%s'): business_hours_menu.key_configurations (key 1).auto_attendant: no auto attendant "
+        "'Sales' in location HQ, and the task does not declare it" % (index, name)
+        for index, name in ((1, "A"), (2, "C"))
+    ]
+    assert asked == [("O1", "Sales"), ("O2", "Sales")]
