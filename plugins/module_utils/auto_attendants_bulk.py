@@ -157,17 +157,22 @@ def write_passes(items, existing=()):
     return passes
 
 
-def missing_reference_targets(items, lookup):
+def missing_reference_targets(items, lookup, written=None):
     """(option path, reference) of the references to targets neither declared by ITEMS nor found by LOOKUP(name).
 
     LOOKUP(item, name) is called once per organisation and distinct name that ITEMS do not declare; the items that
-    declare a target create it in an earlier pass, so only the others are checked, before any write.
+    declare a target create it in an earlier pass, so only the others are checked, before any write. WRITTEN: the
+    indexes of the items the run writes (default: all); the others neither declare a target nor have theirs checked.
     """
-    declared = {_identity(item) for item in items if item.get("state") != "absent"}
+    present = [
+        index
+        for index in sorted(range(len(items)) if written is None else written)
+        if items[index].get("state") != "absent"
+    ]
+    declared = {_identity(items[index]) for index in present}
     found_by_name, missing = {}, []
-    for index, item in enumerate(items):
-        if item.get("state") == "absent":
-            continue
+    for index in present:
+        item = items[index]
         for reference in references.find(item):
             location, name = reference.target(item["location"])
             if (item.get("org_id") or "", location, name) in declared:
@@ -342,6 +347,8 @@ class BulkRun:
         self.items, problems = checked_items(params)
         if problems:
             raise ValueError("invalid options reached the run: %s" % "; ".join(problems))
+        # The items as reference targets and referrers, each in its organisation (its own org_id, else the task's).
+        self.targets = [dict(item, org_id=self._org(item)) for item in self.items]
 
     def _org(self, item):
         """The organisation of ITEM: its own org_id, else the task's; "" for the token's own."""
@@ -420,8 +427,9 @@ class BulkRun:
         deletions = [index for index in work if results[index]["action"] == "delete"]
         declared_present = [index for index in work if results[index]["action"] != "delete"]
         missing = missing_reference_targets(
-            [self.items[index] for index in declared_present],
+            self.targets,
             lambda item, name: services[self._org(item)].list(name=name, page_size=auto_attendant.LIST_PAGE_SIZE),
+            declared_present,
         )
         if missing and not self.check_mode:
             raise BulkRefused("; ".join(missing) + " (nothing was written)")
@@ -429,7 +437,7 @@ class BulkRun:
             self.warn(message + "; the real run fails unless it is created first")
         self._converge(deletions, work, results)
         existing = [index for index in work if index < len(self.items) and results[index]["action"] == "update"]
-        for write_pass in write_passes(self.items, existing):
+        for write_pass in write_passes(self.targets, existing):
             self._converge(
                 [index for index, _deferred in write_pass if index in declared_present],
                 work,

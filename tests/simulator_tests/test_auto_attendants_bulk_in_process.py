@@ -593,6 +593,31 @@ def test_missing_reference_targets_looks_each_undeclared_name_up_once():
     assert asked == [("A", "X"), ("A", "Y")]  # B and A are declared; X once; Gone's references are not checked
 
 
+def test_a_refused_reference_names_the_item_by_its_place_in_the_task_after_a_deletion(sim, client):
+    """The item before it is deleted (so not among the items checked): the message still counts it."""
+    seeded(sim, "Headquarters", 1, "Old ")
+    items = [{"name": "Old 0001", "location": "Headquarters", "state": "absent"}, item("A", "2101")]
+    items[1]["business_hours_menu"] = keys_to("Q")
+    with pytest.raises(bulk.BulkRefused) as refused:
+        converge(client, task(*items))
+    assert str(refused.value) == (
+        "auto_attendants[1] ('A'): business_hours_menu.key_configurations (key 1).auto_attendant: no auto attendant "
+        "'Q' in location Headquarters, and the task does not declare it (nothing was written)"
+    )
+    assert writes(sim) == []
+
+
+def test_a_reference_matches_a_target_that_names_the_task_organisation_itself(sim, client):
+    """Main inherits the task's org_id, Sales gives the same one: one organisation, so Sales is created first."""
+    items = [item("Main", "2101", business_hours_menu=keys_to("Sales")), item("Sales", "2202", org_id=SIM_ORG_ID)]
+    result, warnings = converge(client, dict(task(*items), org_id=SIM_ORG_ID))
+    assert warnings == [] and result["summary"] == summary(create=2)
+    posted = [entry["body"]["name"] for entry in sim.writes()]
+    assert posted == ["Sales", "Main"]
+    keys = sim.writes()[1]["body"]["businessHoursMenu"]["keyConfigurations"]
+    assert [key["value"] for key in keys] == ["2202"]
+
+
 def test_references_targets_first_and_a_cycle_in_two_passes(sim, client):
     items = [
         item("Main", "2201", business_hours_menu=keys_to("Sales")),
