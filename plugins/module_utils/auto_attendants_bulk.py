@@ -177,7 +177,7 @@ def missing_reference_targets(items, lookup, written=None):
             location, name = reference.target(item["location"])
             if (item.get("org_id") or "", location, name) in declared:
                 continue
-            asked = (item.get("org_id") or "", name)  # LOOKUP asks ITEM's organisation
+            asked = (item.get("org_id"), name)  # LOOKUP asks ITEM's organisation
             if asked not in found_by_name:
                 found_by_name[asked] = lookup(item, name)
             if not [found for found in found_by_name[asked] if references.in_location(found, location)]:

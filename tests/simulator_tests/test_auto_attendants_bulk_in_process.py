@@ -607,6 +607,24 @@ def test_a_refused_reference_names_the_item_by_its_place_in_the_task_after_a_del
     assert writes(sim) == []
 
 
+def test_an_item_whose_location_does_not_resolve_neither_declares_nor_checks_references(sim, client):
+    """Lost fails alone (its location), so its own reference is not checked and it declares no target: Main, which
+    names Lost, is refused in Headquarters; Other converges."""
+    items = [
+        item("Lost", "2101", "Nowhere", business_hours_menu=keys_to("Q")),
+        item("Other", "2102"),
+    ]
+    result, warnings = converge(client, task(*items))
+    assert warnings == [] and result["summary"] == summary(create=1, failed=1)
+    assert result["results"][0]["msg"].startswith("location 'Nowhere' not found")
+    with pytest.raises(bulk.BulkRefused) as refused:
+        converge(client, task(item("Main", "2103", business_hours_menu=keys_to("Lost")), *items))
+    assert str(refused.value) == (
+        "auto_attendants[0] ('Main'): business_hours_menu.key_configurations (key 1).auto_attendant: no auto attendant "
+        "'Lost' in location Headquarters, and the task does not declare it (nothing was written)"
+    )
+
+
 def test_a_reference_matches_a_target_that_names_the_task_organisation_itself(sim, client):
     """Main inherits the task's org_id, Sales gives the same one: one organisation, so Sales is created first."""
     items = [item("Main", "2101", business_hours_menu=keys_to("Sales")), item("Sales", "2202", org_id=SIM_ORG_ID)]

@@ -234,11 +234,13 @@ def test_writable_drops_read_only_audio_fields_of_a_call_treatment():
 
 
 def test_writable_keeps_a_key_entry_that_is_not_a_dictionary_last_as_it_came():
-    """A key entry the service sends as null (or anything but an object) sorts last and is left alone, no crash."""
+    """A key entry the service sends as null (or anything but an object) sorts last and is left alone, no crash; a
+    key the module does not know sorts with it, in the order read, and is still normalised."""
     details = {
         "businessHoursMenu": {
             "keyConfigurations": [
                 None,
+                {"key": "A", "action": "TRANSFER_TO_OPERATOR", "value": "2100"},
                 {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+1-408-555-1234"},
                 {"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "2100"},
             ]
@@ -250,6 +252,7 @@ def test_writable_keeps_a_key_entry_that_is_not_a_dictionary_last_as_it_came():
                 {"key": "0", "action": "TRANSFER_TO_OPERATOR"},
                 {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+14085551234"},
                 None,
+                {"key": "A", "action": "TRANSFER_TO_OPERATOR"},
             ]
         }
     }
