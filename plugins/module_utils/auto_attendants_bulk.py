@@ -115,15 +115,19 @@ def validate_options(params):
 
 
 def _identity(item):
-    """An item as a reference target: (organisation, location as written, name)."""
-    return (item.get("org_id") or "", item["location"], item["name"])
+    """An item as a reference target: (organisation, location as written, name).
+
+    The organisation is the item's org_id: BulkRun compares BulkRun.targets, whose org_id is the task's when the item
+    gives none, so an item that inherits an organisation and one that names it are the same target.
+    """
+    return (item.get("org_id"), item["location"], item["name"])
 
 
 def _referred(item):
     """The targets ITEM's references name, as identities (see _identity); none for an item being deleted."""
     if item.get("state") == "absent":
         return set()
-    return {(item.get("org_id") or "",) + target for target in references.targets(item, item["location"])}
+    return {(item.get("org_id"),) + target for target in references.targets(item, item["location"])}
 
 
 def write_passes(items, existing=()):
@@ -170,17 +174,17 @@ def missing_reference_targets(items, lookup, written=None):
         if items[index].get("state") != "absent"
     ]
     declared = {_identity(items[index]) for index in present}
-    found_by_name, missing = {}, []
+    looked_up, missing = {}, []
     for index in present:
         item = items[index]
         for reference in references.find(item):
             location, name = reference.target(item["location"])
-            if (item.get("org_id") or "", location, name) in declared:
+            if (item.get("org_id"), location, name) in declared:
                 continue
             asked = (item.get("org_id"), name)  # LOOKUP asks ITEM's organisation
-            if asked not in found_by_name:
-                found_by_name[asked] = lookup(item, name)
-            if not [found for found in found_by_name[asked] if references.in_location(found, location)]:
+            if asked not in looked_up:
+                looked_up[asked] = lookup(item, name)
+            if not [found for found in looked_up[asked] if references.in_location(found, location)]:
                 missing.append(
                     "%s: %s: no auto attendant %r in location %s, and the task does not declare it"
                     % (item_label(index, item), reference.path, name, location)

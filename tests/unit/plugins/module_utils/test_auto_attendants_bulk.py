@@ -166,9 +166,10 @@ def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new()
 
     items = [item("Main", "Support", "Sales"), item("Support", "Main"), item("Sales"), item("Desk", "Elsewhere")]
     passes = write_passes(items)
+    # Identities are (organisation, location, name); these items give no org_id.
     assert passes == [
         [(2, frozenset()), (3, frozenset())],
-        [(0, frozenset({("", "HQ", "Support")}))],
+        [(0, frozenset({(None, "HQ", "Support")}))],
         [(1, frozenset())],
         [(0, frozenset())],
     ]
