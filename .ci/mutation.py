@@ -99,10 +99,10 @@ def test_paths():
 def write_config(work):
     lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in TARGETS]
     lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in test_paths()]
-    # The children run no doctests, write no reports and never use pytest-xdist; the unraisableexception and
-    # threadexception plugins also run gc.collect() twice at the end of every session (a tenth of a second in a child
-    # forked from a large process) only to turn such exceptions into warnings. Every plugin left out is a plugin the
-    # hooks of each collected node and test no longer call.
+    # The runs of the tests write no reports, run no doctests and never use pytest-xdist: every plugin left out is one
+    # the hooks of each collected node and test no longer call. The unraisableexception and threadexception plugins
+    # also run gc.collect() twice at the end of each of mutmut's whole-suite sessions, only to turn such exceptions
+    # into warnings.
     lines += ["pytest_add_cli_args="] + ["    -pno:%s" % plugin for plugin in UNUSED_PLUGINS]
     # A static check of the sources: it reaches no mutated function, and parsing the mutated copies takes half a minute
     # in each of mutmut's whole-suite runs.
