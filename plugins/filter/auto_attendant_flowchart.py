@@ -5,9 +5,7 @@
 
 """Turn auto attendants into call-flow diagrams: a graph per location, rendered as Mermaid and as Graphviz DOT."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
+from __future__ import annotations
 
 DOCUMENTATION = r"""
 name: auto_attendant_flowchart
@@ -124,13 +122,11 @@ import re
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
+from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 
-MENUS = (
-    ("business_hours_menu", "business_hours", "Business hours"),
-    ("after_hours_menu", "after_hours", "After hours"),
-)
-TRANSFERS = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT")
+# Each menu: its option, its name in the diagram's node data (the role's spelling) and its title.
+MENUS = tuple(zip(menus.MENUS, ("business_hours", "after_hours"), ("Business hours", "After hours")))
 ACTION_TEXT = {
     "PLAY_ANNOUNCEMENT": "Announcement",
     "TRANSFER_WITH_PROMPT": "Transfer (with prompt)",
@@ -205,7 +201,7 @@ def reference_target(reference, location):
 # -- the graph ---------------------------------------------------------------------------------------------------
 
 
-class _Graph(object):
+class _Graph:
     """Nodes (deduplicated by a semantic key that never leaves this class) and edges of one location's diagram."""
 
     def __init__(self, location):
@@ -228,7 +224,7 @@ class _Graph(object):
             self.edges.append(edge)
 
 
-class _Directory(object):
+class _Directory:
     """Finds the attendant a destination means: by reference, by extension in the same location, by phone number."""
 
     def __init__(self, attendants):
@@ -243,22 +239,17 @@ class _Directory(object):
             alternates = [
                 alt.get("phone_number") for alt in item.get("alternate_numbers") or [] if isinstance(alt, dict)
             ]
-            numbers = [item.get("phone_number")] + alternates
-            for number in numbers:
+            for number in [item.get("phone_number")] + alternates:
                 if number:
-                    self.by_number[_digits(number)] = item
+                    self.by_number[numbers.canonical(number)] = item
 
     def find(self, location, value):
         value = _text(value)
         if not value:
             return None
         return self.by_extension.get((location, value)) or (
-            self.by_number.get(_digits(value)) if value.startswith("+") else None
+            self.by_number.get(numbers.canonical(value)) if value.startswith("+") else None
         )
-
-
-def _digits(number):
-    return "+" + re.sub(r"[^0-9]", "", _text(number))
 
 
 def _attendant_label(item):
@@ -292,7 +283,7 @@ def _destination(graph, directory, owner, action, value, reference, menu_node):
         return _attendant_node(
             graph, target_location, target_name, directory.by_name.get((target_location, target_name))
         ), EDGE_TEXT.get(action, "")
-    if action in TRANSFERS:
+    if action in menus.TRANSFER_ACTIONS:
         target = directory.find(location, value)
         if target is not None:
             return _attendant_node(graph, _text(target["location"]), _text(target["name"]), target), EDGE_TEXT.get(
@@ -372,9 +363,8 @@ def _draw_menu(graph, directory, item, attendant_node, option, menu_name, title)
         menu=menu_name,
     )
     graph.edge(attendant_node, menu_node, title.lower())
-    for entry in menu.get("key_configurations") or []:
-        if not isinstance(entry, dict):
-            continue
+    for place in menus.places({option: menu}, kinds=("key",)):
+        entry = place.holder
         key, action = _text(entry.get("key")), _text(entry.get("action"))
         description = _text(entry.get("description")) or ACTION_TEXT.get(action, action)
         key_node = graph.node(
@@ -578,7 +568,7 @@ def auto_attendant_flowchart(items, defaults=None, direction="LR"):
     return diagrams
 
 
-class FilterModule(object):
+class FilterModule:
     """wxc.calling call-flow diagrams."""
 
     def filters(self):

@@ -5,9 +5,7 @@
 
 """The local greeting files (greeting_file) the auto_attendant role uploads before the attendants that play them."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
+from __future__ import annotations
 
 DOCUMENTATION = r"""
 name: auto_attendant_greeting_files
@@ -82,16 +80,16 @@ import os
 
 from ansible.utils.vars import merge_hash
 
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant import (  # noqa: E402
-    _Context,
-    _defaults_for,
-    _greeting_file_name,
-    _is_blank,
-    _resolve_menus,
-    auto_attendant_module_args,
-)
-from ansible_collections.wxc.calling.plugins.module_utils.audio_files import AudioFileError  # noqa: E402
+from ansible_collections.wxc.calling.plugins.module_utils.audio_files import AudioFileError
 from ansible_collections.wxc.calling.plugins.module_utils.audio_files import inspect as inspect_audio
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import (
+    Context,
+    auto_attendant_module_args,
+    defaults_for,
+    greeting_file_name,
+    is_blank,
+    resolve_menus,
+)
 
 
 def auto_attendant_greeting_files(auto_attendants, defaults=None, state="present", base_dir=None):
@@ -104,17 +102,17 @@ def auto_attendant_greeting_files(auto_attendants, defaults=None, state="present
     for index, (item, args) in enumerate(zip(auto_attendants or [], built)):
         if args["state"] == "absent":
             continue
-        ctx = _Context(index, item.get("name"))
-        merged = merge_hash(_defaults_for(defaults or {}, item), item, recursive=True, list_merge="replace")
-        business, after = _resolve_menus(ctx, merged)
+        ctx = Context(index, item.get("name"))
+        merged = merge_hash(defaults_for(defaults or {}, item), item, recursive=True, list_merge="replace")
+        business, after = resolve_menus(ctx, merged)
         for menu_path, desc, raw_field in (
             ("business_hours", business, "business_hours_menu"),
             ("after_hours", after, "after_hours_menu"),
         ):
-            if merged.get(raw_field) is not None or _is_blank(desc.get("greeting_file")):
+            if merged.get(raw_field) is not None or is_blank(desc.get("greeting_file")):
                 continue
             where = menu_path + ".greeting_file"
-            name = _greeting_file_name(ctx, where, desc["greeting_file"])
+            name = greeting_file_name(ctx, where, desc["greeting_file"])
             path = os.path.expanduser(desc["greeting_file"].strip())
             if not os.path.isabs(path):
                 path = os.path.join(base_dir or os.getcwd(), path)
@@ -137,7 +135,7 @@ def auto_attendant_greeting_files(auto_attendants, defaults=None, state="present
     return list(uploads.values())
 
 
-class FilterModule(object):
+class FilterModule:
     """wxc.calling greeting file filter."""
 
     def filters(self):

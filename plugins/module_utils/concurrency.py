@@ -2,7 +2,7 @@
 # Copyright (c) wxc.calling contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Bounded concurrency over one client: a worker pool, a connection pool of its size, and a shared rate-limit gate.
+"""Bounded concurrency: a worker pool, and the rate-limit gate the threads of one client share (WebexClient.shared).
 
 Threads, not asyncio: the client is requests-based and a module is one short process. What makes it safe:
 - one requests session for every worker, its connection pool sized to the number of workers (keep-alive reused,
@@ -50,21 +50,6 @@ class RateLimitGate:
                 return
             self._sleep(remaining)
             slept_until = until
-
-
-def share_client(client, concurrency):
-    """Prepare CLIENT for CONCURRENCY threads: a connection pool of that size and one rate-limit gate for all."""
-    from requests.adapters import HTTPAdapter  # pylint: disable=import-outside-toplevel
-
-    # pool_block: a thread waits for a free connection rather than opening one that would be thrown away.
-    adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(1, concurrency), pool_block=True)
-    client.session.mount("https://", adapter)
-    client.session.mount("http://", adapter)
-    client.rate_gate = RateLimitGate(sleep=client._sleep)  # pylint: disable=protected-access
-    # Mint the access token now (when one is to be minted), not once per thread at the first concurrent requests.
-    if "Authorization" not in client.session.headers and client._refresh_credentials:  # pylint: disable=protected-access
-        client._mint_access_token()  # pylint: disable=protected-access
-    return client
 
 
 def run_all(calls, concurrency):

@@ -4,16 +4,18 @@
 
 """The skeleton every resource shares: paths, exact lookup, create once, delete, the plan, read-back and the runner.
 
-A resource module_utils file (auto_attendant.py, schedules.py, ...) supplies the pure half (argument_spec,
-validate_options, desired state, normalise, compare, plan) and a small Service class built on the helpers here; a
-module's main() is one call of run_module(). The data path of every module:
+A resource is a package (_schedule/, _announcement/, _forwarding/, _auto_attendant/) with one anatomy: options.py
+(argument_spec, validate_options, check_options), compare.py (desired state, normalise, compare, plan; pure),
+service.py (the only code that knows the resource's API paths, built on the helpers here) and converge.py
+(converge() and the module's run()). A module's main() is one call of run_module(). The data path of every module:
 
-    options -> validate_options() -> (resolve location) -> lookup (find_exact) -> details -> plan()
+    options -> validate_options() -> (resolve location) -> lookup (find_one) -> details -> plan()
             -> check mode stops here -> write (create_once / client.put / delete) -> read back (verify) -> result
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from urllib.parse import quote
 
@@ -32,6 +34,10 @@ class ResourceError(Exception):
     def __init__(self, message, changed=False):
         super().__init__(message)
         self.changed = changed
+
+
+class AmbiguousName(ResourceError):
+    """More than one object has the name that is to identify one (the service does not keep names unique)."""
 
 
 class WriteNotApplied(ResourceError):
@@ -104,19 +110,21 @@ def api_path(template, *ids):
 class Plan:
     """What to do (create, update, delete or nothing), the request body, and the before/after for diff.
 
-    TO_SNAKE turns an API object into the module's snake_case form for the diff. Resources may add attributes of
-    their own (schedules: the rename and the event calls).
+    TO_SNAKE turns an API object into the module's snake_case form for the diff. FIELDS: what differs, as option
+    paths, when the resource tells (an update's differing fields). Resources that write in several calls subclass it
+    (schedules: the rename and the event calls; forwarding: the rule calls).
     """
 
     ACTIONS = ("create", "update", "delete", "nothing")
 
-    def __init__(self, action, body=None, before=None, after=None, to_snake=None):
+    def __init__(self, action, body=None, before=None, after=None, to_snake=None, fields=None):
         if action not in self.ACTIONS:
             raise ValueError("unknown plan action %r" % action)
         self.action = action
         self.body = body or {}
         self.before = before or {}
         self.after = after or {}
+        self.fields = list(fields or [])
         self._to_snake = to_snake or (lambda value: value)
 
     @property
@@ -136,6 +144,23 @@ def find_exact(client, path, item_key, params, match):
     Webex list filters (name=) match any name that *contains* the value, in any case: the exact match is MATCH's.
     """
     return [item for item in client.get_all(path, item_key, params=params) if match(item)]
+
+
+def find_one(
+    client, path, item_key, params, match, what, name, where="in this location", advice="remove the duplicates first"
+):
+    """The one list item for which MATCH(item) is true, over every page, or None; two or more raise AmbiguousName.
+
+    WHAT (plural noun: "auto attendants"), NAME, WHERE and ADVICE make the one message every look-up refuses with:
+    "2 auto attendants are called 'Main' in this location (ids: A, B); remove the duplicates first".
+    """
+    matches = find_exact(client, path, item_key, params, match)
+    if len(matches) > 1:
+        raise AmbiguousName(
+            "%d %s are called %r %s (ids: %s); %s"
+            % (len(matches), what, name, where, ", ".join(str(item.get("id")) for item in matches), advice)
+        )
+    return matches[0] if matches else None
 
 
 def create_once(client, path, body, lookup):
@@ -199,6 +224,26 @@ def read_back(client, what, read, differences):
     if fields:
         raise WriteNotApplied(what, fields, tracking_id)
     return stored
+
+
+# -- options ------------------------------------------------------------------------------------------------------
+
+
+def checked_options(argument_spec, validate, options):
+    """(OPTIONS as a module with ARGUMENT_SPEC would see them: types and defaults applied, problems); the problems are
+    argument_spec's, then (only when it has none) VALIDATE(params)'s: [] when the module would accept OPTIONS."""
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+    result = ArgumentSpecValidator(argument_spec).validate(copy.deepcopy(options))
+    problems = list(result.error_messages)
+    if not problems:
+        problems = validate(result.validated_parameters)
+    return result.validated_parameters, problems
+
+
+def check_options(argument_spec, validate, options):
+    """Why a module with ARGUMENT_SPEC and VALIDATE would refuse OPTIONS; [] when it accepts them."""
+    return checked_options(argument_spec, validate, options)[1]
 
 
 # -- the module runner ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import threading
@@ -15,6 +16,8 @@ import uuid
 from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
+
+from ansible_collections.wxc.calling.plugins.module_utils.concurrency import RateLimitGate
 
 REQUESTS_IMPORT_ERROR = None
 try:
@@ -235,7 +238,7 @@ class WebexClient:
         self._sleep = sleep
         self._warn = warn or (lambda message: None)
         self._refresh_credentials = refresh_credentials
-        # Set by concurrency.share_client when threads share this client: a 429 then pauses all of them.
+        # Set by shared() when threads share this client: a 429 then pauses all of them.
         self.rate_gate = None
         # The trackingId of the last answered request, per thread (the bulk module writes from several threads).
         self._last = threading.local()
@@ -341,6 +344,34 @@ class WebexClient:
             refresh_credentials=tuple(refresh) if all(refresh) else None,
             register_secret=module.no_log_values.add,
         )
+
+    def shared(self, concurrency):
+        """This client, prepared for CONCURRENCY threads: a connection pool of that size and one rate-limit gate.
+
+        Every thread then reuses the keep-alive connections, and a 429 seen by any thread pauses all of them.
+        """
+        from requests.adapters import HTTPAdapter
+
+        # pool_block: a thread waits for a free connection rather than opening one that would be thrown away.
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(1, concurrency), pool_block=True)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+        self.rate_gate = RateLimitGate(sleep=self._sleep)
+        # Mint the access token now (when one is to be minted), not once per thread at the first concurrent requests.
+        if "Authorization" not in self.session.headers and self._refresh_credentials:
+            self._mint_access_token()
+        return self
+
+    def with_org(self, org_id):
+        """A client for ORG_ID (a partner administrator's customer) that shares this one's session, token and gate.
+
+        This client itself when ORG_ID is empty or already its organisation.
+        """
+        if not org_id or org_id == self.org_id:
+            return self
+        other = copy.copy(self)
+        other.org_id = org_id
+        return other
 
     # -- requests -----------------------------------------------------------------------------------------------
 

@@ -288,7 +288,8 @@ api_error:
       returned: on an API failure
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.announcements import argument_spec, run, validate_options
+from ansible_collections.wxc.calling.plugins.module_utils._announcement.converge import run
+from ansible_collections.wxc.calling.plugins.module_utils._announcement.options import argument_spec, validate_options
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 
 

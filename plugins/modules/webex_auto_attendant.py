@@ -548,29 +548,9 @@ api_error:
       returned: on an API failure
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    AutoAttendantService,
-    argument_spec,
-    converge,
-    resolve_references,
-    to_snake,
-    validate_options,
-)
-from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.converge import run
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.options import argument_spec, validate_options
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
-
-
-def run(module, client):
-    location_id = resolve_location(client, module.params["location"])[0]
-    service = AutoAttendantService(client)
-    params = resolve_references(service, location_id, module.params, check_mode=module.check_mode, warn=module.warn)
-    plan, auto_attendant = converge(
-        service, location_id, params, check_mode=module.check_mode, diff=module._diff, warn=module.warn
-    )
-    result = dict(changed=plan.changed, auto_attendant=to_snake(auto_attendant) if auto_attendant else None)
-    if module._diff:
-        result["diff"] = plan.diff()
-    return result
 
 
 def main():

@@ -388,34 +388,9 @@ api_error:
       returned: on an API failure
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.forwarding import (
-    ForwardingService,
-    argument_spec,
-    converge,
-    to_snake,
-    validate_options,
-)
-from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.converge import run
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.options import argument_spec, validate_options
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
-
-
-def run(module, client):
-    location_id = resolve_location(client, module.params["location"])[0]
-    plan, forwarding = converge(
-        ForwardingService(client), location_id, module.params, check_mode=module.check_mode, diff=module._diff
-    )
-    for warning in plan.warnings:
-        module.warn(warning)
-    result = dict(
-        changed=plan.changed,
-        auto_attendant_id=forwarding["auto_attendant_id"],
-        location_id=forwarding["location_id"],
-        forwarding=to_snake(forwarding["forwarding"]),
-        rules=[to_snake(rule) for rule in forwarding["rules"]],
-    )
-    if module._diff:
-        result["diff"] = plan.diff()
-    return result
 
 
 def main():

@@ -359,33 +359,12 @@ api_error:
       returned: on an API failure
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import read_back, to_yaml
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import info_argument_spec, run_info
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
 
 
-def argument_spec():
-    return dict(
-        location=dict(type="str"),
-        name=dict(type="str"),
-        export_location=dict(type="str", default="name", choices=["name", "id"]),
-        forwarding=dict(type="bool", default=True),
-    )
-
-
-def run(module, client):
-    params = module.params
-    forwarding = [] if params["forwarding"] else None
-    attendants, export = read_back(
-        client, params["location"], params["name"], params["export_location"], module.warn, forwarding_export=forwarding
-    )
-    result = dict(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
-    if forwarding is not None:
-        result.update(export_forwarding=forwarding, export_forwarding_yaml=to_yaml(forwarding))
-    return result
-
-
 def main():
-    run_module(argument_spec(), run)
+    run_module(info_argument_spec(), run_info)
 
 
 if __name__ == "__main__":

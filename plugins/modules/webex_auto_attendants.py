@@ -203,7 +203,7 @@ diff:
   elements: dict
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk import (
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.bulk import (
     argument_spec,
     run,
     validate_options,

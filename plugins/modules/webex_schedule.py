@@ -350,26 +350,9 @@ api_error:
       returned: on an API failure
 """
 
-from ansible_collections.wxc.calling.plugins.module_utils.locations import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.converge import run
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import argument_spec, validate_options
 from ansible_collections.wxc.calling.plugins.module_utils.resource import run_module
-from ansible_collections.wxc.calling.plugins.module_utils.schedules import (
-    ScheduleService,
-    argument_spec,
-    converge,
-    to_snake,
-    validate_options,
-)
-
-
-def run(module, client):
-    location_id = resolve_location(client, module.params["location"])[0]
-    plan, schedule = converge(
-        ScheduleService(client), location_id, module.params, check_mode=module.check_mode, diff=module._diff
-    )
-    result = dict(changed=plan.changed, schedule=to_snake(schedule))
-    if module._diff:
-        result["diff"] = plan.diff()
-    return result
 
 
 def main():

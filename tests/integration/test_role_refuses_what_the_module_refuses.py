@@ -9,7 +9,7 @@ and the first site are written.
 import pytest
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 from tests.integration.runner import run_playbook, write_playbook
 from tests.integration.test_bad_input import AA, GOOD, MODULE_CASES, NONE, aa, menu_with
 

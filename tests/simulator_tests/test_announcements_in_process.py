@@ -13,7 +13,9 @@ import pytest
 import requests
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import announcements as an
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import converge as an_converge
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import options as an_options
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import service as an_service
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 from tests.audio_fixtures import asf_wma, pcm_wav, write
@@ -32,7 +34,7 @@ def fixture_client(sim):
 
 @pytest.fixture(name="service")
 def fixture_service(client):
-    return an.AnnouncementService(client, sleep=lambda seconds: None)
+    return an_service.AnnouncementService(client, sleep=lambda seconds: None)
 
 
 @pytest.fixture(name="hq")
@@ -47,7 +49,7 @@ def fixture_greeting(tmp_path):
 
 def params(**options):
     """Module params as AnsibleModule makes them: every option present, defaults filled in."""
-    result = ArgumentSpecValidator(an.argument_spec()).validate(dict({"name": "Main greeting"}, **options))
+    result = ArgumentSpecValidator(an_options.argument_spec()).validate(dict({"name": "Main greeting"}, **options))
     assert not result.error_messages, result.error_messages
     return result.validated_parameters
 
@@ -123,7 +125,7 @@ def speech_view(announcement_id, file_size, text=TTS_TEXT, voice="ashley"):
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_upload_at_organization_level(sim, service, greeting, check_mode):
     sim.clear_requests()
-    plan, result = an.converge(service, None, params(path=greeting), check_mode)
+    plan, result = an_converge.converge(service, None, params(path=greeting), check_mode)
     assert plan.action == "create" and plan.changed is True
     assert plan.before == {} and plan.after == file_view(None)
     if check_mode:
@@ -156,7 +158,7 @@ def test_upload_at_organization_level(sim, service, greeting, check_mode):
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_upload_at_location_level(sim, service, greeting, hq, check_mode):
     sim.clear_requests()
-    plan, result = an.converge(service, hq, params(path=greeting, location="Headquarters"), check_mode)
+    plan, result = an_converge.converge(service, hq, params(path=greeting, location="Headquarters"), check_mode)
     assert plan.action == "create" and plan.after == file_view(None, "LOCATION", hq)
     here = "/locations/%s/announcements" % hq
     if check_mode:
@@ -176,17 +178,19 @@ def test_upload_at_location_level(sim, service, greeting, hq, check_mode):
 
 def test_a_wma_file_is_sent_as_wma(sim, service, tmp_path):
     path = write(tmp_path, "closed.wma", asf_wma(size=4096))
-    _plan, result = an.converge(service, None, params(path=path))
+    _plan, result = an_converge.converge(service, None, params(path=path))
     assert result["media_file_type"] == "WMA" and result["file_size"] == "4"
     assert sim.writes()[0]["body"]["file"]["contentType"] == "audio/x-ms-wma"
 
 
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_the_same_file_again_is_no_change(sim, service, greeting, hq, check_mode):
-    an.converge(service, hq, params(path=greeting, location="Headquarters"))
+    an_converge.converge(service, hq, params(path=greeting, location="Headquarters"))
     announcement_id = stored(sim, "Main greeting")[0]["id"]
     sim.clear_requests()
-    plan, result = an.converge(service, hq, params(path=greeting, location="Headquarters"), check_mode, diff=True)
+    plan, result = an_converge.converge(
+        service, hq, params(path=greeting, location="Headquarters"), check_mode, diff=True
+    )
     assert plan.action == "nothing" and plan.changed is False
     assert plan.before == plan.after == result == file_view(announcement_id, "LOCATION", hq)
     here = "/locations/%s/announcements/%s" % (hq, announcement_id)
@@ -205,7 +209,7 @@ def test_a_name_found_in_another_spelling_is_not_the_same(sim, service, greeting
         pcm_wav(seconds=6),
     )
     sim.clear_requests()
-    plan, _result = an.converge(service, None, params(path=greeting), check_mode=True)
+    plan, _result = an_converge.converge(service, None, params(path=greeting), check_mode=True)
     assert plan.action == "create"
 
 
@@ -213,7 +217,7 @@ def test_a_name_found_in_another_spelling_is_not_the_same(sim, service, greeting
 def test_a_changed_file_is_replaced_in_place(sim, service, tmp_path, greeting, check_mode):
     first = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
     sim.clear_requests()
-    plan, result = an.converge(service, None, params(path=greeting), check_mode)
+    plan, result = an_converge.converge(service, None, params(path=greeting), check_mode)
     assert plan.action == "update" and plan.fields == ["fileSize"]
     assert plan.before == file_view(first, file_size="16") and plan.after == file_view(first)
     item = "%s/%s" % (ORG, first)
@@ -237,7 +241,7 @@ def test_a_replace_at_location_level_goes_to_the_location(sim, service, greeting
     here = "/locations/%s/announcements" % hq
     first = upload(sim, here, "Main greeting", "old.wav", pcm_wav(seconds=6))
     sim.clear_requests()
-    plan, result = an.converge(service, hq, params(path=greeting, location="Headquarters"))
+    plan, result = an_converge.converge(service, hq, params(path=greeting, location="Headquarters"))
     assert plan.fields == ["fileName"] and result == file_view(first, "LOCATION", hq)
     assert [entry[:2] for entry in log(sim)][-2:] == [("PUT", here + "/" + first), ("GET", here + "/" + first)]
 
@@ -245,9 +249,9 @@ def test_a_replace_at_location_level_goes_to_the_location(sim, service, greeting
 def test_force_replaces_a_file_that_looks_the_same(sim, service, greeting):
     first = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6, pitch=220.0))
     sim.clear_requests()
-    plan, result = an.converge(service, None, params(path=greeting))
+    plan, result = an_converge.converge(service, None, params(path=greeting))
     assert plan.action == "nothing" and sim.writes() == []
-    plan, result = an.converge(service, None, params(path=greeting, force=True))
+    plan, result = an_converge.converge(service, None, params(path=greeting, force=True))
     assert plan.action == "update" and plan.fields == ["force"] and result == file_view(first)
     assert [entry["method"] for entry in sim.writes()] == ["PUT"]
     assert stored(sim, "Main greeting")[0]["_sha256"] == sha256(greeting)
@@ -263,35 +267,35 @@ def usage_fault(sim, **body):
 def test_a_file_over_the_per_file_limit_is_refused_before_the_upload(sim, service, greeting):
     usage_fault(sim, maxAudioFileSizeAllowedKB=93)
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert str(raised.value) == "path: 94 KB; this repository takes audio files of at most 93 KB"
     assert raised.value.changed is False and sim.writes() == []
     usage_fault(sim, maxAudioFileSizeAllowedKB=94)
-    assert an.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
+    assert an_converge.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
 
 
 def test_a_file_that_does_not_fit_in_the_repository_is_refused(sim, service, greeting):
     usage_fault(sim, totalFileSizeUsedKB=2 * 1024 - 93, totalFileSizeLimitMB=2)
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert str(raised.value) == "path: 94 KB does not fit: the repository holds 1955 KB of its 2 MB"
     assert sim.writes() == []
     usage_fault(sim, totalFileSizeUsedKB=2 * 1024 - 94, totalFileSizeLimitMB=2)
-    assert an.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
+    assert an_converge.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
     usage_fault(sim, totalFileSizeUsedKB=0)  # no limit given: nothing to check
-    assert an.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
+    assert an_converge.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
     usage_fault(sim, totalFileSizeLimitMB=1)  # no figure used: nothing to check
-    assert an.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
+    assert an_converge.converge(service, None, params(path=greeting), check_mode=True)[0].action == "create"
 
 
 def test_a_replace_counts_the_room_the_old_file_frees(sim, service, greeting):
     upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))  # 16 KB
     # 2 MB = 2048 KB: 1970 KB used, less the 16 KB of the file replaced, plus the 94 KB of the new one fit exactly.
     usage_fault(sim, totalFileSizeUsedKB=1970, totalFileSizeLimitMB=2)
-    assert an.converge(service, None, params(path=greeting), check_mode=True)[0].action == "update"
+    assert an_converge.converge(service, None, params(path=greeting), check_mode=True)[0].action == "update"
     usage_fault(sim, totalFileSizeUsedKB=1971, totalFileSizeLimitMB=2)
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, params(path=greeting), check_mode=True)
+        an_converge.converge(service, None, params(path=greeting), check_mode=True)
     assert str(raised.value) == "path: 94 KB does not fit: the repository holds 1971 KB of its 2 MB"
 
 
@@ -304,7 +308,7 @@ def test_delete_at_both_levels(sim, service, hq, check_mode):
     here = "/locations/%s/announcements" % hq
     hq_id = upload(sim, here, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
     sim.clear_requests()
-    plan, result = an.converge(service, None, params(state="absent"), check_mode)
+    plan, result = an_converge.converge(service, None, params(state="absent"), check_mode)
     assert plan.action == "delete" and result is None
     assert plan.before == file_view(org_id) and plan.after == {}
     item = "%s/%s" % (ORG, org_id)
@@ -314,7 +318,7 @@ def test_delete_at_both_levels(sim, service, hq, check_mode):
         return
     assert log(sim) == [("GET", ORG, 200), ("GET", item, 200), ("DELETE", item, 204), ("GET", item, 404)]
     sim.clear_requests()
-    plan, result = an.converge(service, hq, params(state="absent", location="Headquarters"))
+    plan, result = an_converge.converge(service, hq, params(state="absent", location="Headquarters"))
     assert plan.action == "delete" and plan.before == file_view(hq_id, "LOCATION", hq, file_size="16")
     item = "%s/%s" % (here, hq_id)
     assert log(sim) == [("GET", ORG, 200), ("GET", item, 200), ("DELETE", item, 204), ("GET", item, 404)]
@@ -323,7 +327,7 @@ def test_delete_at_both_levels(sim, service, hq, check_mode):
 
 def test_absent_and_already_gone_is_nothing(sim, service):
     sim.clear_requests()
-    plan, result = an.converge(service, None, params(state="absent"))
+    plan, result = an_converge.converge(service, None, params(state="absent"))
     assert plan.action == "nothing" and plan.before == plan.after == {} and result is None
     assert log(sim) == [("GET", ORG, 200)]
 
@@ -335,7 +339,7 @@ def test_a_greeting_in_use_is_not_deleted(sim, service, hq):
     sim.store_auto_attendant(hq, {"name": "Reception", "businessHoursMenu": menu})
     sim.clear_requests()
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, params(state="absent"))
+        an_converge.converge(service, None, params(state="absent"))
     assert str(raised.value) == (
         "announcement 'Main greeting' is in use and was not deleted; used by Auto Attendant 'Reception' "
         "(Headquarters). Point them at another greeting first"
@@ -347,7 +351,7 @@ def test_a_delete_that_did_not_take_is_reported(sim, service, client):
     announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
     sim.fault(method="DELETE", path="announcements", ignore_write=True)
     with pytest.raises(WriteNotApplied) as raised:
-        an.converge(service, None, params(state="absent"))
+        an_converge.converge(service, None, params(state="absent"))
     assert str(raised.value) == (
         "the service answered 2xx but did not apply delete of announcement 'Main greeting' (trackingId %s)"
         % client.last_tracking_id
@@ -362,7 +366,7 @@ def test_a_delete_whose_read_back_fails_raises_the_read_error(sim, service):
     sim.fault(method="GET", path="announcements/.", status=403)  # the read after it
     sim.clear_requests()
     with pytest.raises(WebexApiError) as raised:
-        an.converge(service, None, params(state="absent"))
+        an_converge.converge(service, None, params(state="absent"))
     assert raised.value.status == 403
     assert [entry["method"] for entry in sim.writes()] == ["DELETE"]
 
@@ -378,7 +382,7 @@ def speech(**options):
 def test_text_to_speech_create(sim, service, check_mode):
     sim.clear_requests()
     voice = "Ashley" if check_mode else "ashley"  # the voice check ignores case; the generate request sends it as given
-    plan, result = an.converge(service, None, speech(voice=voice), check_mode)
+    plan, result = an_converge.converge(service, None, speech(voice=voice), check_mode)
     assert plan.action == "create"
     assert plan.after == speech_view(None, None, voice=voice)
     if check_mode:
@@ -411,13 +415,13 @@ def test_text_to_speech_create(sim, service, check_mode):
 
 
 def test_text_to_speech_change_and_no_change(sim, service):
-    an.converge(service, None, speech())
+    an_converge.converge(service, None, speech())
     record = stored(sim, "Spoken welcome")[0]
     sim.clear_requests()
-    plan, result = an.converge(service, None, speech(language_code="en_us"))
+    plan, result = an_converge.converge(service, None, speech(language_code="en_us"))
     assert plan.action == "nothing" and result == speech_view(record["id"], record["fileSize"])
     assert sim.writes() == []
-    plan, result = an.converge(service, None, speech(text="Hello again"))
+    plan, result = an_converge.converge(service, None, speech(text="Hello again"))
     assert plan.action == "update" and plan.fields == ["text"]
     assert plan.before == speech_view(record["id"], record["fileSize"])
     assert plan.after == speech_view(record["id"], None, text="Hello again")
@@ -430,17 +434,17 @@ def test_text_to_speech_change_and_no_change(sim, service):
 
 def test_a_voice_the_language_does_not_have_is_refused_before_any_write(sim, service):
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, speech(voice="lucia"))
+        an_converge.converge(service, None, speech(voice="lucia"))
     assert str(raised.value) == (
         "voice: 'lucia' is not a voice for language_code en_us; the service offers: ashley, steve, veronica, calvin"
     )
     sim.fault(method="GET", path="voices", status=200, body={"voices": []})
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, speech(language_code="es_es", voice="lucia"))
+        an_converge.converge(service, None, speech(language_code="es_es", voice="lucia"))
     assert str(raised.value) == "voice: 'lucia' is not a voice for language_code es_es; the service offers: none"
     sim.fault(method="GET", path="voices", status=200, body={})
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, speech())
+        an_converge.converge(service, None, speech())
     assert str(raised.value) == "voice: 'ashley' is not a voice for language_code en_us; the service offers: none"
     assert sim.writes() == []
 
@@ -448,13 +452,13 @@ def test_a_voice_the_language_does_not_have_is_refused_before_any_write(sim, ser
 def test_speech_is_polled_until_ready(sim, client):
     tts_control(sim, polls_before_success=3)
     slept = []
-    service = an.AnnouncementService(client, sleep=slept.append)
-    plan, result = an.converge(service, None, speech())
+    service = an_service.AnnouncementService(client, sleep=slept.append)
+    plan, result = an_converge.converge(service, None, speech())
     assert plan.action == "create" and result["is_text_to_speech"] is True
     assert slept == [0.5, 1.0, 2.0]
     slept.clear()
     tts_control(sim, polls_before_success=5)
-    service = an.AnnouncementService(client, sleep=slept.append, poll_interval=1.0, poll_max_interval=3.0)
+    service = an_service.AnnouncementService(client, sleep=slept.append, poll_interval=1.0, poll_max_interval=3.0)
     assert service.speak("Hello", "ashley", "en_us").startswith("cmf://")
     assert slept == [1.0, 2.0, 3.0, 3.0, 3.0]
 
@@ -462,9 +466,9 @@ def test_speech_is_polled_until_ready(sim, client):
 def test_speech_that_never_finishes_is_given_up(sim, client):
     tts_control(sim, polls_before_success=10)
     slept = []
-    service = an.AnnouncementService(client, sleep=slept.append, poll_timeout=2.0)
+    service = an_service.AnnouncementService(client, sleep=slept.append, poll_timeout=2.0)
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, speech())
+        an_converge.converge(service, None, speech())
     job = [entry for entry in sim.requests() if entry["method"] == "POST"][0]
     job_id = sim.requests()[-1]["path"].rsplit("/", 1)[1]
     assert job["status"] == 202 and slept == [0.5, 1.0, 2.0]
@@ -478,18 +482,18 @@ def test_speech_that_never_finishes_is_given_up(sim, client):
 def test_failed_speech_is_reported(sim, service):
     tts_control(sim, failure="Text exceeds maximum allowed length.")
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, speech())
+        an_converge.converge(service, None, speech())
     assert str(raised.value) == "text-to-speech generation failed: Text exceeds maximum allowed length."
     sim.fault(method="GET", path="textToSpeech/[^v]", status=200, body={"status": "FAILURE"})
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, speech())
+        an_converge.converge(service, None, speech())
     assert str(raised.value) == "text-to-speech generation failed: no reason given"
     assert stored(sim, "Spoken welcome") == []
 
 
 def test_speech_success_without_a_file_is_read_again(sim, client):
     slept = []
-    service = an.AnnouncementService(client, sleep=slept.append)
+    service = an_service.AnnouncementService(client, sleep=slept.append)
     sim.fault(method="GET", path="textToSpeech/[^v]", status=200, body={"status": "SUCCESS"})
     assert service.speak("Hello", "ashley", "en_us").startswith("cmf://customers/")
     assert slept == [0.5]
@@ -498,7 +502,7 @@ def test_speech_success_without_a_file_is_read_again(sim, client):
 def test_a_generate_answer_without_an_id_is_refused(sim, service):
     sim.fault(method="POST", path="generate", status=202, body={})
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, speech())
+        an_converge.converge(service, None, speech())
     assert str(raised.value) == "the text-to-speech request was answered without an id"
     assert raised.value.changed is False
     assert [entry["method"] for entry in sim.writes()] == ["POST"]
@@ -509,7 +513,7 @@ def test_a_generate_answer_without_an_id_is_refused(sim, service):
 
 def test_an_upload_whose_answer_is_lost_is_found_not_sent_twice(sim, service, greeting, hq):
     sim.fault(method="POST", path="announcements", drop_after_commit=True)
-    plan, result = an.converge(service, hq, params(path=greeting, location="Headquarters"))
+    plan, result = an_converge.converge(service, hq, params(path=greeting, location="Headquarters"))
     record = stored(sim, "Main greeting")
     assert len(record) == 1 and plan.action == "create"
     assert result == file_view(record[0]["id"], "LOCATION", hq)
@@ -519,7 +523,7 @@ def test_an_upload_whose_answer_is_lost_is_found_not_sent_twice(sim, service, gr
 def test_an_upload_answered_without_an_id_is_reported(sim, service, greeting):
     sim.fault(method="POST", path="announcements", status=201, body={})
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert str(raised.value) == (
         "POST /telephony/config/announcements answered without the id of the new object; it may have been "
         "created: run again to find it by name"
@@ -538,7 +542,7 @@ def test_a_replace_that_did_not_take_is_reported(sim, service, greeting, client)
 
     client.session.hooks["response"].append(record)
     with pytest.raises(WriteNotApplied) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert raised.value.fields == ["fileSize"]
     put_tracking_id = tracking_ids["PUT"]
     assert put_tracking_id != client.last_tracking_id  # the read-back's: the message names the write's
@@ -551,7 +555,7 @@ def test_a_replace_that_did_not_take_is_reported(sim, service, greeting, client)
 def test_a_failed_read_back_says_the_write_went_through(sim, service, greeting):
     sim.fault(method="GET", path="announcements/(?!usage)", status=403)
     with pytest.raises(WebexApiError) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert raised.value.status == 403 and raised.value.changed is True
     assert len(stored(sim, "Main greeting")) == 1
 
@@ -564,9 +568,9 @@ def test_two_announcements_with_the_name_are_refused(sim, service, greeting):
     second = upload(sim, ORG, "Main greeting", "b.wav", pcm_wav(seconds=6))
     sim.clear_requests()
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert str(raised.value) == (
-        "2 announcements are called 'Main greeting' at this level (ids %s, %s); rename or delete the extra ones"
+        "2 announcements are called 'Main greeting' at this level (ids: %s, %s); rename or delete the extra ones"
         % (first, second)
     )
     assert sim.writes() == []
@@ -629,7 +633,7 @@ class Module:
 def test_run_at_a_location_by_name_with_diff(sim, client, hq, tmp_path):
     path = write(tmp_path, "beep.wav", pcm_wav(seconds=1))
     module = Module(params(path=path, location="Headquarters"), diff=True)
-    result = an.run(module, client)
+    result = an_converge.run(module, client)
     record = stored(sim, "Main greeting")[0]
     expected = file_view(record["id"], "LOCATION", hq, file_size="16", file_name="beep.wav")
     assert result == {
@@ -645,15 +649,19 @@ def test_run_at_a_location_by_name_with_diff(sim, client, hq, tmp_path):
 
 def test_run_at_organization_level_in_check_mode(sim, client, greeting):
     module = Module(params(path=greeting), check_mode=True)
-    assert an.run(module, client) == {"changed": True, "announcement": file_view(None)}
+    assert an_converge.run(module, client) == {"changed": True, "announcement": file_view(None)}
     assert module.warnings == [] and sim.writes() == []
     module = Module(params(state="absent"), diff=True)
-    assert an.run(module, client) == {"changed": False, "announcement": None, "diff": {"before": {}, "after": {}}}
+    assert an_converge.run(module, client) == {
+        "changed": False,
+        "announcement": None,
+        "diff": {"before": {}, "after": {}},
+    }
 
 
 def test_run_with_an_unknown_location(sim, client, greeting):
     with pytest.raises(ResourceError) as raised:
-        an.run(Module(params(path=greeting, level="location", location="Nowhere")), client)
+        an_converge.run(Module(params(path=greeting, level="location", location="Nowhere")), client)
     assert str(raised.value) == (
         "location: location 'Nowhere' not found: no location has exactly that name (give its exact name or id)"
     )
@@ -664,7 +672,7 @@ def test_details_without_a_name_take_the_list_s(sim, service):
     announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
     details = {"id": announcement_id, "fileName": "greeting.wav", "mediaFileType": "WAV", "fileSize": GREETING_KB}
     sim.fault(method="GET", path="announcements/.", status=200, body=details)
-    plan, _result = an.converge(service, None, params(state="absent"), check_mode=True)
+    plan, _result = an_converge.converge(service, None, params(state="absent"), check_mode=True)
     assert plan.action == "delete" and plan.before == file_view(announcement_id)
 
 
@@ -672,7 +680,7 @@ def test_the_default_poll_timings(sim, client):
     """Waits double from half a second up to four; after a minute of waiting in all the request is given up."""
     tts_control(sim, polls_before_success=5)
     slept = []
-    service = an.AnnouncementService(client, sleep=slept.append)
+    service = an_service.AnnouncementService(client, sleep=slept.append)
     assert service.speak("Hello", "ashley", "en_us").startswith("cmf://")
     assert slept == [0.5, 1.0, 2.0, 4.0, 4.0]
     tts_control(sim, polls_before_success=100)
@@ -688,7 +696,7 @@ def test_the_default_poll_timings(sim, client):
 
 def test_run_text_to_speech_without_diff(sim, client):
     module = Module(speech())
-    result = an.run(module, client)
+    result = an_converge.run(module, client)
     record = stored(sim, "Spoken welcome")[0]
     assert result == {"changed": True, "announcement": speech_view(record["id"], record["fileSize"])}
     assert module.warnings == []
@@ -699,7 +707,7 @@ def test_a_replace_answered_503_is_sent_again(sim, service, greeting):
     first = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
     sim.fault(method="PUT", path="announcements", status=503)
     sim.clear_requests()
-    _plan, result = an.converge(service, None, params(path=greeting))
+    _plan, result = an_converge.converge(service, None, params(path=greeting))
     assert result == file_view(first)
     assert [(entry["method"], entry["status"]) for entry in sim.writes()] == [("PUT", 503), ("PUT", 204)]
 
@@ -707,7 +715,7 @@ def test_a_replace_answered_503_is_sent_again(sim, service, greeting):
 def test_a_refused_upload_names_the_request(sim, service, greeting):
     sim.fault(method="POST", path="announcements", status=400, body={"message": "Bad file", "errors": []})
     with pytest.raises(WebexApiError) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert (raised.value.method, raised.value.path, raised.value.status) == (
         "POST",
         "/telephony/config/announcements",
@@ -716,14 +724,14 @@ def test_a_refused_upload_names_the_request(sim, service, greeting):
     sim.fault(method="PUT", path="announcements", status=400, body={"message": "Bad file", "errors": []})
     upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
     with pytest.raises(WebexApiError) as raised:
-        an.converge(service, None, params(path=greeting))
+        an_converge.converge(service, None, params(path=greeting))
     assert (raised.value.method, raised.value.status) == ("PUT", 400)
 
 
 def test_absent_with_the_path_of_a_file_that_is_gone_still_deletes(sim, service, tmp_path):
     """With state absent the file is never read: a path left in the task after the file was removed is fine."""
     announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
-    plan, result = an.converge(service, None, params(state="absent", path=str(tmp_path / "gone.wav")))
+    plan, result = an_converge.converge(service, None, params(state="absent", path=str(tmp_path / "gone.wav")))
     assert plan.action == "delete" and plan.before == file_view(announcement_id) and result is None
     assert stored(sim, "Main greeting") == []
 
@@ -737,5 +745,5 @@ def test_the_result_keeps_the_id_when_the_read_back_leaves_it_out(sim, service, 
         "isTextToSpeech": False,
     }
     sim.fault(method="GET", path="announcements/(?!usage)", status=200, body=details)
-    _plan, result = an.converge(service, None, params(path=greeting))
+    _plan, result = an_converge.converge(service, None, params(path=greeting))
     assert result == file_view(stored(sim, "Main greeting")[0]["id"])

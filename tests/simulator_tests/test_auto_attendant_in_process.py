@@ -9,12 +9,16 @@ warnings of the export.
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import (
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import resolve as aa_resolve
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import service as aa_service
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import (
     LocationUnknown,
     list_auto_attendants,
-    read_back,
 )
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import read_attendants as read_back
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 
@@ -26,9 +30,7 @@ HOLIDAYS = "AUTOATTENDANT-HOLIDAY"
 
 def aa_params(**options):
     """Module params as AnsibleModule makes them: every option present, defaults filled in at every depth."""
-    result = ArgumentSpecValidator(auto_attendant.argument_spec()).validate(
-        dict({"location": "Headquarters"}, **options)
-    )
+    result = ArgumentSpecValidator(aa_options.argument_spec()).validate(dict({"location": "Headquarters"}, **options))
     assert not result.error_messages, result.error_messages
     return result.validated_parameters
 
@@ -52,7 +54,7 @@ def fixture_client(sim):
 
 @pytest.fixture(name="service")
 def fixture_service(client):
-    return auto_attendant.AutoAttendantService(client)
+    return aa_service.AutoAttendantService(client)
 
 
 @pytest.fixture(name="hq")
@@ -103,7 +105,7 @@ def create_aa(sim, hq, name="Reception", extension="2100", **fields):
 def test_create_plan_result_and_requests(sim, service, hq, check_mode):
     sim.clear_requests()
     params = full_aa(phone_number="+19705550001", holiday_schedule=HOLIDAYS)
-    plan, result = auto_attendant.converge(service, hq, params, check_mode)
+    plan, result = aa_converge.converge(service, hq, params, check_mode)
     body = {
         "name": "Reception",
         "phoneNumber": "+19705550001",
@@ -201,7 +203,7 @@ MISSING = [
 def test_preflight_refuses_a_create_naming_every_missing_reference(sim, service, hq):
     sim.clear_requests()
     with pytest.raises(ResourceError) as caught:
-        auto_attendant.converge(service, hq, missing_references())
+        aa_converge.converge(service, hq, missing_references())
     assert str(caught.value) == "auto attendant 'Reception': nothing was written, " + "; ".join(MISSING)
     assert writes(sim) == []
     assert calls(sim, HQ=hq)[1:] == [
@@ -221,7 +223,7 @@ def test_preflight_refuses_a_create_naming_every_missing_reference(sim, service,
 def test_preflight_in_check_mode_warns_and_plans_the_create(sim, service, hq):
     sim.clear_requests()
     warnings = []
-    plan, result = auto_attendant.converge(service, hq, missing_references(), True, warn=warnings.append)
+    plan, result = aa_converge.converge(service, hq, missing_references(), True, warn=warnings.append)
     assert warnings == ["%s (the real run fails unless it is created first)" % problem for problem in MISSING]
     assert plan.action == "create" and result["id"] is None and result["businessSchedule"] == "Summer"
     assert writes(sim) == []
@@ -240,7 +242,7 @@ def test_preflight_finds_every_kind_of_audio_file_and_the_create_succeeds(sim, s
         },
     )
     sim.clear_requests()
-    plan, result = auto_attendant.converge(service, hq, full_aa(business_hours_menu=menu, after_hours_menu=by_id))
+    plan, result = aa_converge.converge(service, hq, full_aa(business_hours_menu=menu, after_hours_menu=by_id))
     assert plan.action == "create" and writes(sim) == [("POST", 201)]
     assert [query for method, path, query in calls(sim, HQ=hq) if path == "/announcements"] == [
         {"fileName": "welcome.wav"},
@@ -283,7 +285,7 @@ def test_preflight_of_an_update_checks_only_what_the_update_sends(sim, service, 
         after_hours_menu=dict(MENU, audio_announcement_file=audio("missing.wav", "ORGANIZATION")),
     )
     sim.clear_requests()
-    plan, result = auto_attendant.converge(service, hq, aa_params(**options))
+    plan, result = aa_converge.converge(service, hq, aa_params(**options))
     # The attendant's own file is found among its announcements; the unchanged after-hours menu, phone number,
     # schedule and the alternate number it already has are not looked up.
     assert plan.action == "update" and sorted(plan.body) == ["alternateNumbers", "businessHoursMenu"]
@@ -301,7 +303,7 @@ def test_preflight_of_an_update_refuses_a_number_another_attendant_uses(sim, ser
     create_aa(sim, hq, "Other", "2200", phoneNumber="+19705550005")
     create_aa(sim, hq, "Desk", "2300")
     with pytest.raises(ResourceError) as caught:
-        auto_attendant.converge(service, hq, aa_params(name="Desk", phone_number="+19705550005"))
+        aa_converge.converge(service, hq, aa_params(name="Desk", phone_number="+19705550005"))
     assert str(caught.value) == (
         "auto attendant 'Desk': nothing was written, phone_number: +19705550005 is not a free number of this location"
     )
@@ -314,9 +316,9 @@ def test_preflight_of_an_update_refuses_a_number_another_attendant_uses(sim, ser
 def test_attendant_deleted_before_its_details_are_read_is_absent(sim, service, hq):
     auto_attendant_id = create_aa(sim, hq)
     sim.fault(method="GET", path="/autoAttendants/%s$" % auto_attendant_id, status=404, count=2)
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", state="absent"), False, True)
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception", state="absent"), False, True)
     assert plan.action == "nothing" and result is None and plan.diff() == {"before": {}, "after": {}}
-    plan, result = auto_attendant.converge(service, hq, full_aa(), True)
+    plan, result = aa_converge.converge(service, hq, full_aa(), True)
     assert plan.action == "create" and result["id"] is None and result["locationId"] == hq
     assert writes(sim) == []
 
@@ -325,14 +327,14 @@ def test_details_failure_other_than_404_is_raised(sim, service, hq):
     auto_attendant_id = create_aa(sim, hq)
     sim.fault(method="GET", path="/autoAttendants/%s$" % auto_attendant_id, status=403)
     with pytest.raises(WebexApiError) as caught:
-        auto_attendant.converge(service, hq, aa_params(name="Reception"))
+        aa_converge.converge(service, hq, aa_params(name="Reception"))
     assert caught.value.status == 403
     assert writes(sim) == []
 
 
 def test_delete_without_diff_shows_the_list_item(sim, service, hq):
     auto_attendant_id = create_aa(sim, hq)
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", state="absent"), True)
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception", state="absent"), True)
     assert plan.action == "delete" and result is None
     assert plan.before == {"name": "Reception"} and plan.diff() == {"before": {"name": "Reception"}, "after": {}}
     assert [path for method, path, query in calls(sim, AA=auto_attendant_id) if path.endswith("AA")] == []
@@ -361,7 +363,7 @@ def test_an_operator_key_with_a_value_is_warned_about_and_left_alone(sim, servic
     )
     warnings = []
     menu = dict(MENU, key_configurations=[{"key": "0", "action": "TRANSFER_TO_OPERATOR"}])
-    plan, result = auto_attendant.converge(
+    plan, result = aa_converge.converge(
         service, hq, aa_params(name="Desk", business_hours_menu=menu), warn=warnings.append
     )
     assert warnings == [
@@ -371,12 +373,12 @@ def test_an_operator_key_with_a_value_is_warned_about_and_left_alone(sim, servic
     ]
     assert plan.action == "nothing" and result["id"] == auto_attendant_id and writes(sim) == []
     warnings.clear()
-    plan, result = auto_attendant.converge(
+    plan, result = aa_converge.converge(
         service, hq, aa_params(name="Desk", state="absent"), True, True, warn=warnings.append
     )
     assert plan.action == "delete" and warnings == []
     # Without a warn callable, the warnings go nowhere.
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Desk", business_hours_menu=menu))
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Desk", business_hours_menu=menu))
     assert plan.action == "nothing"
 
 
@@ -389,7 +391,7 @@ def test_attendant_deleted_during_the_update_is_created_again_with_the_whole_bod
         return original(location_id, auto_attendant_id, body)
 
     service.update = deleting_update
-    plan, result = auto_attendant.converge(service, hq, full_aa(name_dialing="GROUP"))
+    plan, result = aa_converge.converge(service, hq, full_aa(name_dialing="GROUP"))
     desired = {
         "name": "Reception",
         "extension": "2100",
@@ -422,25 +424,25 @@ def test_audio_file_exists_by_name_type_and_level(sim, service, hq):
     )
     created = create_aa(sim, hq)
     sim.clear_requests()
-    assert service.audio_file_exists(hq, {"fileName": "own.wav", "level": "ENTITY"}) is False
+    assert aa_converge.audio_file_exists(service, hq, {"file_name": "own.wav", "level": "ENTITY"}) is False
     assert sim.requests() == []  # an attendant that does not exist yet owns no file: nothing to ask
     cases = [
-        (hq, {"fileName": "own.wav", "level": "ENTITY"}, stored, True),
-        (hq, {"fileName": "own.wav", "mediaFileType": "WAV", "level": "ENTITY"}, stored, True),
-        (hq, {"fileName": "own.wav", "mediaFileType": "WMA", "level": "ENTITY"}, stored, False),
-        (hq, {"fileName": "own", "level": "ENTITY"}, stored, False),
-        (hq, {"fileName": "own.wav", "level": "ENTITY"}, created, False),
-        (hq, {"fileName": "welcome.wav", "level": "ORGANIZATION"}, None, True),
-        (hq, {"fileName": "welcome.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}, None, True),
-        (hq, {"fileName": "welcome.wav", "mediaFileType": "WMA", "level": "ORGANIZATION"}, None, False),
-        (hq, {"fileName": "WELCOME.WAV", "level": "ORGANIZATION"}, None, False),
-        (hq, {"fileName": "hq-after-hours.wav", "level": "LOCATION"}, None, True),
-        (annex, {"fileName": "hq-after-hours.wav", "level": "LOCATION"}, None, False),
-        (hq, {"fileName": "hq-after-hours.wav", "level": "ORGANIZATION"}, None, False),
+        (hq, {"file_name": "own.wav", "level": "ENTITY"}, stored, True),
+        (hq, {"file_name": "own.wav", "media_file_type": "WAV", "level": "ENTITY"}, stored, True),
+        (hq, {"file_name": "own.wav", "media_file_type": "WMA", "level": "ENTITY"}, stored, False),
+        (hq, {"file_name": "own", "level": "ENTITY"}, stored, False),
+        (hq, {"file_name": "own.wav", "level": "ENTITY"}, created, False),
+        (hq, {"file_name": "welcome.wav", "level": "ORGANIZATION"}, None, True),
+        (hq, {"file_name": "welcome.wav", "media_file_type": "WAV", "level": "ORGANIZATION"}, None, True),
+        (hq, {"file_name": "welcome.wav", "media_file_type": "WMA", "level": "ORGANIZATION"}, None, False),
+        (hq, {"file_name": "WELCOME.WAV", "level": "ORGANIZATION"}, None, False),
+        (hq, {"file_name": "hq-after-hours.wav", "level": "LOCATION"}, None, True),
+        (annex, {"file_name": "hq-after-hours.wav", "level": "LOCATION"}, None, False),
+        (hq, {"file_name": "hq-after-hours.wav", "level": "ORGANIZATION"}, None, False),
     ]
-    assert [service.audio_file_exists(where, wanted, owner) for where, wanted, owner, _expected in cases] == [
-        expected for _where, _wanted, _owner, expected in cases
-    ]
+    assert [
+        aa_converge.audio_file_exists(service, where, wanted, owner) for where, wanted, owner, _expected in cases
+    ] == [expected for _where, _wanted, _owner, expected in cases]
     assert [
         (path, query) for method, path, query in calls(sim, HQ=hq, ANNEX=annex, STORED=stored, CREATED=created)
     ] == [("/locations/HQ/autoAttendants/STORED/announcements", {})] * 4 + [
@@ -473,13 +475,14 @@ def test_number_available_primary_and_alternate(sim, service, hq):
     ]
 
 
-def test_schedule_exists_by_exact_name_and_type(sim, service, hq):
+def test_schedule_found_by_exact_name_and_type(sim, service, hq):
     sim.clear_requests()
-    assert service.schedule_exists(hq, "businessHours", BUSINESS) is True
-    assert service.schedule_exists(hq, "holidays", HOLIDAYS) is True
-    assert service.schedule_exists(hq, "holidays", BUSINESS) is False
-    assert service.schedule_exists(hq, "businessHours", "AUTOATTENDANT-BUSINESS") is False
-    assert service.schedule_exists(hq, "businessHours", BUSINESS.lower()) is False
+    schedules = ScheduleService(service.client)
+    assert schedules.find(hq, "businessHours", BUSINESS)["name"] == BUSINESS
+    assert schedules.find(hq, "holidays", HOLIDAYS)["name"] == HOLIDAYS
+    assert schedules.find(hq, "holidays", BUSINESS) is None
+    assert schedules.find(hq, "businessHours", "AUTOATTENDANT-BUSINESS") is None
+    assert schedules.find(hq, "businessHours", BUSINESS.lower()) is None
     assert [query for method, path, query in calls(sim)][:2] == [
         {"type": "businessHours", "name": BUSINESS},
         {"type": "holidays", "name": HOLIDAYS},
@@ -497,7 +500,7 @@ def referring(**menu_options):
 def test_resolve_references_to_the_number_of_the_target(sim, service, hq):
     create_aa(sim, hq, "Target", "2400")
     params = referring()
-    resolved = auto_attendant.resolve_references(service, hq, params)
+    resolved = aa_resolve.resolve_references(service, hq, params)
     assert resolved["business_hours_menu"]["key_configurations"][0]["value"] == "2400"
     assert "auto_attendant" not in resolved["business_hours_menu"]["key_configurations"][0]
     assert params["business_hours_menu"]["key_configurations"][0]["auto_attendant"] == "Target"  # not modified
@@ -507,15 +510,15 @@ def test_resolve_references_to_the_number_of_the_target(sim, service, hq):
 def test_resolve_references_of_a_missing_target(sim, service, hq):
     sim.clear_requests()
     with pytest.raises(ResourceError) as caught:
-        auto_attendant.resolve_references(service, hq, referring())
+        aa_resolve.resolve_references(service, hq, referring())
     message = "business_hours_menu.key_configurations (key 1).auto_attendant: 'Target': no auto attendant 'Target' in "
     assert str(caught.value) == message + "location Headquarters"
     warnings = []
-    resolved = auto_attendant.resolve_references(service, hq, referring(), check_mode=True, warn=warnings.append)
+    resolved = aa_resolve.resolve_references(service, hq, referring(), check_mode=True, warn=warnings.append)
     assert resolved["business_hours_menu"]["key_configurations"][0]["value"] == "<auto attendant Target>"
     assert warnings == [message + "location Headquarters; the real run fails unless it is created first"]
     warnings.clear()
-    auto_attendant.resolve_references(
+    aa_resolve.resolve_references(
         service, hq, referring(), True, declared={("Headquarters", "Target")}, warn=warnings.append
     )
     assert warnings == []
@@ -524,7 +527,7 @@ def test_resolve_references_of_a_missing_target(sim, service, hq):
 def test_resolve_references_leaves_an_absent_attendant_alone(sim, service, hq):
     params = dict(referring(), state="absent")
     sim.clear_requests()
-    assert auto_attendant.resolve_references(service, hq, params) is params
+    assert aa_resolve.resolve_references(service, hq, params) is params
     assert sim.requests() == []
 
 
@@ -591,7 +594,7 @@ def test_read_back_warns_about_what_it_cannot_export(sim, client, hq):
             },
         }
     ]
-    assert list(export[0]) == ["location"] + [field for field in auto_attendant.FIELDS if field in export[0]]
+    assert list(export[0]) == ["location"] + [field for field in aa_options.FIELDS if field in export[0]]
 
 
 def test_read_back_looks_each_location_up_once(sim, client, hq):
@@ -652,7 +655,7 @@ def test_create_without_an_answer_finds_the_new_attendant_in_its_location(sim, s
     create_aa(sim, annex, "Reception", "2100")  # the same name in another location
     create_aa(sim, hq, "Other", "2200")  # another attendant in the same location
     sim.fault(method="POST", path="/autoAttendants$", drop_after_commit=True)
-    plan, result = auto_attendant.converge(service, hq, full_aa())
+    plan, result = aa_converge.converge(service, hq, full_aa())
     assert plan.action == "create" and writes(sim) == [("POST", None)]  # found by name: not sent again
     assert result["id"] == service.find(hq, "Reception")["id"] and result["locationId"] == hq
 
@@ -664,7 +667,7 @@ def test_an_update_that_does_not_take_names_the_option(sim, service, hq):
     create_aa(sim, hq)
     sim.fault(method="PUT", path="/autoAttendants/", ignore_write=True)
     with pytest.raises(WriteNotApplied) as caught:
-        auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
+        aa_converge.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
     assert str(caught.value) == (
         "the service answered 2xx but did not apply name_dialing of auto attendant 'Reception' (trackingId %s)"
         % caught.value.tracking_id
@@ -676,7 +679,7 @@ def test_a_create_that_does_not_take_is_reported(sim, service, hq):
     sim.clear_requests()
     sim.fault(method="POST", path="/autoAttendants$", ignore_write=True)
     with pytest.raises(WriteNotApplied) as caught:
-        auto_attendant.converge(service, hq, full_aa())
+        aa_converge.converge(service, hq, full_aa())
     assert str(caught.value) == (
         "the service answered 2xx but auto attendant 'Reception' was not created: it cannot be read back "
         "(trackingId %s)" % caught.value.tracking_id
@@ -690,9 +693,9 @@ def test_the_result_never_shows_a_location_name(sim, service, hq, monkeypatch):
     monkeypatch.setattr(
         service, "details", lambda *ids: dict(details(*ids), locationId="elsewhere", locationName="Headquarters")
     )
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception"))
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception"))
     assert plan.action == "nothing" and result["locationId"] == hq and "locationName" not in result
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), True)
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), True)
     assert plan.action == "update" and result["locationId"] == hq and "locationName" not in result
 
 

@@ -12,7 +12,8 @@ import threading
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendants_bulk as bulk
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import LocationNotFound
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
 from tests.simulator.seed import ORG_ID as SIM_ORG_ID
 
@@ -845,16 +846,13 @@ def test_an_item_org_id_overrides_the_task_org_id(sim):
 
 
 def test_clients_share_the_task_client_per_organisation():
-    class Client:
-        org_id = "mine"
-
-    task_client = Client()
+    task_client = WebexClient("https://webex.test/v1", "token", org_id="mine")
     clients = bulk.Clients(task_client)
     assert clients.get(None) is task_client and clients.get("") is task_client and clients.get("mine") is task_client
     other = clients.get("other")
     assert other is not task_client and other.org_id == "other" and task_client.org_id == "mine"
     assert clients.get("other") is other
-    assert clients.get("third").org_id == "third"
+    assert clients.get("third").org_id == "third" and clients.get("third").session is task_client.session
 
 
 def test_a_write_the_service_does_not_apply_is_reported_with_its_fields(sim, client):
@@ -884,7 +882,6 @@ def test_a_failed_update_or_deletion_keeps_the_action_under_way(sim, client):
 
 
 def test_error_fields_say_what_failed():
-    from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound
     from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
     from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 

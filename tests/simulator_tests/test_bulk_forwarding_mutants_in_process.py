@@ -7,8 +7,8 @@ Each test pins a result, a message or a request that a user or the service sees 
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import announcements as an
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendants_bulk as bulk
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import converge as an_converge
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from tests.audio_fixtures import pcm_wav
 from tests.simulator_tests.test_announcements_in_process import (  # pylint: disable=unused-import  # fixtures
@@ -174,7 +174,7 @@ def test_a_greeting_used_by_two_attendants_names_both_in_the_refusal(sim, servic
     sim.store_auto_attendant(hq, {"name": "Night line", "businessHoursMenu": menu})
     sim.clear_requests()
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, announcement_params(state="absent"))
+        an_converge.converge(service, None, announcement_params(state="absent"))
     assert str(raised.value) == (
         "announcement 'Main greeting' is in use and was not deleted; used by Auto Attendant 'Reception' "
         "(Headquarters); Auto Attendant 'Night line' (Headquarters). Point them at another greeting first"
@@ -187,7 +187,7 @@ def test_details_without_an_id_take_the_list_s(sim, service):
     announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
     details = {"name": "Main greeting", "fileName": "greeting.wav", "mediaFileType": "WAV", "fileSize": GREETING_KB}
     sim.fault(method="GET", path="announcements/.", status=200, body=details)
-    plan, result = an.converge(service, None, announcement_params(state="absent"), check_mode=True)
+    plan, result = an_converge.converge(service, None, announcement_params(state="absent"), check_mode=True)
     assert plan.action == "delete" and result is None
     assert plan.before == file_view(announcement_id) and plan.after == {}
 
@@ -206,6 +206,6 @@ def test_a_replaced_file_of_unknown_size_frees_no_room(sim, service, greeting):
         body={"totalFileSizeUsedKB": 1955, "totalFileSizeLimitMB": 2},
     )
     with pytest.raises(ResourceError) as raised:
-        an.converge(service, None, announcement_params(path=greeting), check_mode=True)
+        an_converge.converge(service, None, announcement_params(path=greeting), check_mode=True)
     assert str(raised.value) == "path: 94 KB does not fit: the repository holds 1955 KB of its 2 MB"
     assert sim.writes() == []

@@ -4,7 +4,7 @@ create-once lookup, as the simulator really answers them."""
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 
 LIST = "/telephony/config/autoAttendants"

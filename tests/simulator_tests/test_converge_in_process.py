@@ -8,14 +8,20 @@ what lets ``make mutation`` (mutmut) see which function each test reaches.
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, schedules
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import read_back
-from ansible_collections.wxc.calling.plugins.module_utils.locations import (
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import service as aa_service
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import read_attendants as read_back
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import (
     LocationNotFound,
     decode_webex_id,
     is_location_id,
     resolve_location,
 )
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import compare as sc_compare
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import service as sc_service
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 
@@ -47,7 +53,7 @@ def params_of(spec, **options):
 
 
 def aa_params(**options):
-    return params_of(auto_attendant.argument_spec(), **dict({"location": "Headquarters"}, **options))
+    return params_of(aa_options.argument_spec(), **dict({"location": "Headquarters"}, **options))
 
 
 def full_aa(name="Reception", extension="2100", **options):
@@ -98,7 +104,7 @@ def create_aa(sim, hq, name="Reception", extension="2100", **fields):
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_attendant_create(sim, client, hq, check_mode):
     sim.clear_requests()
-    plan, result = auto_attendant.converge(auto_attendant.AutoAttendantService(client), hq, full_aa(), check_mode)
+    plan, result = aa_converge.converge(aa_service.AutoAttendantService(client), hq, full_aa(), check_mode)
     assert plan.action == "create" and plan.changed
     assert plan.diff()["before"] == {} and plan.diff()["after"]["name"] == "Reception"
     assert result["locationId"] == hq and "locationName" not in result
@@ -112,8 +118,8 @@ def test_attendant_create(sim, client, hq, check_mode):
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_attendant_update_and_nothing(sim, client, hq, check_mode):
     auto_attendant_id = create_aa(sim, hq)
-    service = auto_attendant.AutoAttendantService(client)
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), check_mode)
+    service = aa_service.AutoAttendantService(client)
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), check_mode)
     assert plan.action == "update" and plan.body == {"nameDialing": "GROUP"}
     assert plan.diff() == {
         "before": {"name": "Reception", "name_dialing": "ENTERPRISE"},
@@ -122,7 +128,7 @@ def test_attendant_update_and_nothing(sim, client, hq, check_mode):
     assert result["id"] == auto_attendant_id and result["nameDialing"] == "GROUP" and result["locationId"] == hq
     assert writes(sim) == ([] if check_mode else [("PUT", 200)])
     sim.clear_requests()
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception"), check_mode)
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception"), check_mode)
     assert plan.action == "nothing" and not plan.changed and result["id"] == auto_attendant_id
     assert plan.diff()["before"] == plan.diff()["after"] == {"name": "Reception"}
     assert writes(sim) == []
@@ -132,8 +138,8 @@ def test_attendant_update_and_nothing(sim, client, hq, check_mode):
 @pytest.mark.parametrize("diff", [True, False])
 def test_attendant_delete(sim, client, hq, check_mode, diff):
     auto_attendant_id = create_aa(sim, hq)
-    service = auto_attendant.AutoAttendantService(client)
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", state="absent"), check_mode, diff)
+    service = aa_service.AutoAttendantService(client)
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception", state="absent"), check_mode, diff)
     assert plan.action == "delete" and result is None
     assert plan.diff()["after"] == {} and plan.diff()["before"]["name"] == "Reception"
     # Details are read only when the diff shows them.
@@ -142,14 +148,14 @@ def test_attendant_delete(sim, client, hq, check_mode, diff):
     assert len(details_reads) == (1 if diff else 0)
     assert writes(sim) == ([] if check_mode else [("DELETE", 204)])
     sim.clear_requests()
-    plan, result = auto_attendant.converge(service, hq, aa_params(name="Reception", state="absent"), check_mode, diff)
+    plan, result = aa_converge.converge(service, hq, aa_params(name="Reception", state="absent"), check_mode, diff)
     assert plan.action == ("delete" if check_mode else "nothing") and result is None
 
 
 def test_attendant_absent_and_missing_is_nothing(sim, client, hq):
     sim.clear_requests()
-    plan, result = auto_attendant.converge(
-        auto_attendant.AutoAttendantService(client), hq, aa_params(name="Ghost", state="absent"), False, True
+    plan, result = aa_converge.converge(
+        aa_service.AutoAttendantService(client), hq, aa_params(name="Ghost", state="absent"), False, True
     )
     assert plan.action == "nothing" and result is None and plan.diff() == {"before": {}, "after": {}}
     assert writes(sim) == []
@@ -158,9 +164,7 @@ def test_attendant_absent_and_missing_is_nothing(sim, client, hq):
 def test_attendant_create_without_the_options_it_needs(sim, client, hq):
     sim.clear_requests()
     with pytest.raises(ResourceError) as caught:
-        auto_attendant.converge(
-            auto_attendant.AutoAttendantService(client), hq, aa_params(name="New", extension="2101")
-        )
+        aa_converge.converge(aa_service.AutoAttendantService(client), hq, aa_params(name="New", extension="2101"))
     assert str(caught.value) == (
         "auto attendant 'New' does not exist in this location, and creating it needs "
         "business_schedule, business_hours_menu, after_hours_menu"
@@ -180,9 +184,9 @@ def _deleting_update(sim, hq, service):
 
 def test_attendant_deleted_between_lookup_and_update_is_created_again(sim, client, hq):
     old_id = create_aa(sim, hq)
-    service = auto_attendant.AutoAttendantService(client)
+    service = aa_service.AutoAttendantService(client)
     _deleting_update(sim, hq, service)
-    plan, result = auto_attendant.converge(service, hq, full_aa(name_dialing="GROUP"))
+    plan, result = aa_converge.converge(service, hq, full_aa(name_dialing="GROUP"))
     assert plan.action == "create" and plan.before["nameDialing"] == "ENTERPRISE"
     assert result["id"] != old_id and result["nameDialing"] == "GROUP" and result["locationId"] == hq
     assert writes(sim) == [("DELETE", 204), ("PUT", 404), ("POST", 201)]
@@ -190,10 +194,10 @@ def test_attendant_deleted_between_lookup_and_update_is_created_again(sim, clien
 
 def test_attendant_deleted_between_lookup_and_update_without_create_options(sim, client, hq):
     create_aa(sim, hq)
-    service = auto_attendant.AutoAttendantService(client)
+    service = aa_service.AutoAttendantService(client)
     _deleting_update(sim, hq, service)
     with pytest.raises(ResourceError) as caught:
-        auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
+        aa_converge.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
     assert str(caught.value) == (
         "auto attendant 'Reception' was deleted by someone else while it was being updated; "
         "creating it again needs business_schedule, business_hours_menu, after_hours_menu, "
@@ -205,18 +209,18 @@ def test_attendant_update_failure_other_than_404_is_raised(sim, client, hq):
     create_aa(sim, hq)
     sim.fault(method="PUT", path="/autoAttendants/", status=400)
     with pytest.raises(WebexApiError) as caught:
-        auto_attendant.converge(
-            auto_attendant.AutoAttendantService(client), hq, aa_params(name="Reception", name_dialing="GROUP")
+        aa_converge.converge(
+            aa_service.AutoAttendantService(client), hq, aa_params(name="Reception", name_dialing="GROUP")
         )
     assert caught.value.status == 400
 
 
 def test_attendant_write_that_does_not_take_is_reported(sim, client, hq, monkeypatch):
     create_aa(sim, hq)
-    service = auto_attendant.AutoAttendantService(client)
+    service = aa_service.AutoAttendantService(client)
     monkeypatch.setattr(service, "update", lambda location_id, auto_attendant_id, body: None)  # accepted, not applied
     with pytest.raises(WriteNotApplied) as caught:
-        auto_attendant.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
+        aa_converge.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"))
     assert caught.value.fields == ["name_dialing"] and caught.value.changed
 
 
@@ -225,7 +229,7 @@ def test_attendant_service_list_find_and_duplicates(sim, client, hq):
     first = create_aa(sim, hq, "Main")
     create_aa(sim, hq, "Main Line", "2101")
     in_annex = create_aa(sim, annex, "Main")
-    service = auto_attendant.AutoAttendantService(client)
+    service = aa_service.AutoAttendantService(client)
     assert service.find(hq, "Main")["id"] == first
     assert service.find(hq, "main") is None
     assert sorted(item["id"] for item in service.list(name="Main")) == sorted([first, in_annex])
@@ -234,10 +238,9 @@ def test_attendant_service_list_find_and_duplicates(sim, client, hq):
     lists = [e["query"] for e in sim.requests() if e["path"].endswith("/autoAttendants")]
     assert lists[0] == {"locationId": hq, "name": "Main", "max": "1000"}
     assert lists[2] == {"name": "Main"}
-    monkeypatched = auto_attendant.AutoAttendantService(client)
-    monkeypatched.list = lambda location_id, name, page_size: [{"id": "a"}, {"id": "b"}]
+    client.get_all = lambda path, item_key, params=None: [{"id": "a", "name": "Main"}, {"id": "b", "name": "Main"}]
     with pytest.raises(ResourceError) as caught:
-        monkeypatched.find(hq, "Main")
+        service.find(hq, "Main")
     assert (
         str(caught.value)
         == "2 auto attendants are called 'Main' in this location (ids: a, b); remove the duplicates first"
@@ -249,7 +252,7 @@ def test_attendant_service_list_find_and_duplicates(sim, client, hq):
 
 def schedule_params(**options):
     return params_of(
-        schedules.argument_spec(), **dict({"location": "Headquarters", "type": "business_hours"}, **options)
+        sc_options.argument_spec(), **dict({"location": "Headquarters", "type": "business_hours"}, **options)
     )
 
 
@@ -267,8 +270,8 @@ def create_schedule(sim, hq, name="Office", kind="businessHours", events=(API_SA
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_schedule_create(sim, client, hq, check_mode):
     sim.clear_requests()
-    plan, result = schedules.converge(
-        schedules.ScheduleService(client), hq, schedule_params(name="Office", events=[SATURDAY]), check_mode
+    plan, result = sc_converge.converge(
+        sc_service.ScheduleService(client), hq, schedule_params(name="Office", events=[SATURDAY]), check_mode
     )
     assert plan.action == "create" and plan.body["type"] == "businessHours" and plan.body["name"] == "Office"
     assert plan.diff()["before"] == {} and plan.diff()["after"]["events"][0]["name"] == "Saturday"
@@ -284,8 +287,8 @@ def test_schedule_events_and_rename(sim, client, hq, check_mode):
     old_id = create_schedule(sim, hq, events=(API_SATURDAY, API_SUNDAY))
     late = dict(SATURDAY, name="Late", start_time="17:00", end_time="20:00")
     changed = dict(SATURDAY, end_time="13:00")
-    plan, result = schedules.converge(
-        schedules.ScheduleService(client),
+    plan, result = sc_converge.converge(
+        sc_service.ScheduleService(client),
         hq,
         schedule_params(name="Office", new_name="Winter", events=[changed, late]),
         check_mode,
@@ -307,8 +310,8 @@ def test_schedule_events_and_rename(sim, client, hq, check_mode):
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_schedule_update_without_rename_keeps_the_id(sim, client, hq, check_mode):
     schedule_id = create_schedule(sim, hq)
-    plan, result = schedules.converge(
-        schedules.ScheduleService(client),
+    plan, result = sc_converge.converge(
+        sc_service.ScheduleService(client),
         hq,
         schedule_params(name="Office", events=[dict(SATURDAY, end_time="13:00")]),
         check_mode,
@@ -319,26 +322,26 @@ def test_schedule_update_without_rename_keeps_the_id(sim, client, hq, check_mode
 
 def test_schedule_nothing_and_rename_done(sim, client, hq):
     schedule_id = create_schedule(sim, hq, name="Winter")
-    service = schedules.ScheduleService(client)
+    service = sc_service.ScheduleService(client)
     for options in (
         dict(name="Winter"),
         dict(name="Winter", events=[SATURDAY]),
         dict(name="Office", new_name="Winter"),
     ):
-        plan, result = schedules.converge(service, hq, schedule_params(**options))
+        plan, result = sc_converge.converge(service, hq, schedule_params(**options))
         assert plan.action == "nothing" and result["id"] == schedule_id and result["locationId"] == hq, options
     assert writes(sim) == []
 
 
 def test_schedule_absent(sim, client, hq):
     create_schedule(sim, hq)
-    service = schedules.ScheduleService(client)
-    plan, result = schedules.converge(service, hq, schedule_params(name="Office", state="absent"), True)
+    service = sc_service.ScheduleService(client)
+    plan, result = sc_converge.converge(service, hq, schedule_params(name="Office", state="absent"), True)
     assert plan.action == "delete" and result is None and writes(sim) == []
     assert plan.diff()["before"]["name"] == "Office" and plan.diff()["after"] == {}
-    plan, result = schedules.converge(service, hq, schedule_params(name="Office", state="absent"))
+    plan, result = sc_converge.converge(service, hq, schedule_params(name="Office", state="absent"))
     assert plan.action == "delete" and writes(sim) == [("DELETE", 204)]
-    plan, result = schedules.converge(service, hq, schedule_params(name="Office", state="absent"))
+    plan, result = sc_converge.converge(service, hq, schedule_params(name="Office", state="absent"))
     assert plan.action == "nothing" and result is None
 
 
@@ -348,22 +351,24 @@ def test_schedule_in_use_is_not_deleted(sim, client, hq):
     create_aa(sim, hq, "Back", "2202", businessSchedule="Office")
     create_aa(sim, hq, "Other", "2203")
     with pytest.raises(ResourceError) as caught:
-        schedules.converge(schedules.ScheduleService(client), hq, schedule_params(name="Office", state="absent"), True)
+        sc_converge.converge(
+            sc_service.ScheduleService(client), hq, schedule_params(name="Office", state="absent"), True
+        )
     assert str(caught.value) == (
         "business_hours schedule 'Office' is used by auto attendant(s) 'Back', 'Front'; point "
         "them at another schedule first"
     )
     assert writes(sim) == []
-    service = schedules.ScheduleService(client)
-    assert service.users(hq, "businessHours", "Office") == ["Front", "Back"]
-    assert service.users(hq, "holidays", "Office") == []
+    attendants = aa_service.AutoAttendantService(client)
+    assert attendants.using_schedule(hq, "businessHours", "Office") == ["Front", "Back"]
+    assert attendants.using_schedule(hq, "holidays", "Office") == []
 
 
 def test_schedule_rename_onto_a_taken_name(sim, client, hq):
     create_schedule(sim, hq, name="Office")
     create_schedule(sim, hq, name="Winter")
     with pytest.raises(ResourceError) as caught:
-        schedules.converge(schedules.ScheduleService(client), hq, schedule_params(name="Office", new_name="Winter"))
+        sc_converge.converge(sc_service.ScheduleService(client), hq, schedule_params(name="Office", new_name="Winter"))
     assert str(caught.value) == (
         "cannot rename business_hours schedule 'Office' to 'Winter': a schedule called "
         "'Winter' already exists in this location"
@@ -372,7 +377,7 @@ def test_schedule_rename_onto_a_taken_name(sim, client, hq):
 
 def test_schedule_service_rename_without_an_id_in_the_answer(sim, client, hq, monkeypatch):
     create_schedule(sim, hq, name="Office")
-    service = schedules.ScheduleService(client)
+    service = sc_service.ScheduleService(client)
     original = client.put
     monkeypatch.setattr(client, "put", lambda path, json: original(path, json=json) and {})
     new_id = service.rename(hq, "businessHours", service.find(hq, "businessHours", "Office")["id"], "Winter")
@@ -387,7 +392,7 @@ def test_schedule_service_find_type_and_duplicates(sim, client, hq):
     business = create_schedule(sim, hq, name="Office")
     holidays = create_schedule(sim, hq, name="Office", kind="holidays", events=())
     create_schedule(sim, hq, name="Office Hours")
-    service = schedules.ScheduleService(client)
+    service = sc_service.ScheduleService(client)
     assert service.find(hq, "businessHours", "Office")["id"] == business
     assert service.find(hq, "holidays", "Office")["id"] == holidays
     assert service.find(hq, "businessHours", "office") is None
@@ -395,16 +400,18 @@ def test_schedule_service_find_type_and_duplicates(sim, client, hq):
     client.get_all = lambda path, item_key, params=None: monkeypatch_items
     with pytest.raises(ResourceError) as caught:
         service.find(hq, "businessHours", "Office")
-    assert str(caught.value) == "2 businessHours schedules are called 'Office' in this location"
+    assert str(caught.value) == (
+        "2 business_hours schedules are called 'Office' in this location (ids: a, b); remove the duplicates first"
+    )
 
 
 def test_schedule_event_service_calls(sim, client, hq):
     schedule_id = create_schedule(sim, hq, events=(API_SATURDAY, API_SUNDAY))
-    service = schedules.ScheduleService(client)
+    service = sc_service.ScheduleService(client)
     events = {e["name"]: e["id"] for e in service.details(hq, "businessHours", schedule_id)["events"]}
-    body = schedules.event_body(dict(SATURDAY, end_time="13:00"))
+    body = sc_compare.event_body(dict(SATURDAY, end_time="13:00"))
     assert service.update_event(hq, "businessHours", schedule_id, events["Saturday"], body) == events["Saturday"]
-    created = service.create_event(hq, "businessHours", schedule_id, schedules.event_body(dict(SATURDAY, name="Late")))
+    created = service.create_event(hq, "businessHours", schedule_id, sc_compare.event_body(dict(SATURDAY, name="Late")))
     assert created
     service.delete_event(hq, "businessHours", schedule_id, events["Sunday"])
     service.delete_event(hq, "businessHours", schedule_id, events["Sunday"])  # already gone: fine
@@ -416,10 +423,10 @@ def test_schedule_event_service_calls(sim, client, hq):
 
 def test_schedule_write_that_does_not_take_is_reported(sim, client, hq, monkeypatch):
     schedule_id = create_schedule(sim, hq)
-    service = schedules.ScheduleService(client)
+    service = sc_service.ScheduleService(client)
     monkeypatch.setattr(service, "update_event", lambda *args: None)
     with pytest.raises(WriteNotApplied) as caught:
-        schedules.converge(service, hq, schedule_params(name="Office", events=[dict(SATURDAY, end_time="13:00")]))
+        sc_converge.converge(service, hq, schedule_params(name="Office", events=[dict(SATURDAY, end_time="13:00")]))
     assert caught.value.fields and caught.value.changed
     assert schedule_id in service.find(hq, "businessHours", "Office")["id"]
 
@@ -452,7 +459,7 @@ def test_read_back_gives_an_ambiguous_location_by_id_with_a_warning(sim, client)
     attendants, export = read_back(client, twin, warn=warnings.append)
     assert len(attendants) == 1 and export[0]["location"] == twin
     assert len(warnings) == 1 and warnings[0].startswith(
-        "the export gives location 'Twin' by its id: location 'Twin' is ambiguous: 2 locations have that name (ids: %s, "
+        "the export gives location 'Twin' by its id: 2 locations are called 'Twin' in the organization (ids: %s, "
         % twin
     )
 
@@ -473,7 +480,7 @@ def test_resolve_location(sim, client, hq):
     sim.add_location("Depot")
     with pytest.raises(LocationNotFound) as caught:
         resolve_location(client, "Depot")
-    assert str(caught.value).startswith("location 'Depot' is ambiguous: 2 locations have that name (ids: %s, " % depot)
+    assert str(caught.value).startswith("2 locations are called 'Depot' in the organization (ids: %s, " % depot)
     assert str(caught.value).endswith("); give the id instead")
 
 

@@ -11,8 +11,13 @@ import copy
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import forwarding as fw
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import read_back
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import service as aa_service
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import read_attendants as read_back
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import compare as fw_compare
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as fw_converge
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import service as fw_service
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 from tests.simulator.routes_forwarding import rule_id
@@ -88,7 +93,7 @@ NIGHT_SUMMARY = {
 
 def params(**options):
     """Module params as AnsibleModule makes them: every option present, defaults filled in at every depth."""
-    result = ArgumentSpecValidator(fw.argument_spec()).validate(
+    result = ArgumentSpecValidator(fw_options.argument_spec()).validate(
         dict({"location": "Headquarters", "auto_attendant": ATTENDANT}, **options)
     )
     assert not result.error_messages, result.error_messages
@@ -102,7 +107,7 @@ def fixture_client(sim):
 
 @pytest.fixture(name="service")
 def fixture_service(client):
-    return fw.ForwardingService(client)
+    return fw_service.ForwardingService(client)
 
 
 @pytest.fixture(name="ids")
@@ -166,11 +171,12 @@ def test_settings_update_then_nothing(sim, service, ids, check_mode):
         always={"enabled": True, "destination": "+1 970-555-0006", "ring_reminder_enabled": True},
         selective={"send_to_voicemail_enabled": False, "destination": ""},
     )
-    plan, result = fw.converge(service, location_id, options, check_mode=check_mode)
+    warnings = []
+    plan, result = fw_converge.converge(service, location_id, options, check_mode=check_mode, warn=warnings.append)
     sent = {"enabled": True, "destination": "+19705550006", "ringReminderEnabled": True}
-    assert plan.action == "update" and plan.changed and plan.warnings == []
+    assert plan.action == "update" and plan.changed and warnings == []
     assert plan.settings_body == plan.body == {"callForwarding": {"always": sent}}
-    assert plan.rule_deletes == plan.rule_updates == plan.rule_creates == plan.references == []
+    assert plan.rule_deletes == plan.rule_updates == plan.rule_creates == plan.schedules_named == []
     assert plan.diff() == {
         "before": {"always": UNTOUCHED_SNAKE, "selective": UNTOUCHED_SNAKE},
         "after": {
@@ -185,7 +191,7 @@ def test_settings_update_then_nothing(sim, service, ids, check_mode):
     }
     # Check mode predicts exactly what the real run reads back.
     assert result == {
-        "auto_attendant_id": auto_attendant_id,
+        "feature_id": auto_attendant_id,
         "location_id": location_id,
         "forwarding": {
             "always": dict(UNTOUCHED, **sent),
@@ -207,7 +213,7 @@ def test_settings_update_then_nothing(sim, service, ids, check_mode):
     ]
     assert sim.requests()[0]["query"] == {"locationId": location_id, "name": ATTENDANT, "max": "1000"}
     sim.clear_requests()
-    plan, again = fw.converge(service, location_id, options)
+    plan, again = fw_converge.converge(service, location_id, options)
     assert plan.action == "nothing" and not plan.changed and plan.settings_body == {}
     assert again == result and calls(sim, ids) == LOOKUP
 
@@ -217,7 +223,7 @@ def test_check_mode_keeps_the_fields_it_does_not_change(sim, service, ids):
     body = {"callForwarding": {"selective": {"enabled": True, "destination": "2100", "ringReminderEnabled": True}}}
     assert sim.api("PUT", fwd(*ids), json=body).status_code == 204
     sim.clear_requests()
-    plan, result = fw.converge(
+    plan, result = fw_converge.converge(
         service, location_id, params(selective={"ring_reminder_enabled": False}), check_mode=True
     )
     assert plan.settings_body == {"callForwarding": {"selective": {"ringReminderEnabled": False}}}
@@ -227,13 +233,13 @@ def test_check_mode_keeps_the_fields_it_does_not_change(sim, service, ids):
         "ringReminderEnabled": False,
         "sendToVoicemailEnabled": False,
     }
-    assert result["forwarding"]["always"] == UNTOUCHED and result["auto_attendant_id"] == auto_attendant_id
+    assert result["forwarding"]["always"] == UNTOUCHED and result["feature_id"] == auto_attendant_id
     assert calls(sim, ids) == LOOKUP
 
 
 def test_always_on_without_a_destination_is_refused_before_any_write(sim, service, ids):
     with pytest.raises(ResourceError) as caught:
-        fw.converge(service, ids[0], params(always={"enabled": True}))
+        fw_converge.converge(service, ids[0], params(always={"enabled": True}))
     assert str(caught.value) == "always.enabled: forwarding every call needs always.destination (none is set)"
     assert calls(sim, ids) == LOOKUP
 
@@ -245,19 +251,24 @@ def test_always_on_without_a_destination_is_refused_before_any_write(sim, servic
 def test_rule_creates(sim, service, ids, check_mode):
     location_id, auto_attendant_id = ids
     night = {"name": "Night", "forward_to": {"selection": "DO_NOT_FORWARD"}, "calls_from": {"selection": "ANY"}}
-    plan, result = fw.converge(
-        service, location_id, params(rules=[VIP_OPTION, dict(night, holiday_schedule=HOLIDAYS)]), check_mode
+    warnings = []
+    plan, result = fw_converge.converge(
+        service,
+        location_id,
+        params(rules=[VIP_OPTION, dict(night, holiday_schedule=HOLIDAYS)]),
+        check_mode,
+        warn=warnings.append,
     )
     night_body = dict(NIGHT, holidaySchedule=HOLIDAYS)
-    assert plan.action == "update" and plan.warnings == [] and plan.settings_body == {}
+    assert plan.action == "update" and warnings == [] and plan.settings_body == {}
     assert [(index, body) for index, body, _want in plan.rule_creates] == [(0, VIP), (1, night_body)]
-    assert plan.references == [
+    assert plan.schedules_named == [
         ("rules[0].business_schedule", "businessHours", BUSINESS),
         ("rules[1].holiday_schedule", "holidays", HOLIDAYS),
     ]
     assert plan.diff()["before"]["rules"] == []
     assert [rule["name"] for rule in plan.diff()["after"]["rules"]] == ["VIP", "Night"]
-    assert result["auto_attendant_id"] == auto_attendant_id and result["location_id"] == location_id
+    assert result["feature_id"] == auto_attendant_id and result["location_id"] == location_id
     assert result["forwarding"]["always"] == result["forwarding"]["selective"] == UNTOUCHED
     if check_mode:
         assert calls(sim, ids) == LOOKUP + [("GET", "SCHEDULES", 200)]
@@ -281,7 +292,7 @@ def test_rule_creates(sim, service, ids, check_mode):
     assert result["forwarding"]["rules"] == [VIP_SUMMARY, NIGHT_SUMMARY]
     assert result["rules"] == [VIP_READ, dict(NIGHT_READ, holidaySchedule=HOLIDAYS)]
     sim.clear_requests()
-    plan, again = fw.converge(service, location_id, params(rules=[VIP_OPTION, night]))
+    plan, again = fw_converge.converge(service, location_id, params(rules=[VIP_OPTION, night]))
     assert plan.action == "nothing" and again["rules"] == [VIP_READ, dict(NIGHT_READ, holidaySchedule=HOLIDAYS)]
     assert calls(sim, ids) == LOOKUP + [("GET", rule_path("VIP"), 200), ("GET", rule_path("Night"), 200)]
 
@@ -297,7 +308,7 @@ def test_rule_update_and_rename(sim, service, ids, check_mode):
             {"name": "VIP", "new_name": "VIP callers", "business_schedule": ""},
         ]
     )
-    plan, result = fw.converge(service, location_id, options, check_mode)
+    plan, result = fw_converge.converge(service, location_id, options, check_mode)
     night_body = dict(NIGHT, enabled=True, businessSchedule="", callsTo={"numbers": []})
     vip_body = dict(VIP_READ, name="VIP callers", businessSchedule="")
     del vip_body["id"]
@@ -305,7 +316,7 @@ def test_rule_update_and_rename(sim, service, ids, check_mode):
         (0, rule_id("Night"), night_body),
         (1, rule_id("VIP"), vip_body),
     ]
-    assert plan.references == [] and plan.rule_creates == plan.rule_deletes == []
+    assert plan.schedules_named == [] and plan.rule_creates == plan.rule_deletes == []
     assert plan.diff()["before"]["rules"][0] == {
         "name": "Night",
         "enabled": False,
@@ -347,7 +358,7 @@ def test_rule_update_and_rename(sim, service, ids, check_mode):
     ]
     # The rename is done: the same options find the rule by its new name and change nothing.
     sim.clear_requests()
-    plan, again = fw.converge(service, location_id, options)
+    plan, again = fw_converge.converge(service, location_id, options)
     assert plan.action == "nothing" and again["rules"] == result["rules"]
     assert calls(sim, ids) == LOOKUP + [("GET", rule_path("VIP callers"), 200), ("GET", rule_path("Night"), 200)]
 
@@ -357,16 +368,22 @@ def test_purge_deletes_the_rules_left_out(sim, service, ids, check_mode):
     location_id = ids[0]
     add_rule(sim, ids, VIP)
     add_rule(sim, ids, NIGHT)
-    plan, result = fw.converge(service, location_id, params(rules=[{"name": "Night"}], purge_rules=True), check_mode)
+    plan, result = fw_converge.converge(
+        service, location_id, params(rules=[{"name": "Night"}], purge_rules=True), check_mode
+    )
     assert plan.action == "update" and plan.rule_deletes == [VIP_SUMMARY] and plan.rule_updates == []
     night_writable = {key: value for key, value in NIGHT_READ.items() if key != "id"}
     assert plan.diff() == {
         "before": {
             "always": UNTOUCHED_SNAKE,
             "selective": UNTOUCHED_SNAKE,
-            "rules": [fw.to_snake(night_writable), {"name": "VIP", "enabled": True}],
+            "rules": [fw_compare.to_snake(night_writable), {"name": "VIP", "enabled": True}],
         },
-        "after": {"always": UNTOUCHED_SNAKE, "selective": UNTOUCHED_SNAKE, "rules": [fw.to_snake(night_writable)]},
+        "after": {
+            "always": UNTOUCHED_SNAKE,
+            "selective": UNTOUCHED_SNAKE,
+            "rules": [fw_compare.to_snake(night_writable)],
+        },
     }
     assert result["forwarding"]["rules"] == [NIGHT_SUMMARY] and result["rules"] == [NIGHT_READ]
     assert calls(sim, ids) == LOOKUP + [("GET", rule_path("Night"), 200)] + (
@@ -378,7 +395,7 @@ def test_purge_deletes_the_rules_left_out(sim, service, ids, check_mode):
 def test_purge_with_no_rules_deletes_every_rule(sim, service, ids, check_mode):
     add_rule(sim, ids, VIP)
     add_rule(sim, ids, NIGHT)
-    plan, result = fw.converge(service, ids[0], params(rules=[], purge_rules=True), check_mode)
+    plan, result = fw_converge.converge(service, ids[0], params(rules=[], purge_rules=True), check_mode)
     assert plan.rule_deletes == [VIP_SUMMARY, NIGHT_SUMMARY] and "rules" not in plan.diff()["before"]
     assert result["forwarding"]["rules"] == [] and result["rules"] == []
     deletes = [("DELETE", rule_path("VIP"), 204), ("DELETE", rule_path("Night"), 204), ("GET", "FWD", 200)]
@@ -388,8 +405,9 @@ def test_purge_with_no_rules_deletes_every_rule(sim, service, ids, check_mode):
 def test_rules_as_read_back_are_no_change(sim, service, ids):
     add_rule(sim, ids, VIP)
     add_rule(sim, ids, NIGHT)
-    plan, result = fw.converge(service, ids[0], params(rules=[VIP_OPTION]), True)
-    assert plan.action == "nothing" and plan.warnings == []
+    warnings = []
+    plan, result = fw_converge.converge(service, ids[0], params(rules=[VIP_OPTION]), True, warn=warnings.append)
+    assert plan.action == "nothing" and warnings == []
     assert result["forwarding"] == dict(stored(sim, ids)["callForwarding"], rules=[VIP_SUMMARY, NIGHT_SUMMARY])
     assert result["rules"] == [VIP_READ]
     assert calls(sim, ids)[:3] == LOOKUP + [("GET", rule_path("VIP"), 200)] and len(calls(sim, ids)) == 4
@@ -397,7 +415,7 @@ def test_rules_as_read_back_are_no_change(sim, service, ids):
 
 def test_creating_a_rule_needs_forward_to_and_calls_from(sim, service, ids):
     with pytest.raises(ResourceError) as caught:
-        fw.converge(service, ids[0], params(rules=[{"name": "New", "enabled": True}]))
+        fw_converge.converge(service, ids[0], params(rules=[{"name": "New", "enabled": True}]))
     assert str(caught.value) == "rules[0]: rule 'New' does not exist, and creating it needs forward_to and calls_from"
     assert calls(sim, ids) == LOOKUP
 
@@ -407,7 +425,7 @@ def test_creating_a_rule_needs_forward_to_and_calls_from(sim, service, ids):
 
 def test_a_missing_attendant_fails_before_any_write(sim, service, ids):
     with pytest.raises(ResourceError) as caught:
-        fw.converge(service, ids[0], params(auto_attendant="Ghost", always={"enabled": False}))
+        fw_converge.converge(service, ids[0], params(auto_attendant="Ghost", always={"enabled": False}))
     assert str(caught.value) == "auto_attendant: no auto attendant called 'Ghost' in the location"
     assert calls(sim, ids) == [("GET", "LIST", 200)]
 
@@ -418,8 +436,9 @@ def test_check_mode_plans_a_missing_attendant_as_untouched(sim, service, ids):
         always={"enabled": True, "destination": "2100"},
         rules=[dict(VIP_OPTION, business_schedule="Evenings")],
     )
-    plan, result = fw.converge(service, ids[0], options, check_mode=True)
-    assert plan.warnings == [
+    warnings = []
+    plan, result = fw_converge.converge(service, ids[0], options, check_mode=True, warn=warnings.append)
+    assert warnings == [
         "auto_attendant: no auto attendant called 'Ghost' in the location (the real run fails unless it is created "
         "first)",
         "rules[0].business_schedule: no business_hours schedule named 'Evenings' in the location (the real run fails "
@@ -427,7 +446,7 @@ def test_check_mode_plans_a_missing_attendant_as_untouched(sim, service, ids):
     ]
     assert plan.diff()["before"] == {"always": {}, "selective": {}, "rules": []}
     assert result == {
-        "auto_attendant_id": None,
+        "feature_id": None,
         "location_id": ids[0],
         "forwarding": {
             "always": {"enabled": True, "destination": "2100"},
@@ -442,18 +461,18 @@ def test_check_mode_plans_a_missing_attendant_as_untouched(sim, service, ids):
 def test_the_attendant_is_found_by_its_exact_name(sim, service, ids):
     create(sim, body=minimal_body(name=ATTENDANT + " 2", extension="2101"))
     create(sim, "Headquarters Annex")
-    found = service.find_attendant(ids[0], ATTENDANT)
+    found = fw_converge.find_feature(service, ids[0], ATTENDANT)
     assert found["id"] == ids[1] and found["name"] == ATTENDANT
-    assert service.find_attendant(ids[0], "minimal aa") is None
+    assert fw_converge.find_feature(service, ids[0], "minimal aa") is None
 
 
 def test_duplicate_attendants_are_refused(sim, service, ids):
     twin = sim.store_auto_attendant(ids[0], {"name": ATTENDANT})
     with pytest.raises(ResourceError) as caught:
-        fw.converge(service, ids[0], params())
-    assert str(caught.value) == "2 auto attendants are called 'Minimal AA' in this location (ids: %s, %s)" % (
-        ids[1],
-        twin,
+        fw_converge.converge(service, ids[0], params())
+    assert str(caught.value) == (
+        "2 auto attendants are called 'Minimal AA' in this location (ids: %s, %s); remove the duplicates first"
+        % (ids[1], twin)
     )
 
 
@@ -464,18 +483,20 @@ class ListingClient:
         self.items = items
 
     def get_all(self, path, item_key, params=None):
-        assert (path, item_key) == (fw.AUTO_ATTENDANTS, "autoAttendants")
+        assert (path, item_key) == (aa_service.LIST_PATH, "autoAttendants")
         return list(self.items)
 
 
 def test_attendants_of_other_locations_are_never_matched():
     items = [{"id": "a", "name": "Desk", "locationId": "other"}, {"id": "b", "name": "Desk", "locationId": "here"}]
-    assert fw.ForwardingService(ListingClient(items)).find_attendant("here", "Desk") == items[1]
-    assert fw.ForwardingService(ListingClient(items[:1])).find_attendant("here", "Desk") is None
+
+    def find(client):
+        return fw_converge.find_feature(fw_service.ForwardingService(client), "here", "Desk")
+
+    assert find(ListingClient(items)) == items[1]
+    assert find(ListingClient(items[:1])) is None
     # An item without locationId is taken to be of the location asked for.
-    assert (
-        fw.ForwardingService(ListingClient([{"id": "c", "name": "Desk"}])).find_attendant("here", "Desk")["id"] == "c"
-    )
+    assert find(ListingClient([{"id": "c", "name": "Desk"}]))["id"] == "c"
 
 
 # -- pre-flight of schedules ----------------------------------------------------------------------------------------
@@ -487,7 +508,7 @@ def test_missing_schedules_fail_before_any_write(sim, service, ids):
         {"name": "Night", "business_schedule": "HQ-Extended-Hours", "holiday_schedule": HOLIDAYS, **NIGHT_OPTIONS},
     ]
     with pytest.raises(ResourceError) as caught:
-        fw.converge(service, ids[0], params(rules=rules, always={"ring_reminder_enabled": True}))
+        fw_converge.converge(service, ids[0], params(rules=rules, always={"ring_reminder_enabled": True}))
     # A schedule of the other type does not count.
     assert str(caught.value) == (
         "rules[0].business_schedule: no business_hours schedule named 'Evenings' in the location; "
@@ -499,9 +520,12 @@ def test_missing_schedules_fail_before_any_write(sim, service, ids):
 
 def test_check_mode_warns_of_missing_schedules(sim, service, ids):
     add_rule(sim, ids, VIP)
-    plan, _result = fw.converge(service, ids[0], params(rules=[{"name": "VIP", "holiday_schedule": "Winter"}]), True)
-    assert plan.references == [("rules[0].holiday_schedule", "holidays", "Winter")]
-    assert plan.warnings == [
+    warnings = []
+    plan, _result = fw_converge.converge(
+        service, ids[0], params(rules=[{"name": "VIP", "holiday_schedule": "Winter"}]), True, warn=warnings.append
+    )
+    assert plan.schedules_named == [("rules[0].holiday_schedule", "holidays", "Winter")]
+    assert warnings == [
         "rules[0].holiday_schedule: no holidays schedule named 'Winter' in the location (the real run fails unless "
         "it is created first)"
     ]
@@ -509,12 +533,15 @@ def test_check_mode_warns_of_missing_schedules(sim, service, ids):
 
 
 def test_schedules_lists_type_and_name(sim, service, ids):
-    assert service.schedules(ids[0]) == {
+    def schedules(location_id):
+        return {(item["type"], item["name"]) for item in ScheduleService(service.client).list(location_id)}
+
+    assert schedules(ids[0]) == {
         ("businessHours", BUSINESS),
         ("holidays", HOLIDAYS),
         ("businessHours", "HQ-Extended-Hours"),
     }
-    assert service.schedules(sim.location_id("Branch Office Denver")) == {
+    assert schedules(sim.location_id("Branch Office Denver")) == {
         ("businessHours", BUSINESS),
         ("holidays", HOLIDAYS),
     }
@@ -526,7 +553,9 @@ def test_schedules_lists_type_and_name(sim, service, ids):
 def test_a_settings_write_that_does_not_take(sim, service, ids):
     sim.fault(method="PUT", path="callForwarding$", ignore_write=True)
     with pytest.raises(WriteNotApplied) as caught:
-        fw.converge(service, ids[0], params(always={"destination": "+19705550006", "send_to_voicemail_enabled": True}))
+        fw_converge.converge(
+            service, ids[0], params(always={"destination": "+19705550006", "send_to_voicemail_enabled": True})
+        )
     error = caught.value
     assert error.fields == ["always.destination", "always.send_to_voicemail_enabled"] and error.changed
     assert str(error) == (
@@ -540,7 +569,7 @@ def test_a_rule_update_that_does_not_take(sim, service, ids):
     add_rule(sim, ids, NIGHT)
     sim.fault(method="PUT", path="selectiveRules", ignore_write=True)
     with pytest.raises(WriteNotApplied) as caught:
-        fw.converge(service, ids[0], params(rules=[{"name": "Night"}, {"name": "VIP", "enabled": False}]))
+        fw_converge.converge(service, ids[0], params(rules=[{"name": "Night"}, {"name": "VIP", "enabled": False}]))
     assert caught.value.fields == ["rules[1].enabled"]
     assert str(caught.value) == (
         "the service answered 2xx but did not apply rules[1].enabled of selective rule 'VIP' (trackingId %s)"
@@ -551,7 +580,7 @@ def test_a_rule_update_that_does_not_take(sim, service, ids):
 def test_a_rule_create_that_does_not_take(sim, service, ids):
     sim.fault(method="POST", path="selectiveRules", ignore_write=True)
     with pytest.raises(WriteNotApplied) as caught:
-        fw.converge(service, ids[0], params(rules=[dict(NIGHT_OPTIONS, name="Night")]))
+        fw_converge.converge(service, ids[0], params(rules=[dict(NIGHT_OPTIONS, name="Night")]))
     assert caught.value.fields == [] and caught.value.changed
     assert str(caught.value) == (
         "the service answered 2xx but selective rule 'Night' was not created: it cannot be read back (trackingId %s)"
@@ -564,7 +593,7 @@ def test_a_rule_delete_that_does_not_take(sim, service, ids):
     add_rule(sim, ids, NIGHT)
     sim.fault(method="DELETE", path="selectiveRules", ignore_write=True)
     with pytest.raises(WriteNotApplied) as caught:
-        fw.converge(service, ids[0], params(rules=[], purge_rules=True, selective={"enabled": False}))
+        fw_converge.converge(service, ids[0], params(rules=[], purge_rules=True, selective={"enabled": False}))
     assert caught.value.fields == ["purge_rules (rule 'VIP')"]
 
 
@@ -574,7 +603,7 @@ def test_a_rule_delete_that_does_not_take(sim, service, ids):
 def test_a_rename_whose_answer_is_lost_finds_the_rule_by_its_new_name(sim, service, ids):
     add_rule(sim, ids, NIGHT)
     sim.fault(method="PUT", path="selectiveRules", drop_after_commit=True)
-    _plan, result = fw.converge(service, ids[0], params(rules=[{"name": "Night", "new_name": "Late"}]))
+    _plan, result = fw_converge.converge(service, ids[0], params(rules=[{"name": "Night", "new_name": "Late"}]))
     assert result["rules"] == [dict(NIGHT_READ, id=rule_id("Late"), name="Late")]
     # The PUT is sent again (a PUT may be), the old id is gone by then: the new name finds the rule.
     assert calls(sim, ids)[3:] == [
@@ -588,7 +617,7 @@ def test_a_rename_whose_answer_is_lost_finds_the_rule_by_its_new_name(sim, servi
 
 def test_a_create_whose_answer_is_lost_is_not_sent_again(sim, service, ids):
     sim.fault(method="POST", path="selectiveRules", drop_after_commit=True)
-    _plan, result = fw.converge(service, ids[0], params(rules=[dict(NIGHT_OPTIONS, name="Night")]))
+    _plan, result = fw_converge.converge(service, ids[0], params(rules=[dict(NIGHT_OPTIONS, name="Night")]))
     assert result["rules"] == [NIGHT_READ]
     assert calls(sim, ids)[2:] == [
         ("POST", "FWD/selectiveRules", None),
@@ -642,12 +671,12 @@ def test_service_reads_and_delete(sim, service, ids):
         "rules": [VIP_SUMMARY, NIGHT_SUMMARY],
         "operatingModes": OPERATING_MODES,
     }
-    assert fw.read_forwarding(service.client, ids[0], ids[1]) == (settings, [VIP_READ, NIGHT_READ])
+    assert service.read(ids[0], ids[1]) == (settings, [VIP_READ, NIGHT_READ])
     sim.clear_requests()
     service.delete_rule(ids[0], ids[1], rule_id("VIP"))
     service.delete_rule(ids[0], ids[1], rule_id("VIP"))  # already gone: fine
     assert calls(sim, ids) == [("DELETE", rule_path("VIP"), 204), ("DELETE", rule_path("VIP"), 404)]
-    assert fw.read_forwarding(service.client, ids[0], ids[1]) == (dict(settings, rules=[NIGHT_SUMMARY]), [NIGHT_READ])
+    assert service.read(ids[0], ids[1]) == (dict(settings, rules=[NIGHT_SUMMARY]), [NIGHT_READ])
     service.update_settings(ids[0], ids[1], {"callForwarding": {"selective": {"enabled": True, "destination": "2100"}}})
     assert service.settings(ids[0], ids[1])["selective"] == dict(UNTOUCHED, enabled=True, destination="2100")
 
@@ -655,13 +684,13 @@ def test_service_reads_and_delete(sim, service, ids):
 def test_settings_of_an_untouched_attendant_and_of_none(sim, service, ids, monkeypatch):
     monkeypatch.setattr(service.client, "get", lambda path: {"callForwarding": None})
     assert service.settings(ids[0], ids[1]) == {}
-    assert fw.read_forwarding(service.client, ids[0], ids[1]) == ({}, [])
+    assert service.read(ids[0], ids[1]) == ({}, [])
 
 
 def test_a_copy_of_the_inputs_is_left_alone(sim, service, ids):
     options = params(rules=[VIP_OPTION], always={"destination": "2100"})
     kept = copy.deepcopy(options)
-    fw.converge(service, ids[0], options, check_mode=True)
+    fw_converge.converge(service, ids[0], options, check_mode=True)
     assert options == kept
 
 
@@ -677,7 +706,7 @@ def test_export_reads_the_forwarding_of_each_attendant(sim, client, ids):
     attendants, _options = read_back(client, "Headquarters", forwarding_export=export, warn=warnings.append)
     always = dict(UNTOUCHED_SNAKE, enabled=True, destination="+1-9705550006")
     assert {info["name"]: info["forwarding"] for info in attendants} == {
-        ATTENDANT: {"always": always, "selective": UNTOUCHED_SNAKE, "rules": [fw.to_snake(VIP_READ)]},
+        ATTENDANT: {"always": always, "selective": UNTOUCHED_SNAKE, "rules": [fw_compare.to_snake(VIP_READ)]},
         "Quiet": {"always": UNTOUCHED_SNAKE, "selective": UNTOUCHED_SNAKE, "rules": []},
     }
     # The untouched attendant has nothing to declare; the other one applies again with no change.
@@ -718,7 +747,7 @@ def test_export_reads_the_forwarding_of_each_attendant(sim, client, ids):
     ]
     assert warnings == []
     sim.clear_requests()
-    plan, _result = fw.converge(fw.ForwardingService(client), ids[0], params(**export[0]))
+    plan, _result = fw_converge.converge(fw_service.ForwardingService(client), ids[0], params(**export[0]))
     assert plan.action == "nothing" and [entry["method"] for entry in sim.writes()] == []
 
 
@@ -750,7 +779,9 @@ def test_a_rule_create_changed_before_its_read_back(sim, service, ids, monkeypat
     monkeypatch.setattr(service, "create_rule", create_then_disable)
     add_rule(sim, ids, VIP)
     with pytest.raises(WriteNotApplied) as caught:
-        fw.converge(service, ids[0], params(rules=[VIP_OPTION, dict(NIGHT_OPTIONS, name="Night", enabled=True)]))
+        fw_converge.converge(
+            service, ids[0], params(rules=[VIP_OPTION, dict(NIGHT_OPTIONS, name="Night", enabled=True)])
+        )
     assert caught.value.fields == ["rules[1].enabled"]
     assert str(caught.value) == (
         "the service answered 2xx but did not apply rules[1].enabled of selective rule 'Night' (trackingId %s)"

@@ -8,7 +8,10 @@ test_converge_in_process.py covers the main paths; these hold what make mutation
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import schedules
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import service as sc_service
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 
@@ -52,13 +55,13 @@ def fixture_hq(sim):
 
 @pytest.fixture(name="service")
 def fixture_service(client):
-    return schedules.ScheduleService(client)
+    return sc_service.ScheduleService(client)
 
 
 def params(**options):
     """Module params as AnsibleModule makes them: every option present, defaults filled in."""
     options = dict({"location": "Headquarters", "type": "business_hours"}, **options)
-    result = ArgumentSpecValidator(schedules.argument_spec()).validate(options)
+    result = ArgumentSpecValidator(sc_options.argument_spec()).validate(options)
     assert not result.error_messages, result.error_messages
     return result.validated_parameters
 
@@ -113,7 +116,7 @@ def event_ids(service, hq, schedule_id, kind="businessHours"):
 
 def test_create_check_mode_result_and_diff(sim, service, hq):
     sim.clear_requests()
-    plan, result = schedules.converge(
+    plan, result = sc_converge.converge(
         service, hq, params(type="holidays", name="Closed", events=[SATURDAY, dict(SATURDAY, name="Late")]), True
     )
     assert plan.action == "create" and plan.changed
@@ -138,7 +141,7 @@ def test_create_check_mode_result_and_diff(sim, service, hq):
 
 def test_create_without_events_reads_the_schedule_back(sim, service, hq):
     sim.clear_requests()
-    plan, result = schedules.converge(service, hq, params(name="Empty"))
+    plan, result = sc_converge.converge(service, hq, params(name="Empty"))
     assert plan.body == {"type": "businessHours", "name": "Empty"}
     assert plan.diff() == {"before": {}, "after": {"name": "Empty", "events": []}}
     new_id = service.find(hq, "businessHours", "Empty")["id"]
@@ -153,7 +156,7 @@ def test_create_without_events_reads_the_schedule_back(sim, service, hq):
 
 def test_create_check_mode_without_events(sim, service, hq):
     sim.clear_requests()
-    plan, result = schedules.converge(service, hq, params(name="Empty"), check_mode=True)
+    plan, result = sc_converge.converge(service, hq, params(name="Empty"), check_mode=True)
     assert result == {"type": "businessHours", "name": "Empty", "id": None, "events": [], "locationId": hq}
     assert writes(sim) == []
 
@@ -193,7 +196,7 @@ def test_update_check_mode_result_keeps_the_ids_it_knows(sim, service, hq):
     schedule_id = create_schedule(sim, hq, events=(API_SATURDAY, API_SUNDAY))
     ids = event_ids(service, hq, schedule_id)
     late = dict(SATURDAY, name="Late")
-    plan, result = schedules.converge(
+    plan, result = sc_converge.converge(
         service, hq, params(name="Office", events=[dict(SATURDAY, end_time="13:00"), late]), check_mode=True
     )
     assert result == {
@@ -224,7 +227,7 @@ def test_update_sends_one_call_per_event_to_the_right_event(sim, service, hq):
     ids = event_ids(service, hq, schedule_id)
     sim.clear_requests()
     monday = {"name": "Monday", "start_date": "2026-01-12", "end_date": "2026-01-12"}
-    plan, result = schedules.converge(
+    plan, result = sc_converge.converge(
         service,
         hq,
         params(name="Office", events=[dict(SATURDAY, end_time="13:00"), monday, dict(SATURDAY, name="Late")]),
@@ -264,7 +267,7 @@ def test_update_sends_one_call_per_event_to_the_right_event(sim, service, hq):
 
 def test_rename_check_mode_result(sim, service, hq):
     create_schedule(sim, hq, events=(API_SATURDAY,))
-    plan, result = schedules.converge(service, hq, params(name="Office", new_name="Winter"), check_mode=True)
+    plan, result = sc_converge.converge(service, hq, params(name="Office", new_name="Winter"), check_mode=True)
     assert plan.rename == "Winter" and plan.event_creates == plan.event_updates == plan.event_deletes == []
     ids = event_ids(service, hq, service.find(hq, "businessHours", "Office")["id"])
     assert result == {
@@ -283,7 +286,7 @@ def test_rename_check_mode_result(sim, service, hq):
 
 def test_rename_sends_only_the_name(sim, service, hq):
     old_id = create_schedule(sim, hq, events=(API_SATURDAY,))
-    plan, result = schedules.converge(service, hq, params(name="Office", new_name="Winter"))
+    plan, result = sc_converge.converge(service, hq, params(name="Office", new_name="Winter"))
     new_id = service.find(hq, "businessHours", "Winter")["id"]
     assert [(entry["method"], entry["path"].endswith(old_id), entry["body"]) for entry in sim.writes()] == [
         ("PUT", True, {"name": "Winter"})
@@ -342,7 +345,7 @@ def test_create_event_whose_answer_is_lost_is_found_in_the_details(sim, service,
 
 def test_nothing_result_and_diff(sim, service, hq):
     schedule_id = create_schedule(sim, hq, events=(API_SATURDAY,))
-    plan, result = schedules.converge(service, hq, params(name="Office", events=[SATURDAY]))
+    plan, result = sc_converge.converge(service, hq, params(name="Office", events=[SATURDAY]))
     ids = event_ids(service, hq, schedule_id)
     assert plan.action == "nothing" and not plan.changed
     assert result == {
@@ -361,7 +364,7 @@ def test_nothing_result_and_diff(sim, service, hq):
 
 def test_absent_already_returns_nothing(sim, service, hq):
     sim.clear_requests()
-    plan, result = schedules.converge(service, hq, params(name="Office", state="absent"))
+    plan, result = sc_converge.converge(service, hq, params(name="Office", state="absent"))
     assert plan.action == "nothing" and result is None and plan.diff() == {"before": {}, "after": {}}
     assert writes(sim) == []
 
@@ -370,7 +373,7 @@ def test_delete_diff_and_the_one_delete(sim, service, hq):
     schedule_id = create_schedule(sim, hq, kind="holidays", events=(API_SUNDAY,))
     create_schedule(sim, hq, name="Other", kind="holidays", events=())
     create_aa(sim, hq, "Front", "2201", holidaySchedule="Other")
-    plan, result = schedules.converge(service, hq, params(type="holidays", name="Office", state="absent"))
+    plan, result = sc_converge.converge(service, hq, params(type="holidays", name="Office", state="absent"))
     assert plan.diff() == {"before": {"name": "Office", "events": [SNAKE_SUNDAY]}, "after": {}}
     assert result is None
     assert [(entry["method"], entry["path"].endswith("/holidays/" + schedule_id)) for entry in sim.writes()] == [
@@ -384,7 +387,7 @@ def test_holiday_schedule_in_use_is_not_deleted(sim, service, hq):
     create_aa(sim, hq, "Front", "2201", holidaySchedule="Closed")
     create_aa(sim, hq, "Back", "2202", businessSchedule="Closed")
     with pytest.raises(ResourceError) as caught:
-        schedules.converge(service, hq, params(type="holidays", name="Closed", state="absent"))
+        sc_converge.converge(service, hq, params(type="holidays", name="Closed", state="absent"))
     assert str(caught.value) == (
         "holidays schedule 'Closed' is used by auto attendant(s) 'Front'; point them at another schedule first"
     )
@@ -397,7 +400,7 @@ def test_users_are_those_of_the_location_only(sim, service, hq):
     create_aa(sim, annex, "Elsewhere", "2201", holidaySchedule="Closed")
     create_schedule(sim, hq, name="Closed", kind="holidays", events=())
     create_aa(sim, hq, "Here", "2202", holidaySchedule="Closed")
-    assert service.users(hq, "holidays", "Closed") == ["Here"]
+    assert AutoAttendantService(service.client).using_schedule(hq, "holidays", "Closed") == ["Here"]
     # One list of the location's attendants, one details read: the other location's attendant is not read.
     requests = sim.requests()
     assert [(entry["path"], entry["query"]) for entry in requests[:1]] == [
@@ -417,7 +420,7 @@ def test_users_are_named_as_the_details_name_them(sim, service, hq):
         method="GET", path="/autoAttendants/" + renamed, status=200, body={"name": "After", "holidaySchedule": "Closed"}
     )
     sim.fault(method="GET", path="/autoAttendants/" + nameless, status=200, body={"holidaySchedule": "Closed"})
-    assert sorted(service.users(hq, "holidays", "Closed")) == ["After", "Listed"]
+    assert sorted(AutoAttendantService(service.client).using_schedule(hq, "holidays", "Closed")) == ["After", "Listed"]
 
 
 def test_users_skip_an_attendant_deleted_meanwhile_and_raise_other_errors(sim, service, hq):
@@ -425,20 +428,20 @@ def test_users_skip_an_attendant_deleted_meanwhile_and_raise_other_errors(sim, s
     gone = create_aa(sim, hq, "Gone", "2201", holidaySchedule="Closed")
     create_aa(sim, hq, "Kept", "2202", holidaySchedule="Closed")
     sim.fault(method="GET", path="/autoAttendants/" + gone, status=404)
-    assert service.users(hq, "holidays", "Closed") == ["Kept"]
+    assert AutoAttendantService(service.client).using_schedule(hq, "holidays", "Closed") == ["Kept"]
     sim.fault(method="GET", path="/autoAttendants/" + gone, status=403)
     with pytest.raises(WebexApiError) as caught:
-        service.users(hq, "holidays", "Closed")
+        AutoAttendantService(service.client).using_schedule(hq, "holidays", "Closed")
     assert caught.value.status == 403
 
 
 def test_schedule_deleted_between_list_and_details_is_created(sim, service, hq):
     schedule_id = create_schedule(sim, hq, events=())
     sim.fault(method="GET", path="/schedules/businessHours/" + schedule_id, status=404)
-    plan, result = schedules.converge(service, hq, params(name="Office", events=[SATURDAY]), check_mode=True)
+    plan, result = sc_converge.converge(service, hq, params(name="Office", events=[SATURDAY]), check_mode=True)
     assert plan.action == "create" and result["id"] is None
     sim.fault(method="GET", path="/schedules/businessHours/" + schedule_id, status=404)
-    plan, result = schedules.converge(service, hq, params(name="Office", state="absent"))
+    plan, result = sc_converge.converge(service, hq, params(name="Office", state="absent"))
     assert plan.action == "nothing" and result is None and writes(sim) == []
 
 
@@ -446,7 +449,7 @@ def test_details_error_other_than_404_is_raised(sim, service, hq):
     schedule_id = create_schedule(sim, hq, events=())
     sim.fault(method="GET", path="/schedules/businessHours/" + schedule_id, status=403)
     with pytest.raises(WebexApiError) as caught:
-        schedules.converge(service, hq, params(name="Office"))
+        sc_converge.converge(service, hq, params(name="Office"))
     assert caught.value.status == 403
 
 
@@ -455,12 +458,12 @@ def test_details_error_other_than_404_is_raised(sim, service, hq):
 
 def test_lookup_finds_a_rename_already_done_and_the_name_itself(sim, service, hq):
     winter = create_schedule(sim, hq, name="Winter", events=())
-    assert schedules._lookup(service, hq, "businessHours", "Office", "Winter")["id"] == winter  # pylint: disable=protected-access
-    assert schedules._lookup(service, hq, "businessHours", "Winter", "Winter")["id"] == winter  # pylint: disable=protected-access
-    assert schedules._lookup(service, hq, "businessHours", "Office", None) is None  # pylint: disable=protected-access
+    assert sc_converge._lookup(service, hq, "businessHours", "Office", "Winter")["id"] == winter  # pylint: disable=protected-access
+    assert sc_converge._lookup(service, hq, "businessHours", "Winter", "Winter")["id"] == winter  # pylint: disable=protected-access
+    assert sc_converge._lookup(service, hq, "businessHours", "Office", None) is None  # pylint: disable=protected-access
     sim.clear_requests()
     # new_name equal to name: one lookup, not two.
-    schedules._lookup(service, hq, "businessHours", "Winter", "Winter")  # pylint: disable=protected-access
+    sc_converge._lookup(service, hq, "businessHours", "Winter", "Winter")  # pylint: disable=protected-access
     assert len(sim.requests()) == 1
 
 
@@ -468,7 +471,7 @@ def test_rename_onto_a_taken_holidays_name(sim, service, hq):
     create_schedule(sim, hq, name="Office", kind="holidays", events=())
     create_schedule(sim, hq, name="Winter", kind="holidays", events=())
     with pytest.raises(ResourceError) as caught:
-        schedules.converge(service, hq, params(type="holidays", name="Office", new_name="Winter"))
+        sc_converge.converge(service, hq, params(type="holidays", name="Office", new_name="Winter"))
     assert str(caught.value) == (
         "cannot rename holidays schedule 'Office' to 'Winter': a schedule called 'Winter' already exists in this "
         "location"
@@ -480,7 +483,7 @@ def test_read_back_names_the_schedule_by_its_type_option(sim, service, hq, monke
     create_schedule(sim, hq, kind="holidays", events=(API_SUNDAY,))
     monkeypatch.setattr(service, "update_event", lambda *args: None)
     with pytest.raises(ResourceError) as caught:
-        schedules.converge(
+        sc_converge.converge(
             service,
             hq,
             params(type="holidays", name="Office", events=[dict(SNAKE_SUNDAY, end_date="2026-01-12")]),

@@ -5,6 +5,9 @@ import ast
 import os
 import re
 
+from ansible_collections.wxc.calling.plugins.module_utils import numbers
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 SOURCES = ("plugins", os.path.join("tests", "simulator"))
 REGEX_CALLS = ("compile", "match", "search", "fullmatch", "sub", "findall", "split")
@@ -44,15 +47,15 @@ def test_no_pattern_is_anchored_with_a_dollar():
 
 
 def test_the_checks_refuse_a_trailing_newline():
-    from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, schedules  # noqa: E402
+    # noqa: E402
     from tests.simulator import validation  # noqa: E402
 
     for pattern, value in (
-        (auto_attendant.EXTENSION, "2120"),
-        (auto_attendant.E164, "+15551234567"),
-        (auto_attendant.DESTINATION, "2120"),
-        (schedules.DATE_PATTERN, "2027-01-01"),
-        (schedules.TIME_PATTERN, "08:00"),
+        (numbers.EXTENSION, "2120"),
+        (numbers.E164, "+15551234567"),
+        (numbers.DESTINATION, "2120"),
+        (sc_options.DATE_PATTERN, "2027-01-01"),
+        (sc_options.TIME_PATTERN, "08:00"),
     ):
         assert pattern.match(value) and not pattern.match(value + "\n"), pattern.pattern
     # The simulator's patterns are unanchored and always used with fullmatch.

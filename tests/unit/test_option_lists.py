@@ -9,9 +9,10 @@ import os
 
 import yaml
 
-from ansible_collections.wxc.calling.plugins.filter import auto_attendant as role_filter
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, auto_attendant_export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import webex_argument_spec
+from ansible_collections.wxc.calling.plugins.plugin_utils import standard_menus
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 MODULE = "wxc.calling.webex_auto_attendant"
@@ -19,7 +20,7 @@ IDENTITY = {"name", "location", "state"}
 
 
 def module_options():
-    return set(auto_attendant.argument_spec())
+    return set(aa_options.argument_spec())
 
 
 def resource_fields():
@@ -69,7 +70,7 @@ def test_the_role_argument_specs_know_every_attendant_field():
 
 
 def test_the_filter_passes_every_attendant_field_through():
-    passed = set(role_filter.PASSTHROUGH_FIELDS) | set(role_filter.RAW_MENU_FIELDS) - {"org_id"}
+    passed = set(standard_menus.PASSTHROUGH_FIELDS) | set(standard_menus.RAW_MENU_FIELDS) - {"org_id"}
     assert resource_fields() == passed - {"org_id"}, "missing %s, unknown %s" % (
         sorted(resource_fields() - passed),
         sorted(passed - resource_fields() - {"org_id"}),
@@ -83,8 +84,8 @@ def test_the_apply_playbook_passes_every_option():
 
 
 def test_the_export_writes_every_resource_field_and_nothing_else():
-    exported = set(auto_attendant.FIELDS) - {"name"}
+    exported = set(aa_options.FIELDS) - {"name"}
     assert exported == resource_fields()
     # The export prunes with the module's own spec, so what it writes is what the module accepts.
-    options = auto_attendant_export.options_from_details({"name": "A", "extension": "12"}, "Headquarters")
+    options = export.options_from_details({"name": "A", "extension": "12"}, "Headquarters")
     assert set(options) <= module_options()

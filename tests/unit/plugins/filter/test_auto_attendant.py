@@ -7,6 +7,10 @@
 
 from __future__ import absolute_import, division, print_function
 
+from ansible_collections.wxc.calling.plugins.filter.auto_attendant_module_args import FilterModule
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.options import text_problem
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
+
 __metaclass__ = type
 
 import copy
@@ -14,9 +18,6 @@ import re
 
 import pytest
 from ansible.errors import AnsibleFilterError
-
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant import FilterModule, auto_attendant_module_args
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import text_problem
 
 OPERATOR = {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Operator"}
 REPEAT = {"key": "*", "action": "REPEAT_MENU", "description": "Repeat menu"}

@@ -5,7 +5,7 @@ refused with a message that names the variable and says to quote it, never a bar
 import pytest
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 
 BASE = {"name": "Main", "location": "HQ", "extension": "2000"}
 DEFAULTS = {"business_schedule": "Office Hours"}

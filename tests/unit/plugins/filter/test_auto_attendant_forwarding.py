@@ -7,12 +7,12 @@
 
 from __future__ import absolute_import, division, print_function
 
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
+
 __metaclass__ = type
 
 import pytest
 from ansible.errors import AnsibleFilterError
-
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
 
 SITE = {
     "name": "Reception",

@@ -5,11 +5,11 @@ import os
 import pytest
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant import auto_attendant_module_args
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant_greeting_files import (
     FilterModule,
     auto_attendant_greeting_files,
 )
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 from tests.audio_fixtures import MP3_BYTES, pcm_wav, write
 
 ITEM = {"name": "HQ Main", "location": "Headquarters", "extension": "2000", "business_schedule": "Office hours"}

@@ -4,8 +4,12 @@ import copy
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
-from ansible_collections.wxc.calling.plugins.module_utils.references import UnresolvedReference
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import resolve as aa_resolve
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import service as aa_service
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.references import UnresolvedReference
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 
 WELCOME = {
@@ -51,7 +55,7 @@ def validated(options):
     """The options as the module hands them over: every suboption present, unset ones None."""
     from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-    result = ArgumentSpecValidator(aa.argument_spec()).validate(options)
+    result = ArgumentSpecValidator(aa_options.argument_spec()).validate(options)
     assert not result.error_messages, result.error_messages
     return result.validated_parameters
 
@@ -75,7 +79,7 @@ def placed(where, audio):
 @pytest.mark.parametrize("where", [GREETING, KEY, TREATMENT])
 def test_name_and_level_are_accepted_everywhere_a_file_is(where):
     for level in ("ORGANIZATION", "LOCATION"):
-        assert aa.check_options(placed(where, {"name": "Welcome", "level": level})) == []
+        assert aa_options.check_options(placed(where, {"name": "Welcome", "level": level})) == []
 
 
 @pytest.mark.parametrize("where", [GREETING, KEY, TREATMENT])
@@ -106,18 +110,18 @@ def test_name_and_level_are_accepted_everywhere_a_file_is(where):
     ],
 )
 def test_a_file_named_two_ways_or_at_a_wrong_level_is_refused_naming_the_option(where, audio, message):
-    problems = aa.check_options(placed(where, audio))
+    problems = aa_options.check_options(placed(where, audio))
     assert [problem for problem in problems if problem.startswith(where + message)], problems
 
 
 def test_a_name_yaml_made_a_number_of_is_refused_like_every_text_option():
-    problems = aa.check_options(placed(GREETING, {"name": 2024, "level": "ORGANIZATION"}))
+    problems = aa_options.check_options(placed(GREETING, {"name": 2024, "level": "ORGANIZATION"}))
     assert len(problems) == 1 and problems[0].startswith(GREETING + ".name: "), problems
     assert "quote it" in problems[0]
 
 
 def test_level_is_upper_case_as_for_the_other_forms():
-    problems = aa.check_options(placed(GREETING, {"name": "Welcome", "level": "location"}))
+    problems = aa_options.check_options(placed(GREETING, {"name": "Welcome", "level": "location"}))
     assert problems and "level" in problems[0], problems
 
 
@@ -146,7 +150,7 @@ def test_every_place_is_resolved_to_the_stored_file_with_one_lookup_per_level_an
             treatment_file={"name": "Welcome", "level": "ORGANIZATION"},
         )
     )
-    resolved = aa.resolve_announcement_names(lookup, params)
+    resolved = aa_resolve.resolve_announcement_names(lookup, params)
     menu = resolved["business_hours_menu"]
     assert menu["audio_announcement_file"] == STORED
     assert menu["key_configurations"][1]["audio_announcement_file"] == STORED
@@ -159,8 +163,8 @@ def test_every_place_is_resolved_to_the_stored_file_with_one_lookup_per_level_an
     assert lookup.calls == [("LOCATION", "Welcome"), ("ORGANIZATION", "Welcome")]
     assert params["business_hours_menu"]["audio_announcement_file"]["name"] == "Welcome"  # the input is left alone
     # What is resolved is what the module accepts, and what it sends.
-    assert aa.validate_options(resolved) == []
-    body = aa.desired_from_options(resolved)["businessHoursMenu"]
+    assert aa_options.validate_options(resolved) == []
+    body = aa_compare.desired_from_options(resolved)["businessHoursMenu"]
     assert body["audioAnnouncementFile"] == {
         "id": "ANN-WELCOME",
         "fileName": "welcome.wav",
@@ -172,21 +176,21 @@ def test_every_place_is_resolved_to_the_stored_file_with_one_lookup_per_level_an
 def test_without_names_nothing_is_looked_up():
     lookup = Lookups(WELCOME)
     params = validated(module_options(greeting={"id": "ANN-WELCOME"}))
-    assert aa.resolve_announcement_names(lookup, params) == params and lookup.calls == []
+    assert aa_resolve.resolve_announcement_names(lookup, params) == params and lookup.calls == []
 
 
 def test_a_resolved_file_compares_by_id_so_a_rerun_is_nothing_and_another_file_is_a_change():
-    params = aa.resolve_announcement_names(
+    params = aa_resolve.resolve_announcement_names(
         Lookups(WELCOME), validated(module_options(greeting={"name": "Welcome", "level": "LOCATION"}))
     )
-    wanted = aa.desired_from_options(params)
+    wanted = aa_compare.desired_from_options(params)
     # The attendant as the service shows it after the first run: the same file, with the fields it adds.
     stored = {"id": "ANN-WELCOME", "fileName": "welcome.wav", "mediaFileType": "WAV", "level": "LOCATION"}
     details = copy.deepcopy(wanted)
     details["businessHoursMenu"]["audioAnnouncementFile"] = dict(stored, fileSize="120", isTextToSpeech=False)
-    assert aa.plan("present", wanted, aa.writable(details)).action == "nothing"
+    assert aa_compare.plan("present", wanted, aa_compare.writable(details)).action == "nothing"
     details["businessHoursMenu"]["audioAnnouncementFile"] = dict(stored, id="ANN-OTHER")
-    the_plan = aa.plan("present", wanted, aa.writable(details))
+    the_plan = aa_compare.plan("present", wanted, aa_compare.writable(details))
     assert the_plan.action == "update"
     assert the_plan.body["businessHoursMenu"]["audioAnnouncementFile"]["id"] == "ANN-WELCOME"
 
@@ -199,7 +203,7 @@ def test_a_missing_announcement_fails_naming_every_option_and_name():
         )
     )
     with pytest.raises(UnresolvedReference) as failure:
-        aa.resolve_announcement_names(Lookups(), params)
+        aa_resolve.resolve_announcement_names(Lookups(), params)
     assert str(failure.value) == (
         "business_hours_menu.audio_announcement_file: no location announcement named 'Welcome'; "
         "business_hours_menu.key_configurations (key 5).audio_announcement_file: no organization announcement named "
@@ -210,16 +214,16 @@ def test_a_missing_announcement_fails_naming_every_option_and_name():
 def test_in_check_mode_a_missing_announcement_is_a_warning_and_still_a_change():
     warnings = []
     params = validated(module_options(greeting={"name": "Welcome", "level": "LOCATION"}))
-    resolved = aa.resolve_announcement_names(Lookups(), params, check_mode=True, warn=warnings.append)
+    resolved = aa_resolve.resolve_announcement_names(Lookups(), params, check_mode=True, warn=warnings.append)
     assert warnings == [
         "business_hours_menu.audio_announcement_file: no location announcement named 'Welcome'; the real run fails "
         "unless it is created first"
     ]
     stand_in = resolved["business_hours_menu"]["audio_announcement_file"]
     assert stand_in["level"] == "LOCATION" and "Welcome" in stand_in["id"]
-    current = {"businessHoursMenu": dict(aa.desired_from_options(resolved)["businessHoursMenu"])}
+    current = {"businessHoursMenu": dict(aa_compare.desired_from_options(resolved)["businessHoursMenu"])}
     current["businessHoursMenu"]["audioAnnouncementFile"] = {"id": "ANN-WELCOME", "level": "LOCATION"}
-    assert aa.plan("present", aa.desired_from_options(resolved), current).action == "update"
+    assert aa_compare.plan("present", aa_compare.desired_from_options(resolved), current).action == "update"
 
 
 def test_two_announcements_with_the_name_fail_naming_the_option():
@@ -228,7 +232,7 @@ def test_two_announcements_with_the_name_fail_naming_the_option():
 
     params = validated(module_options(greeting={"name": "Welcome", "level": "LOCATION"}))
     with pytest.raises(UnresolvedReference, match=r"^business_hours_menu.audio_announcement_file: 2 announcements"):
-        aa.resolve_announcement_names(lookup, params)
+        aa_resolve.resolve_announcement_names(lookup, params)
 
 
 # -- resolve_references: the shared path of webex_auto_attendant and webex_auto_attendants ------------------------
@@ -264,10 +268,10 @@ class FakeService:
 
 def test_resolve_references_looks_names_up_in_the_attendants_location_once_per_task():
     client = FakeClient(dict(WELCOME, name="Welcome back"), WELCOME)
-    lookups = aa.AnnouncementLookups()
+    lookups = aa_resolve.AnnouncementLookups()
     params = validated(module_options(greeting={"name": "Welcome", "level": "LOCATION"}))
     for _run in range(2):  # two attendants of one bulk task
-        resolved = aa.resolve_references(FakeService(client), "LOC1", params, announcement_lookups=lookups)
+        resolved = aa_resolve.resolve_references(FakeService(client), "LOC1", params, announcement_lookups=lookups)
         assert resolved["business_hours_menu"]["audio_announcement_file"] == STORED
     assert client.calls == [{"name": "Welcome", "locationId": "LOC1"}]
 
@@ -275,10 +279,12 @@ def test_resolve_references_looks_names_up_in_the_attendants_location_once_per_t
 def test_resolve_references_leaves_a_deletion_alone():
     client = FakeClient()
     params = validated(dict(module_options(greeting={"name": "Welcome", "level": "LOCATION"}), state="absent"))
-    assert aa.resolve_references(FakeService(client), "LOC1", params) is params and client.calls == []
+    assert aa_resolve.resolve_references(FakeService(client), "LOC1", params) is params and client.calls == []
 
 
 def test_converge_refuses_a_name_nobody_resolved():
     params = validated(module_options(greeting={"name": "Welcome", "level": "LOCATION"}))
-    with pytest.raises(aa.AutoAttendantError, match="business_hours_menu.audio_announcement_file: the announcement"):
-        aa.converge(FakeService(FakeClient()), "LOC1", params)
+    with pytest.raises(
+        aa_service.AutoAttendantError, match="business_hours_menu.audio_announcement_file: the announcement"
+    ):
+        aa_converge.converge(FakeService(FakeClient()), "LOC1", params)

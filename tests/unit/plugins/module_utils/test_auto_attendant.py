@@ -4,14 +4,16 @@ import copy
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.compare import writable as as_written
 
 AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
 
 
 def options(**overrides):
     """Module parameters as AnsibleModule would hand them over: every option present, unset ones None."""
-    params = {field: None for field in aa.argument_spec()}
+    params = {field: None for field in aa_options.argument_spec()}
     params.update(
         name="Reception",
         location="Headquarters",
@@ -79,7 +81,7 @@ def details(**overrides):
 
 
 def test_valid_options_give_no_errors():
-    assert not aa.validate_options(options())
+    assert not aa_options.validate_options(options())
 
 
 @pytest.mark.parametrize(
@@ -141,17 +143,17 @@ def test_valid_options_give_no_errors():
     ],
 )
 def test_invalid_options_are_named(overrides, fragment):
-    errors = aa.validate_options(options(**overrides))
+    errors = aa_options.validate_options(options(**overrides))
     assert any(fragment in error for error in errors), errors
 
 
 def test_absent_only_checks_identity():
-    assert not aa.validate_options(options(state="absent", extension="bad"))
+    assert not aa_options.validate_options(options(state="absent", extension="bad"))
 
 
 def test_missing_for_create():
-    assert aa.missing_for_create(options()) == []
-    assert aa.missing_for_create(options(extension=None, business_schedule=None, after_hours_menu=None)) == [
+    assert aa_options.missing_for_create(options()) == []
+    assert aa_options.missing_for_create(options(extension=None, business_schedule=None, after_hours_menu=None)) == [
         "business_schedule",
         "after_hours_menu",
         "phone_number or extension",
@@ -162,7 +164,7 @@ def test_missing_for_create():
 
 
 def test_desired_leaves_unset_options_out_and_uses_api_names():
-    desired = aa.desired_from_options(options(time_zone=None, holiday_schedule="AUTOATTENDANT-HOLIDAY"))
+    desired = aa_compare.desired_from_options(options(time_zone=None, holiday_schedule="AUTOATTENDANT-HOLIDAY"))
     assert list(desired) == [
         "name",
         "extension",
@@ -179,7 +181,7 @@ def test_desired_leaves_unset_options_out_and_uses_api_names():
 
 
 def test_writable_drops_read_only_fields_and_sorts_keys():
-    current = aa.writable(
+    current = aa_compare.writable(
         details(
             businessHoursMenu={
                 "greeting": "DEFAULT",
@@ -198,14 +200,14 @@ def test_writable_drops_read_only_fields_and_sorts_keys():
             }
         )
     )
-    for field in aa.READ_ONLY_FIELDS:
+    for field in aa_compare.READ_ONLY_FIELDS:
         assert field not in current
     assert [k["key"] for k in current["businessHoursMenu"]["keyConfigurations"]] == ["1", "*", "#"]
     assert current["businessHoursMenu"]["audioAnnouncementFile"] == {"id": AUDIO_ID, "fileName": "AUDIO_FILE.wav"}
 
 
 def test_to_snake_orders_fields_like_the_body():
-    snake = aa.to_snake(details())
+    snake = aa_compare.to_snake(details())
     assert list(snake)[:3] == ["id", "name", "extension"]
     assert snake["business_hours_menu"]["call_treatment"]["no_input_timer"] == "10"
 
@@ -214,7 +216,7 @@ def test_to_snake_orders_fields_like_the_body():
 
 
 def test_same_state_is_nothing_even_with_other_key_order_and_server_extras():
-    current = aa.writable(
+    current = aa_compare.writable(
         details(
             businessHoursMenu={
                 "greeting": "DEFAULT",
@@ -226,14 +228,18 @@ def test_same_state_is_nothing_even_with_other_key_order_and_server_extras():
             }
         )
     )
-    wanted = aa.desired_from_options(options(business_hours_menu=menu([key("0", "EXIT"), key("*", "REPEAT_MENU")])))
-    assert aa.plan("present", wanted, current).action == "nothing"
+    wanted = aa_compare.desired_from_options(
+        options(business_hours_menu=menu([key("0", "EXIT"), key("*", "REPEAT_MENU")]))
+    )
+    assert aa_compare.plan("present", wanted, current).action == "nothing"
 
 
 def test_one_key_changed_sends_that_menu_whole_and_nothing_else():
-    current = aa.writable(details())
-    wanted = aa.desired_from_options(options(business_hours_menu=menu([key("0", "EXIT"), key("1", "NAME_DIALING")])))
-    result = aa.plan("present", wanted, current)
+    current = aa_compare.writable(details())
+    wanted = aa_compare.desired_from_options(
+        options(business_hours_menu=menu([key("0", "EXIT"), key("1", "NAME_DIALING")]))
+    )
+    result = aa_compare.plan("present", wanted, current)
     assert result.action == "update"
     assert list(result.body) == ["businessHoursMenu"]
     sent = result.body["businessHoursMenu"]
@@ -248,7 +254,7 @@ def test_one_key_changed_sends_that_menu_whole_and_nothing_else():
 
 
 def test_description_removed_is_a_change():
-    current = aa.writable(
+    current = aa_compare.writable(
         details(
             afterHoursMenu={
                 "greeting": "DEFAULT",
@@ -257,13 +263,13 @@ def test_description_removed_is_a_change():
             }
         )
     )
-    wanted = aa.desired_from_options(options())
-    assert list(aa.plan("present", wanted, current).body) == ["afterHoursMenu"]
+    wanted = aa_compare.desired_from_options(options())
+    assert list(aa_compare.plan("present", wanted, current).body) == ["afterHoursMenu"]
 
 
 def test_audio_files_compare_by_id_or_by_name_and_level():
     stored = {"id": AUDIO_ID, "fileName": "AUDIO_FILE.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}
-    current = aa.writable(
+    current = aa_compare.writable(
         details(
             businessHoursMenu={
                 "greeting": "CUSTOM",
@@ -288,13 +294,13 @@ def test_audio_files_compare_by_id_or_by_name_and_level():
             audio={"file_name": "AUDIO_FILE.wav", "media_file_type": "WAV", "level": "LOCATION"},
         )
     )
-    assert aa.plan("present", aa.desired_from_options(by_id), current).action == "nothing"
-    assert aa.plan("present", aa.desired_from_options(by_name), current).action == "nothing"
-    assert aa.plan("present", aa.desired_from_options(other), current).action == "update"
+    assert aa_compare.plan("present", aa_compare.desired_from_options(by_id), current).action == "nothing"
+    assert aa_compare.plan("present", aa_compare.desired_from_options(by_name), current).action == "nothing"
+    assert aa_compare.plan("present", aa_compare.desired_from_options(other), current).action == "update"
 
 
 def test_alternate_numbers_are_a_set():
-    current = aa.writable(
+    current = aa_compare.writable(
         details(
             alternateNumbers=[
                 {"phoneNumber": "+19705550030", "ringPattern": "NORMAL", "tollFreeNumber": False},
@@ -311,26 +317,26 @@ def test_alternate_numbers_are_a_set():
     other = options(
         alternate_numbers=[{"phone_number": "+19705550030", "ring_pattern": "NORMAL", "toll_free_number": None}]
     )
-    assert aa.plan("present", aa.desired_from_options(same), current).action == "nothing"
-    assert aa.plan("present", aa.desired_from_options(other), current).body == {
+    assert aa_compare.plan("present", aa_compare.desired_from_options(same), current).action == "nothing"
+    assert aa_compare.plan("present", aa_compare.desired_from_options(other), current).body == {
         "alternateNumbers": [{"phoneNumber": "+19705550030", "ringPattern": "NORMAL"}]
     }
 
 
 def test_no_input_timer_compares_as_a_number():
-    current = aa.writable(details())
+    current = aa_compare.writable(details())
     wanted = options(
         business_hours_menu=menu(
             [key("0", "EXIT")],
             call_treatment={"retry_attempt_for_no_input": None, "no_input_timer": 10, "action_to_be_performed": None},
         )
     )
-    assert aa.plan("present", aa.desired_from_options(wanted), current).action == "nothing"
+    assert aa_compare.plan("present", aa_compare.desired_from_options(wanted), current).action == "nothing"
 
 
 def test_unset_options_are_left_alone():
-    current = aa.writable(details(holidaySchedule="AUTOATTENDANT-HOLIDAY", timeZone="Europe/Paris"))
-    result = aa.plan("present", aa.desired_from_options(options(name_dialing="GROUP")), current)
+    current = aa_compare.writable(details(holidaySchedule="AUTOATTENDANT-HOLIDAY", timeZone="Europe/Paris"))
+    result = aa_compare.plan("present", aa_compare.desired_from_options(options(name_dialing="GROUP")), current)
     assert result.body == {"nameDialing": "GROUP"}
     assert list(result.diff()["before"]) == [
         "name",
@@ -343,26 +349,25 @@ def test_unset_options_are_left_alone():
 
 
 def test_create_and_delete_plans():
-    wanted = aa.desired_from_options(options())
-    create = aa.plan("present", wanted, None)
+    wanted = aa_compare.desired_from_options(options())
+    create = aa_compare.plan("present", wanted, None)
     assert create.action == "create" and create.body == wanted
     assert create.diff()["before"] == {} and create.diff()["after"]["name"] == "Reception"
-    current = aa.writable(details())
-    delete = aa.plan("absent", {}, current)
+    current = aa_compare.writable(details())
+    delete = aa_compare.plan("absent", {}, current)
     assert delete.action == "delete" and delete.diff()["after"] == {} and delete.diff()["before"]["name"] == "Reception"
-    assert aa.plan("absent", {}, None).action == "nothing"
+    assert aa_compare.plan("absent", {}, None).action == "nothing"
 
 
 def test_plan_does_not_modify_its_inputs():
-    current = aa.writable(details())
-    wanted = aa.desired_from_options(options(business_hours_menu=menu([key("3", "EXIT")])))
+    current = aa_compare.writable(details())
+    wanted = aa_compare.desired_from_options(options(business_hours_menu=menu([key("3", "EXIT")])))
     before = copy.deepcopy((current, wanted))
-    aa.plan("present", wanted, current)
+    aa_compare.plan("present", wanted, current)
     assert (current, wanted) == before
 
 
 def test_writable_gives_read_back_numbers_in_e164():
-    from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import writable as as_written
 
     details = {
         "businessHoursMenu": {

@@ -7,7 +7,7 @@ action is unchanged. Not kept: what the user removed from a key, and any field o
 
 import copy
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
 
 WELCOME = {"fileName": "welcome.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}
 CLOSED = {"fileName": "closed.wma", "mediaFileType": "WMA", "level": "ORGANIZATION"}
@@ -56,7 +56,7 @@ def desired():
 
 
 def test_a_changed_menu_is_sent_whole_with_what_the_service_knows():
-    assert aa.changes(desired(), current()) == {
+    assert aa_compare.changes(desired(), current()) == {
         "businessHoursMenu": {
             "greeting": "CUSTOM",
             "extensionEnabled": False,
@@ -81,7 +81,7 @@ def test_another_audio_file_is_sent_as_the_user_gives_it():
     want = desired()
     want["businessHoursMenu"]["audioAnnouncementFile"] = dict(CLOSED)
     want["businessHoursMenu"]["keyConfigurations"][2]["audioAnnouncementFile"] = dict(WELCOME)
-    sent = aa.changes(want, current())["businessHoursMenu"]
+    sent = aa_compare.changes(want, current())["businessHoursMenu"]
     assert sent["audioAnnouncementFile"] == CLOSED
     assert sent["keyConfigurations"][1] == {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": WELCOME}
 
@@ -89,16 +89,16 @@ def test_another_audio_file_is_sent_as_the_user_gives_it():
 def test_a_menu_the_service_does_not_have_is_sent_as_wanted():
     have = current()
     del have["businessHoursMenu"]
-    sent = aa.changes(desired(), have)["businessHoursMenu"]
+    sent = aa_compare.changes(desired(), have)["businessHoursMenu"]
     want = desired()["businessHoursMenu"]
     assert sent == dict(want, keyConfigurations=sorted(want["keyConfigurations"], key=lambda entry: entry["key"]))
     have["businessHoursMenu"] = "not a menu"
-    assert aa.changes(desired(), have)["businessHoursMenu"] == sent
+    assert aa_compare.changes(desired(), have)["businessHoursMenu"] == sent
 
 
 def test_the_body_shares_nothing_with_its_inputs():
     want, have = desired(), current()
-    body = aa.changes(want, have)
+    body = aa_compare.changes(want, have)
     menu = body["businessHoursMenu"]
     menu["audioAnnouncementFile"]["id"] = "changed"
     menu["futureMenuField"]["mode"] = "changed"
@@ -113,7 +113,7 @@ def test_the_body_shares_nothing_with_its_inputs():
 def test_changes_and_plan_leave_their_inputs_alone():
     want, have = desired(), current()
     frozen_want, frozen_have = copy.deepcopy(want), copy.deepcopy(have)
-    aa.plan("present", want, have)
+    aa_compare.plan("present", want, have)
     assert want == frozen_want and have == frozen_have
 
 
@@ -123,4 +123,4 @@ def test_the_order_of_the_menu_options_makes_no_difference():
     menu = want["businessHoursMenu"]
     want["businessHoursMenu"] = {"callTreatment": menu.pop("callTreatment"), **menu}
     assert list(want["businessHoursMenu"])[:2] == ["callTreatment", "greeting"]
-    assert aa.changes(want, current()) == aa.changes(desired(), current())
+    assert aa_compare.changes(want, current()) == aa_compare.changes(desired(), current())

@@ -6,8 +6,9 @@ import pytest
 import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant_export as export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
 from tests.ansible_yaml import load as ansible_load
 
 AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
@@ -97,7 +98,7 @@ def full_details():
 
 def module_params(options):
     """OPTIONS as AnsibleModule hands them to the module: validated, unset options and suboptions None."""
-    result = ArgumentSpecValidator(aa.argument_spec()).validate(copy.deepcopy(options))
+    result = ArgumentSpecValidator(aa_options.argument_spec()).validate(copy.deepcopy(options))
     assert not result.error_messages, result.error_messages
     return result.validated_parameters
 
@@ -181,7 +182,7 @@ def test_nothing_none_and_no_unknown_fields():
 def test_export_is_accepted_by_the_module_argument_spec_and_validation():
     options = export.options_from_details(full_details(), "Headquarters")
     assert export.check_options(options) == []
-    assert not aa.validate_options(module_params(options))
+    assert not aa_options.validate_options(module_params(options))
 
 
 def test_check_options_names_what_the_module_would_refuse():
@@ -210,29 +211,31 @@ def test_applying_the_export_to_the_same_details_plans_nothing(mutate):
     details = full_details()
     mutate(details)
     options = export.options_from_details(details, "Headquarters")
-    desired = aa.desired_from_options(module_params(options))
-    plan = aa.plan("present", desired, aa.writable(details))
+    desired = aa_compare.desired_from_options(module_params(options))
+    plan = aa_compare.plan("present", desired, aa_compare.writable(details))
     assert plan.action == "nothing", plan.body
     # Every writable field of the details is managed by the export: nothing is left to the service's defaults.
-    assert set(desired) == set(aa.writable(details))
+    assert set(desired) == set(aa_compare.writable(details))
 
 
 def test_a_change_in_control_hub_is_a_change_for_the_export():
     options = export.options_from_details(full_details(), "Headquarters")
     changed = full_details()
     changed["businessHoursMenu"]["keyConfigurations"][3]["value"] = "+19073569984"
-    plan = aa.plan("present", aa.desired_from_options(module_params(options)), aa.writable(changed))
+    plan = aa_compare.plan(
+        "present", aa_compare.desired_from_options(module_params(options)), aa_compare.writable(changed)
+    )
     assert plan.action == "update" and list(plan.body) == ["businessHoursMenu"]
 
 
 def test_missing_attendant_is_created_with_the_export_body():
     options = export.options_from_details(full_details(), "Headquarters")
     params = module_params(options)
-    assert aa.missing_for_create(params) == []
-    plan = aa.plan("present", aa.desired_from_options(params), None)
+    assert aa_options.missing_for_create(params) == []
+    plan = aa_compare.plan("present", aa_compare.desired_from_options(params), None)
     assert plan.action == "create"
     assert plan.body["businessHoursMenu"]["callTreatment"]["noInputTimer"] == 15
-    for read_only in aa.READ_ONLY_FIELDS:
+    for read_only in aa_compare.READ_ONLY_FIELDS:
         assert read_only not in plan.body
 
 

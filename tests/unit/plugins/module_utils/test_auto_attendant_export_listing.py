@@ -1,6 +1,6 @@
 """The order the export lists attendants in: location name, name, then id, so that duplicates list the same way."""
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant_export as export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import export
 
 
 def test_duplicates_are_ordered_by_id():

@@ -1,7 +1,7 @@
 """The export form of values whose type or shape is not what the option expects: converted where the module would
 read the same value, kept verbatim otherwise (check_options() then says what the module would refuse)."""
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant_export as export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import export
 
 
 def test_coerce_numbers_to_the_option_type():

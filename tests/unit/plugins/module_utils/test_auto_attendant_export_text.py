@@ -2,7 +2,7 @@
 
 import yaml
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant_export as export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import export
 
 
 def test_names_in_other_scripts_are_written_as_they_are():

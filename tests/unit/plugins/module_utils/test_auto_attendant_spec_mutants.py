@@ -10,7 +10,8 @@ import pytest
 from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
 
 # The keys AnsibleModule (and ansible-test's validate-modules schema) reads in an option's spec.
 SPEC_KEYS = {
@@ -60,7 +61,7 @@ def item(**overrides):
 
 
 def problems_with_menu(business_hours_menu):
-    return aa.check_options(item(business_hours_menu=business_hours_menu))
+    return aa_options.check_options(item(business_hours_menu=business_hours_menu))
 
 
 # -- the argument spec -------------------------------------------------------------------------------------------
@@ -77,7 +78,7 @@ def unknown_spec_keys(spec, path=""):
 def test_every_option_spec_uses_only_keys_ansible_reads():
     """A misspelt key in an option's spec (requried=True, typ="int") is silently ignored by AnsibleModule, so the
     option would not be checked as documented; ansible-test rejects the spec. None may be there, at any depth."""
-    assert unknown_spec_keys(aa.argument_spec()) == []
+    assert unknown_spec_keys(aa_options.argument_spec()) == []
 
 
 def test_unknown_spec_keys_are_found():
@@ -92,8 +93,10 @@ def test_the_menu_keys_are_shown_in_the_module_result(capsys):
     keys = [key("0", "TRANSFER_WITHOUT_PROMPT", value="2200", description="Sales")]
     options = item(business_hours_menu=menu(keys), after_hours_menu=menu([key("1", "EXIT")]))
     with patch_module_args(options), pytest.raises(SystemExit):
-        module = AnsibleModule(argument_spec=aa.argument_spec())
-        module.exit_json(changed=False, auto_attendant=aa.to_snake(aa.desired_from_options(module.params)))
+        module = AnsibleModule(argument_spec=aa_options.argument_spec())
+        module.exit_json(
+            changed=False, auto_attendant=aa_compare.to_snake(aa_compare.desired_from_options(module.params))
+        )
     result = json.loads(capsys.readouterr().out)
     assert result["auto_attendant"] == {
         "name": "Reception",
@@ -188,13 +191,13 @@ def test_an_announcement_name_at_the_attendants_own_level_is_refused():
 
 def test_missing_for_create_accepts_a_phone_number_without_extension():
     """A phone number alone is enough to create: nothing is missing."""
-    assert aa.check_options(item(extension=None, phone_number="+15551234567")) == []
-    assert aa.missing_for_create(item(extension=None, phone_number="+15551234567")) == []
+    assert aa_options.check_options(item(extension=None, phone_number="+15551234567")) == []
+    assert aa_options.missing_for_create(item(extension=None, phone_number="+15551234567")) == []
 
 
 def test_missing_for_create_names_the_number_when_neither_is_given():
     """Without phone number and extension, the create names both as one missing option."""
-    assert aa.missing_for_create(item(extension=None)) == ["phone_number or extension"]
+    assert aa_options.missing_for_create(item(extension=None)) == ["phone_number or extension"]
 
 
 def test_toll_free_number_is_never_sent():
@@ -205,7 +208,7 @@ def test_toll_free_number_is_never_sent():
             dict(phone_number="+15551230002", ring_pattern="LONG_LONG", toll_free_number=False),
         ]
     )
-    assert aa.desired_from_options(options)["alternateNumbers"] == [
+    assert aa_compare.desired_from_options(options)["alternateNumbers"] == [
         {"phoneNumber": "+15551230001", "ringPattern": "NORMAL"},
         {"phoneNumber": "+15551230002", "ringPattern": "LONG_LONG"},
     ]

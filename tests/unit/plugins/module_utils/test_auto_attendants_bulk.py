@@ -1,7 +1,8 @@
 """The pure half of webex_auto_attendants: item validation, differing fields, purge warnings, the summary."""
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendants_bulk import (
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.bulk import (
     ListedService,
     checked_items,
     differing_fields,
@@ -75,14 +76,14 @@ def test_the_same_name_in_two_organisations_is_not_a_duplicate():
 
 def test_differing_fields_are_the_single_module_comparison():
     item = {"name": "A", "extension": "2002", "business_hours_menu": None, "after_hours_menu": None}
-    for field in auto_attendant.FIELDS:
+    for field in aa_options.FIELDS:
         item.setdefault(field, None)
     current = {"name": "A", "extension": "2001"}
-    plan = auto_attendant.plan("present", auto_attendant.desired_from_options(item), current)
-    assert plan.action == "update" and differing_fields(plan, item) == ["extension"]
-    create = auto_attendant.plan("present", auto_attendant.desired_from_options(item), None)
-    assert differing_fields(create, item) == ["name", "extension"]
-    assert differing_fields(auto_attendant.plan("absent", {}, current), item) == []
+    plan = aa_compare.plan("present", aa_compare.desired_from_options(item), current)
+    assert plan.action == "update" and differing_fields(plan) == ["extension"]
+    create = aa_compare.plan("present", aa_compare.desired_from_options(item), None)
+    assert differing_fields(create) == ["name", "extension"]
+    assert differing_fields(aa_compare.plan("absent", {}, current)) == []
 
 
 def test_purge_warns_about_attendants_a_key_still_transfers_to():
@@ -224,15 +225,13 @@ def test_item_labels():
 def test_item_options_are_the_single_module_options_and_org_id():
     spec = item_argument_spec()
     assert spec.pop("org_id") == {"type": "str"}
-    assert spec == auto_attendant.argument_spec()
+    assert spec == aa_options.argument_spec()
 
 
 def test_created_fields_follow_the_module_option_order_unknown_last():
-    create = auto_attendant.plan(
-        "present", {"afterHoursMenu": {}, "zzzUnknown": 1, "name": "A", "phoneNumber": "+1"}, None
-    )
-    assert differing_fields(create, {}) == ["name", "phone_number", "after_hours_menu", "zzz_unknown"]
-    assert differing_fields(auto_attendant.plan("present", {"name": "A"}, {"name": "A"}), {}) == []
+    create = aa_compare.plan("present", {"afterHoursMenu": {}, "zzzUnknown": 1, "name": "A", "phoneNumber": "+1"}, None)
+    assert differing_fields(create) == ["name", "phone_number", "after_hours_menu", "zzz_unknown"]
+    assert differing_fields(aa_compare.plan("present", {"name": "A"}, {"name": "A"})) == []
 
 
 def _menu_to(*targets):

@@ -2,7 +2,7 @@
 
 import threading
 
-from ansible_collections.wxc.calling.plugins.module_utils.concurrency import RateLimitGate, run_all, share_client
+from ansible_collections.wxc.calling.plugins.module_utils.concurrency import RateLimitGate, run_all
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
 
 LOCATIONS = "/locations"
@@ -80,7 +80,7 @@ def test_run_all_never_runs_more_than_the_concurrency():
 def test_a_429_pauses_every_thread_of_a_shared_client(sim):
     waits = []
     # A long timeout: a request abandoned on a slow machine would stay in flight on the server beside its retry.
-    client = share_client(WebexClient(sim.url, sim.token, timeout=60, sleep=waits.append), concurrency=4)
+    client = WebexClient(sim.url, sim.token, timeout=60, sleep=waits.append).shared(4)
     sim.rate_limit(every=5, retry_after="2")
     outcome = run_all([lambda: client.get_all(LOCATIONS, "items")] * 12, concurrency=4)
     assert all(error is None for _value, error in outcome)
@@ -136,15 +136,15 @@ def test_run_all_returns_the_exception_of_each_failed_call():
     assert run_all(iter([lambda: 2, fail]), concurrency=2) == [(2, None), (None, error)]
 
 
-def test_share_client_gives_both_schemes_one_blocking_pool_of_the_workers_size():
+def test_shared_client_gives_both_schemes_one_blocking_pool_of_the_workers_size():
     slept = []
     client = WebexClient("https://webex.invalid/v1", "token", sleep=slept.append)
-    assert share_client(client, 4) is client
+    assert client.shared(4) is client
     adapter = client.session.get_adapter("https://webex.invalid/v1")
     assert client.session.get_adapter("http://webex.invalid/v1") is adapter
     assert adapter.poolmanager.connection_pool_kw["maxsize"] == 4
     assert adapter.poolmanager.connection_pool_kw["block"] is True
-    share_client(client, 0)
+    client.shared(0)
     assert client.session.get_adapter("https://webex.invalid/v1").poolmanager.connection_pool_kw["maxsize"] == 1
     # The gate sleeps with the client's own sleep.
     client.rate_gate.pause(30)
@@ -152,13 +152,13 @@ def test_share_client_gives_both_schemes_one_blocking_pool_of_the_workers_size()
     assert len(slept) == 1 and 29 < slept[0] <= 30
 
 
-def test_share_client_mints_the_access_token_once_before_the_threads_start(sim):
+def test_shared_client_mints_the_access_token_once_before_the_threads_start(sim):
     credentials = (sim.client_id, sim.client_secret, sim.refresh_token)
     client = WebexClient(sim.url, None, refresh_credentials=credentials, sleep=lambda seconds: None)
-    share_client(client, 3)
+    client.shared(3)
     assert client.session.headers["Authorization"].startswith("Bearer ")
-    share_client(client, 3)  # a token is held: none minted again
+    client.shared(3)  # a token is held: none minted again
     assert [entry["path"] for entry in sim.requests()] == ["/v1/access_token"]
-    share_client(WebexClient(sim.url, sim.token), 3)  # a token given, or no credentials: nothing minted
-    share_client(WebexClient(sim.url, None), 3)
+    WebexClient(sim.url, sim.token).shared(3)  # a token given, or no credentials: nothing minted
+    WebexClient(sim.url, None).shared(3)
     assert len(sim.requests()) == 1

@@ -2,7 +2,10 @@
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import forwarding as fw
+from ansible_collections.wxc.calling.plugins.module_utils import numbers
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import compare as fw_compare
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import export as fw_export
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 
 
@@ -84,23 +87,29 @@ SETTINGS = {
     ],
 )
 def test_canonical_number(written, canonical):
-    assert fw.canonical_number(written) == canonical
+    assert numbers.canonical(written) == canonical
 
 
 @pytest.mark.parametrize("value", ["+19705550006", "+1-970-555-0006", "2100", "80012100"])
 def test_numbers_that_pass(value):
-    assert fw.number_problem(value) is None
+    assert numbers.destination_problem(value) is None
 
 
 @pytest.mark.parametrize("value", ["call me", "+0123", "1", "+1970abc", "+12345678901234567"])
 def test_numbers_that_fail(value):
-    assert fw.number_problem(value) == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
+    assert (
+        numbers.destination_problem(value)
+        == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
+    )
 
 
 def test_valid_options_have_no_errors():
-    assert fw.validate_options(options(always={"enabled": True, "destination": "+19705550006"})) == []
-    assert fw.validate_options(options(rules=[rule(forward_to=SPECIFIED, calls_from=CUSTOM, calls_to=CALLS_TO)])) == []
-    assert fw.validate_options(options(rules=[], purge_rules=True)) == []
+    assert fw_options.validate_options(options(always={"enabled": True, "destination": "+19705550006"})) == []
+    assert (
+        fw_options.validate_options(options(rules=[rule(forward_to=SPECIFIED, calls_from=CUSTOM, calls_to=CALLS_TO)]))
+        == []
+    )
+    assert fw_options.validate_options(options(rules=[], purge_rules=True)) == []
 
 
 NOT_A_NUMBER = "is not an E.164 number (like +19705550006), an extension or an ESN"
@@ -211,11 +220,11 @@ NOT_A_NUMBER = "is not an E.164 number (like +19705550006), an extension or an E
     ],
 )
 def test_invalid_options_name_the_option(overrides, errors):
-    assert fw.validate_options(options(**overrides)) == errors
+    assert fw_options.validate_options(options(**overrides)) == errors
 
 
 def test_renaming_to_the_same_name_is_not_a_duplicate():
-    assert fw.validate_options(options(rules=[rule(new_name="VIP")])) == []
+    assert fw_options.validate_options(options(rules=[rule(new_name="VIP")])) == []
 
 
 def test_desired_keeps_only_what_is_set_in_api_names():
@@ -227,11 +236,11 @@ def test_desired_keeps_only_what_is_set_in_api_names():
             "send_to_voicemail_enabled": False,
         }
     )
-    assert fw.desired_settings(params) == {
+    assert fw_compare.desired_settings(params) == {
         "always": {"enabled": True, "destination": "+19705550006", "sendToVoicemailEnabled": False}
     }
-    assert fw.desired_settings(options()) == {}
-    assert fw.desired_rule(
+    assert fw_compare.desired_settings(options()) == {}
+    assert fw_compare.desired_rule(
         rule(new_name="VIP callers", forward_to=SPECIFIED, calls_from=CUSTOM, calls_to=CALLS_TO, holiday_schedule="")
     ) == {
         "name": "VIP callers",
@@ -246,19 +255,19 @@ def test_desired_keeps_only_what_is_set_in_api_names():
 
 
 def test_read_back_shapes_are_never_a_change():
-    want = fw.desired_rule(
+    want = fw_compare.desired_rule(
         rule(enabled=True, business_schedule="Office", forward_to=SPECIFIED, calls_from=CUSTOM, calls_to=CALLS_TO)
     )
-    assert fw.rule_changes(want, READ_BACK) == []
+    assert fw_compare.rule_changes(want, READ_BACK) == []
     # callsTo {selection: ANY} reads back as {numbers: []}; an absent callsTo is the same.
-    assert fw.rule_field_equal("callsTo", {"numbers": []}, {"numbers": []})
-    assert fw.rule_field_equal("callsTo", {"numbers": []}, None)
+    assert fw_compare.rule_field_equal("callsTo", {"numbers": []}, {"numbers": []})
+    assert fw_compare.rule_field_equal("callsTo", {"numbers": []}, None)
     # forwardTo other than a specified number ignores a leftover phoneNumber.
-    assert fw.rule_field_equal(
+    assert fw_compare.rule_field_equal(
         "forwardTo", {"selection": "DO_NOT_FORWARD"}, {"selection": "DO_NOT_FORWARD", "phoneNumber": "+19705550006"}
     )
     assert (
-        fw.setting_changes(
+        fw_compare.setting_changes(
             {"destination": "+19705550006", "enabled": True}, {"destination": "+1-9705550006", "enabled": True}
         )
         == []
@@ -266,28 +275,30 @@ def test_read_back_shapes_are_never_a_change():
 
 
 def test_real_differences_are_changes():
-    want = fw.desired_rule(
+    want = fw_compare.desired_rule(
         rule(
             enabled=False,
             calls_to={"numbers": []},
             calls_from={"selection": "CUSTOM", "custom_numbers": {"numbers": ["+14155550123"]}},
         )
     )
-    assert fw.rule_changes(want, READ_BACK) == ["enabled", "callsFrom", "callsTo"]
-    assert fw.rule_changes({"name": "VIP", "holidaySchedule": "Holidays"}, READ_BACK) == ["holidaySchedule"]
-    assert fw.rule_changes({"name": "VIP", "businessSchedule": ""}, READ_BACK) == ["businessSchedule"]
-    assert fw.setting_changes({"enabled": True, "ringReminderEnabled": False}, SETTINGS["always"]) == ["enabled"]
+    assert fw_compare.rule_changes(want, READ_BACK) == ["enabled", "callsFrom", "callsTo"]
+    assert fw_compare.rule_changes({"name": "VIP", "holidaySchedule": "Holidays"}, READ_BACK) == ["holidaySchedule"]
+    assert fw_compare.rule_changes({"name": "VIP", "businessSchedule": ""}, READ_BACK) == ["businessSchedule"]
+    assert fw_compare.setting_changes({"enabled": True, "ringReminderEnabled": False}, SETTINGS["always"]) == [
+        "enabled"
+    ]
 
 
 def test_plan_nothing_to_do():
     params = options(always={"enabled": False}, rules=[rule(enabled=True)])
-    the_plan = fw.plan(params, SETTINGS, {"VIP": READ_BACK})
+    the_plan = fw_compare.plan(params, SETTINGS, {"VIP": READ_BACK})
     assert the_plan.action == "nothing" and not the_plan.changed
     assert the_plan.settings_body == {} and the_plan.rule_updates == [] and the_plan.rule_deletes == []
 
 
 def test_plan_settings_are_wrapped_and_only_the_set_fields_sent():
-    the_plan = fw.plan(options(always={"enabled": True, "destination": "+19705550006"}), SETTINGS, {})
+    the_plan = fw_compare.plan(options(always={"enabled": True, "destination": "+19705550006"}), SETTINGS, {})
     assert the_plan.changed
     assert the_plan.settings_body == {"callForwarding": {"always": {"enabled": True, "destination": "+19705550006"}}}
     assert (
@@ -298,14 +309,14 @@ def test_plan_settings_are_wrapped_and_only_the_set_fields_sent():
 
 def test_plan_always_on_without_any_destination_is_refused():
     with pytest.raises(ResourceError) as caught:
-        fw.plan(options(always={"enabled": True}), SETTINGS, {})
+        fw_compare.plan(options(always={"enabled": True}), SETTINGS, {})
     assert str(caught.value) == "always.enabled: forwarding every call needs always.destination (none is set)"
     # A destination already set is enough; an enabled selective part needs none.
     with_destination = dict(SETTINGS, always=dict(SETTINGS["always"], destination="+1-9705550006"))
-    assert fw.plan(options(always={"enabled": True}), with_destination, {}).settings_body == {
+    assert fw_compare.plan(options(always={"enabled": True}), with_destination, {}).settings_body == {
         "callForwarding": {"always": {"enabled": True}}
     }
-    assert fw.plan(options(selective={"enabled": True}), SETTINGS, {}).changed
+    assert fw_compare.plan(options(selective={"enabled": True}), SETTINGS, {}).changed
 
 
 def test_plan_rule_update_is_the_whole_rule_named_and_merged():
@@ -318,7 +329,7 @@ def test_plan_rule_update_is_the_whole_rule_named_and_merged():
             )
         ]
     )
-    the_plan = fw.plan(params, SETTINGS, {"VIP": READ_BACK})
+    the_plan = fw_compare.plan(params, SETTINGS, {"VIP": READ_BACK})
     ((index, current, body, want),) = the_plan.rule_updates
     assert index == 0
     assert current is READ_BACK and want["name"] == "VIP callers"
@@ -329,14 +340,16 @@ def test_plan_rule_update_is_the_whole_rule_named_and_merged():
         "numbers": ["4554", "4155550123"],
     }
     assert body["forwardTo"] == READ_BACK["forwardTo"] and body["callsTo"] == READ_BACK["callsTo"]
-    assert the_plan.references == []
+    assert the_plan.schedules_named == []
 
 
 def test_plan_rename_already_done_and_rename_onto_another_rule():
-    done = fw.plan(options(rules=[rule(name="Old name", new_name="VIP", enabled=True)]), SETTINGS, {"VIP": READ_BACK})
+    done = fw_compare.plan(
+        options(rules=[rule(name="Old name", new_name="VIP", enabled=True)]), SETTINGS, {"VIP": READ_BACK}
+    )
     assert not done.changed
     with pytest.raises(ResourceError) as caught:
-        fw.plan(
+        fw_compare.plan(
             options(rules=[rule(name="Free"), rule(new_name="Old")]),
             SETTINGS,
             {"VIP": READ_BACK, "Old": dict(READ_BACK, name="Old")},
@@ -346,13 +359,13 @@ def test_plan_rename_already_done_and_rename_onto_another_rule():
 
 def test_plan_create_needs_forward_to_and_calls_from_and_lists_its_schedules():
     with pytest.raises(ResourceError) as caught:
-        fw.plan(options(rules=[rule(name="New")]), SETTINGS, {})
+        fw_compare.plan(options(rules=[rule(name="New")]), SETTINGS, {})
     assert str(caught.value) == "rules[0]: rule 'New' does not exist, and creating it needs forward_to and calls_from"
     with pytest.raises(ResourceError) as caught:
-        fw.plan(options(rules=[rule(name="New", calls_from={"selection": "ANY"})]), SETTINGS, {})
+        fw_compare.plan(options(rules=[rule(name="New", calls_from={"selection": "ANY"})]), SETTINGS, {})
     assert str(caught.value) == "rules[0]: rule 'New' does not exist, and creating it needs forward_to"
     with pytest.raises(ResourceError) as caught:
-        fw.plan(options(rules=[rule(name="New", new_name="Newer", forward_to=SPECIFIED)]), SETTINGS, {})
+        fw_compare.plan(options(rules=[rule(name="New", new_name="Newer", forward_to=SPECIFIED)]), SETTINGS, {})
     assert str(caught.value) == "rules[0]: rule 'Newer' does not exist, and creating it needs calls_from"
     params = options(
         rules=[
@@ -365,7 +378,7 @@ def test_plan_create_needs_forward_to_and_calls_from_and_lists_its_schedules():
             )
         ]
     )
-    the_plan = fw.plan(params, SETTINGS, {})
+    the_plan = fw_compare.plan(params, SETTINGS, {})
     ((_index, body, _want),) = the_plan.rule_creates
     assert body == {
         "name": "New",
@@ -373,33 +386,35 @@ def test_plan_create_needs_forward_to_and_calls_from_and_lists_its_schedules():
         "forwardTo": {"selection": "DO_NOT_FORWARD"},
         "callsFrom": {"selection": "ANY"},
     }
-    assert the_plan.references == [("rules[0].business_schedule", "businessHours", "Office")]
+    assert the_plan.schedules_named == [("rules[0].business_schedule", "businessHours", "Office")]
 
 
 def test_plan_purge_deletes_only_undeclared_rules_and_never_without_rules():
-    the_plan = fw.plan(options(rules=[rule(enabled=True)], purge_rules=True), SETTINGS, {"VIP": READ_BACK})
+    the_plan = fw_compare.plan(options(rules=[rule(enabled=True)], purge_rules=True), SETTINGS, {"VIP": READ_BACK})
     assert [summary["id"] for summary in the_plan.rule_deletes] == ["R2"] and the_plan.changed
-    renamed = fw.plan(options(rules=[rule(new_name="VIP callers")], purge_rules=True), SETTINGS, {"VIP": READ_BACK})
+    renamed = fw_compare.plan(
+        options(rules=[rule(new_name="VIP callers")], purge_rules=True), SETTINGS, {"VIP": READ_BACK}
+    )
     assert [summary["id"] for summary in renamed.rule_deletes] == ["R2"]
-    assert not fw.plan(options(always={"enabled": False}), SETTINGS, {}).rule_deletes
+    assert not fw_compare.plan(options(always={"enabled": False}), SETTINGS, {}).rule_deletes
 
 
 def test_settings_not_applied_names_the_fields():
     wanted = {"always": {"enabled": True, "destination": "+19705550006"}}
-    assert fw.settings_not_applied(wanted, SETTINGS) == ["always.enabled", "always.destination"]
-    assert fw.settings_not_applied({"always": {"ringReminderEnabled": True}}, SETTINGS) == [
+    assert fw_compare.settings_not_applied(wanted, SETTINGS) == ["always.enabled", "always.destination"]
+    assert fw_compare.settings_not_applied({"always": {"ringReminderEnabled": True}}, SETTINGS) == [
         "always.ring_reminder_enabled"
     ]
-    assert fw.rule_not_applied(2, {"name": "VIP", "enabled": False, "businessSchedule": "Office"}, READ_BACK) == [
-        "rules[2].enabled"
-    ]
+    assert fw_compare.rule_not_applied(
+        2, {"name": "VIP", "enabled": False, "businessSchedule": "Office"}, READ_BACK
+    ) == ["rules[2].enabled"]
     applied = dict(SETTINGS, always={"enabled": True, "destination": "+1-9705550006"})
-    assert fw.settings_not_applied(wanted, applied) == []
+    assert fw_compare.settings_not_applied(wanted, applied) == []
 
 
 def test_export_of_untouched_forwarding_is_nothing():
     untouched = {"always": SETTINGS["always"], "selective": SETTINGS["selective"], "rules": []}
-    assert fw.options_from_forwarding(untouched, [], "Headquarters", "Reception") is None
+    assert fw_export.options_from_forwarding(untouched, [], "Headquarters", "Reception") is None
 
 
 def test_export_reapplies_with_no_change_and_is_accepted():
@@ -420,7 +435,7 @@ def test_export_reapplies_with_no_change_and_is_accepted():
         "callsFrom": {"selection": "ANY"},
         "callsTo": {"numbers": []},
     }
-    options = fw.options_from_forwarding(settings, [READ_BACK, any_rule], "Headquarters", "Reception")
+    options = fw_export.options_from_forwarding(settings, [READ_BACK, any_rule], "Headquarters", "Reception")
     assert options["always"] == {
         "enabled": True,
         "destination": "+1-9705550006",
@@ -450,17 +465,17 @@ def test_export_reapplies_with_no_change_and_is_accepted():
         "calls_to": {"numbers": []},
     }
     assert "purge_rules" not in options
-    assert fw.check_options(options) == []
+    assert fw_options.check_options(options) == []
     # Applied to what it was read from, nothing changes.
     from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-    params = ArgumentSpecValidator(fw.argument_spec()).validate(options).validated_parameters
-    the_plan = fw.plan(params, settings, {"VIP": READ_BACK, "Old": any_rule})
+    params = ArgumentSpecValidator(fw_options.argument_spec()).validate(options).validated_parameters
+    the_plan = fw_compare.plan(params, settings, {"VIP": READ_BACK, "Old": any_rule})
     assert not the_plan.changed
 
 
 def test_info_form_is_snake_case():
-    info = fw.info_from_forwarding(SETTINGS, [READ_BACK])
+    info = fw_export.info_from_forwarding(SETTINGS, [READ_BACK])
     assert info["always"]["ring_reminder_enabled"] is False
     assert info["rules"][0]["calls_from"]["custom_numbers"]["private_number_enabled"] is True
 
@@ -473,17 +488,20 @@ def test_info_form_is_snake_case():
     [("+1 970-555-0006", "+19705550006"), ("(970) 555.0006", "9705550006"), ("\t2100\n", "2100"), (4554, "4554")],
 )
 def test_sendable_number_drops_separators(value, sendable):
-    assert fw.sendable_number(value) == sendable
+    assert numbers.compact(value) == sendable
 
 
 @pytest.mark.parametrize("value", ["+12", "+123456789012345", "12", "12345678901234567", "+1 (970) 555-0006"])
 def test_numbers_at_the_limits_pass(value):
-    assert fw.number_problem(value) is None
+    assert numbers.destination_problem(value) is None
 
 
 @pytest.mark.parametrize("value", ["+1234567890123456", "123456789012345678", "+", "", "+19705550006x"])
 def test_numbers_past_the_limits_fail(value):
-    assert fw.number_problem(value) == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
+    assert (
+        numbers.destination_problem(value)
+        == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
+    )
 
 
 @pytest.mark.parametrize(
@@ -491,7 +509,7 @@ def test_numbers_past_the_limits_fail(value):
     [("1970555000", "1970555000"), ("97055500061", "97055500061"), ("2005550006", "+12005550006"), (0, "0")],
 )
 def test_canonical_number_only_completes_ten_digit_nanp_numbers(written, canonical):
-    assert fw.canonical_number(written) == canonical
+    assert numbers.canonical(written) == canonical
 
 
 def test_desired_settings_of_both_parts_and_a_cleared_destination():
@@ -504,21 +522,23 @@ def test_desired_settings_of_both_parts_and_a_cleared_destination():
             "send_to_voicemail_enabled": None,
         },
     )
-    assert fw.desired_settings(params) == {"always": {"enabled": False, "destination": "", "ringReminderEnabled": True}}
-    assert fw.desired_settings(options(selective={"destination": "(970) 555-0006"})) == {
+    assert fw_compare.desired_settings(params) == {
+        "always": {"enabled": False, "destination": "", "ringReminderEnabled": True}
+    }
+    assert fw_compare.desired_settings(options(selective={"destination": "(970) 555-0006"})) == {
         "selective": {"destination": "9705550006"}
     }
 
 
 def test_desired_rule_of_every_shape():
-    assert fw.desired_rule(rule()) == {"name": "VIP"}
-    assert fw.desired_rule(rule(enabled=False, business_schedule="", holiday_schedule="Winter")) == {
+    assert fw_compare.desired_rule(rule()) == {"name": "VIP"}
+    assert fw_compare.desired_rule(rule(enabled=False, business_schedule="", holiday_schedule="Winter")) == {
         "name": "VIP",
         "enabled": False,
         "businessSchedule": "",
         "holidaySchedule": "Winter",
     }
-    assert fw.desired_rule(
+    assert fw_compare.desired_rule(
         rule(
             forward_to={"selection": "FORWARD_TO_DEFAULT_NUMBER", "phone_number": None},
             calls_from={
@@ -538,7 +558,7 @@ def test_desired_rule_of_every_shape():
         "callsFrom": {"selection": "ANY"},
         "callsTo": {"numbers": [{"type": "ALTERNATE", "extension": "2100"}, {"type": "PRIMARY", "extension": "2101"}]},
     }
-    assert fw.desired_rule(
+    assert fw_compare.desired_rule(
         rule(
             calls_from={
                 "selection": "CUSTOM",
@@ -557,19 +577,23 @@ def test_desired_rule_of_every_shape():
 
 
 def test_setting_comparison():
-    assert fw.setting_changes({"destination": "", "enabled": False}, None) == []
-    assert fw.setting_changes({"destination": "2100"}, {"destination": None}) == ["destination"]
-    assert fw.setting_changes({"destination": "2100"}, {"destination": "2101"}) == ["destination"]
+    assert fw_compare.setting_changes({"destination": "", "enabled": False}, None) == []
+    assert fw_compare.setting_changes({"destination": "2100"}, {"destination": None}) == ["destination"]
+    assert fw_compare.setting_changes({"destination": "2100"}, {"destination": "2101"}) == ["destination"]
     both = {"always": {"enabled": True}, "selective": {"enabled": True, "destination": "2100"}}
-    assert fw.settings_not_applied(both, SETTINGS) == ["always.enabled", "selective.enabled", "selective.destination"]
-    assert fw.setting_changes({"ringReminderEnabled": False, "enabled": True}, {"enabled": 1}) == []
-    assert fw.setting_changes({"sendToVoicemailEnabled": True}, {"sendToVoicemailEnabled": False}) == [
+    assert fw_compare.settings_not_applied(both, SETTINGS) == [
+        "always.enabled",
+        "selective.enabled",
+        "selective.destination",
+    ]
+    assert fw_compare.setting_changes({"ringReminderEnabled": False, "enabled": True}, {"enabled": 1}) == []
+    assert fw_compare.setting_changes({"sendToVoicemailEnabled": True}, {"sendToVoicemailEnabled": False}) == [
         "sendToVoicemailEnabled"
     ]
 
 
 def test_rule_field_comparison():
-    equal = fw.rule_field_equal
+    equal = fw_compare.rule_field_equal
     assert equal("callsTo", {"numbers": [{"type": "PRIMARY", "phoneNumber": "+19705550026"}]}, {"numbers": []}) is False
     assert equal(
         "callsTo",
@@ -616,21 +640,21 @@ def test_rule_field_comparison():
 
 
 def test_bodies_of_update_and_create():
-    assert fw.writable_rule(dict(READ_BACK, holidaySchedule=None)) == {
+    assert fw_compare.writable_rule(dict(READ_BACK, holidaySchedule=None)) == {
         key: value for key, value in READ_BACK.items() if key != "id"
     }
-    body = fw.update_body({"name": "VIP", "callsFrom": {"selection": "ANY"}}, READ_BACK)
+    body = fw_compare.update_body({"name": "VIP", "callsFrom": {"selection": "ANY"}}, READ_BACK)
     assert body["callsFrom"] == {"selection": "ANY"} and body["name"] == "VIP"
-    body = fw.update_body(
+    body = fw_compare.update_body(
         {"name": "VIP", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}},
         {"name": "VIP", "callsFrom": {"selection": "ANY"}},
     )
     assert body == {"name": "VIP", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
     want = {"name": "VIP", "forwardTo": {"selection": "DO_NOT_FORWARD"}}
-    body = fw.update_body(want, READ_BACK)
+    body = fw_compare.update_body(want, READ_BACK)
     body["forwardTo"]["selection"] = "changed"
     assert want["forwardTo"] == {"selection": "DO_NOT_FORWARD"} and READ_BACK["forwardTo"]["selection"] != "changed"
-    assert fw.create_body(
+    assert fw_compare.create_body(
         {
             "name": "New",
             "businessSchedule": "",
@@ -646,14 +670,14 @@ def test_bodies_of_update_and_create():
     }
     # The desired rule is left as the user gave it: the read-back compares against it.
     want = {"name": "New", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
-    fw.create_body(want)
+    fw_compare.create_body(want)
     assert want == {"name": "New", "callsFrom": {"selection": "CUSTOM", "customNumbers": {"numbers": ["2100"]}}}
-    assert fw.create_body({"name": "New", "businessSchedule": "Office", "enabled": False}) == {
+    assert fw_compare.create_body({"name": "New", "businessSchedule": "Office", "enabled": False}) == {
         "name": "New",
         "businessSchedule": "Office",
         "enabled": False,
     }
-    assert fw.CUSTOM_NUMBERS_DEFAULTS == {
+    assert fw_compare.CUSTOM_NUMBERS_DEFAULTS == {
         "privateNumberEnabled": False,
         "unavailableNumberEnabled": False,
         "numbers": [],
@@ -662,22 +686,22 @@ def test_bodies_of_update_and_create():
 
 def test_references_name_only_schedules_not_sent_before():
     want = {"name": "VIP", "businessSchedule": "Office", "holidaySchedule": "Winter"}
-    assert fw._references(3, want, None) == [
+    assert fw_compare._schedules_named(3, want, None) == [
         ("rules[3].business_schedule", "businessHours", "Office"),
         ("rules[3].holiday_schedule", "holidays", "Winter"),
     ]
-    assert fw._references(0, want, {"businessSchedule": "Office"}) == [
+    assert fw_compare._schedules_named(0, want, {"businessSchedule": "Office"}) == [
         ("rules[0].holiday_schedule", "holidays", "Winter")
     ]
-    assert fw._references(0, {"name": "VIP", "businessSchedule": ""}, None) == []
+    assert fw_compare._schedules_named(0, {"name": "VIP", "businessSchedule": ""}, None) == []
 
 
 def test_plan_of_a_missing_part_and_no_rules():
-    the_plan = fw.plan(options(selective={"enabled": True}), {"rules": []}, {})
+    the_plan = fw_compare.plan(options(selective={"enabled": True}), {"rules": []}, {})
     assert the_plan.before == {"always": {}, "selective": {}}
     assert the_plan.after == {"always": {}, "selective": {"enabled": True}}
     assert the_plan.settings_body == {"callForwarding": {"selective": {"enabled": True}}}
-    assert the_plan.action == "update" and the_plan.references == [] and the_plan.warnings == []
+    assert the_plan.action == "update" and the_plan.schedules_named == []
 
 
 def test_plan_of_rules_keeps_order_and_before_after():
@@ -690,45 +714,47 @@ def test_plan_of_rules_keeps_order_and_before_after():
         purge_rules=True,
     )
     old = {"id": "R2", "name": "Old", "enabled": False, "businessSchedule": "Office", "holidaySchedule": None}
-    the_plan = fw.plan(params, SETTINGS, {"VIP": READ_BACK, "Old": old})
+    the_plan = fw_compare.plan(params, SETTINGS, {"VIP": READ_BACK, "Old": old})
     assert [(index, current["id"], body) for index, current, body, _want in the_plan.rule_updates] == [
         (0, "R2", {"name": "Old", "enabled": True, "businessSchedule": "Office"})
     ]
     assert [(index, body) for index, body, _want in the_plan.rule_creates] == [
         (1, {"name": "New", "forwardTo": {"selection": "DO_NOT_FORWARD"}, "callsFrom": {"selection": "ANY"}})
     ]
-    assert the_plan.rule_deletes == [] and the_plan.references == []
+    assert the_plan.rule_deletes == [] and the_plan.schedules_named == []
     assert the_plan.before["rules"] == [
         {"name": "Old", "enabled": False, "businessSchedule": "Office"},
-        fw.writable_rule(READ_BACK),
+        fw_compare.writable_rule(READ_BACK),
     ]
     assert the_plan.after["rules"] == [
         {"name": "Old", "enabled": True, "businessSchedule": "Office"},
         {"name": "New", "forwardTo": {"selection": "DO_NOT_FORWARD"}, "callsFrom": {"selection": "ANY"}},
-        fw.writable_rule(READ_BACK),
+        fw_compare.writable_rule(READ_BACK),
     ]
-    only_deletes = fw.plan(options(rules=[], purge_rules=True), SETTINGS, {})
+    only_deletes = fw_compare.plan(options(rules=[], purge_rules=True), SETTINGS, {})
     assert only_deletes.action == "update" and only_deletes.rule_deletes == SETTINGS["rules"]
     assert only_deletes.before == {"always": SETTINGS["always"], "selective": SETTINGS["selective"]}
 
 
 def test_plan_actions():
-    assert fw.ForwardingPlan().action == "nothing" and fw.ForwardingPlan().settings_body == {}
-    assert fw.ForwardingPlan(rule_deletes=[{"id": "R1"}]).action == "update"
-    assert fw.ForwardingPlan(rule_updates=[(0, {}, {}, {})]).action == "update"
-    assert fw.ForwardingPlan(rule_creates=[(0, {}, {})]).action == "update"
-    the_plan = fw.ForwardingPlan(settings_body={"callForwarding": {}}, before={"rules": []}, after={"ruleName": "x"})
+    assert fw_compare.ForwardingPlan().action == "nothing" and fw_compare.ForwardingPlan().settings_body == {}
+    assert fw_compare.ForwardingPlan(rule_deletes=[{"id": "R1"}]).action == "update"
+    assert fw_compare.ForwardingPlan(rule_updates=[(0, {}, {}, {})]).action == "update"
+    assert fw_compare.ForwardingPlan(rule_creates=[(0, {}, {})]).action == "update"
+    the_plan = fw_compare.ForwardingPlan(
+        settings_body={"callForwarding": {}}, before={"rules": []}, after={"ruleName": "x"}
+    )
     assert the_plan.action == "update" and the_plan.diff() == {"before": {"rules": []}, "after": {"rule_name": "x"}}
-    assert fw.to_snake(None) is None
+    assert fw_compare.to_snake(None) is None
 
 
 def test_export_edges():
-    assert fw._is_untouched({}, []) is True
-    assert fw._is_untouched({"always": {"ringReminderEnabled": True}}, []) is False
-    assert fw._is_untouched({"selective": {"destination": "2100"}}, []) is False
-    assert fw._is_untouched({}, [READ_BACK]) is False
-    assert fw.rule_options({"name": "Bare"}) == {"name": "Bare", "enabled": False, "calls_to": {"numbers": []}}
-    assert fw.rule_options(
+    assert fw_export._is_untouched({}, []) is True
+    assert fw_export._is_untouched({"always": {"ringReminderEnabled": True}}, []) is False
+    assert fw_export._is_untouched({"selective": {"destination": "2100"}}, []) is False
+    assert fw_export._is_untouched({}, [READ_BACK]) is False
+    assert fw_export.rule_options({"name": "Bare"}) == {"name": "Bare", "enabled": False, "calls_to": {"numbers": []}}
+    assert fw_export.rule_options(
         {
             "name": "Odd",
             "enabled": 1,
@@ -750,22 +776,22 @@ def test_export_edges():
         "calls_to": {"numbers": [{"type": "ALTERNATE", "extension": "2100"}, {"type": "PRIMARY"}]},
     }
     unavailable = {"selection": "CUSTOM", "customNumbers": {"unavailableNumberEnabled": True, "numbers": ["2100"]}}
-    assert fw.rule_options({"name": "U", "callsFrom": unavailable})["calls_from"] == {
+    assert fw_export.rule_options({"name": "U", "callsFrom": unavailable})["calls_from"] == {
         "selection": "CUSTOM",
         "custom_numbers": {"private_number_enabled": False, "unavailable_number_enabled": True, "numbers": ["2100"]},
     }
-    assert fw.rule_options({"name": "Any", "callsFrom": {"selection": "ANY", "customNumbers": {}}})["calls_from"] == {
-        "selection": "ANY"
-    }
+    assert fw_export.rule_options({"name": "Any", "callsFrom": {"selection": "ANY", "customNumbers": {}}})[
+        "calls_from"
+    ] == {"selection": "ANY"}
     # Untouched settings with a rule: the rule is declared.
-    assert fw.options_from_forwarding({}, [{"name": "R"}], "L", "A") == {
+    assert fw_export.options_from_forwarding({}, [{"name": "R"}], "L", "A") == {
         "location": "L",
         "auto_attendant": "A",
         "always": {},
         "selective": {},
         "rules": [{"name": "R", "enabled": False, "calls_to": {"numbers": []}}],
     }
-    assert fw.options_from_forwarding({"always": {"enabled": True, "destination": None}}, [], "L", "A") == {
+    assert fw_export.options_from_forwarding({"always": {"enabled": True, "destination": None}}, [], "L", "A") == {
         "location": "L",
         "auto_attendant": "A",
         "always": {"enabled": True},
@@ -775,18 +801,20 @@ def test_export_edges():
 
 
 def test_check_options_reports_the_spec_first_then_the_rest():
-    assert fw.check_options({"auto_attendant": " ", "purge_rules": True}) == ["missing required arguments: location"]
-    assert fw.check_options({"location": "L", "auto_attendant": " ", "purge_rules": True}) == [
+    assert fw_options.check_options({"auto_attendant": " ", "purge_rules": True}) == [
+        "missing required arguments: location"
+    ]
+    assert fw_options.check_options({"location": "L", "auto_attendant": " ", "purge_rules": True}) == [
         "auto_attendant: must not be empty",
         "purge_rules: needs rules (the rules to keep; rules: [] deletes every rule)",
     ]
     options_given = {"location": "L", "auto_attendant": "A", "rules": [{"name": "R"}]}
-    fw.check_options(options_given)
+    fw_options.check_options(options_given)
     assert options_given == {"location": "L", "auto_attendant": "A", "rules": [{"name": "R"}]}
 
 
 def test_info_form_of_missing_parts():
-    assert fw.info_from_forwarding({"rules": [{"id": "R1"}]}, [{"callsTo": {"numbers": []}}]) == {
+    assert fw_export.info_from_forwarding({"rules": [{"id": "R1"}]}, [{"callsTo": {"numbers": []}}]) == {
         "always": {},
         "selective": {},
         "rules": [{"calls_to": {"numbers": []}}],

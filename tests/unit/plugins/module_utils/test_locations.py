@@ -5,7 +5,12 @@ The same function runs against the simulator in tests/simulator_tests/test_conve
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import (
+    LocationNotFound,
+    decode_webex_id,
+    is_location_id,
+    resolve_location,
+)
 
 HQ_ID = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2hx"  # ciscospark://us/LOCATION/hq
 
@@ -48,12 +53,11 @@ def test_a_name_that_several_locations_have_is_ambiguous_with_their_ids():
     with pytest.raises(LocationNotFound) as caught:
         resolve_location(client, "Depot")
     assert str(caught.value) == (
-        "location 'Depot' is ambiguous: 2 locations have that name (ids: L1, L3); give the id instead"
+        "2 locations are called 'Depot' in the organization (ids: L1, L3); give the id instead"
     )
 
 
 def test_an_id_whose_length_needs_one_padding_character_is_decoded():
-    from ansible_collections.wxc.calling.plugins.module_utils.locations import decode_webex_id, is_location_id
 
     value = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2FiY2Q"  # 39 characters: one "=" short
     assert decode_webex_id(value) == "ciscospark://us/LOCATION/abcd" and is_location_id(value)

@@ -6,8 +6,8 @@ warns, in one message, of every problem the forwarding module would find in what
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant_export import read_back
-from ansible_collections.wxc.calling.plugins.module_utils.locations import (
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import read_attendants as read_back
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import (
     LocationNotFound,
     decode_webex_id,
     is_location_id,

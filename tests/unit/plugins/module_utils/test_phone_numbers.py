@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant as aa
-from ansible_collections.wxc.calling.plugins.module_utils.phone_numbers import normalise, same_number
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
+from ansible_collections.wxc.calling.plugins.module_utils.numbers import normalise, same_number
 
 
 @pytest.mark.parametrize(
@@ -24,9 +24,12 @@ def test_normalise(value, expected):
     assert normalise(value) == expected
 
 
-def test_same_number():
+def test_same_number_compares_the_canonical_forms():
     assert same_number("+1-9195559876", "+19195559876")
-    assert not same_number("+1-9195559876", "9195559876")
+    # Forwarding rules read NANP numbers back without their +: the same number, for every resource.
+    assert same_number("+1-9195559876", "9195559876")
+    assert same_number("", None) and not same_number("2100", "2101")
+    assert not same_number("+449195559876", "9195559876")
 
 
 def menu(keys, transfer_to=None):
@@ -51,7 +54,7 @@ def test_writable_normalises_every_number_and_drops_operator_values():
         ),
         "afterHoursMenu": menu([{"key": "0", "action": "EXIT"}]),
     }
-    current = aa.writable(details)
+    current = aa_compare.writable(details)
     assert current["phoneNumber"] == "+19705550010"
     assert current["alternateNumbers"][0]["phoneNumber"] == "+19705550011"
     assert current["businessHoursMenu"]["keyConfigurations"] == [
@@ -60,7 +63,7 @@ def test_writable_normalises_every_number_and_drops_operator_values():
     ]
     assert current["businessHoursMenu"]["callTreatment"]["actionToBePerformed"]["transferCallTo"] == "+19195559877"
     assert details["businessHoursMenu"]["keyConfigurations"][0]["value"] == "+1-9195559876"  # the input is untouched
-    assert aa.operator_values(details) == [("business_hours_menu", "0", "2000")]
+    assert aa_compare.operator_values(details) == [("business_hours_menu", "0", "2000")]
     desired = {
         "phoneNumber": "+19705550010",
         "businessHoursMenu": {
@@ -70,7 +73,7 @@ def test_writable_normalises_every_number_and_drops_operator_values():
             ]
         },
     }
-    assert aa.differences(desired, current) == []
+    assert aa_compare.differences(desired, current) == []
 
 
 def test_a_menu_sent_whole_keeps_unknown_fields_of_the_same_key_only():
@@ -89,7 +92,7 @@ def test_a_menu_sent_whole_keeps_unknown_fields_of_the_same_key_only():
             {"key": "1", "action": "REPEAT_MENU"},
         ]
     }
-    update = aa.changes({"businessHoursMenu": want}, {"businessHoursMenu": have})
+    update = aa_compare.changes({"businessHoursMenu": want}, {"businessHoursMenu": have})
     assert update["businessHoursMenu"]["future"] == 1
     assert update["businessHoursMenu"]["keyConfigurations"] == [
         {"key": "0", "action": "EXIT", "description": "Bye", "extra": "x"},

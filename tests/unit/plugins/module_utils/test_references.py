@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import references
-from ansible_collections.wxc.calling.plugins.module_utils.references import UnresolvedReference
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import references
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.references import UnresolvedReference
 
 HQ, BRANCH = "HQ-ID", "BRANCH-ID"
 # List items as the list endpoint returns them.

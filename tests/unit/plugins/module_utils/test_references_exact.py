@@ -3,8 +3,8 @@ and the helpers of the export and of a cycle's first pass (make mutation found t
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import references
-from ansible_collections.wxc.calling.plugins.module_utils.references import UnresolvedReference
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import references
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.references import UnresolvedReference
 
 HQ, BRANCH = "HQ-ID", "BRANCH-ID"
 KEY1 = "business_hours_menu.key_configurations (key 1).auto_attendant"

@@ -3,7 +3,7 @@ texts unheld where the other tests only look for a part of a message)."""
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import schedules as sc
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 
 NUMBER = "is the number %s, not text (YAML reads unquoted digits as a number: 0100 becomes 64, 1_000 becomes 1000)"
 BOOLEAN = "is the boolean %s, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean)"
@@ -73,7 +73,7 @@ def options(**fields):
     ],
 )
 def test_option_messages_are_exactly_these(fields, errors):
-    assert sc.validate_options(options(**fields)) == errors
+    assert sc_options.validate_options(options(**fields)) == errors
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_option_messages_are_exactly_these(fields, errors):
     ],
 )
 def test_event_messages_are_exactly_these(fields, errors):
-    assert sc.validate_options(options(events=[event(**fields)])) == errors
+    assert sc_options.validate_options(options(events=[event(**fields)])) == errors
 
 
 def recurrence(**fields):
@@ -195,13 +195,13 @@ def recurrence(**fields):
     ],
 )
 def test_recurrence_messages_are_exactly_these(fields, errors):
-    assert sc.validate_options(options(events=[event(recurrence=recurrence(**fields))])) == errors
+    assert sc_options.validate_options(options(events=[event(recurrence=recurrence(**fields))])) == errors
 
 
 def test_an_end_date_of_a_recurrence_is_only_compared_with_a_valid_start():
     bad_start = event(
         start_date="soon", recurrence=recurrence(recur_daily={"recur_interval": 1}, recur_end_date="2020-01-01")
     )
-    assert sc.validate_options(options(events=[bad_start])) == [
+    assert sc_options.validate_options(options(events=[bad_start])) == [
         "events[0].start_date: 'soon' is not a date in YYYY-MM-DD format"
     ]

@@ -6,7 +6,8 @@ so find() asks the service for both and still checks both in the answer.
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils.schedules import ScheduleError, ScheduleService
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
+from ansible_collections.wxc.calling.plugins.module_utils.resource import AmbiguousName
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
 from tests.unit.plugins.module_utils.test_webex_client import API, TOKEN, fixture_exchange  # noqa: F401  # pylint: disable=unused-import
 
@@ -46,7 +47,7 @@ def test_find_never_takes_a_schedule_of_the_other_type_with_the_same_name(exchan
 
 
 def test_find_refuses_two_schedules_of_the_same_type_and_name(exchange, service):
-    """Two holidays schedules with that exact name: an error naming the count, the type and the name."""
+    """Two holidays schedules with that exact name: an error naming the count, the type, the name and the ids."""
     answer = {
         "schedules": [
             {"id": "H1", "name": "Closed", "type": "holidays"},
@@ -55,6 +56,8 @@ def test_find_refuses_two_schedules_of_the_same_type_and_name(exchange, service)
         ]
     }
     exchange.expect("GET", SCHEDULES + "?type=holidays&name=Closed", 200, answer)
-    with pytest.raises(ScheduleError) as caught:
+    with pytest.raises(AmbiguousName) as caught:
         service.find("L1", "holidays", "Closed")
-    assert str(caught.value) == "2 holidays schedules are called 'Closed' in this location"
+    assert str(caught.value) == (
+        "2 holidays schedules are called 'Closed' in this location (ids: H1, H2); remove the duplicates first"
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import schedules as sc
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 
 PATTERNS = ("recur_daily", "recur_weekly", "recur_yearly_by_date", "recur_yearly_by_day")
 
@@ -71,11 +71,13 @@ DAILY = {"recur_daily": {"recur_interval": 1}}
     ],
 )
 def test_recurrence_errors_are_exactly_these(recurrence, errors):
-    assert sc.validate_options(params_with(**recurrence)) == errors
+    assert sc_options.validate_options(params_with(**recurrence)) == errors
 
 
 def test_new_name_with_state_absent_is_refused_and_alone_is_fine():
     params = dict(params_with(**DAILY), events=None)
-    assert sc.validate_options(dict(params, new_name="Other")) == []
-    assert sc.validate_options(dict(params, state="absent")) == []
-    assert sc.validate_options(dict(params, new_name="Other", state="absent")) == ["new_name: only with state=present"]
+    assert sc_options.validate_options(dict(params, new_name="Other")) == []
+    assert sc_options.validate_options(dict(params, state="absent")) == []
+    assert sc_options.validate_options(dict(params, new_name="Other", state="absent")) == [
+        "new_name: only with state=present"
+    ]

@@ -4,7 +4,7 @@ test holds types, choices and defaults to DOCUMENTATION; these hold the rules be
 import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.wxc.calling.plugins.module_utils import schedules as sc
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 
 EVENT = {"name": "E", "start_date": "2026-01-01", "end_date": "2026-01-01"}
 PATTERNS = "recur_daily|recur_weekly|recur_yearly_by_date|recur_yearly_by_day"
@@ -14,7 +14,7 @@ BY_DAY = {"day": "MONDAY", "week": "LAST", "month": "MAY"}
 
 def validate(recurrence):
     options = {"location": "HQ", "type": "business_hours", "name": "x", "events": [dict(EVENT, recurrence=recurrence)]}
-    result = ArgumentSpecValidator(sc.argument_spec()).validate(options)
+    result = ArgumentSpecValidator(sc_options.argument_spec()).validate(options)
     return result.error_messages, result.validated_parameters
 
 

@@ -2,7 +2,10 @@
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import schedules as sc
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import compare as sc_compare
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import service as sc_service
 
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
@@ -60,8 +63,8 @@ def options(**overrides):
 
 
 def test_valid_options_have_no_errors():
-    assert sc.validate_options(options()) == []
-    assert sc.validate_options(options(events=None)) == []
+    assert sc_options.validate_options(options()) == []
+    assert sc_options.validate_options(options(events=None)) == []
 
 
 @pytest.mark.parametrize(
@@ -104,12 +107,12 @@ def test_valid_options_have_no_errors():
 )
 def test_bad_events_are_named(changed, message):
     params = options(events=[dict(options()["events"][0], **changed)])
-    errors = sc.validate_options(params)
+    errors = sc_options.validate_options(params)
     assert any(message in error for error in errors), errors
 
 
 def test_duplicate_event_names_and_names():
-    errors = sc.validate_options(options(events=[event(), event()], name="x" * 81, new_name="", state="absent"))
+    errors = sc_options.validate_options(options(events=[event(), event()], name="x" * 81, new_name="", state="absent"))
     assert "events[1].name: event 'Weekdays' is listed more than once" in errors
     assert "name: 81 characters, the maximum is 80" in errors
     assert "new_name: must not be empty" in errors
@@ -120,11 +123,11 @@ def test_29_february_is_a_day_of_february():
     params = options(
         events=[event(recurrence=recurrence(recur_yearly_by_date={"day_of_month": 29, "month": "FEBRUARY"}))]
     )
-    assert sc.validate_options(params) == []
+    assert sc_options.validate_options(params) == []
 
 
 def test_event_body_maps_to_api_and_infers_all_day():
-    body = sc.event_body(event(recurrence=recurrence(recur_weekly=weekly("monday"))))
+    body = sc_compare.event_body(event(recurrence=recurrence(recur_weekly=weekly("monday"))))
     assert body == {
         "name": "Weekdays",
         "startDate": "2026-01-05",
@@ -144,17 +147,17 @@ def test_event_body_maps_to_api_and_infers_all_day():
             }
         },
     }
-    assert sc.event_body(event(start_time=None, end_time=None)) == {
+    assert sc_compare.event_body(event(start_time=None, end_time=None)) == {
         "name": "Weekdays",
         "startDate": "2026-01-05",
         "endDate": "2026-01-05",
         "allDayEnabled": True,
     }
-    assert sc.desired_events(options(events=None)) is None
+    assert sc_compare.desired_events(options(events=None)) is None
 
 
 def test_canonical_event_normalises_times_and_defaults():
-    sent = sc.event_body(event(recurrence=recurrence(recur_weekly=weekly("monday"))))
+    sent = sc_compare.event_body(event(recurrence=recurrence(recur_weekly=weekly("monday"))))
     read = {
         "id": "x",
         "name": "Weekdays",
@@ -165,8 +168,8 @@ def test_canonical_event_normalises_times_and_defaults():
         "allDayEnabled": False,
         "recurrence": {"recurForEver": True, "recurWeekly": {"recurInterval": 1, "monday": True}},
     }
-    assert sc.canonical_event(sent) == sc.canonical_event(read)
-    assert sc.canonical_event(read)["endTime"] == "17:30"
+    assert sc_compare.canonical_event(sent) == sc_compare.canonical_event(read)
+    assert sc_compare.canonical_event(read)["endTime"] == "17:30"
     all_day = {
         "name": "New Year",
         "startDate": "2026-01-01",
@@ -175,14 +178,14 @@ def test_canonical_event_normalises_times_and_defaults():
         "startTime": "",
         "endTime": "",
     }
-    assert sc.canonical_event(all_day) == {
+    assert sc_compare.canonical_event(all_day) == {
         "name": "New Year",
         "startDate": "2026-01-01",
         "endDate": "2026-01-01",
         "allDayEnabled": True,
     }
     ending = {"recurEndDate": "2027-01-01", "recurDaily": {}}
-    assert sc.canonical_event(dict(all_day, recurrence=ending))["recurrence"] == {
+    assert sc_compare.canonical_event(dict(all_day, recurrence=ending))["recurrence"] == {
         "recurForEver": False,
         "recurEndDate": "2027-01-01",
         "recurDaily": {"recurInterval": 1},
@@ -194,9 +197,9 @@ def test_event_changes_are_a_set_by_name():
     b = {"name": "B", "startDate": "2026-02-01", "endDate": "2026-02-01", "allDayEnabled": True}
     c = {"name": "C", "startDate": "2026-03-01", "endDate": "2026-03-01", "allDayEnabled": True}
     current = [dict(a, id="ia"), dict(b, id="ib")]
-    assert sc.event_changes([b, a], current) == ([], [], [])
+    assert sc_compare.event_changes([b, a], current) == ([], [], [])
     b2 = dict(b, endDate="2026-02-02")
-    creates, updates, deletes = sc.event_changes([b2, c], current)
+    creates, updates, deletes = sc_compare.event_changes([b2, c], current)
     assert creates == [c] and updates == [b2] and deletes == [dict(a, id="ia")]
 
 
@@ -205,38 +208,43 @@ def desired(name, events):
 
 
 def test_plan_actions():
-    events = sc.desired_events(options())
-    assert sc.plan("absent", desired("Office hours", None), None).action == "nothing"
-    created = sc.plan("present", desired("Office hours", events), None)
+    events = sc_compare.desired_events(options())
+    assert sc_compare.plan("absent", desired("Office hours", None), None).action == "nothing"
+    created = sc_compare.plan("present", desired("Office hours", events), None)
     assert created.action == "create" and created.body == {
         "type": "businessHours",
         "name": "Office hours",
         "events": events,
     }
     assert created.diff()["before"] == {} and created.diff()["after"]["events"][0]["start_time"] == "08:30"
-    current = {"id": "s1", "name": "Office hours", "events": [dict(sc.canonical_event(events[0]), id="e1")]}
-    assert sc.plan("present", desired("Office hours", events), current).action == "nothing"
-    assert sc.plan("present", desired("Office hours", None), current).action == "nothing"
-    renamed = sc.plan("present", desired("Winter", None), current)
+    current = {"id": "s1", "name": "Office hours", "events": [dict(sc_compare.canonical_event(events[0]), id="e1")]}
+    assert sc_compare.plan("present", desired("Office hours", events), current).action == "nothing"
+    assert sc_compare.plan("present", desired("Office hours", None), current).action == "nothing"
+    renamed = sc_compare.plan("present", desired("Winter", None), current)
     assert renamed.action == "update" and renamed.rename == "Winter" and not renamed.event_updates
     assert renamed.diff()["after"]["name"] == "Winter"
-    emptied = sc.plan("present", desired("Office hours", []), current)
+    emptied = sc_compare.plan("present", desired("Office hours", []), current)
     assert emptied.event_deletes == current["events"] and emptied.after["events"] == []
-    deleted = sc.plan("absent", desired("Office hours", None), current)
+    deleted = sc_compare.plan("absent", desired("Office hours", None), current)
     assert deleted.action == "delete" and deleted.diff()["after"] == {}
 
 
 def test_to_snake_and_paths_quote_ids():
-    assert sc.to_snake({"type": "businessHours", "locationId": "L", "events": [{"allDayEnabled": True}]}) == {
+    assert sc_compare.to_snake({"type": "businessHours", "locationId": "L", "events": [{"allDayEnabled": True}]}) == {
         "type": "business_hours",
         "location_id": "L",
         "events": [{"all_day_enabled": True}],
     }
-    assert sc.schedule_path("L", "holidays", "a/b+c") == "/telephony/config/locations/L/schedules/holidays/a%2Fb%2Bc"
+    assert (
+        sc_service.schedule_path("L", "holidays", "a/b+c")
+        == "/telephony/config/locations/L/schedules/holidays/a%2Fb%2Bc"
+    )
 
 
 class FakeService:
     """Records calls; one existing schedule."""
+
+    client = None
 
     def __init__(self, current=None, users=()):
         self.current = current
@@ -283,12 +291,12 @@ class FakeService:
 
 
 def test_converge_uses_the_new_id_after_a_rename():
-    events = sc.desired_events(options())
+    events = sc_compare.desired_events(options())
     current = {
         "id": "old-id",
         "name": "Office hours",
         "events": [
-            dict(sc.canonical_event(events[0]), id="e1", endTime="18:00"),
+            dict(sc_compare.canonical_event(events[0]), id="e1", endTime="18:00"),
             {"id": "e2", "name": "Gone", "startDate": "2026-01-01", "endDate": "2026-01-01", "allDayEnabled": True},
         ],
     }
@@ -297,7 +305,7 @@ def test_converge_uses_the_new_id_after_a_rename():
         new_name="Winter",
         events=options()["events"] + [event(name="Saturday", start_date="2026-01-10", end_date="2026-01-10")],
     )
-    the_plan, result = sc.converge(service, "L", params)
+    the_plan, result = sc_converge.converge(service, "L", params)
     assert service.calls == [
         ("rename", "old-id", "Winter"),
         ("delete_event", "new-id", "e2"),
@@ -308,12 +316,14 @@ def test_converge_uses_the_new_id_after_a_rename():
     assert result["id"] == "new-id" and result["name"] == "Winter"
     assert [e["id"] for e in result["events"]] == ["e1", "e-Saturday"]
     check = FakeService(current)
-    the_plan, result = sc.converge(check, "L", params, check_mode=True)
+    the_plan, result = sc_converge.converge(check, "L", params, check_mode=True)
     assert the_plan.changed and check.calls == [] and result["id"] is None
 
 
-def test_converge_refuses_to_delete_a_schedule_in_use():
+def test_converge_refuses_to_delete_a_schedule_in_use(monkeypatch):
     service = FakeService({"id": "s", "name": "Office hours", "events": []}, users=["Reception", "Sales"])
-    with pytest.raises(sc.ScheduleError, match="used by auto attendant\\(s\\) 'Reception', 'Sales'"):
-        sc.converge(service, "L", options(state="absent", events=None))
+    # Who uses a schedule is the attendant service's to say.
+    monkeypatch.setattr(sc_converge.AutoAttendantService, "using_schedule", lambda _self, *args: service.users(*args))
+    with pytest.raises(sc_service.ScheduleError, match="used by auto attendant\\(s\\) 'Reception', 'Sales'"):
+        sc_converge.converge(service, "L", options(state="absent", events=None))
     assert service.calls == []

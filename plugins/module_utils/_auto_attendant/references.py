@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import copy
 
+from ansible_collections.wxc.calling.plugins.module_utils import menus
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 
 OPTION = "auto_attendant"
-MENUS = ("business_hours_menu", "after_hours_menu")
 # Only these actions send the caller to a number, so only these may name an attendant instead.
-REFERENCE_ACTIONS = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT", "TRANSFER_TO_MAILBOX")
-TRANSFER_ACTIONS = ("TRANSFER_WITH_PROMPT", "TRANSFER_WITHOUT_PROMPT")
+REFERENCE_ACTIONS = menus.ACTIONS_NEEDING_VALUE
 TARGET_FIELDS = ("name", "location")
 
 
@@ -82,16 +81,8 @@ class Reference:
 
 def _holders(params):
     """(path, holder dict, number field) of every place a reference may stand in PARAMS."""
-    for menu_name in MENUS:
-        menu = params.get(menu_name)
-        if not isinstance(menu, dict):
-            continue
-        for entry in menu.get("key_configurations") or []:
-            if isinstance(entry, dict):
-                yield "%s.key_configurations (key %s).%s" % (menu_name, entry.get("key"), OPTION), entry, "value"
-        todo = (menu.get("call_treatment") or {}).get("action_to_be_performed")
-        if isinstance(todo, dict):
-            yield "%s.call_treatment.action_to_be_performed.%s" % (menu_name, OPTION), todo, "transfer_call_to"
+    for place in menus.places(params, kinds=("key", "no_input")):
+        yield "%s.%s" % (place.path, OPTION), place.holder, place.destination_field
 
 
 def find(params):
@@ -291,22 +282,17 @@ def references_from_numbers(options, own_item, items, location_form):
     own extension is a mailbox, not a menu). Returns the new options.
     """
     result = copy.deepcopy(options)
-    for menu_name in MENUS:
-        menu = result.get(menu_name)
-        if not isinstance(menu, dict):
+    for place in menus.places(result, kinds=("key", "no_input")):
+        if place.holder.get("action") not in menus.TRANSFER_ACTIONS:
             continue
-        for entry in menu.get("key_configurations") or []:
-            if entry.get("action") in TRANSFER_ACTIONS:
-                reference = reference_for(entry.get("value"), own_item, items, location_form)
-                if reference is not None:
-                    entry.pop("value")
-                    _insert_after(entry, "action", OPTION, reference)
-        todo = (menu.get("call_treatment") or {}).get("action_to_be_performed")
-        if isinstance(todo, dict) and todo.get("action") in TRANSFER_ACTIONS:
-            reference = reference_for(todo.get("transfer_call_to"), own_item, items, location_form)
-            if reference is not None:
-                todo.pop("transfer_call_to")
-                todo[OPTION] = reference
+        reference = reference_for(place.holder.get(place.destination_field), own_item, items, location_form)
+        if reference is None:
+            continue
+        place.holder.pop(place.destination_field)
+        if place.kind == "key":
+            _insert_after(place.holder, "action", OPTION, reference)
+        else:
+            place.holder[OPTION] = reference
     return result
 
 
@@ -383,28 +369,21 @@ def without(params, own_location, deferred):
     """
     result = copy.deepcopy(params)
     deferred = set(deferred)
-    for menu_name in MENUS:
-        menu = result.get(menu_name)
-        if not isinstance(menu, dict):
-            continue
-        keys = menu.get("key_configurations")
+    dropped = [
+        place
+        for place in menus.places(result, kinds=("key", "no_input"))
+        if place.holder.get(OPTION) is not None and _target(place.holder[OPTION], own_location) in deferred
+    ]
+    for menu in menus.places(result, kinds=("menu",)):
+        here = [place for place in dropped if place.menu == menu.menu]
+        keys = menu.holder.get("key_configurations")
         if isinstance(keys, list):
-            kept = [
-                entry
-                for entry in keys
-                if not (
-                    isinstance(entry, dict)
-                    and entry.get(OPTION) is not None
-                    and _target(entry[OPTION], own_location) in deferred
-                )
-            ]
+            kept = [entry for entry in keys if not any(place.holder is entry for place in here)]
             if keys and not kept:
                 kept = [{"key": keys[0]["key"], "action": "EXIT"}]
-            menu["key_configurations"] = kept
-        treatment = menu.get("call_treatment")
-        todo = (treatment or {}).get("action_to_be_performed")
-        if isinstance(todo, dict) and todo.get(OPTION) is not None and _target(todo[OPTION], own_location) in deferred:
-            treatment.pop("action_to_be_performed")
+            menu.holder["key_configurations"] = kept
+        if any(place.kind == "no_input" for place in here):
+            menu.holder["call_treatment"].pop("action_to_be_performed")
     return result
 
 

@@ -3,143 +3,15 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Turn short standard-menu descriptions into wxc.calling.webex_auto_attendant module arguments."""
+"""The role's standard-menu vocabulary, and the builder that turns short descriptions into webex_auto_attendant
+options; shared by the filters auto_attendant_module_args, auto_attendant_greeting_files and auto_attendant_flowchart.
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
-DOCUMENTATION = r"""
-name: auto_attendant_module_args
-short_description: Build webex_auto_attendant module arguments from standard-menu descriptions
-version_added: 0.1.0
-author:
-  - wxc.calling contributors
-description:
-  - Takes the list of auto attendants of the P(wxc.calling.auto_attendant#role) role and the dictionary of
-    defaults, merges the defaults under every item (item values win; dictionaries are merged recursively,
-    lists are replaced) and returns, for every item, the exact dictionary of arguments for the
-    M(wxc.calling.webex_auto_attendant) module.
-  - Each item describes its two menus, O(_input[].business_hours) and O(_input[].after_hours), with a few
-    variables (operator, departments, dial by name, voicemail, repeat key) instead of raw key configurations.
-  - "Keys are assigned as follows: key V(0) goes to the operator, departments with a C(departments[].key)
-    keep it, departments without a key take the next free keys from V(1) upward in list order, then the voicemail key
-    (when C(voicemail_key) is not set) takes the next free key. The dial-by-name key defaults to V(#),
-    the repeat key to V(*). Raw C(keys) are added, or replace the generated key with the same key."
-  - The operator key is sent as action C(TRANSFER_WITHOUT_PROMPT) with the operator destination as value and the description
-    C(Operator), because the service rejects a value on C(TRANSFER_TO_OPERATOR) (error 4806).
-  - Every problem is reported with an AnsibleFilterError that names the attendant and the offending variable, for example a key
-    used twice, more departments than free keys, a department without a destination or an unknown after-hours shape.
-    Because all items are built at once, such an error stops the role before any API call.
-positional: _input, defaults
-options:
-  _input:
-    description:
-      - The list of auto attendants (the role variable C(auto_attendant_list)).
-      - Each item holds the attendant's own fields, named like the options of M(wxc.calling.webex_auto_attendant)
-        (O(_input[].name), O(_input[].location), C(extension), C(phone_number), C(business_schedule), ...),
-        and the two standard-menu descriptions O(_input[].business_hours) and O(_input[].after_hours).
-      - See the role documentation (C(ansible-doc -t role wxc.calling.auto_attendant)) for every field.
-    type: list
-    elements: dict
-    required: true
-    suboptions:
-      name:
-        description: Name of the auto attendant.
-        type: str
-        required: true
-      location:
-        description: Location id or exact location name. May come from O(defaults).
-        type: str
-        required: true
-      state:
-        description: V(present) or V(absent). Defaults to O(state).
-        type: str
-        choices: [present, absent]
-      business_hours:
-        description:
-          - Standard-menu description of the business-hours menu.
-          - "Fields: C(greeting) (V(default), an announcement file name, or a dict with C(id), or C(name) and C(level) (an
-            announcement of the repository by name, level V(organization) or V(location), resolved by the module), or
-            C(file_name), C(media_file_type), C(level)), C(greeting_file) (a local WAV or WMA file, uploaded first by the role; wins over C(greeting)),
-            C(operator), C(departments) (list of C(name), C(destination) or C(auto_attendant) (another attendant by
-            name, resolved by the module), optional C(key) and C(prompt)), C(dial_by_name)
-            (default V(true)), C(dial_by_name_key) (default V(#)), C(dial_by_extension) (default V(true)), C(dial_by_extension_key),
-            C(voicemail), C(voicemail_key), C(repeat_key) (default V(*)), C(exit_key), C(keys) (raw key configurations) and
-            C(call_treatment) (passed through)."
-        type: dict
-      after_hours:
-        description:
-          - Standard-menu description of the after-hours menu. Same fields as O(_input[].business_hours), plus C(shape).
-          - "C(shape): V(closed) (default: the greeting, V(*) repeats, V(#) ends the call), V(voicemail) (like V(closed), and the next
-            free key, normally V(1), transfers to the voicemail destination), V(operator) (like V(closed), and V(0) transfers to the
-            operator), V(business_hours) (the same menu as business hours) or V(custom) (built from the after-hours fields alone,
-            with the same defaults as business hours). Fields set in O(_input[].after_hours) override the shape; the V(voicemail)
-            and V(operator) shapes take their destination from the business-hours menu when the after-hours menu has none.
-          - An item whose C(after_hours.shape) differs from the shape in O(defaults) (V(closed) when not set there) does not
-            inherit the C(after_hours) fields of O(defaults): they belong to the other shape."
-        type: dict
-      forwarding:
-        description:
-          - Call forwarding of the attendant, the options C(always), C(selective), C(rules) and C(purge_rules) of
-            M(wxc.calling.webex_auto_attendant_forwarding). Checked by that module's own rules and returned in
-            C(forwarding) of the item, for the role's forwarding task. Ignored for an item with C(state=absent).
-        type: dict
-        version_added: 0.2.0
-  defaults:
-    description:
-      - Dictionary merged under every item (the role variable C(auto_attendant_defaults)). Item values win.
-    type: dict
-    default: {}
-  state:
-    description: State for items that do not set O(_input[].state).
-    type: str
-    default: present
-    choices: [present, absent]
+The vocabulary is the role's only; every item built goes through the module's own rulebook (check_options:
+argument_spec + validate_options), so a bad value fails here, before the first API call, for exactly the reasons the
+module would refuse it.
 """
 
-EXAMPLES = r"""
-- name: Build the module arguments of every auto attendant before any API call
-  ansible.builtin.set_fact:
-    aa_args: "{{ auto_attendant_list | wxc.calling.auto_attendant_module_args(auto_attendant_defaults, state='present') }}"
-  vars:
-    auto_attendant_defaults:
-      business_schedule: AUTOATTENDANT-BUSINESS-HOURS
-      business_hours:
-        operator: "1000"
-        departments:
-          - name: Sales
-            destination: "1100"
-          - name: Support
-            destination: "1200"
-    auto_attendant_list:
-      - name: HQ Main
-        location: Headquarters
-        extension: "2000"
-        after_hours:
-          shape: voicemail
-          voicemail: "1000"
-
-# aa_args[0].business_hours_menu.key_configurations is then:
-#   - {key: "0", action: TRANSFER_WITHOUT_PROMPT, value: "1000", description: Operator}
-#   - {key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "1100", description: Sales}
-#   - {key: "2", action: TRANSFER_WITHOUT_PROMPT, value: "1200", description: Support}
-#   - {key: "*", action: REPEAT_MENU, description: Repeat menu}
-#   - {key: "#", action: NAME_DIALING, description: Dial by name}
-"""
-
-RETURN = r"""
-_value:
-  description:
-    - One dictionary of M(wxc.calling.webex_auto_attendant) arguments per input item, in input order.
-    - Always has C(name), C(location) and C(state). Items with C(state=present) also have C(business_hours_menu) and
-      C(after_hours_menu), each complete (C(greeting), C(extension_enabled), C(key_configurations), and
-      C(audio_announcement_file) or C(call_treatment) when set). Other attendant fields appear only when they are set.
-    - C(forwarding), when the item (or O(defaults)) sets it, holds options of
-      M(wxc.calling.webex_auto_attendant_forwarding), not of M(wxc.calling.webex_auto_attendant).
-  type: list
-  elements: dict
-"""
+from __future__ import annotations
 
 import copy
 import os
@@ -147,20 +19,13 @@ import os
 from ansible.errors import AnsibleFilterError
 from ansible.utils.vars import merge_hash
 
-from ansible_collections.wxc.calling.plugins.module_utils import forwarding as forwarding_rulebook  # noqa: E402
-
-# The filter owns the role's menu vocabulary only; every item it builds then goes through the module's own rulebook
-# (check_options: argument_spec + validate_options), so a bad value fails here, before the first API call, for exactly
-# the reasons the module would refuse it.
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (  # noqa: E402
-    DESTINATION,
-    FIELDS,
-    MENUS,
-    check_options,
-    text_problem,
-)
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import KEY_ACTIONS as ACTIONS
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import MENU_KEYS as VALID_KEYS
+from ansible_collections.wxc.calling.plugins.module_utils import numbers
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.options import FIELDS, check_options
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as forwarding_options
+from ansible_collections.wxc.calling.plugins.module_utils.menus import KEY_ACTIONS as ACTIONS
+from ansible_collections.wxc.calling.plugins.module_utils.menus import MENU_KEYS as VALID_KEYS
+from ansible_collections.wxc.calling.plugins.module_utils.menus import MENUS
+from ansible_collections.wxc.calling.plugins.module_utils.resource import text_problem
 
 DEPARTMENT_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
@@ -171,7 +36,7 @@ AUDIO_FIELDS = ("id", "name", "file_name", "media_file_type", "level")
 # which the role builds, so a field added to the module reaches it through the role with no change here.
 PASSTHROUGH_FIELDS = ("org_id",) + tuple(field for field in FIELDS if field not in ("name",) + MENUS)
 # business_hours_menu / after_hours_menu: a menu in the module's own form (the raw form), as an export writes it.
-RAW_MENU_FIELDS = ("business_hours_menu", "after_hours_menu")
+RAW_MENU_FIELDS = MENUS
 ITEM_FIELDS = ("name", "location", "state", "business_hours", "after_hours") + PASSTHROUGH_FIELDS + RAW_MENU_FIELDS
 # forwarding: options of webex_auto_attendant_forwarding (not of webex_auto_attendant), for the role's forwarding task.
 FORWARDING_FIELD = "forwarding"
@@ -244,7 +109,7 @@ DESCRIPTIONS = {
 }
 
 
-class _Context(object):
+class Context:
     """Where we are, for error messages: the attendant and the variable path inside auto_attendant_list."""
 
     def __init__(self, index, name):
@@ -290,7 +155,7 @@ def _choice(ctx, path, value):
     return _as_text(ctx, path, _text(value)).strip().lower()
 
 
-def _is_blank(value):
+def is_blank(value):
     return value is None or value is False or (isinstance(value, str) and not value.strip())
 
 
@@ -313,7 +178,7 @@ def _key(ctx, path, value):
 
 
 def _optional_key(ctx, path, value):
-    if _is_blank(value):
+    if is_blank(value):
         return None
     return _key(ctx, path, value)
 
@@ -328,12 +193,12 @@ def _bool(ctx, path, value):
 
 
 def _destination(ctx, path, value, required=True, what=""):
-    if _is_blank(value):
+    if is_blank(value):
         if required:
             ctx.fail(path, "is missing%s: give a phone number or an extension to transfer to" % what)
         return None
     value = _as_text(ctx, path, value)
-    if not DESTINATION.fullmatch(value):
+    if not numbers.is_destination(value):
         ctx.fail(path, "%r%s is neither an E.164 number (+15551234567) nor an extension (digits)" % (value, what))
     return value
 
@@ -371,7 +236,7 @@ def _audio_file(ctx, path, value):
     return None  # pragma: no cover
 
 
-def _greeting_file_name(ctx, path, value):
+def greeting_file_name(ctx, path, value):
     """The base name of a local greeting file (the name it is uploaded under), or an error naming the variable."""
     if not isinstance(value, str) or value.rstrip("/\\") != value or not os.path.basename(value.strip()):
         ctx.fail(path, "must be the path of a local .wav or .wma file, got %r" % (value,))
@@ -393,7 +258,7 @@ def _raw_key(ctx, path, entry):
     result = {"key": key, "action": action}
     # Which actions take a value and a file is the module's rule: check_options() judges the built item.
     value = _as_text(ctx, path + ".value", entry.get("value"))
-    if not _is_blank(value):
+    if not is_blank(value):
         result["value"] = value
     if entry.get("auto_attendant") is not None:  # a reference by name: the module resolves it
         result["auto_attendant"] = copy.deepcopy(entry["auto_attendant"])
@@ -406,7 +271,7 @@ def _raw_key(ctx, path, entry):
     return result
 
 
-class _KeyBook(object):
+class _KeyBook:
     """Collects generated keys and refuses a key used twice, naming both variables."""
 
     def __init__(self, ctx):
@@ -434,13 +299,13 @@ def _build_menu(ctx, path, desc):
     """One complete module menu from a resolved standard-menu description (all MENU_FIELDS present)."""
     menu = {}
     greeting = desc["greeting"]
-    if not _is_blank(desc.get("greeting_file")):
+    if not is_blank(desc.get("greeting_file")):
         # The role uploads the file first, at the attendant's location, under its file name.
         greeting = {
-            "file_name": _greeting_file_name(ctx, path + ".greeting_file", desc["greeting_file"]),
+            "file_name": greeting_file_name(ctx, path + ".greeting_file", desc["greeting_file"]),
             "level": "LOCATION",
         }
-    if _is_blank(greeting) or (isinstance(greeting, str) and greeting.strip().lower() == "default"):
+    if is_blank(greeting) or (isinstance(greeting, str) and greeting.strip().lower() == "default"):
         menu["greeting"] = "DEFAULT"
     else:
         menu["greeting"] = "CUSTOM"
@@ -496,7 +361,7 @@ def _build_menu(ctx, path, desc):
         dpath = "%s.departments[%d]" % (path, index)
         _check_fields(ctx, dpath, department, DEPARTMENT_FIELDS)
         name = _as_text(ctx, dpath + ".name", department.get("name"))
-        if _is_blank(name):
+        if is_blank(name):
             ctx.fail(dpath + ".name", "is missing (the department name is also the key description)")
         prompt = department.get("prompt")
         entry = {
@@ -504,7 +369,7 @@ def _build_menu(ctx, path, desc):
             if prompt is not None and _bool(ctx, dpath + ".prompt", prompt)
             else "TRANSFER_WITHOUT_PROMPT",
         }
-        if department.get("auto_attendant") is not None and _is_blank(department.get("destination")):
+        if department.get("auto_attendant") is not None and is_blank(department.get("destination")):
             entry["auto_attendant"] = copy.deepcopy(department["auto_attendant"])  # the module resolves it
         else:
             entry["value"] = _destination(
@@ -568,7 +433,7 @@ def _menu_description(ctx, path, value, allowed):
     return value
 
 
-def _resolve_menus(ctx, item):
+def resolve_menus(ctx, item):
     """Fill both menu descriptions with the defaults and the after-hours shape; return (business, after)."""
     business_in = _menu_description(ctx, "business_hours", item.get("business_hours"), MENU_FIELDS)
     after_in = dict(_menu_description(ctx, "after_hours", item.get("after_hours"), AFTER_HOURS_FIELDS))
@@ -577,15 +442,15 @@ def _resolve_menus(ctx, item):
     business.update(business_in)
 
     shape = after_in.pop("shape", None)
-    shape = DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _choice(ctx, "after_hours.shape", shape)
+    shape = DEFAULT_AFTER_HOURS_SHAPE if is_blank(shape) else _choice(ctx, "after_hours.shape", shape)
     if shape not in SHAPES:
         ctx.fail("after_hours.shape", "unknown shape %r; expected one of %s" % (shape, ", ".join(sorted(SHAPES))))
     after = dict(business) if shape == "business_hours" else dict(MENU_DEFAULTS)
     after.update(SHAPES[shape])
     after.update(after_in)
-    if shape in ("voicemail", "operator") and _is_blank(after.get(shape)):
+    if shape in ("voicemail", "operator") and is_blank(after.get(shape)):
         after[shape] = business.get(shape)
-        if _is_blank(after[shape]):
+        if is_blank(after[shape]):
             ctx.fail(
                 "after_hours.%s" % shape,
                 "after_hours.shape is %s but neither after_hours.%s nor business_hours.%s is set"
@@ -599,7 +464,7 @@ def _item_args(ctx, item, state):
     args = {}
     for field in ("name", "location"):
         value = _as_text(ctx, field, item.get(field))
-        if _is_blank(value):
+        if is_blank(value):
             ctx.fail(field, "is required (set it in the item or in auto_attendant_defaults)")
         args[field] = value  # names are data: kept exactly, surrounding spaces included, as the module keeps them
     item_state = item.get("state")
@@ -618,12 +483,12 @@ def _item_args(ctx, item, state):
             continue
         # Text fields go to the module as given: its rulebook (check_options below) refuses a number or boolean there.
         args[field] = copy.deepcopy(value)
-    if _is_blank(args.get("extension")) and _is_blank(args.get("phone_number")):
+    if is_blank(args.get("extension")) and is_blank(args.get("phone_number")):
         ctx.fail("extension", "an auto attendant needs an extension or a phone_number (or both)")
-    if _is_blank(args.get("business_schedule")):
+    if is_blank(args.get("business_schedule")):
         ctx.fail("business_schedule", "is required: the name of a business-hours schedule of the location")
 
-    business, after = _resolve_menus(ctx, item)
+    business, after = resolve_menus(ctx, item)
     for raw_field, description, built in (
         ("business_hours_menu", "business_hours", business),
         ("after_hours_menu", "after_hours", after),
@@ -642,16 +507,16 @@ def _item_args(ctx, item, state):
 
 def _shape_of(after_hours):
     shape = after_hours.get("shape") if isinstance(after_hours, dict) else None
-    return DEFAULT_AFTER_HOURS_SHAPE if _is_blank(shape) else _text(shape).strip().lower()
+    return DEFAULT_AFTER_HOURS_SHAPE if is_blank(shape) else _text(shape).strip().lower()
 
 
-def _defaults_for(defaults, item):
+def defaults_for(defaults, item):
     """The defaults to merge under ITEM: without their after_hours when the item picks another after-hours shape."""
     result = copy.deepcopy(defaults)
     after_hours = item.get("after_hours")
     if (
         isinstance(after_hours, dict)
-        and not _is_blank(after_hours.get("shape"))
+        and not is_blank(after_hours.get("shape"))
         and "after_hours" in result
         and _shape_of(after_hours) != _shape_of(result["after_hours"])
     ):
@@ -668,7 +533,7 @@ def _forwarding_args(ctx, args, value):
         )
     _check_fields(ctx, FORWARDING_FIELD, value, FORWARDING_OPTIONS)
     options = dict((key, copy.deepcopy(value[key])) for key in FORWARDING_OPTIONS if value.get(key) is not None)
-    problems = forwarding_rulebook.check_options(dict(options, location=args["location"], auto_attendant=args["name"]))
+    problems = forwarding_options.check_options(dict(options, location=args["location"], auto_attendant=args["name"]))
     if problems:
         ctx.fail_with(["%s: %s" % (FORWARDING_FIELD, problem) for problem in problems])
     return options
@@ -706,8 +571,8 @@ def auto_attendant_module_args(auto_attendants, defaults=None, state="present"):
             raise AnsibleFilterError(
                 "auto_attendant_list[%d]: must be a dictionary, got %s" % (index, type(item).__name__)
             )
-        ctx = _Context(index, item.get("name"))
-        merged = merge_hash(_defaults_for(defaults, item), item, recursive=True, list_merge="replace")
+        ctx = Context(index, item.get("name"))
+        merged = merge_hash(defaults_for(defaults, item), item, recursive=True, list_merge="replace")
         args = _item_args(ctx, merged, state)
         # The module's own rulebook on what was built (org_id is a connection option, not a resource option).
         problems = check_options(dict((key, value) for key, value in args.items() if key != "org_id"))
@@ -725,10 +590,3 @@ def auto_attendant_module_args(auto_attendants, defaults=None, state="present"):
         seen[identity] = index
         results.append(args)
     return results
-
-
-class FilterModule(object):
-    """wxc.calling auto attendant filters."""
-
-    def filters(self):
-        return {"auto_attendant_module_args": auto_attendant_module_args}

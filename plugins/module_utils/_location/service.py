@@ -2,14 +2,14 @@
 # Copyright (c) wxc.calling contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Turn a location given by id or by exact name into its id (shared by every module)."""
+"""Locations: a location given by id or by exact name, as its id (every module and the engine resolve through here)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, find_exact
+from ansible_collections.wxc.calling.plugins.module_utils.resource import AmbiguousName, ResourceError, find_one
 
 LOCATIONS_PATH = "/locations"
 
@@ -40,14 +40,22 @@ def resolve_location(client, location):
     """
     if is_location_id(location):
         return location, None
-    matches = find_exact(client, LOCATIONS_PATH, "items", {"name": location}, lambda item: item.get("name") == location)
-    if not matches:
+    try:
+        found = find_one(
+            client,
+            LOCATIONS_PATH,
+            "items",
+            {"name": location},
+            lambda item: item.get("name") == location,
+            what="locations",
+            name=location,
+            where="in the organization",
+            advice="give the id instead",
+        )
+    except AmbiguousName as error:
+        raise LocationNotFound(str(error)) from None
+    if not found:
         raise LocationNotFound(
             "location %r not found: no location has exactly that name (give its exact name or id)" % location
         )
-    if len(matches) > 1:
-        raise LocationNotFound(
-            "location %r is ambiguous: %d locations have that name (ids: %s); give the id instead"
-            % (location, len(matches), ", ".join(item["id"] for item in matches))
-        )
-    return matches[0]["id"], matches[0]["name"]
+    return found["id"], found["name"]

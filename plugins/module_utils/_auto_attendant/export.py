@@ -16,18 +16,26 @@ import copy
 import json
 import re
 
-from ansible_collections.wxc.calling.plugins.module_utils import forwarding, references
-from ansible_collections.wxc.calling.plugins.module_utils.auto_attendant import (
-    FIELDS,
-    AutoAttendantService,
-    argument_spec,
-    check_options,
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import references
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.compare import (
     operator_value_warnings,
     to_snake,
     with_e164_numbers,
     writable,
 )
-from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.options import (
+    FIELDS,
+    argument_spec,
+    check_options,
+)
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as forwarding_options
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.export import (
+    info_from_forwarding,
+    options_from_forwarding,
+)
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.service import ForwardingService
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
@@ -253,7 +261,7 @@ def _export_locations(client, items, export_location, known, warn):
     return result
 
 
-def read_back(client, location=None, name=None, export_location="name", warn=None, forwarding_export=None):
+def read_attendants(client, location=None, name=None, export_location="name", warn=None, forwarding_export=None):
     """The auto attendants (of the org, or of LOCATION, optionally only NAME) as (details for info, export options).
 
     One list walk, then one details GET per attendant; locations are named in the export only when unambiguous.
@@ -293,16 +301,42 @@ def read_back(client, location=None, name=None, export_location="name", warn=Non
     return attendants, export
 
 
-def _read_forwarding(client, item, location, info, forwarding_export, warn):
-    settings, rules = forwarding.read_forwarding(client, item["locationId"], item["id"])
-    info["forwarding"] = forwarding.info_from_forwarding(settings, rules)
-    options = forwarding.options_from_forwarding(settings, rules, location, item["name"])
+def _read_forwarding(client, item, location, info, exported, warn):
+    settings, rules = ForwardingService(client, forwarding_options.AUTO_ATTENDANTS).read(item["locationId"], item["id"])
+    info["forwarding"] = info_from_forwarding(settings, rules)
+    options = options_from_forwarding(settings, rules, location, item["name"])
     if options is None:
         return
-    problems = forwarding.check_options(options)
+    problems = forwarding_options.check_options(options)
     if problems:
         warn(
             "call forwarding of auto attendant %r: webex_auto_attendant_forwarding would refuse the export: %s"
             % (item["name"], "; ".join(problems))
         )
-    forwarding_export.append(options)
+    exported.append(options)
+
+
+# -- the info module -------------------------------------------------------------------------------------------------
+
+
+def info_argument_spec():
+    """The options of webex_auto_attendant_info (the connection options come from webex_argument_spec())."""
+    return dict(
+        location=dict(type="str"),
+        name=dict(type="str"),
+        export_location=dict(type="str", default="name", choices=["name", "id"]),
+        forwarding=dict(type="bool", default=True),
+    )
+
+
+def run_info(module, client):
+    """webex_auto_attendant_info's work (run_module calls it): read, and export as options and as YAML text."""
+    params = module.params
+    forwarding = [] if params["forwarding"] else None
+    attendants, export = read_attendants(
+        client, params["location"], params["name"], params["export_location"], module.warn, forwarding_export=forwarding
+    )
+    result = dict(changed=False, auto_attendants=attendants, export=export, export_yaml=to_yaml(export))
+    if forwarding is not None:
+        result.update(export_forwarding=forwarding, export_forwarding_yaml=to_yaml(forwarding))
+    return result

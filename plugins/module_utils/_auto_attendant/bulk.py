@@ -4,7 +4,7 @@
 
 """Many auto attendants in one task: validation of every item, one listing per location, concurrent convergence, purge.
 
-Each item is converged by auto_attendant.converge(), the single-attendant module's own code (comparison, plan,
+Each item is converged by converge.converge(), the single-attendant module's own code (comparison, plan,
 pre-flight, writes, read-back); this file only supplies what is different about many at once:
 
     every item validated (all problems at once) -> each distinct location resolved once -> one name-less list per
@@ -14,20 +14,29 @@ pre-flight, writes, read-back); this file only supplies what is different about 
 
 from __future__ import annotations
 
-import copy
 import threading
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
-from ansible_collections.wxc.calling.plugins.module_utils import auto_attendant, references
+from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
+from ansible_collections.wxc.calling.plugins.module_utils._announcement.service import AnnouncementLookups
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options, references
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.compare import to_snake
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.converge import converge
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.resolve import resolve_references
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import (
+    LIST_PAGE_SIZE,
+    AutoAttendantService,
+)
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import LocationNotFound, resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import (
     DEFAULT_CONCURRENCY,
     MAX_CONCURRENCY,
     run_all,
-    share_client,
 )
-from ansible_collections.wxc.calling.plugins.module_utils.locations import LocationNotFound, resolve_location
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    ResourceError,
+    WriteNotApplied,
+    checked_options,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 DEFAULT_PURGE_LIMIT = 10
@@ -48,7 +57,7 @@ def argument_spec():
 
 def item_argument_spec():
     """The options of one item: every resource option of webex_auto_attendant, and org_id (overrides the task's)."""
-    spec = auto_attendant.argument_spec()
+    spec = options.argument_spec()
     spec["org_id"] = dict(type="str")
     return spec
 
@@ -62,16 +71,6 @@ def item_label(index, item):
     return "auto_attendants[%d] (%s)" % (index, repr(name) if isinstance(name, str) and name.strip() else "no name")
 
 
-def _checked_item(validator, raw):
-    """(item with defaults and types applied, problems), the problems as the single-attendant module reports them."""
-    result = validator.validate(raw)
-    problems = list(result.error_messages)
-    item = result.validated_parameters
-    if not problems:
-        problems = auto_attendant.validate_options(item)
-    return item, problems
-
-
 def checked_items(params):
     """(items, problems) for PARAMS: every item checked, every problem of every item, each naming item and option."""
     problems = []
@@ -80,14 +79,14 @@ def checked_items(params):
     concurrency = params.get("concurrency")
     if concurrency is not None and not 1 <= concurrency <= MAX_CONCURRENCY:
         problems.append("concurrency: %d is out of range (1 to %d)" % (concurrency, MAX_CONCURRENCY))
-    validator = ArgumentSpecValidator(item_argument_spec())
+    spec = item_argument_spec()
     items = []
     for index, raw in enumerate(params.get("auto_attendants") or []):
         if not isinstance(raw, dict):
             problems.append("%s: must be a dictionary of webex_auto_attendant options" % item_label(index, raw))
             items.append(None)
             continue
-        item, item_problems = _checked_item(validator, raw)
+        item, item_problems = checked_options(spec, options.validate_options, raw)
         problems.extend("%s: %s" % (item_label(index, raw), problem) for problem in item_problems)
         items.append(None if item_problems else item)
     task_org = params.get("org_id")
@@ -225,7 +224,7 @@ class ListedService:
 
 def list_location(client, location_id):
     """Every auto attendant of the location: one name-less list, every page."""
-    return auto_attendant.AutoAttendantService(client).list(location_id, page_size=auto_attendant.LIST_PAGE_SIZE)
+    return AutoAttendantService(client).list(location_id, page_size=LIST_PAGE_SIZE)
 
 
 class Clients:
@@ -236,12 +235,8 @@ class Clients:
         self._by_org = {}
 
     def get(self, org_id):
-        if not org_id or org_id == self._client.org_id:
-            return self._client
         if org_id not in self._by_org:
-            other = copy.copy(self._client)
-            other.org_id = org_id
-            self._by_org[org_id] = other
+            self._by_org[org_id] = self._client.with_org(org_id)
         return self._by_org[org_id]
 
 
@@ -249,16 +244,16 @@ class Clients:
 
 
 def _snake_names(api_fields):
-    order = {field: index for index, field in enumerate(auto_attendant.FIELDS)}
-    names = [auto_attendant.to_snake({field: None}).popitem()[0] for field in api_fields]
+    order = {field: index for index, field in enumerate(options.FIELDS)}
+    names = [to_snake({field: None}).popitem()[0] for field in api_fields]
     return sorted(names, key=lambda name: order.get(name, len(order)))
 
 
-def differing_fields(plan, params):
+def differing_fields(plan):
     """What differs, as option paths: for an update the single-attendant comparison's own paths (down to the menu
     keys), for a creation the options it sets; none for a deletion or no change."""
     if plan.action == "update":
-        return auto_attendant.differences(auto_attendant.desired_from_options(params), plan.before)
+        return list(plan.fields)
     if plan.action == "create":
         return _snake_names(plan.body)
     return []
@@ -277,28 +272,25 @@ def error_fields(error):
 
 
 def _key_destinations(auto_attendant_object):
-    """Every transfer destination in the menus of an auto attendant (snake_case), as strings."""
-    found = set()
-    for menu_name in auto_attendant.MENUS:
-        menu = (auto_attendant_object or {}).get(menu_name) or {}
-        for entry in menu.get("key_configurations") or []:
-            if entry.get("value"):
-                found.add(str(entry["value"]))
-        todo = (menu.get("call_treatment") or {}).get("action_to_be_performed") or {}
-        if todo.get("transfer_call_to"):
-            found.add(str(todo["transfer_call_to"]))
-    return found
+    """Every transfer destination in the menus of an auto attendant (snake_case), in canonical form."""
+    return {
+        numbers.canonical(place.holder[place.destination_field]) for place in menus.transfers(auto_attendant_object)
+    }
 
 
 def purge_reference_warnings(purged, declared_results):
     """Warnings for purged attendants that a key (or no-input transfer) of a declared attendant still sends callers to."""
     warnings = []
     for victim in purged:
-        numbers = {str(victim[field]) for field in ("extension", "phone_number", "esn") if victim.get(field)}
+        dialled = {
+            numbers.canonical(victim[field]): str(victim[field])
+            for field in ("extension", "phone_number", "esn")
+            if victim.get(field)
+        }
         referrers = [
             entry["name"]
             for entry in declared_results
-            if entry.get("action") != "delete" and numbers & _key_destinations(entry.get("auto_attendant"))
+            if entry.get("action") != "delete" and set(dialled) & _key_destinations(entry.get("auto_attendant"))
         ]
         if referrers:
             warnings.append(
@@ -307,7 +299,7 @@ def purge_reference_warnings(purged, declared_results):
                     victim["name"],
                     victim["location"],
                     ", ".join(repr(name) for name in referrers),
-                    ", ".join(sorted(numbers)),
+                    ", ".join(sorted(dialled.values())),
                 )
             )
     return warnings
@@ -345,9 +337,9 @@ class BulkRun:
         self.diff = diff
         self.warn = warn or (lambda message: None)
         self.concurrency = params.get("concurrency") or DEFAULT_CONCURRENCY
-        self.clients = Clients(share_client(client, self.concurrency))
+        self.clients = Clients(client.shared(self.concurrency))
         self._ids = {}  # item index -> its location id, or the exception that resolving it raised
-        self._announcements = auto_attendant.AnnouncementLookups()  # greetings by name: one lookup for every item
+        self._announcements = AnnouncementLookups()  # greetings by name: one lookup for every item
         self.items, problems = checked_items(params)
         if problems:
             raise ValueError("invalid options reached the run: %s" % "; ".join(problems))
@@ -396,7 +388,7 @@ class BulkRun:
                     for (o, lid), listing in listings.items()
                     if o == org and not isinstance(listing, Exception)
                 }
-                services[org] = ListedService(auto_attendant.AutoAttendantService(self.clients.get(org)), org_listings)
+                services[org] = ListedService(AutoAttendantService(self.clients.get(org)), org_listings)
 
         results = [None] * len(self.items)
         work = {}  # index in results -> (service, location id, params)
@@ -432,7 +424,7 @@ class BulkRun:
         declared_present = [index for index in work if results[index]["action"] != "delete"]
         missing = missing_reference_targets(
             self.targets,
-            lambda item, name: services[self._org(item)].list(name=name, page_size=auto_attendant.LIST_PAGE_SIZE),
+            lambda item, name: services[self._org(item)].list(name=name, page_size=LIST_PAGE_SIZE),
             declared_present,
         )
         if missing and not self.check_mode:
@@ -549,14 +541,13 @@ class BulkRun:
         References by name are resolved just before each item's write, when their targets exist.
         """
         declared = {_identity(item)[1:] for item in self.items if item.get("state") != "absent"}
-        resolved = {}  # index -> the params as converged (references resolved)
 
         def converge_one(index):
             service, location_id, params = work[index]
             later = {target[1:] for target in (deferred or {}).get(index, ())}
             if later:
                 params = references.without(params, params["location"], later)
-            params = auto_attendant.resolve_references(
+            params = resolve_references(
                 service,
                 location_id,
                 params,
@@ -565,8 +556,7 @@ class BulkRun:
                 warn=self.warn,
                 announcement_lookups=self._announcements,
             )
-            resolved[index] = params
-            return auto_attendant.converge(service, location_id, params, check_mode=self.check_mode, diff=self.diff)
+            return converge(service, location_id, params, check_mode=self.check_mode, diff=self.diff, warn=self.warn)
 
         outcome = run_all([lambda index=index: converge_one(index) for index in indexes], self.concurrency)
         for index, (value, error) in zip(indexes, outcome):
@@ -576,7 +566,7 @@ class BulkRun:
                 continue
             plan, api_object = value
             # The second pass of a cycle writes the same item again: a creation stays a creation, a change a change.
-            fields = differing_fields(plan, resolved.get(index, work[index][2]))
+            fields = differing_fields(plan)
             earlier = entry if entry.get("_written") else {}
             if earlier:
                 fields = list(earlier.get("differing_fields") or []) + [
@@ -586,7 +576,7 @@ class BulkRun:
                 action="create" if earlier.get("action") == "create" else plan.action,
                 changed=plan.changed or bool(earlier.get("changed")),
                 differing_fields=fields,
-                auto_attendant=auto_attendant.to_snake(api_object) if api_object else None,
+                auto_attendant=to_snake(api_object) if api_object else None,
                 _written=True,
             )
             if self.diff and plan.changed:

@@ -1,0 +1,311 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Auto attendant comparison (pure): options to the API shape, the service's details to the same shape (read-only
+fields dropped, keys sorted, numbers normalised), field by field comparison, and the plan with before/after."""
+
+from __future__ import annotations
+
+import copy
+
+from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict, snake_dict_to_camel_dict
+
+from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.options import FIELDS
+from ansible_collections.wxc.calling.plugins.module_utils.resource import Plan, without_none
+
+# Set by the service, never sent: dropped before comparing and from every request body.
+READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFreeNumber", "locationId", "locationName")
+
+READ_ONLY_AUDIO_FIELDS = ("fileSize", "isTextToSpeech")
+# Fields that hold a phone number, extension or ESN: compared as numbers (numbers.same_number).
+NUMBER_FIELDS = ("phoneNumber", "transferCallTo")
+
+
+def desired_from_options(params):
+    """The API body fields the user set (camelCase); options left out are absent, so they are left alone.
+
+    An alternate number's toll_free_number is the service's to derive from the number: never sent nor compared, so a
+    value the service derives differently cannot make every run report a change.
+    """
+    desired = {field: without_none(params[field]) for field in FIELDS if params.get(field) is not None}
+    if desired.get("alternate_numbers"):
+        desired["alternate_numbers"] = [
+            {key: value for key, value in entry.items() if key != "toll_free_number"}
+            for entry in desired["alternate_numbers"]
+        ]
+    return snake_dict_to_camel_dict(desired)
+
+
+def writable(details):
+    """DETAILS (as the API returns them) without read-only fields, key configurations in key order.
+
+    Numbers are normalised to E.164 (the service reads some back as +1-NXXNXXXXXX), and a TRANSFER_TO_OPERATOR key
+    loses the value the service may show (Control Hub can store one; the API refuses it in a write, error 4806).
+    """
+    result = with_e164_numbers({k: v for k, v in details.items() if k not in READ_ONLY_FIELDS and v is not None})
+    for place in menus.places(result, menus.API, kinds=("menu",)):
+        if isinstance(place.holder.get("keyConfigurations"), list):
+            place.holder["keyConfigurations"] = sorted(place.holder["keyConfigurations"], key=menus.key_order)
+    for place in menus.places(result, menus.API):
+        _strip_audio(place.holder)
+        if place.kind == "key" and place.holder.get("action") == "TRANSFER_TO_OPERATOR":
+            place.holder.pop("value", None)
+    return result
+
+
+def with_e164_numbers(details):
+    """A deep copy of DETAILS with every number in E.164: phoneNumber, alternate numbers, key values, transferCallTo."""
+    result = copy.deepcopy(details)
+    if "phoneNumber" in result:
+        result["phoneNumber"] = numbers.normalise(result["phoneNumber"])
+    for alternate in result.get("alternateNumbers") or []:
+        if isinstance(alternate, dict) and "phoneNumber" in alternate:
+            alternate["phoneNumber"] = numbers.normalise(alternate["phoneNumber"])
+    for place in menus.places(result, menus.API, kinds=("key", "no_input")):
+        if place.destination_field in place.holder:
+            place.holder[place.destination_field] = numbers.normalise(place.holder[place.destination_field])
+    return result
+
+
+def operator_values(details):
+    """The keys (menu option, key) of DETAILS whose TRANSFER_TO_OPERATOR carries a value (left out by writable())."""
+    return [
+        (place.menu, place.key, place.holder["value"])
+        for place in menus.places(details, menus.API, kinds=("key",))
+        if place.holder.get("action") == "TRANSFER_TO_OPERATOR" and place.holder.get("value")
+    ]
+
+
+def operator_value_warnings(details, where):
+    """Warnings for operator keys that carry a value, naming WHERE (the attendant) and the key."""
+    return [
+        "%s: %s key %s is TRANSFER_TO_OPERATOR with value %r as stored by the service; the value is left out "
+        "(the API refuses one, error 4806)" % (where, option, key, value)
+        for option, key, value in operator_values(details)
+    ]
+
+
+def _strip_audio(holder):
+    audio = holder.get("audioAnnouncementFile")
+    if isinstance(audio, dict):
+        holder["audioAnnouncementFile"] = {k: v for k, v in audio.items() if k not in READ_ONLY_AUDIO_FIELDS}
+
+
+def to_snake(api_object):
+    """An API object in the snake_case form of the options, top-level fields in the order of FIELDS."""
+    snake = camel_dict_to_snake_dict(api_object or {})
+    ordered = {field: snake.pop(field) for field in ("id",) + FIELDS if field in snake}
+    ordered.update(sorted(snake.items()))
+    return ordered
+
+
+def _audio_identity(want, have):
+    """Compare audio files by id, or by file name and level (and type) when the wanted file has no id."""
+    if not want or not have:
+        return bool(want) == bool(have)
+    if want.get("id"):
+        return want["id"] == have.get("id")
+    return all(want.get(k) == have.get(k) for k in ("fileName", "level", "mediaFileType") if want.get(k))
+
+
+def _blank_as_none(value):
+    return value if value not in ("", None) else None
+
+
+def _key_entry_equal(wanted, actual):
+    return (
+        wanted.get("action") == actual.get("action")
+        and numbers.same_number(wanted.get("value"), actual.get("value"))
+        and _blank_as_none(wanted.get("description")) == _blank_as_none(actual.get("description"))
+        and _audio_identity(wanted.get("audioAnnouncementFile"), actual.get("audioAnnouncementFile"))
+    )
+
+
+def differing_keys(want, have):
+    """The menu keys whose configuration differs, in key order: keys as a set, each entry compared whole."""
+    want_by_key = {entry["key"]: entry for entry in want}
+    have_by_key = {entry.get("key"): entry for entry in have or [] if isinstance(entry, dict)}
+    keys = [
+        key
+        for key in set(want_by_key) | set(have_by_key)
+        if key not in want_by_key or key not in have_by_key or not _key_entry_equal(want_by_key[key], have_by_key[key])
+    ]
+    return sorted(keys, key=lambda key: menus.key_order({"key": key}))
+
+
+def _keys_equal(want, have):
+    return not differing_keys(want, have)
+
+
+def _subset_equal(want, have):
+    """Every value set in WANT equals the one in HAVE (audio files by identity, timers as numbers, numbers as numbers)."""
+    if isinstance(want, dict):
+        if not isinstance(have, dict):
+            return False
+        for key, value in want.items():
+            if key == "audioAnnouncementFile":
+                if not _audio_identity(value, have.get(key)):
+                    return False
+            elif key in NUMBER_FIELDS:
+                if not numbers.same_number(value, have.get(key)):
+                    return False
+            elif key == "noInputTimer":
+                try:
+                    if int(value) != int(have.get(key)):
+                        return False
+                except (TypeError, ValueError):
+                    return False
+            elif not _subset_equal(value, have.get(key)):
+                return False
+        return True
+    return want == have
+
+
+def _menu_equal(want, have):
+    if not isinstance(have, dict):
+        return False
+    for key, value in want.items():
+        if key == "keyConfigurations":
+            if not _keys_equal(value, have.get(key)):
+                return False
+        elif not _subset_equal({key: value}, {key: have.get(key)}):
+            return False
+    return True
+
+
+def _alternate_numbers_equal(want, have):
+    """Alternate numbers as a set keyed by number (toll_free_number is never wanted: see desired_from_options)."""
+    want_by_number = {numbers.canonical(entry["phoneNumber"]): entry for entry in want}
+    have_by_number = {numbers.canonical(entry.get("phoneNumber")): entry for entry in have or []}
+    if set(want_by_number) != set(have_by_number):
+        return False
+    return all(_subset_equal(entry, have_by_number[number]) for number, entry in want_by_number.items())
+
+
+def field_equal(field, want, have):
+    """Whether the wanted value of top-level API field FIELD is already what the service has."""
+    if field in menus.API_MENUS:
+        return _menu_equal(want, have)
+    if field in NUMBER_FIELDS:
+        return numbers.same_number(want, have)
+    if field == "alternateNumbers":
+        return _alternate_numbers_equal(want, have)
+    if field == "directLineCallerIdName":
+        if not isinstance(have, dict) or want.get("selection") != have.get("selection"):
+            return False
+        return want.get("selection") != "CUSTOM_NAME" or _blank_as_none(want.get("customName")) == _blank_as_none(
+            have.get("customName")
+        )
+    return _subset_equal(want, have)
+
+
+def _option_name(api_field):
+    return next(iter(camel_dict_to_snake_dict({api_field: None})))
+
+
+def differences(desired, current):
+    """The options (snake_case paths) whose wanted value CURRENT (writable details) does not have; [] when none.
+
+    The same comparison as changes(), told field by field: what the plan would change, or what a write did not apply.
+    """
+    paths = []
+    for field, want in desired.items():
+        have = current.get(field)
+        if field_equal(field, want, have):
+            continue
+        option = _option_name(field)
+        if field not in menus.API_MENUS or not isinstance(have, dict):
+            paths.append(option)
+            continue
+        for part, value in want.items():
+            if part == "keyConfigurations":
+                keys = differing_keys(value, have.get(part))
+                if keys:
+                    paths.append("%s.key_configurations (key %s)" % (option, ", ".join(keys)))
+            elif not _subset_equal({part: value}, {part: have.get(part)}):
+                paths.append("%s.%s" % (option, _option_name(part)))
+    return paths
+
+
+def _merged_menu(want, have):
+    """The whole menu to send: what the service has, with the parts the user set replaced."""
+    menu = copy.deepcopy(have) if isinstance(have, dict) else {}
+    for key, value in want.items():
+        if key == "audioAnnouncementFile" and _audio_identity(value, menu.get(key)):
+            continue  # same file: keep the service's full description of it
+        if key == "callTreatment" and isinstance(menu.get(key), dict):
+            merged = copy.deepcopy(menu[key])
+            merged.update(copy.deepcopy(value))
+            menu[key] = merged
+            continue
+        menu[key] = copy.deepcopy(value)
+    if isinstance(menu.get("keyConfigurations"), list):
+        menu["keyConfigurations"] = _keep_service_fields(
+            sorted(menu["keyConfigurations"], key=menus.key_order),
+            have.get("keyConfigurations") if isinstance(have, dict) else None,
+        )
+    return menu
+
+
+def _keep_service_fields(keys, have_keys):
+    """KEYS with what the service knows of the same key kept: its audio file description when it is the same file,
+    and the fields the module does not manage (a newer API version's), when the action is the same."""
+    have_by_key = {entry.get("key"): entry for entry in have_keys or [] if isinstance(entry, dict)}
+    for entry in keys:
+        actual = have_by_key.get(entry.get("key"), {})
+        wanted_audio = entry.get("audioAnnouncementFile")
+        if wanted_audio and _audio_identity(wanted_audio, actual.get("audioAnnouncementFile")):
+            entry["audioAnnouncementFile"] = copy.deepcopy(actual["audioAnnouncementFile"])
+        if actual.get("action") == entry.get("action"):
+            for field, value in actual.items():
+                if field not in menus.KEY_FIELDS and field not in entry:
+                    entry[field] = copy.deepcopy(value)
+    return keys
+
+
+def changes(desired, current):
+    """The top-level fields to PUT (camelCase) so that CURRENT (writable details) becomes DESIRED; {} when equal.
+
+    A changed menu is sent whole, so that the parts the user did not set keep the service's values.
+    """
+    update = {}
+    for field, want in desired.items():
+        have = current.get(field)
+        if field_equal(field, want, have):
+            continue
+        update[field] = _merged_menu(want, have) if field in menus.API_MENUS else want
+    return update
+
+
+def make_plan(action, **kwargs):
+    """A Plan whose diff shows the attendant in the snake_case form of the options."""
+    return Plan(action, to_snake=to_snake, **kwargs)
+
+
+def _managed_view(api_object, fields):
+    return {field: api_object[field] for field in fields if field in api_object}
+
+
+def plan(state, desired, current):
+    """Decide what to do. DESIRED: fields the user set (camelCase); CURRENT: writable details, or None when absent."""
+    if state == "absent":
+        if current is None:
+            return make_plan("nothing")
+        return make_plan("delete", before=current)
+    if current is None:
+        return make_plan("create", body=copy.deepcopy(desired), after=copy.deepcopy(desired))
+    body = changes(desired, current)
+    managed = list(desired)
+    before = _managed_view(current, managed)
+    after = dict(before)
+    after.update(body)
+    for field in managed:
+        if field not in body:
+            after[field] = before.get(field)
+    if not body:
+        return make_plan("nothing", before=before, after=before)
+    return make_plan(
+        "update", body=body, before=before, after=_managed_view(after, managed), fields=differences(desired, current)
+    )

@@ -1,0 +1,202 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Converge the call forwarding of one feature object, and the module's run().
+
+options -> validate_options() -> (resolve location, find the object by name) -> GET callForwarding (+ each
+declared rule) -> plan() -> pre-flight of schedules -> check mode stops here -> rule deletes, updates, creates
+(each read back) -> settings PUT -> one GET callForwarding (read-back and result)
+"""
+
+from __future__ import annotations
+
+import copy
+
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.compare import (
+    desired_settings,
+    plan,
+    rule_not_applied,
+    settings_not_applied,
+    to_snake,
+)
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.options import AUTO_ATTENDANTS
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.service import ForwardingService
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, read_back, without_none
+
+KIND_OPTION = {"businessHours": "business_hours", "holidays": "holidays"}
+
+
+def _preflight(service, location_id, the_plan, check_mode, warn):
+    """Every schedule the writes name must exist in the location: fail before any write, or warn in check mode."""
+    if not the_plan.schedules_named:
+        return
+    existing = {(item.get("type"), item.get("name")) for item in ScheduleService(service.client).list(location_id)}
+    problems = [
+        "%s: no %s schedule named %r in the location" % (option, KIND_OPTION[kind], name)
+        for option, kind, name in the_plan.schedules_named
+        if (kind, name) not in existing
+    ]
+    if problems and not check_mode:
+        raise ResourceError("; ".join(problems))
+    for problem in problems:
+        warn(problem + " (the real run fails unless it is created first)")
+
+
+def find_feature(service, location_id, name):
+    """The list item of the object called exactly NAME whose forwarding SERVICE manages, asked of its own service."""
+    if service.feature == AUTO_ATTENDANTS:
+        return AutoAttendantService(service.client).find(location_id, name)
+    raise ValueError("no service finds %s objects by name yet" % service.feature.noun)
+
+
+def _execute(service, location_id, feature_id, the_plan, wanted_settings):
+    """Make the writes, read each back; return (final settings, {rule name: details after the writes})."""
+    client, rules = service.client, {}
+    for summary in the_plan.rule_deletes:
+        service.delete_rule(location_id, feature_id, summary["id"])
+    for index, current, body, want in the_plan.rule_updates:
+        rule_id = service.update_rule(location_id, feature_id, current["id"], body)
+        rules[want["name"]] = read_back(
+            client,
+            "selective rule %r" % want["name"],
+            lambda rule_id=rule_id: service.rule(location_id, feature_id, rule_id),
+            lambda stored, index=index, want=want: rule_not_applied(index, want, stored),
+        )
+    for index, body, want in the_plan.rule_creates:
+        rule_id = service.create_rule(location_id, feature_id, body)
+        rules[want["name"]] = read_back(
+            client,
+            "selective rule %r" % want["name"],
+            lambda rule_id=rule_id: service.rule(location_id, feature_id, rule_id),
+            lambda stored, index=index, want=want: rule_not_applied(index, want, stored),
+        )
+    if the_plan.settings_body:
+        service.update_settings(location_id, feature_id, the_plan.settings_body)
+    sent = {part: wanted_settings[part] for part in the_plan.settings_body.get("callForwarding", {})}
+    deleted = {summary["id"] for summary in the_plan.rule_deletes}
+
+    def differences(stored):
+        still_there = [
+            "purge_rules (rule %r)" % summary.get("name")
+            for summary in stored.get("rules") or []
+            if summary.get("id") in deleted
+        ]
+        return settings_not_applied(sent, stored) + still_there
+
+    final = read_back(client, "the call forwarding", lambda: service.settings(location_id, feature_id), differences)
+    return final, rules
+
+
+def _predicted_settings(current_settings, the_plan):
+    """What a check-mode run reports: the current settings with the planned changes, new rules without an id."""
+    predicted = copy.deepcopy(current_settings)
+    for part, fields in the_plan.settings_body.get("callForwarding", {}).items():
+        predicted[part] = dict(predicted.get(part) or {}, **fields)
+    deleted = {summary["id"] for summary in the_plan.rule_deletes}
+    updated = {current["id"]: (want["name"], body) for _index, current, body, want in the_plan.rule_updates}
+    rules = []
+    for summary in predicted.get("rules") or []:
+        if summary["id"] in deleted:
+            continue
+        if summary["id"] in updated:
+            name, body = updated[summary["id"]]
+            if body.get("enabled") is not None:
+                summary = dict(summary, enabled=bool(body["enabled"]))
+            if name != summary.get("name"):
+                summary = dict(summary, id=None, name=name)  # a renamed rule gets a new id
+        rules.append(summary)
+    rules += [
+        {"id": None, "name": want["name"], "enabled": bool(body.get("enabled"))}
+        for _index, body, want in the_plan.rule_creates
+    ]
+    predicted["rules"] = rules
+    return predicted
+
+
+def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
+    """Bring the forwarding of SERVICE's feature object named in PARAMS to what PARAMS describe; return (plan, result).
+
+    RESULT: {feature_id, location_id, forwarding (always, selective, rules as summaries), rules (details of the
+    declared rules, in the declared order; id None for a rule a check-mode run would create)}.
+    Calls when nothing changes: the object's lookup, the settings GET, one GET per declared rule that exists.
+    WARN(message) receives what check mode cannot know yet (an object or schedule the same run may create first).
+    """
+    warn = warn or (lambda message: None)
+    option, noun = service.feature.option, service.feature.noun
+    name = params[option]
+    found = find_feature(service, location_id, name)
+    if found is None:
+        if not check_mode:
+            raise ResourceError("%s: no %s called %r in the location" % (option, noun, name))
+        # Check mode of a run that creates the object first: plan against untouched forwarding.
+        warn(
+            "%s: no %s called %r in the location (the real run fails unless it is created first)" % (option, noun, name)
+        )
+        current_settings = {"always": {}, "selective": {}, "rules": []}
+        feature_id = None
+    else:
+        feature_id = found["id"]
+        current_settings = service.settings(location_id, feature_id)
+    names = set()
+    for rule in params.get("rules") or []:
+        names.update(filter(None, (rule["name"], rule.get("new_name"))))
+    current_rules = {
+        summary["name"]: service.rule(location_id, feature_id, summary["id"])
+        for summary in current_settings.get("rules") or []
+        if summary.get("name") in names
+    }
+    the_plan = plan(params, current_settings, current_rules)
+    if the_plan.changed:
+        _preflight(service, location_id, the_plan, check_mode, warn)
+
+    rules_after = dict(current_rules)
+    for _index, current, body, want in the_plan.rule_updates:
+        rules_after.pop(current["name"], None)
+        rules_after[want["name"]] = dict(
+            without_none(body), id=None if current["name"] != want["name"] else current["id"]
+        )
+    for _index, body, want in the_plan.rule_creates:
+        rules_after[want["name"]] = dict(body, id=None)
+    if check_mode or not the_plan.changed:
+        final = _predicted_settings(current_settings, the_plan)
+    else:
+        final, written = _execute(service, location_id, feature_id, the_plan, desired_settings(params))
+        rules_after.update(written)
+    declared = [
+        rules_after.get(rule.get("new_name") or rule["name"]) or rules_after.get(rule["name"])
+        for rule in params.get("rules") or []
+    ]
+    result = {
+        "feature_id": feature_id,
+        "location_id": location_id,
+        "forwarding": final,
+        "rules": [rule for rule in declared if rule is not None],
+    }
+    return the_plan, result
+
+
+def run(module, client):
+    """The module's work (run_module calls it): resolve the location, converge, the result in snake_case."""
+    location_id = resolve_location(client, module.params["location"])[0]
+    the_plan, forwarding = converge(
+        ForwardingService(client, AUTO_ATTENDANTS),
+        location_id,
+        module.params,
+        check_mode=module.check_mode,
+        diff=module._diff,  # pylint: disable=protected-access
+        warn=module.warn,
+    )
+    result = dict(
+        changed=the_plan.changed,
+        auto_attendant_id=forwarding["feature_id"],
+        location_id=forwarding["location_id"],
+        forwarding=to_snake(forwarding["forwarding"]),
+        rules=[to_snake(rule) for rule in forwarding["rules"]],
+    )
+    if module._diff:  # pylint: disable=protected-access
+        result["diff"] = the_plan.diff()
+    return result

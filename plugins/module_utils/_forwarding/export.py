@@ -1,0 +1,76 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Call forwarding as the service has it -> the options that re-apply it with no change (export), and the info form."""
+
+from __future__ import annotations
+
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.compare import to_snake
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding.options import (
+    PARTS,
+    SCHEDULE_FIELDS,
+    SETTING_FIELDS,
+)
+
+
+def _is_untouched(settings, rules):
+    """True for forwarding nobody configured: both parts off with no destination and no options on, no rules."""
+    parts = [settings.get(part) or {} for part in PARTS]
+    return not rules and not any(value for part in parts for value in part.values())
+
+
+def rule_options(details):
+    """A rule's details -> its rules entry, values as read (NANP numbers without their +: equal once compared)."""
+    entry = {"name": details["name"], "enabled": bool(details.get("enabled"))}
+    for api, option, _kind in SCHEDULE_FIELDS:
+        if details.get(api):
+            entry[option] = details[api]
+    forward_to = details.get("forwardTo") or {}
+    if forward_to.get("selection"):
+        entry["forward_to"] = {"selection": forward_to["selection"]}
+        if forward_to["selection"] == "FORWARD_TO_SPECIFIED_NUMBER" and forward_to.get("phoneNumber"):
+            entry["forward_to"]["phone_number"] = forward_to["phoneNumber"]
+    calls_from = details.get("callsFrom") or {}
+    if calls_from.get("selection"):
+        entry["calls_from"] = {"selection": calls_from["selection"]}
+        custom = calls_from.get("customNumbers")
+        if custom:
+            entry["calls_from"]["custom_numbers"] = {
+                "private_number_enabled": bool(custom.get("privateNumberEnabled")),
+                "unavailable_number_enabled": bool(custom.get("unavailableNumberEnabled")),
+                "numbers": list(custom.get("numbers") or []),
+            }
+    numbers = []
+    for number in (details.get("callsTo") or {}).get("numbers") or []:
+        item = {"type": number.get("type")}
+        if number.get("phoneNumber"):
+            item["phone_number"] = number["phoneNumber"]
+        elif number.get("extension"):
+            item["extension"] = number["extension"]
+        numbers.append(item)
+    entry["calls_to"] = {"numbers": numbers}
+    return entry
+
+
+def options_from_forwarding(settings, rules, location, auto_attendant):
+    """The webex_auto_attendant_forwarding options that describe SETTINGS (callForwarding) and RULES (details).
+
+    None for forwarding nobody configured (nothing to declare). Applying the result to the same attendant changes
+    nothing; purge_rules is left out, so rules added later are left alone.
+    """
+    if _is_untouched(settings, rules):
+        return None
+    options = {"location": location, "auto_attendant": auto_attendant}
+    for part in PARTS:
+        have = settings.get(part) or {}
+        options[part] = {option: have[api] for option, api in SETTING_FIELDS.items() if have.get(api) is not None}
+    options["rules"] = [rule_options(details) for details in rules]
+    return options
+
+
+def info_from_forwarding(settings, rules):
+    """The forwarding as the info module returns it: always, selective and the rule details, in snake_case."""
+    return to_snake(
+        {"always": settings.get("always") or {}, "selective": settings.get("selective") or {}, "rules": rules}
+    )

@@ -1,0 +1,116 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) wxc.calling contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Converge one schedule, and the module's run(): lookup (a rename may be done already), details, plan, then the
+writes (rename first: the id changes with the name; then event deletes, updates, creates) and one read-back.
+
+A delete is refused while an auto attendant of the location uses the schedule (asked of the attendant service).
+"""
+
+from __future__ import annotations
+
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import desired_from_options, plan, to_snake
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPE_OPTIONS
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleError, ScheduleService
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+
+
+def _lookup(service, location_id, schedule_type, name, new_name):
+    """The schedule to converge: NAME, or (when renaming and NAME is gone) NEW_NAME, as a rename already done."""
+    found = service.find(location_id, schedule_type, name)
+    if new_name and new_name != name:
+        target = service.find(location_id, schedule_type, new_name)
+        if found and target:
+            raise ScheduleError(
+                "cannot rename %s schedule %r to %r: a schedule called %r already exists in this location"
+                % (TYPE_OPTIONS[schedule_type], name, new_name, new_name)
+            )
+        found = found or target
+    return found
+
+
+def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
+    """Bring the schedule to the state PARAMS describe; return (plan, schedule API object or None).
+
+    DIFF and WARN are accepted for the shared converge() signature: the schedule's details are read in every case,
+    and nothing here warns.
+    """
+    desired = desired_from_options(params)
+    schedule_type = desired["type"]
+    state = params["state"]
+    found = _lookup(service, location_id, schedule_type, params["name"], params.get("new_name"))
+    current = None
+    if found:
+        try:
+            current = service.details(location_id, schedule_type, found["id"])
+        except WebexApiError as error:
+            if error.status != 404:
+                raise
+            found = None  # deleted between the list and the details read: absent
+    the_plan = plan(state, desired, current)
+
+    if the_plan.action == "delete":
+        users = AutoAttendantService(service.client).using_schedule(location_id, schedule_type, current["name"])
+        if users:
+            raise ScheduleError(
+                "%s schedule %r is used by auto attendant(s) %s; point them at another schedule first"
+                % (params["type"], current["name"], ", ".join(repr(user) for user in sorted(users)))
+            )
+        if not check_mode:
+            service.delete(location_id, schedule_type, found["id"])
+        return the_plan, None
+    if the_plan.action == "nothing":
+        return the_plan, None if current is None else dict(current, locationId=location_id)
+    if the_plan.action == "create":
+        result = dict(
+            the_plan.body, id=None, events=[dict(event, id=None) for event in the_plan.body.get("events", [])]
+        )
+        if not check_mode:
+            new_id = service.create(location_id, the_plan.body)
+            result = service.read_back(location_id, schedule_type, new_id, desired)
+        return the_plan, dict(result, locationId=location_id)
+
+    schedule_id = found["id"]
+    if check_mode:
+        event_ids = {event["name"]: event.get("id") for event in current.get("events") or []}
+        event_ids.update({event["name"]: None for event in the_plan.event_creates})
+        events = [dict(event, id=event_ids.get(event["name"])) for event in the_plan.after["events"]]
+        result = {
+            "id": None if the_plan.rename else schedule_id,
+            "name": the_plan.after["name"],
+            "type": schedule_type,
+            "events": events,
+        }
+        return the_plan, dict(result, locationId=location_id)
+    if the_plan.rename:
+        # The id changes with the name: from here on only the id from the PUT answer is used.
+        schedule_id = service.rename(location_id, schedule_type, found["id"], the_plan.rename)
+    event_ids = {event["name"]: event.get("id") for event in current.get("events") or []}
+    for event in the_plan.event_deletes:
+        service.delete_event(location_id, schedule_type, schedule_id, event["id"])
+    for event in the_plan.event_updates:
+        service.update_event(location_id, schedule_type, schedule_id, event_ids[event["name"]], event)
+    for event in the_plan.event_creates:
+        service.create_event(location_id, schedule_type, schedule_id, event)
+    result = service.read_back(location_id, schedule_type, schedule_id, desired)
+    return the_plan, dict(result, locationId=location_id)
+
+
+def run(module, client):
+    """The module's work (run_module calls it): resolve the location, converge, the result in snake_case."""
+    location_id = resolve_location(client, module.params["location"])[0]
+    the_plan, schedule = converge(
+        ScheduleService(client),
+        location_id,
+        module.params,
+        check_mode=module.check_mode,
+        diff=module._diff,  # pylint: disable=protected-access
+        warn=module.warn,
+    )
+    result = dict(changed=the_plan.changed, schedule=to_snake(schedule))
+    if module._diff:  # pylint: disable=protected-access
+        result["diff"] = the_plan.diff()
+    return result
