@@ -125,10 +125,15 @@ bench: venv links
 	$(BIN)/python benchmarks/bulk.py $(BULK_BENCH_ARGS)
 
 # Mutation testing of plugins/module_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
-# Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py.
-.PHONY: mutation mutation-venv
+# Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py. It runs
+# the canary first (mutation-canary: about 10 seconds on one small file, failing loudly when the pytest or mutmut
+# internals that .ci/mutation_runner.py uses have moved), then every mutant.
+.PHONY: mutation mutation-canary mutation-venv
 mutation: mutation-venv
 	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py $(MUTATION_ARGS)
+
+mutation-canary: mutation-venv
+	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py --canary
 
 # A venv of its own: the test tools with pytest and mutmut pinned exactly (requirements-mutation.txt), so that those
 # of make test (requirements-test.txt) can move on without it. Installed into in place when a requirements file changes.

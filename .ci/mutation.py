@@ -19,6 +19,11 @@ functions whose code or tests changed. Delete it for a cold run. The last line p
 "mutation score: K/N killed (P%)"; BUILD/mutation/summary.json holds the score per file and every surviving mutant.
 --only FILE mutates one file (repeatable), for working on that file's survivors; mutmut re-tests every mutant it is
 named, so an --only run is always a full run of that file.
+
+Every run starts with the canary (--canary: only it): it checks that the private pytest and mutmut names the runner
+uses are still there (.ci/mutation_internals.py), then mutates one small file twice, once through
+.ci/mutation_runner.py and once through mutmut's own runner (a pytest.main() per mutant), and stops with
+"pytest/mutmut internals moved: ..." when the runner fails or the two give a mutant different verdicts.
 """
 
 import argparse
@@ -32,6 +37,8 @@ import shutil
 import subprocess
 import sys
 import time
+
+from mutation_internals import MOVED
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
@@ -58,6 +65,14 @@ UNUSED_PLUGINS = (
     "xdist.looponfail",
 )
 STATIC_TESTS = ("tests/unit/test_full_match_patterns.py::test_no_pattern_is_anchored_with_a_dollar",)
+# The canary's file and the tests it runs against: small, quick, and killed through and through by those tests. The
+# first pair whose files both exist is used (phone_numbers.py is about to become numbers.py).
+CANARY_CANDIDATES = (
+    ("plugins/module_utils/numbers.py", "tests/unit/plugins/module_utils/test_numbers.py"),
+    ("plugins/module_utils/phone_numbers.py", "tests/unit/plugins/module_utils/test_phone_numbers.py"),
+)
+# Printed by .ci/mutation_runner.py once it has collected the session: the proof that mutmut used it.
+COLLECTED_ONCE = "tests collected once for every mutant"
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
 KILLED = {"killed", "timeout"}
 
@@ -96,9 +111,10 @@ def test_paths():
     return list(TESTS) + found
 
 
-def write_config(work):
-    lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in TARGETS]
-    lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in test_paths()]
+def write_config(work, sources, tests):
+    """mutmut's setup.cfg in WORK: mutate SOURCES (files or folders), measured by TESTS."""
+    lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in sources]
+    lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in tests]
     # The runs of the tests write no reports, run no doctests and never use pytest-xdist: every plugin left out is one
     # the hooks of each collected node and test no longer call. The unraisableexception and threadexception plugins
     # also run gc.collect() twice at the end of each of mutmut's whole-suite sessions, only to turn such exceptions
@@ -238,6 +254,7 @@ def main():
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--cold", action="store_true", help="forget earlier results (a fresh clone's run)")
     parser.add_argument("--report-only", action="store_true", help="only report what the last run left in mutants/")
+    parser.add_argument("--canary", action="store_true", help="run only the canary (make mutation-canary)")
     parser.add_argument(
         "--write-docs",
         action="store_true",
@@ -258,22 +275,55 @@ def main():
     work = os.path.join(args.build, "mutation")
     if args.report_only:
         return finish(work, None, only, args.write_docs)
+    canary_failure = run_canary(args.build, args.max_children)
+    if canary_failure or args.canary:
+        return canary_failure
     if args.cold and os.path.isdir(work):
         shutil.rmtree(work)
+    prepare(work, TARGETS, test_paths())
+    # mutmut, with each mutant's tests run in one session collected once (.ci/mutation_runner.py says how).
+    code, output, seconds = run_mutmut(RUNNER, work, args.max_children, [mutant_pattern(path) for path in only])
+    print(output[-4000:])
+    if code != 0:
+        print("mutmut run failed with exit code %d" % code)
+        return code
+    if os.path.exists(os.path.join(work, "collection-errors")):
+        with open(os.path.join(work, "collection-errors"), encoding="utf-8") as handle:
+            print(
+                "tests named by mutmut were not collected (.ci/mutation_runner.py), results not trusted:\n"
+                + handle.read()
+            )
+        return 1
+    if os.path.exists(os.path.join(work, "internal-errors")):
+        print("pytest's test loop raised in some mutants' processes (counted killed): see %s/internal-errors" % work)
+    return finish(work, seconds, only, args.write_docs)
+
+
+# mutmut through the collected-session runner (every run), and mutmut itself: a pytest.main() per mutant, the
+# canary's reference.
+RUNNER = [sys.executable, os.path.join(ROOT, ".ci", "mutation_runner.py")]
+MUTMUT = [sys.executable, "-m", "mutmut"]
+
+
+def prepare(work, sources, tests):
+    """WORK with a fresh copy of the repository and a setup.cfg for SOURCES and TESTS; mutants/ is kept."""
     os.makedirs(work, exist_ok=True)
     copy_repository(work)
-    write_config(work)
-    # mutmut, with each mutant's tests run in one session collected once (.ci/mutation_runner.py says how).
-    mutmut = [sys.executable, os.path.join(ROOT, ".ci", "mutation_runner.py")]
-    # The simulator runs as a thread of each test process (tests/simulator/harness.py says why).
+    write_config(work, sources, tests)
     os.makedirs(os.path.join(work, "killers"), exist_ok=True)  # which tests killed a function's mutants
-    if os.path.exists(os.path.join(work, "collection-errors")):
-        os.unlink(os.path.join(work, "collection-errors"))
+    for leftover in ("collection-errors", "internal-errors"):  # the runner's reports of the last run
+        if os.path.exists(os.path.join(work, leftover)):
+            os.unlink(os.path.join(work, leftover))
+
+
+def run_mutmut(command, work, max_children, names=()):
+    """`mutmut run` in WORK through COMMAND: its exit code, what it said (without the spinner) and its seconds."""
+    # The simulator runs as a thread of each test process (tests/simulator/harness.py says why).
     env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1", WXC_SIMULATOR_IN_THREAD="1")
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
     started = time.monotonic()
     run = subprocess.run(
-        mutmut + ["run", "--max-children", str(args.max_children)] + [mutant_pattern(path) for path in only],
+        command + ["run", "--max-children", str(max_children)] + list(names),
         cwd=work,
         env=env,
         check=False,
@@ -284,22 +334,93 @@ def main():
     seconds = time.monotonic() - started
     # mutmut redraws one progress line; keep its last state and anything else it said.
     lines = [line for line in run.stdout.replace("\r", "\n").splitlines() if line.strip()]
-    print(
-        "\n".join(
-            line for line in lines if not line.lstrip().startswith(("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"))
-        )[-4000:]
-    )
-    if run.returncode != 0:
-        print("mutmut run failed with exit code %d" % run.returncode)
-        return run.returncode
-    if os.path.exists(os.path.join(work, "collection-errors")):
-        with open(os.path.join(work, "collection-errors"), encoding="utf-8") as handle:
-            print(
-                "tests named by mutmut were not collected (.ci/mutation_runner.py), results not trusted:\n"
-                + handle.read()
-            )
+    spinner = ("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏")
+    return run.returncode, "\n".join(line for line in lines if not line.lstrip().startswith(spinner)), seconds
+
+
+def canary_files():
+    for source, tests in CANARY_CANDIDATES:
+        if os.path.isfile(os.path.join(ROOT, source)) and os.path.isfile(os.path.join(ROOT, tests)):
+            return source, tests
+    raise SystemExit("mutation canary: none of its files exists; CANARY_CANDIDATES in .ci/mutation.py names them")
+
+
+def verdicts(work, source):
+    """{mutant: verdict} of SOURCE: killed (a test failed or it timed out) or mutmut's status."""
+    statuses = collect(work, [source]).get(source, {})
+    return {key: "killed" if status in KILLED else status for key, status in statuses.items()}
+
+
+def run_canary(build, max_children):
+    """0 when the runner is set up and agrees with mutmut's own on every mutant of the canary's file, else 1."""
+    source, tests = canary_files()
+    started = time.monotonic()
+    base = os.path.join(build, "mutation-canary")
+    if os.path.isdir(base):
+        shutil.rmtree(base)  # always cold: every mutant is tested by both
+    reference, collected = os.path.join(base, "mutmut"), os.path.join(base, "collected-session")
+    prepare(reference, [source], [tests])
+    # mutmut reads setup.cfg as it is imported: the check runs in the copy.
+    check = subprocess.run([sys.executable, os.path.join(ROOT, ".ci", "mutation_internals.py")], cwd=reference)
+    if check.returncode != 0:
         return 1
-    return finish(work, seconds, only, args.write_docs)
+    code, output, _ = run_mutmut(MUTMUT, reference, max_children)
+    if code != 0:
+        print(output[-4000:])
+        print("mutation canary: mutmut's own run of %s against %s failed (exit %d)" % (source, tests, code))
+        return 1
+    prepare(collected, [source], [tests])
+    code, output, _ = run_mutmut(RUNNER, collected, max_children)
+
+    def moved(problem):
+        print(output[-4000:])
+        print(
+            "%s: %s\n(the canary's run of %s through .ci/mutation_runner.py: %s)" % (MOVED, problem, source, collected)
+        )
+        return 1
+
+    if code != 0:
+        return moved("mutmut through the collected-session runner failed (exit %d)" % code)
+    if COLLECTED_ONCE not in output:
+        return moved("mutmut did not use the collected-session runner (is mutmut.__main__.get_mutant_runner used?)")
+    for report_file, problem in (
+        ("collection-errors", "tests mutmut named were not in the collected session"),
+        ("internal-errors", "pytest's test loop raised in the mutants' processes"),
+    ):
+        if os.path.exists(os.path.join(collected, report_file)):
+            with open(os.path.join(collected, report_file), encoding="utf-8") as handle:
+                return moved("%s:\n%s" % (problem, handle.read()[:3000]))
+    expected, got = verdicts(reference, source), verdicts(collected, source)
+    if "killed" not in expected.values():  # a runner that runs no test would agree
+        print(
+            "mutation canary: mutmut's own run killed none of the %d mutants of %s; choose another file in "
+            "CANARY_CANDIDATES" % (len(expected), source)
+        )
+        return 1
+    differing = sorted(key for key in set(expected) | set(got) if expected.get(key) != got.get(key))
+    if differing:
+        return moved(
+            "the two runners disagree on %d of %d mutants:\n%s"
+            % (
+                len(differing),
+                len(expected),
+                "\n".join(
+                    "  %s: %s through mutmut, %s through the runner"
+                    % (key.rsplit(".", 1)[-1], expected.get(key), got.get(key))
+                    for key in differing
+                ),
+            )
+        )
+    print(
+        "mutation canary: the %d mutants of %s got the same verdicts through both runners (%s) in %d s"
+        % (
+            len(expected),
+            source,
+            ", ".join("%s %d" % item for item in sorted(collections.Counter(expected.values()).items())),
+            time.monotonic() - started,
+        )
+    )
+    return 0
 
 
 def literal_block(lines):
