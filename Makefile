@@ -126,7 +126,7 @@ bench: venv links
 
 # Mutation testing of plugins/module_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
 # Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py. It runs
-# the canary first (mutation-canary: about 10 seconds on one small file, failing loudly when the pytest or mutmut
+# the canary first (mutation-canary: 10 to 20 seconds on one small file, failing loudly when the pytest or mutmut
 # internals that .ci/mutation_runner.py uses have moved), then every mutant.
 .PHONY: mutation mutation-canary mutation-venv
 mutation: mutation-venv
