@@ -6,6 +6,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# make mutation's own venv (see mutation-venv below).
+MUTATION_VENV := .venv-mutation
+MUTATION_BIN := $(MUTATION_VENV)/bin
 # ansible-test needs the collection at a real ansible_collections/wxc/calling directory: a copy under build/.
 BUILD ?= $(CURDIR)/build
 COPY := $(BUILD)/ansible_collections/wxc/calling
@@ -72,7 +75,7 @@ package: venv
 	rm -rf $(BUILD)/dist $(BUILD)/installed
 	$(BIN)/ansible-galaxy collection build --force --output-path $(BUILD)/dist .
 	tar tzf $(BUILD)/dist/wxc-calling-*.tar.gz > $(BUILD)/dist/contents.txt
-	if grep -E '^(tests/(unit|integration|simulator)|\.venv/|\.git/|build/|docs/sphinx/(build|rst)/)' $(BUILD)/dist/contents.txt; then \
+	if grep -E '^(tests/(unit|integration|simulator|mutation)|\.venv(-mutation)?/|requirements-(test|mutation)\.txt|\.git/|build/|docs/sphinx/(build|rst)/)' $(BUILD)/dist/contents.txt; then \
 		echo "build clutter in the tarball (see build_ignore in galaxy.yml)"; exit 1; fi
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-galaxy collection install --offline --no-deps \
 		-p $(BUILD)/installed $(BUILD)/dist/wxc-calling-*.tar.gz
@@ -122,10 +125,26 @@ bench: venv links
 	$(BIN)/python benchmarks/bulk.py $(BULK_BENCH_ARGS)
 
 # Mutation testing of plugins/module_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
-# Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py.
-.PHONY: mutation
-mutation: venv
-	$(BIN)/python .ci/mutation.py $(MUTATION_ARGS)
+# Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py. It runs
+# the canary first (mutation-canary: 10 to 20 seconds on one small file, failing loudly when the pytest or mutmut
+# internals that .ci/mutation_runner.py uses have moved), then every mutant.
+.PHONY: mutation mutation-canary mutation-venv
+mutation: mutation-venv
+	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py $(MUTATION_ARGS)
+
+mutation-canary: mutation-venv
+	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py --canary
+
+# A venv of its own: the test tools with pytest and mutmut pinned exactly (requirements-mutation.txt), so that those
+# of make test (requirements-test.txt) can move on without it. Installed into in place when a requirements file changes.
+# Its bin/ goes first on PATH (make puts .venv/bin there), for any tool the tests start by name.
+mutation-venv: $(MUTATION_VENV)/.installed
+
+$(MUTATION_VENV)/.installed: requirements.txt requirements-test.txt requirements-mutation.txt
+	[ -x $(MUTATION_BIN)/python ] || $(PYTHON) -m venv $(MUTATION_VENV)
+	$(MUTATION_BIN)/pip install --quiet --upgrade pip
+	$(MUTATION_BIN)/pip install --quiet -r requirements-test.txt -r requirements-mutation.txt
+	touch $@
 
 clean:
 	rm -rf $(BUILD) .demo

@@ -18,7 +18,13 @@ The copy lives in BUILD/mutation (default build/mutation) and mutants/ is kept b
 functions whose code or tests changed. Delete it for a cold run. The last line printed is
 "mutation score: K/N killed (P%)"; BUILD/mutation/summary.json holds the score per file and every surviving mutant.
 --only FILE mutates one file (repeatable), for working on that file's survivors; mutmut re-tests every mutant it is
-named, so an --only run is always a full run of that file.
+named, so an --only run is always a full run of that file. --write-results writes the score per file and every
+survivor with its reason into tests/mutation/RESULTS.md, and the summary of the run into the docs page.
+
+Every run starts with the canary (--canary: only it): it checks that the private pytest and mutmut names the runner
+uses are still there (.ci/mutation_internals.py), then mutates one small file twice, once through
+.ci/mutation_runner.py and once through mutmut's own runner (a pytest.main() per mutant), and stops with
+"pytest/mutmut internals moved: ..." when the runner fails or the two give a mutant different verdicts.
 """
 
 import argparse
@@ -31,12 +37,17 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
+
+from mutation_internals import MOVED
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 COLLECTION = os.path.join("ansible_collections", "wxc", "calling")
 DOCS = os.path.join(ROOT, "docs", "docsite", "rst", "mutation.rst")
-DOCS_MARKER = ".. The results below are written by make mutation MUTATION_ARGS=--write-docs; edit what is above."
+DOCS_MARKER = ".. The summary below is written by make mutation MUTATION_ARGS=--write-results; edit what is above."
+# The generated results: a repository file, left out of the collection's build (galaxy.yml, build_ignore).
+RESULTS = os.path.join(ROOT, "tests", "mutation", "RESULTS.md")
 REASONS = os.path.join(ROOT, "tests", "mutation", "survivors.yml")
 TARGETS = ("plugins/module_utils/", "plugins/filter/")
 # The in-process simulator tests are the files named test_*in_process*.py (found when the run starts).
@@ -58,6 +69,14 @@ UNUSED_PLUGINS = (
     "xdist.looponfail",
 )
 STATIC_TESTS = ("tests/unit/test_full_match_patterns.py::test_no_pattern_is_anchored_with_a_dollar",)
+# The canary's file and the tests it runs against: small, quick, and killed through and through by those tests. The
+# first pair whose files both exist is used (phone_numbers.py is about to become numbers.py).
+CANARY_CANDIDATES = (
+    ("plugins/module_utils/numbers.py", "tests/unit/plugins/module_utils/test_numbers.py"),
+    ("plugins/module_utils/phone_numbers.py", "tests/unit/plugins/module_utils/test_phone_numbers.py"),
+)
+# Printed by .ci/mutation_runner.py once it has collected the session: the proof that mutmut used it.
+COLLECTED_ONCE = "tests collected once for every mutant"
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
 KILLED = {"killed", "timeout"}
 
@@ -96,9 +115,10 @@ def test_paths():
     return list(TESTS) + found
 
 
-def write_config(work):
-    lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in TARGETS]
-    lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in test_paths()]
+def write_config(work, sources, tests):
+    """mutmut's setup.cfg in WORK: mutate SOURCES (files or folders), measured by TESTS."""
+    lines = ["[mutmut]", "source_paths="] + ["    %s/%s" % (COLLECTION, path) for path in sources]
+    lines += ["pytest_add_cli_args_test_selection="] + ["    %s/%s" % (COLLECTION, path) for path in tests]
     # The runs of the tests write no reports, run no doctests and never use pytest-xdist: every plugin left out is one
     # the hooks of each collected node and test no longer call. The unraisableexception and threadexception plugins
     # also run gc.collect() twice at the end of each of mutmut's whole-suite sessions, only to turn such exceptions
@@ -167,7 +187,8 @@ def reason_for(reasons, path, key, change, used=None):
     return None
 
 
-def report(results, seconds, work):
+def report(results, run, work):
+    """Print the score per file and what lacks a reason; return the summary (RUN: the run's seconds, commit, date)."""
     reasons = load_reasons()
     used = set()
     rows, survivors = [], []
@@ -228,7 +249,10 @@ def report(results, seconds, work):
         "killed": total_killed,
         "total": total,
         "score": score,
-        "seconds": round(seconds),
+        "seconds": round(run["seconds"]),
+        "commit": run["commit"],
+        "date": run["date"],
+        "cores": run["cores"],
     }, score
 
 
@@ -238,10 +262,12 @@ def main():
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--cold", action="store_true", help="forget earlier results (a fresh clone's run)")
     parser.add_argument("--report-only", action="store_true", help="only report what the last run left in mutants/")
+    parser.add_argument("--canary", action="store_true", help="run only the canary (make mutation-canary)")
     parser.add_argument(
-        "--write-docs",
+        "--write-results",
         action="store_true",
-        help="write the score per file and every survivor with its reason into " + os.path.relpath(DOCS, ROOT),
+        help="write the score per file and every survivor with its reason into %s, and the summary into %s"
+        % (os.path.relpath(RESULTS, ROOT), os.path.relpath(DOCS, ROOT)),
     )
     parser.add_argument(
         "--only",
@@ -255,25 +281,67 @@ def main():
     for path in only:
         if not path.startswith(tuple(os.path.normpath(target) for target in TARGETS)) or not path.endswith(".py"):
             parser.error("--only %s: not a .py file under %s" % (path, " or ".join(TARGETS)))
+    if only and args.write_results:
+        parser.error("--write-results takes a run of every file: the results of --only would replace them all")
     work = os.path.join(args.build, "mutation")
     if args.report_only:
-        return finish(work, None, only, args.write_docs)
+        return finish(work, None, only, args.write_results)
+    canary_failure = run_canary(args.build, args.max_children)
+    if canary_failure or args.canary:
+        return canary_failure
     if args.cold and os.path.isdir(work):
         shutil.rmtree(work)
+    prepare(work, TARGETS, test_paths())
+    run = {"commit": git_commit(), "date": time.strftime("%Y-%m-%d", time.gmtime()), "cores": os.cpu_count()}
+    # mutmut, with each mutant's tests run in one session collected once (.ci/mutation_runner.py says how).
+    code, output, run["seconds"] = run_mutmut(RUNNER, work, args.max_children, [mutant_pattern(path) for path in only])
+    print(output[-4000:])
+    if code != 0:
+        print("mutmut run failed with exit code %d" % code)
+        return code
+    if os.path.exists(os.path.join(work, "collection-errors")):
+        with open(os.path.join(work, "collection-errors"), encoding="utf-8") as handle:
+            print(
+                "tests named by mutmut were not collected (.ci/mutation_runner.py), results not trusted:\n"
+                + handle.read()
+            )
+        return 1
+    if os.path.exists(os.path.join(work, "internal-errors")):
+        print("pytest's test loop raised in some mutants' processes (counted killed): see %s/internal-errors" % work)
+    return finish(work, run, only, args.write_results)
+
+
+# mutmut through the collected-session runner (every run), and mutmut itself: a pytest.main() per mutant, the
+# canary's reference.
+RUNNER = [sys.executable, os.path.join(ROOT, ".ci", "mutation_runner.py")]
+MUTMUT = [sys.executable, "-m", "mutmut"]
+
+
+def git_commit():
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
+
+
+def prepare(work, sources, tests):
+    """WORK with a fresh copy of the repository and a setup.cfg for SOURCES and TESTS; mutants/ is kept."""
     os.makedirs(work, exist_ok=True)
     copy_repository(work)
-    write_config(work)
-    # mutmut, with each mutant's tests run in one session collected once (.ci/mutation_runner.py says how).
-    mutmut = [sys.executable, os.path.join(ROOT, ".ci", "mutation_runner.py")]
-    # The simulator runs as a thread of each test process (tests/simulator/harness.py says why).
+    write_config(work, sources, tests)
     os.makedirs(os.path.join(work, "killers"), exist_ok=True)  # which tests killed a function's mutants
-    if os.path.exists(os.path.join(work, "collection-errors")):
-        os.unlink(os.path.join(work, "collection-errors"))
+    for leftover in ("collection-errors", "internal-errors"):  # the runner's reports of the last run
+        if os.path.exists(os.path.join(work, leftover)):
+            os.unlink(os.path.join(work, leftover))
+
+
+def run_mutmut(command, work, max_children, names=()):
+    """`mutmut run` in WORK through COMMAND: its exit code, what it said (without the spinner) and its seconds."""
+    # The simulator runs as a thread of each test process (tests/simulator/harness.py says why).
     env = dict(os.environ, PY_COLORS="0", PYTHONDONTWRITEBYTECODE="1", WXC_SIMULATOR_IN_THREAD="1")
     env.pop("ANSIBLE_COLLECTIONS_PATH", None)  # conftest.py points it at the copy
     started = time.monotonic()
     run = subprocess.run(
-        mutmut + ["run", "--max-children", str(args.max_children)] + [mutant_pattern(path) for path in only],
+        command + ["run", "--max-children", str(max_children)] + list(names),
         cwd=work,
         env=env,
         check=False,
@@ -284,75 +352,142 @@ def main():
     seconds = time.monotonic() - started
     # mutmut redraws one progress line; keep its last state and anything else it said.
     lines = [line for line in run.stdout.replace("\r", "\n").splitlines() if line.strip()]
-    print(
-        "\n".join(
-            line for line in lines if not line.lstrip().startswith(("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"))
-        )[-4000:]
-    )
-    if run.returncode != 0:
-        print("mutmut run failed with exit code %d" % run.returncode)
-        return run.returncode
-    if os.path.exists(os.path.join(work, "collection-errors")):
-        with open(os.path.join(work, "collection-errors"), encoding="utf-8") as handle:
-            print(
-                "tests named by mutmut were not collected (.ci/mutation_runner.py), results not trusted:\n"
-                + handle.read()
-            )
+    spinner = ("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏")
+    return run.returncode, "\n".join(line for line in lines if not line.lstrip().startswith(spinner)), seconds
+
+
+def canary_files():
+    for source, tests in CANARY_CANDIDATES:
+        if os.path.isfile(os.path.join(ROOT, source)) and os.path.isfile(os.path.join(ROOT, tests)):
+            return source, tests
+    raise SystemExit("mutation canary: none of its files exists; CANARY_CANDIDATES in .ci/mutation.py names them")
+
+
+def verdicts(work, source):
+    """{mutant: verdict} of SOURCE: killed (a test failed or it timed out) or mutmut's status."""
+    statuses = collect(work, [source]).get(source, {})
+    return {key: "killed" if status in KILLED else status for key, status in statuses.items()}
+
+
+def run_canary(build, max_children):
+    """0 when the runner is set up and agrees with mutmut's own on every mutant of the canary's file, else 1."""
+    source, tests = canary_files()
+    started = time.monotonic()
+    base = os.path.join(build, "mutation-canary")
+    if os.path.isdir(base):
+        shutil.rmtree(base)  # always cold: every mutant is tested by both
+    reference, collected = os.path.join(base, "mutmut"), os.path.join(base, "collected-session")
+    prepare(reference, [source], [tests])
+    # mutmut reads setup.cfg as it is imported: the check runs in the copy.
+    check = subprocess.run([sys.executable, os.path.join(ROOT, ".ci", "mutation_internals.py")], cwd=reference)
+    if check.returncode != 0:
         return 1
-    return finish(work, seconds, only, args.write_docs)
+    code, output, _ = run_mutmut(MUTMUT, reference, max_children)
+    if code != 0:
+        print(output[-4000:])
+        print("mutation canary: mutmut's own run of %s against %s failed (exit %d)" % (source, tests, code))
+        return 1
+    prepare(collected, [source], [tests])
+    code, output, _ = run_mutmut(RUNNER, collected, max_children)
 
+    def moved(problem):
+        print(output[-4000:])
+        print(
+            "%s: %s\n(the canary's run of %s through .ci/mutation_runner.py: %s)" % (MOVED, problem, source, collected)
+        )
+        return 1
 
-def literal_block(lines):
-    return [".. code-block:: text", ""] + ["   " + line if line else "" for line in lines] + [""]
-
-
-def results_section(summary):
-    """The reStructuredText of the results: the run, the score per file, every survivor grouped by its reason."""
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
-    ).stdout.strip()
-    lines = [
-        "Results",
-        "-------",
-        "",
-        "Written by ``make mutation MUTATION_ARGS=--write-docs`` from a run at commit ``%s``: %d mutants in %d s, "
-        "on %d cores. The last line of that run:" % (commit, summary["total"], summary["seconds"], os.cpu_count()),
-        "",
-    ]
-    lines += literal_block(
-        ["mutation score: %d/%d killed (%.1f%%)" % (summary["killed"], summary["total"], summary["score"])]
+    if code != 0:
+        return moved("mutmut through the collected-session runner failed (exit %d)" % code)
+    if COLLECTED_ONCE not in output:
+        return moved("mutmut did not use the collected-session runner (is mutmut.__main__.get_mutant_runner used?)")
+    for report_file, problem in (
+        ("collection-errors", "tests mutmut named were not in the collected session"),
+        ("internal-errors", "pytest's test loop raised in the mutants' processes"),
+    ):
+        if os.path.exists(os.path.join(collected, report_file)):
+            with open(os.path.join(collected, report_file), encoding="utf-8") as handle:
+                return moved("%s:\n%s" % (problem, handle.read()[:3000]))
+    expected, got = verdicts(reference, source), verdicts(collected, source)
+    if "killed" not in expected.values():  # a runner that runs no test would agree
+        print(
+            "mutation canary: mutmut's own run killed none of the %d mutants of %s; choose another file in "
+            "CANARY_CANDIDATES" % (len(expected), source)
+        )
+        return 1
+    differing = sorted(key for key in set(expected) | set(got) if expected.get(key) != got.get(key))
+    if differing:
+        return moved(
+            "the two runners disagree on %d of %d mutants:\n%s"
+            % (
+                len(differing),
+                len(expected),
+                "\n".join(
+                    "  %s: %s through mutmut, %s through the runner"
+                    % (key.rsplit(".", 1)[-1], expected.get(key), got.get(key))
+                    for key in differing
+                ),
+            )
+        )
+    print(
+        "mutation canary: the %d mutants of %s got the same verdicts through both runners (%s) in %d s"
+        % (
+            len(expected),
+            source,
+            ", ".join("%s %d" % item for item in sorted(collections.Counter(expected.values()).items())),
+            time.monotonic() - started,
+        )
     )
-    header = ("File", "Mutants", "Killed", "Score", "Survived, reason given", "Not killed, no reason")
-    rows = []
+    return 0
+
+
+def results_markdown(summary):
+    """tests/mutation/RESULTS.md: the run, the score per file, every survivor grouped by its reason."""
+    lines = [
+        "# Mutation testing: results of the last full run",
+        "",
+        "Written by `make mutation MUTATION_ARGS=--write-results` (`.ci/mutation.py`): edit nothing here. How the run "
+        "works is in `docs/docsite/rst/mutation.rst`, the reasons of the survivors in `tests/mutation/survivors.yml`.",
+        "",
+        "At commit `%s` on %s: %d mutants in %d s, on %s cores. The last line of that run:"
+        % (summary["commit"], summary["date"], summary["total"], summary["seconds"], summary["cores"]),
+        "",
+        "```text",
+        score_line(summary),
+        "```",
+        "",
+        "## Score per file",
+        "",
+        "| File | Mutants | Killed | Score | Survived, reason given | Not killed, no reason |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for row in summary["files"]:
         mine = [survivor for survivor in summary["survivors"] if survivor["file"] == row["file"]]
         explained = sum(1 for survivor in mine if survivor["reason"])
-        rows.append(
-            (
+        lines.append(
+            "| `%s` | %d | %d | %.1f %% | %d | %d |"
+            % (
                 row["file"],
-                str(row["total"]),
-                str(row["killed"]),
-                "%.1f %%" % (100.0 * row["killed"] / max(row["total"], 1)),
-                str(explained),
-                str(len(mine) - explained),
+                row["total"],
+                row["killed"],
+                100.0 * row["killed"] / max(row["total"], 1),
+                explained,
+                len(mine) - explained,
             )
         )
-    widths = [max(len(text) for text in column) for column in zip(header, *rows)]
-    rule = " ".join("=" * width for width in widths)
-    lines += [rule, " ".join(text.ljust(width) for text, width in zip(header, widths)).rstrip(), rule]
-    lines += [" ".join(text.ljust(width) for text, width in zip(row, widths)).rstrip() for row in rows]
-    lines += [rule, "", "Surviving mutants", "-----------------", ""]
     lines += [
-        "Every mutant not killed, per file, grouped by the reason it survives (kept in ``tests/mutation/survivors.yml``"
-        "). A mutant listed under *no reason recorded* is a missing test; *no test reaches it* means none of the "
-        "measured tests runs that function.",
         "",
+        "## Surviving mutants",
+        "",
+        "Every mutant not killed, per file, grouped by the reason it survives (kept in `tests/mutation/survivors.yml`). "
+        "A mutant listed under *no reason recorded* is a missing test; *no test reaches it* means none of the measured "
+        "tests runs that function.",
     ]
     for row in summary["files"]:
         mine = [survivor for survivor in summary["survivors"] if survivor["file"] == row["file"]]
         if not mine:
             continue
-        lines += ["``%s``" % row["file"], "~" * (len(row["file"]) + 4), ""]
+        lines += ["", "### `%s`" % row["file"]]
         groups = collections.OrderedDict()
         for survivor in mine:
             if survivor["status"] == "no tests":
@@ -363,27 +498,60 @@ def results_section(summary):
                 reason = "Not run to the end (%s): the run was stopped, or the mutant crashed." % survivor["status"]
             groups.setdefault(reason, []).append(survivor)
         for reason, members in groups.items():
-            # Reasons quote code in `single` backquotes; in reStructuredText that is a reference, so make it literal.
-            lines += ["%s (%d)" % (re.sub(r"(?<!`)`(?!`)", "``", reason), len(members)), ""]
+            lines += ["", "%s (%d)" % (reason, len(members))]
             if members[0]["status"] == "not checked":
                 continue  # not a survivor, only a run that did not finish: counted, not listed
-            listing = []
+            lines += ["", "```text"]
             for survivor in members:
-                listing.append("%s #%s" % (survivor["function"], survivor["mutant"].rsplit("__mutmut_", 1)[-1]))
-                listing += ["  " + line for line in survivor["change"]]
-            lines += literal_block(listing)
-    return lines
+                lines.append("%s #%s" % (survivor["function"], survivor["mutant"].rsplit("__mutmut_", 1)[-1]))
+                lines += ["  " + line for line in survivor["change"]]
+            lines.append("```")
+    return "\n".join(lines) + "\n"
 
 
-def write_results(summary):
-    """Replace the results part of the docs page (from its marker to the end) with the results of SUMMARY."""
+def score_line(summary):
+    return "mutation score: %d/%d killed (%.1f%%)" % (summary["killed"], summary["total"], summary["score"])
+
+
+def docs_summary(summary):
+    """The reStructuredText of the docs page's summary of the run; the details stay in RESULTS."""
+    explained = sum(1 for survivor in summary["survivors"] if survivor["reason"])
+    run = (
+        "At commit ``%s`` on %s: %d mutants in %d s, on %s cores; of the %d not killed, %d survive for a reason kept in "
+        "``tests/mutation/survivors.yml`` and %d have none. The last line of that run:"
+        % (
+            summary["commit"],
+            summary["date"],
+            summary["total"],
+            summary["seconds"],
+            summary["cores"],
+            len(summary["survivors"]),
+            explained,
+            len(summary["survivors"]) - explained,
+        )
+    )
+    where = (
+        "The score per file and every surviving mutant with its reason are in ``%s`` in the collection's repository "
+        "(written by the same run; not part of the installed collection)." % os.path.relpath(RESULTS, ROOT)
+    )
+    return (
+        ["Last full run", "-------------", "", textwrap.fill(run, 120), ""]
+        + [".. code-block:: text", "", "   " + score_line(summary), ""]
+        + [textwrap.fill(where, 120)]
+    )
+
+
+def write_results_files(summary):
+    """Write RESULTS whole, and replace the docs page's summary (from its marker to the end) with SUMMARY's."""
+    with open(RESULTS, "w", encoding="utf-8") as handle:
+        handle.write(results_markdown(summary))
     with open(DOCS, encoding="utf-8") as handle:
         text = handle.read()
     if DOCS_MARKER not in text:
-        raise SystemExit("%s has no line %r to write the results after" % (DOCS, DOCS_MARKER))
+        raise SystemExit("%s has no line %r to write the summary after" % (DOCS, DOCS_MARKER))
     head = text.split(DOCS_MARKER, 1)[0]
     with open(DOCS, "w", encoding="utf-8") as handle:
-        handle.write(head + DOCS_MARKER + "\n\n" + "\n".join(results_section(summary)).rstrip() + "\n")
+        handle.write(head + DOCS_MARKER + "\n\n" + "\n".join(docs_summary(summary)) + "\n")
 
 
 def mutant_pattern(path):
@@ -391,24 +559,30 @@ def mutant_pattern(path):
     return "%s.%s.*" % (COLLECTION.replace(os.sep, "."), path[: -len(".py")].replace(os.sep, "."))
 
 
-def finish(work, seconds, only=(), write_docs=False):
+def finish(work, run, only=(), write_results=False):
     """Score what mutants/ holds, write summary.json and survivors.txt, and print the score last.
 
-    SECONDS is None for --report-only: the time of the run that left the results is kept from summary.json.
+    RUN is None for --report-only: the seconds, commit and date of the run that left the results are kept from
+    summary.json.
     """
     summary_path = os.path.join(work, "summary.json")
-    if seconds is None:
-        seconds = 0
+    if run is None:
+        previous = {}
         if os.path.exists(summary_path):
             with open(summary_path, encoding="utf-8") as handle:
-                seconds = json.load(handle).get("seconds", 0)
+                previous = json.load(handle)
+        run = {key: previous.get(key) or "unknown" for key in ("commit", "date", "cores")}
+        run["seconds"] = previous.get("seconds", 0)
     os.chdir(work)  # mutmut's helpers read setup.cfg and mutants/ from the working directory
-    summary, score = report(collect(work, only), seconds, work)
+    summary, score = report(collect(work, only), run, work)
     with open(summary_path, "w", encoding="utf-8") as handle:
         json.dump(summary, handle, indent=1)
-    if write_docs:
-        write_results(summary)
-        print("results written into %s" % os.path.relpath(DOCS, ROOT))
+    if write_results:
+        write_results_files(summary)
+        print(
+            "results written into %s, the summary into %s"
+            % (os.path.relpath(RESULTS, ROOT), os.path.relpath(DOCS, ROOT))
+        )
     with open(os.path.join(work, "survivors.txt"), "w", encoding="utf-8") as handle:
         for survivor in summary["survivors"]:
             handle.write(
@@ -421,8 +595,8 @@ def finish(work, seconds, only=(), write_docs=False):
                     "\n".join(survivor["change"]),
                 )
             )
-    print("mutmut ran %d s" % seconds)
-    print("mutation score: %d/%d killed (%.1f%%)" % (summary["killed"], summary["total"], score))
+    print("mutmut ran %d s" % run["seconds"])
+    print(score_line(summary))
     return 0
 
 

@@ -10,14 +10,19 @@ same fixtures, hooks, -x and exit codes, so the verdicts do not change.
 In the child, a mutant's tests start with those that killed the most earlier mutants of the same function (mutmut runs
 a function's mutants one after another and stops at the first failing test), recorded in BUILD/mutation/killers. A
 test mutmut names that the session did not collect is written to BUILD/mutation/collection-errors, which fails the run.
+An exception that escapes pytest's test loop in a child counts as killed, as pytest.main() counts an internal error;
+its traceback goes to BUILD/mutation/internal-errors, which the canary treats as a failure.
 
 It drives pytest through _pytest.config._prepareconfig, Config._do_configure and Session.from_config, as pytest.main()
-does (pytest 9): a pytest that changes them stops the run here, loudly, before any mutant is tested.
+does (pytest 9), and subclasses mutmut's runners: the exact versions are pinned (requirements-mutation.txt), every
+private name it uses is checked by .ci/mutation_internals.py, and `make mutation-canary` compares its verdicts with
+mutmut's own runner on one small file, before any full run.
 """
 
 import collections
 import os
 import sys
+import traceback
 
 import mutmut.__main__ as mutmut_cli
 import pytest
@@ -112,6 +117,9 @@ class CollectedSessionRunner(PytestRunner):
         except (KeyboardInterrupt, pytest.exit.Exception) as stop:  # as pytest.main() reports them
             return getattr(stop, "returncode", None) or INTERRUPTED
         except BaseException:  # pylint: disable=broad-except  # as pytest.main() reports it: an internal error
+            # Also what a moved pytest internal looks like: every mutant killed. Kept for the canary to see.
+            with open(os.path.join(self.work, "internal-errors"), "a", encoding="utf-8") as handle:
+                handle.write("%s:\n%s\n" % (mutant_name, traceback.format_exc()))
             return INTERNAL_ERROR
         return TESTS_FAILED if session.testsfailed else 0
 
