@@ -124,7 +124,7 @@ bench: venv links
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bulk.py $(BULK_BENCH_ARGS)
 
-# Mutation testing of plugins/module_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
+# Mutation testing of plugins/module_utils, plugins/plugin_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
 # Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py. It runs
 # the canary first (mutation-canary: 10 to 20 seconds on one small file, failing loudly when the pytest or mutmut
 # internals that .ci/mutation_runner.py uses have moved), then every mutant.

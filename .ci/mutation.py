@@ -1,4 +1,4 @@
-"""make mutation: mutation testing of plugins/module_utils/ and plugins/filter/ with mutmut 3, scored per file.
+"""make mutation: mutation testing of plugins/module_utils/, plugins/plugin_utils/ and plugins/filter/ with mutmut 3, scored per file.
 
 Why mutmut, in a copy laid out as ansible_collections/wxc/calling: mutmut 3 copies the code into mutants/ and runs each
 mutant only against the tests that reach the mutated function (it records which tests call which function through
@@ -49,7 +49,7 @@ DOCS_MARKER = ".. The summary below is written by make mutation MUTATION_ARGS=--
 # The generated results: a repository file, left out of the collection's build (galaxy.yml, build_ignore).
 RESULTS = os.path.join(ROOT, "tests", "mutation", "RESULTS.md")
 REASONS = os.path.join(ROOT, "tests", "mutation", "survivors.yml")
-TARGETS = ("plugins/module_utils/", "plugins/filter/")
+TARGETS = ("plugins/module_utils/", "plugins/plugin_utils/", "plugins/filter/")
 # The in-process simulator tests are the files named test_*in_process*.py (found when the run starts).
 TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py")
 IN_PROCESS_TESTS = "tests/simulator_tests/test_*in_process*.py"
