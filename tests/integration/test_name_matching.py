@@ -226,7 +226,7 @@ def test_a_location_in_another_case_or_with_a_duplicate_name_fails_before_any_wr
     for kind in ("Attendant in", "Schedule in"):
         result = run.one("%s Twin" % kind)
         assert (
-            result["failed"] and "location 'Twin' is ambiguous: 2 locations have that name" in result["result"]["msg"]
+            result["failed"] and "2 locations are called 'Twin' in the organization (ids: " in result["result"]["msg"]
         )
     assert run.one("Read Twin")["failed"] and "Twin" in result_of(run, "Read Twin")["msg"]
 
