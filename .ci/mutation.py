@@ -379,16 +379,18 @@ def run_canary(build, max_children):
     reference, collected = os.path.join(base, "mutmut"), os.path.join(base, "collected-session")
     prepare(reference, [source], [tests])
     # mutmut reads setup.cfg as it is imported: the check runs in the copy.
-    check = subprocess.run([sys.executable, os.path.join(ROOT, ".ci", "mutation_internals.py")], cwd=reference)
+    check = subprocess.run(
+        [sys.executable, os.path.join(ROOT, ".ci", "mutation_internals.py")], cwd=reference, check=False
+    )
     if check.returncode != 0:
         return 1
-    code, output, _ = run_mutmut(MUTMUT, reference, max_children)
+    code, output, _seconds = run_mutmut(MUTMUT, reference, max_children)
     if code != 0:
         print(output[-4000:])
         print("mutation canary: mutmut's own run of %s against %s failed (exit %d)" % (source, tests, code))
         return 1
     prepare(collected, [source], [tests])
-    code, output, _ = run_mutmut(RUNNER, collected, max_children)
+    code, output, _seconds = run_mutmut(RUNNER, collected, max_children)
 
     def moved(problem):
         print(output[-4000:])

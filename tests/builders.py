@@ -123,9 +123,9 @@ API_WEEKDAYS = {
 }
 
 
-def event(base=SATURDAY, **fields):
-    """A copy of the event BASE (options or API form) with FIELDS over it."""
-    return dict(copy.deepcopy(base), **copy.deepcopy(fields))
+def event(base=None, **fields):
+    """A copy of the event BASE (options or API form; default SATURDAY) with FIELDS over it."""
+    return dict(copy.deepcopy(SATURDAY if base is None else base), **copy.deepcopy(fields))
 
 
 def schedule_options(name="Office hours", type="business_hours", location=HQ, events=(SATURDAY,), **options):  # noqa: A002
