@@ -2,7 +2,6 @@
 
 import pytest
 
-from ansible_collections.wxc.calling.plugins.module_utils import numbers
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import compare as fw_compare
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import export as fw_export
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
@@ -70,37 +69,6 @@ SETTINGS = {
     "selective": {"enabled": False, "destination": "", "ringReminderEnabled": False, "sendToVoicemailEnabled": False},
     "rules": [{"id": "R1", "name": "VIP", "enabled": True}, {"id": "R2", "name": "Old", "enabled": False}],
 }
-
-
-@pytest.mark.parametrize(
-    "written, canonical",
-    [
-        ("+19705550006", "+19705550006"),
-        ("+1-9705550006", "+19705550006"),
-        ("9705550006", "+19705550006"),
-        ("+1 (970) 555-0006", "+19705550006"),
-        ("+496567123456", "+496567123456"),
-        ("4554", "4554"),
-        ("80012100", "80012100"),
-        (None, ""),
-        ("", ""),
-    ],
-)
-def test_canonical_number(written, canonical):
-    assert numbers.canonical(written) == canonical
-
-
-@pytest.mark.parametrize("value", ["+19705550006", "+1-970-555-0006", "2100", "80012100"])
-def test_numbers_that_pass(value):
-    assert numbers.destination_problem(value) is None
-
-
-@pytest.mark.parametrize("value", ["call me", "+0123", "1", "+1970abc", "+12345678901234567"])
-def test_numbers_that_fail(value):
-    assert (
-        numbers.destination_problem(value)
-        == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
-    )
 
 
 def test_valid_options_have_no_errors():
@@ -481,35 +449,6 @@ def test_info_form_is_snake_case():
 
 
 # -- exact values of the pure steps, edge by edge ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "value, sendable",
-    [("+1 970-555-0006", "+19705550006"), ("(970) 555.0006", "9705550006"), ("\t2100\n", "2100"), (4554, "4554")],
-)
-def test_sendable_number_drops_separators(value, sendable):
-    assert numbers.compact(value) == sendable
-
-
-@pytest.mark.parametrize("value", ["+12", "+123456789012345", "12", "12345678901234567", "+1 (970) 555-0006"])
-def test_numbers_at_the_limits_pass(value):
-    assert numbers.destination_problem(value) is None
-
-
-@pytest.mark.parametrize("value", ["+1234567890123456", "123456789012345678", "+", "", "+19705550006x"])
-def test_numbers_past_the_limits_fail(value):
-    assert (
-        numbers.destination_problem(value)
-        == "%r is not an E.164 number (like +19705550006), an extension or an ESN" % value
-    )
-
-
-@pytest.mark.parametrize(
-    "written, canonical",
-    [("1970555000", "1970555000"), ("97055500061", "97055500061"), ("2005550006", "+12005550006"), (0, "0")],
-)
-def test_canonical_number_only_completes_ten_digit_nanp_numbers(written, canonical):
-    assert numbers.canonical(written) == canonical
 
 
 def test_desired_settings_of_both_parts_and_a_cleared_destination():
