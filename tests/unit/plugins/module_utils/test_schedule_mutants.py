@@ -9,7 +9,7 @@ import pytest
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import AmbiguousName
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
-from tests.unit.plugins.module_utils.test_webex_client import API, TOKEN, fixture_exchange  # noqa: F401  # pylint: disable=unused-import
+from tests.unit.plugins.module_utils.scripted_http import API, TOKEN
 
 SCHEDULES = API + "/telephony/config/locations/L1/schedules"
 

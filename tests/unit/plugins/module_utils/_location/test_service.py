@@ -1,6 +1,7 @@
-"""resolve_location() against a recording client: the list request it sends and what it makes of the answer.
+"""_location/service.py: resolve_location() against a recording client (the list request it sends and what it makes
+of the answer), and decode_webex_id(), which tells a location id from a name.
 
-The same function runs against the simulator in tests/simulator_tests/test_converge_in_process.py.
+The same function runs against the simulator in the in-process tests of tests/component/.
 """
 
 import pytest
@@ -63,3 +64,19 @@ def test_an_id_whose_length_needs_one_padding_character_is_decoded():
     assert decode_webex_id(value) == "ciscospark://us/LOCATION/abcd" and is_location_id(value)
     # A character outside base64 makes it a name, not an id with that character skipped.
     assert decode_webex_id(value[:4] + "!" + value[4:]) is None
+
+
+@pytest.mark.parametrize("value", [HQ_ID + "\n", " " + HQ_ID, HQ_ID[:12] + "-" + HQ_ID[12:]])
+def test_an_id_with_a_stray_character_is_a_name_not_an_id(value):
+    """A location id with a newline, a space or a dash in it is not an id (base64 is checked strictly).
+
+    It is looked up as a name, which no location has, instead of being put into request URLs as it is.
+    """
+    assert decode_webex_id(value) is None and is_location_id(value) is False
+    client = ListingClient([{"id": HQ_ID, "name": "Headquarters"}])
+    with pytest.raises(LocationNotFound) as caught:
+        resolve_location(client, value)
+    assert str(caught.value) == (
+        "location %r not found: no location has exactly that name (give its exact name or id)" % value
+    )
+    assert client.calls == [("/locations", "items", {"name": value})]
