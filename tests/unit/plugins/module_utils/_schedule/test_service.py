@@ -1,4 +1,5 @@
-"""ScheduleService.find() over a scripted HTTP exchange (requests-mock): the list filters it sends and its exact match.
+"""_schedule/service.py: the paths it builds, and ScheduleService.find() over a scripted HTTP exchange (requests-mock):
+the list filters it sends and its exact match.
 
 The list filter name= matches every name that contains the value; a schedule is identified by its type and exact name,
 so find() asks the service for both and still checks both in the answer.
@@ -6,10 +7,19 @@ so find() asks the service for both and still checks both in the answer.
 
 import pytest
 
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import service as sc_service
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import AmbiguousName
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
 from tests.unit.plugins.module_utils.scripted_http import API, TOKEN
+
+
+def test_paths_quote_ids():
+    assert (
+        sc_service.schedule_path("L", "holidays", "a/b+c")
+        == "/telephony/config/locations/L/schedules/holidays/a%2Fb%2Bc"
+    )
+
 
 SCHEDULES = API + "/telephony/config/locations/L1/schedules"
 
