@@ -1,4 +1,5 @@
-"""The pure half of webex_auto_attendants: item validation, differing fields, purge warnings, the summary."""
+"""_auto_attendant/bulk.py, the pure half of webex_auto_attendants: item validation, write passes, differing fields,
+purge warnings, the summary."""
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
@@ -14,8 +15,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.bulk i
     validate_options,
     write_passes,
 )
-
-MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
+from tests.builders import menu
 
 
 def params(*items, **task):
@@ -40,7 +40,7 @@ def test_every_problem_of_every_item_names_the_item_and_the_option():
             {
                 "name": "B",
                 "location": "HQ",
-                "business_hours_menu": dict(MENU, key_configurations=[{"key": "1", "action": "TRANSFER_WITH_PROMPT"}]),
+                "business_hours_menu": menu({"key": "1", "action": "TRANSFER_WITH_PROMPT"}),
             },
             {"location": "HQ"},
             {"name": "A", "location": "HQ"},

@@ -1,17 +1,22 @@
-"""Export form: details -> webex_auto_attendant options, and back (options -> desired -> plan "nothing"); the YAML."""
+"""_auto_attendant/export.py: the export form (details -> webex_auto_attendant options, and back: options -> desired
+-> plan "nothing"), the info form, the listing and its order, and the YAML, as loaded and as text.
 
-import copy
+One test (the warning about forwarding the module would refuse) reads an attendant from the simulator: it belongs to
+the component layer.
+"""
 
 import pytest
 import yaml
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import export
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import read_attendants as read_back
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
 from tests.ansible_yaml import load as ansible_load
+from tests.builders import HQ, aa_body
+from tests.unit.plugins.module_utils._auto_attendant.shared import AUDIO_ID, validated
 
-AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
 AUDIO = {
     "id": AUDIO_ID,
     "fileName": "AUDIO_FILE.wav",
@@ -96,13 +101,6 @@ def full_details():
     }
 
 
-def module_params(options):
-    """OPTIONS as AnsibleModule hands them to the module: validated, unset options and suboptions None."""
-    result = ArgumentSpecValidator(aa_options.argument_spec()).validate(copy.deepcopy(options))
-    assert not result.error_messages, result.error_messages
-    return result.validated_parameters
-
-
 # -- details -> options ----------------------------------------------------------------------------------------------
 
 
@@ -182,7 +180,7 @@ def test_nothing_none_and_no_unknown_fields():
 def test_export_is_accepted_by_the_module_argument_spec_and_validation():
     options = export.options_from_details(full_details(), "Headquarters")
     assert export.check_options(options) == []
-    assert not aa_options.validate_options(module_params(options))
+    assert not aa_options.validate_options(validated(options))
 
 
 def test_check_options_names_what_the_module_would_refuse():
@@ -211,7 +209,7 @@ def test_applying_the_export_to_the_same_details_plans_nothing(mutate):
     details = full_details()
     mutate(details)
     options = export.options_from_details(details, "Headquarters")
-    desired = aa_compare.desired_from_options(module_params(options))
+    desired = aa_compare.desired_from_options(validated(options))
     plan = aa_compare.plan("present", desired, aa_compare.writable(details))
     assert plan.action == "nothing", plan.body
     # Every writable field of the details is managed by the export: nothing is left to the service's defaults.
@@ -222,15 +220,13 @@ def test_a_change_in_control_hub_is_a_change_for_the_export():
     options = export.options_from_details(full_details(), "Headquarters")
     changed = full_details()
     changed["businessHoursMenu"]["keyConfigurations"][3]["value"] = "+19073569984"
-    plan = aa_compare.plan(
-        "present", aa_compare.desired_from_options(module_params(options)), aa_compare.writable(changed)
-    )
+    plan = aa_compare.plan("present", aa_compare.desired_from_options(validated(options)), aa_compare.writable(changed))
     assert plan.action == "update" and list(plan.body) == ["businessHoursMenu"]
 
 
 def test_missing_attendant_is_created_with_the_export_body():
     options = export.options_from_details(full_details(), "Headquarters")
-    params = module_params(options)
+    params = validated(options)
     assert aa_options.missing_for_create(params) == []
     plan = aa_compare.plan("present", aa_compare.desired_from_options(params), None)
     assert plan.action == "create"
@@ -260,7 +256,7 @@ def test_sort_key_orders_by_location_name_then_name():
     assert [i["id"] for i in sorted(items, key=export.sort_key)] == ["2", "1", "3"]
 
 
-# -- listing ---------------------------------------------------------------------------------------------------------
+# -- listing and its order ---------------------------------------------------------------------------------------------------------
 
 
 class FakeClient:
@@ -286,6 +282,17 @@ def test_listing_matches_the_name_exactly_and_sorts():
     assert [i["id"] for i in found] == ["4", "1"]
     assert client.calls == [("/telephony/config/autoAttendants", "autoAttendants", {"name": "Reception"})]
     assert [i["id"] for i in export.list_auto_attendants(client, location_id="L1")] == ["4", "2", "3"]
+
+
+def test_duplicates_are_ordered_by_id():
+    items = [
+        {"id": "c", "name": "Desk", "locationName": "Austin"},
+        {"id": "a", "name": "Desk", "locationName": "Austin"},
+        {"id": "b", "name": "Desk", "locationName": "Austin"},
+        {"id": "0", "name": "Zulu", "locationName": "Austin"},
+    ]
+    assert [item["id"] for item in sorted(items, key=export.sort_key)] == ["a", "b", "c", "0"]
+    assert export.sort_key({"id": "a", "name": "Desk", "locationName": "Austin"}) == ("Austin", "Desk", "a")
 
 
 # -- YAML ----------------------------------------------------------------------------------------------------------
@@ -412,3 +419,154 @@ def test_yaml_strings_round_trip_through_ansible_and_templates_are_untrusted(val
 def test_yaml_line_breaks_other_readers_fold_are_escaped(value):
     text = export.to_yaml({"v": value}, unsafe=False)
     assert len(text.splitlines()) == 1 and yaml.safe_load(text) == {"v": value}
+
+
+def test_names_in_other_scripts_are_written_as_they_are():
+    # An attendant called "Zürich Empfang" or "東京受付" is exported readable, not as \u escapes.
+    assert export.to_yaml({"name": "Zürich Empfang"}, unsafe=False) == 'name: "Zürich Empfang"\n'
+    assert export.to_yaml(["東京受付"], unsafe=False) == '- "東京受付"\n'
+    assert export.to_yaml({"name": "Zürich {{ x }}"}) == 'name: !unsafe "Zürich {{ x }}"\n'
+
+
+def test_only_the_characters_readers_fold_are_escaped():
+    text = export.to_yaml({"v": "Réception\u2028B\x85C\ufeffD"}, unsafe=False)
+    assert text == 'v: "Réception\\u2028B\\u0085C\\ufeffD"\n'
+    assert yaml.safe_load(text) == {"v": "Réception\u2028B\x85C\ufeffD"}
+
+
+def test_the_layout_of_an_export():
+    options = {
+        "location": "Headquarters",
+        "name": "Main Line",
+        "extension": "0028",
+        "alternate_numbers": [],
+        "business_hours_menu": {
+            "greeting": "DEFAULT",
+            "extension_enabled": False,
+            "call_treatment": {"no_input_timer": 10, "action_to_be_performed": {"action": "DISCONNECT"}},
+            "key_configurations": [{"key": "#", "action": "EXIT", "description": None}, {"key": "0"}],
+        },
+        "direct_line_caller_id_name": {},
+        "nested": [[1, "2", "{{ x }}"], [], {}, {"a": True}],
+    }
+    assert export.to_yaml([options]) == (
+        "- location: Headquarters\n"
+        "  name: Main Line\n"
+        '  extension: "0028"\n'
+        "  alternate_numbers: []\n"
+        "  business_hours_menu:\n"
+        "    greeting: DEFAULT\n"
+        "    extension_enabled: false\n"
+        "    call_treatment:\n"
+        "      no_input_timer: 10\n"
+        "      action_to_be_performed:\n"
+        "        action: DISCONNECT\n"
+        "    key_configurations:\n"
+        '      - key: !unsafe "#"\n'
+        "        action: EXIT\n"
+        "        description: null\n"
+        '      - key: "0"\n'
+        "  direct_line_caller_id_name: {}\n"
+        "  nested:\n"
+        "    -\n"
+        "      - 1\n"
+        '      - "2"\n'
+        '      - !unsafe "{{ x }}"\n'
+        "    - []\n"
+        "    - {}\n"
+        "    - a: true\n"
+    )
+
+
+def test_keys_are_never_tagged():
+    # A key is an option name or a menu key: the tag is for the values the service sent.
+    assert export.to_yaml({"#": "*", "{x}": "Main"}) == '"#": "*"\n"{x}": Main\n'
+
+
+def test_a_lone_value():
+    assert export.to_yaml("{{ x }}") == '!unsafe "{{ x }}"\n'
+    assert export.to_yaml("{{ x }}", unsafe=False) == '"{{ x }}"\n'
+    assert export.to_yaml(None) == "null\n"
+    assert export.to_yaml({}) == "{}\n"
+
+
+# -- values of another type or shape than the option's -------------------------------------------------------------
+
+
+def test_coerce_numbers_to_the_option_type():
+    assert export._coerce(5, "str") == "5"
+    assert export._coerce(1.5, "str") == "1.5"
+    assert export._coerce(True, "str") is True  # a boolean is not a number here
+    assert export._coerce("5", "str") == "5"
+    assert export._coerce(5, "raw") == 5
+    assert export._coerce(" 10 ", "int") == 10
+    assert export._coerce("ten", "int") == "ten"
+
+
+def desk_details(**fields):
+    body = {"name": "Desk", "extension": "2300"}
+    body.update(fields)
+    return body
+
+
+def test_values_of_the_wrong_shape_are_kept_verbatim():
+    dropped = []
+    options = export.options_from_details(
+        desk_details(
+            timeZone=[{"zone": "UTC"}],
+            directLineCallerIdName="DISPLAY_NAME",
+            languageCode=7,
+            alternateNumbers=["+19705550002", {"phoneNumber": "+19705550003", "ringPattern": "NORMAL"}],
+        ),
+        "Headquarters",
+        dropped,
+    )
+    assert options == {
+        "location": "Headquarters",
+        "name": "Desk",
+        "extension": "2300",
+        "language_code": "7",
+        "time_zone": [{"zone": "UTC"}],
+        "direct_line_caller_id_name": "DISPLAY_NAME",
+        "alternate_numbers": ["+19705550002", {"phone_number": "+19705550003", "ring_pattern": "NORMAL"}],
+    }
+    assert dropped == []
+
+
+def test_dropped_fields_need_no_list_to_collect_them():
+    assert export.options_from_details(desk_details(holidayMenu={"greeting": "DEFAULT"}), "HQ") == {
+        "location": "HQ",
+        "name": "Desk",
+        "extension": "2300",
+    }
+
+
+# -- the warnings of the export (against the simulator) ------------------------------------------------------------
+
+
+def test_export_lists_every_forwarding_problem_in_one_warning_separated_by_semicolons(sim):
+    """Two destinations the forwarding module would refuse: one warning, the problems joined with "; "."""
+    client = WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
+    location_id = sim.location_id(HQ)
+    created = sim.api("POST", "/telephony/config/locations/%s/autoAttendants" % location_id, json=aa_body("Minimal AA"))
+    assert created.status_code == 201, created.text
+    auto_attendant_id = created.json()["id"]
+    path = "/telephony/config/locations/%s/autoAttendants/%s/callForwarding" % (location_id, auto_attendant_id)
+    body = {
+        "callForwarding": {
+            "always": {"enabled": True, "destination": "+999-12345678901234"},
+            "selective": {"destination": "+888-12345678901234"},
+        }
+    }
+    assert sim.api("PUT", path, json=body).status_code == 204
+    export, warnings = [], []
+    read_back(client, location_id, "Minimal AA", export_location="id", forwarding_export=export, warn=warnings.append)
+    assert warnings == [
+        "call forwarding of auto attendant 'Minimal AA': webex_auto_attendant_forwarding would refuse the export: "
+        "always.destination: '+999-12345678901234' is not an E.164 number (like +19705550006), an extension or an "
+        "ESN; selective.destination: '+888-12345678901234' is not an E.164 number (like +19705550006), an extension "
+        "or an ESN"
+    ]
+    assert [(options["always"]["destination"], options["selective"]["destination"]) for options in export] == [
+        ("+999-12345678901234", "+888-12345678901234")
+    ]
