@@ -1,4 +1,6 @@
-"""The role's greeting_file: the menu plays the uploaded file, the files to upload are listed and checked first."""
+"""The auto_attendant_greeting_files filter: the role's greeting files to upload, checked first and listed once per
+organization, location and file name. (The menu that plays an uploaded file is built by plugin_utils/standard_menus.py:
+tests/unit/plugins/plugin_utils/test_standard_menus.py.)"""
 
 import os
 
@@ -9,7 +11,6 @@ from ansible_collections.wxc.calling.plugins.filter.auto_attendant_greeting_file
     FilterModule,
     auto_attendant_greeting_files,
 )
-from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 from tests.audio_fixtures import MP3_BYTES, pcm_wav, write
 
 ITEM = {"name": "HQ Main", "location": "Headquarters", "extension": "2000", "business_schedule": "Office hours"}
@@ -21,19 +22,6 @@ def item(**fields):
 
 def test_registered():
     assert FilterModule().filters()["auto_attendant_greeting_files"] is auto_attendant_greeting_files
-
-
-def test_the_menu_plays_the_file_at_the_location_level(tmp_path):
-    args = auto_attendant_module_args(
-        [item(business_hours={"greeting_file": "files/hq-welcome.wav", "greeting": "x.wav"})]
-    )[0]
-    assert args["business_hours_menu"]["greeting"] == "CUSTOM"
-    assert args["business_hours_menu"]["audio_announcement_file"] == {
-        "file_name": "hq-welcome.wav",
-        "media_file_type": "WAV",
-        "level": "LOCATION",
-    }
-    assert args["after_hours_menu"]["greeting"] == "DEFAULT"
 
 
 def test_files_are_resolved_from_the_base_dir_checked_and_listed_once_per_location(tmp_path):

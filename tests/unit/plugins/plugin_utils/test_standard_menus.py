@@ -3,11 +3,11 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Unit tests of the auto_attendant_module_args filter: pure data in, module arguments out."""
+"""The role's vocabulary (plugin_utils/standard_menus.py): auto_attendant_module_args(), which the
+auto_attendant_module_args filter runs: pure data in, module arguments out."""
 
 from __future__ import absolute_import, division, print_function
 
-from ansible_collections.wxc.calling.plugins.filter.auto_attendant_module_args import FilterModule
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.options import text_problem
 from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 
@@ -64,10 +64,6 @@ def error(items, defaults=None, state="present"):
     with pytest.raises(AnsibleFilterError) as info:
         build(items, defaults, state)
     return str(info.value)
-
-
-def test_registered_under_its_name():
-    assert FilterModule().filters() == {"auto_attendant_module_args": auto_attendant_module_args}
 
 
 STANDARD_KEYS = [
@@ -1046,3 +1042,293 @@ def test_an_item_with_its_own_shape_ignores_a_bad_after_hours_in_the_defaults():
         "key_configurations": [OPERATOR, REPEAT, EXIT],
     }
     assert error([site()], defaults) == "auto_attendant_list[0] (Main): after_hours: must be a dictionary, got str"
+
+
+# -- the voicemail key, full key ranges, blank values, several fields in one message, results that share nothing -----
+
+
+KNOWN_ITEM_FIELDS = (
+    "after_hours, after_hours_menu, alternate_numbers, business_hours, business_hours_menu, business_schedule, "
+    "dial_by_name, direct_line_caller_id_name, extension, extension_dialing, first_name, forwarding, "
+    "holiday_schedule, language_code, last_name, location, name, name_dialing, org_id, phone_number, state, time_zone"
+)
+
+
+VALID_KEYS = "0 1 2 3 4 5 6 7 8 9 * #"
+
+
+@pytest.mark.parametrize(
+    "menu, message",
+    [
+        (
+            {"voicemail": "1099", "voicemail_key": "A"},
+            "business_hours.voicemail_key: is 'A', expected one of " + VALID_KEYS,
+        ),
+        (
+            {"voicemail": "1099", "voicemail_key": True},
+            "business_hours.voicemail_key: is True, expected one of " + VALID_KEYS,
+        ),
+        (
+            {"voicemail": "1099", "voicemail_key": "#"},
+            "business_hours.voicemail_key: key '#' is used twice (also by business_hours.dial_by_name_key)",
+        ),
+        (
+            {"voicemail": "1099", "voicemail_key": "0"},
+            "business_hours.voicemail_key: key '0' is used twice (also by business_hours.operator)",
+        ),
+    ],
+)
+def test_a_bad_voicemail_key_is_named(menu, message):
+    """A voicemail key that is no menu key (a YAML boolean included) or that another entry already uses fails with a
+    message naming business_hours.voicemail_key."""
+    assert error([site(business_hours=menu)]) == "auto_attendant_list[0] (Main): " + message
+
+
+def test_a_bad_after_hours_voicemail_key_names_the_after_hours_menu():
+    """An error in the after-hours menu names after_hours.*, not the business-hours menu."""
+    item = site(after_hours={"shape": "custom", "voicemail": "1099", "voicemail_key": "A"})
+    assert error([item]) == (
+        "auto_attendant_list[0] (Main): after_hours.voicemail_key: is 'A', expected one of " + VALID_KEYS
+    )
+
+
+def test_departments_and_voicemail_may_take_every_free_key():
+    """Eight departments and the voicemail without keys take exactly the nine keys 1-9: no 'more departments than
+    free keys' error when they just fit."""
+    departments = [{"name": "D%d" % n, "destination": "11%d0" % n} for n in range(1, 9)]
+    menu = one(business_hours={"departments": departments, "voicemail": "1099"})["business_hours_menu"]
+    assert menu["key_configurations"] == (
+        [OPERATOR]
+        + [
+            {"key": str(n), "action": "TRANSFER_WITHOUT_PROMPT", "value": "11%d0" % n, "description": "D%d" % n}
+            for n in range(1, 9)
+        ]
+        + [{"key": "9", "action": "TRANSFER_TO_MAILBOX", "value": "1099", "description": "Voicemail"}, REPEAT]
+        + [DIAL_BY_NAME]
+    )
+
+
+def test_raw_keys_may_fill_every_department_key_when_no_department_needs_one():
+    """Raw keys on 1-9 and no department or voicemail left to place: the menu is built, not refused."""
+    raw = [{"key": str(n), "action": "EXIT"} for n in range(1, 10)]
+    menu = one(business_hours={"departments": [], "keys": raw})["business_hours_menu"]
+    assert menu["key_configurations"] == [OPERATOR] + raw + [REPEAT, DIAL_BY_NAME]
+
+
+def test_a_false_greeting_is_the_default_greeting_and_a_true_one_is_refused():
+    """greeting: false (or no) means the default greeting; greeting: true is no announcement and is refused."""
+    menu = one(business_hours={"greeting": False})["business_hours_menu"]
+    assert menu == {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": STANDARD_KEYS}
+    assert error([site(business_hours={"greeting": True})]) == (
+        "auto_attendant_list[0] (Main): business_hours.greeting: must be an announcement file name or a dictionary "
+        "(id, name, file_name, media_file_type, level)"
+    )
+
+
+def test_a_boolean_announcement_level_is_refused_by_its_role_path():
+    """level: yes in a greeting is refused by the filter, naming the role variable's path and saying to quote it."""
+    assert error([site(business_hours={"greeting": {"id": "abc", "level": True}})]) == (
+        "auto_attendant_list[0] (Main): business_hours.greeting.level: is the boolean true, not text (YAML reads an "
+        'unquoted yes, no, on, off, true or false as a boolean); quote it, for example level: "no"'
+    )
+
+
+def test_several_unknown_item_fields_are_listed_with_commas():
+    """Every unknown field of an item is named, sorted and separated by ', '."""
+    assert error([site(size=3, colour="red")]) == (
+        "auto_attendant_list[0] (Main): item: unknown field(s) colour, size; known fields are " + KNOWN_ITEM_FIELDS
+    )
+
+
+def test_several_unknown_menu_fields_are_listed_with_commas():
+    """Every unknown field of a menu description is named, sorted and separated by ', '."""
+    assert error([site(business_hours={"size": 3, "colour": "red"})]) == (
+        "auto_attendant_list[0] (Main): business_hours: unknown field(s) colour, size; known fields are call_treatment, "
+        "departments, dial_by_extension, dial_by_extension_key, dial_by_name, dial_by_name_key, exit_key, greeting, "
+        "greeting_file, keys, operator, repeat_key, voicemail, voicemail_key"
+    )
+
+
+def test_several_unknown_default_fields_are_listed_with_commas():
+    """Every unknown field of auto_attendant_defaults is named, sorted and separated by ', '."""
+    assert error([], {"size": 3, "colour": "red"}) == (
+        "auto_attendant_defaults: unknown field(s) colour, size; known fields are " + KNOWN_ITEM_FIELDS
+    )
+
+
+def test_the_arguments_share_nothing_with_the_role_variables():
+    """Changing the returned arguments at any depth (call treatment, alternate numbers, a raw menu) leaves the
+    auto_attendant_list item as it was."""
+    item = site(
+        alternate_numbers=[{"phone_number": "+15551230001", "ring_pattern": "NORMAL"}],
+        business_hours={
+            "call_treatment": {
+                "retry_attempt_for_no_input": "ONE_TIME",
+                "action_to_be_performed": {"action": "DISCONNECT"},
+            }
+        },
+        after_hours_menu={
+            "greeting": "DEFAULT",
+            "extension_enabled": False,
+            "key_configurations": [{"key": "*", "action": "REPEAT_MENU", "description": "Repeat menu"}],
+        },
+    )
+    given = copy.deepcopy(item)
+    (args,) = build([item])
+    assert args["alternate_numbers"] == given["alternate_numbers"]
+    assert args["business_hours_menu"]["call_treatment"] == given["business_hours"]["call_treatment"]
+    assert args["after_hours_menu"] == given["after_hours_menu"]
+    args["alternate_numbers"][0]["ring_pattern"] = "LONG_LONG"
+    args["business_hours_menu"]["call_treatment"]["action_to_be_performed"]["action"] = "TRANSFER"
+    args["after_hours_menu"]["key_configurations"][0]["key"] = "#"
+    assert item == given
+
+
+# -- a YAML boolean, number or list where the filter expects text ---------------------------------------------------
+
+
+BASE = {"name": "Main", "location": "HQ", "extension": "2000"}
+
+
+SCHEDULE_DEFAULTS = {"business_schedule": "Office Hours"}
+
+
+BOOLEAN = (
+    "%s: is the boolean true, not text (YAML reads an unquoted yes, no, on, off, true or false as a boolean); "
+    'quote it, for example %s: "no"'
+)
+
+
+def refusal(items, **kwargs):
+    with pytest.raises(AnsibleFilterError) as raised:
+        auto_attendant_module_args(items, SCHEDULE_DEFAULTS, **kwargs)
+    return str(raised.value)
+
+
+def test_an_item_state_given_as_a_boolean_names_the_state():
+    """state: yes (a boolean to YAML) names the item and its state."""
+    assert refusal([dict(BASE, state=True)]) == "auto_attendant_list[0] (Main): " + BOOLEAN % ("state", "state")
+
+
+def test_the_role_state_given_as_a_boolean_names_auto_attendant_state():
+    """auto_attendant_state: yes is refused naming the role variable."""
+    assert refusal([BASE], state=True) == BOOLEAN % ("auto_attendant_state", "auto_attendant_state")
+
+
+def test_an_after_hours_shape_given_as_a_boolean_names_the_shape():
+    """after_hours.shape: yes is refused instead of failing inside the filter."""
+    assert refusal([dict(BASE, after_hours={"shape": True})]) == "auto_attendant_list[0] (Main): " + BOOLEAN % (
+        "after_hours.shape",
+        "shape",
+    )
+
+
+def test_a_greeting_file_name_given_as_a_boolean_names_the_field():
+    """A greeting dictionary whose file_name YAML made a boolean is refused naming greeting.file_name."""
+    items = [dict(BASE, business_hours={"greeting": {"file_name": True}})]
+    assert refusal(items) == "auto_attendant_list[0] (Main): " + BOOLEAN % (
+        "business_hours.greeting.file_name",
+        "file_name",
+    )
+
+
+def test_a_greeting_id_given_as_a_list_is_refused():
+    """An announcement id must be text: a list is refused rather than sent as its Python spelling."""
+    items = [dict(BASE, business_hours={"greeting": {"id": ["x"]}})]
+    assert refusal(items) == "auto_attendant_list[0] (Main): business_hours.greeting.id: must be text, got list"
+
+
+def test_text_choices_are_still_read_without_case_or_spaces():
+    """The quoted spellings keep working: " Absent " is absent, and a numeric greeting id is still text."""
+    [absent] = auto_attendant_module_args([dict(BASE, state=" Absent ")], SCHEDULE_DEFAULTS)
+    assert absent == {"name": "Main", "location": "HQ", "state": "absent"}
+    [present] = auto_attendant_module_args([dict(BASE, business_hours={"greeting": {"id": 42}})], SCHEDULE_DEFAULTS)
+    assert present["business_hours_menu"]["audio_announcement_file"] == {"id": "42"}
+
+
+# -- the forwarding field: merged with the defaults, judged by the forwarding module's rules -------------------------
+
+
+RECEPTION = {
+    "name": "Reception",
+    "location": "Headquarters",
+    "extension": "2100",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+}
+
+
+CLOSED = {"always": {"enabled": True, "destination": "+19705550006"}}
+
+
+RULE = {"name": "VIP", "forward_to": {"selection": "DO_NOT_FORWARD"}, "calls_from": {"selection": "ANY"}}
+
+
+def test_forwarding_is_merged_with_the_defaults_and_passed_on():
+    defaults = {"forwarding": {"always": {"destination": "+19705550006", "ring_reminder_enabled": True}}}
+    item = dict(RECEPTION, forwarding={"always": {"enabled": True}, "rules": [RULE]})
+    (args,) = auto_attendant_module_args([item], defaults)
+    assert args["forwarding"] == {
+        "always": {"destination": "+19705550006", "ring_reminder_enabled": True, "enabled": True},
+        "rules": [RULE],
+    }
+
+
+def test_no_forwarding_means_no_key_and_absent_items_drop_it():
+    assert "forwarding" not in auto_attendant_module_args([RECEPTION])[0]
+    (absent,) = auto_attendant_module_args([dict(RECEPTION, state="absent", forwarding=CLOSED)])
+    assert "forwarding" not in absent
+
+
+@pytest.mark.parametrize(
+    "forwarding, message",
+    [
+        ("closed", "forwarding: must be a dictionary of webex_auto_attendant_forwarding options, got str"),
+        (
+            {"always": CLOSED["always"], "sometimes": {}},
+            "forwarding: unknown field(s) sometimes; known fields are always, purge_rules, rules, selective",
+        ),
+        (
+            {"always": {"destination": "the mobile"}},
+            "forwarding: always.destination: 'the mobile' is not an E.164 number (like +19705550006), an extension "
+            "or an ESN",
+        ),
+        ({"rules": [{"enabled": True}]}, "forwarding: missing required arguments: name found in rules"),
+        (
+            {"purge_rules": True},
+            "forwarding: purge_rules: needs rules (the rules to keep; rules: [] deletes every rule)",
+        ),
+    ],
+)
+def test_bad_forwarding_stops_the_role_naming_the_attendant(forwarding, message):
+    with pytest.raises(AnsibleFilterError) as error:
+        auto_attendant_module_args([RECEPTION, dict(RECEPTION, name="Second", extension="2101", forwarding=forwarding)])
+    assert str(error.value) == "auto_attendant_list[1] (Second): " + message
+
+
+def test_unset_forwarding_options_are_left_out_and_the_input_is_copied():
+    rules = [RULE]
+    (args,) = auto_attendant_module_args([dict(RECEPTION, forwarding={"selective": None, "rules": rules})])
+    assert args["forwarding"] == {"rules": [RULE]}
+    assert args["forwarding"]["rules"] is not rules and args["forwarding"]["rules"][0] is not RULE
+
+
+# -- the greeting_file: the menu plays the uploaded file -------------------------------------------------------------
+
+
+def test_the_menu_plays_the_file_at_the_location_level(tmp_path):
+    args = auto_attendant_module_args(
+        [
+            site(
+                name="HQ Main",
+                business_schedule="Office hours",
+                business_hours={"greeting_file": "files/hq-welcome.wav", "greeting": "x.wav"},
+            )
+        ]
+    )[0]
+    assert args["business_hours_menu"]["greeting"] == "CUSTOM"
+    assert args["business_hours_menu"]["audio_announcement_file"] == {
+        "file_name": "hq-welcome.wav",
+        "media_file_type": "WAV",
+        "level": "LOCATION",
+    }
+    assert args["after_hours_menu"]["greeting"] == "DEFAULT"
