@@ -256,7 +256,7 @@ def test_sort_key_orders_by_location_name_then_name():
     assert [i["id"] for i in sorted(items, key=export.sort_key)] == ["2", "1", "3"]
 
 
-# -- listing and its order ---------------------------------------------------------------------------------------------------------
+# -- listing and its order -------------------------------------------------------------------------------------------
 
 
 class FakeClient:

@@ -1,4 +1,5 @@
-"""_forwarding/export.py: the export form (nothing for untouched forwarding; re-applied, no change) and the info form."""
+"""_forwarding/export.py: the export form (nothing for untouched forwarding; applied again, no change) and the info
+form."""
 
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import compare as fw_compare
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import export as fw_export
