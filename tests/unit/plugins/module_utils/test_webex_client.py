@@ -1,15 +1,14 @@
-"""The shared client, HTTP exchange by exchange: every request it sends is scripted (requests-mock), in order.
+"""The shared client (webex_client.py), HTTP exchange by exchange: every request it sends is scripted (requests-mock),
+in order.
 
 Each test lists the answers the service gives; the client must send exactly the requests the script expects, and the
 test asserts the whole (method, url, status) sequence. ``sleep`` is injected, so backoff and Retry-After are recorded,
-never slept. The simulator smoke tests for the same client are in tests/simulator_tests/test_client_smoke.py.
+never slept. Also here: what a message shows of a URL, the secrets the client cleans and registers, and the links it
+follows. The simulator smoke tests of the same client are in tests/component/.
 """
-
-import json
 
 import pytest
 import requests
-import requests_mock
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.wxc.calling.plugins.module_utils import webex_client
@@ -18,9 +17,8 @@ from ansible_collections.wxc.calling.plugins.module_utils.webex_client import (
     WebexClient,
     parse_retry_after,
 )
+from tests.unit.plugins.module_utils.scripted_http import API, TOKEN
 
-API = "https://webex.test/v1"
-TOKEN = "secret-access-token"
 LOCATIONS = API + "/locations"
 AA = API + "/telephony/config/locations/L1/autoAttendants"
 TOKEN_URL = API + "/access_token"
@@ -29,59 +27,6 @@ TLS_FAILURE = (
     "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
     "failed: self-signed certificate (_ssl.c:1006)')))"
 )
-
-
-class Exchange:
-    """The scripted service: answers requests strictly in the order of expect(), and records what was sent."""
-
-    def __init__(self, mocker):
-        self.script = []
-        self.sent = []  # (method, url, status or exception name)
-        self.requests = []
-        mocker.register_uri(requests_mock.ANY, requests_mock.ANY, text=self._answer)
-
-    def expect(self, method, url, status=200, body=None, headers=None, raw=None, exc=None):
-        """The next request must be METHOD URL (query included); answer STATUS with BODY (JSON) or RAW, or raise EXC."""
-        self.script.append(
-            dict(method=method, url=url, status=status, body=body, headers=headers or {}, raw=raw, exc=exc)
-        )
-        return self
-
-    def _answer(self, request, context):
-        if not self.script:
-            raise AssertionError("unexpected request %s %s; sent so far: %s" % (request.method, request.url, self.sent))
-        step = self.script.pop(0)
-        self.requests.append(request)
-        if (request.method, request.url) != (step["method"], step["url"]):
-            raise AssertionError(
-                "expected %s %s, got %s %s" % (step["method"], step["url"], request.method, request.url)
-            )
-        if step["exc"] is not None:
-            self.sent.append((request.method, request.url, type(step["exc"]).__name__))
-            raise step["exc"]
-        self.sent.append((request.method, request.url, step["status"]))
-        context.status_code = step["status"]
-        context.reason = {200: "OK", 201: "Created", 204: "No Content"}.get(step["status"], "Error")
-        context.headers.update(step["headers"])
-        if step["raw"] is not None:
-            return step["raw"]
-        if step["body"] is None:
-            return ""
-        context.headers.setdefault("Content-Type", "application/json")
-        return json.dumps(step["body"])
-
-    def done(self):
-        assert self.script == [], "scripted requests never sent: %s" % self.script
-        return self.sent
-
-
-@pytest.fixture(name="exchange")
-def fixture_exchange():
-    with requests_mock.Mocker() as mocker:
-        exchange = Exchange(mocker)
-        yield exchange
-        # An unsent scripted answer is a test mistake, or a request the client skipped.
-        exchange.done()
 
 
 @pytest.fixture(name="waits")
@@ -1048,3 +993,150 @@ def test_a_list_answer_without_its_item_list_is_an_error_naming_the_request(exch
         "T_LIST",
         False,
     )
+
+
+# -- what a message shows of a URL, and where a base URL ends -------------------------------------------------
+
+
+def test_a_base_url_whose_path_ends_in_x_keeps_it(exchange):
+    """Only the trailing "/" of api_url is dropped: a base path ending in X (here /WX/) is where requests go."""
+    client = WebexClient("https://proxy.test/WX/", TOKEN)
+    assert client.api_url == "https://proxy.test/WX"
+    exchange.expect("GET", "https://proxy.test/WX/locations", 200, page([{"id": "L1"}]))
+    assert client.get_all("/locations", "items") == [{"id": "L1"}]
+
+
+def test_a_full_url_outside_the_api_is_shown_whole_without_its_query(exchange, client):
+    """A full URL that is not under the API is named as it is (host included), only its query dropped."""
+    url = "https://files.test/v1/audio/greeting.wav"
+    exchange.expect("GET", url + "?signature=abc", 404, webex_error("Not found", tracking_id="ROUTER_F"))
+    with pytest.raises(WebexApiError) as caught:
+        client.get(url + "?signature=abc")
+    assert caught.value.path == url
+    assert str(caught.value) == (
+        "GET https://files.test/v1/audio/greeting.wav failed: HTTP 404: Not found (trackingId ROUTER_F)"
+    )
+
+
+def test_a_full_url_under_a_plain_http_api_is_shown_relative_to_it(exchange):
+    """With an http:// api_url (a test endpoint), a next-page URL under it is named by its path below the API."""
+    client = WebexClient("http://sim.test:8080/v1", TOKEN)
+    url = "http://sim.test:8080/v1/locations?start=2"
+    exchange.expect("GET", url, 404, webex_error("Not found", tracking_id="ROUTER_H"))
+    with pytest.raises(WebexApiError) as caught:
+        client.get(url)
+    assert caught.value.path == "/locations"
+    assert str(caught.value) == "GET /locations failed: HTTP 404: Not found (trackingId ROUTER_H)"
+
+
+def test_a_relative_path_is_shown_without_its_query_even_when_the_query_holds_a_question_mark(exchange, client):
+    """Everything from the first "?" of a relative path is dropped from the message, a "?" inside the query too."""
+    exchange.expect("GET", LOCATIONS + "?name=Who?&start=5", 404, webex_error("Not found", tracking_id="ROUTER_Q"))
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations?name=Who?&start=5")
+    assert caught.value.path == "/locations"
+    assert str(caught.value) == "GET /locations failed: HTTP 404: Not found (trackingId ROUTER_Q)"
+
+
+def test_a_refused_next_page_link_is_named_without_its_query(exchange, client):
+    """The whole error of a next-page link to another host: the link up to its first "?", never its query."""
+    link = "https://evil.test/v1/locations?cursor=a?b&orgId=O1"
+    exchange.expect("GET", LOCATIONS, 200, page([{"id": 1}]), headers={"Link": '<%s>; rel="next"' % link})
+    with pytest.raises(WebexApiError) as caught:
+        client.get_all("/locations", "items")
+    assert caught.value.message == (
+        "refusing to follow a next-page link to another host: https://evil.test/v1/locations"
+    )
+    assert str(caught.value) == (
+        "GET /locations failed: refusing to follow a next-page link to another host: https://evil.test/v1/locations"
+    )
+
+
+def test_an_unverified_certificate_names_the_method_and_path(exchange, client):
+    """The TLS error says which request failed: method and path as shown (relative, no query)."""
+    exchange.expect("GET", LOCATIONS + "?start=3", exc=requests.exceptions.SSLError(TLS_FAILURE))
+    with pytest.raises(WebexApiError) as caught:
+        client.get(LOCATIONS + "?start=3")
+    assert (caught.value.method, caught.value.path) == ("GET", "/locations")
+    assert str(caught.value) == (
+        "GET /locations failed: TLS certificate not verified ([SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
+        "failed: self-signed certificate); fix the certificate or its CA bundle, or set validate_certs: false for a "
+        "test endpoint you trust"
+    )
+    assert TOKEN not in str(caught.value)
+
+
+# -- secrets and next-page links ------------------------------------------------------------------------------
+
+
+SECRET = "a-secret-token-value-0123456789"
+
+
+@pytest.mark.parametrize(
+    "exception",
+    [
+        webex_client.requests.exceptions.InvalidHeader(
+            "Invalid return character or leading space in header: Authorization: Bearer %s\n" % SECRET
+        ),
+        webex_client.requests.exceptions.InvalidURL("bad url with %s" % SECRET),
+        ValueError("Invalid header value b'Bearer %s\\n'" % SECRET),
+        UnicodeEncodeError("latin-1", "Bearer %s\u2028" % SECRET, 37, 38, "ordinal not in range(256)"),
+    ],
+)
+def test_an_exception_raised_while_sending_is_named_by_its_type_only(client, exception):
+    def fail(*_args, **_kwargs):
+        raise exception
+
+    client.session.request = fail
+    with pytest.raises(WebexApiError) as caught:
+        client.get("/locations")
+    assert SECRET not in str(caught.value) and caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert "request not sent: %s" % type(exception).__name__ in str(caught.value)
+
+
+def test_a_minted_token_is_registered_as_secret_before_use(sim):
+    registered = []
+    client = WebexClient(
+        sim.url,
+        refresh_credentials=(sim.client_id, sim.client_secret, sim.refresh_token),
+        register_secret=registered.append,
+    )
+    assert client.get("/locations")["items"]
+    minted = [value for value in registered if value.startswith("wxc-sim-minted-")]
+    assert minted and client.session.headers["Authorization"] == "Bearer %s" % minted[0]
+
+
+@pytest.mark.parametrize(
+    "value, cleaned, problem",
+    [
+        ("tok\n", "tok", False),
+        ("  tok \r\n", "tok", False),
+        ("to k", "to k", True),
+        ("to\tk", "to\tk", True),
+        ("to\u2028k", "to\u2028k", True),
+        ("to\x7fk", "to\x7fk", True),
+        ("tök", "tök", True),
+        ("", "", False),
+        (None, None, False),
+    ],
+)
+def test_secrets_are_stripped_and_inner_whitespace_refused_without_showing_the_value(value, cleaned, problem):
+    result, message = webex_client.clean_secret("access_token", value)
+    assert result == cleaned and bool(message) is problem
+    if message:
+        assert message.startswith("access_token: ") and (value.strip() not in message)
+
+
+@pytest.mark.parametrize(
+    "api_url, link, same",
+    [
+        ("https://WEBEXAPIS.com/v1", "https://webexapis.com/v1/x?start=100", True),
+        ("HTTPS://webexapis.com:443/v1", "https://webexapis.com/v1/x", True),
+        ("https://webexapis.com/v1", "https://webexapis.com:8443/v1/x", False),
+        ("https://webexapis.com/v1", "http://webexapis.com/v1/x", False),
+        ("https://webexapis.com/v1", "https://webexapis.com.evil.example/v1/x", False),
+        ("https://webexapis.com/v1", "https://webexapis.com/v2/x", False),
+    ],
+)
+def test_next_page_links_are_compared_by_normalised_scheme_host_port_and_path(api_url, link, same):
+    assert WebexClient(api_url)._is_api_url(link) is same  # pylint: disable=protected-access
