@@ -70,11 +70,8 @@ UNUSED_PLUGINS = (
 )
 STATIC_TESTS = ("tests/unit/test_full_match_patterns.py::test_no_pattern_is_anchored_with_a_dollar",)
 # The canary's file and the tests it runs against: small, quick, and killed through and through by those tests. The
-# first pair whose files both exist is used (phone_numbers.py is about to become numbers.py).
-CANARY_CANDIDATES = (
-    ("plugins/module_utils/numbers.py", "tests/unit/plugins/module_utils/test_numbers.py"),
-    ("plugins/module_utils/phone_numbers.py", "tests/unit/plugins/module_utils/test_phone_numbers.py"),
-)
+# first pair whose files both exist is used.
+CANARY_CANDIDATES = (("plugins/module_utils/numbers.py", "tests/unit/plugins/module_utils/test_numbers.py"),)
 # Printed by .ci/mutation_runner.py once it has collected the session: the proof that mutmut used it.
 COLLECTED_ONCE = "tests collected once for every mutant"
 # mutmut's exit codes: 1 and 3 mean a test failed (killed); a mutant that hangs until the timeout is caught too.
