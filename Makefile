@@ -105,7 +105,7 @@ unit: venv links graphviz
 	$(BIN)/python -m pytest tests/unit
 
 simulator: venv
-	$(BIN)/python -m pytest tests/simulator_tests
+	$(BIN)/python -m pytest tests/simulator/tests
 
 integration: venv links graphviz
 	$(BIN)/python -m pytest tests/integration

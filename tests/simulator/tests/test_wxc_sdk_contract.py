@@ -44,7 +44,7 @@ class ExportLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
 
 ExportLoader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir))
 EXPORT_PLAYBOOK = os.path.join(ROOT, "playbooks", "export_auto_attendants.yml")
 APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
 # Fields the service sends that wxc_sdk 1.41's models have no attribute for (the key's audio file of a

@@ -1,0 +1,1 @@
+"""Tests of the Webex Calling auto-attendant API simulator."""
