@@ -1,1 +1,0 @@
-"""Tests of the Webex Calling auto-attendant API simulator."""
