@@ -1,12 +1,13 @@
 """What the component tests share beyond tests/builders.py: module params as AnsibleModule makes them, the writes in
-the request log, and attendants and schedules created through the API behind the module's back."""
+the request log, attendants and schedules created through the API behind the module's back, and a stand-in for the
+AnsibleModule a module's run() is given."""
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from tests.builders import API_SATURDAY, aa_body, schedule_body
 from tests.simulator.tests.helpers import aa_path, create
 
-__all__ = ["aa_path", "create", "create_aa", "create_schedule", "params_of", "writes"]
+__all__ = ["Failed", "Module", "aa_path", "create", "create_aa", "create_schedule", "params_of", "writes"]
 
 
 def params_of(spec, **options):
@@ -37,3 +38,25 @@ def create_schedule(sim, location_id, name="Office", kind="businessHours", event
     assert response.status_code == 201, response.text
     sim.clear_requests()
     return response.json()["id"]
+
+
+class Failed(Exception):
+    """What Module.fail_json() raises: the module stops there."""
+
+
+class Module:
+    """What run() uses of an AnsibleModule: params, check_mode, _diff, warn() (kept in .warnings), fail_json()."""
+
+    def __init__(self, params, check_mode=False, diff=False):
+        self.params = params
+        self.check_mode = check_mode
+        self._diff = diff
+        self.warnings = []
+        self.failed_with = None
+
+    def warn(self, message):
+        self.warnings.append(message)
+
+    def fail_json(self, **result):
+        self.failed_with = result
+        raise Failed()

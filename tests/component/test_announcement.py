@@ -17,7 +17,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._announcement import s
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 from tests.audio_fixtures import asf_wma, pcm_wav, write
-from tests.component.helpers import params_of
+from tests.component.helpers import Module, params_of
 
 BASE = "/v1/telephony/config"
 ORG = "/announcements"
@@ -638,19 +638,6 @@ def test_usage_and_voices_are_read_where_asked(sim, service, hq):
 
 
 # -- run(): what the module does ----------------------------------------------------------------------------------
-
-
-class Module:
-    """What run() uses of an AnsibleModule."""
-
-    def __init__(self, module_params, check_mode=False, diff=False):
-        self.params = module_params
-        self.check_mode = check_mode
-        self._diff = diff
-        self.warnings = []
-
-    def warn(self, message):
-        self.warnings.append(message)
 
 
 def test_run_at_a_location_by_name_with_diff(sim, client, hq, tmp_path):

@@ -13,7 +13,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
 from tests.builders import AA_LIST_PATH, DENVER, HQ, key, menu
 from tests.builders import aa_options as item  # a declared attendant: item(name, extension, location, **options)
-from tests.component.helpers import params_of, writes
+from tests.component.helpers import Failed, Module, params_of, writes
 from tests.simulator.seed import ORG_ID as SIM_ORG_ID
 
 AA_LIST = "/v1" + AA_LIST_PATH
@@ -997,33 +997,13 @@ def test_error_fields_say_what_failed():
 # -- run(): the module's RUN -----------------------------------------------------------------------------------------
 
 
-class Failed(Exception):
-    pass
-
-
-class FakeModule:
-    def __init__(self, params, check_mode=False, diff=False):
-        self.params = params
-        self.check_mode = check_mode
-        self._diff = diff
-        self.warnings = []
-        self.failed_with = None
-
-    def warn(self, message):
-        self.warnings.append(message)
-
-    def fail_json(self, **result):
-        self.failed_with = result
-        raise Failed()
-
-
 def test_run_returns_the_result_and_fails_listing_each_failed_item(sim, client):
-    module = FakeModule(task(item("Bulk A", "2101")), check_mode=True, diff=True)
+    module = Module(task(item("Bulk A", "2101")), check_mode=True, diff=True)
     result = bulk.run(module, client)
     assert result["summary"] == summary(create=1) and len(result["diff"]) == 1 and writes(sim) == []
     assert module.failed_with is None
 
-    module = FakeModule(task(item("Bulk A", "2101"), item("Lost", "2102", "Nowhere")))
+    module = Module(task(item("Bulk A", "2101"), item("Lost", "2102", "Nowhere")))
     with pytest.raises(Failed):
         bulk.run(module, client)
     failed = module.failed_with
@@ -1033,7 +1013,7 @@ def test_run_returns_the_result_and_fails_listing_each_failed_item(sim, client):
 
 def test_run_fails_a_refused_task_unchanged(sim, client):
     seeded(sim, "Headquarters", 2, "Extra ")
-    module = FakeModule(task(item("Bulk A", "2101"), purge=True, purge_limit=1))
+    module = Module(task(item("Bulk A", "2101"), purge=True, purge_limit=1))
     with pytest.raises(Failed):
         bulk.run(module, client)
     assert module.failed_with == {
@@ -1046,7 +1026,7 @@ def test_run_fails_a_refused_task_unchanged(sim, client):
 
 def test_run_passes_warnings_to_the_module(sim, client):
     seeded(sim, "Headquarters", 2, "Extra ")
-    module = FakeModule(task(item("Bulk A", "2101"), purge=True, purge_limit=1), check_mode=True)
+    module = Module(task(item("Bulk A", "2101"), purge=True, purge_limit=1), check_mode=True)
     result = bulk.run(module, client)
     assert result["summary"] == summary(create=1, delete=2)
     assert module.warnings == [
