@@ -20,7 +20,7 @@ export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: test venv graphviz links sanity lint changelog-lint docs package ee pytest unit simulator integration demo clean bench test-real
+.PHONY: test venv graphviz links sanity lint changelog-lint docs package ee pytest unit component simulator integration demo clean bench test-real
 
 test: venv sanity lint changelog-lint docs package ee pytest
 
@@ -75,7 +75,7 @@ package: venv
 	rm -rf $(BUILD)/dist $(BUILD)/installed
 	$(BIN)/ansible-galaxy collection build --force --output-path $(BUILD)/dist .
 	tar tzf $(BUILD)/dist/wxc-calling-*.tar.gz > $(BUILD)/dist/contents.txt
-	if grep -E '^(tests/(unit|integration|simulator|mutation)|\.venv(-mutation)?/|requirements-(test|mutation)\.txt|\.git/|build/|docs/sphinx/(build|rst)/)' $(BUILD)/dist/contents.txt; then \
+	if grep -E '^(tests/(unit|component|integration|simulator|mutation)|\.venv(-mutation)?/|requirements-(test|mutation)\.txt|\.git/|build/|docs/sphinx/(build|rst)/)' $(BUILD)/dist/contents.txt; then \
 		echo "build clutter in the tarball (see build_ignore in galaxy.yml)"; exit 1; fi
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-galaxy collection install --offline --no-deps \
 		-p $(BUILD)/installed $(BUILD)/dist/wxc-calling-*.tar.gz
@@ -105,7 +105,10 @@ unit: venv links graphviz
 	$(BIN)/python -m pytest tests/unit
 
 simulator: venv
-	$(BIN)/python -m pytest tests/simulator_tests
+	$(BIN)/python -m pytest tests/simulator/tests
+
+component: venv
+	$(BIN)/python -m pytest tests/component
 
 integration: venv links graphviz
 	$(BIN)/python -m pytest tests/integration

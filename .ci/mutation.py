@@ -10,9 +10,9 @@ imports it from there. cosmic-ray (which mutates in place and so would work with
 command per mutant; mutmut's per-function test selection keeps the run inside 30 minutes on 2 cores, with each mutant's
 test process forked from one pytest session that has collected the tests once (.ci/mutation_runner.py).
 
-Tests run: the unit tests (tests/unit), and the simulator tests that call the client and the resources' converge() in
-this process (tests/simulator_tests/test_client_smoke.py and every tests/simulator_tests/test_*in_process*.py). The integration tests run
-modules in ansible-playbook subprocesses, where mutmut cannot see which function a test reached: not part of it.
+Tests run: the unit tests (tests/unit) and the component tests (tests/component), which call the client and the
+resources' code in this process against the simulator. The integration tests run modules in ansible-playbook
+subprocesses, where mutmut cannot see which function a test reached: not part of it.
 
 The copy lives in BUILD/mutation (default build/mutation) and mutants/ is kept between runs: mutmut re-tests only the
 functions whose code or tests changed. Delete it for a cold run. The last line printed is
@@ -30,7 +30,6 @@ uses are still there (.ci/mutation_internals.py), then mutates one small file tw
 import argparse
 import collections
 import fnmatch
-import glob
 import json
 import os
 import re
@@ -50,9 +49,9 @@ DOCS_MARKER = ".. The summary below is written by make mutation MUTATION_ARGS=--
 RESULTS = os.path.join(ROOT, "tests", "mutation", "RESULTS.md")
 REASONS = os.path.join(ROOT, "tests", "mutation", "survivors.yml")
 TARGETS = ("plugins/module_utils/", "plugins/plugin_utils/", "plugins/filter/")
-# The in-process simulator tests are the files named test_*in_process*.py (found when the run starts).
-TESTS = ("tests/unit/", "tests/simulator_tests/test_client_smoke.py")
-IN_PROCESS_TESTS = "tests/simulator_tests/test_*in_process*.py"
+# Every test that runs the plugin code in this process: the unit tests and the component tests (in-process against
+# the simulator), whole folders, so that a new test file is part of the run.
+TESTS = ("tests/unit/", "tests/component/")
 UNUSED_PLUGINS = (
     "unraisableexception",
     "threadexception",
@@ -108,8 +107,7 @@ def copy_repository(work):
 
 
 def test_paths():
-    found = sorted(os.path.relpath(path, ROOT) for path in glob.glob(os.path.join(ROOT, IN_PROCESS_TESTS)))
-    return list(TESTS) + found
+    return list(TESTS)
 
 
 def write_config(work, sources, tests):

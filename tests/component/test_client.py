@@ -6,8 +6,7 @@ import pytest
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
-
-LIST = "/telephony/config/autoAttendants"
+from tests.builders import AA_LIST_PATH, HQ, aa_body
 
 
 @pytest.fixture(name="waits")
@@ -16,15 +15,15 @@ def fixture_waits():
 
 
 @pytest.fixture(name="client")
-def fixture_client(sim, waits):
+def fixture_client(sim, waits):  # its own: the waits are recorded
     return WebexClient(sim.url, sim.token, timeout=30, sleep=waits.append)
 
 
 def test_pagination_follows_every_page_with_the_filters(sim, client):
-    sim.seed_auto_attendants("Headquarters", 230, prefix="Menu ")
-    location_id = sim.location_id("Headquarters")
+    sim.seed_auto_attendants(HQ, 230, prefix="Menu ")
+    location_id = sim.location_id(HQ)
     sim.clear_requests()
-    items = client.get_all(LIST, "autoAttendants", params={"locationId": location_id, "name": "menu"})
+    items = client.get_all(AA_LIST_PATH, "autoAttendants", params={"locationId": location_id, "name": "menu"})
     assert len(items) == 230 and len({item["id"] for item in items}) == 230
     queries = [entry["query"] for entry in sim.requests()]
     assert [q.get("start") for q in queries] == [None, "100", "200"]
@@ -57,15 +56,8 @@ def test_errors_carry_status_message_code_and_tracking_id_but_not_the_token(sim)
 
 
 def test_create_after_an_uncommitted_server_error_looks_up_then_posts_once_more(sim, client):
-    location_id = sim.location_id("Headquarters")
-    menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-    body = {
-        "name": "Reception",
-        "extension": "2100",
-        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": menu,
-        "afterHoursMenu": menu,
-    }
+    location_id = sim.location_id(HQ)
+    body = aa_body()
     sim.fault(method="POST", path="/autoAttendants$", count=1, status=503)
     sim.clear_requests()
     new_id = AutoAttendantService(client).create(location_id, body)

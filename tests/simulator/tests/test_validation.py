@@ -4,9 +4,10 @@ import json
 
 import pytest
 
+from tests.builders import AA_LIST_PATH
 from tests.simulator import errors
 
-from .helpers import AA_LIST, AUDIO_ID, aa_path, assert_webex_error, create, doc_example, minimal_body
+from .helpers import AUDIO_ID, aa_path, assert_webex_error, create, doc_example, minimal_body
 
 
 def _drop(field):
@@ -252,7 +253,7 @@ def test_invalid_create_is_refused_and_nothing_is_stored(sim, mutate, status, co
     mutate(body)
     location_id = sim.location_id("Headquarters Annex")
     assert_webex_error(sim.api("POST", aa_path(location_id), json=body), status, code)
-    assert sim.api("GET", AA_LIST).json()["autoAttendants"] == []
+    assert sim.api("GET", AA_LIST_PATH).json()["autoAttendants"] == []
 
 
 def test_operator_with_value_message(sim):
@@ -357,7 +358,7 @@ def test_numbers_and_extensions_in_use(sim):
     # The same extension in another location is fine; updating an AA with its own number is fine.
     create(sim, "Branch Office Denver", minimal_body("Two", "2300"))
     assert sim.api("PUT", aa_path(location_id, first), json={"phoneNumber": "+19705550011"}).status_code == 200
-    assert len(sim.api("GET", AA_LIST).json()["autoAttendants"]) == 2
+    assert len(sim.api("GET", AA_LIST_PATH).json()["autoAttendants"]) == 2
 
 
 def test_invalid_put_changes_nothing(sim):

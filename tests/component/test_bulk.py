@@ -1,67 +1,41 @@
 """webex_auto_attendants' BulkRun and run() called in this process against the simulator over HTTP: every path (create,
-update, nothing, delete, purge, check mode, diff, references, refusals, per-item failures), asserted on the exact result
-and on the simulator's request log.
-
-tests/integration/test_webex_auto_attendants.py proves the same through ansible-playbook; these run in this process,
-which is what lets ``make mutation`` (mutmut) see which function each test reaches.
+update, nothing, delete, purge, check mode, diff, references, refusals, per-item failures, organisations), asserted on
+the exact result and on the simulator's request log.
 """
 
 import copy
 import threading
 
 import pytest
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk
 from ansible_collections.wxc.calling.plugins.module_utils._location.service import LocationNotFound
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
+from tests.builders import AA_LIST_PATH, DENVER, HQ, key, menu
+from tests.builders import aa_options as item  # a declared attendant: item(name, extension, location, **options)
+from tests.component.helpers import Failed, Module, params_of, writes
 from tests.simulator.seed import ORG_ID as SIM_ORG_ID
 
-AA_LIST = "/v1/telephony/config/autoAttendants"
-MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
+AA_LIST = "/v1" + AA_LIST_PATH
+ANNOUNCEMENTS = "/v1/telephony/config/announcements"
 CREATED_FIELDS = ["name", "extension", "business_schedule", "business_hours_menu", "after_hours_menu"]
 OTHER_ORG = "Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi9vdGhlcg"
 
 
-def item(name, extension, location="Headquarters", **extra):
-    """A minimal declared attendant."""
-    entry = {
-        "name": name,
-        "location": location,
-        "extension": extension,
-        "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "business_hours_menu": copy.deepcopy(MENU),
-        "after_hours_menu": copy.deepcopy(MENU),
-    }
-    entry.update(extra)
-    return entry
-
-
-def absent(name, location="Headquarters"):
+def absent(name, location=HQ):
     return {"name": name, "location": location, "state": "absent"}
 
 
 def keys_to(*targets):
-    return {
-        "greeting": "DEFAULT",
-        "extension_enabled": True,
-        "key_configurations": [
-            {"key": str(number + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
-            for number, target in enumerate(targets)
-        ],
-    }
+    """A menu whose keys 1, 2, ... transfer to the attendants TARGETS, given by reference."""
+    return menu(
+        *(key(number + 1, "TRANSFER_WITHOUT_PROMPT", auto_attendant=target) for number, target in enumerate(targets))
+    )
 
 
 def task(*items, **options):
     """The module's params as AnsibleModule makes them from the bulk argument spec (defaults filled in)."""
-    result = ArgumentSpecValidator(bulk.argument_spec()).validate(dict({"auto_attendants": list(items)}, **options))
-    assert not result.error_messages, result.error_messages
-    return result.validated_parameters
-
-
-@pytest.fixture(name="client")
-def fixture_client(sim):
-    return WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
+    return params_of(bulk.argument_spec(), **dict({"auto_attendants": list(items)}, **options))
 
 
 class Run:
@@ -81,17 +55,13 @@ def converge(client, params, check_mode=False, diff=False):
     return one.run(), one.warnings
 
 
-def writes(sim):
-    return [(entry["method"], entry["status"]) for entry in sim.writes()]
-
-
-def names_in(sim, location="Headquarters"):
+def names_in(sim, location=HQ):
     location_id = sim.location_id(location)
     listing = sim.api("GET", AA_LIST[3:], params={"locationId": location_id}).json()["autoAttendants"]
     return sorted(entry["name"] for entry in listing)
 
 
-def listed(sim, location="Headquarters"):
+def listed(sim, location=HQ):
     location_id = sim.location_id(location)
     return {
         entry["name"]: entry
@@ -138,12 +108,31 @@ def test_invalid_options_never_reach_a_run(sim, client):
     assert sim.requests() == []
 
 
+def test_a_run_without_check_mode_or_diff_given_writes_and_returns_no_diff(sim, client):
+    """BulkRun(client, params) alone is a real run (it writes) without diff (no diff list in the result)."""
+    hq = sim.location_id(HQ)
+    sim.clear_requests()
+    result = bulk.BulkRun(client, task(item("Bulk A", "2101"))).run()
+    assert sorted(result) == ["changed", "results", "summary", "undeclared"]
+    assert result["changed"] is True and result["summary"] == summary(create=1) and result["undeclared"] == []
+    [entry] = result["results"]
+    assert {key: value for key, value in entry.items() if key != "auto_attendant"} == {
+        "name": "Bulk A",
+        "location": "Headquarters",
+        "location_id": hq,
+        "action": "create",
+        "changed": True,
+        "differing_fields": CREATED_FIELDS,
+    }
+    assert writes(sim) == [("POST", 201)]
+
+
 # -- create, nothing, update, delete ---------------------------------------------------------------------------------
 
 
 def test_create_in_two_locations_then_nothing_with_one_lookup_and_one_list_per_location(sim, client):
-    items = [item("Bulk A", "2101"), item("Bulk B", "2102"), item("Denver A", "3101", "Branch Office Denver")]
-    hq, denver = sim.location_id("Headquarters"), sim.location_id("Branch Office Denver")
+    items = [item("Bulk A", "2101"), item("Bulk B", "2102"), item("Denver A", "3101", DENVER)]
+    hq, denver = sim.location_id(HQ), sim.location_id(DENVER)
     sim.clear_requests()
     result, warnings = converge(client, task(*items))
     assert warnings == []
@@ -170,7 +159,7 @@ def test_create_in_two_locations_then_nothing_with_one_lookup_and_one_list_per_l
         },
         {
             "name": "Denver A",
-            "location": "Branch Office Denver",
+            "location": DENVER,
             "location_id": denver,
             "action": "create",
             "changed": True,
@@ -192,11 +181,11 @@ def test_create_in_two_locations_then_nothing_with_one_lookup_and_one_list_per_l
     assert [entry["auto_attendant"]["id"] for entry in result["results"]] == [
         created["Bulk A"]["id"],
         created["Bulk B"]["id"],
-        listed(sim, "Branch Office Denver")["Denver A"]["id"],
+        listed(sim, DENVER)["Denver A"]["id"],
     ]
     requests = sim.requests()[:-2]  # without the two listings made by listed() above
     lookups = sorted(entry["query"]["name"] for entry in requests if entry["path"] == "/v1/locations")
-    assert lookups == ["Branch Office Denver", "Headquarters"]  # each distinct location resolved once
+    assert lookups == [DENVER, "Headquarters"]  # each distinct location resolved once
     lists = [entry for entry in requests if entry["path"] == AA_LIST]
     # One name-less list per location, every page (of the largest size), never a lookup by name.
     assert sorted(entry["query"]["locationId"] for entry in lists) == sorted([hq, denver])
@@ -272,7 +261,7 @@ def test_a_declared_absent_attendant_that_does_not_exist_is_nothing(sim, client)
             {
                 "name": "Never",
                 "location": "Headquarters",
-                "location_id": sim.location_id("Headquarters"),
+                "location_id": sim.location_id(HQ),
                 "action": "nothing",
                 "changed": False,
                 "auto_attendant": None,
@@ -292,8 +281,8 @@ def test_a_declared_absent_attendant_that_does_not_exist_is_nothing(sim, client)
 def test_undeclared_attendants_are_reported_in_listed_locations_only(sim, client):
     converge(client, task(item("Bulk A", "2101")))
     ids = seeded(sim, "Headquarters", 2, "Extra ")
-    seeded(sim, "Branch Office Denver", 1, "Elsewhere ")
-    hq = sim.location_id("Headquarters")
+    seeded(sim, DENVER, 1, "Elsewhere ")
+    hq = sim.location_id(HQ)
     sim.clear_requests()
     result, _warnings = converge(client, task(item("Bulk A", "2101")))
     assert result["changed"] is False and writes(sim) == []
@@ -353,8 +342,8 @@ def test_undeclared_entry_carries_every_number_it_has():
 def test_purge_deletes_the_undeclared_of_listed_locations(sim, client, check_mode):
     converge(client, task(item("Bulk A", "2101")))
     ids = seeded(sim, "Headquarters", 2, "Extra ")
-    seeded(sim, "Branch Office Denver", 1, "Elsewhere ")
-    hq = sim.location_id("Headquarters")
+    seeded(sim, DENVER, 1, "Elsewhere ")
+    hq = sim.location_id(HQ)
     result, warnings = converge(client, task(item("Bulk A", "2101"), purge=True), check_mode=check_mode, diff=True)
     assert warnings == []
     assert result["changed"] is True and result["summary"] == summary(delete=2, nothing=1)
@@ -391,7 +380,7 @@ def test_purge_deletes_the_undeclared_of_listed_locations(sim, client, check_mod
     else:
         assert writes(sim) == [("DELETE", 204), ("DELETE", 204)]
         assert sorted(entry["path"].rsplit("/", 1)[1] for entry in sim.writes()) == sorted(ids)
-        assert names_in(sim) == ["Bulk A"] and names_in(sim, "Branch Office Denver") == ["Elsewhere 0001"]
+        assert names_in(sim) == ["Bulk A"] and names_in(sim, DENVER) == ["Elsewhere 0001"]
 
 
 def test_purge_off_or_with_nothing_undeclared_deletes_nothing(sim, client):
@@ -479,7 +468,7 @@ def _treatment_to(number):
 
 
 def test_the_same_attendant_by_location_name_and_id_is_refused_before_any_write(sim, client):
-    hq = sim.location_id("Headquarters")
+    hq = sim.location_id(HQ)
     items = [
         item("Lost", "2100", "Nowhere"),
         item("Twice", "2101"),
@@ -498,7 +487,7 @@ def test_the_same_attendant_by_location_name_and_id_is_refused_before_any_write(
 
 
 def test_the_same_name_in_two_organisations_is_not_a_duplicate_after_resolution(sim, client):
-    hq = sim.location_id("Headquarters")
+    hq = sim.location_id(HQ)
     items = [item("Twice", "2101", location=hq), item("Twice", "2101", location=hq, org_id=OTHER_ORG)]
     result, _warnings = converge(client, task(*items))
     assert [entry.get("failed", False) for entry in result["results"]] == [False, True]
@@ -553,18 +542,96 @@ def test_a_reference_that_resolves_to_the_stored_number_is_no_difference(sim, cl
 
 def test_a_reference_to_an_existing_undeclared_attendant_is_resolved(sim, client):
     seeded(sim, "Headquarters", 1, "Old ")  # extension 7000
-    seeded(sim, "Branch Office Denver", 1, "Far ")  # extension 7000 in Denver
+    seeded(sim, DENVER, 1, "Far ")  # extension 7000 in Denver
     items = [
         item(
             "Main",
             "2101",
-            business_hours_menu=keys_to("Old 0001", {"name": "Far 0001", "location": "Branch Office Denver"}),
+            business_hours_menu=keys_to("Old 0001", {"name": "Far 0001", "location": DENVER}),
         ),
     ]
     result, warnings = converge(client, task(*items))
     assert warnings == [] and result["summary"] == summary(create=1)
     keys = sim.writes()[0]["body"]["businessHoursMenu"]["keyConfigurations"]
     assert [key["value"] for key in keys] == ["7000", "80037000"]
+
+
+def greeted(name, extension):
+    """An attendant whose greeting is Headquarters' "HQ After Hours" and whose key 6 plays the organisation's Welcome,
+    both given by announcement name."""
+    entry = item(name, extension)
+    entry["business_hours_menu"] = {
+        "greeting": "CUSTOM",
+        "audio_announcement_file": {"name": "HQ After Hours", "level": "LOCATION"},
+        "extension_enabled": True,
+        "key_configurations": [
+            {"key": "0", "action": "EXIT"},
+            {
+                "key": "6",
+                "action": "PLAY_ANNOUNCEMENT",
+                "audio_announcement_file": {"name": "Welcome", "level": "ORGANIZATION"},
+            },
+        ],
+    }
+    return entry
+
+
+def test_announcement_names_are_looked_up_once_for_the_whole_task_in_the_right_repository(sim, client):
+    """Two attendants naming the same two greetings: one lookup per (repository, name) for the task, the LOCATION
+    one in the attendant's location's repository, and both POSTs carry the stored files."""
+    hq = sim.location_id(HQ)
+    stored = {
+        entry["name"]: entry["id"]
+        for entry in sim.api("GET", "/telephony/config/announcements", params={"locationId": "all"}).json()[
+            "announcements"
+        ]
+    }
+    sim.clear_requests()
+    result, warnings = converge(client, task(greeted("Bulk A", "2101"), greeted("Bulk B", "2102")))
+    assert warnings == [] and "failed" not in result and result["summary"] == summary(create=2)
+    lookups = [(entry["method"], entry["query"]) for entry in sim.requests() if entry["path"] == ANNOUNCEMENTS]
+    assert sorted(lookups, key=str) == sorted(
+        [("GET", {"name": "HQ After Hours", "locationId": hq}), ("GET", {"name": "Welcome"})], key=str
+    )
+    menu = {
+        "greeting": "CUSTOM",
+        "audioAnnouncementFile": {
+            "id": stored["HQ After Hours"],
+            "fileName": "hq-after-hours.wav",
+            "mediaFileType": "WAV",
+            "level": "LOCATION",
+        },
+        "extensionEnabled": True,
+        "keyConfigurations": [
+            {"key": "0", "action": "EXIT"},
+            {
+                "key": "6",
+                "action": "PLAY_ANNOUNCEMENT",
+                "audioAnnouncementFile": {
+                    "id": stored["Welcome"],
+                    "fileName": "welcome.wav",
+                    "mediaFileType": "WAV",
+                    "level": "ORGANIZATION",
+                },
+            },
+        ],
+    }
+    assert [(entry["method"], entry["body"]["businessHoursMenu"]) for entry in sim.writes()] == [("POST", menu)] * 2
+
+
+def test_every_missing_reference_is_listed_in_the_refusal(sim, client):
+    """The refusal of a real run names each reference to an attendant nobody declares or has, joined by "; "."""
+    items = [item("Main", "2101", business_hours_menu=keys_to("Nowhere", "Elsewhere"))]
+    sim.clear_requests()
+    with pytest.raises(bulk.BulkRefused) as refused:
+        converge(client, task(*items))
+    path = "auto_attendants[0] ('Main'): business_hours_menu.key_configurations (key %d).auto_attendant"
+    assert str(refused.value) == (
+        "%s: no auto attendant 'Nowhere' in location Headquarters, and the task does not declare it; "
+        "%s: no auto attendant 'Elsewhere' in location Headquarters, and the task does not declare it "
+        "(nothing was written)" % (path % 1, path % 2)
+    )
+    assert writes(sim) == []
 
 
 def test_missing_reference_targets_looks_each_undeclared_name_up_once():
@@ -765,12 +832,12 @@ def test_a_location_that_does_not_exist_fails_its_items_only(sim, client):
 
 
 def test_a_location_whose_listing_fails_fails_its_items_only(sim, client):
-    hq, denver = sim.location_id("Headquarters"), sim.location_id("Branch Office Denver")
+    hq, denver = sim.location_id(HQ), sim.location_id(DENVER)
     seeded(sim, "Headquarters", 1, "Extra ")
-    seeded(sim, "Branch Office Denver", 1, "Extra ")
+    seeded(sim, DENVER, 1, "Extra ")
     # With concurrency 1 the locations are listed in id order: the first listing fails.
     failing, listed_fine = sorted([hq, denver])
-    names = {hq: "Headquarters", denver: "Branch Office Denver"}
+    names = {hq: "Headquarters", denver: DENVER}
     sim.fault(method="GET", path="autoAttendants$", status=403, count=1)
     items = [item("A", "3101", failing), item("B", "3102", failing), item("C", "3103", listed_fine)]
     result, _warnings = converge(client, task(*items, concurrency=1))
@@ -798,7 +865,7 @@ class ThreadRecordingClient(WebexClient):
 @pytest.mark.parametrize("concurrency", [1, 4])
 def test_concurrency_bounds_the_workers(sim, concurrency):
     client = ThreadRecordingClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
-    items = [item("A", "2101"), item("B", "2102"), item("Denver", "3101", "Branch Office Denver")]
+    items = [item("A", "2101"), item("B", "2102"), item("Denver", "3101", DENVER)]
     result, _warnings = converge(client, task(*items, concurrency=concurrency))
     assert result["summary"] == summary(create=3)
     if concurrency == 1:
@@ -819,7 +886,7 @@ def test_items_of_another_organisation_use_a_client_with_its_org_id(sim, client)
 
 
 def test_the_task_org_id_applies_to_items_without_their_own(sim, client):
-    hq = sim.location_id("Headquarters")
+    hq = sim.location_id(HQ)
     params = dict(task(item("Bulk A", "2101", location=hq)), org_id=OTHER_ORG)
     sim.clear_requests()
     result, _warnings = converge(client, params)
@@ -829,7 +896,7 @@ def test_the_task_org_id_applies_to_items_without_their_own(sim, client):
 
 def test_an_item_org_id_overrides_the_task_org_id(sim):
     client = WebexClient(sim.url, sim.token, org_id=OTHER_ORG, timeout=10, sleep=lambda seconds: None)
-    hq = sim.location_id("Headquarters")
+    hq = sim.location_id(HQ)
     items = [item("Bulk A", "2101", location=hq, org_id=SIM_ORG_ID), item("Bulk B", "2102", location=hq)]
     sim.clear_requests()
     result, _warnings = converge(client, dict(task(*items), org_id=OTHER_ORG))
@@ -862,6 +929,32 @@ def test_a_write_the_service_does_not_apply_is_reported_with_its_fields(sim, cli
     entry = result["results"][0]
     assert entry["failed"] is True and entry["not_applied"] == ["name_dialing"]
     assert "api_error" not in entry and entry["changed"] is True and entry["action"] == "update"
+
+
+def test_a_failed_purge_deletion_keeps_every_field_of_its_result(sim, client):
+    """A purge deletion the service refuses is reported with the same fields as any result (auto_attendant None,
+    nothing changed), plus purged and what failed."""
+    hq = sim.location_id(HQ)
+    seeded(sim, HQ, 1, "Extra ")
+    sim.fault(method="DELETE", path="autoAttendants", status=400, count=1)
+    result, _warnings = converge(client, task(item("Bulk A", "2101"), purge=True))
+    assert result["summary"] == summary(create=1, failed=1)
+    entry = result["results"][1]
+    error = entry["api_error"]
+    assert {key: value for key, value in entry.items() if key != "api_error"} == {
+        "name": "Extra 0001",
+        "location": "Headquarters",
+        "location_id": hq,
+        "action": "delete",
+        "changed": False,
+        "auto_attendant": None,
+        "differing_fields": [],
+        "purged": True,
+        "failed": True,
+        "msg": "DELETE %s failed: HTTP 400: Injected fault 400. (trackingId %s)"
+        % (error["path"], error["tracking_id"]),
+    }
+    assert (error["method"], error["status"], error["message"]) == ("DELETE", 400, "Injected fault 400.")
 
 
 def test_a_failed_update_or_deletion_keeps_the_action_under_way(sim, client):
@@ -904,33 +997,13 @@ def test_error_fields_say_what_failed():
 # -- run(): the module's RUN -----------------------------------------------------------------------------------------
 
 
-class Failed(Exception):
-    pass
-
-
-class FakeModule:
-    def __init__(self, params, check_mode=False, diff=False):
-        self.params = params
-        self.check_mode = check_mode
-        self._diff = diff
-        self.warnings = []
-        self.failed_with = None
-
-    def warn(self, message):
-        self.warnings.append(message)
-
-    def fail_json(self, **result):
-        self.failed_with = result
-        raise Failed()
-
-
 def test_run_returns_the_result_and_fails_listing_each_failed_item(sim, client):
-    module = FakeModule(task(item("Bulk A", "2101")), check_mode=True, diff=True)
+    module = Module(task(item("Bulk A", "2101")), check_mode=True, diff=True)
     result = bulk.run(module, client)
     assert result["summary"] == summary(create=1) and len(result["diff"]) == 1 and writes(sim) == []
     assert module.failed_with is None
 
-    module = FakeModule(task(item("Bulk A", "2101"), item("Lost", "2102", "Nowhere")))
+    module = Module(task(item("Bulk A", "2101"), item("Lost", "2102", "Nowhere")))
     with pytest.raises(Failed):
         bulk.run(module, client)
     failed = module.failed_with
@@ -940,7 +1013,7 @@ def test_run_returns_the_result_and_fails_listing_each_failed_item(sim, client):
 
 def test_run_fails_a_refused_task_unchanged(sim, client):
     seeded(sim, "Headquarters", 2, "Extra ")
-    module = FakeModule(task(item("Bulk A", "2101"), purge=True, purge_limit=1))
+    module = Module(task(item("Bulk A", "2101"), purge=True, purge_limit=1))
     with pytest.raises(Failed):
         bulk.run(module, client)
     assert module.failed_with == {
@@ -953,7 +1026,7 @@ def test_run_fails_a_refused_task_unchanged(sim, client):
 
 def test_run_passes_warnings_to_the_module(sim, client):
     seeded(sim, "Headquarters", 2, "Extra ")
-    module = FakeModule(task(item("Bulk A", "2101"), purge=True, purge_limit=1), check_mode=True)
+    module = Module(task(item("Bulk A", "2101"), purge=True, purge_limit=1), check_mode=True)
     result = bulk.run(module, client)
     assert result["summary"] == summary(create=1, delete=2)
     assert module.warnings == [

@@ -2,11 +2,12 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+from tests.builders import AA_LIST_PATH
 from tests.simulator import errors
 from tests.simulator.ids import schedule_id
 from tests.simulator.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
-from .helpers import AA_LIST, AUDIO_ID, assert_webex_error, list_all
+from .helpers import AUDIO_ID, assert_webex_error, list_all
 
 
 def test_locations_list_contains_filter_and_details(sim):
@@ -80,7 +81,7 @@ def test_announcements(sim):
 
 def test_unknown_route_and_wrong_method(sim):
     assert_webex_error(sim.api("GET", "/telephony/config/nothing"), 404)
-    assert_webex_error(sim.api("DELETE", AA_LIST), 405)
+    assert_webex_error(sim.api("DELETE", AA_LIST_PATH), 405)
     assert_webex_error(sim.api("POST", "/locations", json={}), 405)
 
 
@@ -94,7 +95,7 @@ def test_auto_attendant_pagination_follows_links_with_every_filter(sim):
         "name": "page aa",
         "max": 3,
     }
-    items, pages, urls = list_all(sim, AA_LIST, "autoAttendants", params)
+    items, pages, urls = list_all(sim, AA_LIST_PATH, "autoAttendants", params)
     assert len(items) == 7 and pages == 3 and len(urls) == 2
     assert len({item["id"] for item in items}) == 7
     for index, url in enumerate(urls):
@@ -108,21 +109,21 @@ def test_auto_attendant_pagination_follows_links_with_every_filter(sim):
             "start": [str(3 * (index + 1))],
         }
     # An exact page boundary ends without a dangling next link.
-    exact = sim.api("GET", AA_LIST, params={"locationId": location_id, "start": 4, "max": 3})
+    exact = sim.api("GET", AA_LIST_PATH, params={"locationId": location_id, "start": 4, "max": 3})
     assert len(exact.json()["autoAttendants"]) == 3 and "next" not in exact.links
-    assert sim.api("GET", AA_LIST, params={"start": 50}).json()["autoAttendants"] == []
-    assert_webex_error(sim.api("GET", AA_LIST, params={"max": "many"}), 400, errors.ERR_INVALID_VALUE)
+    assert sim.api("GET", AA_LIST_PATH, params={"start": 50}).json()["autoAttendants"] == []
+    assert_webex_error(sim.api("GET", AA_LIST_PATH, params={"max": "many"}), 400, errors.ERR_INVALID_VALUE)
 
 
 def test_page_size_default_and_cap(sim):
     sim.seed_auto_attendants("Branch Office Denver", MAX_PAGE_SIZE + 5)
-    default = sim.api("GET", AA_LIST)
+    default = sim.api("GET", AA_LIST_PATH)
     assert len(default.json()["autoAttendants"]) == DEFAULT_PAGE_SIZE and "next" in default.links
-    capped = sim.api("GET", AA_LIST, params={"max": MAX_PAGE_SIZE * 5})
+    capped = sim.api("GET", AA_LIST_PATH, params={"max": MAX_PAGE_SIZE * 5})
     assert len(capped.json()["autoAttendants"]) == MAX_PAGE_SIZE
     assert parse_qs(urlsplit(capped.links["next"]["url"]).query) == {
         "max": [str(MAX_PAGE_SIZE * 5)],
         "start": [str(MAX_PAGE_SIZE)],
     }
-    items, pages, _urls = list_all(sim, AA_LIST, "autoAttendants", {"max": MAX_PAGE_SIZE * 5})
+    items, pages, _urls = list_all(sim, AA_LIST_PATH, "autoAttendants", {"max": MAX_PAGE_SIZE * 5})
     assert len(items) == MAX_PAGE_SIZE + 5 and pages == 2

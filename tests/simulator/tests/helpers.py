@@ -1,9 +1,11 @@
-"""Shared bodies and assertions for the simulator tests."""
+"""What the simulator's own tests share beyond tests/builders.py: the example body of the API reference, read-back
+forms, the Webex error shape, paging to the end, and attendants created through the API."""
 
 import copy
 import re
 
-AA_LIST = "/telephony/config/autoAttendants"
+from tests.builders import HQ, aa_body
+
 AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
 AUDIO = {"id": AUDIO_ID, "fileName": "AUDIO_FILE.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}
 
@@ -59,18 +61,9 @@ def doc_example():
     return copy.deepcopy(DOC_EXAMPLE)
 
 
-def minimal_body(name="Minimal AA", extension="2100", **extra):
-    """The smallest body the service accepts."""
-    menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-    body = {
-        "name": name,
-        "extension": extension,
-        "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-        "businessHoursMenu": copy.deepcopy(menu),
-        "afterHoursMenu": copy.deepcopy(menu),
-    }
-    body.update(extra)
-    return body
+def minimal_body(name="Minimal AA", extension="2100", **fields):
+    """The smallest body the service accepts (builders.aa_body), named Minimal AA unless NAME is given."""
+    return aa_body(name, extension, **fields)
 
 
 def aa_path(location_id, auto_attendant_id=None):
@@ -79,7 +72,7 @@ def aa_path(location_id, auto_attendant_id=None):
     return path + "/" + auto_attendant_id if auto_attendant_id else path
 
 
-def create(sim, location_name="Headquarters", body=None):
+def create(sim, location_name=HQ, body=None):
     """Create an auto attendant and return (location id, auto attendant id)."""
     location_id = sim.location_id(location_name)
     response = sim.api("POST", aa_path(location_id), json=body if body is not None else minimal_body())

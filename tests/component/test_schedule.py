@@ -1,56 +1,24 @@
-"""schedules.converge() and ScheduleService called in this process against the simulator over HTTP: exact plans,
-results and diffs, the request log, and the faults the code handles (a POST or PUT whose answer is lost, a schedule or
-an auto attendant deleted between the list and its details).
-
-test_converge_in_process.py covers the main paths; these hold what make mutation found unheld there.
+"""webex_schedule's converge() and ScheduleService called in this process against the simulator over HTTP: create,
+update, rename, nothing and delete with check mode, exact plans, results and diffs, the request log, the refusals, and
+the faults the code handles (a POST or PUT whose answer is lost, a schedule or an auto attendant deleted between the
+list and its details, a write the service does not apply).
 """
 
 import pytest
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import compare as sc_compare
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import service as sc_service
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+from tests.builders import ANNEX, API_SATURDAY, API_SUNDAY, HQ, SATURDAY, event
+from tests.component.helpers import create_aa, create_schedule, params_of, writes
 
-SATURDAY = {
-    "name": "Saturday",
-    "start_date": "2026-01-10",
-    "end_date": "2026-01-10",
-    "start_time": "09:00",
-    "end_time": "12:00",
-}
-API_SATURDAY = {
-    "name": "Saturday",
-    "startDate": "2026-01-10",
-    "endDate": "2026-01-10",
-    "startTime": "09:00",
-    "endTime": "12:00",
-    "allDayEnabled": False,
-}
-API_SUNDAY = {"name": "Sunday", "startDate": "2026-01-11", "endDate": "2026-01-11", "allDayEnabled": True}
-SNAKE_SATURDAY = {
-    "name": "Saturday",
-    "start_date": "2026-01-10",
-    "end_date": "2026-01-10",
-    "start_time": "09:00",
-    "end_time": "12:00",
-    "all_day_enabled": False,
-}
+# The events as the diff shows them.
+SNAKE_SATURDAY = event(SATURDAY, all_day_enabled=False)
 SNAKE_SUNDAY = {"name": "Sunday", "start_date": "2026-01-11", "end_date": "2026-01-11", "all_day_enabled": True}
-MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-
-
-@pytest.fixture(name="client")
-def fixture_client(sim):
-    return WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
-
-
-@pytest.fixture(name="hq")
-def fixture_hq(sim):
-    return sim.location_id("Headquarters")
 
 
 @pytest.fixture(name="service")
@@ -60,14 +28,7 @@ def fixture_service(client):
 
 def params(**options):
     """Module params as AnsibleModule makes them: every option present, defaults filled in."""
-    options = dict({"location": "Headquarters", "type": "business_hours"}, **options)
-    result = ArgumentSpecValidator(sc_options.argument_spec()).validate(options)
-    assert not result.error_messages, result.error_messages
-    return result.validated_parameters
-
-
-def writes(sim):
-    return [(entry["method"], entry["status"]) for entry in sim.writes()]
+    return params_of(sc_options.argument_spec(), **dict({"location": HQ, "type": "business_hours"}, **options))
 
 
 def calls(sim):
@@ -79,36 +40,8 @@ def calls(sim):
     ]
 
 
-def create_schedule(sim, hq, name="Office", kind="businessHours", events=(API_SATURDAY,)):
-    response = sim.api(
-        "POST",
-        "/telephony/config/locations/%s/schedules" % hq,
-        json={"type": kind, "name": name, "events": list(events)},
-    )
-    assert response.status_code == 201, response.text
-    sim.clear_requests()
-    return response.json()["id"]
-
-
-def create_aa(sim, hq, name, extension, **fields):
-    body = dict(
-        {
-            "name": name,
-            "extension": extension,
-            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-            "businessHoursMenu": MENU,
-            "afterHoursMenu": MENU,
-        },
-        **fields,
-    )
-    response = sim.api("POST", "/telephony/config/locations/%s/autoAttendants" % hq, json=body)
-    assert response.status_code == 201, response.text
-    sim.clear_requests()
-    return response.json()["id"]
-
-
 def event_ids(service, hq, schedule_id, kind="businessHours"):
-    return {event["name"]: event["id"] for event in service.details(hq, kind, schedule_id)["events"]}
+    return {entry["name"]: entry["id"] for entry in service.details(hq, kind, schedule_id)["events"]}
 
 
 # -- create ----------------------------------------------------------------------------------------------------------
@@ -137,6 +70,16 @@ def test_create_check_mode_result_and_diff(sim, service, hq):
         "after": {"name": "Closed", "events": [SNAKE_SATURDAY, dict(SNAKE_SATURDAY, name="Late")]},
     }
     assert writes(sim) == []
+
+
+def test_create_writes_the_schedule_with_its_events(sim, service, hq):
+    sim.clear_requests()
+    plan, result = sc_converge.converge(service, hq, params(name="Office", events=[SATURDAY]))
+    assert plan.action == "create" and plan.changed
+    assert plan.body["type"] == "businessHours" and plan.body["name"] == "Office"
+    assert plan.diff()["before"] == {} and plan.diff()["after"]["events"][0]["name"] == "Saturday"
+    assert result["locationId"] == hq and result["name"] == "Office"
+    assert writes(sim) == [("POST", 201)] and result["id"] and result["events"][0]["id"]
 
 
 def test_create_without_events_reads_the_schedule_back(sim, service, hq):
@@ -199,6 +142,7 @@ def test_update_check_mode_result_keeps_the_ids_it_knows(sim, service, hq):
     plan, result = sc_converge.converge(
         service, hq, params(name="Office", events=[dict(SATURDAY, end_time="13:00"), late]), check_mode=True
     )
+    assert plan.action == "update" and plan.rename is None
     assert result == {
         "id": schedule_id,
         "name": "Office",
@@ -265,6 +209,28 @@ def test_update_sends_one_call_per_event_to_the_right_event(sim, service, hq):
     }
 
 
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_update_with_events_and_rename(sim, service, hq, check_mode):
+    old_id = create_schedule(sim, hq, events=(API_SATURDAY, API_SUNDAY))
+    late = dict(SATURDAY, name="Late", start_time="17:00", end_time="20:00")
+    changed = dict(SATURDAY, end_time="13:00")
+    plan, result = sc_converge.converge(
+        service, hq, params(name="Office", new_name="Winter", events=[changed, late]), check_mode
+    )
+    assert plan.action == "update" and plan.rename == "Winter"
+    assert [e["name"] for e in plan.event_creates] == ["Late"]
+    assert [e["name"] for e in plan.event_updates] == ["Saturday"]
+    assert [e["name"] for e in plan.event_deletes] == ["Sunday"]
+    assert result["name"] == "Winter" and result["locationId"] == hq and result["type"] == "businessHours"
+    if check_mode:
+        assert writes(sim) == [] and result["id"] is None
+        assert {e["name"]: e["id"] for e in result["events"]}["Late"] is None
+        assert {e["name"]: e["id"] for e in result["events"]}["Saturday"]
+    else:
+        assert writes(sim) == [("PUT", 200), ("DELETE", 204), ("PUT", 200), ("POST", 201)]
+        assert result["id"] != old_id and [e["name"] for e in result["events"]] == ["Saturday", "Late"]
+
+
 def test_rename_check_mode_result(sim, service, hq):
     create_schedule(sim, hq, events=(API_SATURDAY,))
     plan, result = sc_converge.converge(service, hq, params(name="Office", new_name="Winter"), check_mode=True)
@@ -299,6 +265,18 @@ def test_rename_takes_the_new_id_from_the_answer(sim, service, hq):
     new_id = service.rename(hq, "businessHours", old_id, "Winter")
     assert new_id == service.find(hq, "businessHours", "Winter")["id"] != old_id
     assert [entry["method"] for entry in sim.requests()] == ["PUT", "GET"]  # the GET is the find() above
+
+
+def test_rename_without_an_id_in_the_answer_finds_the_new_id_by_name(sim, client, service, hq, monkeypatch):
+    create_schedule(sim, hq, name="Office")
+    original = client.put
+    monkeypatch.setattr(client, "put", lambda path, json: original(path, json=json) and {})
+    new_id = service.rename(hq, "businessHours", service.find(hq, "businessHours", "Office")["id"], "Winter")
+    assert new_id == service.find(hq, "businessHours", "Winter")["id"]
+    monkeypatch.setattr(service, "find", lambda location_id, schedule_type, name: None)
+    with pytest.raises(ResourceError) as caught:
+        service.rename(hq, "businessHours", new_id, "Summer")
+    assert str(caught.value) == "schedule renamed to 'Summer' but not found under that name" and caught.value.changed
 
 
 def test_rename_whose_answer_is_lost_finds_the_new_id(sim, service, hq):
@@ -340,6 +318,21 @@ def test_create_event_whose_answer_is_lost_is_found_in_the_details(sim, service,
     assert writes(sim)[-2:] == [("POST", 503), ("POST", 201)]
 
 
+def test_event_calls_and_deletes_of_what_is_gone(sim, service, hq):
+    schedule_id = create_schedule(sim, hq, events=(API_SATURDAY, API_SUNDAY))
+    events = event_ids(service, hq, schedule_id)
+    body = sc_compare.event_body(dict(SATURDAY, end_time="13:00"))
+    assert service.update_event(hq, "businessHours", schedule_id, events["Saturday"], body) == events["Saturday"]
+    created = service.create_event(hq, "businessHours", schedule_id, sc_compare.event_body(dict(SATURDAY, name="Late")))
+    assert created
+    service.delete_event(hq, "businessHours", schedule_id, events["Sunday"])
+    service.delete_event(hq, "businessHours", schedule_id, events["Sunday"])  # already gone: fine
+    assert writes(sim) == [("PUT", 200), ("POST", 201), ("DELETE", 204), ("DELETE", 404)]
+    service.delete(hq, "businessHours", schedule_id)
+    service.delete(hq, "businessHours", schedule_id)
+    assert writes(sim)[-2:] == [("DELETE", 204), ("DELETE", 404)]
+
+
 # -- nothing, absent -------------------------------------------------------------------------------------------------
 
 
@@ -362,11 +355,34 @@ def test_nothing_result_and_diff(sim, service, hq):
     assert writes(sim) == []
 
 
+def test_nothing_for_the_name_the_same_events_or_a_rename_done(sim, service, hq):
+    schedule_id = create_schedule(sim, hq, name="Winter")
+    for options in (
+        dict(name="Winter"),
+        dict(name="Winter", events=[SATURDAY]),
+        dict(name="Office", new_name="Winter"),
+    ):
+        plan, result = sc_converge.converge(service, hq, params(**options))
+        assert plan.action == "nothing" and result["id"] == schedule_id and result["locationId"] == hq, options
+    assert writes(sim) == []
+
+
 def test_absent_already_returns_nothing(sim, service, hq):
     sim.clear_requests()
     plan, result = sc_converge.converge(service, hq, params(name="Office", state="absent"))
     assert plan.action == "nothing" and result is None and plan.diff() == {"before": {}, "after": {}}
     assert writes(sim) == []
+
+
+def test_delete_in_check_mode_then_for_real_then_nothing(sim, service, hq):
+    create_schedule(sim, hq)
+    plan, result = sc_converge.converge(service, hq, params(name="Office", state="absent"), True)
+    assert plan.action == "delete" and result is None and writes(sim) == []
+    assert plan.diff()["before"]["name"] == "Office" and plan.diff()["after"] == {}
+    plan, result = sc_converge.converge(service, hq, params(name="Office", state="absent"))
+    assert plan.action == "delete" and writes(sim) == [("DELETE", 204)]
+    plan, result = sc_converge.converge(service, hq, params(name="Office", state="absent"))
+    assert plan.action == "nothing" and result is None
 
 
 def test_delete_diff_and_the_one_delete(sim, service, hq):
@@ -379,6 +395,23 @@ def test_delete_diff_and_the_one_delete(sim, service, hq):
     assert [(entry["method"], entry["path"].endswith("/holidays/" + schedule_id)) for entry in sim.writes()] == [
         ("DELETE", True)
     ]
+
+
+def test_business_hours_schedule_in_use_is_not_deleted_even_in_check_mode(sim, service, hq):
+    create_schedule(sim, hq, name="Office")
+    create_aa(sim, hq, "Front", "2201", businessSchedule="Office")
+    create_aa(sim, hq, "Back", "2202", businessSchedule="Office")
+    create_aa(sim, hq, "Other", "2203")
+    with pytest.raises(ResourceError) as caught:
+        sc_converge.converge(service, hq, params(name="Office", state="absent"), True)
+    assert str(caught.value) == (
+        "business_hours schedule 'Office' is used by auto attendant(s) 'Back', 'Front'; point "
+        "them at another schedule first"
+    )
+    assert writes(sim) == []
+    attendants = AutoAttendantService(service.client)
+    assert attendants.using_schedule(hq, "businessHours", "Office") == ["Front", "Back"]
+    assert attendants.using_schedule(hq, "holidays", "Office") == []
 
 
 def test_holiday_schedule_in_use_is_not_deleted(sim, service, hq):
@@ -395,7 +428,7 @@ def test_holiday_schedule_in_use_is_not_deleted(sim, service, hq):
 
 
 def test_users_are_those_of_the_location_only(sim, service, hq):
-    annex = sim.location_id("Headquarters Annex")
+    annex = sim.location_id(ANNEX)
     create_schedule(sim, annex, name="Closed", kind="holidays", events=())
     create_aa(sim, annex, "Elsewhere", "2201", holidaySchedule="Closed")
     create_schedule(sim, hq, name="Closed", kind="holidays", events=())
@@ -467,22 +500,39 @@ def test_lookup_finds_a_rename_already_done_and_the_name_itself(sim, service, hq
     assert len(sim.requests()) == 1
 
 
-def test_rename_onto_a_taken_holidays_name(sim, service, hq):
-    create_schedule(sim, hq, name="Office", kind="holidays", events=())
-    create_schedule(sim, hq, name="Winter", kind="holidays", events=())
+def test_find_by_type_and_exact_name_and_duplicates(sim, service, hq):
+    business = create_schedule(sim, hq, name="Office")
+    holidays = create_schedule(sim, hq, name="Office", kind="holidays", events=())
+    create_schedule(sim, hq, name="Office Hours")
+    assert service.find(hq, "businessHours", "Office")["id"] == business
+    assert service.find(hq, "holidays", "Office")["id"] == holidays
+    assert service.find(hq, "businessHours", "office") is None
+    duplicates = [{"id": "a", "name": "Office"}, {"id": "b", "name": "Office"}]
+    service.client.get_all = lambda path, item_key, params=None: duplicates
     with pytest.raises(ResourceError) as caught:
-        sc_converge.converge(service, hq, params(type="holidays", name="Office", new_name="Winter"))
+        service.find(hq, "businessHours", "Office")
     assert str(caught.value) == (
-        "cannot rename holidays schedule 'Office' to 'Winter': a schedule called 'Winter' already exists in this "
-        "location"
+        "2 business_hours schedules are called 'Office' in this location (ids: a, b); remove the duplicates first"
+    )
+
+
+@pytest.mark.parametrize("option, kind", [("business_hours", "businessHours"), ("holidays", "holidays")])
+def test_rename_onto_a_taken_name(sim, service, hq, option, kind):
+    create_schedule(sim, hq, name="Office", kind=kind, events=())
+    create_schedule(sim, hq, name="Winter", kind=kind, events=())
+    with pytest.raises(ResourceError) as caught:
+        sc_converge.converge(service, hq, params(type=option, name="Office", new_name="Winter"))
+    assert str(caught.value) == (
+        "cannot rename %s schedule 'Office' to 'Winter': a schedule called 'Winter' already exists in this "
+        "location" % option
     )
     assert writes(sim) == []
 
 
-def test_read_back_names_the_schedule_by_its_type_option(sim, service, hq, monkeypatch):
-    create_schedule(sim, hq, kind="holidays", events=(API_SUNDAY,))
+def test_an_event_write_that_does_not_take_names_the_schedule_by_its_type_option(sim, service, hq, monkeypatch):
+    schedule_id = create_schedule(sim, hq, kind="holidays", events=(API_SUNDAY,))
     monkeypatch.setattr(service, "update_event", lambda *args: None)
-    with pytest.raises(ResourceError) as caught:
+    with pytest.raises(WriteNotApplied) as caught:
         sc_converge.converge(
             service,
             hq,
@@ -491,3 +541,5 @@ def test_read_back_names_the_schedule_by_its_type_option(sim, service, hq, monke
     assert str(caught.value).rsplit(" (trackingId ", 1)[0] == (
         "the service answered 2xx but did not apply events (Sunday) of holidays schedule 'Office'"
     )
+    assert caught.value.fields and caught.value.changed
+    assert service.find(hq, "holidays", "Office")["id"] == schedule_id

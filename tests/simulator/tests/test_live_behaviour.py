@@ -4,9 +4,10 @@ import copy
 
 import pytest
 
+from tests.builders import AA_LIST_PATH
 from tests.simulator import errors
 
-from .helpers import AA_LIST, AUDIO, AUDIO_ID, aa_path, assert_webex_error, create, minimal_body
+from .helpers import AUDIO, AUDIO_ID, aa_path, assert_webex_error, create, minimal_body
 
 HQ = "Headquarters"
 
@@ -175,7 +176,7 @@ def test_control_route_stores_what_the_api_would_refuse_and_get_shows_it(sim):
         and menu["keyConfigurations"][2]["futureKeyField"] is True
     )
     assert details["futureTopLevel"] == {"a": 1} and details["enabled"] is True and details["esn"] == "80012190"
-    listed = sim.api("GET", AA_LIST, params={"name": "Made in Control Hub"}).json()["autoAttendants"]
+    listed = sim.api("GET", AA_LIST_PATH, params={"name": "Made in Control Hub"}).json()["autoAttendants"]
     assert [item["id"] for item in listed] == [auto_attendant_id]
     own = sim.api("GET", aa_path(location_id, auto_attendant_id) + "/announcements")
     assert own.status_code == 200

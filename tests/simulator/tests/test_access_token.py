@@ -6,9 +6,10 @@ import time
 import pytest
 import requests
 
+from tests.builders import AA_LIST_PATH
 from tests.simulator.harness import Simulator
 
-from .helpers import AA_LIST, aa_path, assert_webex_error, minimal_body
+from .helpers import aa_path, assert_webex_error, minimal_body
 
 
 def mint(sim, **changes):
@@ -30,7 +31,7 @@ def test_refresh_grant_mints_a_token_that_reads_and_writes(sim):
     assert body["token_type"] == "Bearer" and body["expires_in"] == 3600 and body["refresh_token"] == sim.refresh_token
     token = body["access_token"]
     assert token not in (sim.token, sim.read_only_token)
-    assert sim.api("GET", AA_LIST, token=token).status_code == 200
+    assert sim.api("GET", AA_LIST_PATH, token=token).status_code == 200
     location_id = sim.location_id("Headquarters")
     assert sim.api("POST", aa_path(location_id), token=token, json=minimal_body()).status_code == 201
     assert mint(sim).json()["access_token"] != token  # every grant mints a new token
@@ -61,26 +62,26 @@ def test_token_endpoint_needs_a_form_and_post(sim):
 def test_expire_tokens_makes_minted_tokens_401_but_not_the_fixed_ones(sim):
     token = mint(sim).json()["access_token"]
     assert sim.expire_tokens() == 1
-    assert_webex_error(sim.api("GET", AA_LIST, token=token), 401)
-    assert sim.api("GET", AA_LIST).status_code == 200
-    assert sim.api("GET", AA_LIST, token=sim.read_only_token).status_code == 200
+    assert_webex_error(sim.api("GET", AA_LIST_PATH, token=token), 401)
+    assert sim.api("GET", AA_LIST_PATH).status_code == 200
+    assert sim.api("GET", AA_LIST_PATH, token=sim.read_only_token).status_code == 200
     fresh = mint(sim).json()["access_token"]
-    assert sim.api("GET", AA_LIST, token=fresh).status_code == 200
+    assert sim.api("GET", AA_LIST_PATH, token=fresh).status_code == 200
 
 
 def test_reset_forgets_minted_tokens(sim):
     token = mint(sim).json()["access_token"]
     sim.reset()
-    assert_webex_error(sim.api("GET", AA_LIST, token=token), 401)
+    assert_webex_error(sim.api("GET", AA_LIST_PATH, token=token), 401)
 
 
 def test_the_log_masks_secrets_and_never_holds_tokens(sim):
     token = mint(sim).json()["access_token"]
-    sim.api("GET", AA_LIST, token=token)
+    sim.api("GET", AA_LIST_PATH, token=token)
     log = sim.requests()
     assert [(e["method"], e["path"], e["status"]) for e in log] == [
         ("POST", "/v1/access_token", 200),
-        ("GET", "/v1" + AA_LIST, 200),
+        ("GET", "/v1" + AA_LIST_PATH, 200),
     ]
     assert log[0]["body"] == {
         "grant_type": "refresh_token",
@@ -106,6 +107,6 @@ def test_minted_tokens_expire_after_the_ttl():
     ) as sim:
         sim.client_secret = "other-secret"
         token = mint(sim).json()["access_token"]
-        assert sim.api("GET", AA_LIST, token=token).status_code == 200
+        assert sim.api("GET", AA_LIST_PATH, token=token).status_code == 200
         time.sleep(1.2)
-        assert_webex_error(sim.api("GET", AA_LIST, token=token), 401)
+        assert_webex_error(sim.api("GET", AA_LIST_PATH, token=token), 401)

@@ -1,8 +1,9 @@
 """Create, read, update, delete and list auto attendants."""
 
+from tests.builders import AA_LIST_PATH
 from tests.simulator import errors
 
-from .helpers import AA_LIST, AUDIO, AUDIO_ID, aa_path, assert_webex_error, create, doc_example, minimal_body, read_back
+from .helpers import AUDIO, AUDIO_ID, aa_path, assert_webex_error, create, doc_example, minimal_body, read_back
 
 
 def test_documentation_example_creates_in_headquarters_and_is_refused_the_second_time(sim):
@@ -13,7 +14,7 @@ def test_documentation_example_creates_in_headquarters_and_is_refused_the_second
     second = sim.api("POST", aa_path(location_id), json=doc_example())
     body = assert_webex_error(second, 409, errors.ERR_DUPLICATE_NAME)
     assert "Main Line AA - Test" in body["message"]
-    listed = sim.api("GET", AA_LIST, params={"locationId": location_id}).json()["autoAttendants"]
+    listed = sim.api("GET", AA_LIST_PATH, params={"locationId": location_id}).json()["autoAttendants"]
     assert [item["id"] for item in listed] == [first.json()["id"]]
 
 
@@ -130,7 +131,7 @@ def test_list_items_and_filters(sim):
     location_id, with_number = create(sim, body=minimal_body("Sales Line", "2201", phoneNumber="+19705550010"))
     _location_id, extension_only = create(sim, body=minimal_body("sales backup", "2202"))
     create(sim, "Branch Office Denver", minimal_body("Denver Sales", "2203"))
-    items = sim.api("GET", AA_LIST).json()["autoAttendants"]
+    items = sim.api("GET", AA_LIST_PATH).json()["autoAttendants"]
     assert len(items) == 3
     first = items[0]
     assert first == {
@@ -145,14 +146,14 @@ def test_list_items_and_filters(sim):
         "tollFreeNumber": False,
     }
     assert "phoneNumber" not in items[1] and items[1]["id"] == extension_only
-    by_name = sim.api("GET", AA_LIST, params={"name": "SALES"}).json()["autoAttendants"]
+    by_name = sim.api("GET", AA_LIST_PATH, params={"name": "SALES"}).json()["autoAttendants"]
     assert len(by_name) == 3  # a case-insensitive substring, not an exact match
-    in_hq = sim.api("GET", AA_LIST, params={"name": "sales", "locationId": location_id}).json()["autoAttendants"]
+    in_hq = sim.api("GET", AA_LIST_PATH, params={"name": "sales", "locationId": location_id}).json()["autoAttendants"]
     assert {item["name"] for item in in_hq} == {"Sales Line", "sales backup"}
     for number in ("+19705550010", "9705550010"):
-        found = sim.api("GET", AA_LIST, params={"phoneNumber": number}).json()["autoAttendants"]
+        found = sim.api("GET", AA_LIST_PATH, params={"phoneNumber": number}).json()["autoAttendants"]
         assert [item["id"] for item in found] == [with_number]
-    assert_webex_error(sim.api("GET", AA_LIST, params={"locationId": "bm9wZQ"}), 404)
+    assert_webex_error(sim.api("GET", AA_LIST_PATH, params={"locationId": "bm9wZQ"}), 404)
 
 
 def test_toll_free_number(sim):

@@ -1,15 +1,12 @@
-"""The forwarding resource's converge(), ForwardingService and read_forwarding() called in this process against the
-simulator over HTTP: settings, rule creates, updates, renames and purges, check mode, the pre-flight of schedules,
-writes that do not take, and the lost answers the service code recovers from; asserted on the request log.
-
-tests/integration proves the same through ansible-playbook; these run in this process, which is what lets
-``make mutation`` (mutmut) see which function each test reaches.
+"""webex_auto_attendant_forwarding's converge() and ForwardingService, and the export of the forwarding, called in this
+process against the simulator over HTTP: settings, rule creates, updates, renames and purges, check mode, the
+pre-flight of schedules, writes that do not take, and the lost answers the service code recovers from; asserted on the
+request log.
 """
 
 import copy
 
 import pytest
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import service as aa_service
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import read_attendants as read_back
@@ -19,13 +16,12 @@ from ansible_collections.wxc.calling.plugins.module_utils._forwarding import opt
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import service as fw_service
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+from tests.builders import ANNEX, BUSINESS, DENVER, EXTENDED, HOLIDAYS, HQ, aa_body
+from tests.component.helpers import create, params_of
 from tests.simulator.routes_forwarding import rule_id
 
-from .helpers import create, minimal_body
-
-ATTENDANT = "Minimal AA"
-BUSINESS, HOLIDAYS = "AUTOATTENDANT-BUSINESS-HOURS", "AUTOATTENDANT-HOLIDAY"
+ATTENDANT = "Minimal AA"  # the attendant helpers.create() makes
 # What an attendant nobody configured answers, per part, in API form and as the diff shows it.
 UNTOUCHED = {"enabled": False, "destination": "", "ringReminderEnabled": False, "sendToVoicemailEnabled": False}
 UNTOUCHED_SNAKE = {
@@ -93,16 +89,7 @@ NIGHT_SUMMARY = {
 
 def params(**options):
     """Module params as AnsibleModule makes them: every option present, defaults filled in at every depth."""
-    result = ArgumentSpecValidator(fw_options.argument_spec()).validate(
-        dict({"location": "Headquarters", "auto_attendant": ATTENDANT}, **options)
-    )
-    assert not result.error_messages, result.error_messages
-    return result.validated_parameters
-
-
-@pytest.fixture(name="client")
-def fixture_client(sim):
-    return WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
+    return params_of(fw_options.argument_spec(), **dict({"location": HQ, "auto_attendant": ATTENDANT}, **options))
 
 
 @pytest.fixture(name="service")
@@ -459,8 +446,8 @@ def test_check_mode_plans_a_missing_attendant_as_untouched(sim, service, ids):
 
 
 def test_the_attendant_is_found_by_its_exact_name(sim, service, ids):
-    create(sim, body=minimal_body(name=ATTENDANT + " 2", extension="2101"))
-    create(sim, "Headquarters Annex")
+    create(sim, body=aa_body(ATTENDANT + " 2", "2101"))
+    create(sim, ANNEX)
     found = fw_converge.find_feature(service, ids[0], ATTENDANT)
     assert found["id"] == ids[1] and found["name"] == ATTENDANT
     assert fw_converge.find_feature(service, ids[0], "minimal aa") is None
@@ -505,7 +492,7 @@ def test_attendants_of_other_locations_are_never_matched():
 def test_missing_schedules_fail_before_any_write(sim, service, ids):
     rules = [
         dict(VIP_OPTION, business_schedule="Evenings", holiday_schedule=BUSINESS),
-        {"name": "Night", "business_schedule": "HQ-Extended-Hours", "holiday_schedule": HOLIDAYS, **NIGHT_OPTIONS},
+        {"name": "Night", "business_schedule": EXTENDED, "holiday_schedule": HOLIDAYS, **NIGHT_OPTIONS},
     ]
     with pytest.raises(ResourceError) as caught:
         fw_converge.converge(service, ids[0], params(rules=rules, always={"ring_reminder_enabled": True}))
@@ -539,9 +526,9 @@ def test_schedules_lists_type_and_name(sim, service, ids):
     assert schedules(ids[0]) == {
         ("businessHours", BUSINESS),
         ("holidays", HOLIDAYS),
-        ("businessHours", "HQ-Extended-Hours"),
+        ("businessHours", EXTENDED),
     }
-    assert schedules(sim.location_id("Branch Office Denver")) == {
+    assert schedules(sim.location_id(DENVER)) == {
         ("businessHours", BUSINESS),
         ("holidays", HOLIDAYS),
     }
@@ -694,11 +681,11 @@ def test_a_copy_of_the_inputs_is_left_alone(sim, service, ids):
     assert options == kept
 
 
-# -- the export (webex_auto_attendants_info with the forwarding) ---------------------------------------------------
+# -- the export of the forwarding (webex_auto_attendant_info) ------------------------------------------------------
 
 
 def test_export_reads_the_forwarding_of_each_attendant(sim, client, ids):
-    create(sim, body=minimal_body(name="Quiet", extension="2101"))
+    create(sim, body=aa_body("Quiet", "2101"))
     add_rule(sim, ids, VIP)
     body = {"callForwarding": {"always": {"enabled": True, "destination": "+1-9705550006"}}}
     assert sim.api("PUT", fwd(*ids), json=body).status_code == 204

@@ -5,20 +5,21 @@ import time
 import pytest
 import requests
 
+from tests.builders import AA_LIST_PATH
 from tests.simulator import errors
 
-from .helpers import AA_LIST, aa_path, assert_webex_error, create, minimal_body
+from .helpers import aa_path, assert_webex_error, create, minimal_body
 
 
 @pytest.mark.parametrize("token", [None, "not-a-token", ""])
 def test_missing_or_unknown_token_is_401(sim, token):
-    body = assert_webex_error(sim.api("GET", AA_LIST, token=token), 401)
+    body = assert_webex_error(sim.api("GET", AA_LIST_PATH, token=token), 401)
     assert body["message"] == errors.INVALID_TOKEN_MESSAGE
 
 
 def test_read_only_token_reads_but_cannot_write(sim):
     location_id, auto_attendant_id = create(sim)
-    assert sim.api("GET", AA_LIST, token=sim.read_only_token).status_code == 200
+    assert sim.api("GET", AA_LIST_PATH, token=sim.read_only_token).status_code == 200
     for method, path, body in [
         ("POST", aa_path(location_id), minimal_body("Other", "2999")),
         ("PUT", aa_path(location_id, auto_attendant_id), {"name": "Changed"}),
@@ -27,17 +28,17 @@ def test_read_only_token_reads_but_cannot_write(sim):
         assert_webex_error(sim.api(method, path, token=sim.read_only_token, json=body), 403, errors.ERR_READ_ONLY_TOKEN)
     details = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
     assert details["name"] == "Minimal AA"
-    assert len(sim.api("GET", AA_LIST).json()["autoAttendants"]) == 1
+    assert len(sim.api("GET", AA_LIST_PATH).json()["autoAttendants"]) == 1
 
 
 def test_org_id(sim):
     org_id = sim.api("GET", "/locations").json()["items"][0]["orgId"]
-    assert sim.api("GET", AA_LIST, params={"orgId": org_id}).status_code == 200
-    assert_webex_error(sim.api("GET", AA_LIST, params={"orgId": "T3RoZXJPcmc"}), 403, errors.ERR_ORG_FORBIDDEN)
+    assert sim.api("GET", AA_LIST_PATH, params={"orgId": org_id}).status_code == 200
+    assert_webex_error(sim.api("GET", AA_LIST_PATH, params={"orgId": "T3RoZXJPcmc"}), 403, errors.ERR_ORG_FORBIDDEN)
 
 
 def test_tracking_id_header(sim):
-    echoed = sim.api("GET", AA_LIST, headers={"TrackingID": "SIMPLE_1234"})
+    echoed = sim.api("GET", AA_LIST_PATH, headers={"TrackingID": "SIMPLE_1234"})
     assert echoed.headers["trackingid"] == "SIMPLE_1234"
     generated = sim.api("GET", "/locations/bm9wZQ")
     assert generated.headers["trackingid"].startswith("ROUTER_")
@@ -50,7 +51,7 @@ def test_tracking_id_header(sim):
 def test_request_log_and_writes(sim):
     location_id = sim.location_id("Headquarters")
     sim.api("POST", aa_path(location_id), json=minimal_body())
-    sim.api("GET", AA_LIST, params={"name": "Min"}, token="secret-never-logged")
+    sim.api("GET", AA_LIST_PATH, params={"name": "Min"}, token="secret-never-logged")
     log = sim.requests()
     assert [entry["method"] for entry in log] == ["GET", "POST", "GET"]
     connection = log[0].pop("connection")
@@ -83,19 +84,19 @@ def test_429_with_retry_after_then_normal(sim):
     assert sim.faults() == []
     assert sim.api("POST", aa_path(location_id), json=minimal_body()).status_code == 201
     assert [entry["status"] for entry in sim.writes()] == [429, 429, 429, 201]
-    assert len(sim.api("GET", AA_LIST).json()["autoAttendants"]) == 1
+    assert len(sim.api("GET", AA_LIST_PATH).json()["autoAttendants"]) == 1
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
 def test_server_errors(sim, status):
     sim.fault(method="GET", path="autoAttendants", status=status)
-    assert_webex_error(sim.api("GET", AA_LIST), status)
-    assert sim.api("GET", AA_LIST).status_code == 200
+    assert_webex_error(sim.api("GET", AA_LIST_PATH), status)
+    assert sim.api("GET", AA_LIST_PATH).status_code == 200
 
 
 def test_fault_matching_and_clearing(sim):
     sim.fault(method="DELETE", path="autoAttendants", status=503)
-    assert sim.api("GET", AA_LIST).status_code == 200  # other method: untouched
+    assert sim.api("GET", AA_LIST_PATH).status_code == 200  # other method: untouched
     sim.clear_faults()
     assert sim.faults() == []
     bad = requests.post(sim.base_url + "/_sim/faults", json={"status": 500, "delay": 1}, timeout=5)
@@ -114,7 +115,7 @@ def test_drop_after_commit_commits_the_change(sim):
     sim.fault(method="POST", path="autoAttendants", drop_after_commit=True)
     with pytest.raises(requests.exceptions.ConnectionError):
         sim.api("POST", aa_path(location_id), json=minimal_body("Dropped"))
-    listed = sim.api("GET", AA_LIST, params={"name": "Dropped"}).json()["autoAttendants"]
+    listed = sim.api("GET", AA_LIST_PATH, params={"name": "Dropped"}).json()["autoAttendants"]
     assert [item["name"] for item in listed] == ["Dropped"]
     assert sim.writes()[-1]["status"] is None
     # The retry a client would make is now refused as a duplicate.
@@ -127,7 +128,7 @@ def test_reset_clears_everything(sim):
     create(sim)
     sim.fault(status=500, path="nothing-matches-this")
     sim.reset()
-    assert sim.api("GET", AA_LIST).json()["autoAttendants"] == []
+    assert sim.api("GET", AA_LIST_PATH).json()["autoAttendants"] == []
     assert sim.faults() == [] and len(sim.requests()) == 1
 
 
@@ -135,7 +136,7 @@ def test_ignore_write_answers_as_usual_and_stores_nothing(sim):
     location_id = sim.location_id("Headquarters")
     sim.fault(path="autoAttendants", ignore_write=True)
     # A GET matching the path does not use the fault up.
-    assert sim.api("GET", AA_LIST).status_code == 200
+    assert sim.api("GET", AA_LIST_PATH).status_code == 200
     created = sim.api("POST", aa_path(location_id), json=minimal_body())
     assert created.status_code == 201 and created.json()["id"]
     assert sim.api("GET", aa_path(location_id, created.json()["id"])).status_code == 404

@@ -5,11 +5,11 @@ import time
 
 import requests
 
-from .helpers import AA_LIST
+from tests.builders import AA_LIST_PATH
 
 
 def _get_list(sim):
-    assert sim.api("GET", AA_LIST).status_code == 200
+    assert sim.api("GET", AA_LIST_PATH).status_code == 200
 
 
 def test_latency_holds_every_api_request_and_reset_clears_it(sim):
@@ -37,7 +37,7 @@ def test_max_in_flight_counts_overlapping_api_requests(sim):
 
     # Three requests on connections of their own, sent at once: the latency holds all three together.
     def call():
-        response = requests.get(sim.url + AA_LIST, headers={"Authorization": "Bearer %s" % sim.token}, timeout=10)
+        response = requests.get(sim.url + AA_LIST_PATH, headers={"Authorization": "Bearer %s" % sim.token}, timeout=10)
         assert response.status_code == 200
 
     threads = [threading.Thread(target=call) for _number in range(3)]

@@ -1,24 +1,23 @@
-"""The announcement resource (converge(), the service, run()) called in this process against the simulator over HTTP.
+"""webex_announcement's converge(), its service and run() called in this process against the simulator over HTTP.
 
-Every path of plugins/module_utils/announcements.py that talks to the service: upload and text-to-speech create,
-replace, no change, delete, absent already, check mode (reads only), the refusals made before any write (exact
-messages), and the faults the code handles (a lost answer, a write that did not take, a failed read-back). The
-integration tests prove the same through ansible-playbook; these let ``make mutation`` see which function each
-test reaches.
+Every path of plugins/module_utils/_announcement/ that talks to the service: upload and text-to-speech create, replace,
+no change, delete, absent already, check mode (reads only), the refusals made before any write (exact messages, the
+users of a greeting in use among them), and the faults the code handles (a lost answer, a write that did not take, a
+failed read-back, details that leave fields out).
 """
 
 import hashlib
 
 import pytest
 import requests
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.wxc.calling.plugins.module_utils._announcement import converge as an_converge
 from ansible_collections.wxc.calling.plugins.module_utils._announcement import options as an_options
 from ansible_collections.wxc.calling.plugins.module_utils._announcement import service as an_service
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 from tests.audio_fixtures import asf_wma, pcm_wav, write
+from tests.component.helpers import Module, params_of
 
 BASE = "/v1/telephony/config"
 ORG = "/announcements"
@@ -27,19 +26,9 @@ GREETING_KB = "94"
 TTS_TEXT = "Welcome to Example. Please hold."
 
 
-@pytest.fixture(name="client")
-def fixture_client(sim):
-    return WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None)
-
-
 @pytest.fixture(name="service")
 def fixture_service(client):
     return an_service.AnnouncementService(client, sleep=lambda seconds: None)
-
-
-@pytest.fixture(name="hq")
-def fixture_hq(sim):
-    return sim.location_id("Headquarters")
 
 
 @pytest.fixture(name="greeting")
@@ -49,9 +38,7 @@ def fixture_greeting(tmp_path):
 
 def params(**options):
     """Module params as AnsibleModule makes them: every option present, defaults filled in."""
-    result = ArgumentSpecValidator(an_options.argument_spec()).validate(dict({"name": "Main greeting"}, **options))
-    assert not result.error_messages, result.error_messages
-    return result.validated_parameters
+    return params_of(an_options.argument_spec(), **dict({"name": "Main greeting"}, **options))
 
 
 def log(sim):
@@ -299,6 +286,25 @@ def test_a_replace_counts_the_room_the_old_file_frees(sim, service, greeting):
     assert str(raised.value) == "path: 94 KB does not fit: the repository holds 1971 KB of its 2 MB"
 
 
+def test_a_replaced_file_of_unknown_size_frees_no_room(sim, service, greeting):
+    """When the details of the file replaced give no size, none of the repository's room is counted as freed."""
+    upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
+    sim.clear_requests()
+    details = {"name": "Main greeting", "fileName": "greeting.wav", "mediaFileType": "WAV", "isTextToSpeech": False}
+    sim.fault(method="GET", path="announcements/(?!usage)", status=200, body=details)
+    # 2 MB = 2048 KB: 1955 KB used plus the 94 KB of the new file is one KB too many.
+    sim.fault(
+        method="GET",
+        path="announcements/usage",
+        status=200,
+        body={"totalFileSizeUsedKB": 1955, "totalFileSizeLimitMB": 2},
+    )
+    with pytest.raises(ResourceError) as raised:
+        an_converge.converge(service, None, params(path=greeting), check_mode=True)
+    assert str(raised.value) == "path: 94 KB does not fit: the repository holds 1955 KB of its 2 MB"
+    assert sim.writes() == []
+
+
 # -- deletes -----------------------------------------------------------------------------------------------------
 
 
@@ -330,6 +336,23 @@ def test_absent_and_already_gone_is_nothing(sim, service):
     plan, result = an_converge.converge(service, None, params(state="absent"))
     assert plan.action == "nothing" and plan.before == plan.after == {} and result is None
     assert log(sim) == [("GET", ORG, 200)]
+
+
+def test_a_greeting_used_by_two_attendants_names_both_in_the_refusal(sim, service, hq):
+    """Deleting an announcement two attendants use is refused naming both users, joined by "; "."""
+    announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
+    audio = {"id": announcement_id, "fileName": "greeting.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}
+    menu = {"greeting": "CUSTOM", "audioAnnouncementFile": audio, "extensionEnabled": True, "keyConfigurations": []}
+    sim.store_auto_attendant(hq, {"name": "Reception", "businessHoursMenu": menu})
+    sim.store_auto_attendant(hq, {"name": "Night line", "businessHoursMenu": menu})
+    sim.clear_requests()
+    with pytest.raises(ResourceError) as raised:
+        an_converge.converge(service, None, params(state="absent"))
+    assert str(raised.value) == (
+        "announcement 'Main greeting' is in use and was not deleted; used by Auto Attendant 'Reception' "
+        "(Headquarters); Auto Attendant 'Night line' (Headquarters). Point them at another greeting first"
+    )
+    assert sim.writes() == []
 
 
 def test_a_greeting_in_use_is_not_deleted(sim, service, hq):
@@ -617,19 +640,6 @@ def test_usage_and_voices_are_read_where_asked(sim, service, hq):
 # -- run(): what the module does ----------------------------------------------------------------------------------
 
 
-class Module:
-    """What run() uses of an AnsibleModule."""
-
-    def __init__(self, module_params, check_mode=False, diff=False):
-        self.params = module_params
-        self.check_mode = check_mode
-        self._diff = diff
-        self.warnings = []
-
-    def warn(self, message):
-        self.warnings.append(message)
-
-
 def test_run_at_a_location_by_name_with_diff(sim, client, hq, tmp_path):
     path = write(tmp_path, "beep.wav", pcm_wav(seconds=1))
     module = Module(params(path=path, location="Headquarters"), diff=True)
@@ -674,6 +684,16 @@ def test_details_without_a_name_take_the_list_s(sim, service):
     sim.fault(method="GET", path="announcements/.", status=200, body=details)
     plan, _result = an_converge.converge(service, None, params(state="absent"), check_mode=True)
     assert plan.action == "delete" and plan.before == file_view(announcement_id)
+
+
+def test_details_without_an_id_take_the_list_s(sim, service):
+    """The announcement's id comes from the list item when its details leave it out: the plan shows it."""
+    announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
+    details = {"name": "Main greeting", "fileName": "greeting.wav", "mediaFileType": "WAV", "fileSize": GREETING_KB}
+    sim.fault(method="GET", path="announcements/.", status=200, body=details)
+    plan, result = an_converge.converge(service, None, params(state="absent"), check_mode=True)
+    assert plan.action == "delete" and result is None
+    assert plan.before == file_view(announcement_id) and plan.after == {}
 
 
 def test_the_default_poll_timings(sim, client):

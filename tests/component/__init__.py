@@ -1,0 +1,1 @@
+"""Component tests: the plugin code run in this process against the simulator over HTTP."""
