@@ -11,6 +11,11 @@ BUILD ?= $(CURDIR)/build
 COPY := $(BUILD)/ansible_collections/wxc/calling
 # Runtime tools (ansible-playbook, ansible-doc, ansible-lint) accept a symlink tree.
 LINKS := $(BUILD)/links
+# The recipes run in the environment set here, not the shell's: the shell's ANSIBLE_* settings and WEBEX_* credentials
+# are not passed on (test-real passes on the ones it reads), and ANSIBLE_CONFIG names the suite's own configuration,
+# so that no ~/.ansible.cfg or ./ansible.cfg is read either (tests/conftest.py does the same for pytest).
+unexport $(filter ANSIBLE_% WEBEX_%,$(.VARIABLES))
+export ANSIBLE_CONFIG := $(CURDIR)/tests/ansible.cfg
 export ANSIBLE_COLLECTIONS_PATH := $(LINKS)
 export ANSIBLE_NOCOLOR := 1
 export ANSIBLE_FORCE_COLOR := 0
@@ -109,6 +114,10 @@ integration: venv links graphviz
 
 # Opt-in, against a real (sandbox) organisation: needs WEBEX_ACCESS_TOKEN and WEBEX_TEST_LOCATION (README, "Testing
 # against a real organisation"); everything it makes is named wxc-test-* and deleted at the end. Never part of `test`.
+test-real: export WEBEX_ACCESS_TOKEN := $(WEBEX_ACCESS_TOKEN)
+test-real: export WEBEX_API_URL := $(WEBEX_API_URL)
+test-real: export WEBEX_TEST_LOCATION := $(WEBEX_TEST_LOCATION)
+test-real: export WEBEX_TEST_EXTENSION := $(WEBEX_TEST_EXTENSION)
 test-real: venv links
 	WXC_TEST_REAL=1 $(BIN)/python -m pytest -v -p no:xdist tests/real
 
