@@ -35,10 +35,22 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
-# Graphviz renders the call-flow diagrams (the suite, the docs example): Debian's package, installed once when missing.
+# Graphviz renders the call-flow SVGs (some tests, the docs example). Missing, it is installed from Debian's package
+# where that can be done (root with apt-get, as CI runs), and a failed install stops make. Where it cannot be, or with
+# GRAPHVIZ_INSTALL=no, make goes on without it: the SVG rendering tests are skipped and the docs show a stand-in.
+GRAPHVIZ_INSTALL ?= yes
 graphviz:
-	command -v dot > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz > /dev/null; }
-	dot -V
+	if command -v dot > /dev/null; then dot -V; exit 0; fi
+	if [ "$(GRAPHVIZ_INSTALL)" = no ]; then reason="GRAPHVIZ_INSTALL=no"
+	elif ! command -v apt-get > /dev/null; then reason="there is no apt-get to install it with"
+	elif [ "$$(id -u)" != 0 ]; then reason="installing it with apt-get needs root"
+	else
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz > /dev/null \
+			|| { echo "graphviz: apt-get install graphviz failed (GRAPHVIZ_INSTALL=no goes on without it)"; exit 1; }
+		dot -V; exit 0
+	fi
+	echo "graphviz: Graphviz (dot) is missing and make does not install it ($$reason): the SVG rendering tests are" \
+		"skipped and the docs' call-flow example is a stand-in. Install Graphviz to run them."
 
 links:
 	mkdir -p $(LINKS)/ansible_collections/wxc
@@ -68,6 +80,7 @@ changelog-lint: venv
 # The docs site: plugin and role docs from the collection, plus the guides in docs/docsite/rst.
 docs: venv links graphviz
 	$(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+	command -v dot > /dev/null || echo "docs: without Graphviz dot, the call-flow example is a stand-in that says so"
 	bash docs/sphinx/build.sh > $(BUILD)/docs.log 2>&1 || { cat $(BUILD)/docs.log; exit 1; }
 	test -s docs/sphinx/build/html/collections/wxc/calling/index.html
 	@echo "docs: file://$(CURDIR)/docs/sphinx/build/html/collections/wxc/calling/index.html"
