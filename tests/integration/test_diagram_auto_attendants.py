@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import yaml
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant_flowchart import flowchart_graphs
+from tests.graphviz import requires_dot
 from tests.integration.runner import run_playbook
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
@@ -40,6 +41,7 @@ def svg_shapes(path):
     return counts, texts
 
 
+@requires_dot
 def test_from_a_vars_file_into_the_current_directory(sim, tmp_path):
     with open(EXAMPLE, encoding="utf-8") as handle:
         example = yaml.safe_load(handle)
@@ -76,6 +78,7 @@ def menu(keys):
     return {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": keys}
 
 
+@requires_dot
 def test_from_the_organisation_and_check_mode(sim, tmp_path):
     create(
         sim,
@@ -154,6 +157,23 @@ def test_from_the_organisation_and_check_mode(sim, tmp_path):
     assert run.rc == 0, run
     assert len(mermaid_blocks(target.read_text(encoding="utf-8"))) == 1
     assert "![" not in target.read_text(encoding="utf-8")
+
+
+def test_markdown_only_needs_no_graphviz(sim, tmp_path):
+    run = run_playbook(
+        PLAYBOOK,
+        sim,
+        extra_args=["-e", "@" + EXAMPLE],
+        extra_vars={
+            "diagram_file": str(tmp_path / "flows.md"),
+            "diagram_svg": False,
+            "diagram_dot": "/nonexistent/dot",
+        },
+    )
+    assert run.rc == 0, run
+    assert [path.name for path in tmp_path.iterdir()] == ["flows.md"]
+    markdown = (tmp_path / "flows.md").read_text(encoding="utf-8")
+    assert len(mermaid_blocks(markdown)) == 2 and "![" not in markdown
 
 
 def test_without_graphviz_a_clear_message(sim, tmp_path):
