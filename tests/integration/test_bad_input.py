@@ -17,6 +17,13 @@ import os
 import pytest
 import yaml
 
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import options as announcement_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import export as aa_export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as forwarding_options
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as schedule_options
+from ansible_collections.wxc.calling.plugins.module_utils.resource import check_options
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import webex_argument_spec
 from tests.builders import BUSINESS, HQ
 from tests.integration.runner import PLAYBOOKS, run_playbook, write_playbook
 from tests.integration.scenario import create_attendant
@@ -639,6 +646,66 @@ with open(os.path.join(PLAYBOOKS, ROLE_PLAYBOOK), encoding="utf-8") as _handle:
     ROLE_DEFAULTS = yaml.safe_load(_handle)[0]["vars"]["auto_attendant_defaults"]
 
 
+# The offline module cases that run through ansible-playbook: per module, one of each way AnsibleModule and run_module
+# refuse input before any request (argument_spec's types, choices, required options and suboptions, unknown options,
+# mutually exclusive and required-one-of options; the quirks of ansible-core's own messages; validate_options), and
+# the values YAML makes numbers or booleans of (only a playbook shows they are refused, not turned into text). Every
+# offline module case, these included, is also checked in this process by test_offline_cases_in_this_process.
+IN_ANSIBLE = {
+    "aa-wrong-type-bool",
+    "aa-wrong-type-menu-core-message",
+    "aa-unknown-enum-dialing",
+    "aa-unknown-option",
+    "aa-unknown-key-option",
+    "aa-missing-name",
+    "aa-menu-without-greeting",
+    "aa-key-twice",
+    "aa-national-number",
+    "info-unknown-enum",
+    "info-unknown-option",
+    "info-wrong-type",
+    "schedule-unknown-type",
+    "schedule-wrong-type-events-core-message",
+    "schedule-event-recurrence-without-kind",
+    "schedule-event-two-recurrences",
+    "schedule-event-without-name",
+    "schedule-end-before-start",
+    "forwarding-rule-without-name",
+    "forwarding-purge-without-rules",
+    "forwarding-destination-a-yaml-number",
+    "forwarding-custom-number-a-yaml-number",
+    "forwarding-rule-name-a-yaml-boolean",
+    "announcement-language-code-case",
+}
+# What each module's main() hands run_module(): its argument_spec (the connection options are added) and validate.
+MODULE_CHECKS = {
+    AA: (aa_options.argument_spec, aa_options.validate_options),
+    INFO: (aa_export.info_argument_spec, None),
+    SCHEDULE: (schedule_options.argument_spec, schedule_options.validate_options),
+    FORWARDING: (forwarding_options.argument_spec, forwarding_options.validate_options),
+    ANNOUNCEMENT: (announcement_options.argument_spec, announcement_options.validate_options),
+}
+
+
+def test_offline_cases_in_this_process():
+    """Every offline module case is refused, with its message, by the checks run_module() makes before it creates the
+    client (argument_spec with the connection options, then validate_options): the same checks, in this process."""
+    wrong = {}
+    for case in MODULE_CASES:
+        module, args, message, reach = case.values
+        if reach != NONE:
+            continue
+        spec_of, validate = MODULE_CHECKS[module]
+        spec = dict(spec_of(), **webex_argument_spec())
+        problems = check_options(spec, validate or (lambda params: []), args)
+        # AnsibleModule puts its own words before an unknown option's problem.
+        problems = ["Unsupported parameters: " + p if "Supported parameters include" in p else p for p in problems]
+        if message not in "; ".join(problems):
+            wrong[case.id] = problems
+    assert wrong == {}
+    assert IN_ANSIBLE <= {case.id for case in MODULE_CASES if case.values[3] == NONE}
+
+
 def module_task(case):
     module, args, _message, _reach = case.values
     return {"name": case.id, module: args, "ignore_errors": True}
@@ -666,9 +733,15 @@ def run_cases(sim, tmp_path, reach):
     One run instead of one per case keeps the suite fast (about 2 s of start-up saved per case). Each module task
     ignores its error, each role case is rescued: the playbook goes on, and every case's result is recorded.
     """
-    tasks = [module_task(case) for case in MODULE_CASES if case.values[3] == reach]
+    tasks = [module_task(case) for case in module_cases_in_ansible(reach)]
     tasks += [role_task(case) for case in ROLE_CASES if case.values[2] == reach]
     return run_playbook(write_playbook(tmp_path, tasks), sim, timeout=900)
+
+
+def module_cases_in_ansible(reach):
+    """The module cases of REACH that run through ansible-playbook: every READS case; of the NONE cases, those of
+    IN_ANSIBLE (the others are pure option checks, proven in this process by test_offline_cases_in_this_process)."""
+    return [case for case in MODULE_CASES if case.values[3] == reach and (reach != NONE or case.id in IN_ANSIBLE)]
 
 
 def wrong_messages(run):
@@ -691,13 +764,13 @@ def wrong_messages(run):
 
 
 def cases_run(run, reach):
-    expected = {case.id for case in MODULE_CASES if case.values[3] == reach}
+    expected = {case.id for case in module_cases_in_ansible(reach)}
     expected |= {case.id for case in ROLE_CASES if case.values[2] == reach}
     return expected, {entry["task"] for entry in run.results} & expected
 
 
 def test_offline_bad_input_fails_before_any_request(sim, tmp_path):
-    """Every case the collection must refuse on its own: each fails with its message, and the simulator's request
+    """The offline cases of IN_ANSIBLE and every role case: each fails with its message, and the simulator's request
     log of the whole run is empty, so every one of them failed before any API call."""
     run = run_cases(sim, tmp_path, NONE)
     assert run.rc == 0, run
