@@ -3,12 +3,13 @@
 What "no write" means here:
 
 - Input the collection can judge on its own (types, enums, keys, values, numbers, extensions, names, tokens) fails
-  before the first API call: the simulator's request log is empty.
-- Input only the service can judge (an unknown location, schedule or audio file; a read-only token) needs the API.
-  An unknown location is found by reads alone: the log has no POST, PUT or DELETE. An unknown schedule or audio file,
-  or a write with a read-only token, is refused by the service on the one write attempted: the log shows that refused
-  request (status 400 or 403) and nothing else, and the simulator stores nothing (it validates a body whole before
-  storing any of it). No request succeeded in changing anything.
+  before the first API call: the simulator's request log is empty. Every such module case is checked in this process
+  by the checks run_module() makes before it creates a client; per module, one case of each way of refusing (and
+  every role case) also runs through ansible-playbook, all of them in one playbook.
+- Input only the service can judge (an unknown location, schedule, audio file, attendant or voice; a number of
+  another location) is found by reads alone: the log of the one playbook of those cases has no POST, PUT or DELETE.
+- A write with a read-only token is refused by the service on the one write attempted: the log shows that refused
+  request (status 403) and nothing else, and the simulator stores nothing.
 """
 
 import copy
@@ -59,8 +60,8 @@ GOOD_SCHEDULE = {
     ],
 }
 
-# How far a case may get: "none" = no request at all; "reads" = GETs only; "refused" = the service refused the write.
-NONE, READS, REFUSED = "none", "reads", "refused"
+# How far a case may get: "none" = no request at all; "reads" = GETs only.
+NONE, READS = "none", "reads"
 
 
 def aa(**changes):
