@@ -109,3 +109,59 @@ def test_a_delete_waits_for_its_referrer_and_an_undeclared_referrer_refuses(sim,
         run(client, declaration(auto_attendants=[dict(aa_options("Gone", "2602"), state="absent")]))
     assert "'Theirs'" in str(refused.value) and "Gone" in str(refused.value)
     assert sim.writes() == []
+
+
+def test_a_rename_through_purge_frees_the_extension_first(sim, client, hq):
+    create_aa(sim, hq, "Main", "2700")
+    params = declaration(auto_attendants=[aa_options("Main Line", "2700")], purge={"auto_attendants": True}, purge_limit=0)
+    planned, _ = run(client, params, check_mode=True)
+    assert [(e["name"], e["action"], e["order"]) for e in planned["objects"]] == [("Main Line", "create", 2), ("Main", "delete", 1)]
+    done, _ = run(client, params)
+    assert not done.get("failed"), done
+    assert [w["method"] for w in sim.writes()] == ["DELETE", "POST"]
+    again, _ = run(client, params, check_mode=True)
+    assert actions(again) == [("auto_attendants", "Main Line", "nothing")]
+
+
+def test_a_schedule_renamed_in_the_run_is_followed_by_its_attendants(sim, client, hq):
+    from tests.component.helpers import create_schedule
+
+    create_schedule(sim, hq, "Office")
+    create_aa(sim, hq, "Desk", "2800", businessSchedule="Office")
+    params = declaration(
+        schedules=[{"location": HQ, "type": "business_hours", "name": "Office", "new_name": "Office 2"}],
+        auto_attendants=[aa_options("Desk", "2800", business_schedule="Office 2")],
+    )
+    planned, _ = run(client, params, check_mode=True)
+    assert actions(planned) == [("schedules", "Office", "update"), ("auto_attendants", "Desk", "nothing")], planned["objects"]
+    done, _ = run(client, params)
+    assert not done.get("failed"), done
+    assert [w["method"] for w in sim.writes()] == ["PUT"]
+    again, _ = run(client, params, check_mode=True)
+    assert [a for _, _, a in actions(again)] == ["nothing", "nothing"], again["objects"]
+
+
+def test_a_schedule_an_undeclared_attendant_uses_is_not_deleted(sim, client, hq):
+    import pytest
+    from tests.component.helpers import create_schedule
+
+    create_schedule(sim, hq, "Night")
+    create_aa(sim, hq, "Theirs", "2810", businessSchedule="Night")
+    with pytest.raises(site.SiteRefused) as refused:
+        run(client, declaration(schedules=[{"location": HQ, "type": "business_hours", "name": "Night", "state": "absent"}]))
+    assert "'Theirs'" in str(refused.value) and "Night" in str(refused.value)
+    assert sim.writes() == []
+
+
+def test_a_greeting_is_uploaded_before_the_menu_that_plays_it(sim, client, hq):
+    greeting = {"greeting": "CUSTOM", "audio_announcement_file": {"name": "Welcome HQ", "level": "LOCATION"}}
+    params = declaration(
+        announcements=[{"name": "Welcome HQ", "location": HQ, "text": "Welcome to headquarters", "voice": "ashley"}],
+        auto_attendants=[aa_options("Greeter", "2820", business_hours_menu=menu(**greeting))],
+    )
+    planned, _ = run(client, params, check_mode=True)
+    assert actions(planned) == [("announcements", "Welcome HQ", "create"), ("auto_attendants", "Greeter", "create")], planned["objects"]
+    done, _ = run(client, params)
+    assert not done.get("failed"), done
+    again, _ = run(client, params, check_mode=True)
+    assert [a for _, _, a in actions(again)] == ["nothing", "nothing"], again["objects"]

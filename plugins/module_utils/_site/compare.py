@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import copy
 
+from ansible_collections.wxc.calling.plugins.module_utils._announcement.options import LOCATION, level_of
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import references
+from ansible_collections.wxc.calling.plugins.module_utils._site.options import NOUNS, item_label
 
 
 class Directory:
@@ -147,3 +149,53 @@ def jinja_safe_summary(entries, kinds):
         summary[entry["kind"]][word] += 1
         summary["total"][word] += 1
     return summary
+
+
+class Obj:
+    """One object of the site: a declared item, or an undeclared one the purge deletes."""
+
+    def __init__(self, kind, index, params, org_spelled, purged=False):
+        self.kind = kind
+        self.index = index
+        self.params = params
+        self.org_spelled = org_spelled
+        self.purged = purged
+        self.org = None
+        self.client = None
+        self.location_id = None
+        self.location_name = None
+        self.key = None
+        self.current = None
+        self.plan = None
+        self.error = None
+        self.item = None  # an attendant's list item (None: it does not exist yet)
+        self.resolved = params  # an attendant's options with its references resolved (numbers after the run)
+        self.after = None  # an attendant's list item as the run leaves it
+        self.greetings = []  # (level location, name) of the greetings an attendant's menus name
+        self.refs = {}  # an attendant's reference targets as written -> the key of the declared target
+        self.steps = []  # (number in the order, graph.Step)
+        self.skipped = None
+        self.written = False
+        self.written_plan = None
+        self.result = None
+
+    @property
+    def name(self):
+        return self.params["auto_attendant"] if self.kind == "forwarding" else self.params["name"]
+
+    @property
+    def label(self):
+        if self.purged:
+            return "purged %s %r" % (NOUNS[self.kind], self.name)
+        return item_label(self.kind, self.index, self.params)
+
+    @property
+    def present(self):
+        return self.params.get("state", "present") == "present"
+
+    @property
+    def level_location(self):
+        """Where the object lives: its location id, or None for an organisation-level greeting."""
+        if self.kind == "announcements" and level_of(self.params) != LOCATION:
+            return None
+        return self.location_id

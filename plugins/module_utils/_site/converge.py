@@ -15,7 +15,7 @@ one ordered graph and converged in one run; and the module's run().
 
 from __future__ import annotations
 
-from ansible_collections.wxc.calling.plugins.module_utils import menus
+from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
 from ansible_collections.wxc.calling.plugins.module_utils._announcement import converge as announcement
 from ansible_collections.wxc.calling.plugins.module_utils._announcement.service import AnnouncementService
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as attendant
@@ -37,7 +37,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._site.compare import (
     jinja_safe_summary,
 )
 from ansible_collections.wxc.calling.plugins.module_utils._site.options import KINDS, MODULES
-from ansible_collections.wxc.calling.plugins.module_utils._site.plan import SitePlan, SiteRefused
+from ansible_collections.wxc.calling.plugins.module_utils._site.plan import SitePlan
+from ansible_collections.wxc.calling.plugins.module_utils._site.purge import SiteRefused
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import run_all
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -83,7 +84,29 @@ def _needs(site, obj, by_identity):
             found.add(by_identity.get((obj.org, obj.location_id, "schedules", schedule_type, name)))
     elif obj.plan.action == "delete":
         found |= _referrers_rewritten(site, obj)
+    if obj.kind == "auto_attendants" and obj.present and obj.plan.action in ("create", "update"):
+        found |= _deletes_freeing(site, obj)
     return found - {None}
+
+
+def _deletes_freeing(site, obj):
+    """The attendant deletes that free an extension or number OBJ takes (a rename through purge): done before it."""
+    taken = {
+        ("extension", obj.location_id, (obj.after or {}).get("extension")),
+        ("phone", None, numbers.canonical((obj.after or {}).get("phoneNumber"))),
+    }
+    freed = set()
+    for victim in site.live("auto_attendants"):
+        if victim is obj or victim.plan is None or victim.plan.action != "delete" or victim.org != obj.org:
+            continue
+        item = victim.item or {}
+        held = {
+            ("extension", victim.location_id, item.get("extension")),
+            ("phone", None, numbers.canonical(item.get("phoneNumber"))),
+        }
+        if {entry for entry in taken & held if entry[2]}:
+            freed.add(victim.key)
+    return freed
 
 
 def _attendant_at(site, org, target):
@@ -296,7 +319,8 @@ def _entry(site, obj):
         action=the_plan.action if the_plan is not None else None,
         order=obj.steps[0][0] if obj.steps else None,
         differing_fields=_differing(obj, the_plan),
-        changed=bool(obj.written) or (site.check_mode and the_plan is not None and the_plan.changed and obj.error is None),
+        changed=bool(obj.written)
+        or (site.check_mode and the_plan is not None and the_plan.changed and obj.error is None),
     )
     if obj.kind == "schedules":
         entry["type"] = obj.params["type"]

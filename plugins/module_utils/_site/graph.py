@@ -11,7 +11,8 @@ A step is one object's write (create, update or delete). The rules (clarificatio
 - a cycle of such attendants is broken at its first member, written first without the keys that name the others and
   again, whole, once they exist (a second pass);
 - every delete comes after every create and update, so that referrers are rewritten first: attendants first, then
-  the greetings and schedules nothing plays or names any more;
+  the greetings and schedules nothing plays or names any more; but a delete that frees what a write takes (an
+  extension or number a new attendant gets, a rename through purge) comes first, before that write;
 - a step whose dependency failed is not attempted.
 """
 
@@ -77,16 +78,23 @@ def order(writes, deletes, needs):
     """The steps of a site, each with its level (the wave it runs in: every step of a wave may run at once).
 
     WRITES: (key, kind, action) of the creates and updates, in declaration order, kinds in WRITE_ORDER; DELETES: the
-    same for the deletes. NEEDS: {key: keys it needs written first} (only keys that are written matter; an
-    attendant's needs on other attendants may form cycles). Returns the steps in execution order.
+    same for the deletes. NEEDS: {key: keys it needs written first} (an attendant's needs on other attendants may form
+    cycles; a write that needs a delete gets that delete early). Returns the steps in execution order.
     """
     written = {key for key, _kind, _action in writes}
+    early = {key for key, _kind, _action in deletes if any(key in needs.get(other, ()) for other in written)}
     steps, by_key = [], {}
     attendants = [key for key, kind, _action in writes if kind == "auto_attendants"]
     attendant_refers = {key: {need for need in needs.get(key, ()) if need in set(attendants)} for key in attendants}
     deferred = _cycles_broken(attendants, attendant_refers)
+    for key, kind, action in deletes:
+        if key in early:  # first: nothing it frees can be taken before it is gone
+            step = Step(key, kind, action)
+            steps.append(step)
+            by_key[key] = step
     for key, kind, action in writes:
-        step = Step(key, kind, action, {need for need in needs.get(key, ()) if need in written and need != key})
+        wanted = {need for need in needs.get(key, ()) if (need in written or need in early) and need != key}
+        step = Step(key, kind, action, wanted)
         if key in deferred:
             step.deferred = deferred[key]
             step.needs -= deferred[key]
@@ -102,7 +110,7 @@ def order(writes, deletes, needs):
     delete_steps = []
     for rank, kind in enumerate(DELETE_ORDER):
         for key, step_kind, action in deletes:
-            if step_kind == kind:
+            if step_kind == kind and key not in early:
                 step = Step(key, kind, action, set(needs.get(key, ())) & written)
                 step.level = last_write + 1 + rank
                 delete_steps.append(step)
@@ -127,7 +135,7 @@ def _levels(steps, by_key):
 
 
 def _execution_rank(step):
-    return (step.level, WRITE_ORDER.index(step.kind), step.second)
+    return (step.level, step.action != "delete", WRITE_ORDER.index(step.kind), step.second)
 
 
 def waves(steps):

@@ -14,7 +14,6 @@ Every object is read and planned by its resource package (read / plan_for / chec
 
 from __future__ import annotations
 
-from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
 from ansible_collections.wxc.calling.plugins.module_utils._announcement import converge as announcement
 from ansible_collections.wxc.calling.plugins.module_utils._announcement.options import LOCATION, level_of
 from ansible_collections.wxc.calling.plugins.module_utils._announcement.service import (
@@ -28,7 +27,6 @@ from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.resolv
 )
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import (
     LIST_PAGE_SIZE,
-    SCHEDULE_FIELDS,
     AutoAttendantService,
 )
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as forwarding
@@ -39,10 +37,12 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
     resolve_location,
 )
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as schedule
-from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPE_OPTIONS, TYPES
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPES
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
+from ansible_collections.wxc.calling.plugins.module_utils._site import purge
 from ansible_collections.wxc.calling.plugins.module_utils._site.compare import (
     Directory,
+    Obj,
     Planned,
     after_run,
     renamed,
@@ -52,8 +52,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._site.options import (
     KINDS,
     NOUNS,
     checked_items,
-    item_label,
 )
+from ansible_collections.wxc.calling.plugins.module_utils._site.purge import SiteRefused
 from ansible_collections.wxc.calling.plugins.module_utils._site.reads import ListingClient
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import DEFAULT_CONCURRENCY, run_all
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
@@ -65,60 +65,6 @@ RESULT_FIELDS = {
     "auto_attendants": "auto_attendant",
     "forwarding": "forwarding",
 }
-
-
-class SiteRefused(ResourceError):
-    """The run is refused before any write: a declaration the engine cannot carry out without losing something."""
-
-
-class Obj:
-    """One object of the site: a declared item, or an undeclared one the purge deletes."""
-
-    def __init__(self, kind, index, params, org_spelled, purged=False):
-        self.kind = kind
-        self.index = index
-        self.params = params
-        self.org_spelled = org_spelled
-        self.purged = purged
-        self.org = None
-        self.client = None
-        self.location_id = None
-        self.location_name = None
-        self.key = None
-        self.current = None
-        self.plan = None
-        self.error = None
-        self.item = None  # an attendant's list item (None: it does not exist yet)
-        self.resolved = params  # an attendant's options with its references resolved (numbers after the run)
-        self.after = None  # an attendant's list item as the run leaves it
-        self.greetings = []  # (level location, name) of the greetings an attendant's menus name
-        self.refs = {}  # an attendant's reference targets as written -> the key of the declared target
-        self.steps = []  # (number in the order, graph.Step)
-        self.skipped = None
-        self.written = False
-        self.written_plan = None
-        self.result = None
-
-    @property
-    def name(self):
-        return self.params["auto_attendant"] if self.kind == "forwarding" else self.params["name"]
-
-    @property
-    def label(self):
-        if self.purged:
-            return "purged %s %r" % (NOUNS[self.kind], self.name)
-        return item_label(self.kind, self.index, self.params)
-
-    @property
-    def present(self):
-        return self.params.get("state", "present") == "present"
-
-    @property
-    def level_location(self):
-        """Where the object lives: its location id, or None for an organisation-level greeting."""
-        if self.kind == "announcements" and level_of(self.params) != LOCATION:
-            return None
-        return self.location_id
 
 
 class SitePlan:
@@ -372,8 +318,8 @@ class SitePlan:
                 self._plan_forwarding(obj, planned)
             except (ResourceError, WebexApiError) as error:
                 self._fail(obj, error)
-        self._undeclared_and_purge()
-        self._refuse_deletes_still_referred_to()
+        purge.undeclared_and_purge(self)
+        purge.refuse_deletes_still_referred_to(self)
 
     def _planned_schedules(self, planned, renames):
         """The schedules of each place after the run: listed, minus deleted and renamed away, plus created."""
@@ -490,239 +436,3 @@ class SitePlan:
         if obj.plan.changed:
             service = ForwardingService(self.listing_client(obj.org_spelled))
             forwarding.check_schedules(service, obj.location_id, obj.plan, False, self.warn, planned=planned)
-
-    # -- undeclared objects, purge, and deletes still referred to --------------------------------------------------
-
-    def _declared_names(self, kind, org, place):
-        names = set()
-        for obj in self.live(kind):
-            if (obj.org, obj.level_location) != (org, place):
-                continue
-            if kind == "schedules":
-                names.add((TYPES[obj.params["type"]], obj.name))
-                names.add((TYPES[obj.params["type"]], obj.params.get("new_name") or obj.name))
-            else:
-                names.add(obj.name)
-        return names
-
-    def _undeclared_and_purge(self):
-        purge, limit = self.params.get("purge") or {}, self.params.get("purge_limit")
-        for kind in ("auto_attendants", "announcements", "schedules"):
-            found = []
-            for org, place in sorted(self._scope(kind), key=str):
-                listing = self._listings.get((kind, org, place))
-                if listing is None or isinstance(listing, Exception):
-                    continue
-                declared = self._declared_names(kind, org, place)
-                here = next(obj for obj in self.live(kind) if (obj.org, obj.level_location) == (org, place))
-                for item in listing:
-                    name = (item.get("type"), item.get("name")) if kind == "schedules" else item.get("name")
-                    if name not in declared:
-                        found.append((here, item))
-            for here, item in found:
-                self.undeclared.append(_undeclared_entry(here, item))
-            if purge.get(kind) and found:
-                self._purge(kind, found, limit)
-
-    def _purge(self, kind, found, limit):
-        kept, victims = [], []
-        for here, item in found:
-            referrer = self._declared_referrer(kind, here, item)
-            if referrer:
-                kept.append("%s %r (%s)" % (NOUNS[kind], item.get("name"), referrer))
-            else:
-                victims.append((here, item))
-        for message in kept:
-            self.warn("purge keeps %s: a declared object refers to it" % message)
-        if limit and len(victims) > limit:
-            message = (
-                "purge would delete %d %ss, more than purge_limit %d: %s; raise purge_limit (0 means no limit) if that is meant"
-                % (
-                    len(victims),
-                    NOUNS[kind],
-                    limit,
-                    ", ".join(
-                        "%s (%s)" % (item.get("name"), here.params.get("location") or "organization")
-                        for here, item in victims
-                    ),
-                )
-            )
-            if not self.check_mode:
-                raise SiteRefused(message)
-            self.warn(message + " (check mode: the real run refuses)")
-        objs = [self._purged_obj(kind, here, item) for here, item in victims]
-        for obj, (value, error) in zip(objs, self._all([lambda obj=obj: self._read_one(obj) for obj in objs])):
-            if error is not None:
-                obj.error = error
-                continue
-            obj.current = value
-            try:
-                obj.plan = self._purged_plan(obj)
-            except ResourceError as error:
-                obj.error = error
-        self.purged.extend(objs)
-
-    def _purged_obj(self, kind, here, item):
-        if kind == "auto_attendants":
-            params = {"name": item.get("name"), "location": here.location_id, "state": "absent"}
-        elif kind == "schedules":
-            params = {"name": item.get("name"), "location": here.location_id, "type": TYPE_OPTIONS[item.get("type")],
-                      "state": "absent", "events": None, "new_name": None}  # fmt: skip
-        else:
-            params = {"name": item.get("name"), "location": here.location_id if here.level_location else None,
-                      "level": item.get("level") or ("LOCATION" if here.level_location else "ORGANIZATION"),
-                      "state": "absent", "path": None, "text": None, "force": False}  # fmt: skip
-        obj = Obj(kind, None, params, here.org_spelled, purged=True)
-        obj.org, obj.client, obj.location_id, obj.location_name = (
-            here.org,
-            here.client,
-            here.location_id,
-            here.location_name,
-        )
-        obj.key = self._key(obj)
-        return obj
-
-    def _purged_plan(self, obj):
-        if obj.kind == "schedules":
-            return schedule.plan_for(obj.params, obj.current)
-        if obj.kind == "announcements":
-            return announcement.plan_for(obj.params, obj.current, obj.level_location)
-        return attendant.plan_for(obj.params, obj.current)
-
-    def _declared_referrer(self, kind, here, item):
-        """The declared object that refers to the undeclared ITEM after the run, as text, or None."""
-        for obj in self.live("auto_attendants"):
-            if not obj.present or obj.plan is None or obj.org != here.org:
-                continue
-            if (
-                kind == "schedules"
-                and obj.location_id == here.location_id
-                and item.get("name") in _schedules_used(obj, item.get("type"))
-            ):
-                return "used by %s" % obj.label
-            if kind == "announcements" and item.get("id") in _audio_ids(obj):
-                return "played by %s" % obj.label
-            if kind == "auto_attendants" and _numbers_of(item, obj.location_id == here.location_id) & _transfers(
-                obj.resolved, menus.OPTIONS
-            ):
-                return "a key of %s transfers to it" % obj.label
-        if kind == "schedules":
-            for obj in self.live("forwarding"):
-                if obj.org == here.org and obj.location_id == here.location_id and obj.plan is not None:
-                    if item.get("name") in {
-                        name
-                        for _option, schedule_type, name in obj.plan.schedules_named
-                        if schedule_type == item.get("type")
-                    }:
-                        return "named by %s" % obj.label
-        return None
-
-    def _refuse_deletes_still_referred_to(self):
-        """A delete of what an object the run leaves alone still refers to is refused before any write, naming both."""
-        deletes = [obj for obj in self.live() if obj.plan is not None and obj.plan.action == "delete"]
-        if not deletes:
-            return
-        rewritten = {(obj.org, obj.location_id, obj.name) for obj in self.live("auto_attendants")}
-        problems = []
-        for victim in deletes:
-            for referrer in self._undeclared_referrers(victim, rewritten):
-                problems.append("%s: %s still refers to it; declare that auto attendant too, or leave %s %r" % (
-                    victim.label, referrer, NOUNS[victim.kind], victim.name))  # fmt: skip
-        if problems:
-            raise SiteRefused("; ".join(problems) + " (nothing was written)")
-
-    def _undeclared_referrers(self, victim, rewritten):
-        if victim.kind == "announcements":
-            users = []
-            for reference in (victim.current.details or {}).get("featureReferences") or []:
-                known = any(
-                    (obj.org, obj.name) == (victim.org, reference.get("name"))
-                    and obj.location_name == reference.get("locationName")
-                    for obj in self.live("auto_attendants")
-                )
-                if not known:
-                    users.append("%s %r" % (reference.get("type") or "feature", reference.get("name")))
-            return users
-        if victim.kind == "schedules":
-            service = AutoAttendantService(self.listing_client(victim.org_spelled))
-            schedule_type = TYPES[victim.params["type"]]
-            names = service.using_schedule(victim.location_id, schedule_type, victim.current.details["name"])
-            return [
-                "auto attendant %r" % name for name in names if (victim.org, victim.location_id, name) not in rewritten
-            ]
-        return self._undeclared_transfers_to(victim, rewritten)
-
-    def _undeclared_transfers_to(self, victim, rewritten):
-        found = []
-        for (kind, org, location_id), listing in self._listings.items():
-            if kind != "auto_attendants" or org != victim.org or isinstance(listing, Exception):
-                continue
-            for item in listing:
-                if (org, location_id, item.get("name")) in rewritten or item.get("id") == victim.current.id:
-                    continue
-                details = self._details_of(victim, location_id, item)
-                dialled = _numbers_of(victim.item or {}, location_id == victim.location_id)
-                if dialled & _transfers(details, menus.API):
-                    found.append("auto attendant %r" % item.get("name"))
-        return found
-
-    def _details_of(self, victim, location_id, item):
-        cache = self.__dict__.setdefault("_undeclared_details", {})
-        if item["id"] not in cache:
-            cache[item["id"]] = AutoAttendantService(victim.client).details(location_id, item["id"])
-        return cache[item["id"]]
-
-
-def _undeclared_entry(here, item):
-    entry = dict(
-        kind=here.kind,
-        name=item.get("name"),
-        location=here.params.get("location"),
-        location_id=here.level_location,
-        id=item.get("id"),
-    )
-    if here.kind == "schedules":
-        entry["type"] = TYPE_OPTIONS.get(item.get("type"), item.get("type"))
-    if here.kind == "auto_attendants":
-        entry.update(extension=item.get("extension"), phone_number=item.get("phoneNumber"), esn=item.get("esn"))
-    if here.kind == "announcements":
-        entry.update(level=item.get("level"), file_name=item.get("fileName"))
-    return {key: value for key, value in entry.items() if value is not None}
-
-
-def _schedules_used(obj, schedule_type):
-    """The schedules of SCHEDULE_TYPE a declared attendant uses after the run (its options, else what it has)."""
-    field = SCHEDULE_FIELDS[schedule_type]
-    option = {"businessSchedule": "business_schedule", "holidaySchedule": "holiday_schedule"}[field]
-    if obj.resolved.get(option) is not None:
-        return {obj.resolved[option]}
-    return {(obj.current.details or {}).get(field)} - {None}
-
-
-def _audio_ids(obj):
-    """The greeting ids a declared attendant plays after the run (the menus it declares, else the ones it has)."""
-    ids = set()
-    declared = {place.menu for place in menus.places(obj.resolved, kinds=("menu",))}
-    for place in menus.places(obj.resolved):
-        audio = place.holder.get("audio_announcement_file") or {}
-        ids.add(audio.get("id"))
-    for place in menus.places(obj.current.details or {}, menus.API):
-        if place.menu not in declared:
-            ids.add((place.holder.get("audioAnnouncementFile") or {}).get("id"))
-    return ids - {None}
-
-
-def _transfers(attendant_object, form):
-    """The canonical numbers the keys and no-input actions of ATTENDANT_OBJECT (in FORM) transfer to."""
-    return {
-        numbers.canonical(place.holder[place.destination_field]) for place in menus.transfers(attendant_object, form)
-    }
-
-
-def _numbers_of(item, same_location):
-    """The canonical numbers that reach the attendant of list ITEM: its ESN and number, and from its own location its
-    extension."""
-    found = {item.get("esn"), item.get("phoneNumber")}
-    if same_location:
-        found.add(item.get("extension"))
-    return {numbers.canonical(number) for number in found if number}
