@@ -33,9 +33,9 @@ description:
   - "B(Failures): an object that fails does not stop the others; the objects that need it (an attendant playing a
     greeting that failed, the forwarding of an attendant that failed) are not attempted and say so. The task then
     fails and lists them; a re-run does only what is left."
-  - Reads are shared: each location's attendants, schedules and greetings are listed once, and details are read only
-    for the declared objects (and for what a purge or a delete check needs). Reads and writes run up to
-    O(concurrency) at a time over one pool of connections; a rate-limited request (HTTP 429) pauses every worker.
+  - "B(Reads are shared): each location's attendants, schedules and greetings are listed once, and details are read
+    only for the declared objects (and for what a purge or a delete check needs). Reads and writes run up to
+    O(concurrency) at a time over one pool of connections; a rate-limited request (HTTP 429) pauses every worker."
 author:
   - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
