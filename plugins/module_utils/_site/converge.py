@@ -38,7 +38,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._site.compare import (
 )
 from ansible_collections.wxc.calling.plugins.module_utils._site.options import KINDS, MODULES
 from ansible_collections.wxc.calling.plugins.module_utils._site.plan import SitePlan
-from ansible_collections.wxc.calling.plugins.module_utils._site.purge import SiteRefused
+from ansible_collections.wxc.calling.plugins.module_utils._site.purge import SiteRefused, SiteSkipped
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import run_all
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -170,10 +170,6 @@ def order(site):
     for number, step in enumerate(steps, 1):
         by_key[step.key].steps.append((number, step))
     return steps
-
-
-class SiteSkipped(ResourceError):
-    """An object not attempted because what it needs failed."""
 
 
 # -- the writes -------------------------------------------------------------------------------------------------------
@@ -329,7 +325,7 @@ def _entry(site, obj):
     result = getattr(obj, "result", None) if not site.check_mode else _predicted(site, obj)
     entry[RESULT_FIELDS[obj.kind]] = _shown(obj, result) if obj.error is None else None
     if isinstance(obj.error, SiteSkipped):
-        entry.update(skipped=True, msg=obj.skipped)
+        entry.update(skipped=True, msg=str(obj.error))
     elif obj.error is not None:
         entry.update(error_fields(obj.error))
         entry["changed"] = entry["changed"] or bool(getattr(obj.error, "changed", False))

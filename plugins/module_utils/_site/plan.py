@@ -53,7 +53,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._site.options import (
     NOUNS,
     checked_items,
 )
-from ansible_collections.wxc.calling.plugins.module_utils._site.purge import SiteRefused
+from ansible_collections.wxc.calling.plugins.module_utils._site.purge import SiteRefused, SiteSkipped
 from ansible_collections.wxc.calling.plugins.module_utils._site.reads import ListingClient
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import DEFAULT_CONCURRENCY, run_all
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
@@ -418,6 +418,20 @@ class SitePlan:
         return self.announcements.find(obj.client, where, name)
 
     def _plan_forwarding(self, obj, planned):
+        failed = next(
+            (
+                other
+                for other in self.objects
+                if other.kind == "auto_attendants"
+                and other.error is not None
+                and other.location_id == obj.location_id
+                and other.org == obj.org
+                and other.name == obj.name
+            ),
+            None,
+        )
+        if failed is not None:
+            raise SiteSkipped("not attempted: %s failed" % failed.label)
         parent = next(
             (
                 other

@@ -26,6 +26,10 @@ class SiteRefused(ResourceError):
     """The run is refused before any write: a declaration the engine cannot carry out without losing something."""
 
 
+class SiteSkipped(ResourceError):
+    """An object not attempted because what it needs failed."""
+
+
 def _declared_names(site, kind, org, place):
     names = set()
     for obj in site.live(kind):
