@@ -197,7 +197,7 @@ def test_check_mode_is_the_plan_and_one_run_converges(sim, client, hq, scenario)
 
 
 def test_a_site_from_nothing_is_written_targets_first(sim, client, hq):
-    planned, _ = run(client, site_from_nothing(sim, hq), check_mode=True)
+    planned, _warnings = run(client, site_from_nothing(sim, hq), check_mode=True)
     assert [(e["kind"], e["name"], e["action"], e["order"]) for e in planned["objects"]] == [
         ("schedules", "Site hours", "create", 1),
         ("auto_attendants", "Main", "create", 3),
@@ -219,7 +219,7 @@ def test_a_site_from_nothing_is_written_targets_first(sim, client, hq):
 
 def test_an_organisation_spelled_two_ways_is_one_organisation(sim, client, hq):
     """The bug of the bulk module: purge deleted the declared attendants when one item named the organisation."""
-    planned, _ = run(client, org_two_spellings_with_purge(sim, hq), check_mode=True)
+    planned, _warnings = run(client, org_two_spellings_with_purge(sim, hq), check_mode=True)
     assert actions(planned) == [
         ("auto_attendants", "One", "create"),
         ("auto_attendants", "Two", "create"),
@@ -240,7 +240,7 @@ def test_one_attendant_declared_under_two_spellings_of_its_location_is_refused(s
 
 
 def test_a_changed_extension_reaches_its_referrers_in_the_same_run(sim, client, hq):
-    planned, _ = run(client, changed_extension_of_a_target(sim, hq), check_mode=True)
+    planned, _warnings = run(client, changed_extension_of_a_target(sim, hq), check_mode=True)
     assert [(e["name"], e["action"], e["order"]) for e in planned["objects"]] == [
         ("Front", "update", 2),
         ("Back", "update", 1),
@@ -251,7 +251,7 @@ def test_a_changed_extension_reaches_its_referrers_in_the_same_run(sim, client, 
 
 
 def test_a_cycle_of_new_attendants_is_written_in_two_passes(sim, client, hq):
-    done, _ = run(client, cycle_of_new_attendants(sim, hq))
+    done, _warnings = run(client, cycle_of_new_attendants(sim, hq))
     assert [w["method"] for w in sim.writes()] == ["POST", "POST", "PUT"]
     assert [(e["name"], e["action"]) for e in done["objects"]] == [("Ping", "create"), ("Pong", "create")]
     assert done["steps"] == 3
@@ -315,7 +315,7 @@ def test_purge_beyond_its_limit_is_refused_before_any_write(sim, client, hq):
 
 def test_a_rename_through_purge_frees_the_extension_first(sim, client, hq):
     params = rename_through_purge(sim, hq)
-    planned, _ = run(client, params, check_mode=True)
+    planned, _warnings = run(client, params, check_mode=True)
     assert [(e["name"], e["action"], e["order"]) for e in planned["objects"]] == [
         ("Main Line", "create", 2),
         ("Main", "delete", 1),
@@ -326,7 +326,7 @@ def test_a_rename_through_purge_frees_the_extension_first(sim, client, hq):
 
 
 def test_a_schedule_renamed_in_the_run_is_followed_by_its_attendants(sim, client, hq):
-    planned, _ = run(client, schedule_renamed_and_followed(sim, hq), check_mode=True)
+    planned, _warnings = run(client, schedule_renamed_and_followed(sim, hq), check_mode=True)
     assert actions(planned) == [("schedules", "Office", "update"), ("auto_attendants", "Desk", "nothing")]
 
 
@@ -343,7 +343,7 @@ def test_a_schedule_an_undeclared_attendant_uses_is_not_deleted(sim, client, hq)
 
 
 def test_a_greeting_is_uploaded_before_the_menu_that_plays_it(sim, client, hq):
-    planned, _ = run(client, greeting_before_its_menu(sim, hq), check_mode=True)
+    planned, _warnings = run(client, greeting_before_its_menu(sim, hq), check_mode=True)
     assert [(e["name"], e["action"], e["order"]) for e in planned["objects"]] == [
         ("Welcome HQ", "create", 1),
         ("Greeter", "create", 2),
@@ -358,7 +358,7 @@ def test_a_failed_object_fails_what_needs_it_and_the_others_converge(sim, client
         ],
         forwarding=[{"location": HQ, "auto_attendant": "Lost", "always": {"enabled": False}}],
     )
-    done, _ = run(client, params)
+    done, _warnings = run(client, params)
     by_name = {(e["kind"], e["name"]): e for e in done["objects"]}
     assert (
         by_name[("auto_attendants", "Lost")]["failed"]
@@ -375,9 +375,9 @@ def test_a_failed_object_fails_what_needs_it_and_the_others_converge(sim, client
 def test_undeclared_objects_where_the_declaration_manages_their_kind(sim, client, hq):
     create_aa(sim, hq, "By hand", "2960")
     create_schedule(sim, hq, "Ad hoc")
-    planned, _ = run(client, declaration(auto_attendants=[aa_options("Main", "2961")]), check_mode=True)
+    planned, _warnings = run(client, declaration(auto_attendants=[aa_options("Main", "2961")]), check_mode=True)
     assert [(entry["kind"], entry["name"]) for entry in planned["undeclared"]] == [("auto_attendants", "By hand")]
-    planned, _ = run(
+    planned, _warnings = run(
         client,
         declaration(
             schedules=[{"location": HQ, "type": "holidays", "name": "Closed"}],
@@ -389,7 +389,7 @@ def test_undeclared_objects_where_the_declaration_manages_their_kind(sim, client
 
 
 def test_diff_has_one_entry_per_changed_object(sim, client, hq):
-    planned, _ = run(client, site_from_nothing(sim, hq), check_mode=True, diff=True)
+    planned, _warnings = run(client, site_from_nothing(sim, hq), check_mode=True, diff=True)
     assert [entry["before_header"] for entry in planned["diff"]] == [
         "webex_schedule Site hours (Headquarters)",
         "webex_auto_attendant Main (Headquarters)",
