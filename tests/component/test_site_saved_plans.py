@@ -110,8 +110,9 @@ def test_a_plan_goes_stale_when_the_run_now_needs_more(sim, client, hq):
 
 
 def test_the_services_rewrite_of_a_number_does_not_make_a_plan_stale(sim, client, hq):
-    """The service reads +19195559876 back as +1-9195559876: fingerprints are over the compared form."""
-    create_aa(
+    """The service reads +19195559876 back as +1-9195559876: fingerprints are over the compared form, so a read in
+    the other spelling of the same number is the same state."""
+    back = create_aa(
         sim,
         hq,
         "Back",
@@ -120,6 +121,10 @@ def test_the_services_rewrite_of_a_number_does_not_make_a_plan_stale(sim, client
     )
     params = declaration(auto_attendants=[aa_options("Back", "2401", name_dialing="GROUP")])
     plan = converge(client, params, check_mode=True)["plan"]
+    details = sim.api("GET", aa_path(hq, back)).json()
+    assert details["businessHoursMenu"]["keyConfigurations"][0]["value"] == "+1-9195559876"
+    details["businessHoursMenu"]["keyConfigurations"][0]["value"] = "+19195559876"
+    sim.fault(method="GET", path="autoAttendants/[^/]+$", status=200, body=details, count=1)
     done = converge(client, dict(params, plan=plan))
     assert done["objects"][0]["action"] == "update" and done["objects"][0]["changed"]
 
