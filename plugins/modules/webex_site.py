@@ -119,8 +119,8 @@ options:
     type: path
   plan:
     description:
-      - A saved plan (RV(plan) of a check-mode run of the same declaration, or its JSON text read from a file): the run
-        carries out exactly that plan or nothing.
+      - "A saved plan (RV(plan) of a check-mode run of the same declaration, or its JSON text read from a file): the run
+        carries out exactly that plan or nothing."
       - Before the first write the run reads every object again and plans again; it refuses, naming what moved, when
         the declaration changed (its hash, greeting files by content), an object the plan touches changed, the run now
         needs an action the plan does not hold (or no longer needs one it holds), or the plan is older than
@@ -333,7 +333,7 @@ plan:
   description:
     - The plan as data, to review and to give back to O(plan) (check mode only). It holds no secret and no local path.
     - C(format) (1), C(created) (UTC, C(YYYY-MM-DDTHH:MM:SSZ)), C(declaration) (the hash of the declaration),
-      C(risk) (the plan's class: the highest of its actions'), C(unchanged) (objects with nothing to do), C(failed)
+      C(risk) (the plan's class, the highest of its actions'), C(unchanged) (objects with nothing to do), C(failed)
       (objects that could not be planned, with why), and C(actions) in the order of the writes.
     - Each action has C(order), C(kind), C(name), C(type) (schedules), C(location), C(location_id), C(action),
       C(purged), C(fields) (what differs), C(before) and C(after) (the managed fields, as the diff shows them),
