@@ -336,8 +336,8 @@ plan:
       C(risk) (the plan's class, the highest of its actions'), C(unchanged) (objects with nothing to do), C(failed)
       (objects that could not be planned, with why), and C(actions) in the order of the writes.
     - Each action has C(order), C(kind), C(name), C(type) (schedules), C(location), C(location_id), C(action),
-      C(purged), C(fields) (what differs), C(before) and C(after) (the managed fields, as the diff shows them),
-      C(fingerprint) (of what was read of the object) and C(risk).
+      C(purged), C(fields) (what differs), C(changes) (per field its C(old) and C(new) value), C(fingerprint) (of
+      what was read of the object) and C(risk).
     - "Risk classes: V(destructive) (a delete, purge included) beats V(routing) (what a caller reaches or hears: keys,
       destinations, schedules' events, forwarding, greetings, a new object) beats V(cosmetic) (key descriptions,
       names nothing dials: first and last name, caller id name, a schedule's rename, which its attendants follow)."
@@ -361,8 +361,10 @@ plan:
         purged: false
         fields: ["business_hours_menu.key_configurations (key 1)"]
         risk: routing
-        before: {business_hours_menu: {key_configurations: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2100"}]}}
-        after: {business_hours_menu: {key_configurations: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2101"}]}}
+        changes:
+          - field: business_hours_menu.key_configurations (key 1)
+            old: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2100"}]
+            new: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2101"}]
         fingerprint: "sha256:9ab0..."
 diff:
   description: One before/after per changed object, with a header naming it.

@@ -46,7 +46,9 @@ def test_the_plan_is_data_in_the_order_of_the_writes(sim, client, hq):
     assert plan["declaration"].startswith("sha256:") and all(
         a["fingerprint"].startswith("sha256:") for a in plan["actions"]
     )
-    assert plan["actions"][1]["after"]["business_hours_menu"]["key_configurations"][0]["value"] == "2401"
+    front_menu = [change for change in plan["actions"][1]["changes"] if change["field"] == "business_hours_menu"][0]
+    assert front_menu["old"] is None and front_menu["new"]["key_configurations"][0]["value"] == "2401"
+    assert plan["actions"][2]["changes"] == [{"field": "-", "old": "exists", "new": "deleted"}]
     assert sim.token not in json.dumps(plan)
 
 

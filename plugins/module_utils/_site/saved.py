@@ -189,6 +189,36 @@ def highest(risks):
 # -- the plan as data -------------------------------------------------------------------------------------------------
 
 
+def value_at(view, field):
+    """The value of VIEW (a diff's before or after, snake_case) at the option path FIELD, as plan.md shows it:
+    "a.b", "<menu>.key_configurations (key 1, 2)" (those key entries), "events (Saturday)", "rules (VIP)"."""
+    if not isinstance(view, dict):
+        return None
+    path, _, names = field.partition(" (")
+    names = [name.strip() for name in names.rstrip(")").split(",")] if names else []
+    if names and path.endswith("key_configurations"):
+        path, names = path[: -len(".key_configurations")], [name.replace("key ", "", 1) for name in names]
+        entries = ((value_at(view, path) or {}).get("key_configurations")) or []
+        found = [entry for entry in entries if isinstance(entry, dict) and entry.get("key") in names]
+        return found or None
+    value = view
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if names and isinstance(value, list):
+        found = [entry for entry in value if isinstance(entry, dict) and entry.get("name") in names]
+        return found or None
+    return value
+
+
+def _changes(action, fields, diff):
+    if action == "delete":
+        return [{"field": "-", "old": "exists", "new": "deleted"}]
+    return [
+        {"field": field, "old": value_at(diff.get("before"), field), "new": value_at(diff.get("after"), field)}
+        for field in fields
+    ]
+
+
 def now():
     return datetime.datetime.now(datetime.timezone.utc)
 
@@ -214,8 +244,7 @@ def make(site, entries, digest, clock=now):
                 "purged": bool(entry.get("purged")),
                 "fields": list(entry["differing_fields"]),
                 "risk": risk_of(obj, entry["action"], entry["differing_fields"]),
-                "before": diff.get("before"),
-                "after": diff.get("after"),
+                "changes": _changes(entry["action"], entry["differing_fields"], diff),
                 "fingerprint": fingerprint(obj),
             }
         )
