@@ -1,8 +1,9 @@
 """webex_auto_attendant's converge(), its pre-flight checks, its service calls and its references by name, called in
 this process against the simulator over HTTP, asserted on the exact plan, result, messages and request log: create,
 update, nothing and delete with check mode and diff, what the pre-flight refuses before a write (and only warns in
-check mode), the service's lookups, an attendant deleted or changed by someone else meanwhile, and writes the service
-does not apply. The export is in test_export.py.
+check mode), the service's lookups, an attendant deleted or changed by someone else meanwhile, writes the service
+does not apply, and run() as the module calls it (the documentation example at the call floor, a location by id, check
+mode and diff, a rate-limited create, a later page, an error of the service). The export is in test_export.py.
 """
 
 import pytest

@@ -1,6 +1,7 @@
 """webex_auto_attendants' BulkRun and run() called in this process against the simulator over HTTP: every path (create,
-update, nothing, delete, purge, check mode, diff, references, refusals, per-item failures, organisations), asserted on
-the exact result and on the simulator's request log.
+update, nothing, delete, purge, check mode, diff, references, refusals, per-item failures and reruns, organisations,
+a 429 storm, requests overlapping up to the concurrency), asserted on the exact result and on the simulator's request
+log.
 """
 
 import copy
