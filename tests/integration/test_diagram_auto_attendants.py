@@ -40,12 +40,39 @@ def svg_shapes(path):
     return counts, texts
 
 
-def test_from_a_vars_file_into_the_current_directory(sim, tmp_path):
+def write_plays(path, plays):
+    path.write_text(yaml.safe_dump(plays, sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+def split_by_run(results):
+    """The recorded results of a playbook that imports the diagram playbook several times: one list per import."""
+    names = [entry["task"] for entry in results]
+    starts = [index for index, name in enumerate(names) if name == names[0]] + [len(results)]
+    return [results[start:end] for start, end in zip(starts, starts[1:])]
+
+
+def test_from_a_vars_file_into_the_current_directory_again_and_without_graphviz(sim, tmp_path):
+    """One process, the vars file given with -e @file: the diagrams, the same run again (nothing changed), then a run
+    whose Graphviz is missing (last: it fails)."""
     with open(EXAMPLE, encoding="utf-8") as handle:
         example = yaml.safe_load(handle)
     graphs = flowchart_graphs(example["auto_attendant_list"], example["auto_attendant_defaults"])
-    run = run_playbook(PLAYBOOK, sim, extra_args=["-e", "@" + EXAMPLE], env={"PWD": str(tmp_path)})
-    assert run.rc == 0, run
+    nodot = tmp_path / "nodot"
+    nodot.mkdir()
+    plays = [
+        {"import_playbook": PLAYBOOK},
+        {"import_playbook": PLAYBOOK},
+        {
+            "import_playbook": PLAYBOOK,
+            "vars": {"diagram_file": str(nodot / "flows.md"), "diagram_dot": "/nonexistent/dot"},
+        },
+    ]
+    run = run_playbook(
+        write_plays(tmp_path / "plays.yml", plays), sim, extra_args=["-e", "@" + EXAMPLE], env={"PWD": str(tmp_path)}
+    )
+    first, again, without_graphviz = split_by_run(run.results)
+    assert not any(entry["failed"] for entry in first + again), run
     assert sim.requests() == []  # a vars file needs no API
     markdown = (tmp_path / "call-flows.md").read_text(encoding="utf-8")
     blocks = mermaid_blocks(markdown)
@@ -62,8 +89,14 @@ def test_from_a_vars_file_into_the_current_directory(sim, tmp_path):
     assert ("2: Support", "Support Menu<br/>ext 2100") in edges
     assert ("9: Main menu", "Reception<br/>ext 2000 / +15555550100") in edges
     # Run again: the same files, nothing changed.
-    again = run_playbook(PLAYBOOK, sim, extra_args=["-e", "@" + EXAMPLE], env={"PWD": str(tmp_path)})
-    assert again.rc == 0 and again.changed == 0, again
+    assert any(entry["changed"] for entry in first)
+    assert [entry["task"] for entry in again] == [entry["task"] for entry in first]
+    assert not any(entry["changed"] for entry in again), again
+    # Without Graphviz: a clear message, and nothing written.
+    assert run.rc != 0
+    [failed] = [entry for entry in without_graphviz if entry["failed"]]
+    assert "Graphviz (/nonexistent/dot) is needed to render the SVGs" in failed["result"]["msg"], failed
+    assert list(nodot.iterdir()) == []
 
 
 def create(sim, location, body):
@@ -128,10 +161,20 @@ def test_from_the_organisation_and_check_mode(sim, tmp_path):
     assert list(target.parent.iterdir()) == []
     assert sim.requests() and sim.writes() == []
 
-    run = run_playbook(PLAYBOOK, sim, extra_vars={"diagram_file": str(target)})
+    # The whole organisation; then only one location, Markdown only, in the same process.
+    denver = target.parent / "denver.md"
+    plays = [
+        {"import_playbook": PLAYBOOK, "vars": {"diagram_file": str(target)}},
+        {
+            "import_playbook": PLAYBOOK,
+            "vars": {"diagram_file": str(denver), "diagram_location": "Branch Office Denver", "diagram_svg": False},
+        },
+    ]
+    run = run_playbook(write_plays(tmp_path / "plays.yml", plays), sim)
     assert run.rc == 0, run
     assert sim.writes() == []
     assert sorted(path.name for path in target.parent.iterdir()) == [
+        "denver.md",
         "org-branch-office-denver.svg",
         "org-headquarters.svg",
         "org.md",
@@ -143,26 +186,5 @@ def test_from_the_organisation_and_check_mode(sim, tmp_path):
     assert "2: Sales #34;East#34; #38; #60;West#62;" in labels.values()
     counts, texts = svg_shapes(target.parent / "org-headquarters.svg")
     assert 'Sales "East" & <West>' in " ".join(texts) and counts["node"] == len(labels)
-
-    # Only one location, Markdown only.
-    (target.parent / "org.md").unlink()
-    run = run_playbook(
-        PLAYBOOK,
-        sim,
-        extra_vars={"diagram_file": str(target), "diagram_location": "Branch Office Denver", "diagram_svg": False},
-    )
-    assert run.rc == 0, run
-    assert len(mermaid_blocks(target.read_text(encoding="utf-8"))) == 1
-    assert "![" not in target.read_text(encoding="utf-8")
-
-
-def test_without_graphviz_a_clear_message(sim, tmp_path):
-    run = run_playbook(
-        PLAYBOOK,
-        sim,
-        extra_args=["-e", "@" + EXAMPLE],
-        extra_vars={"diagram_file": str(tmp_path / "flows.md"), "diagram_dot": "/nonexistent/dot"},
-    )
-    assert run.rc != 0
-    assert "Graphviz (/nonexistent/dot) is needed to render the SVGs" in run.stdout + run.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert len(mermaid_blocks(denver.read_text(encoding="utf-8"))) == 1
+    assert "![" not in denver.read_text(encoding="utf-8")
