@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 
+from tests.environment import child_environment
 from tests.integration.secret_scan import assert_no_secret, run_secrets
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -71,34 +72,29 @@ def run_playbook(
     """Run PLAYBOOK (a path, or a name under tests/integration/playbooks) against SIM.
 
     The module finds the simulator through WEBEX_API_URL and WEBEX_ACCESS_TOKEN, as a user's environment would
-    point it at the real service. Every run goes through the secret scan (secret_scan.py): the simulator's secrets,
-    the secrets in ENV and EXTRA_VARS and SECRETS (name -> value) must not appear in its output in any form.
+    point it at the real service; the rest of its environment is the suite's (tests/environment.py), never the
+    shell's. Every run goes through the secret scan (secret_scan.py): the simulator's secrets, the secrets in ENV and
+    EXTRA_VARS and SECRETS (name -> value) must not appear in its output in any form.
     """
     if not os.path.isabs(playbook):
         playbook = os.path.join(PLAYBOOKS, playbook)
     with tempfile.TemporaryDirectory(prefix="wxc-run-") as tmp:
         record = os.path.join(tmp, "results.jsonl")
-        run_env = dict(os.environ)
-        run_env.update(
-            {
-                "WEBEX_API_URL": sim.url,
-                "WEBEX_ACCESS_TOKEN": sim.token,
-                "WXC_RECORD_FILE": record,
-                "ANSIBLE_CALLBACK_PLUGINS": os.path.join(HERE, "callback_plugins"),
-                "ANSIBLE_CALLBACKS_ENABLED": "wxc_record",
-                "ANSIBLE_NOCOLOR": "1",
-                "ANSIBLE_FORCE_COLOR": "0",
-                "ANSIBLE_RETRY_FILES_ENABLED": "0",
-                "ANSIBLE_LOCAL_TEMP": os.path.join(tmp, "ansible-local"),
-                "ANSIBLE_HOME": os.path.join(tmp, "ansible-home"),
-                "PYTHONWARNINGS": "ignore",
-            }
-        )
-        for key, value in (env or {}).items():
-            if value is None:  # None: the variable is not set at all for this run
-                run_env.pop(key, None)
-            else:
-                run_env[key] = value
+        settings = {
+            "WEBEX_API_URL": sim.url,
+            "WEBEX_ACCESS_TOKEN": sim.token,
+            "WXC_RECORD_FILE": record,
+            "ANSIBLE_CALLBACK_PLUGINS": os.path.join(HERE, "callback_plugins"),
+            "ANSIBLE_CALLBACKS_ENABLED": "wxc_record",
+            "ANSIBLE_NOCOLOR": "1",
+            "ANSIBLE_FORCE_COLOR": "0",
+            "ANSIBLE_RETRY_FILES_ENABLED": "0",
+            "ANSIBLE_LOCAL_TEMP": os.path.join(tmp, "ansible-local"),
+            "ANSIBLE_HOME": os.path.join(tmp, "ansible-home"),
+            "PYTHONWARNINGS": "ignore",
+        }
+        settings.update(env or {})  # ENV's None: the variable is not set at all for this run
+        run_env = child_environment(settings)
         command = [ANSIBLE_PLAYBOOK, "-i", INVENTORY, playbook]
         if extra_vars:
             command += ["-e", json.dumps(extra_vars)]

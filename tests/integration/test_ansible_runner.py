@@ -10,6 +10,7 @@ import sys
 
 import yaml
 
+from tests.environment import child_environment
 from tests.integration.secret_scan import assert_no_secret, simulator_secrets
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
@@ -32,7 +33,7 @@ def private_data_dir(base, env):
 
 
 def run_job(base, ident):
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    env = child_environment({"PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")})
     proc = subprocess.run(
         [ANSIBLE_RUNNER, "run", base, "-p", "twice.yml", "--ident", ident],
         capture_output=True,

@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 
+from tests.environment import child_environment
 from tests.integration.secret_scan import assert_no_secret
 from tests.simulator.harness import DEFAULT_CLIENT_SECRET, DEFAULT_READ_ONLY_TOKEN, DEFAULT_REFRESH_TOKEN, DEFAULT_TOKEN
 
@@ -14,6 +15,7 @@ def test_demo_shows_changed_then_ok():
     proc = subprocess.run(
         ["bash", os.path.join(ROOT, "examples", "demo.sh")],
         cwd=ROOT,
+        env=child_environment(),
         capture_output=True,
         text=True,
         timeout=300,

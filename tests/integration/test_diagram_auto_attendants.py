@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import yaml
 
 from ansible_collections.wxc.calling.plugins.filter.auto_attendant_flowchart import flowchart_graphs
+from tests.graphviz import requires_dot
 from tests.integration.runner import run_playbook
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
@@ -52,27 +53,18 @@ def split_by_run(results):
     return [results[start:end] for start, end in zip(starts, starts[1:])]
 
 
-def test_from_a_vars_file_into_the_current_directory_again_and_without_graphviz(sim, tmp_path):
-    """One process, the vars file given with -e @file: the diagrams, the same run again (nothing changed), then a run
-    whose Graphviz is missing (last: it fails)."""
+@requires_dot
+def test_from_a_vars_file_into_the_current_directory_and_again(sim, tmp_path):
+    """One process, the vars file given with -e @file: the diagrams, then the same run again (nothing changed)."""
     with open(EXAMPLE, encoding="utf-8") as handle:
         example = yaml.safe_load(handle)
     graphs = flowchart_graphs(example["auto_attendant_list"], example["auto_attendant_defaults"])
-    nodot = tmp_path / "nodot"
-    nodot.mkdir()
-    plays = [
-        {"import_playbook": PLAYBOOK},
-        {"import_playbook": PLAYBOOK},
-        {
-            "import_playbook": PLAYBOOK,
-            "vars": {"diagram_file": str(nodot / "flows.md"), "diagram_dot": "/nonexistent/dot"},
-        },
-    ]
+    plays = [{"import_playbook": PLAYBOOK}, {"import_playbook": PLAYBOOK}]
     run = run_playbook(
         write_plays(tmp_path / "plays.yml", plays), sim, extra_args=["-e", "@" + EXAMPLE], env={"PWD": str(tmp_path)}
     )
-    first, again, without_graphviz = split_by_run(run.results)
-    assert not any(entry["failed"] for entry in first + again), run
+    assert run.rc == 0, run
+    first, again = split_by_run(run.results)
     assert sim.requests() == []  # a vars file needs no API
     markdown = (tmp_path / "call-flows.md").read_text(encoding="utf-8")
     blocks = mermaid_blocks(markdown)
@@ -92,11 +84,32 @@ def test_from_a_vars_file_into_the_current_directory_again_and_without_graphviz(
     assert any(entry["changed"] for entry in first)
     assert [entry["task"] for entry in again] == [entry["task"] for entry in first]
     assert not any(entry["changed"] for entry in again), again
-    # Without Graphviz: a clear message, and nothing written.
+
+
+def test_without_graphviz_markdown_only_works_and_svgs_fail_clearly(sim, tmp_path):
+    """Graphviz missing, in one process: the Markdown alone is written; asking for the SVGs too fails with a clear
+    message and writes nothing (last: it fails)."""
+    markdown_only, with_svgs = tmp_path / "markdown-only", tmp_path / "with-svgs"
+    markdown_only.mkdir()
+    with_svgs.mkdir()
+    missing = {"diagram_dot": "/nonexistent/dot"}
+    plays = [
+        {
+            "import_playbook": PLAYBOOK,
+            "vars": dict(missing, diagram_file=str(markdown_only / "flows.md"), diagram_svg=False),
+        },
+        {"import_playbook": PLAYBOOK, "vars": dict(missing, diagram_file=str(with_svgs / "flows.md"))},
+    ]
+    run = run_playbook(write_plays(tmp_path / "plays.yml", plays), sim, extra_args=["-e", "@" + EXAMPLE])
+    first, second = split_by_run(run.results)
+    assert not any(entry["failed"] for entry in first), run
+    assert [path.name for path in markdown_only.iterdir()] == ["flows.md"]
+    markdown = (markdown_only / "flows.md").read_text(encoding="utf-8")
+    assert len(mermaid_blocks(markdown)) == 2 and "![" not in markdown
     assert run.rc != 0
-    [failed] = [entry for entry in without_graphviz if entry["failed"]]
+    [failed] = [entry for entry in second if entry["failed"]]
     assert "Graphviz (/nonexistent/dot) is needed to render the SVGs" in failed["result"]["msg"], failed
-    assert list(nodot.iterdir()) == []
+    assert list(with_svgs.iterdir()) == []
 
 
 def create(sim, location, body):
@@ -109,6 +122,7 @@ def menu(keys):
     return {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": keys}
 
 
+@requires_dot
 def test_from_the_organisation_and_check_mode(sim, tmp_path):
     create(
         sim,

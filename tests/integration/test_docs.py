@@ -5,6 +5,8 @@ import re
 import subprocess
 import sys
 
+from tests.environment import child_environment
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 MODULES = sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, "plugins", "modules")) if name.endswith(".py"))
 ANSIBLE_DOC = os.path.join(os.path.dirname(sys.executable), "ansible-doc")
@@ -17,7 +19,7 @@ def rendered():
         capture_output=True,
         text=True,
         check=False,
-        env=dict(os.environ, ANSIBLE_NOCOLOR="1"),
+        env=child_environment({"ANSIBLE_NOCOLOR": "1"}),
     )
     assert proc.returncode == 0, proc.stderr
     parts = re.split(r"^> MODULE wxc\.calling\.(\w+) ", proc.stdout, flags=re.M)[1:]

@@ -9,24 +9,25 @@ Order: a schedule is renamed first of all (which rename form the service honours
 {"name": <new name>}), then an auto attendant goes check -> apply -> check -> apply -> delete.
 """
 
-import os
 import random
 import time
 import types
 
 import pytest
 
+from tests.environment import SHELL
 from tests.integration.runner import run_playbook, write_playbook
 
-TOKEN = os.environ.get("WEBEX_ACCESS_TOKEN")
-LOCATION = os.environ.get("WEBEX_TEST_LOCATION")
+# The shell's WEBEX_* variables, which tests/conftest.py keeps out of every other test (`make test-real` passes them).
+TOKEN = SHELL.get("WEBEX_ACCESS_TOKEN")
+LOCATION = SHELL.get("WEBEX_TEST_LOCATION")
 pytestmark = pytest.mark.skipif(not (TOKEN and LOCATION), reason="needs WEBEX_ACCESS_TOKEN and WEBEX_TEST_LOCATION")
 
 SUFFIX = "%s-%04d" % (time.strftime("%Y%m%d%H%M%S"), random.randint(0, 9999))  # nosec - a name, not a secret
 SCHEDULE = "wxc-test-%s hours" % SUFFIX
 RENAMED = "wxc-test-%s opening hours" % SUFFIX
 ATTENDANT = "wxc-test-%s reception" % SUFFIX
-EXTENSION = os.environ.get("WEBEX_TEST_EXTENSION") or "7%03d" % random.randint(0, 999)  # nosec
+EXTENSION = SHELL.get("WEBEX_TEST_EXTENSION") or "7%03d" % random.randint(0, 999)  # nosec
 # A fictional North-American number (555-01xx): the service reads it back as +1-NXXNXXXXXX, which must compare equal.
 TRANSFER_TO = "+15555550123"
 
@@ -34,7 +35,7 @@ TRANSFER_TO = "+15555550123"
 @pytest.fixture(scope="module")
 def org():
     """Where the playbooks point: the real API (WEBEX_API_URL, default webexapis.com) with the token."""
-    return types.SimpleNamespace(url=os.environ.get("WEBEX_API_URL", "https://webexapis.com/v1"), token=TOKEN)
+    return types.SimpleNamespace(url=SHELL.get("WEBEX_API_URL") or "https://webexapis.com/v1", token=TOKEN)
 
 
 def task(module, args, name="Step"):

@@ -9,9 +9,16 @@ from __future__ import annotations
 import base64
 import binascii
 
-from ansible_collections.wxc.calling.plugins.module_utils.resource import AmbiguousName, ResourceError, find_one
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    AmbiguousName,
+    ResourceError,
+    api_path,
+    find_one,
+)
 
 LOCATIONS_PATH = "/locations"
+LOCATION_PATH = "/locations/%s"
+CALLING_PATH = "/telephony/config/locations/%s"
 
 
 class LocationNotFound(ResourceError):
@@ -59,3 +66,13 @@ def resolve_location(client, location):
             "location %r not found: no location has exactly that name (give its exact name or id)" % location
         )
     return found["id"], found["name"]
+
+
+def location_details(client, location_id):
+    """The location's details: id, name, orgId (the organisation the service says it is in), timeZone, address."""
+    return client.get(api_path(LOCATION_PATH, location_id))
+
+
+def calling_details(client, location_id):
+    """The location's Webex Calling details: routingPrefix (an extension's ESN is routingPrefix + extension), ..."""
+    return client.get(api_path(CALLING_PATH, location_id))

@@ -11,7 +11,6 @@ __metaclass__ = type
 
 import os
 import re
-import shutil
 import subprocess
 from xml.etree import ElementTree
 
@@ -28,6 +27,7 @@ from ansible_collections.wxc.calling.plugins.filter.auto_attendant_flowchart imp
     to_dot,
     to_mermaid,
 )
+from tests.graphviz import requires_dot
 from tests.unit.plugins.filter.flowchart_expected import (
     BRANCH_DOT,
     BRANCH_GRAPH,
@@ -473,9 +473,8 @@ def test_mermaid_escapes_every_label():
     assert mermaid_text("Ünïcode") == "#220;n#239;code"
 
 
+@requires_dot
 def test_dot_renders_hostile_names_as_text():
-    if shutil.which("dot") is None:
-        pytest.fail("Graphviz dot is not installed: make test installs it (the graphviz target of the Makefile)")
     (evil,) = auto_attendant_flowchart(hostile_attendants())
     svg = subprocess.run(["dot", "-Tsvg"], input=evil["dot"], capture_output=True, text=True, check=True).stdout
     root = ElementTree.fromstring(svg)
