@@ -9,7 +9,12 @@ from __future__ import annotations
 import base64
 import binascii
 
-from ansible_collections.wxc.calling.plugins.module_utils.resource import AmbiguousName, ResourceError, find_one
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    AmbiguousName,
+    ResourceError,
+    api_path,
+    find_one,
+)
 
 LOCATIONS_PATH = "/locations"
 
@@ -59,3 +64,18 @@ def resolve_location(client, location):
             "location %r not found: no location has exactly that name (give its exact name or id)" % location
         )
     return found["id"], found["name"]
+
+
+def location_details(client, location_id):
+    """The location (GET /locations/{id}): name, timeZone, address, ..."""
+    return client.get(api_path(LOCATIONS_PATH + "/%s", location_id))
+
+
+def location_time_zone(client, location_id):
+    """The location's time zone (an IANA name such as America/Chicago), or None when the service gives none."""
+    return location_details(client, location_id).get("timeZone")
+
+
+def list_locations(client):
+    """Every location of the organisation (every page): the list items, with id, name and timeZone."""
+    return client.get_all(LOCATIONS_PATH, "items")

@@ -11,7 +11,8 @@ A delete is refused while an auto attendant of the location uses the schedule (a
 from __future__ import annotations
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
-from ansible_collections.wxc.calling.plugins.module_utils._location.service import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import location_time_zone, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import holiday
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import desired_from_options, plan, to_snake
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPE_OPTIONS
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleError, ScheduleService
@@ -32,13 +33,37 @@ def _lookup(service, location_id, schedule_type, name, new_name):
     return found
 
 
+def _with_holidays(service, location_id, desired, params, warn):
+    """DESIRED with the events of the holidays option merged in, and the years they cover.
+
+    {next: N} counts from today in the location's time zone: the one case that asks the location (one GET).
+    """
+    option = params["holidays"]
+    today = None
+    if holiday.counts_from_today(option["years"]):
+        time_zone = location_time_zone(service.client, location_id)
+        today, problem = holiday.location_today(time_zone, holiday.utc_now())
+        if problem:
+            warn("holidays.years: {next: N} counts from today; the location's %s" % problem)
+    years = holiday.covered_years(option["years"], today)
+    try:
+        generated = holiday.calendar_events(option, years)
+    except holiday.HolidayProblem as error:
+        raise ScheduleError(str(error)) from None
+    return holiday.with_calendar(desired, generated, years, params.get("purge_events")), years
+
+
 def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
     """Bring the schedule to the state PARAMS describe; return (plan, schedule API object or None).
 
-    DIFF and WARN are accepted for the shared converge() signature: the schedule's details are read in every case,
-    and nothing here warns.
+    DIFF is accepted for the shared converge() signature: the schedule's details are read in every case. WARN gets
+    the one warning here: a location time zone this host does not know (holidays {next: N} then counts in UTC).
     """
+    warn = warn or (lambda message: None)
     desired = desired_from_options(params)
+    years = None
+    if params.get("holidays") and params["state"] == "present":
+        desired, years = _with_holidays(service, location_id, desired, params, warn)
     schedule_type = desired["type"]
     state = params["state"]
     found = _lookup(service, location_id, schedule_type, params["name"], params.get("new_name"))
@@ -51,6 +76,7 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
                 raise
             found = None  # deleted between the list and the details read: absent
     the_plan = plan(state, desired, current)
+    the_plan.holiday_years = years
 
     if the_plan.action == "delete":
         users = AutoAttendantService(service.client).using_schedule(location_id, schedule_type, current["name"])
@@ -111,6 +137,8 @@ def run(module, client):
         warn=module.warn,
     )
     result = dict(changed=the_plan.changed, schedule=to_snake(schedule))
+    if the_plan.holiday_years is not None:
+        result["holiday_years"] = the_plan.holiday_years
     if module._diff:  # pylint: disable=protected-access
         result["diff"] = the_plan.diff()
     return result
