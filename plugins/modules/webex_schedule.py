@@ -246,7 +246,9 @@ options:
         description:
           - Only these holidays, by name as the calendar names them (case-insensitive). A name also matches the
             observed day of that holiday (V(Christmas Day) also takes V(Christmas Day (observed))).
-          - A name that is no holiday of the calendar in those years fails the task, listing its holidays.
+          - A name that neither the country nor any of its subdivisions has in those years fails the task, listing
+            the holidays. A name of another subdivision's calendar is accepted (and takes nothing), so that one
+            holiday set serves locations in many states.
         type: list
         elements: str
       exclude:

@@ -222,6 +222,31 @@ def _derived_names(calendar, name):
     return names
 
 
+def _folded(name):
+    return str(name).casefold()
+
+
+def _known_names(calendar, names):
+    """The case-folded NAMES of CALENDAR's holidays, with the names of the days derived from them."""
+    known = set()
+    for name in names:
+        known |= _derived_names(calendar, name)
+    return known
+
+
+def _country_names(lib, option, years):
+    """The names every calendar of the country (the country's and each subdivision's) gives in YEARS, case-folded."""
+    arguments = {"years": years}
+    for key, argument in (("observed", "observed"), ("language", "language")):
+        if option.get(key) is not None:
+            arguments[argument] = option[key]
+    known = set()
+    for subdivision in [None] + list(lib.list_supported_countries()[option["country"]]):
+        calendar = lib.country_holidays(option["country"], subdiv=subdivision, **arguments)
+        known |= _known_names(calendar, (name for when in calendar for name in calendar.get_list(when)))
+    return known
+
+
 def _where(option, years):
     where = option["country"] + ("-%s" % option["subdivision"] if option.get("subdivision") else "")
     return "%s in %s" % (where, ", ".join(str(year) for year in years))
@@ -239,17 +264,26 @@ def calendar_events(option, years):
     name_format = option.get("name_format") or DEFAULT_NAME_FORMAT
     days = sorted(when for when in calendar if when.year in years)
     names = {when: calendar.get_list(when) for when in days}
-    known = set()
-    for holiday_names in names.values():
-        for name in holiday_names:
-            known |= _derived_names(calendar, name)
-    for key in ("include", "exclude"):
-        for wanted in option.get(key) or []:
-            if str(wanted).casefold() not in known:
-                raise HolidayProblem(
-                    "holidays.%s: %r is not a holiday of %s; its holidays: %s"
-                    % (key, wanted, _where(option, years), ", ".join(sorted({n for v in names.values() for n in v})))
+    known = _known_names(calendar, (name for holiday_names in names.values() for name in holiday_names))
+    unknown = [
+        (key, name) for key in ("include", "exclude") for name in option.get(key) or [] if _folded(name) not in known
+    ]
+    if unknown:
+        # A name of another subdivision's calendar is fine: one holiday set serves the locations of many states.
+        known |= _country_names(lib, option, years)
+    for key, wanted in unknown:
+        if _folded(wanted) not in known:
+            raise HolidayProblem(
+                "holidays.%s: %r is not a holiday of %s or of any of its subdivisions in %s; the holidays of %s: %s"
+                % (
+                    key,
+                    wanted,
+                    option["country"],
+                    ", ".join(str(year) for year in years),
+                    _where(option, years),
+                    ", ".join(sorted({n for v in names.values() for n in v})),
                 )
+            )
     include = [_derived_names(calendar, str(name)) for name in option.get("include") or []]
     exclude = [_derived_names(calendar, str(name)) for name in option.get("exclude") or []]
     events, seen = [], {}
@@ -257,8 +291,8 @@ def calendar_events(option, years):
         kept = [
             name
             for name in names[when]
-            if (not include or any(name.casefold() in wanted for wanted in include))
-            and not any(name.casefold() in unwanted for unwanted in exclude)
+            if (not include or any(_folded(name) in wanted for wanted in include))
+            and not any(_folded(name) in unwanted for unwanted in exclude)
         ]
         if not kept:
             continue

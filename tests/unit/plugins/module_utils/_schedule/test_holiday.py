@@ -120,14 +120,33 @@ def test_exclude_leaves_out_a_holiday_and_its_observed_day_or_only_the_observed_
     assert "2027-12-24" not in only_observed and only_observed["2027-12-25"] == "Christmas Day 2027-12-25"
 
 
-def test_an_include_or_exclude_name_the_calendar_does_not_have_is_refused_listing_its_holidays():
+def test_an_include_or_exclude_name_no_calendar_of_the_country_has_is_refused_listing_the_holidays():
     with pytest.raises(holiday.HolidayProblem) as caught:
         generated([2026], include=["Thanksgiving"])
     message = str(caught.value)
-    assert message.startswith("holidays.include: 'Thanksgiving' is not a holiday of US in 2026; its holidays: ")
-    assert "Thanksgiving Day" in message and "Christmas Day, Columbus Day" in message
-    with pytest.raises(holiday.HolidayProblem, match=r"^holidays\.exclude: 'Cesar Chavez Day' is not a holiday of US"):
-        generated([2026], exclude=["Cesar Chavez Day"])
+    assert message.startswith(
+        "holidays.include: 'Thanksgiving' is not a holiday of US or of any of its subdivisions in 2026; the holidays "
+        "of US in 2026: Christmas Day, Columbus Day, "
+    )
+    assert "Thanksgiving Day" in message
+    with pytest.raises(holiday.HolidayProblem) as caught:
+        generated([2026, 2027], subdivision="CA", exclude=["Labour Day"])
+    assert str(caught.value).startswith(
+        "holidays.exclude: 'Labour Day' is not a holiday of US or of any of its subdivisions in 2026, 2027; the "
+        "holidays of US-CA in 2026, 2027: Cesar Chavez Day, "
+    )
+
+
+def test_a_name_of_another_subdivision_is_accepted_so_that_one_set_serves_many_states():
+    # California has no Columbus Day, the country has; Cesar Chavez Day is California's and Colorado's.
+    shared = {"exclude": ["Columbus Day", "Cesar Chavez Day"]}
+    california = days(generated([2026], subdivision="CA", **shared))
+    assert "2026-03-31" not in california and california["2026-11-27"] == "Day After Thanksgiving 2026-11-27"
+    country = days(generated([2026], **shared))
+    assert "2026-10-12" not in country and len(country) == 11
+    assert days(generated([2026], subdivision="CA", include=["Columbus Day", "Christmas Day"])) == {
+        "2026-12-25": "Christmas Day 2026-12-25"
+    }
     # The observed day of a holiday the calendar has is a name it knows, even in a year without one.
     assert days(generated([2026], exclude=["Christmas Day (observed)"]))["2026-12-25"] == "Christmas Day 2026-12-25"
 
@@ -275,7 +294,7 @@ def test_option_problems_before_any_request():
     assert holiday.option_problems(option(country="XX"), now)[0].startswith("holidays.country: 'XX' is not")
     # {next: N} is checked for every year it may cover: at New Year that is two sets of years.
     problems = holiday.option_problems(option(years={"next": 1}, include=["Thanksgiving"]), now)
-    assert problems[0].startswith("holidays.include: 'Thanksgiving' is not a holiday of US in 2026; its holidays")
+    assert problems[0].startswith("holidays.include: 'Thanksgiving' is not a holiday of US or of any of its")
 
 
 def test_a_missing_package_is_a_clear_error_naming_it(monkeypatch):
