@@ -116,11 +116,11 @@ def test_check_mode_writes_nothing_and_the_diff_shows_the_events_added_and_remov
     assert ids["Thanksgiving Day 2026-11-26"] is None and ids["Company day 2025-06-02"]
     # And the real run does what check mode said.
     sim.clear_requests()
-    real, _ = sc_converge.converge(
+    real, _result = sc_converge.converge(
         service, hq, params({"include": ["Christmas Day", "Thanksgiving Day"]}, purge_events=True)
     )
     assert sorted(event_calls(sim)) == [("DELETE", "event", 204), ("POST", "events", 201), ("POST", "events", 201)]
-    assert names(schedule(service, hq)["events"]) == names(diff["after"]["events"])
+    assert real.diff() == diff and names(schedule(service, hq)["events"]) == names(diff["after"]["events"])
 
 
 def test_purge_removes_a_date_the_calendar_no_longer_has_and_never_another_year(sim, service, hq):
@@ -133,7 +133,7 @@ def test_purge_removes_a_date_the_calendar_no_longer_has_and_never_another_year(
     ]
     # Columbus Day is no longer wanted: without purge_events it stays, nothing is written.
     sim.clear_requests()
-    kept, _ = sc_converge.converge(service, hq, params({"include": ["Christmas Day"]}))
+    kept, _result = sc_converge.converge(service, hq, params({"include": ["Christmas Day"]}))
     assert kept.action == "nothing" and writes(sim) == []
     # With purge_events it goes, and it alone: the 2025 event is of a year the option does not cover.
     purged, result = sc_converge.converge(service, hq, params({"include": ["Christmas Day"]}, purge_events=True))
@@ -158,11 +158,11 @@ def test_a_generated_event_that_differs_is_updated_and_a_declared_one_wins(sim, 
         "allDayEnabled": True,
     }
     create_schedule(sim, hq, name="Holidays", kind=HOLIDAYS, events=(moved,))
-    plan, _ = sc_converge.converge(service, hq, params({"include": ["Christmas Day"]}))
+    plan, _result = sc_converge.converge(service, hq, params({"include": ["Christmas Day"]}))
     assert event_calls(sim) == [("PUT", "event", 200)] and plan.event_updates[0]["startDate"] == "2026-12-25"
     closure = {"name": "Christmas Day 2026-12-25", "start_date": "2026-12-24", "end_date": "2026-12-26"}
     sim.clear_requests()
-    plan, _ = sc_converge.converge(service, hq, params({"include": ["Christmas Day"]}, events=[closure]))
+    plan, _result = sc_converge.converge(service, hq, params({"include": ["Christmas Day"]}, events=[closure]))
     assert event_calls(sim) == [("PUT", "event", 200)]
     stored = schedule(service, hq)["events"]
     assert [(event["startDate"], event["endDate"]) for event in stored] == [("2026-12-24", "2026-12-26")]
@@ -179,7 +179,7 @@ def test_a_generated_event_that_differs_is_updated_and_a_declared_one_wins(sim, 
 def test_next_years_count_from_today_in_the_location_time_zone(sim, service, hq, clock, now, years):
     clock(now)
     sim.clear_requests()
-    plan, _ = sc_converge.converge(service, hq, params({"years": {"next": 2}}), check_mode=True)
+    plan, _result = sc_converge.converge(service, hq, params({"years": {"next": 2}}), check_mode=True)
     assert plan.holiday_years == years
     assert {event["startDate"][:4] for event in plan.body["events"]} == {str(year) for year in years}
     assert sim.requests()[0]["method"] == "GET" and sim.requests()[0]["path"] == "/v1/locations/%s" % hq
@@ -196,7 +196,7 @@ def test_a_time_zone_this_host_does_not_know_counts_in_utc_with_a_warning(sim, s
     monkeypatch.setattr(sc_converge, "location_time_zone", lambda client, location_id: "Mars/Olympus_Mons")
     clock("2027-01-01T05:00:00")
     warnings = []
-    plan, _ = sc_converge.converge(service, hq, params({"years": {"next": 1}}), True, warn=warnings.append)
+    plan, _result = sc_converge.converge(service, hq, params({"years": {"next": 1}}), True, warn=warnings.append)
     assert plan.holiday_years == [2027]
     assert warnings == [
         "holidays.years: {next: N} counts from today; the location's time zone 'Mars/Olympus_Mons' is not one this "

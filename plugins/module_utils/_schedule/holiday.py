@@ -131,7 +131,9 @@ def name_format_problem(name_format):
     """Why NAME_FORMAT cannot name the events, or None."""
     where = "holidays.name_format"
     try:
-        fields = [(field, conversion, spec) for _, field, spec, conversion in string.Formatter().parse(name_format)]
+        fields = [
+            (field, conversion, spec) for _literal, field, spec, conversion in string.Formatter().parse(name_format)
+        ]
     except ValueError as error:
         return "%s: %r is not a format (%s); write the fields as {name}, {year} and {date}" % (
             where,

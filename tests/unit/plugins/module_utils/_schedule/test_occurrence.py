@@ -35,7 +35,7 @@ def test_a_time_after_the_date_is_ignored():
 
 def test_daily_every_n_days_and_skipping_ahead():
     every_third = event("2026-01-01", recurDaily={"recurInterval": 3})
-    assert [start for start, _ in first(3, every_third)] == [D(2026, 1, 1), D(2026, 1, 4), D(2026, 1, 7)]
+    assert [start for start, _end in first(3, every_third)] == [D(2026, 1, 1), D(2026, 1, 4), D(2026, 1, 7)]
     assert first(1, every_third, since=D(2026, 1, 5)) == [(D(2026, 1, 7), D(2026, 1, 7))]
     assert first(1, every_third, since=D(2026, 1, 4)) == [(D(2026, 1, 4), D(2026, 1, 4))]
     two_days = event("2026-01-01", "2026-01-02", recurDaily={"recurInterval": 3})
@@ -45,17 +45,17 @@ def test_daily_every_n_days_and_skipping_ahead():
 def test_weekly_on_the_days_chosen_every_n_weeks_counted_from_the_week_of_the_start():
     # 2026-01-07 is a Wednesday; its week starts on Sunday 2026-01-04.
     weekly = event("2026-01-07", recurWeekly={"recurInterval": 2, "monday": True, "friday": True})
-    assert [start for start, _ in first(4, weekly)] == [D(2026, 1, 9), D(2026, 1, 19), D(2026, 1, 23), D(2026, 2, 2)]
-    assert [start for start, _ in first(2, weekly, since=D(2026, 1, 20))] == [D(2026, 1, 23), D(2026, 2, 2)]
+    assert [start for start, _end in first(4, weekly)] == [D(2026, 1, 9), D(2026, 1, 19), D(2026, 1, 23), D(2026, 2, 2)]
+    assert [start for start, _end in first(2, weekly, since=D(2026, 1, 20))] == [D(2026, 1, 23), D(2026, 2, 2)]
     assert first(1, event("2026-01-07", recurWeekly={"recurInterval": 1})) == []  # no day chosen: no occurrence
 
 
 def test_yearly_by_date_and_29_february():
     new_year = event("2026-01-01", recurYearlyByDate={"dayOfMonth": 1, "month": "JANUARY"})
-    assert [start for start, _ in first(3, new_year)] == [D(2026, 1, 1), D(2027, 1, 1), D(2028, 1, 1)]
+    assert [start for start, _end in first(3, new_year)] == [D(2026, 1, 1), D(2027, 1, 1), D(2028, 1, 1)]
     assert first(1, new_year, since=D(2030, 1, 2)) == [(D(2031, 1, 1), D(2031, 1, 1))]
     leap = event("2024-02-29", recurYearlyByDate={"dayOfMonth": 29, "month": "FEBRUARY"})
-    assert [start for start, _ in first(3, leap)] == [D(2024, 2, 29), D(2028, 2, 29), D(2032, 2, 29)]
+    assert [start for start, _end in first(3, leap)] == [D(2024, 2, 29), D(2028, 2, 29), D(2032, 2, 29)]
     # A start after this year's date: the first occurrence is next year's.
     assert first(1, event("2026-06-01", recurYearlyByDate={"dayOfMonth": 1, "month": "JANUARY"}))[0][0] == D(2027, 1, 1)
 
@@ -73,14 +73,14 @@ def test_yearly_by_day_including_the_last_week():
 
 def test_an_end_date_bounds_the_first_day_of_an_occurrence():
     until = event("2026-01-01", recurDaily={"recurInterval": 1}, recurEndDate="2026-01-03")
-    assert [start for start, _ in occurrences(until)] == [D(2026, 1, 1), D(2026, 1, 2), D(2026, 1, 3)]
+    assert [start for start, _end in occurrences(until)] == [D(2026, 1, 1), D(2026, 1, 2), D(2026, 1, 3)]
     assert list(occurrences(until, since=D(2026, 1, 4))) == []
 
 
 def test_an_occurrence_count_counts_from_the_start_even_when_skipping_ahead():
     three = event("2026-01-01", recurYearlyByDate={"dayOfMonth": 1, "month": "JANUARY"}, recurEndOccurrence=3)
-    assert [start for start, _ in occurrences(three)] == [D(2026, 1, 1), D(2027, 1, 1), D(2028, 1, 1)]
-    assert [start for start, _ in occurrences(three, since=D(2027, 6, 1))] == [D(2028, 1, 1)]
+    assert [start for start, _end in occurrences(three)] == [D(2026, 1, 1), D(2027, 1, 1), D(2028, 1, 1)]
+    assert [start for start, _end in occurrences(three, since=D(2027, 6, 1))] == [D(2028, 1, 1)]
     assert list(occurrences(three, since=D(2028, 1, 2))) == []
 
 
