@@ -329,3 +329,17 @@ def test_with_calendar_merges_declared_first_and_a_declared_event_wins():
     assert holiday.with_calendar(desired, calendar, [2027, 2026], True)["purge"] == [2026, 2027]
     assert holiday.with_calendar(desired, calendar, [2026], False)["purge"] is False
     assert holiday.with_calendar(dict(desired, events=None), calendar, [2026], True)["events"] == calendar
+
+
+def test_only_days_of_the_years_asked_become_events_even_when_the_calendar_holds_more(monkeypatch):
+    # The package's calendars expand: a look-up of another year's date adds that year to the calendar.
+    real = holiday._calendar  # pylint: disable=protected-access
+
+    def expanded(lib, option, years):
+        calendar = real(lib, option, years)
+        calendar.get(datetime.date(max(years) + 1, 7, 4))
+        assert max(years) + 1 in calendar.years
+        return calendar
+
+    monkeypatch.setattr(holiday, "_calendar", expanded)
+    assert {event["startDate"][:4] for event in generated([2026])} == {"2026"}
