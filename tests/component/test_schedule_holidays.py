@@ -12,6 +12,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._schedule import conve
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import holiday
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import service as sc_service
+from ansible_collections.wxc.calling.plugins.module_utils._site import converge as site
+from ansible_collections.wxc.calling.plugins.module_utils._site.options import argument_spec as site_argument_spec
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from tests.builders import HQ
 from tests.component.helpers import Module, create_schedule, params_of, writes
@@ -222,3 +224,17 @@ def test_run_returns_the_years_and_the_diff(sim, client, hq, clock):
     assert "holiday_years" not in sc_converge.run(
         Module(params_of(sc_options.argument_spec(), location=HQ, type="holidays", name="X")), client
     )
+
+
+def test_the_site_engine_converges_a_holiday_schedule_through_the_same_functions(sim, client, service, hq, clock):
+    # webex_site plans with read() and plan_for() and writes with apply(): the holidays option works there as well.
+    clock("2026-06-01T12:00:00")
+    declared = {"location": HQ, "type": "holidays", "name": "Holidays", "purge_events": True}
+    declared["holidays"] = {"country": "US", "years": {"next": 1}, "include": ["Labor Day", "Thanksgiving Day"]}
+    params = params_of(site_argument_spec(), schedules=[declared])
+    checked = site.converge(client, params, check_mode=True, warn=lambda message: None)
+    assert [entry["action"] for entry in checked["objects"]] == ["create"] and writes(sim) == []
+    site.converge(client, params, warn=lambda message: None)
+    assert names(schedule(service, hq)["events"]) == ["Labor Day 2026-09-07", "Thanksgiving Day 2026-11-26"]
+    again = site.converge(client, params, warn=lambda message: None)
+    assert [entry["action"] for entry in again["objects"]] == ["nothing"]

@@ -17,6 +17,8 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
 )
 
 LOCATIONS_PATH = "/locations"
+LOCATION_PATH = "/locations/%s"
+CALLING_PATH = "/telephony/config/locations/%s"
 
 
 class LocationNotFound(ResourceError):
@@ -67,8 +69,13 @@ def resolve_location(client, location):
 
 
 def location_details(client, location_id):
-    """The location (GET /locations/{id}): name, timeZone, address, ..."""
-    return client.get(api_path(LOCATIONS_PATH + "/%s", location_id))
+    """The location's details: id, name, orgId (the organisation the service says it is in), timeZone, address."""
+    return client.get(api_path(LOCATION_PATH, location_id))
+
+
+def calling_details(client, location_id):
+    """The location's Webex Calling details: routingPrefix (an extension's ESN is routingPrefix + extension), ..."""
+    return client.get(api_path(CALLING_PATH, location_id))
 
 
 def location_time_zone(client, location_id):
