@@ -337,7 +337,7 @@ EXAMPLES = r"""
   wxc.calling.webex_schedule:
     location: Headquarters
     type: holidays
-    name: Holidays
+    name: Company holidays
     holidays:
       country: US
       subdivision: CA
@@ -349,15 +349,15 @@ EXAMPLES = r"""
         start_date: "2026-12-28"
         end_date: "2026-12-31"
 
-- name: Canadian holidays of Quebec, in French, for two given years
+- name: Texas holidays of two given years, without observed days, named by year
   wxc.calling.webex_schedule:
-    location: Montreal
+    location: Branch Office Austin
     type: holidays
-    name: Holidays (Quebec)
+    name: Texas holidays
     holidays:
-      country: CA
-      subdivision: QC
-      language: fr
+      country: US
+      subdivision: TX
+      observed: false
       years: [2026, 2027]
       name_format: "{name} {year}"
 
