@@ -76,3 +76,13 @@ def location_details(client, location_id):
 def calling_details(client, location_id):
     """The location's Webex Calling details: routingPrefix (an extension's ESN is routingPrefix + extension), ..."""
     return client.get(api_path(CALLING_PATH, location_id))
+
+
+def location_time_zone(client, location_id):
+    """The location's time zone (an IANA name such as America/Chicago), or None when the service gives none."""
+    return location_details(client, location_id).get("timeZone")
+
+
+def list_locations(client):
+    """Every location of the organisation (every page): the list items, with id, name and timeZone."""
+    return client.get_all(LOCATIONS_PATH, "items")

@@ -10,6 +10,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
     LocationNotFound,
     decode_webex_id,
     is_location_id,
+    list_locations,
+    location_time_zone,
     resolve_location,
 )
 
@@ -80,3 +82,32 @@ def test_an_id_with_a_stray_character_is_a_name_not_an_id(value):
         "location %r not found: no location has exactly that name (give its exact name or id)" % value
     )
     assert client.calls == [("/locations", "items", {"name": value})]
+
+
+class DetailsClient(ListingClient):
+    """ListingClient that also answers get with DETAILS and records the path."""
+
+    def __init__(self, items=(), details=None):
+        super().__init__(items)
+        self.details = details or {}
+
+    def get(self, path, params=None):
+        self.calls.append((path, params))
+        return dict(self.details)
+
+
+def test_the_time_zone_is_read_from_the_location_details():
+    client = DetailsClient(details={"id": HQ_ID, "name": "HQ", "timeZone": "America/Chicago"})
+    assert location_time_zone(client, HQ_ID) == "America/Chicago"
+    assert client.calls == [("/locations/" + HQ_ID, None)]
+    assert location_time_zone(DetailsClient(details={"id": HQ_ID}), HQ_ID) is None
+    # An id is one quoted path segment.
+    slashed = DetailsClient(details={})
+    location_time_zone(slashed, "a/b+c=")
+    assert slashed.calls == [("/locations/a%2Fb%2Bc%3D", None)]
+
+
+def test_every_location_is_listed_without_a_filter():
+    client = ListingClient([{"id": "L1", "name": "Depot", "timeZone": "Europe/Paris"}])
+    assert list_locations(client) == [{"id": "L1", "name": "Depot", "timeZone": "Europe/Paris"}]
+    assert client.calls == [("/locations", "items", None)]
