@@ -2,16 +2,23 @@
 # Copyright (c) wxc.calling contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Locations: a location given by id or by exact name, as its id (every module and the engine resolve through here)."""
+"""Locations: a location given by id or by exact name, as its id (every module and the engine resolve through here),
+and a location's details (its time zone: the call-path trace reads schedules in it)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 
-from ansible_collections.wxc.calling.plugins.module_utils.resource import AmbiguousName, ResourceError, find_one
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    AmbiguousName,
+    ResourceError,
+    api_path,
+    find_one,
+)
 
 LOCATIONS_PATH = "/locations"
+LOCATION_PATH = "/locations/%s"
 
 
 class LocationNotFound(ResourceError):
@@ -59,3 +66,8 @@ def resolve_location(client, location):
             "location %r not found: no location has exactly that name (give its exact name or id)" % location
         )
     return found["id"], found["name"]
+
+
+def location_details(client, location_id):
+    """The location's details (id, name, timeZone, address, ...): GET /locations/{id}."""
+    return client.get(api_path(LOCATION_PATH, location_id))

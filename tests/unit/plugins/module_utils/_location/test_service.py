@@ -1,5 +1,6 @@
 """_location/service.py: resolve_location() against a recording client (the list request it sends and what it makes
-of the answer), and decode_webex_id(), which tells a location id from a name.
+of the answer), decode_webex_id(), which tells a location id from a name, and location_details() over a scripted
+exchange.
 
 The same function runs against the simulator in the in-process tests of tests/component/.
 """
@@ -10,8 +11,11 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
     LocationNotFound,
     decode_webex_id,
     is_location_id,
+    location_details,
     resolve_location,
 )
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
+from tests.unit.plugins.module_utils.scripted_http import API, TOKEN
 
 HQ_ID = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2hx"  # ciscospark://us/LOCATION/hq
 
@@ -80,3 +84,9 @@ def test_an_id_with_a_stray_character_is_a_name_not_an_id(value):
         "location %r not found: no location has exactly that name (give its exact name or id)" % value
     )
     assert client.calls == [("/locations", "items", {"name": value})]
+
+
+def test_location_details_reads_the_location_by_its_id(exchange):
+    answer = {"id": "L/1", "name": "Denver", "timeZone": "America/Denver"}
+    exchange.expect("GET", API + "/locations/L%2F1", 200, answer)
+    assert location_details(WebexClient(API, TOKEN, sleep=lambda seconds: None), "L/1") == answer
