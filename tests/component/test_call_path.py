@@ -6,42 +6,19 @@ declared data (the same results), what is read and how often, Test Call Routing 
 import pytest
 
 from ansible_collections.wxc.calling.plugins.filter.call_path import call_path
-from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
-from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
 from ansible_collections.wxc.calling.plugins.module_utils._call_path import converge as cp_converge
 from ansible_collections.wxc.calling.plugins.module_utils._call_path import options as cp_options
-from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as fw_converge
-from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
 from ansible_collections.wxc.calling.plugins.module_utils._location.service import LocationNotFound
-from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
-from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError, WebexClient
 from tests.builders import (
     DENVER,
     FRONT_DESK_NUMBER,
     MAIN_LINE_NUMBER,
     call_test,
-    site_attendants,
     site_data,
-    site_forwarding,
-    site_schedules,
     site_tests,
 )
-from tests.component.helpers import Failed, Module, params_of
-
-# The site's attendants in an order in which every attendant a reference names exists first.
-APPLY_ORDER = ("Support", "Sales", "Main Line", "Front Desk")
-
-
-def apply_site(client):
-    """Create the site of tests/builders.py with the modules' own run(), as a playbook would."""
-    for options in site_schedules():
-        sc_converge.run(Module(params_of(sc_options.argument_spec(), **options)), client)
-    attendants = {options["name"]: options for options in site_attendants()}
-    for name in APPLY_ORDER:
-        aa_converge.run(Module(params_of(aa_options.argument_spec(), **attendants[name])), client)
-    for options in site_forwarding():
-        fw_converge.run(Module(params_of(fw_options.argument_spec(), **options)), client)
+from tests.component.helpers import Failed, Module, apply_site, params_of
 
 
 def trace(client, **options):
