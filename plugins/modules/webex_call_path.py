@@ -280,13 +280,25 @@ calls:
       type: list
       elements: dict
     destination:
-      description:
-        - Where the call ends. C(type) is V(extension), V(number), V(voicemail), V(operator), V(dial_by_name),
-          V(dial_by_extension), V(disconnect), V(loop) or V(unresolved); C(value) the number, extension or mailbox
-          (the attendant's name for a loop) when there is one; C(auto_attendant) the attendant it ends at; C(reason)
-          why, always for V(unresolved) (a schedule or an attendant the data does not hold, a rejected number).
+      description: Where the call ends.
       type: dict
       sample: {"type": "voicemail", "value": "2100", "auto_attendant": {"name": "Main Line", "location": "Denver"}}
+      contains:
+        type:
+          description: The kind of destination.
+          type: str
+          choices: [extension, number, voicemail, operator, dial_by_name, dial_by_extension, disconnect, loop, unresolved]
+        value:
+          description: The number, extension or mailbox, or for a loop the attendant's name; absent when there is none.
+          type: str
+        auto_attendant:
+          description: C(name) and C(location) of the attendant the call ends at.
+          type: dict
+        reason:
+          description:
+            - Why the call ends there; always for V(unresolved) (a schedule or an attendant the data does not hold, a
+              number two attendants have, a call Test Call Routing rejects).
+          type: str
     auto_attendants:
       description: The auto attendants the call reaches, in order, each with C(name) and C(location).
       type: list

@@ -1,10 +1,13 @@
 """webex_call_path and the call_path filter in one real ansible-playbook run against the simulator.
 
-What only Ansible shows: the call-flow tests of the applied site traced by the module (through module_defaults, in
-check mode too) and by the filter over the same declared data, with identical results; expect failing a task with
-fail_fast on and off; bad input refused before any request; the filter reporting, not failing. Everything else is tested below this
-layer (tests/unit/plugins/module_utils/_call_path/, tests/component/test_call_path.py).
+What only Ansible shows: the guide's CI playbook (examples/call_flow_tests/) as it is; the call-flow tests of the
+applied site traced by the module (through module_defaults, in check mode too) and by the filter over the same declared
+data, with identical results; expect failing a task with fail_fast on and off; bad input refused before any request;
+the filter reporting, not failing. Everything else is tested below this layer (tests/unit/plugins/module_utils/
+_call_path/, tests/component/test_call_path.py).
 """
+
+import os
 
 import yaml
 
@@ -13,6 +16,8 @@ from tests.builders import CALL_PATH_MODULE, DENVER, call_test, site_data, site_
 from tests.component.helpers import apply_site
 from tests.integration.runner import run_playbook, write_playbook
 
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
+GUIDE_PLAYBOOK = os.path.join(ROOT, "examples", "call_flow_tests", "check_call_flows.yml")
 FAILING = [
     call_test("Early call", at="2026-03-09T08:00", expect={"menu": "business_hours"}),
     call_test("Operator", presses=["0"], expect={"destination": {"type": "operator"}}),
@@ -23,18 +28,18 @@ def tasks():
     return [
         {
             "name": "Trace",
-            CALL_PATH_MODULE: {"tests": "{{ call_flow_tests }}", "fail_fast": False},
+            CALL_PATH_MODULE: {"tests": "{{ site_tests }}", "fail_fast": False},
             "register": "traced",
         },
         {
             "name": "Trace in check mode",
-            CALL_PATH_MODULE: {"tests": "{{ call_flow_tests }}"},
+            CALL_PATH_MODULE: {"tests": "{{ site_tests }}"},
             "check_mode": True,
             "register": "checked",
         },
         {
             "name": "Filter",
-            "ansible.builtin.set_fact": {"declared": "{{ call_flow_tests | wxc.calling.call_path(site) }}"},
+            "ansible.builtin.set_fact": {"declared": "{{ site_tests | wxc.calling.call_path(site_data) }}"},
         },
         {
             "name": "The module and the filter agree",
@@ -43,7 +48,7 @@ def tasks():
                     "traced.calls == declared",
                     "checked.calls == declared",
                     "declared | rejectattr('passed') | list | length == 0",
-                    "traced.calls | length == call_flow_tests | length",
+                    "traced.calls | length == site_tests | length",
                     "not traced.changed and not checked.changed",
                 ]
             },
@@ -72,7 +77,7 @@ def tasks():
         {
             "name": "The filter does not fail",
             "ansible.builtin.set_fact": {
-                "filtered": "{{ failing | wxc.calling.call_path(site) | map(attribute='passed') | list }}"
+                "filtered": "{{ failing | wxc.calling.call_path(site_data) | map(attribute='passed') | list }}"
             },
         },
     ]
@@ -84,12 +89,14 @@ def test_the_module_and_the_filter_trace_the_same_calls(sim, tmp_path):
     apply_site(WebexClient(sim.url, sim.token, timeout=10, sleep=lambda seconds: None))
     sim.clear_requests()
     path = write_playbook(tmp_path, tasks())
-    extra = {"site": site_data(), "call_flow_tests": site_tests(), "failing": FAILING}
+    # Named apart from the guide playbook's own variables: extra vars would win over its vars_files.
+    extra = {"site_data": site_data(), "site_tests": site_tests(), "failing": FAILING}
     with open(path, encoding="utf-8") as handle:
         play = yaml.safe_load(handle)
     play[0]["module_defaults"] = {"group/wxc.calling.webex": {"access_token": sim.token, "api_url": sim.url}}
+    # The guide's CI playbook runs first, as a team would run it: against its declared site, without a token.
     with open(path, "w", encoding="utf-8") as handle:
-        yaml.safe_dump(play, handle, sort_keys=False)
+        yaml.safe_dump([{"import_playbook": GUIDE_PLAYBOOK}] + play, handle, sort_keys=False)
     # Only module_defaults leads to the simulator: the environment points elsewhere.
     run = run_playbook(
         path,
@@ -98,6 +105,10 @@ def test_the_module_and_the_filter_trace_the_same_calls(sim, tmp_path):
         env={"WEBEX_ACCESS_TOKEN": "not-the-token", "WEBEX_API_URL": "http://127.0.0.1:9/v1"},
     )
     assert run.rc == 0, run
+    assert run.one("Every test passes against the declared site")["failed"] is False
+    assert (
+        len(run.one("Trace the tests through the declared site")["result"]["ansible_facts"]["call_flow_results"]) == 6
+    )
     assert run.one("The module and the filter agree")["failed"] is False
 
     assert run.one("Fail fast")["failed"] and run.one("Fail at the end")["failed"] and run.one("Bad input")["failed"]
