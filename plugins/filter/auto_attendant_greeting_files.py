@@ -76,63 +76,14 @@ _value:
   elements: dict
 """
 
-import os
-
-from ansible.utils.vars import merge_hash
-
-from ansible_collections.wxc.calling.plugins.module_utils.audio_files import AudioFileError
-from ansible_collections.wxc.calling.plugins.module_utils.audio_files import inspect as inspect_audio
-from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import (
-    Context,
-    auto_attendant_module_args,
-    defaults_for,
-    greeting_file_name,
-    is_blank,
-    resolve_menus,
-)
+from ansible_collections.wxc.calling.plugins.plugin_utils.site_declaration import greeting_uploads
+from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 
 
 def auto_attendant_greeting_files(auto_attendants, defaults=None, state="present", base_dir=None):
-    """The local greeting files the menus of AUTO_ATTENDANTS play, checked, one per location and file name.
-
-    Each: {name (the file name), path (absolute; a relative greeting_file is taken from BASE_DIR), location, org_id?}.
-    """
+    """The local greeting files the menus of AUTO_ATTENDANTS play, checked, one per location and file name."""
     built = auto_attendant_module_args(auto_attendants, defaults, state)  # every other check first
-    uploads = {}
-    for index, (item, args) in enumerate(zip(auto_attendants or [], built)):
-        if args["state"] == "absent":
-            continue
-        ctx = Context(index, item.get("name"))
-        merged = merge_hash(defaults_for(defaults or {}, item), item, recursive=True, list_merge="replace")
-        business, after = resolve_menus(ctx, merged)
-        for menu_path, desc, raw_field in (
-            ("business_hours", business, "business_hours_menu"),
-            ("after_hours", after, "after_hours_menu"),
-        ):
-            if merged.get(raw_field) is not None or is_blank(desc.get("greeting_file")):
-                continue
-            where = menu_path + ".greeting_file"
-            name = greeting_file_name(ctx, where, desc["greeting_file"])
-            path = os.path.expanduser(desc["greeting_file"].strip())
-            if not os.path.isabs(path):
-                path = os.path.join(base_dir or os.getcwd(), path)
-            path = os.path.normpath(path)
-            try:
-                inspect_audio(path)
-            except AudioFileError as error:
-                ctx.fail(where, str(error))
-            key = (args.get("org_id"), args["location"], name)
-            if key in uploads and uploads[key]["path"] != path:
-                ctx.fail(
-                    where,
-                    "two different files are called %r in location %r: %s and %s"
-                    % (name, args["location"], uploads[key]["path"], path),
-                )
-            upload = {"name": name, "path": path, "location": args["location"]}
-            if args.get("org_id") is not None:
-                upload["org_id"] = args["org_id"]
-            uploads.setdefault(key, upload)
-    return list(uploads.values())
+    return greeting_uploads(auto_attendants, defaults, built, base_dir)
 
 
 class FilterModule:

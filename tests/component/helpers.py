@@ -3,15 +3,34 @@ the request log, attendants and schedules created through the API behind the mod
 AnsibleModule a module's run() is given, and the call-flow site of tests/builders.py applied with the modules' run()
 (the integration test of webex_call_path starts from it too)."""
 
+import copy
+
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import converge as an_converge
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import options as an_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk, export
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as fw_converge
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
-from tests.builders import API_SATURDAY, aa_body, schedule_body, site_attendants, site_forwarding, site_schedules
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+from tests.builders import (
+    AA_BULK_MODULE,
+    AA_MODULE,
+    ANNOUNCEMENT_MODULE,
+    API_SATURDAY,
+    INFO_MODULE,
+    SCHEDULE_MODULE,
+    aa_body,
+    schedule_body,
+    site_attendants,
+    site_forwarding,
+    site_schedules,
+)
 from tests.simulator.tests.helpers import aa_path, create
 
 __all__ = [
@@ -79,7 +98,48 @@ class Module:
         raise Failed()
 
 
-# The site's attendants in an order in which every attendant a reference names exists first.
+# -- one task's result, in this process -----------------------------------------------------------------------------
+
+
+MODULES = {
+    AA_MODULE: (aa_options.argument_spec, aa_options.validate_options, aa_converge.run),
+    AA_BULK_MODULE: (bulk.argument_spec, bulk.validate_options, bulk.run),
+    INFO_MODULE: (export.info_argument_spec, None, export.run_info),
+    SCHEDULE_MODULE: (sc_options.argument_spec, sc_options.validate_options, sc_converge.run),
+    ANNOUNCEMENT_MODULE: (an_options.argument_spec, an_options.validate_options, an_converge.run),
+}
+
+
+def task_result(client, module, args, check_mode=False, diff=False):
+    """What one task of MODULE (its full name) with ARGS returns, computed in this process as run_module() computes
+    it (tests/unit/plugins/module_utils/test_resource.py holds that translation): the argument spec's problems, then
+    validate_options()'s, then run(); a WebexApiError or ResourceError becomes failed with msg and the truthful
+    changed. The result always has "failed", and "warnings" when run() warned."""
+    spec, validate, run = MODULES[module]
+    checked = ArgumentSpecValidator(spec()).validate(copy.deepcopy(args))
+    if checked.error_messages:
+        return {"failed": True, "changed": False, "msg": "; ".join(checked.error_messages)}
+    params = checked.validated_parameters
+    errors = validate(params) if validate else []
+    if errors:
+        return {"failed": True, "changed": False, "msg": "Invalid options: " + "; ".join(errors), "errors": errors}
+    stand_in = Module(params, check_mode=check_mode, diff=diff)
+    try:
+        result = dict(run(stand_in, client), failed=False)
+    except Failed:
+        result = dict(stand_in.failed_with, failed=True)
+    except WebexApiError as error:
+        result = dict(failed=True, msg=str(error), api_error=error.as_dict(), changed=getattr(error, "changed", False))
+    except ResourceError as error:
+        result = dict(failed=True, msg=str(error), changed=error.changed)
+        if isinstance(error, WriteNotApplied):
+            result["not_applied"] = error.fields
+    if stand_in.warnings:
+        result["warnings"] = stand_in.warnings
+    return result
+
+
+# The call-flow site's attendants in an order in which every attendant a reference names exists first.
 APPLY_ORDER = ("Support", "Sales", "Main Line", "Front Desk")
 
 

@@ -72,57 +72,90 @@ def _verify(service, location_id, announcement_id, want):
     return dict(stored, id=announcement_id)
 
 
-def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
-    """Bring the announcement to the state PARAMS describe; return (plan, announcement view or None).
+class Current:
+    """What was read of one announcement: its details with id and name (DETAILS, None when absent)."""
 
-    LOCATION_ID: the location's id for a location-level announcement, None for the organisation level. DIFF is
-    accepted for the shared signature (the plan always carries before/after). WARN(message) receives the warning for
-    a file shorter than the 5 s minimum of Cisco's help article.
-    """
-    warn = warn or (lambda message: None)
-    warning = short_file_warning(params)
-    if warning:
-        warn(warning)
+    def __init__(self, details=None):
+        self.details = details
+
+    @property
+    def id(self):
+        return self.details["id"] if self.details else None
+
+
+def read(service, location_id, name):
+    """The lookup at the level (LOCATION_ID None: the organisation's) and the details."""
+    found = service.find(location_id, name)
+    if not found:
+        return Current()
+    details = dict(service.details(location_id, found["id"]), id=found["id"])
+    details.setdefault("name", found.get("name"))
+    return Current(details)
+
+
+def wanted(params):
+    """What the announcement must be (the local file inspected), or None for state absent."""
+    if params["state"] != "present":
+        return None
+    audio = audio_files.inspect(params["path"]) if params.get("path") else None
+    return desired(params, audio)
+
+
+def plan_for(params, current, location_id):
+    """The plan for PARAMS against CURRENT (a Current), before and after in the module's view."""
     level = LOCATION if location_id else ORGANIZATION
-    state = params["state"]
-    audio = audio_files.inspect(params["path"]) if state == "present" and params.get("path") else None
-    want = desired(params, audio) if state == "present" else None
-    found = service.find(location_id, params["name"])
-    current = dict(service.details(location_id, found["id"]), id=found["id"]) if found else None
-    if current is not None:
-        current.setdefault("name", found.get("name"))
-    the_plan = plan(state, want, current, force=params.get("force"))
+    the_plan = plan(params["state"], wanted(params), current.details, force=params.get("force"))
     the_plan.before = view(the_plan.before, level, location_id)
     the_plan.after = view(the_plan.after, level, location_id)
+    return the_plan
 
-    if the_plan.action == "nothing":
-        return the_plan, view(current, level, location_id) or None
+
+def check(service, location_id, params, the_plan, current):
+    """What reads can refuse before any write: a delete of an announcement in use, a voice the service does not
+    offer, a file that does not fit the repository."""
     if the_plan.action == "delete":
-        users = in_use(current)
+        users = in_use(current.details)
         if users:
             raise ResourceError(
                 "announcement %r is in use and was not deleted; used by %s. Point them at another "
-                "greeting first" % (current["name"], "; ".join(users))
+                "greeting first" % (current.details["name"], "; ".join(users))
             )
-        if not check_mode:
-            service.delete(location_id, current["id"])
-            if service.exists(location_id, current["id"]):
-                raise WriteNotApplied("announcement %r" % current["name"], ["delete"], service.client.last_tracking_id)
-        return the_plan, None
+    elif the_plan.action in ("create", "update"):
+        want = wanted(params)
+        if want["isTextToSpeech"]:
+            _check_voice(service, want)
+        else:
+            _check_room(service, location_id, want, current.details)
 
-    # create or update: what can be checked with reads comes first, so that a refusal writes nothing.
-    if want["isTextToSpeech"]:
-        _check_voice(service, want)
-    else:
-        _check_room(service, location_id, want, current)
-    if check_mode:
-        return the_plan, the_plan.after
+
+def predicted(the_plan, current, location_id):
+    """What a check-mode run returns."""
+    if the_plan.action == "nothing":
+        return view(current.details, LOCATION if location_id else ORGANIZATION, location_id) or None
+    if the_plan.action == "delete":
+        return None
+    return the_plan.after
+
+
+def apply(service, location_id, params, the_plan, current):
+    """Make the plan's write (upload or speech, or delete) and read it back; return (plan, announcement view)."""
+    level = LOCATION if location_id else ORGANIZATION
+    if the_plan.action == "nothing":
+        return the_plan, predicted(the_plan, current, location_id)
+    if the_plan.action == "delete":
+        service.delete(location_id, current.id)
+        if service.exists(location_id, current.id):
+            raise WriteNotApplied(
+                "announcement %r" % current.details["name"], ["delete"], service.client.last_tracking_id
+            )
+        return the_plan, None
+    want = wanted(params)
     file_uri = service.speak(want["text"], want["voice"], want["language"]) if want["isTextToSpeech"] else None
     body = _upload_body(params, want, file_uri)
     if the_plan.action == "create":
         announcement_id = service.create(location_id, body)
     else:
-        announcement_id = current["id"]
+        announcement_id = current.id
         service.replace(location_id, announcement_id, body)
     try:
         verified = _verify(service, location_id, announcement_id, want)
@@ -130,6 +163,26 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
         error.changed = True  # the write went through; only the read-back failed
         raise
     return the_plan, view(verified, level, location_id)
+
+
+def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
+    """Bring the announcement to the state PARAMS describe; return (plan, announcement view or None).
+
+    read() -> plan_for() -> check() -> predicted() in check mode, else apply(). LOCATION_ID: the location's id for a
+    location-level announcement, None for the organisation level. DIFF is accepted for the shared signature (the plan
+    always carries before/after). WARN(message) receives the warning for a file shorter than the 5 s minimum of
+    Cisco's help article.
+    """
+    warn = warn or (lambda message: None)
+    warning = short_file_warning(params)
+    if warning:
+        warn(warning)
+    current = read(service, location_id, params["name"])
+    the_plan = plan_for(params, current, location_id)
+    check(service, location_id, params, the_plan, current)
+    if check_mode:
+        return the_plan, predicted(the_plan, current, location_id)
+    return apply(service, location_id, params, the_plan, current)
 
 
 def run(module, client):

@@ -126,6 +126,12 @@ class AnnouncementService:
             advice="rename or delete the extra ones",
         )
 
+    def list(self, location_id=None):
+        """The repository's list items at one level: the organisation's (LOCATION_ID None) or one location's."""
+        return self.client.get_all(
+            LIST_PATH, "announcements", params={"locationId": location_id} if location_id else None
+        )
+
     def files(self, location_id, file_name):
         """The repository's list items stored as FILE_NAME at the level (the organisation's, or LOCATION_ID's)."""
         params = {"fileName": file_name}

@@ -72,11 +72,14 @@ def audio_file_exists(service, location_id, audio, auto_attendant_id=None):
     )
 
 
-def preflight(service, location_id, params, the_plan, current, auto_attendant_id=None):
+def preflight(service, location_id, params, the_plan, current, auto_attendant_id=None, planned=None):
     """The references a planned write relies on that do not exist, as messages naming the option and the value.
 
     Only what the write sends is checked: schedules (asked of the schedule service), audio files given by file name
-    (of the announcement repository, or the attendant's own), and numbers new to the attendant.
+    (of the announcement repository, or the attendant's own), and numbers new to the attendant. PLANNED, when given,
+    knows what the same run makes exist before this write (the site engine's plan): planned.has_schedule(location
+    id, type, name) and planned.has_audio_file(location id, audio file in options form) answer True for those, and
+    the service is not asked.
     """
     body = the_plan.body or {}
     problems = []
@@ -85,10 +88,14 @@ def preflight(service, location_id, params, the_plan, current, auto_attendant_id
         ("business_schedule", "businessSchedule", "businessHours"),
         ("holiday_schedule", "holidaySchedule", "holidays"),
     ):
-        if body.get(field) and not schedules.find(location_id, schedule_type, body[field]):
+        if not body.get(field) or (planned and planned.has_schedule(location_id, schedule_type, body[field])):
+            continue
+        if not schedules.find(location_id, schedule_type, body[field]):
             problems.append("%s: %r is not a %s schedule of this location" % (option, body[field], schedule_type))
     menus_sent = [option for option, field in zip(menus.MENUS, menus.API_MENUS) if field in body]
     for where, audio in _audio_files_named(params, menus_sent):
+        if planned and planned.has_audio_file(location_id, audio):
+            continue
         if not audio_file_exists(service, location_id, audio, auto_attendant_id):
             problems.append(
                 "%s: no %s audio file %r%s"
@@ -119,26 +126,27 @@ def preflight(service, location_id, params, the_plan, current, auto_attendant_id
     return problems
 
 
-def converge(service, location_id, params, check_mode=False, diff=False, warn=None):
-    """Bring the auto attendant to the state PARAMS describe; return (plan, auto_attendant API object or None).
+class Current:
+    """What was read of one auto attendant: its list item (FOUND, None when absent) and its DETAILS as the service
+    returns them (the list item's id and name only, when the details were not needed)."""
 
-    Calls: the lookup, then details only when they are needed (to compare, or to show a deletion in diff mode), and
-    after a write one read-back of what the service stores (a create reads its details anyway). Before a write, the
-    pre-flight checks what it refers to (preflight()): a failure stops the run before any write; in check mode it is a
-    WARN(message) instead, since the same run may create it first. WARN also receives the operator keys whose value
-    is left out.
-    """
-    warn = warn or (lambda message: None)
-    state = params["state"]
-    if state == "present" and audio_names(params):
-        # Compared unresolved, a file would match any file of its level: a caller bug, not a user error.
-        raise AutoAttendantError(
-            "%s: the announcement name is not resolved (resolve_references() comes before converge())"
-            % audio_names(params)[0][0]
-        )
-    found = service.find(location_id, params["name"])
+    def __init__(self, found=None, details=None):
+        self.found = found
+        self.details = details
+
+    @property
+    def id(self):
+        return self.found["id"] if self.found else None
+
+    def writable(self):
+        return writable(self.details) if self.details is not None else None
+
+
+def read(service, location_id, name, details=True):
+    """The lookup, and the details when DETAILS (a 404 on them: deleted since the list, so absent)."""
+    found = service.find(location_id, name)
     current_details = None
-    if found and (state == "present" or diff):
+    if found and details:
         try:
             current_details = service.details(location_id, found["id"])
         except WebexApiError as error:
@@ -147,13 +155,29 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
             found = None  # deleted between the list and the details read: absent, as after a PUT answered 404
     if found and current_details is None:
         current_details = {"id": found["id"], "name": found["name"]}
-    current = writable(current_details) if current_details is not None else None
-    if state == "present" and current_details is not None:
-        for message in operator_value_warnings(current_details, "auto attendant %r" % params["name"]):
+    return Current(found, current_details)
+
+
+def _require_resolved(params):
+    if params["state"] == "present" and audio_names(params):
+        # Compared unresolved, a file would match any file of its level: a caller bug, not a user error.
+        raise AutoAttendantError(
+            "%s: the announcement name is not resolved (resolve_references() comes before converge())"
+            % audio_names(params)[0][0]
+        )
+
+
+def plan_for(params, current, warn=None):
+    """The plan for PARAMS (references resolved) against CURRENT (a Current); pure. WARN receives the operator keys
+    whose stored value is left out. A creation without the options it needs is refused here."""
+    warn = warn or (lambda message: None)
+    state = params["state"]
+    _require_resolved(params)
+    if state == "present" and current.details is not None:
+        for message in operator_value_warnings(current.details, "auto attendant %r" % params["name"]):
             warn(message)
     desired = desired_from_options(params) if state == "present" else {}
-    the_plan = plan(state, desired, current)
-
+    the_plan = plan(state, desired, current.writable())
     if the_plan.action == "create":
         missing = missing_for_create(params)
         if missing:
@@ -161,41 +185,85 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
                 "auto attendant %r does not exist in this location, and creating it needs %s"
                 % (params["name"], ", ".join(missing))
             )
-    if the_plan.action in ("create", "update"):
-        problems = preflight(service, location_id, params, the_plan, current, found["id"] if found else None)
-        if problems and check_mode:
-            for problem in problems:
-                warn("%s (the real run fails unless it is created first)" % problem)
-        elif problems:
-            raise AutoAttendantError(
-                "auto attendant %r: nothing was written, %s" % (params["name"], "; ".join(problems))
-            )
+    return the_plan
+
+
+def check_references(service, location_id, params, the_plan, current, check_mode=False, warn=None, planned=None):
+    """The pre-flight of a create or update: a problem refuses the write (nothing written), or in CHECK_MODE is a
+    WARN(message) (the same run may create what is missing first)."""
+    if the_plan.action not in ("create", "update"):
+        return
+    problems = preflight(service, location_id, params, the_plan, current.writable(), current.id, planned=planned)
+    if problems and check_mode:
+        for problem in problems:
+            (warn or (lambda message: None))("%s (the real run fails unless it is created first)" % problem)
+    elif problems:
+        raise AutoAttendantError("auto attendant %r: nothing was written, %s" % (params["name"], "; ".join(problems)))
+
+
+def _shown(result, location_id):
+    """RESULT (an API object) as converge returns it: numbers in E.164, the location by id only."""
+    if result is None:
+        return None
+    result = dict(with_e164_numbers(result), locationId=location_id)
+    result.pop("locationName", None)
+    return result
+
+
+def predicted(the_plan, current, location_id):
+    """What a check-mode run returns: the attendant as the plan would leave it (a new one has no id yet)."""
+    if the_plan.action == "nothing":
+        return _shown(current.details, location_id)
+    if the_plan.action == "update":
+        return _shown(dict(current.details, **the_plan.body), location_id)
+    if the_plan.action == "create":
+        return _shown(dict(the_plan.body, id=None), location_id)
+    return None
+
+
+def apply(service, location_id, params, the_plan, current):
+    """Make the plan's write and read it back; return (plan, the attendant as stored, or None after a delete).
+
+    An attendant deleted by someone else between the lookup and the update is created again, when PARAMS allow.
+    """
     result = None
     if the_plan.action == "nothing":
-        result = current_details
+        result = current.details
     elif the_plan.action == "update":
-        result = dict(current_details)
-        result.update(the_plan.body)
-        if not check_mode:
-            try:
-                service.update(location_id, found["id"], the_plan.body)
-            except WebexApiError as error:
-                if error.status != 404:
-                    raise
-                the_plan, result = _recreate_after_deletion(service, location_id, params, the_plan)
-            else:
-                result = service.read_back(location_id, found["id"], desired)
+        desired = desired_from_options(params)
+        try:
+            service.update(location_id, current.id, the_plan.body)
+        except WebexApiError as error:
+            if error.status != 404:
+                raise
+            the_plan, result = _recreate_after_deletion(service, location_id, params, the_plan)
+        else:
+            result = service.read_back(location_id, current.id, desired)
     elif the_plan.action == "create":
-        result = dict(the_plan.body, id=None)
-        if not check_mode:
-            new_id = service.create(location_id, the_plan.body)
-            result = service.read_back(location_id, new_id, desired)
-    elif the_plan.action == "delete" and not check_mode:
-        service.delete(location_id, found["id"])
-    if result is not None:
-        result = dict(with_e164_numbers(result), locationId=location_id)
-        result.pop("locationName", None)
-    return the_plan, result
+        desired = desired_from_options(params)
+        new_id = service.create(location_id, the_plan.body)
+        result = service.read_back(location_id, new_id, desired)
+    elif the_plan.action == "delete":
+        service.delete(location_id, current.id)
+    return the_plan, _shown(result, location_id)
+
+
+def converge(service, location_id, params, check_mode=False, diff=False, warn=None):
+    """Bring the auto attendant to the state PARAMS describe; return (plan, auto_attendant API object or None).
+
+    read() -> plan_for() -> check_references() -> predicted() in check mode, else apply(). Calls: the lookup, then
+    details only when they are needed (to compare, or to show a deletion in diff mode), and after a write one
+    read-back of what the service stores (a create reads its details anyway). Before a write, the pre-flight checks
+    what it refers to (preflight()): a failure stops the run before any write; in check mode it is a WARN(message)
+    instead, since the same run may create it first. WARN also receives the operator keys whose value is left out.
+    """
+    _require_resolved(params)
+    current = read(service, location_id, params["name"], details=params["state"] == "present" or diff)
+    the_plan = plan_for(params, current, warn)
+    check_references(service, location_id, params, the_plan, current, check_mode=check_mode, warn=warn)
+    if check_mode:
+        return the_plan, predicted(the_plan, current, location_id)
+    return apply(service, location_id, params, the_plan, current)
 
 
 def run(module, client):

@@ -30,14 +30,23 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import Resour
 KIND_OPTION = {"businessHours": "business_hours", "holidays": "holidays"}
 
 
-def _preflight(service, location_id, the_plan, check_mode, warn):
-    """Every schedule the writes name must exist in the location: fail before any write, or warn in check mode."""
-    if not the_plan.schedules_named:
+def check_schedules(service, location_id, the_plan, check_mode, warn, planned=None):
+    """Every schedule the writes name must exist in the location: fail before any write, or warn in check mode.
+
+    PLANNED, when given (the site engine's plan), answers planned.has_schedule(location id, type, name) True for the
+    schedules the same run makes exist first.
+    """
+    named = [
+        (option, kind, name)
+        for option, kind, name in the_plan.schedules_named
+        if not (planned and planned.has_schedule(location_id, kind, name))
+    ]
+    if not named:
         return
     existing = {(item.get("type"), item.get("name")) for item in ScheduleService(service.client).list(location_id)}
     problems = [
         "%s: no %s schedule named %r in the location" % (option, KIND_OPTION[kind], name)
-        for option, kind, name in the_plan.schedules_named
+        for option, kind, name in named
         if (kind, name) not in existing
     ]
     if problems and not check_mode:
@@ -117,6 +126,82 @@ def _predicted_settings(current_settings, the_plan):
     return predicted
 
 
+UNTOUCHED = {"always": {}, "selective": {}, "rules": []}
+
+
+class Current:
+    """What was read of one object's forwarding: the object's id (FEATURE_ID, None when it does not exist), its
+    callForwarding SETTINGS (rules as summaries) and the details of the current RULES the options name, by name."""
+
+    def __init__(self, feature_id=None, settings=None, rules=None):
+        self.feature_id = feature_id
+        self.settings = copy.deepcopy(UNTOUCHED) if settings is None else settings
+        self.rules = rules or {}
+
+
+def declared_rule_names(params):
+    """The rule names the options name (name and new_name of every rules entry)."""
+    names = set()
+    for rule in params.get("rules") or []:
+        names.update(filter(None, (rule["name"], rule.get("new_name"))))
+    return names
+
+
+def read(service, location_id, params, feature_id=None):
+    """The object's lookup (unless FEATURE_ID is known), its settings, and each declared rule that exists."""
+    if feature_id is None:
+        found = find_feature(service, location_id, params[service.feature.option])
+        if found is None:
+            return Current()
+        feature_id = found["id"]
+    settings = service.settings(location_id, feature_id)
+    names = declared_rule_names(params)
+    rules = {
+        summary["name"]: service.rule(location_id, feature_id, summary["id"])
+        for summary in settings.get("rules") or []
+        if summary.get("name") in names
+    }
+    return Current(feature_id, settings, rules)
+
+
+def plan_for(params, current):
+    """The plan for PARAMS against CURRENT (a Current); pure but for the refusals plan() makes."""
+    return plan(params, current.settings, current.rules)
+
+
+def _result(params, location_id, current, the_plan, final, written=None):
+    rules_after = dict(current.rules)
+    for _index, rule, body, want in the_plan.rule_updates:
+        rules_after.pop(rule["name"], None)
+        rules_after[want["name"]] = dict(without_none(body), id=None if rule["name"] != want["name"] else rule["id"])
+    for _index, body, want in the_plan.rule_creates:
+        rules_after[want["name"]] = dict(body, id=None)
+    rules_after.update(written or {})
+    declared = [
+        rules_after.get(rule.get("new_name") or rule["name"]) or rules_after.get(rule["name"])
+        for rule in params.get("rules") or []
+    ]
+    return {
+        "feature_id": current.feature_id,
+        "location_id": location_id,
+        "forwarding": final,
+        "rules": [rule for rule in declared if rule is not None],
+    }
+
+
+def predicted(params, the_plan, current, location_id):
+    """What a check-mode run returns: the current settings with the planned changes, new rules without an id."""
+    return _result(params, location_id, current, the_plan, _predicted_settings(current.settings, the_plan))
+
+
+def apply(service, location_id, params, the_plan, current):
+    """Make the plan's writes (each read back); return (plan, result)."""
+    if not the_plan.changed:
+        return the_plan, predicted(params, the_plan, current, location_id)
+    final, written = _execute(service, location_id, current.feature_id, the_plan, desired_settings(params))
+    return the_plan, _result(params, location_id, current, the_plan, final, written)
+
+
 def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
     """Bring the forwarding of SERVICE's feature object named in PARAMS to what PARAMS describe; return (plan, result).
 
@@ -127,56 +212,21 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
     """
     warn = warn or (lambda message: None)
     option, noun = service.feature.option, service.feature.noun
-    name = params[option]
-    found = find_feature(service, location_id, name)
-    if found is None:
+    current = read(service, location_id, params)
+    if current.feature_id is None:
+        name = params[option]
         if not check_mode:
             raise ResourceError("%s: no %s called %r in the location" % (option, noun, name))
         # Check mode of a run that creates the object first: plan against untouched forwarding.
         warn(
             "%s: no %s called %r in the location (the real run fails unless it is created first)" % (option, noun, name)
         )
-        current_settings = {"always": {}, "selective": {}, "rules": []}
-        feature_id = None
-    else:
-        feature_id = found["id"]
-        current_settings = service.settings(location_id, feature_id)
-    names = set()
-    for rule in params.get("rules") or []:
-        names.update(filter(None, (rule["name"], rule.get("new_name"))))
-    current_rules = {
-        summary["name"]: service.rule(location_id, feature_id, summary["id"])
-        for summary in current_settings.get("rules") or []
-        if summary.get("name") in names
-    }
-    the_plan = plan(params, current_settings, current_rules)
+    the_plan = plan_for(params, current)
     if the_plan.changed:
-        _preflight(service, location_id, the_plan, check_mode, warn)
-
-    rules_after = dict(current_rules)
-    for _index, current, body, want in the_plan.rule_updates:
-        rules_after.pop(current["name"], None)
-        rules_after[want["name"]] = dict(
-            without_none(body), id=None if current["name"] != want["name"] else current["id"]
-        )
-    for _index, body, want in the_plan.rule_creates:
-        rules_after[want["name"]] = dict(body, id=None)
-    if check_mode or not the_plan.changed:
-        final = _predicted_settings(current_settings, the_plan)
-    else:
-        final, written = _execute(service, location_id, feature_id, the_plan, desired_settings(params))
-        rules_after.update(written)
-    declared = [
-        rules_after.get(rule.get("new_name") or rule["name"]) or rules_after.get(rule["name"])
-        for rule in params.get("rules") or []
-    ]
-    result = {
-        "feature_id": feature_id,
-        "location_id": location_id,
-        "forwarding": final,
-        "rules": [rule for rule in declared if rule is not None],
-    }
-    return the_plan, result
+        check_schedules(service, location_id, the_plan, check_mode, warn)
+    if check_mode:
+        return the_plan, predicted(params, the_plan, current, location_id)
+    return apply(service, location_id, params, the_plan, current)
 
 
 def run(module, client):

@@ -2,8 +2,7 @@
 # Copyright (c) wxc.calling contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Locations: a location given by id or by exact name, as its id (every module and the engine resolve through here),
-and a location's details (its time zone: the call-path trace reads schedules in it)."""
+"""Locations: a location given by id or by exact name, as its id (every module and the engine resolve through here)."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
 
 LOCATIONS_PATH = "/locations"
 LOCATION_PATH = "/locations/%s"
+CALLING_PATH = "/telephony/config/locations/%s"
 
 
 class LocationNotFound(ResourceError):
@@ -69,5 +69,10 @@ def resolve_location(client, location):
 
 
 def location_details(client, location_id):
-    """The location's details (id, name, timeZone, address, ...): GET /locations/{id}."""
+    """The location's details: id, name, orgId (the organisation the service says it is in), timeZone, address."""
     return client.get(api_path(LOCATION_PATH, location_id))
+
+
+def calling_details(client, location_id):
+    """The location's Webex Calling details: routingPrefix (an extension's ESN is routingPrefix + extension), ..."""
+    return client.get(api_path(CALLING_PATH, location_id))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
 from ansible_collections.wxc.calling.plugins.module_utils._location.service import resolve_location
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import desired_from_options, plan, to_snake
-from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPE_OPTIONS
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPE_OPTIONS, TYPES
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleError, ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
@@ -32,63 +32,92 @@ def _lookup(service, location_id, schedule_type, name, new_name):
     return found
 
 
-def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
-    """Bring the schedule to the state PARAMS describe; return (plan, schedule API object or None).
+class Current:
+    """What was read of one schedule: its list item (FOUND, None when absent) and its DETAILS (None when absent)."""
 
-    DIFF and WARN are accepted for the shared converge() signature: the schedule's details are read in every case,
-    and nothing here warns.
-    """
+    def __init__(self, found=None, details=None):
+        self.found = found
+        self.details = details
+
+    @property
+    def id(self):
+        return self.found["id"] if self.found else None
+
+
+def read(service, location_id, params):
+    """The lookup (a rename may be done already: then the schedule has the new name) and the details."""
     desired = desired_from_options(params)
-    schedule_type = desired["type"]
-    state = params["state"]
-    found = _lookup(service, location_id, schedule_type, params["name"], params.get("new_name"))
-    current = None
+    found = _lookup(service, location_id, desired["type"], params["name"], params.get("new_name"))
+    details = None
     if found:
         try:
-            current = service.details(location_id, schedule_type, found["id"])
+            details = service.details(location_id, desired["type"], found["id"])
         except WebexApiError as error:
             if error.status != 404:
                 raise
             found = None  # deleted between the list and the details read: absent
-    the_plan = plan(state, desired, current)
+    return Current(found, details)
 
+
+def plan_for(params, current):
+    """The plan for PARAMS against CURRENT (a Current); pure."""
+    return plan(params["state"], desired_from_options(params), current.details)
+
+
+def check_in_use(service, location_id, params, the_plan, current):
+    """Refuse the delete of a schedule an auto attendant of the location uses (asked of the attendant service)."""
+    if the_plan.action != "delete":
+        return
+    schedule_type = TYPES[params["type"]]
+    users = AutoAttendantService(service.client).using_schedule(location_id, schedule_type, current.details["name"])
+    if users:
+        raise ScheduleError(
+            "%s schedule %r is used by auto attendant(s) %s; point them at another schedule first"
+            % (params["type"], current.details["name"], ", ".join(repr(user) for user in sorted(users)))
+        )
+
+
+def predicted(the_plan, current, location_id, schedule_type):
+    """What a check-mode run returns: ids that do not exist yet (a new schedule or event, a renamed schedule) None."""
     if the_plan.action == "delete":
-        users = AutoAttendantService(service.client).using_schedule(location_id, schedule_type, current["name"])
-        if users:
-            raise ScheduleError(
-                "%s schedule %r is used by auto attendant(s) %s; point them at another schedule first"
-                % (params["type"], current["name"], ", ".join(repr(user) for user in sorted(users)))
-            )
-        if not check_mode:
-            service.delete(location_id, schedule_type, found["id"])
-        return the_plan, None
+        return None
     if the_plan.action == "nothing":
-        return the_plan, None if current is None else dict(current, locationId=location_id)
+        return None if current.details is None else dict(current.details, locationId=location_id)
     if the_plan.action == "create":
         result = dict(
             the_plan.body, id=None, events=[dict(event, id=None) for event in the_plan.body.get("events", [])]
         )
-        if not check_mode:
-            new_id = service.create(location_id, the_plan.body)
-            result = service.read_back(location_id, schedule_type, new_id, desired)
-        return the_plan, dict(result, locationId=location_id)
+        return dict(result, locationId=location_id)
+    event_ids = {event["name"]: event.get("id") for event in current.details.get("events") or []}
+    event_ids.update({event["name"]: None for event in the_plan.event_creates})
+    events = [dict(event, id=event_ids.get(event["name"])) for event in the_plan.after["events"]]
+    result = {
+        "id": None if the_plan.rename else current.id,
+        "name": the_plan.after["name"],
+        "type": schedule_type,
+        "events": events,
+    }
+    return dict(result, locationId=location_id)
 
-    schedule_id = found["id"]
-    if check_mode:
-        event_ids = {event["name"]: event.get("id") for event in current.get("events") or []}
-        event_ids.update({event["name"]: None for event in the_plan.event_creates})
-        events = [dict(event, id=event_ids.get(event["name"])) for event in the_plan.after["events"]]
-        result = {
-            "id": None if the_plan.rename else schedule_id,
-            "name": the_plan.after["name"],
-            "type": schedule_type,
-            "events": events,
-        }
+
+def apply(service, location_id, params, the_plan, current):
+    """Make the plan's writes and read the schedule back; return (plan, the schedule as stored, or None)."""
+    desired = desired_from_options(params)
+    schedule_type = desired["type"]
+    if the_plan.action == "delete":
+        service.delete(location_id, schedule_type, current.id)
+        return the_plan, None
+    if the_plan.action == "nothing":
+        return the_plan, None if current.details is None else dict(current.details, locationId=location_id)
+    if the_plan.action == "create":
+        new_id = service.create(location_id, the_plan.body)
+        result = service.read_back(location_id, schedule_type, new_id, desired)
         return the_plan, dict(result, locationId=location_id)
+    schedule_id = current.id
     if the_plan.rename:
         # The id changes with the name: from here on only the id from the PUT answer is used.
-        schedule_id = service.rename(location_id, schedule_type, found["id"], the_plan.rename)
-    event_ids = {event["name"]: event.get("id") for event in current.get("events") or []}
+        schedule_id = service.rename(location_id, schedule_type, current.id, the_plan.rename)
+    event_ids = {event["name"]: event.get("id") for event in current.details.get("events") or []}
     for event in the_plan.event_deletes:
         service.delete_event(location_id, schedule_type, schedule_id, event["id"])
     for event in the_plan.event_updates:
@@ -97,6 +126,20 @@ def converge(service, location_id, params, check_mode=False, diff=False, warn=No
         service.create_event(location_id, schedule_type, schedule_id, event)
     result = service.read_back(location_id, schedule_type, schedule_id, desired)
     return the_plan, dict(result, locationId=location_id)
+
+
+def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
+    """Bring the schedule to the state PARAMS describe; return (plan, schedule API object or None).
+
+    read() -> plan_for() -> check_in_use() -> predicted() in check mode, else apply(). DIFF and WARN are accepted for
+    the shared converge() signature: the schedule's details are read in every case, and nothing here warns.
+    """
+    current = read(service, location_id, params)
+    the_plan = plan_for(params, current)
+    check_in_use(service, location_id, params, the_plan, current)
+    if check_mode:
+        return the_plan, predicted(the_plan, current, location_id, TYPES[params["type"]])
+    return apply(service, location_id, params, the_plan, current)
 
 
 def run(module, client):
