@@ -42,6 +42,8 @@ options:
   data:
     description:
       - The declared data the calls are traced through.
+      - The options of a M(wxc.calling.webex_site) declaration are these lists; a declaration is taken as it is (its
+        other options, such as C(purge), are left aside), with O(data.locations) added.
     type: dict
     required: true
     suboptions:
@@ -76,8 +78,9 @@ options:
         elements: dict
       announcements:
         description:
-          - Announcements, each with C(name), C(file_name) and C(text) (of a text-to-speech announcement), so that a
-            greeting given by file name is also shown by name and text, and the other way round.
+          - Greetings, each the options of M(wxc.calling.webex_announcement) (C(name), and C(path) or C(text)), or a
+            C(name) and a C(file_name), so that a greeting given by file name is also shown by name and text, and the
+            other way round.
         type: list
         elements: dict
   location:

@@ -12,7 +12,10 @@ DECLARED data is what a team keeps next to its site definition, in the options f
 - ``forwarding``: webex_auto_attendant_forwarding options (location, auto_attendant, always, selective, rules), and
   ``operating_modes`` (enabled, modes: name, type, forward_to, same_hours_daily, different_hours_daily, holidays);
 - ``locations``: name (as the other items name it), time_zone, and optionally routing_prefix (for ESNs);
-- ``announcements``: name, file_name, level, text: what a greeting is called and says.
+- ``announcements``: webex_announcement options (name, path, text: a greeting's name, its file's name is the last
+  part of path, and a text-to-speech text), or name and file_name.
+
+A webex_site declaration is taken as it is (its other options are left aside), with ``locations`` added.
 
 The module's catalog (converge.py) answers the same questions from what it reads, in the same shapes.
 """
@@ -20,10 +23,14 @@ The module's catalog (converge.py) answers the same questions from what it reads
 from __future__ import annotations
 
 import copy
+import os
 
 from ansible_collections.wxc.calling.plugins.module_utils import numbers
+from ansible_collections.wxc.calling.plugins.module_utils._announcement.compare import speech_file_name
 
 DATA_KEYS = ("auto_attendants", "schedules", "forwarding", "locations", "announcements")
+# The other options of a webex_site declaration: a declaration is taken as it is, and these say nothing of a call.
+SITE_OPTIONS = ("purge", "purge_limit", "concurrency", "base_dir", "plan", "plan_max_age", "org_id")
 SCHEDULE_KINDS = ("business_hours", "holidays")
 
 
@@ -160,13 +167,23 @@ def describe_audio(audio, announcements=()):
     return {key: value for key, value in described.items() if value}
 
 
+def _file_name(announcement):
+    """The file name webex_announcement stores a greeting under: its path's last part, or for text-to-speech its
+    name made file-name safe."""
+    if announcement.get("path"):
+        return os.path.basename(_text(announcement["path"]))
+    if announcement.get("text") and announcement.get("name"):
+        return speech_file_name(_text(announcement["name"]))
+    return None
+
+
 class DeclaredCatalog:
     """The tracer's catalog over DECLARED data (see the module docstring); DataError names what is wrong with it."""
 
     def __init__(self, data):
         if not isinstance(data, dict):
             raise DataError("data: must be a dictionary with %s, got %s" % (", ".join(DATA_KEYS), type(data).__name__))
-        unknown = sorted(set(data) - set(DATA_KEYS))
+        unknown = sorted(set(data) - set(DATA_KEYS) - set(SITE_OPTIONS))
         if unknown:
             raise DataError("data: unknown key(s) %s (known: %s)" % (", ".join(unknown), ", ".join(DATA_KEYS)))
         self.directory = Directory()
@@ -193,7 +210,11 @@ class DeclaredCatalog:
             if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
                 raise DataError("%s.events: must be a list of events" % where)
             self._schedules[(self._name(item, where, "location"), kind, self._name(item, where, "name"))] = events
-        self._announcements = list(self._items(data, "announcements"))
+        self._announcements = [
+            dict(item, file_name=item.get("file_name") or _file_name(item))
+            for item in self._items(data, "announcements")
+            if _present(item)
+        ]
 
     @staticmethod
     def _items(data, key):

@@ -182,3 +182,38 @@ def test_data_the_catalog_cannot_read_is_refused_naming_where(data, message):
     with pytest.raises(DataError) as caught:
         DeclaredCatalog(data)
     assert str(caught.value) == message
+
+
+def test_a_webex_site_declaration_is_taken_as_it_is_with_its_greetings_as_webex_announcement_options():
+    data = dict(
+        site_data(),
+        purge={"auto_attendants": True},
+        purge_limit=5,
+        concurrency=4,
+        base_dir="/srv/site",
+        announcements=[
+            {"name": "Welcome", "path": "files/welcome.wav", "level": "ORGANIZATION"},
+            {
+                "name": "Closed notice",
+                "text": "We are closed.",
+                "voice": "ashley",
+                "level": "LOCATION",
+                "location": DENVER,
+            },
+            {"name": "Old", "path": "files/old.wav", "state": "absent"},
+        ],
+    )
+    catalog = DeclaredCatalog(data)
+    main = catalog.attendant(DENVER, "Main Line")
+    assert catalog.audio(main, {"file_name": "welcome.wav", "level": "ORGANIZATION"}) == {
+        "name": "Welcome",
+        "file_name": "welcome.wav",
+        "level": "ORGANIZATION",
+    }
+    assert catalog.audio(main, {"name": "Closed notice", "level": "LOCATION"}) == {
+        "name": "Closed notice",
+        "file_name": "Closed-notice.wav",
+        "level": "LOCATION",
+        "text": "We are closed.",
+    }
+    assert catalog.audio(main, {"file_name": "old.wav"}) == {"file_name": "old.wav"}
