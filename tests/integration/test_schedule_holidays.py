@@ -130,11 +130,12 @@ def test_holidays_guide_then_the_cases_in_one_run(sim, tmp_path):
     assert not [entry for entry in sim.requests() if "Never" in str(entry.get("body")) + str(entry.get("query"))]
 
     # The role passes the block (templated, the state combined in) and purge_events; check mode writes nothing.
-    role = run.one("wxc.calling.auto_attendant : Configure the schedules the auto attendants use")["result"]["results"][
-        0
-    ]
-    assert role["changed"] and role["holiday_years"] == years and role["schedule"]["id"] is None
-    added = [event["name"] for event in role["diff"]["after"]["events"]]
+    site = run.one("wxc.calling.auto_attendant : Converge the site as one plan")["result"]
+    (role,) = [entry for entry in site["objects"] if entry["kind"] == "schedules"]
+    assert role["changed"] and role["action"] == "create" and role["holiday_years"] == years
+    assert role["schedule"]["id"] is None
+    (diff,) = [entry for entry in site["diff"] if "Role holidays" in entry["after_header"]]
+    added = [event["name"] for event in diff["after"]["events"]]
     assert "Christmas Day %d-12-25" % years[0] in added and len(added) >= 4
     assert all(name.startswith(("Christmas Day", "New Year's Day")) for name in added), added
     assert not [entry for entry in sim.writes() if "Role holidays" in str(entry.get("body"))]

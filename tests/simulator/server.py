@@ -17,6 +17,7 @@ from .responses import Response
 from .routes_announcements import CONTROL_ROUTES as ANNOUNCEMENT_CONTROL_ROUTES
 from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
 from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
+from .routes_call_routing import ROUTES as CALL_ROUTING_ROUTES
 from .routes_control import ROUTES as CONTROL_ROUTES
 from .routes_forwarding import ROUTES as FORWARDING_ROUTES
 from .routes_locations import ROUTES as LOCATION_ROUTES
@@ -88,7 +89,12 @@ class App:
         self._rate_lock = threading.Lock()
         self._rate_counter = 0
         self.api_router = Router(
-            AUTO_ATTENDANT_ROUTES + LOCATION_ROUTES + SCHEDULE_ROUTES + ANNOUNCEMENT_ROUTES + FORWARDING_ROUTES
+            AUTO_ATTENDANT_ROUTES
+            + LOCATION_ROUTES
+            + SCHEDULE_ROUTES
+            + ANNOUNCEMENT_ROUTES
+            + FORWARDING_ROUTES
+            + CALL_ROUTING_ROUTES
         )
         self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES)
         self._log_lock = threading.Lock()

@@ -2,23 +2,38 @@
 # Copyright (c) wxc.calling contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""When an event of a schedule happens (pure): its occurrences as (first day, last day), the recurrence included, in
-the form the schedule module models events (compare.canonical_event).
+"""When an event of a schedule happens (pure): its occurrences as (first day, last day), the recurrence included, and
+the occurrence in effect at a wall-clock time of its location. The one home of recurrence: the holiday merge, the
+stale holiday check and the call-path trace all ask here.
 
-What the service documents: an event lasts from its start date to its end date; it repeats daily, weekly on chosen
-days, yearly on a date or yearly on a weekday of a week of a month, for ever, until an end date or for a number of
-occurrences. What it does not document and is assumed here: occurrences are the days of the pattern on or after the
-start date (a start date off the pattern is not an occurrence of its own); a week starts on Sunday (the service's
+An event is read in the one form the schedule module compares events in (compare.canonical_event), so options
+(snake_case) and the API's answer (camelCase) mean the same here. What the service documents: an event lasts from
+its start date (and time) to its end date (and time); it repeats daily, weekly on chosen days, yearly on a date or
+yearly on a weekday of a week of a month, for ever, until an end date or for a number of occurrences. What it does
+not document and is assumed here (the ones the call-path trace reports are in ASSUMPTIONS): occurrences are the days
+of the pattern on or after the start date (a start date off the pattern is not an occurrence of its own); a timed
+event over several days is one span, repeated from each occurrence's date; a week starts on Sunday (the service's
 order of the days) and "every N weeks" counts from the week of the start date; an end date bounds the first day of
-an occurrence; a yearly date the year does not have (29 February) is skipped that year.
+an occurrence; a yearly date the year does not have (29 February) is skipped that year; times are wall-clock times
+of the location's time zone (09:00 is 09:00 on either side of a daylight-saving change).
 """
 
 from __future__ import annotations
 
 import datetime
 
+from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
+
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import canonical_event
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import DAYS, MONTHS, WEEKDAYS, WEEKS
+from ansible_collections.wxc.calling.plugins.module_utils.resource import without_none
+
+ASSUMPTIONS = {
+    "event_span": "an event runs from its start date and time to its end date and time as one span; a recurring "
+    "event repeats that span from each occurrence's date",
+    "week_start": "weekly recurrence counts its interval in weeks that start on Sunday, from the week of the start date",
+    "leap_day": "a yearly event on 29 February occurs only in leap years",
+}
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -122,3 +137,81 @@ def occurrences(event, since=None):
             return
         if since is None or first + length >= since:
             yield first, first + length
+
+
+def api_event(event):
+    """EVENT (webex_schedule options, or the API's answer) in the canonical API form; None when it has no dates."""
+    if not isinstance(event, dict):
+        return None
+    if any(field in event for field in ("start_date", "end_date", "start_time", "end_time", "all_day_enabled")):
+        event = snake_dict_to_camel_dict(without_none(event))
+    if not event.get("startDate"):
+        return None
+    event = dict(event, name=event.get("name") or "", endDate=event.get("endDate") or event["startDate"])
+    return canonical_event(event)
+
+
+def _clock(value):
+    hours, minutes = str(value).split(":")[:2]
+    return datetime.time(int(hours), int(minutes))
+
+
+def span(event):
+    """(start, end) of the canonical EVENT's first occurrence as naive wall-clock datetimes; end is exclusive."""
+    start_date, end_date = day(event["startDate"]), day(event["endDate"])
+    if event.get("allDayEnabled"):
+        return (
+            datetime.datetime.combine(start_date, datetime.time()),
+            datetime.datetime.combine(end_date + ONE_DAY, datetime.time()),
+        )
+    return (
+        datetime.datetime.combine(start_date, _clock(event["startTime"])),
+        datetime.datetime.combine(end_date, _clock(event["endTime"])),
+    )
+
+
+def occurrence_at(event, moment):
+    """(start, end) of the occurrence of EVENT (any form) in effect at MOMENT (naive wall-clock time), or None."""
+    event = api_event(event)
+    if event is None:
+        return None
+    first_start, first_end = span(event)
+    length = first_end - first_start
+    if length <= datetime.timedelta(0):
+        return None
+    # An occurrence in effect at MOMENT started at most length.days + 1 days before it.
+    since = moment.date() - datetime.timedelta(days=length.days + 1)
+    for first, _last in occurrences(event, since):
+        if first > moment.date():
+            return None
+        start = datetime.datetime.combine(first, first_start.time())
+        if start <= moment < start + length:
+            return start, start + length
+    return None
+
+
+def event_at(events, moment):
+    """(event name, start, end) of the first of EVENTS in effect at MOMENT (naive wall-clock time), or None."""
+    for event in events or []:
+        found = occurrence_at(event, moment)
+        if found:
+            return (event.get("name"),) + found
+    return None
+
+
+def assumptions_for(events):
+    """The ASSUMPTIONS keys the reading of EVENTS relies on: timed events over several days, week starts, leap days."""
+    used = []
+    for event in events or []:
+        event = api_event(event) or {}
+        several_days = event.get("endDate") not in (None, event.get("startDate"))
+        if several_days and not event.get("allDayEnabled") and "event_span" not in used:
+            used.append("event_span")
+        recurrence = event.get("recurrence") or {}
+        weekly = recurrence.get("recurWeekly")
+        if weekly and weekly.get("recurInterval", 1) > 1 and "week_start" not in used:
+            used.append("week_start")
+        by_date = recurrence.get("recurYearlyByDate")
+        if by_date and (by_date["month"], by_date["dayOfMonth"]) == ("FEBRUARY", 29) and "leap_day" not in used:
+            used.append("leap_day")
+    return used

@@ -320,6 +320,8 @@ def _entry(site, obj, planning=False):
     )
     if obj.kind == "schedules":
         entry["type"] = obj.params["type"]
+        if getattr(the_plan, "holiday_years", None) is not None:
+            entry["holiday_years"] = the_plan.holiday_years
     if obj.purged:
         entry["purged"] = True
     result = obj.result if not (site.check_mode or planning) else _predicted(site, obj)

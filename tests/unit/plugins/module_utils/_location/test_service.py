@@ -1,5 +1,6 @@
 """_location/service.py: resolve_location() against a recording client (the list request it sends and what it makes
-of the answer), and decode_webex_id(), which tells a location id from a name.
+of the answer), decode_webex_id(), which tells a location id from a name, and location_details() over a scripted
+exchange.
 
 The same function runs against the simulator in the in-process tests of tests/component/.
 """
@@ -11,9 +12,12 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
     decode_webex_id,
     is_location_id,
     list_locations,
+    location_details,
     location_time_zone,
     resolve_location,
 )
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
+from tests.unit.plugins.module_utils.scripted_http import API, TOKEN
 
 HQ_ID = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2hx"  # ciscospark://us/LOCATION/hq
 
@@ -111,3 +115,9 @@ def test_every_location_is_listed_without_a_filter():
     client = ListingClient([{"id": "L1", "name": "Depot", "timeZone": "Europe/Paris"}])
     assert list_locations(client) == [{"id": "L1", "name": "Depot", "timeZone": "Europe/Paris"}]
     assert client.calls == [("/locations", "items", None)]
+
+
+def test_location_details_reads_the_location_by_its_id(exchange):
+    answer = {"id": "L/1", "name": "Denver", "timeZone": "America/Denver"}
+    exchange.expect("GET", API + "/locations/L%2F1", 200, answer)
+    assert location_details(WebexClient(API, TOKEN, sleep=lambda seconds: None), "L/1") == answer
