@@ -10,6 +10,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
     LocationNotFound,
     decode_webex_id,
     is_location_id,
+    list_calling_locations,
+    list_locations,
     resolve_location,
 )
 
@@ -80,3 +82,10 @@ def test_an_id_with_a_stray_character_is_a_name_not_an_id(value):
         "location %r not found: no location has exactly that name (give its exact name or id)" % value
     )
     assert client.calls == [("/locations", "items", {"name": value})]
+
+
+def test_the_listings_ask_for_every_location_and_every_calling_location():
+    client = ListingClient([{"id": "L1", "name": "Depot"}])
+    assert list_locations(client) == [{"id": "L1", "name": "Depot"}]
+    assert list_calling_locations(client) == [{"id": "L1", "name": "Depot"}]
+    assert client.calls == [("/locations", "items", None), ("/telephony/config/locations", "locations", None)]
