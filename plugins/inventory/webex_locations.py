@@ -10,7 +10,7 @@ name: webex_locations
 short_description: Webex Calling locations of an organisation as inventory hosts
 version_added: 0.2.0
 author:
-  - wxc.calling contributors
+  - wxc.calling maintainers (@wxc-calling)
 description:
   - "One host per Webex Calling location of the organisation (the token's, or O(org_id)), so that a playbook with
     C(hosts: webex_locations) and C(connection: local) converges each location in its own host, C(--forks) runs

@@ -52,8 +52,8 @@ def writes_by_location(sim):
         if entry["status"] >= 300:
             continue
         path = unquote(entry["path"]).removeprefix("/v1")
-        location_id, _, rest = path.removeprefix(LOCATION_PATH).partition("/")
-        found.setdefault(location_id, Counter())[(entry["method"], rest.split("/")[0])] += 1
+        location_id, what = (path.removeprefix(LOCATION_PATH).split("/") + [""])[:2]
+        found.setdefault(location_id, Counter())[(entry["method"], what)] += 1
     return found
 
 
