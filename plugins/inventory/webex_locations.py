@@ -70,8 +70,10 @@ options:
   filters:
     description:
       - Jinja2 conditions on the host variables (and C(inventory_hostname)); a location is a host only when every
-        condition is true. A condition that cannot be evaluated fails the inventory with O(strict), and leaves the
-        location out without it.
+        condition is true.
+      - A condition on a variable a location does not have leaves that location out, or fails the inventory with
+        O(strict). A condition that is not valid Jinja2, or whose result is not true or false, fails the inventory,
+        naming it.
     type: list
     elements: str
     default: []
@@ -123,7 +125,7 @@ cache_timeout: 3600
 
 import hashlib
 
-from ansible.errors import AnsibleError, AnsibleParserError
+from ansible.errors import AnsibleError, AnsibleParserError, AnsibleUndefinedVariable
 from ansible.module_utils.common.parameters import AnsibleFallbackNotFound
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
@@ -218,19 +220,25 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         self.populate(found)
 
     def passes(self, filters, variables, strict):
-        """Whether every condition of FILTERS holds for a host with VARIABLES."""
-        for condition in filters or ():
+        """Whether every condition of FILTERS holds for a host with VARIABLES.
+
+        A condition on a variable the location does not have (an undefined one) leaves it out, or fails with strict;
+        any other error (a syntax error, a result that is not true or false) is a mistake in the option: it fails.
+        """
+        for index, condition in enumerate(filters or ()):
             self.templar.available_variables = variables
             try:
                 if not self.templar.evaluate_conditional(condition):
                     return False
-            except Exception as error:  # pylint: disable=broad-except
+            except AnsibleUndefinedVariable as error:
                 if strict:
                     raise AnsibleParserError(
-                        "%s: filter %r for location %r: %s"
-                        % (self.NAME, condition, variables.get("webex_location_name"), error)
+                        "%s: filters[%d] %r for location %r: %s"
+                        % (self.NAME, index, condition, variables.get("webex_location_name"), error)
                     ) from None
                 return False
+            except AnsibleError as error:
+                raise AnsibleParserError("%s: filters[%d] %r: %s" % (self.NAME, index, condition, error)) from None
         return True
 
     def populate(self, found):

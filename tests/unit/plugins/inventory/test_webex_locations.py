@@ -183,11 +183,18 @@ def test_filters_keep_the_locations_for_which_every_condition_holds():
     assert list(inventory.hosts) == ["london-office"]
 
 
-def test_a_filter_that_cannot_be_evaluated_leaves_the_location_out_or_fails_with_strict():
+def test_a_filter_on_a_variable_a_location_lacks_leaves_it_out_or_fails_with_strict():
     condition = [trust_as_template("webex_notes.startswith('Suite')")]  # London has no notes
     assert list(populated(plugin(filters=condition), DENVER_RECORD, LONDON_RECORD).hosts) == ["denver"]
-    with pytest.raises(AnsibleParserError, match=r"filter .*webex_notes.* for location 'London Office'"):
+    with pytest.raises(AnsibleParserError, match=r"filters\[0\] .*webex_notes.* for location 'London Office'"):
         populated(plugin(filters=condition, strict=True), DENVER_RECORD, LONDON_RECORD)
+
+
+@pytest.mark.parametrize("condition", ["webex_time_zone ==", "webex_time_zone"])
+def test_a_filter_that_is_no_condition_fails_naming_it_strict_or_not(condition):
+    conditions = [trust_as_template("true"), trust_as_template(condition)]
+    with pytest.raises(AnsibleParserError, match=r"^wxc.calling.webex_locations: filters\[1\] '%s': " % condition):
+        populated(plugin(filters=conditions), DENVER_RECORD)
 
 
 def test_compose_groups_and_keyed_groups_see_the_host_variables():
