@@ -558,6 +558,48 @@ def site_tests():
     ]
 
 
+# -- the webex_locations inventory plugin -----------------------------------------------------------------------------
+
+# Its options at their defaults (the wxc.calling.webex fragment's, the constructed fragment's and its own).
+INVENTORY_DEFAULTS = {
+    "access_token": None,
+    "client_id": None,
+    "client_secret": None,
+    "refresh_token": None,
+    "api_url": "https://webexapis.com/v1",
+    "org_id": None,
+    "validate_certs": True,
+    "timeout": 30,
+    "hostnames": "slug",
+    "group_by": ["country", "state", "time_zone"],
+    "filters": [],
+    "strict": False,
+    "compose": {},
+    "groups": {},
+    "keyed_groups": [],
+    "leading_separator": True,
+    "use_extra_vars": False,
+}
+
+
+def locations_inventory(**options):
+    """The webex_locations inventory plugin with OPTIONS as if set in its inventory file (origin "Direct"), every other
+    option at its default (origin "default"), and an empty inventory to fill: its code without Ansible's reading of
+    the file (which ansible-inventory tests)."""
+    # pylint: disable=import-outside-toplevel,protected-access
+    from ansible.inventory.data import InventoryData
+    from ansible.parsing.dataloader import DataLoader
+
+    from ansible_collections.wxc.calling.plugins.inventory.webex_locations import InventoryModule
+
+    found = InventoryModule()
+    found._options = dict(copy.deepcopy(INVENTORY_DEFAULTS), **options)
+    found._origins = {name: "Direct" if name in options else "default" for name in found._options}
+    found.loader = DataLoader()
+    found.inventory = InventoryData()
+    return found
+
+
 # -- helpers ----------------------------------------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
     LocationNotFound,
     decode_webex_id,
     is_location_id,
+    list_calling_locations,
     list_locations,
     location_details,
     location_time_zone,
@@ -111,13 +112,14 @@ def test_the_time_zone_is_read_from_the_location_details():
     assert slashed.calls == [("/locations/a%2Fb%2Bc%3D", None)]
 
 
-def test_every_location_is_listed_without_a_filter():
-    client = ListingClient([{"id": "L1", "name": "Depot", "timeZone": "Europe/Paris"}])
-    assert list_locations(client) == [{"id": "L1", "name": "Depot", "timeZone": "Europe/Paris"}]
-    assert client.calls == [("/locations", "items", None)]
-
-
 def test_location_details_reads_the_location_by_its_id(exchange):
     answer = {"id": "L/1", "name": "Denver", "timeZone": "America/Denver"}
     exchange.expect("GET", API + "/locations/L%2F1", 200, answer)
     assert location_details(WebexClient(API, TOKEN, sleep=lambda seconds: None), "L/1") == answer
+
+
+def test_the_listings_ask_for_every_location_and_every_calling_location():
+    client = ListingClient([{"id": "L1", "name": "Depot"}])
+    assert list_locations(client) == [{"id": "L1", "name": "Depot"}]
+    assert list_calling_locations(client) == [{"id": "L1", "name": "Depot"}]
+    assert client.calls == [("/locations", "items", None), ("/telephony/config/locations", "locations", None)]
