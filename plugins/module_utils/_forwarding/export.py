@@ -69,6 +69,24 @@ def options_from_forwarding(settings, rules, location, auto_attendant):
     return options
 
 
+def restoring_options(settings, rule_entries, location, auto_attendant):
+    """The webex_auto_attendant_forwarding options that put SETTINGS (callForwarding as read) back over whatever the
+    attendant's forwarding is now, with exactly RULE_ENTRIES as its rules (rule_options() of the details, or a
+    rules entry naming a rule to keep as it is): every field of both parts set (unset ones off, no destination),
+    purge_rules on.
+    """
+    options = {"location": location, "auto_attendant": auto_attendant}
+    for part in PARTS:
+        have = settings.get(part) or {}
+        options[part] = {
+            option: have.get(api) if have.get(api) is not None else ("" if option == "destination" else False)
+            for option, api in SETTING_FIELDS.items()
+        }
+    options["rules"] = list(rule_entries)
+    options["purge_rules"] = True
+    return options
+
+
 def info_from_forwarding(settings, rules):
     """The forwarding as the info module returns it: always, selective and the rule details, in snake_case."""
     return to_snake(

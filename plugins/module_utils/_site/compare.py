@@ -169,6 +169,7 @@ class Obj:
         self.plan = None
         self.error = None
         self.item = None  # an attendant's list item (None: it does not exist yet)
+        self.as_read = None  # an attendant's details as read, before the run's schedule renames are applied to them
         self.resolved = params  # an attendant's options with its references resolved (numbers after the run)
         self.after = None  # an attendant's list item as the run leaves it
         self.greetings = []  # (level location, name) of the greetings an attendant's menus name

@@ -31,7 +31,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare impo
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import to_snake as schedule_snake
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPES
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
-from ansible_collections.wxc.calling.plugins.module_utils._site import graph, saved
+from ansible_collections.wxc.calling.plugins.module_utils._site import graph, inverse, saved
 from ansible_collections.wxc.calling.plugins.module_utils._site.compare import (
     dialled_numbers_change,
     jinja_safe_summary,
@@ -363,18 +363,38 @@ def report(site, steps):
     return result
 
 
+def _saved_plan(site, params, clock):
+    digest = saved.declaration_digest(site.items, params)
+    return saved.make(site, [_entry(site, obj, planning=True) for obj in site.objects + site.purged], digest, clock)
+
+
+def make_inverse(client, params, site, clock=saved.now):
+    """The inverse of SITE's run (just carried out): the plan, made in check mode against the state after the run, of
+    the declaration that puts back what the run changed (inverse.declaration), carrying that declaration (site) and
+    what it cannot put back (not_inverted)."""
+    items, not_inverted = inverse.declaration(site)
+    inverse_params = inverse.params_for(dict(params, plan=None), items)
+    after = SitePlan(client, inverse_params, check_mode=True, warn=site.warn).make()
+    order(after)
+    plan = _saved_plan(after, inverse_params, clock)
+    plan.update(site=items, not_inverted=not_inverted)
+    return plan
+
+
 def converge(client, params, check_mode=False, diff=False, warn=None, clock=saved.now):
     """Plan the site PARAMS declare and, unless CHECK_MODE, carry the plan out; return the module result.
 
     In check mode the result holds the plan as data (RV plan). With PARAMS' plan (a saved plan), the run refuses
-    before the first write unless the plan it makes now is that plan (saved.check).
+    before the first write unless the plan it makes now is that plan (saved.check); a plan that carries its own
+    declaration (an inverse) is applied with it. A real run given a plan returns its inverse (RV inverse).
     """
+    given = saved.loaded(params["plan"]) if params.get("plan") else None
+    if given is not None:
+        params = inverse.declared_by(given, params)
     site = SitePlan(client, params, check_mode=check_mode, diff=diff, warn=warn).make()
     steps = order(site)
-    given = saved.loaded(params["plan"]) if params.get("plan") else None
     if check_mode or given is not None:
-        digest = saved.declaration_digest(site.items, params)
-        plan = saved.make(site, [_entry(site, obj, planning=True) for obj in site.objects + site.purged], digest, clock)
+        plan = _saved_plan(site, params, clock)
         if given is not None:
             saved.check(given, plan, params.get("plan_max_age"), clock)
     if not check_mode:
@@ -382,6 +402,12 @@ def converge(client, params, check_mode=False, diff=False, warn=None, clock=save
     result = report(site, steps)
     if check_mode:
         result["plan"] = plan
+    elif given is not None:
+        try:
+            result["inverse"] = make_inverse(client, params, site, clock)
+        except (ResourceError, WebexApiError, ValueError) as error:
+            result["inverse"] = None
+            site.warn("no inverse: planning it against the state after the run failed: %s" % error)
     return result
 
 

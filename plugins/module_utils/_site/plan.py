@@ -73,6 +73,9 @@ class SitePlan:
     def __init__(self, client, params, check_mode=False, diff=False, warn=None):
         self.params = params
         self.check_mode = check_mode
+        # A saved plan is made (check mode) or applied (plan given): attendants to delete are read in full, so that
+        # their fingerprint covers what they are and the inverse can put them back.
+        self.saving = check_mode or bool(params.get("plan"))
         self.diff = diff
         self.warn = warn or (lambda message: None)
         self.concurrency = params.get("concurrency") or DEFAULT_CONCURRENCY
@@ -93,6 +96,11 @@ class SitePlan:
         self._listings = {}
         self._prefixes = {}
         self.announcements = AnnouncementLookups()
+
+    def listed(self, kind, org, location_id):
+        """The list items of KIND in a place, as read before any write ([] when not read)."""
+        listing = self._listings.get((kind, org, location_id))
+        return [] if listing is None or isinstance(listing, Exception) else listing
 
     # -- clients ----------------------------------------------------------------------------------------------------
 
@@ -251,7 +259,7 @@ class SitePlan:
         if obj.kind == "announcements":
             return announcement.read(AnnouncementService(client), obj.level_location, obj.name)
         current = attendant.read(
-            AutoAttendantService(client), obj.location_id, obj.name, details=obj.present or self.diff
+            AutoAttendantService(client), obj.location_id, obj.name, details=obj.present or self.diff or self.saving
         )
         obj.item = current.found
         return current
@@ -404,6 +412,7 @@ class SitePlan:
         else:
             params = obj.params
         obj.resolved = params
+        obj.as_read = obj.current.details
         obj.current = attendant.Current(
             obj.current.found, renamed(obj.current.details, renames.get((obj.org, obj.location_id)))
         )

@@ -133,3 +133,50 @@ def test_info_form_of_missing_parts():
         "selective": {},
         "rules": [{"calls_to": {"numbers": []}}],
     }
+
+
+def test_restoring_options_put_every_setting_back_and_exactly_the_rules_given():
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+    untouched = {"always": {"enabled": False}, "selective": {"enabled": False, "ringReminderEnabled": True}}
+    options = fw_export.restoring_options(untouched, [{"name": "VIP"}], "Headquarters", "Reception")
+    assert options == {
+        "location": "Headquarters",
+        "auto_attendant": "Reception",
+        "always": {
+            "enabled": False,
+            "destination": "",
+            "ring_reminder_enabled": False,
+            "send_to_voicemail_enabled": False,
+        },
+        "selective": {
+            "enabled": False,
+            "destination": "",
+            "ring_reminder_enabled": True,
+            "send_to_voicemail_enabled": False,
+        },
+        "rules": [{"name": "VIP"}],
+        "purge_rules": True,
+    }
+    assert fw_options.check_options(options) == []
+    params = ArgumentSpecValidator(fw_options.argument_spec()).validate(options).validated_parameters
+    # Over what the run left (always on to a number, a new rule), it turns always off and deletes the new rule.
+    now = dict(
+        untouched,
+        always={"enabled": True, "destination": "2499"},
+        rules=[{"id": "R1", "name": "VIP"}, {"id": "R9", "name": "New"}],
+    )
+    the_plan = fw_compare.plan(params, now, {"VIP": READ_BACK})
+    assert the_plan.settings_body == {
+        "callForwarding": {
+            "always": {
+                "enabled": False,
+                "destination": "",
+                "ringReminderEnabled": False,
+                "sendToVoicemailEnabled": False,
+            }
+        }
+    }
+    assert [summary["name"] for summary in the_plan.rule_deletes] == ["New"] and not the_plan.rule_updates
+    # Over what it was read from, nothing.
+    assert not fw_compare.plan(params, dict(untouched, rules=[{"id": "R1", "name": "VIP"}]), {"VIP": READ_BACK}).changed
