@@ -126,6 +126,9 @@ options:
         needs an action the plan does not hold (or no longer needs one it holds), or the plan is older than
         O(plan_max_age). Refused means nothing was written.
       - In check mode the same checks run, so that a saved plan can be verified without applying it.
+      - "A plan that carries its own declaration (C(site): RV(inverse), the undo of an applied plan) is applied with it:
+        the task then declares nothing itself (no O(schedules), O(announcements), O(auto_attendants), O(forwarding) or
+        O(purge)), and the declaration the plan carries is checked as any declaration is."
     type: raw
   plan_max_age:
     description:
@@ -218,6 +221,11 @@ EXAMPLES = r"""
     auto_attendants: "{{ site.auto_attendants }}"
     schedules: "{{ site.schedules }}"
     plan: "{{ plan.plan }}"
+  register: applied
+
+- name: Undo it (the inverse carries its own declaration; refused if anything moved since the apply)
+  wxc.calling.webex_site:
+    plan: "{{ applied.inverse }}"
 """
 
 RETURN = r"""
@@ -372,6 +380,51 @@ plan:
             old: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2100"}]
             new: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2101"}]
         fingerprint: "sha256:9ab0..."
+inverse:
+  description:
+    - "The undo of the applied plan (a real run given O(plan) only): a saved plan in the format of RV(plan) that puts
+      back what the run changed, built from what the run read before its first write, and planned (in check mode,
+      after the writes) against the state the run left. Give it to O(plan) (or to C(wxc.calling.apply_plan) as
+      C(plan_file)) to undo: it is stale-checked like any plan, so it is refused, writing nothing, when an object it
+      touches moved since the run."
+    - "C(site): the declaration it carries (the lists of O(schedules), O(announcements), O(auto_attendants) and
+      O(forwarding), no purge): created objects declared C(state=absent); updated objects declared as they were read
+      (an attendant's transfer to another attendant of its location by the target's name); deleted and purged objects
+      declared as they were read; forwarding with every setting and its rules as they were (O(forwarding[].purge_rules)
+      on). C(declaration) is the hash of that declaration."
+    - "C(not_inverted): what the inverse cannot put back, each with C(kind), C(name), C(location), C(action) (what the
+      run did), C(inverted) (V(partly) or V(no)) and C(reason): a greeting the run changed or deleted (its audio cannot
+      be read back from the service); a re-created object (a new id; for an attendant, its call forwarding and an audio
+      file stored on the attendant itself are not put back); an attendant option that had no value before the run (a
+      module cannot take a value away); a selective rule that O(forwarding[].purge_rules) deleted (not read)."
+    - Null, with a warning saying why, when the inverse could not be planned after the run.
+    - It holds no secret and no local path; the same state gives the same bytes but for C(created).
+  returned: when a real run is given O(plan) (also when some objects failed)
+  type: dict
+  sample:
+    format: 1
+    created: "2026-12-07T22:05:00Z"
+    declaration: "sha256:0c4e..."
+    risk: destructive
+    unchanged: 0
+    failed: []
+    actions:
+      - {order: 1, kind: auto_attendants, name: Gone, type: null, location: Denver, location_id: Y2lz..., action: create,
+         purged: false, fields: [extension, business_hours_menu], risk: routing, changes: [], fingerprint: "sha256:4f53..."}
+    site:
+      schedules: []
+      announcements: []
+      auto_attendants:
+        - {location: Denver, name: Gone, extension: "2402", business_schedule: Office hours}
+      forwarding: []
+    not_inverted:
+      - kind: auto_attendants
+        name: Gone
+        location: Denver
+        action: delete
+        inverted: partly
+        reason: "re-created from what was read: it gets a new id; its call forwarding and an audio file stored on the
+          attendant itself were not read and are not put back"
 diff:
   description: One before/after per changed object, with a header naming it.
   returned: when diff mode is on

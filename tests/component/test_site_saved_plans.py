@@ -200,7 +200,7 @@ SCHEDULES_PATH = "/telephony/config/locations/%s/schedules"
 RULE = {
     "name": "Evenings",
     "enabled": True,
-    "business_schedule": "Office hours",
+    "business_schedule": "Opening hours",
     "forward_to": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phone_number": "2901"},
     "calls_from": {"selection": "ANY"},
 }
@@ -237,7 +237,8 @@ def location_state(sim, hq):
 
 def undo_site(sim, hq):
     """A site where a plan updates an attendant (Desk), creates one (Fresh), deletes one (Gone) that Desk's key 2
-    reaches, changes Desk's forwarding (always on, a new rule) and a schedule's events (one changed, one added)."""
+    reaches, changes Desk's forwarding (always on, a new rule) and a schedule (renamed, which its attendants follow;
+    one event changed, one added)."""
     create_schedule(sim, hq, "Office hours", events=(API_SATURDAY,))
     create_aa(sim, hq, "Gone", "2402", businessSchedule="Office hours")
     create_aa(
@@ -257,6 +258,7 @@ def undo_site(sim, hq):
                 "location": HQ,
                 "type": "business_hours",
                 "name": "Office hours",
+                "new_name": "Opening hours",
                 "events": [event(start_time="08:00"), WEEKDAYS],
             }
         ],
@@ -264,14 +266,14 @@ def undo_site(sim, hq):
             aa_options(
                 "Desk",
                 "2410",
-                business_schedule="Office hours",
+                business_schedule="Opening hours",
                 extension_dialing="GROUP",
                 business_hours_menu=menu(
                     key(1, "TRANSFER_WITHOUT_PROMPT", auto_attendant="Fresh", description="Sales"),
                     key(2, "EXIT"),
                 ),
             ),
-            aa_options("Fresh", "2411", business_schedule="Office hours"),
+            aa_options("Fresh", "2411", business_schedule="Opening hours"),
             dict(aa_options("Gone", "2402"), state="absent"),
         ],
         forwarding=[
@@ -285,11 +287,14 @@ def undo_site(sim, hq):
     )
 
 
+MADE = datetime.datetime(2026, 12, 7, 22, 5, tzinfo=datetime.timezone.utc)
+
+
 def applied_with_its_inverse(sim, client, hq):
     params = undo_site(sim, hq)
     before = location_state(sim, hq)
     plan = converge(client, params, check_mode=True)["plan"]
-    done = converge(client, dict(params, plan=plan))
+    done = converge(client, dict(params, plan=plan), clock=lambda: MADE)
     assert location_state(sim, hq) != before
     return before, done["inverse"]
 
@@ -297,7 +302,7 @@ def applied_with_its_inverse(sim, client, hq):
 def test_the_inverse_of_an_applied_plan_puts_back_what_it_changed(sim, client, hq):
     before, inverse = applied_with_its_inverse(sim, client, hq)
     assert [(a["kind"], a["name"], a["action"]) for a in inverse["actions"]] == [
-        ("schedules", "Office hours", "update"),
+        ("schedules", "Opening hours", "update"),
         ("auto_attendants", "Gone", "create"),
         ("auto_attendants", "Desk", "update"),
         ("forwarding", "Desk", "update"),
@@ -308,6 +313,9 @@ def test_the_inverse_of_an_applied_plan_puts_back_what_it_changed(sim, client, h
         "name": "Fresh",
         "state": "absent",
     }
+    # Stable: verified in check mode against the same state, it is the same plan, byte for byte.
+    verified = converge(client, dict(declaration(), plan=inverse), check_mode=True, clock=lambda: MADE)["plan"]
+    assert json.dumps(dict(verified, site=inverse["site"], not_inverted=inverse["not_inverted"])) == json.dumps(inverse)
     sim.clear_requests()
     undone = converge(client, dict(declaration(), plan=json.dumps(inverse)))
     assert undone["summary"]["total"] == {
@@ -399,3 +407,24 @@ def test_every_change_the_inverse_cannot_put_back_is_listed_with_why(sim, client
     assert inverse["site"]["announcements"] == []
     assert "first_name" not in inverse["site"]["auto_attendants"][0]
     assert inverse["site"]["forwarding"][0]["rules"] == [] and inverse["site"]["forwarding"][0]["purge_rules"]
+
+
+def test_an_inverse_that_cannot_be_planned_is_null_with_a_warning(sim, client, hq, monkeypatch):
+    from ansible_collections.wxc.calling.plugins.module_utils._site import inverse as undo
+
+    params = declaration(auto_attendants=[aa_options("Back", "2401")])
+    plan = converge(client, params, check_mode=True)["plan"]
+    monkeypatch.setattr(undo, "declaration", lambda site: ({"auto_attendants": [{"name": "no location"}]}, []))
+    warnings = []
+    done = site.converge(client, dict(params, plan=plan), warn=warnings.append)
+    assert done["inverse"] is None and done["objects"][0]["changed"]
+    assert warnings == [
+        "no inverse: planning it against the state after the run failed: invalid options reached the run: "
+        "auto_attendants[0] ('no location'): missing required arguments: location"
+    ]
+
+
+def test_a_run_without_a_plan_returns_no_inverse_and_check_mode_none(sim, client, hq):
+    params = declaration(auto_attendants=[aa_options("Back", "2401")])
+    assert "inverse" not in converge(client, params, check_mode=True)
+    assert "inverse" not in converge(client, params)

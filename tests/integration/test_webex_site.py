@@ -133,8 +133,10 @@ def test_plan_review_apply_and_a_stale_plan(sim, tmp_path):
         inverse["risk"] == "destructive" and inverse["not_inverted"] == [] and str(tmp_path) not in json.dumps(inverse)
     )
     assert hq_state(sim) != before
-    # Undo: the inverse alone, through the same playbook.
-    undone = run_playbook(APPLY_PLAN, sim, extra_args=["-e", "plan_file=%s" % (tmp_path / "inverse.json")])
+    # Undo through the same playbook: the inverse carries its declaration, the vars file given out of habit is not used.
+    undone = run_playbook(
+        APPLY_PLAN, sim, extra_args=["-e", "@%s" % vars_file, "-e", "plan_file=%s" % (tmp_path / "inverse.json")]
+    )
     assert undone.rc == 0, undone
     assert undone.one("Apply the plan")["result"]["summary"]["total"]["deleted"] == 3
     after = hq_state(sim)
