@@ -390,13 +390,13 @@ inverse:
     - "C(site): the declaration it carries (the lists of O(schedules), O(announcements), O(auto_attendants) and
       O(forwarding), no purge): created objects declared C(state=absent); updated objects declared as they were read
       (an attendant's transfer to another attendant of its location by the target's name); deleted and purged objects
-      declared as they were read; forwarding with every setting and its rules as they were (O(forwarding[].purge_rules)
+      declared as they were read; forwarding with every setting and its rules as they were (C(purge_rules)
       on). C(declaration) is the hash of that declaration."
     - "C(not_inverted): what the inverse cannot put back, each with C(kind), C(name), C(location), C(action) (what the
       run did), C(inverted) (V(partly) or V(no)) and C(reason): a greeting the run changed or deleted (its audio cannot
       be read back from the service); a re-created object (a new id; for an attendant, its call forwarding and an audio
       file stored on the attendant itself are not put back); an attendant option that had no value before the run (a
-      module cannot take a value away); a selective rule that O(forwarding[].purge_rules) deleted (not read)."
+      module cannot take a value away); a selective rule that C(purge_rules) deleted (not read)."
     - Null, with a warning saying why, when the inverse could not be planned after the run.
     - It holds no secret and no local path; the same state gives the same bytes but for C(created).
   returned: when a real run is given O(plan) (also when some objects failed)
