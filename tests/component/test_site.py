@@ -267,6 +267,26 @@ def test_a_delete_waits_for_the_referrer_the_same_run_rewrites(sim, client, hq):
     ]
 
 
+def test_a_delete_waits_only_for_a_referrer_so_an_unrelated_failure_does_not_hold_it_back(sim, client, hq):
+    """Side's update fails; it does not dial Back, so Back's delete does not wait for it and is made."""
+    create_aa(sim, hq, "Back", "2601")
+    create_aa(sim, hq, "Side", "2604")
+    sim.fault(method="PUT", path="autoAttendants", status=400, count=1)
+    params = declaration(
+        auto_attendants=[
+            aa_options("Side", "2604", name_dialing="GROUP"),
+            dict(aa_options("Back", "2601"), state="absent"),
+        ]
+    )
+    sim.clear_requests()
+    done, _warnings = run(client, params)
+    assert [(e["name"], e["action"], bool(e.get("failed")), bool(e.get("skipped"))) for e in done["objects"]] == [
+        ("Side", "update", True, False),
+        ("Back", "delete", False, False),
+    ]
+    assert [(w["method"], w["status"]) for w in sim.writes()] == [("PUT", 400), ("DELETE", 204)]
+
+
 def test_a_delete_an_undeclared_referrer_still_needs_is_refused_naming_both(sim, client, hq):
     create_aa(sim, hq, "Gone", "2602")
     create_aa(
