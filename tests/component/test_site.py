@@ -217,6 +217,18 @@ def test_a_site_from_nothing_is_written_targets_first(sim, client, hq):
     }
 
 
+def test_what_the_run_leaves_unchanged_is_returned_as_it_is(sim, client, hq):
+    """After the run, as check mode shows it: an object without a write is returned as read, not as null."""
+    params = site_from_nothing(sim, hq)
+    run(client, params)
+    planned, _warnings = run(client, params, check_mode=True)
+    done, _warnings = run(client, params)
+    fields = {"schedules": "schedule", "auto_attendants": "auto_attendant", "forwarding": "forwarding"}
+    assert [e["action"] for e in done["objects"]] == ["nothing"] * 4
+    assert all(e[fields[e["kind"]]] for e in done["objects"])
+    assert [e[fields[e["kind"]]] for e in done["objects"]] == [e[fields[e["kind"]]] for e in planned["objects"]]
+
+
 def test_an_organisation_spelled_two_ways_is_one_organisation(sim, client, hq):
     """The bug of the bulk module: purge deleted the declared attendants when one item named the organisation."""
     planned, _warnings = run(client, org_two_spellings_with_purge(sim, hq), check_mode=True)

@@ -332,7 +332,9 @@ def _entry(site, obj, planning=False):
             entry["holiday_years"] = the_plan.holiday_years
     if obj.purged:
         entry["purged"] = True
-    result = obj.result if not (site.check_mode or planning) else _predicted(site, obj)
+    written = not (site.check_mode or planning) and the_plan is not None and the_plan.action != "nothing"
+    # An object the run leaves as it is: what was read (nothing written, nothing to read back).
+    result = obj.result if written else _predicted(site, obj)
     entry[RESULT_FIELDS[obj.kind]] = _shown(obj, result) if obj.error is None else None
     if isinstance(obj.error, SiteSkipped):
         entry.update(skipped=True, msg=str(obj.error))
