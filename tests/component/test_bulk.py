@@ -838,9 +838,9 @@ def test_concurrency_bounds_the_workers(sim, concurrency):
     if concurrency == 1:
         assert client.threads == {threading.get_ident()}  # one at a time, in the task's own thread
     else:
-        # A single read runs in the task's own thread; the rest in at most CONCURRENCY workers, more than one.
-        workers = client.threads - {threading.get_ident()}
-        assert 1 < len(workers) <= concurrency
+        # Worker threads (a single read runs in the task's own thread). Each phase has its own pool, so the threads
+        # of a run may outnumber CONCURRENCY; the bound at any moment: test_requests_overlap_up_to_the_concurrency_...
+        assert len(client.threads - {threading.get_ident()}) > 1
 
 
 def test_a_429_storm_with_concurrency_10_loses_and_duplicates_nothing(sim, client):
