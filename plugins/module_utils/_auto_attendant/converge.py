@@ -244,7 +244,7 @@ def apply(service, location_id, params, the_plan, current):
         new_id = service.create(location_id, the_plan.body)
         result = service.read_back(location_id, new_id, desired)
     elif the_plan.action == "delete":
-        service.delete(location_id, current.id)
+        service.delete(location_id, current.id, params["name"])
     return the_plan, _shown(result, location_id)
 
 
