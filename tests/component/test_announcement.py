@@ -371,6 +371,24 @@ def test_a_greeting_in_use_is_not_deleted(sim, service, hq):
     assert sim.writes() == []
 
 
+def test_force_never_deletes_a_greeting_in_use(sim, client, hq):
+    """force replaces a file that looks the same; it never bypasses the in-use refusal of a delete. The simulator
+    refuses such a DELETE by itself, so only the request log shows the promise: no DELETE is sent (issue 33)."""
+    announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
+    audio = {"id": announcement_id, "fileName": "greeting.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}
+    menu = {"greeting": "CUSTOM", "audioAnnouncementFile": audio, "extensionEnabled": True, "keyConfigurations": []}
+    sim.store_auto_attendant(hq, {"name": "Reception", "businessHoursMenu": menu})
+    sim.clear_requests()
+    for check_mode in (True, False):
+        result = task_result(
+            client, ANNOUNCEMENT_MODULE, {"name": "Main greeting", "state": "absent", "force": True}, check_mode
+        )
+        assert result["failed"] and result["changed"] is False, result
+        assert "announcement 'Main greeting' is in use and was not deleted" in result["msg"]
+    assert [entry["method"] for entry in sim.requests()] == ["GET", "GET"] * 2  # the look-up and the details, twice
+    assert len(stored(sim, "Main greeting")) == 1
+
+
 def test_a_delete_that_did_not_take_is_reported(sim, service, client):
     announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
     sim.fault(method="DELETE", path="announcements", ignore_write=True)
