@@ -20,12 +20,15 @@ from tests.audio_fixtures import pcm_wav, write
 from tests.builders import (
     AA_MODULE,
     ANNOUNCEMENT_MODULE,
+    EXIT_KEY,
     FORWARDING_MODULE,
     HQ,
     SATURDAY,
     SCHEDULE_MODULE,
     SITE_MODULE,
     aa_options,
+    key,
+    menu,
     schedule_options,
 )
 from tests.component.helpers import task_result
@@ -62,6 +65,13 @@ def test_schedules_events_attendants_and_rules_of_any_name_converge(sim, client,
     name = NAMES[kind]
     twice(client, SCHEDULE_MODULE, schedule_options(name=name, events=[dict(SATURDAY, name=name)]))
     twice(client, AA_MODULE, aa_options(name=name, business_schedule=name))
+    # an attendant named in another's key: the reference is resolved by that name
+    referrer = aa_options(
+        name="Referrer",
+        extension="2101",
+        business_hours_menu=menu(key(1, "TRANSFER_WITHOUT_PROMPT", auto_attendant=name), EXIT_KEY),
+    )
+    twice(client, AA_MODULE, referrer)
     rule = {
         "name": name,
         "business_schedule": name,
