@@ -12,9 +12,12 @@ from ansible_collections.wxc.calling.plugins.module_utils._announcement import o
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk, export
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._call_path import converge as cp_converge
+from ansible_collections.wxc.calling.plugins.module_utils._call_path import options as cp_options
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as fw_converge
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import info as sc_info
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 from ansible_collections.wxc.calling.plugins.module_utils._site import converge as site_converge
 from ansible_collections.wxc.calling.plugins.module_utils._site import options as site_options
@@ -24,8 +27,10 @@ from tests.builders import (
     AA_MODULE,
     ANNOUNCEMENT_MODULE,
     API_SATURDAY,
+    CALL_PATH_MODULE,
     FORWARDING_MODULE,
     INFO_MODULE,
+    SCHEDULE_INFO_MODULE,
     SCHEDULE_MODULE,
     SITE_MODULE,
     aa_body,
@@ -112,6 +117,8 @@ MODULES = {
     ANNOUNCEMENT_MODULE: (an_options.argument_spec, an_options.validate_options, an_converge.run),
     FORWARDING_MODULE: (fw_options.argument_spec, fw_options.validate_options, fw_converge.run),
     SITE_MODULE: (site_options.argument_spec, site_options.validate_options, site_converge.run),
+    SCHEDULE_INFO_MODULE: (sc_info.info_argument_spec, sc_info.validate_info_options, sc_info.run_info),
+    CALL_PATH_MODULE: (cp_options.argument_spec, cp_options.validate_options, cp_converge.run),
 }
 
 
