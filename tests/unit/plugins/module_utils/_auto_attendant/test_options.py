@@ -451,4 +451,3 @@ def test_a_name_yaml_made_a_number_of_is_refused_like_every_text_option():
 def test_level_is_upper_case_as_for_the_other_forms():
     problems = aa_options.check_options(placed(GREETING, {"name": "Welcome", "level": "location"}))
     assert problems and "level" in problems[0], problems
-
