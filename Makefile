@@ -169,7 +169,7 @@ mutation-canary: mutation-venv
 	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py --canary
 
 # Mutants of the role's tasks and the shipped playbooks (YAML and Jinja, which mutmut does not mutate), each run with
-# real ansible-playbook against the simulator (about 6 minutes; .ci/playbook_mutation.py). Its last line:
+# real ansible-playbook against the simulator (about 4 minutes on 2 cores; .ci/playbook_mutation.py). Its last line:
 # "playbook mutation score: K/N killed". Outside make test, as make mutation is.
 .PHONY: mutation-playbooks
 mutation-playbooks: venv

@@ -6,8 +6,8 @@ Each is applied to a copy of the repository laid out as ansible_collections/wxc/
 default build/playbook-mutation; tests/conftest.py imports the collection from there), its tests run with real
 ansible-playbook against the simulator, and the copy is restored. A mutant no test fails is a survivor: the option
 changes nothing a test sees. The last line printed is "playbook mutation score: K/N killed"; the exit code is 1 when
-any mutant survived. Each mutant costs one or two ansible-playbook runs (about 30 seconds), so the list is hand-made
-rather than every line; docs/docsite/rst/mutation.rst says what is left out and why.
+any mutant survived. Each mutant costs two ansible-playbook runs (about 20 seconds on 2 cores), so the list is
+hand-made rather than every line; docs/docsite/rst/mutation.rst says what is left out and why.
 
 --only N runs the mutant(s) numbered N (repeatable); --list prints them.
 """
