@@ -1,4 +1,4 @@
-"""playbooks/drift_report.yml: the role in check mode against a vars file, drift.json and drift.md, fail_on_drift."""
+"""playbooks/drift_report.yml: webex_site in check mode against a vars file, drift.json and drift.md, fail_on_drift."""
 
 import json
 import os
@@ -39,14 +39,23 @@ def test_drift_found_is_reported_without_any_write_and_fails_when_asked(sim, tmp
     assert run.rc != 0, run
     assert "Drift found: 3 to create" in run.stdout
     assert sim.writes() == []
-    assert drift["drift"] is True and drift["summary"]["create"] == 3
-    assert [(entry["name"], entry["action"]) for entry in drift["auto_attendants"]] == [
-        ("Drift 0", "create"),
-        ("Drift 1", "create"),
-        ("Drift 2", "create"),
+    assert drift["drift"] is True and drift["counts"]["created"] == 3
+    assert drift["summary"]["auto_attendants"]["created"] == 3
+    assert [(entry["kind"], entry["name"], entry["action"]) for entry in drift["objects"]] == [
+        ("auto_attendants", "Drift 0", "create"),
+        ("auto_attendants", "Drift 1", "create"),
+        ("auto_attendants", "Drift 2", "create"),
     ]
-    assert drift["auto_attendants"][0]["differing_fields"][:2] == ["name", "extension"]
-    assert "**Drift found.** 0 to create" not in markdown and "| Drift 1 | Headquarters | create |" in markdown
+    # For a creation, the options it sets (sorted).
+    assert drift["objects"][0]["differing_fields"] == [
+        "after_hours_menu",
+        "business_hours_menu",
+        "business_schedule",
+        "extension",
+        "name",
+    ]
+    assert "**Drift found.** 3 to create" in markdown
+    assert "| auto attendants | Drift 1 | Headquarters | create |" in markdown
 
 
 def write_plays(directory, plays):
@@ -99,15 +108,21 @@ def test_no_drift_passes_with_fail_on_drift_then_a_changed_field_and_an_undeclar
     assert sim.writes() == []
 
     drift, markdown = read_report(same)
-    assert drift["drift"] is False and drift["summary"]["nothing"] == 3 and drift["undeclared"] == []
-    assert "**No drift.**" in markdown
+    assert drift["drift"] is False and drift["counts"]["unchanged"] == 3 and drift["undeclared"] == []
+    assert "**No drift.** All 3 declared objects are as declared." in markdown
 
     drift, markdown = read_report(different)
     assert drift["drift"] is True
-    assert drift["summary"] == {"create": 0, "update": 1, "delete": 0, "nothing": 2, "failed": 0}
-    assert [entry["differing_fields"] for entry in drift["auto_attendants"]] == [[], ["extension"], []]
-    assert [entry["name"] for entry in drift["undeclared"]] == ["Stray 0001"]
-    assert (
-        "| Drift 1 | Headquarters | update | extension |" in markdown
-        and "| Stray 0001 | Headquarters | 7000 |" in markdown
-    )
+    assert drift["summary"]["auto_attendants"] == {
+        "created": 0,
+        "updated": 1,
+        "deleted": 0,
+        "unchanged": 2,
+        "failed": 0,
+        "skipped": 0,
+    }
+    assert [entry["differing_fields"] for entry in drift["objects"]] == [[], ["extension"], []]
+    assert [(entry["kind"], entry["name"]) for entry in drift["undeclared"]] == [("auto_attendants", "Stray 0001")]
+    assert drift["counts"]["undeclared"] == 1
+    assert "| auto attendants | Drift 1 | Headquarters | update | extension |" in markdown
+    assert "| auto attendants | Stray 0001 | Headquarters | 7000 |" in markdown

@@ -91,7 +91,15 @@ def test_export_writes_references_by_name_and_reapplies_with_no_change(sim, tmp_
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@%s" % (tmp_path / "auto_attendants.yml")])
     assert run.rc == 0, run
     assert run.changed == 0 and sim.writes() == []
-    assert all(result["changed"] is False for result in run.task("Converge the auto attendants"))
+    applied = run.one("Converge the auto attendants and their call forwarding")["result"]
+    assert sorted(obj["name"] for obj in applied["objects"] if obj["kind"] == "auto_attendants") == [
+        "Hotline",
+        "Main Line",
+        "Reception",
+        "Support Menu",
+    ]
+    assert applied["changed"] is False
+    assert [obj for obj in applied["objects"] if obj["changed"] or obj["action"] != "nothing"] == []
 
 
 def test_the_role_departments_name_attendants_of_the_list(sim, tmp_path):
@@ -140,6 +148,9 @@ def test_the_role_departments_name_attendants_of_the_list(sim, tmp_path):
     sim.clear_requests()
     again = run_playbook(os.path.join(PLAYBOOKS, "role_auto_attendant.yml"), sim, extra_vars=extra)
     assert again.rc == 0 and sim.writes() == [], again
-    assert all(
-        result["changed"] is False for result in again.task("wxc.calling.auto_attendant : Configure auto attendants")
-    )
+    [converged] = again.task("wxc.calling.auto_attendant : Converge the site as one plan")
+    assert converged["changed"] is False
+    assert [(obj["name"], obj["action"], obj["changed"]) for obj in converged["result"]["objects"]] == [
+        ("Support Menu", "nothing", False),
+        ("Main Line", "nothing", False),
+    ]
