@@ -97,6 +97,27 @@ def test_check_mode_writes_nothing_and_predicts_the_change(sim):
     assert '"description": "Operator"' in run.stdout, run
 
 
+def purge_beyond_the_limit_play():
+    """The role with a new attendant in each of the three locations and auto_attendant_purge on: the three sites are
+    undeclared there, one more than auto_attendant_purge_limit allows; the refusal is rescued."""
+    variables = dict(
+        playbook_vars(),
+        auto_attendant_list=[
+            {"name": "New " + name, "location": location, "extension": "20%d5" % index}
+            for index, (name, location) in enumerate(SITES.items())
+        ],
+        auto_attendant_purge=True,
+        auto_attendant_purge_limit=2,
+    )
+    block = {
+        "name": "Purge beyond the limit",
+        "block": [{"name": "Run the role with purge", "ansible.builtin.include_role": {"name": ROLE_NAME}}],
+        "rescue": [{"name": "Refused: purge limit", "ansible.builtin.debug": {"msg": "{{ ansible_failed_result }}"}}],
+    }
+    return {"name": "Purge beyond the limit", "hosts": "localhost", "gather_facts": False, "vars": variables,
+            "tasks": [block]}  # fmt: skip
+
+
 def test_create_rerun_check_change_one_site_then_remove_every_site(sim, tmp_path):
     example = os.path.join(PLAYBOOKS, PLAYBOOK)
     one_changed = playbook_vars()
@@ -108,18 +129,30 @@ def test_create_rerun_check_change_one_site_then_remove_every_site(sim, tmp_path
         {"import_playbook": example},  # run again: nothing to change
         role_play("Check mode after the real run", playbook_vars(), check_mode=True, diff=True),
         {"import_playbook": example, "vars": {"auto_attendant_list": one_changed["auto_attendant_list"]}},
+        purge_beyond_the_limit_play(),  # refused before any write
         {"import_playbook": example, "vars": {"auto_attendant_state": "absent"}},
     ]
     run = run_playbook(write_plays(tmp_path, plays), sim)
     assert run.rc == 0 and run.failed == 0, run
-    created, again, checked, changed, removed = [attendants(entry) for entry in run.task(CONFIGURE)]
+    created, again, checked, changed, refused, removed = run.task(CONFIGURE)
+    created, again, checked, changed, removed = [
+        attendants(entry) for entry in (created, again, checked, changed, removed)
+    ]
     writes = sim.writes()
     assert [entry["method"] for entry in writes] == ["POST"] * 3 + ["PUT"] + ["DELETE"] * 3, writes
     assert all(entry["path"].endswith("/autoAttendants") for entry in writes[:3])
 
+    # auto_attendant_purge_limit reaches the engine: three to purge, the limit 2, refused before any write (the writes
+    # above are the other runs'), the message naming the limit and what it would have deleted.
+    assert refused["failed"] and "objects" not in refused["result"], refused
+    assert refused["result"]["msg"].startswith(
+        "purge would delete 3 auto attendants, more than purge_limit 2: HQ Main Line (Headquarters), "
+    ), refused["result"]["msg"]
+    assert run.one("Refused: purge limit")["result"]["msg"]["msg"] == refused["result"]["msg"]
+
     # Created: one readable line per attendant, one POST each.
     assert [entry["name"] for entry in created] == list(SITES) and all(entry["changed"] for entry in created)
-    summaries = [entry["result"]["msg"] for entry in run.task(SUMMARY)]
+    summaries = [entry["result"]["msg"] for entry in run.task(SUMMARY) if entry["status"] != "skipped"]
     assert summaries[0] == ["auto_attendants %s: created" % name for name in SITES]
     # A second run and check mode after it: nothing to change.
     assert not any(entry["changed"] for entry in again + checked), (again, checked)
