@@ -54,10 +54,10 @@ def test_refused_then_check_apply_check(sim, tmp_path):
     errors = refused["result"]["errors"]
     assert any(error.startswith("auto_attendants[1] ('Bad extension'): extension:") for error in errors), errors
     assert "auto_attendants[2] ('No location'): missing required arguments: location" in errors
-    # The site engine's identity check: the item and the one it repeats, by index (the engine's message).
+    # The site engine's identity check: the item, its location and the one it repeats (the engine's message).
     assert (
-        "auto_attendants[3] ('Good'): declared twice (also auto_attendants[0]); declare each auto attendant once"
-        in errors
+        "auto_attendants[3] ('Good'): declared twice in location %r (also auto_attendants[0]); declare each auto "
+        "attendant once" % AUSTIN in errors
     ), errors
     assert any(error.startswith("auto_attendants[4] ('Bad choice'): value of state must be one of") for error in errors)
     assert any(error.startswith("auto_attendants[4] ('Bad choice'): colour") for error in errors), errors
