@@ -49,8 +49,8 @@ MUTANTS = (
     ),
     (
         DRIFT,
-        "(drift_vars_file | dirname | realpath) if drift_vars_file is defined else playbook_dir",
-        "playbook_dir",
+        "(drift_vars_file | dirname | realpath) if drift_vars_file is defined",
+        "(drift_vars_file | dirname | realpath) if false",
         "drift_vars_file ignored (greeting files)",
     ),
     (DRIFT, "(drift_undeclared | default(true) | bool)", "true", "drift_undeclared ignored"),
