@@ -118,7 +118,8 @@ EXTRA_CASES = [
     pytest.param(
         SITE_MODULE,
         {"auto_attendants": [attendant(), attendant()]},
-        "auto_attendants[1] ('Reception'): declared twice (also auto_attendants[0]); declare each auto attendant once",
+        "auto_attendants[1] ('Reception'): declared twice in location 'Headquarters' (also auto_attendants[0]); "
+        "declare each auto attendant once",
         id="site-declared-twice",
     ),
     pytest.param(
