@@ -45,7 +45,11 @@ from ansible_collections.wxc.calling.plugins.module_utils._site.purge import (
     transfers,
 )
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import run_all
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    ResourceError,
+    WriteNotApplied,
+    writes_reported,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 RESULT_FIELDS = {
@@ -71,6 +75,7 @@ def _needs(site, obj, by_identity):
                 found.add(by_identity.get((obj.org, obj.location_id, "schedules", schedule_type, name)))
         for level_location, name in getattr(obj, "greetings", ()):
             found.add(by_identity.get((obj.org, level_location, "announcements", name)))
+        found |= _files_played(site, obj)
         obj.refs = {}
         for target in references.targets(obj.params, obj.params["location"]):
             other = _attendant_at(site, obj.org, target)
@@ -92,6 +97,23 @@ def _needs(site, obj, by_identity):
     if obj.kind == "auto_attendants" and obj.present and obj.plan.action in ("create", "update"):
         found |= _deletes_freeing(site, obj)
     return found - {None}
+
+
+def _files_played(site, obj):
+    """The declared greetings OBJ's menus play by file name (as the role gives a greeting_file), not by announcement
+    name: uploaded before it, as those named are."""
+    played = set()
+    for place in menus.places(obj.resolved):
+        audio = place.holder.get("audio_announcement_file") or {}
+        if not audio.get("id") and audio.get("file_name") and audio.get("level") in ("LOCATION", "ORGANIZATION"):
+            played.add((obj.location_id if audio["level"] == "LOCATION" else None, audio["file_name"]))
+    return {
+        other.key
+        for other in site.live("announcements")
+        if other.org == obj.org
+        and other.plan is not None
+        and (other.level_location, (other.plan.after or {}).get("file_name")) in played
+    }
 
 
 def _deletes_freeing(site, obj):
@@ -200,18 +222,28 @@ def execute(site, steps):
                 failed.add(obj.key)
                 continue
             todo.append(step)
-        outcome = run_all([lambda step=step: _write(site, by_key[step.key], step) for step in todo], site.concurrency)
+        outcome = run_all(
+            [lambda step=step: _reported(site, by_key[step.key], step) for step in todo], site.concurrency
+        )
         for step, (value, error) in zip(todo, outcome):
             obj = by_key[step.key]
             if error is not None:
                 obj.error = error
                 failed.add(obj.key)
                 continue
-            written_plan, result = value
-            obj.written = getattr(obj, "written", False) or written_plan.changed
+            written_plan, result, sent = value
+            obj.written = getattr(obj, "written", False) or written_plan.changed or sent
             obj.result = result
             if not step.second:
                 obj.written_plan = written_plan
+
+
+def _reported(site, obj, step):
+    """_write() of one step, its writes watched (resource.writes_reported): a failure after a write that may have
+    taken is changed, naming the write; returns (plan, result, whether a write was sent)."""
+    with writes_reported(obj.client) as writes:
+        written_plan, result = _write(site, obj, step)
+    return written_plan, result, bool(writes.sent)
 
 
 def _write(site, obj, step):
