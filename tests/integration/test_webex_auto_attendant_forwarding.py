@@ -361,6 +361,11 @@ def test_module_examples_run(sim, tmp_path):
     assert run.rc == 0, run
     rules = stored(sim)["rules"]
     assert [rule["name"] for rule in rules] == ["Public holidays"]
+    # The operating modes example, by name, wired through ansible-playbook (switch_mode: already normal operation).
+    modes = stored(sim)["operatingModes"]
+    assert modes["enabled"] is True and [mode["name"] for mode in modes["modes"]] == ["Day", "Outage"]
+    assert modes["modes"][1]["forwardTo"]["destination"] == "+19705550007"
+    assert modes["exceptionType"] == "AUTOMATIC_SWITCH_BACK_STANDARD"
 
 
 EXPORT_PLAYBOOK = os.path.join(ROOT, "playbooks", "export_auto_attendants.yml")
