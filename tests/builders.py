@@ -22,6 +22,7 @@ ANNOUNCEMENT_MODULE = "wxc.calling.webex_announcement"
 HQ = "Headquarters"
 ANNEX = "Headquarters Annex"
 DENVER = "Branch Office Denver"
+AUSTIN = "Branch Office Austin"
 BUSINESS = "AUTOATTENDANT-BUSINESS-HOURS"
 HOLIDAYS = "AUTOATTENDANT-HOLIDAY"
 EXTENDED = "HQ-Extended-Hours"
@@ -85,6 +86,130 @@ def aa_body(name="Reception", extension="2100", **fields):
 def key(number, action, **fields):
     """A key entry in module options: key(1, "TRANSFER_WITHOUT_PROMPT", value="2100")."""
     return dict({"key": str(number), "action": action}, **copy.deepcopy(fields))
+
+
+# Three attendants that together use every feature (webex_auto_attendant_info's and the export's tests): both menus,
+# every key action, audio files on greetings, keys and call treatment (an organisation file by id only, one by file
+# name, media type and level, one of Headquarters), alternate numbers, holiday schedule, caller id name, dial by name,
+# first and last name.
+AUDIO_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw"
+AUDIO_BY_ID = {"id": AUDIO_ID}
+WELCOME_WAV = {"fileName": "welcome.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}
+HQ_AFTER_HOURS_WAV = {"fileName": "hq-after-hours.wav", "mediaFileType": "WAV", "level": "LOCATION"}
+CLOSED_WMA = {"fileName": "closed.wma", "mediaFileType": "WMA", "level": "ORGANIZATION"}
+
+
+def _full_menu(keys, greeting="DEFAULT", audio=None, extension_enabled=True, call_treatment=None):
+    result = {"greeting": greeting, "extensionEnabled": extension_enabled, "keyConfigurations": keys}
+    if audio:
+        result["audioAnnouncementFile"] = audio
+    if call_treatment:
+        result["callTreatment"] = call_treatment
+    return result
+
+
+def every_feature_attendants():
+    """[(location name, Create an Auto Attendant body)] of Main Line (Headquarters), Reception (Denver) and
+    Recepción (Austin)."""
+    main_line = {
+        "name": "Main Line",
+        "phoneNumber": "+19705550020",
+        "extension": "0028",
+        "firstName": "Main",
+        "lastName": "Line",
+        "alternateNumbers": [
+            {"phoneNumber": "+19705550021", "ringPattern": "LONG_LONG"},
+            {"phoneNumber": "+18885550100", "ringPattern": "SHORT_SHORT_LONG"},
+        ],
+        "languageCode": "en_us",
+        "businessSchedule": EXTENDED,
+        "holidaySchedule": HOLIDAYS,
+        "extensionDialing": "GROUP",
+        "nameDialing": "GROUP",
+        "timeZone": "America/Los_Angeles",
+        "businessHoursMenu": _full_menu(
+            [
+                {"key": "#", "action": "EXIT", "description": "Goodbye"},
+                {"key": "*", "action": "REPEAT_MENU"},
+                {"key": "0", "action": "TRANSFER_TO_OPERATOR", "description": "Operator"},
+                {"key": "1", "action": "TRANSFER_WITH_PROMPT", "value": "+19175551092", "description": "Sales"},
+                {"key": "2", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000", "description": "Support"},
+                {"key": "3", "action": "TRANSFER_TO_MAILBOX", "value": "0029"},
+                {"key": "4", "action": "NAME_DIALING"},
+                {"key": "5", "action": "EXTENSION_DIALING"},
+                {
+                    "key": "9",
+                    "action": "PLAY_ANNOUNCEMENT",
+                    "audioAnnouncementFile": WELCOME_WAV,
+                    "description": "Hours",
+                },
+            ],
+            greeting="CUSTOM",
+            audio=AUDIO_BY_ID,
+            call_treatment={
+                "retryAttemptForNoInput": "TWO_TIMES",
+                "noInputTimer": 15,
+                "actionToBePerformed": {
+                    "action": "TRANSFER_WITH_PROMPT",
+                    "greeting": "DEFAULT",
+                    "transferCallTo": "1000",
+                },
+            },
+        ),
+        "afterHoursMenu": _full_menu(
+            [
+                {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "+19073569984"},
+                {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": AUDIO_BY_ID},
+                {"key": "*", "action": "REPEAT_MENU"},
+            ],
+            greeting="CUSTOM",
+            audio=HQ_AFTER_HOURS_WAV,
+            extension_enabled=False,
+            call_treatment={
+                "retryAttemptForNoInput": "ONE_TIME",
+                "noInputTimer": "20",
+                "actionToBePerformed": {
+                    "action": "PLAY_MESSAGE_AND_DISCONNECT",
+                    "greeting": "CUSTOM",
+                    "audioAnnouncementFile": CLOSED_WMA,
+                },
+            },
+        ),
+        "directLineCallerIdName": {"selection": "CUSTOM_NAME", "customName": "Main Line"},
+        "dialByName": "Main Line",
+    }
+    denver = {
+        "name": "Reception",
+        "extension": "2100",
+        "businessSchedule": BUSINESS,
+        "holidaySchedule": HOLIDAYS,
+        "timeZone": "America/Denver",
+        "alternateNumbers": [{"phoneNumber": "+17205550101", "ringPattern": "NORMAL"}],
+        "businessHoursMenu": _full_menu(
+            [
+                {"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2199", "description": "Operator"},
+                {"key": "#", "action": "NAME_DIALING"},
+            ]
+        ),
+        "afterHoursMenu": _full_menu(
+            [{"key": "0", "action": "TRANSFER_TO_MAILBOX", "value": "2199"}], greeting="CUSTOM", audio=CLOSED_WMA
+        ),
+        "directLineCallerIdName": {"selection": "DISPLAY_NAME"},
+    }
+    austin = {
+        "name": "Recepción",
+        "phoneNumber": "+15125550100",
+        "businessSchedule": BUSINESS,
+        "languageCode": "es_es",
+        "businessHoursMenu": _full_menu(
+            [
+                {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": WELCOME_WAV},
+                {"key": "2", "action": "TRANSFER_TO_OPERATOR"},
+            ]
+        ),
+        "afterHoursMenu": _full_menu([{"key": "#", "action": "EXIT"}]),
+    }
+    return [(HQ, main_line), (DENVER, denver), (AUSTIN, austin)]
 
 
 # -- schedules --------------------------------------------------------------------------------------------------------

@@ -117,6 +117,21 @@ options:
     description:
       - The directory a relative C(path) of a greeting is taken from. Not set, the module's working directory.
     type: path
+  plan:
+    description:
+      - "A saved plan (RV(plan) of a check-mode run of the same declaration, or its JSON text read from a file): the run
+        carries out exactly that plan or nothing."
+      - Before the first write the run reads every object again and plans again; it refuses, naming what moved, when
+        the declaration changed (its hash, greeting files by content), an object the plan touches changed, the run now
+        needs an action the plan does not hold (or no longer needs one it holds), or the plan is older than
+        O(plan_max_age). Refused means nothing was written.
+      - In check mode the same checks run, so that a saved plan can be verified without applying it.
+    type: raw
+  plan_max_age:
+    description:
+      - Refuse a saved plan made more than this many hours ago. V(0) means no limit.
+    type: float
+    default: 24
 notes:
   - An attendant that transfers to an object in a location the declaration does not manage is resolved by a look-up
     in the organisation, as M(wxc.calling.webex_auto_attendant) does.
@@ -197,6 +212,12 @@ EXAMPLES = r"""
 - name: Show what would change
   ansible.builtin.debug:
     msg: "{{ plan.summary.total }}"
+
+- name: Later, after review, apply exactly that plan (refused if anything moved meanwhile)
+  wxc.calling.webex_site:
+    auto_attendants: "{{ site.auto_attendants }}"
+    schedules: "{{ site.schedules }}"
+    plan: "{{ plan.plan }}"
 """
 
 RETURN = r"""
@@ -308,6 +329,43 @@ steps:
   description: How many writes the plan holds (a cycle's second pass counts once more).
   returned: always
   type: int
+plan:
+  description:
+    - The plan as data, to review and to give back to O(plan) (check mode only). It holds no secret and no local path.
+    - C(format) (1), C(created) (UTC, C(YYYY-MM-DDTHH:MM:SSZ)), C(declaration) (the hash of the declaration),
+      C(risk) (the plan's class, the highest of its actions'), C(unchanged) (objects with nothing to do), C(failed)
+      (objects that could not be planned, with why), and C(actions) in the order of the writes.
+    - Each action has C(order), C(kind), C(name), C(type) (schedules), C(location), C(location_id), C(action),
+      C(purged), C(fields) (what differs), C(changes) (per field its C(old) and C(new) value), C(fingerprint) (of
+      what was read of the object) and C(risk).
+    - "Risk classes: V(destructive) (a delete, purge included) beats V(routing) (what a caller reaches or hears: keys,
+      destinations, schedules' events, forwarding, greetings, a new object) beats V(cosmetic) (key descriptions,
+      names nothing dials: first and last name, caller id name, a schedule's rename, which its attendants follow)."
+  returned: in check mode
+  type: dict
+  sample:
+    format: 1
+    created: "2026-12-07T21:40:00Z"
+    declaration: "sha256:5f1c..."
+    risk: routing
+    unchanged: 38
+    failed: []
+    actions:
+      - order: 1
+        kind: auto_attendants
+        name: Reception
+        type: null
+        location: Denver
+        location_id: Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzMxMTYx
+        action: update
+        purged: false
+        fields: ["business_hours_menu.key_configurations (key 1)"]
+        risk: routing
+        changes:
+          - field: business_hours_menu.key_configurations (key 1)
+            old: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2100"}]
+            new: [{key: "1", action: TRANSFER_WITHOUT_PROMPT, value: "2101"}]
+        fingerprint: "sha256:9ab0..."
 diff:
   description: One before/after per changed object, with a header naming it.
   returned: when diff mode is on

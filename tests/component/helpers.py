@@ -2,9 +2,29 @@
 the request log, attendants and schedules created through the API behind the module's back, and a stand-in for the
 AnsibleModule a module's run() is given."""
 
+import copy
+
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from tests.builders import API_SATURDAY, aa_body, schedule_body
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import converge as an_converge
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import options as an_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk, export
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+from tests.builders import (
+    AA_BULK_MODULE,
+    AA_MODULE,
+    ANNOUNCEMENT_MODULE,
+    API_SATURDAY,
+    INFO_MODULE,
+    SCHEDULE_MODULE,
+    aa_body,
+    schedule_body,
+)
 from tests.simulator.tests.helpers import aa_path, create
 
 __all__ = ["Failed", "Module", "aa_path", "create", "create_aa", "create_schedule", "params_of", "writes"]
@@ -60,3 +80,44 @@ class Module:
     def fail_json(self, **result):
         self.failed_with = result
         raise Failed()
+
+
+# -- one task's result, in this process -----------------------------------------------------------------------------
+
+
+MODULES = {
+    AA_MODULE: (aa_options.argument_spec, aa_options.validate_options, aa_converge.run),
+    AA_BULK_MODULE: (bulk.argument_spec, bulk.validate_options, bulk.run),
+    INFO_MODULE: (export.info_argument_spec, None, export.run_info),
+    SCHEDULE_MODULE: (sc_options.argument_spec, sc_options.validate_options, sc_converge.run),
+    ANNOUNCEMENT_MODULE: (an_options.argument_spec, an_options.validate_options, an_converge.run),
+}
+
+
+def task_result(client, module, args, check_mode=False, diff=False):
+    """What one task of MODULE (its full name) with ARGS returns, computed in this process as run_module() computes
+    it (tests/unit/plugins/module_utils/test_resource.py holds that translation): the argument spec's problems, then
+    validate_options()'s, then run(); a WebexApiError or ResourceError becomes failed with msg and the truthful
+    changed. The result always has "failed", and "warnings" when run() warned."""
+    spec, validate, run = MODULES[module]
+    checked = ArgumentSpecValidator(spec()).validate(copy.deepcopy(args))
+    if checked.error_messages:
+        return {"failed": True, "changed": False, "msg": "; ".join(checked.error_messages)}
+    params = checked.validated_parameters
+    errors = validate(params) if validate else []
+    if errors:
+        return {"failed": True, "changed": False, "msg": "Invalid options: " + "; ".join(errors), "errors": errors}
+    stand_in = Module(params, check_mode=check_mode, diff=diff)
+    try:
+        result = dict(run(stand_in, client), failed=False)
+    except Failed:
+        result = dict(stand_in.failed_with, failed=True)
+    except WebexApiError as error:
+        result = dict(failed=True, msg=str(error), api_error=error.as_dict(), changed=getattr(error, "changed", False))
+    except ResourceError as error:
+        result = dict(failed=True, msg=str(error), changed=error.changed)
+        if isinstance(error, WriteNotApplied):
+            result["not_applied"] = error.fields
+    if stand_in.warnings:
+        result["warnings"] = stand_in.warnings
+    return result

@@ -767,3 +767,39 @@ def test_the_result_keeps_the_id_when_the_read_back_leaves_it_out(sim, service, 
     sim.fault(method="GET", path="announcements/(?!usage)", status=200, body=details)
     _plan, result = an_converge.converge(service, None, params(path=greeting))
     assert result == file_view(stored(sim, "Main greeting")[0]["id"])
+
+
+# -- faults the client handles on an upload and a replace -----------------------------------------------------------
+
+
+def test_a_rate_limited_upload_is_sent_again_once_whole(sim, service, greeting):
+    sim.fault(method="POST", path="/announcements$", status=429, retry_after="0")
+    plan, result = an_converge.converge(service, None, params(path=greeting))
+    assert [(entry["method"], entry["status"]) for entry in sim.writes()] == [("POST", 429), ("POST", 201)]
+    [record] = stored(sim, "Main greeting")
+    assert plan.changed and result == file_view(record["id"]) and record["_sha256"] == sha256(greeting)
+
+
+def test_a_replace_whose_answer_is_lost_is_sent_again(sim, service, greeting):
+    first = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=1))
+    sim.fault(method="PUT", path="/announcements/", drop_after_commit=True)
+    sim.clear_requests()
+    plan, result = an_converge.converge(service, None, params(path=greeting))
+    # A PUT is idempotent: sent again.
+    assert [entry["method"] for entry in sim.writes()] == ["PUT", "PUT"]
+    assert plan.changed and result == file_view(first)
+    assert stored(sim, "Main greeting")[0]["_sha256"] == sha256(greeting)
+
+
+def test_a_greeting_in_use_is_not_deleted_in_check_mode_either(sim, client, hq):
+    announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
+    audio = {"fileName": "greeting.wav", "mediaFileType": "WAV", "level": "ORGANIZATION", "id": announcement_id}
+    menu = {"greeting": "CUSTOM", "audioAnnouncementFile": audio, "extensionEnabled": True, "keyConfigurations": []}
+    sim.store_auto_attendant(hq, {"name": "Reception", "businessHoursMenu": menu})
+    sim.clear_requests()
+    for check_mode in (True, False):
+        with pytest.raises(ResourceError) as raised:
+            an_converge.run(Module(params(state="absent"), check_mode=check_mode), client)
+        assert "announcement 'Main greeting' is in use and was not deleted" in str(raised.value)
+        assert "Auto Attendant 'Reception' (Headquarters)" in str(raised.value) and raised.value.changed is False
+    assert sim.writes() == [] and len(stored(sim, "Main greeting")) == 1

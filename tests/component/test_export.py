@@ -4,17 +4,23 @@ the options it exports (locations by name or id, transfers to attendants as refe
 about what it cannot export.
 """
 
+import base64
+
 import pytest
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as attendant_options
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import (
     LocationUnknown,
+    info_argument_spec,
     list_auto_attendants,
+    run_info,
 )
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export import read_attendants as read_back
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
-from tests.builders import ANNEX, BUSINESS, HQ, api_menu, key
-from tests.component.helpers import create_aa
+from tests.ansible_yaml import load as ansible_load
+from tests.builders import ANNEX, BUSINESS, DENVER, HQ, api_menu, every_feature_attendants, key
+from tests.component.helpers import Module, aa_path, create_aa, params_of
 
 OPERATOR_MENU = api_menu(key(0, "TRANSFER_TO_OPERATOR", value="2100"))
 
@@ -221,3 +227,150 @@ def test_read_back_with_forwarding_adds_it_to_info_and_exports_only_configured_f
     assert forwarding_export[0]["always"]["destination"] == "2200" and warnings == []
     attendants, export = read_back(client)
     assert ["forwarding" in attendant for attendant in attendants] == [False, False]
+
+
+# -- run_info(): webex_auto_attendant_info's whole work ---------------------------------------------------------------
+
+
+def info(client, **options):
+    """run_info() with OPTIONS as the module would get them; returns the module's result."""
+    return run_info(Module(params_of(info_argument_spec(), **options)), client)
+
+
+def create_every_feature(sim):
+    """The three attendants of builders.every_feature_attendants(); return {name: id}."""
+    created = {}
+    for location, body in every_feature_attendants():
+        response = sim.api("POST", aa_path(sim.location_id(location)), json=body)
+        assert response.status_code == 201, response.text
+        created[body["name"]] = response.json()["id"]
+    sim.clear_requests()
+    return created
+
+
+def only_reads(sim):
+    entries = sim.requests()
+    return bool(entries) and all(entry["method"] == "GET" for entry in entries)
+
+
+def test_info_of_the_organisation_sorted_with_details_and_location(sim, client, hq):
+    created = create_every_feature(sim)
+    create_aa(sim, hq, "Annex Line", "2200")
+    result = info(client)
+    assert result["changed"] is False
+    found = result["auto_attendants"]
+    assert [(a["location_name"], a["name"]) for a in found] == [
+        ("Branch Office Austin", "Recepción"),
+        ("Branch Office Denver", "Reception"),
+        ("Headquarters", "Annex Line"),
+        ("Headquarters", "Main Line"),
+    ]
+    main = found[3]
+    assert main["id"] == created["Main Line"] and main["location_id"] == hq
+    assert main["extension"] == "0028" and main["enabled"] is True and main["esn"] == "80010028"
+    assert main["holiday_schedule"] == "AUTOATTENDANT-HOLIDAY"
+    assert main["alternate_numbers"][0] == {
+        "phone_number": "+19705550021",
+        "ring_pattern": "LONG_LONG",
+        "toll_free_number": False,
+    }
+    keys = main["business_hours_menu"]["key_configurations"]
+    assert {k["key"] for k in keys} == {"0", "1", "2", "3", "4", "5", "9", "*", "#"}
+    welcome = [k for k in keys if k["key"] == "9"][0]["audio_announcement_file"]
+    assert welcome["file_name"] == "welcome.wav" and welcome["id"]
+    assert main["after_hours_menu"]["audio_announcement_file"]["level"] == "LOCATION"
+    assert main["direct_line_caller_id_name"] == {"selection": "CUSTOM_NAME", "custom_name": "Main Line"}
+    assert only_reads(sim)
+    assert len(result["export"]) == 4 and ansible_load(result["export_yaml"]) == result["export"]
+
+
+def test_info_of_one_location_by_name_and_by_id(sim, client, hq):
+    create_every_feature(sim)
+    create_aa(sim, sim.location_id(ANNEX), "Main Line", "2300")
+    by_name = info(client, location="Headquarters")
+    assert [(a["location_name"], a["name"]) for a in by_name["auto_attendants"]] == [("Headquarters", "Main Line")]
+    assert by_name["export"][0]["location"] == "Headquarters"
+    sim.clear_requests()
+    by_id = info(client, location=hq)
+    assert by_id["auto_attendants"] == by_name["auto_attendants"] and by_id["export"] == by_name["export"]
+    # An id needs no location lookup before the list; the export then checks once that the name is unique; the
+    # forwarding is read too (option forwarding, default true).
+    paths = [path for _method, path, _query in calls(sim)]
+    assert len(paths) == 4 and paths[0] == "/autoAttendants" and paths[1] == "/locations"
+    assert paths[3].endswith("/callForwarding")
+    as_ids = info(client, location="Headquarters", export_location="id")
+    assert as_ids["export"][0]["location"] == hq
+
+
+def test_info_by_exact_name_when_similar_names_exist(sim, client, hq):
+    create_every_feature(sim)
+    denver = sim.location_id(DENVER)
+    for name, extension in (("Reception 2", "2101"), ("reception", "2102"), ("Front Reception", "2103")):
+        create_aa(sim, denver, name, extension)
+    create_aa(sim, hq, "Reception", "2104")
+    result = info(client, name="Reception")
+    assert [(a["location_name"], a["name"]) for a in result["auto_attendants"]] == [
+        ("Branch Office Denver", "Reception"),
+        ("Headquarters", "Reception"),
+    ]
+    result = info(client, name="Reception", location=DENVER)
+    assert [a["extension"] for a in result["auto_attendants"]] == ["2100"]
+
+
+def test_info_finds_none_as_an_empty_list(sim, client):
+    create_every_feature(sim)
+    result = info(client, location=ANNEX)
+    assert result["auto_attendants"] == [] and result["export"] == [] and result["export_yaml"] == "[]\n"
+    assert result["export_forwarding"] == [] and only_reads(sim)
+    assert info(client, name="Nobody")["auto_attendants"] == []
+
+
+def test_info_reads_every_page(sim, client):
+    sim.seed_auto_attendants("Headquarters", 130, prefix="Seeded ")
+    sim.seed_auto_attendants("Headquarters Annex", 20, prefix="Annex ")
+    sim.clear_requests()
+    result = info(client, forwarding=False)
+    assert len(result["auto_attendants"]) == 150 == len(result["export"])
+    assert len({a["id"] for a in result["auto_attendants"]}) == 150
+    lists = [entry for entry in sim.requests() if entry["path"].endswith("/autoAttendants")]
+    assert len(lists) == 2 and lists[1]["query"].get("start") == "100"
+    assert only_reads(sim)
+
+
+def test_info_of_unknown_locations_fails_clearly(sim, client):
+    for location in ("Nowhere", "headquarters"):
+        with pytest.raises(ResourceError) as caught:
+            info(client, location=location)
+        assert "location %r not found" % location in str(caught.value)
+    missing = base64.b64encode(b"ciscospark://us/LOCATION/00000000-0000-0000-0000-000000000000").decode().rstrip("=")
+    with pytest.raises(ResourceError) as caught:
+        info(client, location=missing)
+    assert "not found (no location has that id)" in str(caught.value)
+    assert sim.writes() == []
+
+
+def test_info_returns_the_forwarding_and_can_skip_it(sim, client, hq):
+    auto_attendant_id = create_aa(sim, hq, "Reception", "2100")
+    rule = {
+        "name": "VIP",
+        "forwardTo": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "phoneNumber": "+19705550006"},
+        "callsFrom": {
+            "selection": "CUSTOM",
+            "customNumbers": {"privateNumberEnabled": True, "unavailableNumberEnabled": False, "numbers": ["4554"]},
+        },
+    }
+    forwarding = "/telephony/config/locations/%s/autoAttendants/%s/callForwarding" % (hq, auto_attendant_id)
+    assert sim.api("POST", forwarding + "/selectiveRules", json=rule).status_code == 201
+    sim.clear_requests()
+    with_forwarding = info(client, location="Headquarters")
+    read = with_forwarding["auto_attendants"][0]["forwarding"]["rules"][0]
+    assert read["name"] == "VIP" and read["calls_from"]["custom_numbers"]["private_number_enabled"] is True
+    assert with_forwarding["export_forwarding"][0]["rules"][0]["name"] == "VIP"
+    assert ansible_load(with_forwarding["export_forwarding_yaml"]) == with_forwarding["export_forwarding"]
+    # The settings and the one rule.
+    assert len([entry for entry in sim.requests() if "/callForwarding" in entry["path"]]) == 2
+    sim.clear_requests()
+    without = info(client, location="Headquarters", forwarding=False)
+    assert "forwarding" not in without["auto_attendants"][0]
+    assert "export_forwarding" not in without and "export_forwarding_yaml" not in without
+    assert [entry for entry in sim.requests() if "/callForwarding" in entry["path"]] == []

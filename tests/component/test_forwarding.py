@@ -18,7 +18,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._schedule.service impo
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 from tests.builders import ANNEX, BUSINESS, DENVER, EXTENDED, HOLIDAYS, HQ, aa_body
-from tests.component.helpers import create, params_of
+from tests.component.helpers import Module, create, params_of
 from tests.simulator.routes_forwarding import rule_id
 
 ATTENDANT = "Minimal AA"  # the attendant helpers.create() makes
@@ -780,3 +780,72 @@ def test_a_rule_create_changed_before_its_read_back(sim, service, ids, monkeypat
         "the service answered 2xx but did not apply rules[1].enabled of selective rule 'Night' (trackingId %s)"
         % caught.value.tracking_id
     )
+
+
+# -- run(): what the module returns, and the faults of its one settings write ---------------------------------------
+
+
+def test_run_returns_snake_case_and_the_diff_only_when_asked(sim, client, ids):
+    location_id, auto_attendant_id = ids
+    options = params(always={"enabled": True, "destination": "+1-970-555-0006"}, rules=[VIP_OPTION])
+    module = Module(copy.deepcopy(options), check_mode=True, diff=True)
+    predicted = fw_converge.run(module, client)
+    assert predicted["changed"] is True and sim.writes() == [] and module.warnings == []
+    assert predicted["auto_attendant_id"] == auto_attendant_id and predicted["location_id"] == location_id
+    assert predicted["rules"][0]["id"] is None and predicted["rules"][0]["calls_to"] == VIP_OPTION_SENT_CALLS_TO
+    assert predicted["diff"]["before"]["always"]["enabled"] is False
+    assert predicted["diff"]["after"]["always"]["enabled"] is True
+    assert predicted["diff"]["after"]["rules"][0]["name"] == "VIP"
+    module = Module(copy.deepcopy(options), diff=True)
+    applied = fw_converge.run(module, client)
+    assert applied["changed"] is True and applied["diff"] == predicted["diff"]
+    assert applied["forwarding"]["always"] == {
+        "enabled": True,
+        "destination": "+19705550006",
+        "ring_reminder_enabled": False,
+        "send_to_voicemail_enabled": False,
+    }
+    assert applied["rules"][0]["id"] == rule_id("VIP") and applied["forwarding"]["rules"][0]["id"] == rule_id("VIP")
+    sim.clear_requests()
+    again = fw_converge.run(Module(copy.deepcopy(options)), client)
+    assert again["changed"] is False and "diff" not in again and sim.writes() == []
+    # The no-op floor: the location by name, the attendant by name, the settings, the one rule declared.
+    assert [entry["method"] for entry in sim.requests()] == ["GET"] * 4
+
+
+VIP_OPTION_SENT_CALLS_TO = {"numbers": [{"type": "PRIMARY", "phone_number": "+19705550026"}]}
+
+
+@pytest.mark.parametrize("written", ["+19705550006", "9705550006", "+1 970 555 0006", "+1-970-555-0006"])
+def test_a_destination_read_back_in_another_form_is_not_a_change(sim, service, ids, written):
+    body = {"callForwarding": {"always": {"enabled": True, "destination": "+1-9705550006"}}}
+    assert sim.api("PUT", fwd(*ids), json=body).status_code == 204
+    sim.clear_requests()
+    plan, _result = fw_converge.converge(service, ids[0], params(always={"enabled": True, "destination": written}))
+    assert plan.action == "nothing" and sim.writes() == []
+
+
+def test_a_rate_limited_settings_write_is_sent_again(sim, service, ids):
+    sim.fault(method="PUT", path="callForwarding$", status=429, retry_after="0")
+    plan, result = fw_converge.converge(service, ids[0], params(always={"enabled": True, "destination": "2100"}))
+    assert plan.changed and result["forwarding"]["always"]["enabled"] is True
+    assert [(entry["method"], entry["status"]) for entry in sim.writes()] == [("PUT", 429), ("PUT", 204)]
+
+
+def test_a_settings_write_refused_with_a_5xx_is_raised_and_changes_nothing(sim, service, ids):
+    sim.fault(method="PUT", path="callForwarding$", status=500)
+    with pytest.raises(WebexApiError) as caught:
+        fw_converge.converge(service, ids[0], params(always={"enabled": True, "destination": "2100"}))
+    error = caught.value.as_dict()
+    assert error["status"] == 500 and error["method"] == "PUT" and error["tracking_id"]
+    assert "PUT" in str(caught.value) and "HTTP 500" in str(caught.value)
+    assert stored(sim, ids)["callForwarding"]["always"] == UNTOUCHED
+
+
+def test_a_settings_write_answered_2xx_but_not_applied_names_the_fields(sim, service, ids):
+    # A 2xx answer that changed nothing: what the service does with a body not wrapped in callForwarding.
+    sim.fault(method="PUT", path="callForwarding$", status=204)
+    with pytest.raises(WriteNotApplied) as caught:
+        fw_converge.converge(service, ids[0], params(always={"enabled": True, "destination": "+19705550006"}))
+    assert caught.value.fields == ["always.enabled", "always.destination"] and caught.value.changed is True
+    assert "did not apply" in str(caught.value)

@@ -13,8 +13,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._schedule import optio
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import service as sc_service
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
-from tests.builders import ANNEX, API_SATURDAY, API_SUNDAY, HQ, SATURDAY, event
-from tests.component.helpers import create_aa, create_schedule, params_of, writes
+from tests.builders import ANNEX, API_SATURDAY, API_SUNDAY, HQ, SATURDAY, WEEKDAYS, event
+from tests.component.helpers import Module, create_aa, create_schedule, params_of, writes
 
 # The events as the diff shows them.
 SNAKE_SATURDAY = event(SATURDAY, all_day_enabled=False)
@@ -543,3 +543,69 @@ def test_an_event_write_that_does_not_take_names_the_schedule_by_its_type_option
     )
     assert caught.value.fields and caught.value.changed
     assert service.find(hq, "holidays", "Office")["id"] == schedule_id
+
+
+# -- run(): what the module returns ----------------------------------------------------------------------------------
+
+OFFICE_EVENTS = [WEEKDAYS, SATURDAY]
+
+
+def test_run_check_apply_check_apply(sim, client, service, hq):
+    options = params(name="Office hours", events=OFFICE_EVENTS)
+    predicted = sc_converge.run(Module(dict(options), check_mode=True, diff=True), client)
+    assert predicted["changed"] is True and writes(sim) == []
+    assert predicted["schedule"]["id"] is None and predicted["schedule"]["type"] == "business_hours"
+    assert [e["name"] for e in predicted["schedule"]["events"]] == ["Weekdays", "Saturday"]
+    assert predicted["diff"]["before"] == {}
+    assert [e["name"] for e in predicted["diff"]["after"]["events"]] == ["Weekdays", "Saturday"]
+
+    applied = sc_converge.run(Module(dict(options), diff=True), client)
+    assert applied["changed"] is True and applied["diff"] == predicted["diff"]
+    [post] = sim.writes()
+    assert (post["method"], post["status"]) == ("POST", 201) and post["path"].endswith("/schedules")
+    assert post["body"]["type"] == "businessHours" and post["body"]["events"][0]["startTime"] == "09:00"
+    schedule = applied["schedule"]
+    found = service.find(hq, "businessHours", "Office hours")
+    assert schedule["id"] == found["id"] and schedule["location_id"] == hq and schedule["type"] == "business_hours"
+    assert schedule["events"][0]["recurrence"]["recur_weekly"]["monday"] is True
+
+    for check_mode in (True, False):
+        sim.clear_requests()
+        again = sc_converge.run(Module(dict(options), check_mode=check_mode, diff=True), client)
+        assert again["changed"] is False and writes(sim) == [] and again["schedule"] == schedule
+        # The floor of a no-op: the location, the list, the details.
+        assert [entry["method"] for entry in sim.requests()] == ["GET", "GET", "GET"]
+    # Event order does not matter; no diff asked, none given.
+    again = sc_converge.run(Module(params(name="Office hours", events=OFFICE_EVENTS[::-1])), client)
+    assert again["changed"] is False and "diff" not in again and writes(sim) == []
+
+
+def test_a_rename_with_an_event_change_writes_the_event_under_the_new_id_and_keeps_the_attendants(sim, service, hq):
+    old_id = create_schedule(sim, hq, name="Office hours")
+    auto_attendant_id = create_aa(sim, hq, "Reception", "2100", businessSchedule="Office hours")
+    options = params(name="Office hours", new_name="Winter hours", events=[dict(SATURDAY, end_time="13:00")])
+    plan, result = sc_converge.converge(service, hq, options)
+    new_id = service.find(hq, "businessHours", "Winter hours")["id"]
+    assert plan.rename == "Winter hours" and result["name"] == "Winter hours" and result["id"] == new_id != old_id
+    entries = sim.writes()
+    assert [(entry["method"], entry["status"]) for entry in entries] == [("PUT", 200), ("PUT", 200)]
+    assert entries[0]["body"] == {"name": "Winter hours"}
+    assert "/events/" in entries[1]["path"] and new_id in entries[1]["path"] and old_id not in entries[1]["path"]
+    assert service.find(hq, "businessHours", "Office hours") is None
+    # The attendant that used the schedule names it by its new name.
+    details = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (hq, auto_attendant_id)).json()
+    assert details["businessSchedule"] == "Winter hours"
+    sim.clear_requests()
+    plan, _result = sc_converge.converge(service, hq, options)
+    assert plan.action == "nothing" and writes(sim) == []
+
+
+def test_a_schedule_of_the_name_of_one_in_use_but_of_the_other_type_is_deleted(sim, service, hq):
+    create_schedule(sim, hq, name="Holidays 2026", kind="holidays", events=())
+    business_id = create_schedule(sim, hq, name="Holidays 2026")
+    create_aa(sim, hq, "Reception", "2100", holidaySchedule="Holidays 2026")
+    plan, result = sc_converge.converge(service, hq, params(name="Holidays 2026", state="absent"))
+    assert plan.action == "delete" and result is None
+    assert [(entry["method"], entry["path"].endswith("/businessHours/" + business_id)) for entry in sim.writes()] == [
+        ("DELETE", True)
+    ]

@@ -1,10 +1,13 @@
 """Check mode and --diff on every path of every module: create, update, delete, nothing (and, for schedules, rename,
 rename already done, events left alone, a delete refused because the schedule is in use).
 
-For each module one playbook holds one task per path, each on its own object set up through the API. It runs under
---check (with and without --diff): the simulator must receive no write at all, and each task must report exactly the
-changed it will have for real. Then it runs for real: the writes are exactly the predicted ones, changed and diff
-are what check mode predicted, and a last --check run reports nothing left to change.
+For each module one playbook run holds the whole matrix, one task per path, each on its own object set up through
+the API, in three phases set by the task keywords check_mode and diff: check mode with diff, for real with diff, then
+check mode again. Check mode must write nothing (the writes of the whole run are exactly the real
+phase's, and an info task in the check phases still sees the state before), each check-mode task must report exactly
+the changed and diff the real one then has, and the last phase reports nothing left to change. (The --check and
+--diff command-line flags themselves are the per-module files' subject: tests/integration/test_webex_*.py; check mode
+without diff, path by path, is tests/component/test_check_mode.py.)
 """
 
 from tests.integration.scenario import (
@@ -28,14 +31,38 @@ from tests.integration.scenario import (
 AA_PATHS = {"Create": True, "Update": True, "Nothing": False, "Delete": True, "Delete missing": False}
 
 
+# (phase, task keywords): the phases of one run, in order.
+PHASES = (
+    ("Check diff", {"check_mode": True, "diff": True}),
+    ("Real", {"diff": True}),
+    ("Again", {"check_mode": True}),
+)
+
+
+def phased(tasks):
+    """TASKS (name, module, args[, extra]) once per phase, named "PHASE: NAME", with the phase's keywords."""
+    result = []
+    for phase, keywords in PHASES:
+        for name, module, args, *extra in tasks:
+            result.append(task("%s: %s" % (phase, name), module, args, **dict(keywords, **(extra[0] if extra else {}))))
+    return result
+
+
+def outcome(run, phase, names):
+    """{name: (changed, result)} of the tasks NAMES in PHASE."""
+    return {
+        name: (run.one("%s: %s" % (phase, name))["changed"], result_of(run, "%s: %s" % (phase, name))) for name in names
+    }
+
+
 def aa_tasks():
     return [
-        task("Create", AA_MODULE, aa_args("New desk", "2201")),
-        task("Update", AA_MODULE, {"location": "Headquarters", "name": "Existing", "name_dialing": "GROUP"}),
-        task("Nothing", AA_MODULE, aa_args("Same", "2203")),
-        task("Delete", AA_MODULE, {"location": "Headquarters", "name": "Doomed", "state": "absent"}),
-        task("Delete missing", AA_MODULE, {"location": "Headquarters", "name": "Ghost", "state": "absent"}),
-        task("Read back", INFO_MODULE, {"location": "Headquarters"}),
+        ("Create", AA_MODULE, aa_args("New desk", "2201")),
+        ("Update", AA_MODULE, {"location": "Headquarters", "name": "Existing", "name_dialing": "GROUP"}),
+        ("Nothing", AA_MODULE, aa_args("Same", "2203")),
+        ("Delete", AA_MODULE, {"location": "Headquarters", "name": "Doomed", "state": "absent"}),
+        ("Delete missing", AA_MODULE, {"location": "Headquarters", "name": "Ghost", "state": "absent"}),
+        ("Read back", INFO_MODULE, {"location": "Headquarters"}),
     ]
 
 
@@ -49,28 +76,28 @@ def set_up_attendants(sim):
     return location_id, ids
 
 
-def names_read_back(run):
-    return sorted(item["name"] for item in result_of(run, "Read back")["auto_attendants"])
+def read_back(run, phase):
+    """{name: name_dialing} of the attendants the info task of PHASE read."""
+    return {item["name"]: item["name_dialing"] for item in result_of(run, "%s: Read back" % phase)["auto_attendants"]}
 
 
 def test_auto_attendant_every_path(sim, tmp_path):
     location_id, ids = set_up_attendants(sim)
+    run = play(sim, tmp_path, phased(aa_tasks()))
+    assert run.rc == 0, run
 
-    for diff in (False, True):
-        check = play(sim, tmp_path, aa_tasks(), check=True, diff=diff)
-        assert check.rc == 0, check
-        assert writes(sim) == [], "check mode wrote"
-        assert {name: check.one(name)["changed"] for name in AA_PATHS} == AA_PATHS
-        assert check.one("Read back")["changed"] is False
-        # Nothing changed: the info module, run in the same check-mode play, still sees the state before.
-        assert names_read_back(check) == ["Doomed", "Existing", "Same"]
-        assert attendant(sim, location_id, ids["Existing"])["nameDialing"] == "ENTERPRISE"
-        predicted = {name: result_of(check, name) for name in AA_PATHS}
-        assert predicted["Create"]["auto_attendant"]["id"] is None
-        assert predicted["Create"]["auto_attendant"]["name"] == "New desk"
-        assert predicted["Update"]["auto_attendant"]["name_dialing"] == "GROUP"
-        assert all(("diff" in result) is diff for result in predicted.values())
-    # What the --check --diff run predicted, path by path.
+    phase = "Check diff"
+    check = outcome(run, phase, AA_PATHS)
+    assert {name: changed for name, (changed, _result) in check.items()} == AA_PATHS, phase
+    assert run.one("%s: Read back" % phase)["changed"] is False
+    # Nothing changed: the info module, run after them in check mode, still sees the state before.
+    assert read_back(run, phase) == {"Doomed": "ENTERPRISE", "Existing": "ENTERPRISE", "Same": "ENTERPRISE"}
+    predicted = {name: result for name, (_changed, result) in check.items()}
+    assert predicted["Create"]["auto_attendant"]["id"] is None
+    assert predicted["Create"]["auto_attendant"]["name"] == "New desk"
+    assert predicted["Update"]["auto_attendant"]["name_dialing"] == "GROUP"
+    assert all("diff" in result for result in predicted.values()), phase
+    # What the check mode run with diff predicted, path by path.
     assert predicted["Create"]["diff"]["before"] == {}
     assert predicted["Create"]["diff"]["after"]["name"] == "New desk"
     assert predicted["Create"]["diff"]["after"]["extension"] == "2201"
@@ -84,8 +111,7 @@ def test_auto_attendant_every_path(sim, tmp_path):
     assert predicted["Delete"]["diff"]["after"] == {}
     assert predicted["Delete missing"]["diff"] == {"before": {}, "after": {}}
 
-    real = play(sim, tmp_path, aa_tasks(), diff=True)
-    assert real.rc == 0, real
+    # The writes of the whole run: only the real phase's, exactly the predicted ones.
     base = aa_base(sim, location_id)
     created = attendants_named(sim, "New desk", location_id)
     assert len(created) == 1
@@ -94,17 +120,15 @@ def test_auto_attendant_every_path(sim, tmp_path):
         ("PUT", "%s/%s" % (base, ids["Existing"]), 200),
         ("DELETE", "%s/%s" % (base, ids["Doomed"]), 204),
     ]
+    real = outcome(run, "Real", AA_PATHS)
     for name in AA_PATHS:
-        assert real.one(name)["changed"] is predicted[name]["changed"], name
-        assert result_of(real, name)["diff"] == predicted[name]["diff"], name
-    assert names_read_back(real) == ["Existing", "New desk", "Same"]
+        assert real[name][0] is predicted[name]["changed"], name
+        assert real[name][1]["diff"] == predicted[name]["diff"], name
+    assert read_back(run, "Real") == {"Existing": "GROUP", "New desk": "ENTERPRISE", "Same": "ENTERPRISE"}
     assert attendant(sim, location_id, ids["Doomed"]) is None
 
-    sim.clear_requests()
-    again = play(sim, tmp_path, aa_tasks(), check=True)
-    assert again.rc == 0, again
-    assert writes(sim) == []
-    assert {name: again.one(name)["changed"] for name in AA_PATHS} == dict.fromkeys(AA_PATHS, False)
+    again = outcome(run, "Again", AA_PATHS)
+    assert {name: changed for name, (changed, _result) in again.items()} == dict.fromkeys(AA_PATHS, False)
 
 
 WEEKDAYS = {
@@ -167,18 +191,18 @@ def schedule_args(name, kind="business_hours", **options):
 def schedule_tasks():
     saturday_later = dict(SATURDAY, end_time="13:00")
     return [
-        task("Create", SCHEDULE_MODULE, schedule_args("Office", events=[WEEKDAYS, SATURDAY])),
-        task("Create holidays", SCHEDULE_MODULE, schedule_args("Closures", "holidays", events=[CLOSED])),
+        ("Create", SCHEDULE_MODULE, schedule_args("Office", events=[WEEKDAYS, SATURDAY])),
+        ("Create holidays", SCHEDULE_MODULE, schedule_args("Closures", "holidays", events=[CLOSED])),
         # Weekdays kept, Saturday changed, Sunday removed, Late added.
-        task("Events", SCHEDULE_MODULE, schedule_args("Shifts", events=[WEEKDAYS, saturday_later, LATE])),
-        task("Rename", SCHEDULE_MODULE, schedule_args("Old name", new_name="New name")),
-        task("Rename done", SCHEDULE_MODULE, schedule_args("Earlier name", new_name="Renamed before")),
-        task("Rename and events", SCHEDULE_MODULE, schedule_args("Winter", new_name="Summer", events=[SATURDAY])),
-        task("Nothing", SCHEDULE_MODULE, schedule_args("Same", events=[SATURDAY, WEEKDAYS])),
-        task("Events left alone", SCHEDULE_MODULE, schedule_args("Loose")),
-        task("Delete", SCHEDULE_MODULE, schedule_args("Doomed", state="absent")),
-        task("Delete missing", SCHEDULE_MODULE, schedule_args("Ghost", "holidays", state="absent")),
-        task("Delete in use", SCHEDULE_MODULE, schedule_args("In use", state="absent"), ignore_errors=True),
+        ("Events", SCHEDULE_MODULE, schedule_args("Shifts", events=[WEEKDAYS, saturday_later, LATE])),
+        ("Rename", SCHEDULE_MODULE, schedule_args("Old name", new_name="New name")),
+        ("Rename done", SCHEDULE_MODULE, schedule_args("Earlier name", new_name="Renamed before")),
+        ("Rename and events", SCHEDULE_MODULE, schedule_args("Winter", new_name="Summer", events=[SATURDAY])),
+        ("Nothing", SCHEDULE_MODULE, schedule_args("Same", events=[SATURDAY, WEEKDAYS])),
+        ("Events left alone", SCHEDULE_MODULE, schedule_args("Loose")),
+        ("Delete", SCHEDULE_MODULE, schedule_args("Doomed", state="absent")),
+        ("Delete missing", SCHEDULE_MODULE, schedule_args("Ghost", "holidays", state="absent")),
+        ("Delete in use", SCHEDULE_MODULE, schedule_args("In use", state="absent"), {"ignore_errors": True}),
     ]
 
 
@@ -208,21 +232,21 @@ def test_schedule_every_path(sim, tmp_path):
     shifts_events = {event["name"]: event["id"] for event in schedule(sim, location_id, "Shifts")["events"]}
     winter_event = event_id(sim, location_id, "Winter", "Weekdays")
     sim.clear_requests()
+    run = play(sim, tmp_path, phased(schedule_tasks()))
+    assert run.rc == 0, run
 
-    for diff in (False, True):
-        check = play(sim, tmp_path, schedule_tasks(), check=True, diff=diff)
-        assert check.rc == 0, check
-        assert writes(sim) == [], "check mode wrote"
-        assert {name: check.one(name)["changed"] for name in SCHEDULE_PATHS} == SCHEDULE_PATHS
-        refused = check.one("Delete in use")
-        assert refused["failed"] and "'Uses it'" in refused["result"]["msg"] and refused["changed"] is False
-        predicted = {name: result_of(check, name) for name in SCHEDULE_PATHS}
-        assert predicted["Create"]["schedule"]["id"] is None
-        assert [event["id"] for event in predicted["Create"]["schedule"]["events"]] == [None, None]
-        assert predicted["Rename"]["schedule"]["name"] == "New name"
-        assert predicted["Delete"]["schedule"] is None
-        assert all(("diff" in result) is diff for result in predicted.values())
-    # What the --check --diff run predicted, path by path.
+    phase = "Check diff"
+    check = outcome(run, phase, SCHEDULE_PATHS)
+    assert {name: changed for name, (changed, _result) in check.items()} == SCHEDULE_PATHS, phase
+    refused = run.one("%s: Delete in use" % phase)
+    assert refused["failed"] and "'Uses it'" in refused["result"]["msg"] and refused["changed"] is False
+    predicted = {name: result for name, (_changed, result) in check.items()}
+    assert predicted["Create"]["schedule"]["id"] is None
+    assert [event["id"] for event in predicted["Create"]["schedule"]["events"]] == [None, None]
+    assert predicted["Rename"]["schedule"]["name"] == "New name"
+    assert predicted["Delete"]["schedule"] is None
+    assert all("diff" in result for result in predicted.values()), phase
+    # What the check mode run with diff predicted, path by path.
     assert predicted["Create"]["diff"]["before"] == {}
     assert [e["name"] for e in predicted["Create"]["diff"]["after"]["events"]] == ["Weekdays", "Saturday"]
     events_diff = predicted["Events"]["diff"]
@@ -237,8 +261,7 @@ def test_schedule_every_path(sim, tmp_path):
     assert predicted["Delete"]["diff"]["before"]["name"] == "Doomed" and predicted["Delete"]["diff"]["after"] == {}
     assert predicted["Delete missing"]["diff"] == {"before": {}, "after": {}}
 
-    real = play(sim, tmp_path, schedule_tasks(), diff=True)
-    assert real.rc == 0, real
+    # The writes of the whole run: only the real phase's, exactly the predicted ones.
     base = schedules_base(location_id)
     office, closures, summer = (
         schedule(sim, location_id, "Office"),
@@ -261,17 +284,16 @@ def test_schedule_every_path(sim, tmp_path):
         ("DELETE", business + ids["Doomed"], 204),
     ]
     assert sorted(writes(sim)) == sorted(expected)
+    real = outcome(run, "Real", SCHEDULE_PATHS)
     for name in SCHEDULE_PATHS:
-        assert real.one(name)["changed"] is predicted[name]["changed"], name
-        assert result_of(real, name)["diff"] == predicted[name]["diff"], name
-    assert real.one("Delete in use")["failed"]
+        assert real[name][0] is predicted[name]["changed"], name
+        assert real[name][1]["diff"] == predicted[name]["diff"], name
+    assert run.one("Real: Delete in use")["failed"]
     assert schedule(sim, location_id, "Doomed") is None and schedule(sim, location_id, "In use")
     assert [e["name"] for e in schedule(sim, location_id, "Loose")["events"]] == ["Sunday"]
 
-    sim.clear_requests()
-    again = play(sim, tmp_path, schedule_tasks(), check=True)
-    assert writes(sim) == []
-    assert {name: again.one(name)["changed"] for name in SCHEDULE_PATHS} == dict.fromkeys(SCHEDULE_PATHS, False)
+    again = outcome(run, "Again", SCHEDULE_PATHS)
+    assert {name: changed for name, (changed, _result) in again.items()} == dict.fromkeys(SCHEDULE_PATHS, False)
 
 
 def test_info_is_read_only_and_the_same_in_check_mode(sim, tmp_path):
@@ -279,16 +301,21 @@ def test_info_is_read_only_and_the_same_in_check_mode(sim, tmp_path):
     create_attendant(sim, "Listed", "2401")
     sim.clear_requests()
     tasks = [
-        task("Organisation", INFO_MODULE, {}),
-        task("One location", INFO_MODULE, {"location": location_id}),
-        task("One name", INFO_MODULE, {"location": "Headquarters", "name": "Listed"}),
+        ("Organisation", INFO_MODULE, {}),
+        ("One location", INFO_MODULE, {"location": location_id}),
+        ("One name", INFO_MODULE, {"location": "Headquarters", "name": "Listed"}),
     ]
-    runs = [play(sim, tmp_path, tasks), play(sim, tmp_path, tasks, check=True, diff=True)]
+    run = play(
+        sim,
+        tmp_path,
+        [task(name, module, args) for name, module, args in tasks]
+        + [task("Check diff: " + name, module, args, check_mode=True, diff=True) for name, module, args in tasks],
+    )
+    assert run.rc == 0, run
     assert writes(sim) == []
-    for run in runs:
-        assert run.rc == 0, run
-        assert [run.one(name)["changed"] for name in ("Organisation", "One location", "One name")] == [False] * 3
-        assert "diff" not in result_of(run, "One name")
-        assert [item["name"] for item in result_of(run, "One name")["auto_attendants"]] == ["Listed"]
-    for name in ("Organisation", "One location", "One name"):
-        assert result_of(runs[0], name)["export"] == result_of(runs[1], name)["export"], name
+    for prefix in ("", "Check diff: "):
+        assert [run.one(prefix + name)["changed"] for name, _module, _args in tasks] == [False] * 3
+        assert "diff" not in result_of(run, prefix + "One name")
+        assert [item["name"] for item in result_of(run, prefix + "One name")["auto_attendants"]] == ["Listed"]
+    for name, _module, _args in tasks:
+        assert result_of(run, name)["export"] == result_of(run, "Check diff: " + name)["export"], name

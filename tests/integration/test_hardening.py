@@ -1,9 +1,15 @@
-"""Hardening (issue 18), each case as a real ansible-playbook run against the simulator.
+"""Hardening (issue 18): what only a real ansible-playbook run shows. Every run here also goes through the secret scan
+of runner.py, with -vvv where the module's invocation is printed.
 
-Secrets: surrounding whitespace is stripped, inner whitespace refused naming the option, minted tokens masked, and no
-error quotes a header or a non-JSON body. Crashes turned into messages: timeout, token answer, non-JSON list, next-page
-links of an api_url written in upper case. Data stays data: an export holding templates applies as text.
-Every run here also goes through the secret scan of runner.py.
+Secrets: surrounding whitespace is stripped (given in the environment, as a variable, as options), inner whitespace
+refused naming the option, and no error page echoing the request headers shows a token. Data stays data: an export
+holding templates, and names only exact comparison tells apart (surrounding spaces, U+2028, U+0085, U+2029), round
+trip through the export playbook, the apply playbook and the role. Each table is one playbook run, its cases as
+tasks (task-level environment and vars where the case needs them).
+
+The crashes turned into messages (a token answer without a token, a list answer that is not JSON, next-page links of
+an api_url in upper case) are tests/component/test_hardening.py; the client's checks of a secret, request by request,
+tests/unit/plugins/module_utils/test_webex_client.py.
 """
 
 import os
@@ -12,37 +18,16 @@ import uuid
 import pytest
 
 from tests.ansible_yaml import load as ansible_load
+from tests.builders import AA_MODULE as AA
+from tests.builders import HQ, INFO_MODULE, aa_options
 from tests.integration.runner import run_playbook, write_playbook
 
-AA = "wxc.calling.webex_auto_attendant"
-INFO = "wxc.calling.webex_auto_attendant_info"
+INFO = INFO_MODULE
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 EXPORT_PLAYBOOK = os.path.join(ROOT, "playbooks", "export_auto_attendants.yml")
 APPLY_PLAYBOOK = os.path.join(ROOT, "playbooks", "apply_auto_attendants.yml")
-MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
-ARGS = {
-    "location": "Headquarters",
-    "name": "Reception",
-    "extension": "2100",
-    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-    "business_hours_menu": MENU,
-    "after_hours_menu": MENU,
-}
 NO_TOKEN_ENV = {"WEBEX_ACCESS_TOKEN": ""}
-
-
-def play(tmp_path, task_args, module=AA, play_vars=None):
-    task = {"name": "Task", module: task_args, "register": "result"}
-    path = write_playbook(tmp_path, [task])
-    if play_vars:  # play-level vars: how a vaulted value or a `|` block reaches a task
-        import yaml  # pylint: disable=import-outside-toplevel
-
-        with open(path, encoding="utf-8") as handle:
-            document = yaml.safe_load(handle)
-        document[0]["vars"] = play_vars
-        with open(path, "w", encoding="utf-8") as handle:
-            yaml.safe_dump(document, handle, sort_keys=False)
-    return path
+PADDINGS = {"trailing-newline": lambda value: value + "\n", "spaces-and-crlf": lambda value: "  %s \r\n" % value}
 
 
 def created_names(sim):
@@ -56,16 +41,52 @@ def created_names(sim):
 # -- secrets ------------------------------------------------------------------------------------------------------
 
 
+# A secret given in a playbook reaches it here as an extra variable, never written in it: a failing task's error shows
+# the playbook lines around it.
+def _as_options(sim, padded, prefix):
+    """The two option cases of one padding: (task options, extra variables) each."""
+    token = {"access_token": "{{ %s_token }}" % prefix}, {"%s_token" % prefix: padded(sim.token)}
+    refresh = (
+        {key: "{{ %s_%s }}" % (prefix, key) for key in ("client_id", "client_secret", "refresh_token")},
+        {
+            "%s_client_id" % prefix: padded(sim.client_id),
+            "%s_client_secret" % prefix: padded(sim.client_secret),
+            "%s_refresh_token" % prefix: padded(sim.refresh_token),
+        },
+    )
+    return {"token-variable": token, "refresh-options": refresh}
+
+
+def test_secrets_with_surrounding_whitespace_given_as_options_are_used_stripped_and_never_shown(sim, tmp_path):
+    tasks, extra_vars, secrets = [], {}, {}
+    for index, (padding, padded) in enumerate(PADDINGS.items()):
+        for how, (options, values) in _as_options(sim, padded, "padding%d" % index).items():
+            name = "%s %s" % (how, padding)
+            tasks.append({"name": name, AA: aa_options(name, "21%02d" % len(tasks), **options)})
+            extra_vars.update(values)
+        secrets["padded secret, " + padding] = padded(sim.token)
+    run = run_playbook(
+        write_playbook(tmp_path, tasks),
+        sim,
+        env=dict(NO_TOKEN_ENV),
+        extra_vars=extra_vars,
+        diff=True,
+        extra_args=["-vvv"],
+        secrets=secrets,
+    )
+    assert run.rc == 0, run
+    assert {task["name"]: run.one(task["name"])["changed"] for task in tasks} == dict.fromkeys(
+        (task["name"] for task in tasks), True
+    )
+    assert created_names(sim) == [task["name"] for task in tasks]
+
+
 def _token_in_env(sim, padded):
-    return {}, {"WEBEX_ACCESS_TOKEN": padded(sim.token)}
-
-
-def _token_as_block_var(sim, padded):
-    return {"access_token": "{{ webex_token }}"}, dict(NO_TOKEN_ENV, __vars={"webex_token": padded(sim.token)})
+    return {"WEBEX_ACCESS_TOKEN": padded(sim.token)}
 
 
 def _refresh_in_env(sim, padded):
-    return {}, {
+    return {
         "WEBEX_ACCESS_TOKEN": "",
         "WEBEX_CLIENT_ID": padded(sim.client_id),
         "WEBEX_CLIENT_SECRET": padded(sim.client_secret),
@@ -73,31 +94,17 @@ def _refresh_in_env(sim, padded):
     }
 
 
-def _refresh_as_options(sim, padded):
-    return {
-        "client_id": padded(sim.client_id),
-        "client_secret": padded(sim.client_secret),
-        "refresh_token": padded(sim.refresh_token),
-    }, dict(NO_TOKEN_ENV)
-
-
-@pytest.mark.parametrize(
-    "padded",
-    [lambda value: value + "\n", lambda value: "  %s \r\n" % value],
-    ids=["trailing-newline", "spaces-and-crlf"],
-)
-@pytest.mark.parametrize(
-    "given",
-    [_token_in_env, _token_as_block_var, _refresh_in_env, _refresh_as_options],
-    ids=["token-env", "token-block-var", "refresh-env", "refresh-options"],
-)
-def test_secrets_with_surrounding_whitespace_are_used_stripped_and_never_shown(sim, tmp_path, given, padded):
-    options, env = given(sim, padded)
-    play_vars = env.pop("__vars", None)
+# The environment is the process's (a task's environment keyword is printed at -vvv): one run per case.
+@pytest.mark.parametrize("padding", list(PADDINGS))
+@pytest.mark.parametrize("given", [_token_in_env, _refresh_in_env], ids=["token-env", "refresh-env"])
+def test_secrets_with_surrounding_whitespace_in_the_environment_are_used_stripped_and_never_shown(
+    sim, tmp_path, given, padding
+):
+    padded = PADDINGS[padding]
     run = run_playbook(
-        play(tmp_path, dict(ARGS, **options), play_vars=play_vars),
+        write_playbook(tmp_path, [{"name": "Task", AA: aa_options()}]),
         sim,
-        env=env,
+        env=given(sim, padded),
         diff=True,
         extra_args=["-vvv"],
         secrets={"padded secret": padded(sim.token)},
@@ -107,103 +114,102 @@ def test_secrets_with_surrounding_whitespace_are_used_stripped_and_never_shown(s
     assert created_names(sim) == ["Reception"]
 
 
-@pytest.mark.parametrize(
-    "option, value",
-    [
-        ("access_token", "first-half-of-a-token\nsecond-half-of-it"),
-        ("access_token", "first-half-of-a-token second-half"),
-        ("access_token", "first-half-of-a-token\x00second-half"),
-        ("access_token", "first-half-of-a-token\u00e9second-half"),
-        ("client_secret", "first-half-of-a-secret\tsecond-half"),
-        ("refresh_token", "first-half-of-a-refresh\u2028second-half"),
-        ("client_id", "wxc-sim-client id-inside"),
-    ],
-)
-def test_a_secret_with_inner_whitespace_or_controls_is_refused_naming_the_option_never_the_value(
-    sim, tmp_path, option, value
-):
-    options = (
-        {"access_token": sim.token}
-        if option == "access_token"
-        else {"client_id": sim.client_id, "client_secret": sim.client_secret, "refresh_token": sim.refresh_token}
-    )
-    options[option] = value
-    # client_id is not secret (the invocation shows it), but the message does not quote it either.
+# (option, value): refused naming the option, never the value; then two timeouts that are not positive.
+MALFORMED = [
+    ("access_token", "first-half-of-a-token\nsecond-half-of-it"),
+    ("access_token", "first-half-of-a-token second-half"),
+    ("access_token", "first-half-of-a-token\x00second-half"),
+    ("access_token", "first-half-of-a-token\u00e9second-half"),
+    ("client_secret", "first-half-of-a-secret\tsecond-half"),
+    ("refresh_token", "first-half-of-a-refresh\u2028second-half"),
+    ("client_id", "wxc-sim-client id-inside"),
+]
+
+
+def test_malformed_secrets_and_timeouts_are_refused_naming_the_option_before_any_request(sim, tmp_path):
+    tasks, extra_vars, secrets = [], {}, {}
+    for index, (option, value) in enumerate(MALFORMED):
+        values = (
+            {"access_token": sim.token}
+            if option == "access_token"
+            else {"client_id": sim.client_id, "client_secret": sim.client_secret, "refresh_token": sim.refresh_token}
+        )
+        values[option] = value
+        extra_vars.update({"case%d_%s" % (index, key): item for key, item in values.items()})
+        options = {key: "{{ case%d_%s }}" % (index, key) for key in values}
+        tasks.append({"name": "Malformed %d" % index, AA: dict(aa_options(), **options), "ignore_errors": True})
+        if option != "client_id":  # client_id is not secret (the invocation shows it), but no message quotes it
+            secrets["malformed secret %d" % index] = value
+    for timeout in (0, -5):
+        tasks.append({"name": "Timeout %d" % timeout, AA: aa_options(timeout=timeout), "ignore_errors": True})
     run = run_playbook(
-        play(tmp_path, dict(ARGS, **options)),
+        write_playbook(tmp_path, tasks),
         sim,
         env=dict(NO_TOKEN_ENV),
+        extra_vars=extra_vars,
         extra_args=["-vvv"],
-        secrets={} if option == "client_id" else {"malformed secret": value},
+        secrets=secrets,
     )
-    assert run.rc != 0, run
-    result = run.one("Task")["result"]
-    assert "%s: holds whitespace, control or non-ASCII characters" % option in result["msg"], result
-    assert "first-half" not in result["msg"] and "id-inside" not in result["msg"]
+    assert run.rc == 0, run  # every failure ignored
+    for index, (option, _value) in enumerate(MALFORMED):
+        entry = run.one("Malformed %d" % index)
+        msg = entry["result"]["msg"]
+        assert entry["failed"] and "%s: holds whitespace, control or non-ASCII characters" % option in msg, entry
+        assert "first-half" not in msg and "id-inside" not in msg
+    for timeout in (0, -5):
+        entry = run.one("Timeout %d" % timeout)
+        assert entry["failed"] and "timeout: %d seconds; give a positive number" % timeout in entry["result"]["msg"]
     assert sim.requests() == []  # refused before any request
 
 
-@pytest.mark.parametrize("page", ["echo_headers", "echo_headers_json"])
-@pytest.mark.parametrize("auth", ["refresh-options", "token-option"])
-def test_an_error_page_that_echoes_the_request_headers_never_shows_a_token(sim, tmp_path, page, auth):
-    if auth == "refresh-options":
-        options = {"client_id": sim.client_id, "client_secret": sim.client_secret, "refresh_token": sim.refresh_token}
-    else:
-        options = {"access_token": sim.token}
-    sim.fault(method="GET", path="/autoAttendants$", status=400, body=page)
-    run = run_playbook(play(tmp_path, dict(ARGS, **options)), sim, env=dict(NO_TOKEN_ENV), extra_args=["-vvv"])
-    assert run.rc != 0, run
-    result = run.one("Task")["result"]
-    assert result["api_error"]["status"] == 400 and result["api_error"]["path"] == "/telephony/config/autoAttendants"
-    if page == "echo_headers":
-        assert "non-JSON error body of" in result["msg"] and "<html" not in result["msg"], result
-    else:  # a JSON message is shown, with every token the module holds masked
-        assert "Authorization: Bearer ********" in result["msg"], result
-    assert sim.writes() == [] if auth == "token-option" else [e["path"] for e in sim.writes()] == ["/v1/access_token"]
-
-
-# -- crashes that become messages (item 12) --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("timeout", [0, -5])
-def test_a_timeout_that_is_not_positive_is_refused_naming_the_option(sim, tmp_path, timeout):
-    run = run_playbook(play(tmp_path, dict(ARGS, timeout=timeout)), sim)
-    assert run.rc != 0, run
-    assert "timeout: %d seconds; give a positive number" % timeout in run.one("Task")["result"]["msg"]
-    assert sim.requests() == []
-
-
-def test_a_token_answer_without_access_token_says_so(sim, tmp_path):
-    sim.fault(method="POST", path="/access_token$", status=200, body={"token_type": "Bearer", "expires_in": 3600})
-    options = {"client_id": sim.client_id, "client_secret": sim.client_secret, "refresh_token": sim.refresh_token}
-    run = run_playbook(play(tmp_path, dict(ARGS, **options)), sim, env=dict(NO_TOKEN_ENV))
-    assert run.rc != 0, run
-    msg = run.one("Task")["result"]["msg"]
-    assert msg.startswith("POST /access_token failed: HTTP 200") and "holds no usable access_token" in msg, msg
-    assert "expires_in, token_type" in msg and [e["path"] for e in sim.requests()] == ["/v1/access_token"]
-
-
-def test_a_list_answer_that_is_not_json_names_the_request(sim, tmp_path):
-    sim.fault(method="GET", path="/telephony/config/autoAttendants$", status=200, body="html")
-    run = run_playbook(play(tmp_path, ARGS), sim)
-    assert run.rc != 0, run
-    msg = run.one("Task")["result"]["msg"]
-    assert msg.startswith("GET /telephony/config/autoAttendants failed: HTTP 200") and "is not JSON" in msg, msg
-    assert "text/html" in msg and "<html" not in msg and sim.writes() == []
-
-
-def test_an_api_url_with_an_upper_case_host_follows_next_page_links(sim, tmp_path):
-    count = 101  # the list's default page is 100: two pages
-    sim.seed_auto_attendants("Headquarters", count)
-    api_url = "HTTP://LOCALHOST:%d/v1" % sim.port  # next-page links come back in lower case
-    run = run_playbook(play(tmp_path, {"location": "Headquarters"}, module=INFO), sim, env={"WEBEX_API_URL": api_url})
+def test_an_error_page_that_echoes_the_request_headers_never_shows_a_token(sim, tmp_path):
+    cases = [
+        (page, auth) for page in ("echo_headers", "echo_headers_json") for auth in ("refresh-options", "token-option")
+    ]
+    tasks = []
+    for page, auth in cases:
+        if auth == "refresh-options":
+            options = {
+                "client_id": "{{ client_id }}",
+                "client_secret": "{{ client_secret }}",
+                "refresh_token": "{{ refresh_token }}",
+            }
+        else:
+            options = {"access_token": "{{ access_token }}"}
+        # One fault per task, taken in order: each task's first list request.
+        sim.fault(method="GET", path="/autoAttendants$", status=400, body=page)
+        tasks.append({"name": "%s %s" % (page, auth), AA: dict(aa_options(), **options), "ignore_errors": True})
+    extra_vars = {
+        "access_token": sim.token,
+        "client_id": sim.client_id,
+        "client_secret": sim.client_secret,
+        "refresh_token": sim.refresh_token,
+    }
+    run = run_playbook(
+        write_playbook(tmp_path, tasks), sim, env=dict(NO_TOKEN_ENV), extra_vars=extra_vars, extra_args=["-vvv"]
+    )
     assert run.rc == 0, run
-    assert len(run.one("Task")["result"]["auto_attendants"]) == count
-    lists = [e for e in sim.requests() if e["path"] == "/v1/telephony/config/autoAttendants"]
-    assert len(lists) == 2 and "start" in lists[1]["query"], lists
+    for page, auth in cases:
+        entry = run.one("%s %s" % (page, auth))
+        result = entry["result"]
+        assert entry["failed"], entry
+        assert result["api_error"]["status"] == 400
+        assert result["api_error"]["path"] == "/telephony/config/autoAttendants"
+        if page == "echo_headers":
+            assert "non-JSON error body of" in result["msg"] and "<html" not in result["msg"], result
+        else:  # a JSON message is shown, with every token the module holds masked
+            assert "Authorization: Bearer ********" in result["msg"], result
+    # Only the two refresh-option tasks wrote: each minted its token.
+    assert [e["path"] for e in sim.writes()] == ["/v1/access_token"] * 2
 
 
 # -- data stays data: an export holding templates (item 1) ----------------------------------------------------------
+
+
+def stored_attendants(sim):
+    response = sim.api("GET", "/telephony/config/autoAttendants")
+    response.raise_for_status()
+    return response.json()["autoAttendants"]
 
 
 def hostile_attendant(sim, canary):
@@ -255,16 +261,35 @@ def fixture_canary():
     assert_not_run(path)
 
 
-def test_templates_in_exported_data_round_trip_as_text_through_apply_and_the_role(sim, tmp_path, canary):
+# Names only exact comparison tells apart, created by the module (one task each) beside the hostile attendant.
+ODD_NAMES = {
+    "surrounding-spaces": " Lobby ",
+    "u2028": "Lobby\u2028East",
+    "u0085": "Lobby\x85East",
+    "u2029": "Lobby\u2029East",
+}
+
+
+def test_templates_and_odd_names_round_trip_exactly_through_export_apply_and_the_role(sim, tmp_path, canary):
     body = hostile_attendant(sim, canary)
+    tasks = [
+        {"name": "Create %s" % case, AA: aa_options(name, "22%02d" % index)}
+        for index, (case, name) in enumerate(ODD_NAMES.items())
+    ]
+    created = run_playbook(write_playbook(tmp_path, tasks, name="create.yml"), sim)
+    assert created.rc == 0, created
+    assert sorted(item["name"] for item in stored_attendants(sim)) == sorted([body["name"], *ODD_NAMES.values()])
+
     target = os.path.join(str(tmp_path), "auto_attendants.yml")
     run = run_playbook(EXPORT_PLAYBOOK, sim, extra_vars={"export_file": target})
     assert run.rc == 0, run
     with open(target, encoding="utf-8") as handle:
         text = handle.read()
-    exported = ansible_load(text)["webex_auto_attendants"]
-    assert exported[0]["name"] == body["name"] and exported[0]["first_name"] == "{{ 6 * 7 }}"
-    assert [entry["description"] for entry in exported[0]["business_hours_menu"]["key_configurations"]] == [
+    exported = {item["name"]: item for item in ansible_load(text)["webex_auto_attendants"]}
+    assert sorted(exported) == sorted([body["name"], *ODD_NAMES.values()])
+    hostile = exported[body["name"]]
+    assert hostile["first_name"] == "{{ 6 * 7 }}"
+    assert [entry["description"] for entry in hostile["business_hours_menu"]["key_configurations"]] == [
         entry["description"] for entry in body["businessHoursMenu"]["keyConfigurations"]
     ]
     assert 'name: !unsafe "Reception {{ 6 * 7 }}"' in text, text
@@ -273,7 +298,7 @@ def test_templates_in_exported_data_round_trip_as_text_through_apply_and_the_rol
     sim.clear_requests()
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target], diff=True)
     assert run.rc == 0, run
-    assert [r["changed"] for r in run.one("Converge the auto attendants")["result"]["results"]] == [False]
+    assert [r["changed"] for r in run.one("Converge the auto attendants")["result"]["results"]] == [False] * 5
     assert sim.writes() == []
     assert_not_run(canary)
 
@@ -293,6 +318,7 @@ def test_templates_in_exported_data_round_trip_as_text_through_apply_and_the_rol
     # Whether the role loops the module or calls one bulk module, nothing changed and nothing was written.
     assert run.one("wxc.calling.auto_attendant : Configure auto attendants")["result"]["changed"] is False
     assert run.changed == 0 and sim.writes() == []
+    assert sorted(item["name"] for item in stored_attendants(sim)) == sorted([body["name"], *ODD_NAMES.values()])
     assert_not_run(canary)
 
 
@@ -314,7 +340,7 @@ def test_the_registered_export_cannot_be_templated_either(sim, tmp_path, canary)
     path = write_playbook(
         tmp_path,
         [
-            {"name": "Read", INFO: {"location": "Headquarters"}, "register": "exported"},
+            {"name": "Read", INFO: {"location": HQ}, "register": "exported"},
             {"name": "Show", "ansible.builtin.debug": {"msg": "{{ exported.export[0].first_name }}"}},
             {"name": "Copy", "ansible.builtin.set_fact": {"copied": "{{ exported.export[0] }}"}},
             {"name": "Show the copy", "ansible.builtin.debug": {"msg": "{{ copied.business_hours_menu }}"}},

@@ -31,7 +31,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare impo
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import to_snake as schedule_snake
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPES
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
-from ansible_collections.wxc.calling.plugins.module_utils._site import graph
+from ansible_collections.wxc.calling.plugins.module_utils._site import graph, saved
 from ansible_collections.wxc.calling.plugins.module_utils._site.compare import (
     dialled_numbers_change,
     jinja_safe_summary,
@@ -305,8 +305,8 @@ def error_fields(error):
     return fields
 
 
-def _entry(site, obj):
-    the_plan = getattr(obj, "written_plan", None) or obj.plan
+def _entry(site, obj, planning=False):
+    the_plan = (None if planning else obj.written_plan) or obj.plan
     entry = dict(
         kind=obj.kind,
         name=obj.name,
@@ -322,7 +322,7 @@ def _entry(site, obj):
         entry["type"] = obj.params["type"]
     if obj.purged:
         entry["purged"] = True
-    result = getattr(obj, "result", None) if not site.check_mode else _predicted(site, obj)
+    result = obj.result if not (site.check_mode or planning) else _predicted(site, obj)
     entry[RESULT_FIELDS[obj.kind]] = _shown(obj, result) if obj.error is None else None
     if isinstance(obj.error, SiteSkipped):
         entry.update(skipped=True, msg=str(obj.error))
@@ -361,20 +361,33 @@ def report(site, steps):
     return result
 
 
-def converge(client, params, check_mode=False, diff=False, warn=None):
-    """Plan the site PARAMS declare and, unless CHECK_MODE, carry the plan out; return the module result."""
+def converge(client, params, check_mode=False, diff=False, warn=None, clock=saved.now):
+    """Plan the site PARAMS declare and, unless CHECK_MODE, carry the plan out; return the module result.
+
+    In check mode the result holds the plan as data (RV plan). With PARAMS' plan (a saved plan), the run refuses
+    before the first write unless the plan it makes now is that plan (saved.check).
+    """
     site = SitePlan(client, params, check_mode=check_mode, diff=diff, warn=warn).make()
     steps = order(site)
+    given = saved.loaded(params["plan"]) if params.get("plan") else None
+    if check_mode or given is not None:
+        digest = saved.declaration_digest(site.items, params)
+        plan = saved.make(site, [_entry(site, obj, planning=True) for obj in site.objects + site.purged], digest, clock)
+        if given is not None:
+            saved.check(given, plan, params.get("plan_max_age"), clock)
     if not check_mode:
         execute(site, steps)
-    return report(site, steps)
+    result = report(site, steps)
+    if check_mode:
+        result["plan"] = plan
+    return result
 
 
 def run(module, client):
     """webex_site's work (run_module calls it): fails listing each failed object, after the others converged."""
     try:
         result = converge(client, module.params, check_mode=module.check_mode, diff=module._diff, warn=module.warn)  # pylint: disable=protected-access
-    except SiteRefused as error:
+    except (SiteRefused, saved.StalePlan) as error:
         module.fail_json(msg=str(error), changed=False)
     if result.pop("failed", False):
         module.fail_json(**result)

@@ -35,6 +35,7 @@ MODULES = {
     "forwarding": "webex_auto_attendant_forwarding",
 }
 DEFAULT_PURGE_LIMIT = 10
+DEFAULT_PLAN_MAX_AGE = 24.0  # hours
 
 
 def item_argument_spec(kind):
@@ -71,6 +72,8 @@ def argument_spec():
         purge_limit=dict(type="int", default=DEFAULT_PURGE_LIMIT),
         concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
         base_dir=dict(type="path"),
+        plan=dict(type="raw"),
+        plan_max_age=dict(type="float", default=DEFAULT_PLAN_MAX_AGE),
     )
     return spec
 
@@ -113,6 +116,11 @@ def checked_items(params):
     concurrency = params.get("concurrency")
     if concurrency is not None and not 1 <= concurrency <= MAX_CONCURRENCY:
         problems.append("concurrency: %d is out of range (1 to %d)" % (concurrency, MAX_CONCURRENCY))
+    if params.get("plan_max_age") is not None and params["plan_max_age"] < 0:
+        problems.append("plan_max_age: %g is negative (0 means no limit)" % params["plan_max_age"])
+    plan = params.get("plan")
+    if plan is not None and not isinstance(plan, (dict, str)):
+        problems.append("plan: must be the plan a check-mode run returned (a dictionary, or its JSON text)")
     items = {}
     for kind in KINDS:
         spec, validate = item_argument_spec(kind), _validate(kind)

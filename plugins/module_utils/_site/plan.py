@@ -76,7 +76,8 @@ class SitePlan:
         self.diff = diff
         self.warn = warn or (lambda message: None)
         self.concurrency = params.get("concurrency") or DEFAULT_CONCURRENCY
-        items, problems = checked_items(params)
+        self.items, problems = checked_items(params)
+        items = self.items
         if problems:
             raise ValueError("invalid options reached the run: %s" % "; ".join(problems))
         self.client = client.shared(self.concurrency)

@@ -104,12 +104,12 @@ def _purge(site, kind, found, limit):
 
 def _purged_obj(site, kind, here, item):
     if kind == "auto_attendants":
-        params = {"name": item.get("name"), "location": here.location_id, "state": "absent"}
+        params = {"name": item.get("name"), "location": here.params.get("location"), "state": "absent"}
     elif kind == "schedules":
-        params = {"name": item.get("name"), "location": here.location_id, "type": TYPE_OPTIONS[item.get("type")],
+        params = {"name": item.get("name"), "location": here.params.get("location"), "type": TYPE_OPTIONS[item.get("type")],
                   "state": "absent", "events": None, "new_name": None}  # fmt: skip
     else:
-        params = {"name": item.get("name"), "location": here.location_id if here.level_location else None,
+        params = {"name": item.get("name"), "location": here.params.get("location") if here.level_location else None,
                   "level": item.get("level") or ("LOCATION" if here.level_location else "ORGANIZATION"),
                   "state": "absent", "path": None, "text": None, "force": False}  # fmt: skip
     obj = Obj(kind, None, params, here.org_spelled, purged=True)

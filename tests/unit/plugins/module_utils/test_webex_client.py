@@ -73,7 +73,7 @@ def test_retry_after_is_parsed_defensively(header, seconds):
 
 
 def test_retry_after_constants_are_the_documented_ones():
-    # docs/docsite/rst/guarantees.rst and tests/integration/test_faults.py state these numbers.
+    # docs/docsite/rst/guarantees.rst and tests/component/test_faults.py state these numbers.
     assert (
         webex_client.RATE_LIMIT_DEFAULT_WAIT,
         webex_client.RATE_LIMIT_MAX_WAIT,

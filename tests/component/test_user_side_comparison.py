@@ -1,5 +1,8 @@
 """Every comparison tested from the user's side: what the user writes, not what the service returns.
 
+Each task is webex_auto_attendant's or webex_schedule's work computed in this process (helpers.task_result: the
+argument spec, validate_options() and run(), as run_module() does) against the simulator over HTTP.
+
 - Any order the user writes (menu keys, alternate numbers, events, the keys of every mapping) and any omission of an
   option the module leaves alone: no change, no write.
 - Each field changed alone (down to one alternate number's ring pattern, one key's description, one event's end
@@ -12,18 +15,9 @@ from urllib.parse import unquote
 import pytest
 from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
 
-from tests.integration.scenario import (
-    AA_MODULE,
-    SCHEDULE_MODULE,
-    aa_base,
-    attendant,
-    create_schedule,
-    play,
-    schedule,
-    schedules_base,
-    task,
-    writes,
-)
+from tests.builders import AA_MODULE, HQ, SCHEDULE_MODULE
+from tests.component.helpers import aa_path, task_result
+from tests.integration.scenario import attendant, create_schedule, schedule, schedules_base, writes
 
 AUDIO = {
     "id": "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw",
@@ -86,8 +80,8 @@ def api_body(options):
 
 
 def create(sim, options):
-    location_id = sim.location_id("Headquarters")
-    response = sim.api("POST", aa_base(sim, location_id), json=api_body(options))
+    location_id = sim.location_id(HQ)
+    response = sim.api("POST", aa_path(location_id), json=api_body(options))
     assert response.status_code == 201, response.text
     return response.json()["id"]
 
@@ -149,14 +143,15 @@ def no_change_variants(options):
     return variants
 
 
-def test_any_order_and_any_omission_is_no_change(sim, tmp_path):
+def test_any_order_and_any_omission_is_no_change(sim, client):
     options = base_options("Orders", "2601", ALTERNATES)
     create(sim, options)
     sim.clear_requests()
     variants = no_change_variants(options)
-    run = play(sim, tmp_path, [task(label, AA_MODULE, args) for label, args in variants.items()], check=False)
-    assert run.rc == 0, run
-    assert {label: run.one(label)["changed"] for label in variants} == dict.fromkeys(variants, False)
+    results = {label: task_result(client, AA_MODULE, args) for label, args in variants.items()}
+    assert {label: (result["failed"], result["changed"]) for label, result in results.items()} == dict.fromkeys(
+        variants, (False, False)
+    )
     assert writes(sim) == []
 
 
@@ -328,36 +323,26 @@ def _get(options, path):
     return options
 
 
-@pytest.mark.parametrize(
-    "labels", [list(FIELD_CHANGES)[:14], list(FIELD_CHANGES)[14:]], ids=["top-level", "menus-and-numbers"]
-)
-def test_each_field_changed_alone_is_one_write_of_that_field(sim, tmp_path, labels):
-    location_id = sim.location_id("Headquarters")
+@pytest.mark.parametrize("label", list(FIELD_CHANGES))
+def test_each_field_changed_alone_is_one_write_of_that_field(sim, client, label):
+    location_id = sim.location_id(HQ)
     create_schedule(sim, location_id, "Holidays B", kind="holidays")
-    ids, tasks = {}, []
-    for label in labels:
-        base, changed = changed_options(label, list(FIELD_CHANGES).index(label))
-        ids[label] = create(sim, base)
-        tasks += [
-            task("Unchanged %s" % label, AA_MODULE, base),
-            task("Change %s" % label, AA_MODULE, changed),
-            task("Again %s" % label, AA_MODULE, changed),
-        ]
+    base, changed = changed_options(label, list(FIELD_CHANGES).index(label))
+    auto_attendant_id = create(sim, base)
     sim.clear_requests()
-    run = play(sim, tmp_path, tasks)
-    assert run.rc == 0, run
+    steps = [task_result(client, AA_MODULE, args) for args in (base, changed, changed)]
+    assert [(result["failed"], result["changed"]) for result in steps] == [
+        (False, False),
+        (False, True),
+        (False, False),
+    ]
     sent = sim.writes()
-    assert [entry["method"] for entry in sent] == ["PUT"] * len(ids)
-    puts = {unquote(entry["path"]).rsplit("/", 1)[1]: entry["body"] for entry in sent}
-    for label, auto_attendant_id in ids.items():
-        changes, field, check = FIELD_CHANGES[label]
-        assert [run.one("%s %s" % (step, label))["changed"] for step in ("Unchanged", "Change", "Again")] == [
-            False,
-            True,
-            False,
-        ], label
-        assert list(puts[auto_attendant_id]) == [field], (label, puts[auto_attendant_id])
-        assert check(attendant(sim, location_id, auto_attendant_id)), (label, changes)
+    assert [(entry["method"], unquote(entry["path"]).rsplit("/", 1)[1]) for entry in sent] == [
+        ("PUT", auto_attendant_id)
+    ]
+    changes, field, check = FIELD_CHANGES[label]
+    assert list(sent[0]["body"]) == [field], sent[0]["body"]
+    assert check(attendant(sim, location_id, auto_attendant_id)), changes
 
 
 # -- schedules ---------------------------------------------------------------------------------------------------
@@ -434,13 +419,14 @@ def schedule_variants():
     }
 
 
-def test_schedule_any_order_and_any_omission_is_no_change(sim, tmp_path):
-    create_schedule(sim, sim.location_id("Headquarters"), "Orders", events=api_events(EVENTS))
+def test_schedule_any_order_and_any_omission_is_no_change(sim, client):
+    create_schedule(sim, sim.location_id(HQ), "Orders", events=api_events(EVENTS))
     sim.clear_requests()
     variants = schedule_variants()
-    run = play(sim, tmp_path, [task(label, SCHEDULE_MODULE, args) for label, args in variants.items()])
-    assert run.rc == 0, run
-    assert {label: run.one(label)["changed"] for label in variants} == dict.fromkeys(variants, False)
+    results = {label: task_result(client, SCHEDULE_MODULE, args) for label, args in variants.items()}
+    assert {label: (result["failed"], result["changed"]) for label, result in results.items()} == dict.fromkeys(
+        variants, (False, False)
+    )
     assert writes(sim) == []
 
 
@@ -472,51 +458,35 @@ EVENT_CHANGES = {
 }
 
 
-@pytest.mark.parametrize(
-    "labels", [list(EVENT_CHANGES)[:7], list(EVENT_CHANGES)[7:]], ids=["dates-times", "recurrence"]
-)
-def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, tmp_path, labels):
-    location_id = sim.location_id("Headquarters")
-    ids, tasks = {}, []
-    for index, (label, (event_index, path, value)) in enumerate(EVENT_CHANGES.items()):
-        if label not in labels:
-            continue
-        name = "Field %02d" % index
-        ids[label] = create_schedule(sim, location_id, name, events=api_events(EVENTS))
-        changed = schedule_options(name)
-        if path is None:
-            changed["events"][event_index] = value
-        else:
-            _set(changed["events"][event_index], path, value)
-        tasks += [
-            task("Unchanged %s" % label, SCHEDULE_MODULE, schedule_options(name)),
-            task("Change %s" % label, SCHEDULE_MODULE, changed),
-            task("Again %s" % label, SCHEDULE_MODULE, changed),
-        ]
+@pytest.mark.parametrize("label", list(EVENT_CHANGES))
+def test_schedule_each_event_field_changed_alone_is_one_put_of_that_event(sim, client, label):
+    location_id = sim.location_id(HQ)
+    event_index, path, value = EVENT_CHANGES[label]
+    name = "Field %02d" % list(EVENT_CHANGES).index(label)
+    schedule_id = create_schedule(sim, location_id, name, events=api_events(EVENTS))
+    changed = schedule_options(name)
+    if path is None:
+        changed["events"][event_index] = value
+    else:
+        _set(changed["events"][event_index], path, value)
     sim.clear_requests()
-    run = play(sim, tmp_path, tasks)
-    assert run.rc == 0, run
+    steps = [task_result(client, SCHEDULE_MODULE, args) for args in (schedule_options(name), changed, changed)]
+    assert [(result["failed"], result["changed"]) for result in steps] == [
+        (False, False),
+        (False, True),
+        (False, False),
+    ]
+    event_id = schedule(sim, location_id, name)["events"][event_index]["id"]
     base = schedules_base(location_id) + "/businessHours/"
-    puts = [(method, path) for method, path, _status in writes(sim)]
-    assert len(puts) == len(labels)
-    for index, (label, (event_index, _path, _value)) in enumerate(EVENT_CHANGES.items()):
-        if label not in labels:
-            continue
-        assert [run.one("%s %s" % (step, label))["changed"] for step in ("Unchanged", "Change", "Again")] == [
-            False,
-            True,
-            False,
-        ], label
-        current = schedule(sim, location_id, "Field %02d" % index)
-        event = current["events"][event_index]
-        assert ("PUT", base + ids[label] + "/events/" + event["id"]) in puts, label
+    assert [(method, path) for method, path, _status in writes(sim)] == [
+        ("PUT", base + schedule_id + "/events/" + event_id)
+    ]
 
 
-def test_a_transfer_number_as_the_service_formats_it_is_no_change(sim, tmp_path):
+def test_a_transfer_number_as_the_service_formats_it_is_no_change(sim, client):
     options = base_options("Formats", "2602")
     options["business_hours_menu"]["key_configurations"][1]["value"] = "+19175551092"
     create(sim, options)
     sim.clear_requests()
-    run = play(sim, tmp_path, [task("Same", AA_MODULE, options)])
-    assert run.rc == 0, run
-    assert run.one("Same")["changed"] is False and writes(sim) == []
+    result = task_result(client, AA_MODULE, options)
+    assert (result["failed"], result["changed"]) == (False, False) and writes(sim) == []

@@ -1,35 +1,26 @@
 """Menus that name their audio file by announcement name: webex_announcement uploads it, the attendant modules resolve it.
 
-Real ansible-playbook runs against the simulator; assertions on what the simulator received and stores.
+Each task is the module's work computed in this process (helpers.task_result) against the simulator over HTTP;
+assertions on what the simulator received and stores.
 """
 
 from tests.audio_fixtures import pcm_wav, write
-from tests.integration.runner import run_playbook, write_playbook
+from tests.builders import AA_BULK_MODULE as BULK
+from tests.builders import AA_MODULE as SINGLE
+from tests.builders import ANNOUNCEMENT_MODULE
+from tests.component.helpers import task_result
 
-SINGLE = "wxc.calling.webex_auto_attendant"
-BULK = "wxc.calling.webex_auto_attendants"
 GREETING = "Reception greeting"
 WRITE_PATH = "/v1/telephony/config/locations/%s/autoAttendants"
 OPTION = "business_hours_menu.audio_announcement_file"
 
 
-def upload(sim, tmp_path):
+def upload(client, tmp_path):
     """The greeting in Headquarters' repository, uploaded by webex_announcement; its announcement as returned."""
     path = write(tmp_path, "reception.wav", pcm_wav(seconds=6, rate=8000))
-    playbook = write_playbook(
-        tmp_path,
-        [
-            {
-                "name": "Upload",
-                "wxc.calling.webex_announcement": {"name": GREETING, "path": path, "location": "Headquarters"},
-                "register": "uploaded",
-            }
-        ],
-        name="upload.yml",
-    )
-    run = run_playbook(playbook, sim)
-    assert run.rc == 0, run
-    return run.one("Upload")["result"]["announcement"]
+    result = task_result(client, ANNOUNCEMENT_MODULE, {"name": GREETING, "path": path, "location": "Headquarters"})
+    assert not result["failed"] and result["changed"], result
+    return result["announcement"]
 
 
 def attendant(name="Reception", greeting=GREETING, extension="2100"):
@@ -65,10 +56,8 @@ def attendant(name="Reception", greeting=GREETING, extension="2100"):
     }
 
 
-def converge(sim, tmp_path, args, module=SINGLE, check=False):
-    path = write_playbook(tmp_path, [{"name": "Converge", module: args, "register": "result"}])
-    run = run_playbook(path, sim, check=check)
-    return run, run.one("Converge")["result"]
+def converge(client, args, module=SINGLE, check=False):
+    return task_result(client, module, args, check_mode=check)
 
 
 def announcement_lookups(sim):
@@ -107,14 +96,14 @@ def seed_welcome(sim):
     return welcome
 
 
-def test_a_greeting_by_name_is_written_as_the_stored_file_and_a_rerun_writes_nothing(sim, tmp_path):
-    announcement = upload(sim, tmp_path)
+def test_a_greeting_by_name_is_written_as_the_stored_file_and_a_rerun_writes_nothing(sim, client, tmp_path):
+    announcement = upload(client, tmp_path)
     welcome = seed_welcome(sim)
     hq = sim.location_id("Headquarters")
     sim.clear_requests()
 
-    run, result = converge(sim, tmp_path, attendant())
-    assert run.rc == 0 and result["changed"] is True, run
+    result = converge(client, attendant())
+    assert not result["failed"] and result["changed"] is True, result
     [post] = sim.writes()
     assert post["method"] == "POST" and post["path"] == WRITE_PATH % hq
     expected = {"id": announcement["id"], "fileName": "reception.wav", "mediaFileType": "WAV", "level": "LOCATION"}
@@ -136,27 +125,27 @@ def test_a_greeting_by_name_is_written_as_the_stored_file_and_a_rerun_writes_not
     assert returned["id"] == announcement["id"] and "name" not in returned
 
     sim.clear_requests()
-    run, result = converge(sim, tmp_path, attendant())
-    assert run.rc == 0 and result["changed"] is False, run
+    result = converge(client, attendant())
+    assert not result["failed"] and result["changed"] is False, result
     assert sim.writes() == []
 
 
-def test_a_missing_name_fails_naming_the_option_before_any_write_and_warns_in_check_mode(sim, tmp_path):
-    upload(sim, tmp_path)
-    run, _result = converge(sim, tmp_path, attendant())
-    assert run.rc == 0, run
+def test_a_missing_name_fails_naming_the_option_before_any_write_and_warns_in_check_mode(sim, client, tmp_path):
+    upload(client, tmp_path)
+    result = converge(client, attendant())
+    assert not result["failed"], result
     sim.clear_requests()
 
     # An existing attendant (an update) and a new one (a create): neither is written.
     for name, extension in (("Reception", "2100"), ("Night line", "2101")):
-        run, result = converge(sim, tmp_path, attendant(name=name, greeting="Nope", extension=extension))
-        assert run.rc != 0 and run.one("Converge")["failed"] is True, run
+        result = converge(client, attendant(name=name, greeting="Nope", extension=extension))
+        assert result["failed"] is True, result
         assert "%s: no location announcement named 'Nope'" % OPTION in result["msg"], result["msg"]
         assert "key 5).audio_announcement_file: no location announcement named 'Nope'" in result["msg"]
         assert sim.writes() == []
 
-        run, result = converge(sim, tmp_path, attendant(name=name, greeting="Nope", extension=extension), check=True)
-        assert run.rc == 0 and result["changed"] is True, run
+        result = converge(client, attendant(name=name, greeting="Nope", extension=extension), check=True)
+        assert not result["failed"] and result["changed"] is True, result
         assert (
             "%s: no location announcement named 'Nope'; the real run fails unless it is created first" % OPTION
             in result["warnings"]
@@ -164,24 +153,24 @@ def test_a_missing_name_fails_naming_the_option_before_any_write_and_warns_in_ch
         assert sim.writes() == []
 
 
-def test_the_validation_refuses_a_name_with_an_id_before_any_request(sim, tmp_path):
+def test_the_validation_refuses_a_name_with_an_id_before_any_request(sim, client):
     args = attendant()
     args["business_hours_menu"]["audio_announcement_file"]["id"] = "abc"
     sim.clear_requests()
-    run, result = converge(sim, tmp_path, args)
-    assert run.rc != 0, run
+    result = converge(client, args)
+    assert result["failed"], result
     assert "%s: name cannot be combined with id" % OPTION in result["msg"], result["msg"]
     assert sim.requests() == []
 
 
-def test_the_bulk_module_resolves_names_once_for_the_whole_task(sim, tmp_path):
-    announcement = upload(sim, tmp_path)
+def test_the_bulk_module_resolves_names_once_for_the_whole_task(sim, client, tmp_path):
+    announcement = upload(client, tmp_path)
     hq = sim.location_id("Headquarters")
     items = [attendant(), attendant(name="Night line", extension="2101")]
     sim.clear_requests()
 
-    run, result = converge(sim, tmp_path, {"auto_attendants": items, "concurrency": 2}, module=BULK)
-    assert run.rc == 0 and result["changed"] is True, run
+    result = converge(client, {"auto_attendants": items, "concurrency": 2}, module=BULK)
+    assert not result["failed"] and result["changed"] is True, result
     posts = sim.writes()
     assert [entry["method"] for entry in posts] == ["POST", "POST"]
     for post in posts:
@@ -191,21 +180,21 @@ def test_the_bulk_module_resolves_names_once_for_the_whole_task(sim, tmp_path):
     assert stored_menu(sim, "Night line")["audioAnnouncementFile"]["fileName"] == "reception.wav"
 
     sim.clear_requests()
-    run, result = converge(sim, tmp_path, {"auto_attendants": items}, module=BULK)
-    assert run.rc == 0 and result["changed"] is False, run
+    result = converge(client, {"auto_attendants": items}, module=BULK)
+    assert not result["failed"] and result["changed"] is False, result
     assert [entry["action"] for entry in result["results"]] == ["nothing", "nothing"]
     assert sim.writes() == []
 
     missing = [attendant(), attendant(name="Night line", greeting="Nope", extension="2101")]
-    run, result = converge(sim, tmp_path, {"auto_attendants": missing}, module=BULK)
-    assert run.rc != 0, run
+    result = converge(client, {"auto_attendants": missing}, module=BULK)
+    assert result["failed"], result
     failed = [entry for entry in result["results"] if entry.get("failed")]
     assert [entry["name"] for entry in failed] == ["Night line"]
     assert "%s: no location announcement named 'Nope'" % OPTION in failed[0]["msg"]
     assert sim.writes() == []
 
-    run, result = converge(sim, tmp_path, {"auto_attendants": missing}, module=BULK, check=True)
-    assert run.rc == 0 and result["changed"] is True, run
+    result = converge(client, {"auto_attendants": missing}, module=BULK, check=True)
+    assert not result["failed"] and result["changed"] is True, result
     assert [entry["action"] for entry in result["results"]] == ["nothing", "update"]
     assert any("no location announcement named 'Nope'; the real run fails" in warning for warning in result["warnings"])
     assert sim.writes() == []
