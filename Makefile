@@ -150,6 +150,7 @@ demo: venv links
 bench: venv links
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bulk.py $(BULK_BENCH_ARGS)
+	$(BIN)/python benchmarks/site.py $(SITE_BENCH_ARGS)
 
 # Mutation testing of plugins/module_utils, plugins/plugin_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
 # Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py. It runs

@@ -212,6 +212,64 @@ def every_feature_attendants():
     return [(HQ, main_line), (DENVER, denver), (AUSTIN, austin)]
 
 
+# The audio file of the documentation example below, given by id as the example gives it.
+DOC_EXAMPLE_AUDIO = {
+    "id": "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2J6QjJlRGd6Ym1GeU5rQm1iR1Y0TWk1amFYTmpieTVqYjIw",
+    "file_name": "AUDIO_FILE.wav",
+    "media_file_type": "WAV",
+    "level": "ORGANIZATION",
+}
+
+
+def aa_doc_example(**options):
+    """The body of the documentation example of "Create an Auto Attendant", as webex_auto_attendant options."""
+    audio = DOC_EXAMPLE_AUDIO
+    return dict(
+        {
+            "location": HQ,
+            "name": "Main Line AA - Test",
+            "phone_number": "+19705550026",
+            "extension": "200",
+            "first_name": "Main Line AA",
+            "last_name": "Test",
+            "language_code": "en_us",
+            "business_schedule": BUSINESS,
+            "holiday_schedule": HOLIDAYS,
+            "extension_dialing": "ENTERPRISE",
+            "name_dialing": "ENTERPRISE",
+            "time_zone": "America/Los_Angeles",
+            "business_hours_menu": menu(
+                key(0, "EXIT"),
+                key(1, "TRANSFER_WITHOUT_PROMPT", value="+19175551092"),
+                key(2, "TRANSFER_WITH_PROMPT", value="+19073569984"),
+                key(3, "EXTENSION_DIALING"),
+                key(4, "TRANSFER_TO_MAILBOX", value="+19705550006"),
+                key(5, "PLAY_ANNOUNCEMENT", audio_announcement_file=audio),
+                key(6, "REPEAT_MENU"),
+                audio_announcement_file=audio,
+            ),
+            "after_hours_menu": menu(
+                key(0, "EXIT"),
+                key(1, "PLAY_ANNOUNCEMENT", audio_announcement_file=audio),
+                audio_announcement_file=audio,
+            ),
+        },
+        **copy.deepcopy(options),
+    )
+
+
+def aa_reception(**options):
+    """A small attendant with an operator, a sales line (prompted) and a repeat key: webex_auto_attendant options."""
+    return aa_options(
+        business_hours_menu=menu(
+            key(0, "TRANSFER_WITHOUT_PROMPT", value="1000", description="Operator"),
+            key(1, "TRANSFER_WITH_PROMPT", value="+19175551092", description="Sales"),
+            key("*", "REPEAT_MENU"),
+        ),
+        **options,
+    )
+
+
 # -- schedules --------------------------------------------------------------------------------------------------------
 
 SATURDAY = {

@@ -14,12 +14,12 @@ version_added: 0.2.0
 author:
   - wxc.calling contributors
 description:
-  - Takes the list of auto attendants of the P(wxc.calling.auto_attendant#role) role, its defaults and its schedules,
+  - "Takes the list of auto attendants of the P(wxc.calling.auto_attendant#role) role, its defaults and its schedules,
     and returns the options of M(wxc.calling.webex_site) they declare, built once: C(auto_attendants) (each item as
     P(wxc.calling.auto_attendant_module_args#filter) builds it, judged by the module's own rulebook), C(forwarding)
     (the C(forwarding) of each item, for M(wxc.calling.webex_auto_attendant_forwarding)), C(announcements) (the local
     files the menus play with C(greeting_file), checked as P(wxc.calling.auto_attendant_greeting_files#filter) checks
-    them, one per location and file name, at the level of the attendant's location) and C(schedules).
+    them, one per location and file name, at the level of the attendant's location) and C(schedules)."
   - A bad value stops the play here, before any API call, with an error naming the attendant and the variable.
 positional: _input, defaults
 options:

@@ -16,9 +16,12 @@ author:
 description:
   - Returns the input as Markdown text that a CommonMark renderer shows exactly as given, on one line, so that a name
     read from the service (a location, attendant, key or schedule name) can never be taken for markup.
-  - C(&), C(<) and C(>) become HTML entities (so raw HTML such as C(<img onerror=...>) is shown, not run); the ASCII
-    punctuation Markdown gives a meaning (C([ ] ( ) | * _ ` # ! ~) and others) is backslash-escaped, so C(](...)) is no
-    link and C(|) does not end a table cell; newlines and other control characters become spaces.
+  - The characters ampersand, less-than and greater-than become HTML entities, so that raw HTML such as an image tag
+    with an onerror attribute is shown, not run.
+  - The ASCII punctuation Markdown gives a meaning (brackets, parentheses, the vertical bar, asterisk, underscore,
+    backtick, number sign, exclamation mark, tilde and others) is backslash-escaped, so that a name holding a link's
+    syntax is no link and a vertical bar does not end a table cell.
+  - Newlines and other control characters become spaces.
   - The reports of the collection (C(drift.md) of the drift report, C(call-flows.md) of the diagram playbook) write
     every name through it.
 positional: _input

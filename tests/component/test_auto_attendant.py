@@ -1,8 +1,9 @@
 """webex_auto_attendant's converge(), its pre-flight checks, its service calls and its references by name, called in
 this process against the simulator over HTTP, asserted on the exact plan, result, messages and request log: create,
 update, nothing and delete with check mode and diff, what the pre-flight refuses before a write (and only warns in
-check mode), the service's lookups, an attendant deleted or changed by someone else meanwhile, and writes the service
-does not apply. The export is in test_export.py.
+check mode), the service's lookups, an attendant deleted or changed by someone else meanwhile, writes the service
+does not apply, and run() as the module calls it (the documentation example at the call floor, a location by id, check
+mode and diff, a rate-limited create, a later page, an error of the service). The export is in test_export.py.
 """
 
 import pytest
@@ -14,8 +15,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
-from tests.builders import ANNEX, BUSINESS, HOLIDAYS, HQ, aa_options, api_menu, key, menu
-from tests.component.helpers import aa_path, create_aa, params_of, writes
+from tests.builders import ANNEX, BUSINESS, HOLIDAYS, HQ, aa_doc_example, aa_options, aa_reception, api_menu, key, menu
+from tests.component.helpers import Module, aa_path, create_aa, params_of, writes
 
 
 def aa_params(**options):
@@ -28,9 +29,13 @@ def full_aa(name="Reception", extension="2100", **options):
     return aa_params(**aa_options(name, extension, **options))
 
 
+def service_of(client):
+    return aa_service.AutoAttendantService(client)
+
+
 @pytest.fixture(name="service")
 def fixture_service(client):
-    return aa_service.AutoAttendantService(client)
+    return service_of(client)
 
 
 def calls(sim, **names):
@@ -624,3 +629,127 @@ def test_the_result_never_shows_a_location_name(sim, service, hq, monkeypatch):
     assert plan.action == "nothing" and result["locationId"] == hq and "locationName" not in result
     plan, result = aa_converge.converge(service, hq, aa_params(name="Reception", name_dialing="GROUP"), True)
     assert plan.action == "update" and result["locationId"] == hq and "locationName" not in result
+
+
+# -- run(): the module's whole work, as ansible-playbook runs it -----------------------------------------------------
+
+
+def run_module(client, options, check_mode=False, diff=False):
+    """converge.run() with a Module stand-in holding OPTIONS as AnsibleModule makes them; returns (result, module)."""
+    module = Module(aa_params(**options), check_mode=check_mode, diff=diff)
+    return aa_converge.run(module, client), module
+
+
+def test_the_documentation_example_creates_then_is_ok_at_the_call_floor(sim, client, hq):
+    sim.clear_requests()
+    result, _module = run_module(client, aa_doc_example())
+    assert result["changed"] is True and "diff" not in result
+    [post] = sim.writes()
+    assert (post["method"], post["status"]) == ("POST", 201)
+    assert post["body"]["name"] == "Main Line AA - Test"
+    assert post["body"]["businessHoursMenu"]["keyConfigurations"][1] == {
+        "key": "1",
+        "action": "TRANSFER_WITHOUT_PROMPT",
+        "value": "+19175551092",
+    }
+    returned = result["auto_attendant"]
+    assert returned["id"] == service_of(client).find(hq, "Main Line AA - Test")["id"]
+    assert returned["extension"] == "200" and returned["enabled"] is True and returned["location_id"] == hq
+
+    sim.clear_requests()
+    result, _module = run_module(client, aa_doc_example())
+    assert result["changed"] is False and writes(sim) == []
+    # Calls at the floor for a no-op by location name: the location, the list by name, the details.
+    assert calls(sim, HQ=hq, AA=returned["id"]) == [
+        ("GET", "/locations", {"name": HQ}),
+        ("GET", "/autoAttendants", {"locationId": "HQ", "name": "Main Line AA - Test", "max": "1000"}),
+        ("GET", "/locations/HQ/autoAttendants/AA", {}),
+    ]
+
+
+def test_a_location_given_by_id_costs_no_lookup_and_a_similar_name_is_another_location(sim, client, hq):
+    run_module(client, aa_options(location=hq))
+    sim.clear_requests()
+    result, _module = run_module(client, aa_options(location=hq))
+    assert result["changed"] is False
+    assert [path for _method, path, _query in calls(sim, HQ=hq, AA=result["auto_attendant"]["id"])] == [
+        "/autoAttendants",
+        "/locations/HQ/autoAttendants/AA",
+    ]
+    # Another location whose name contains "Headquarters" is a different place: a second attendant, there.
+    result, _module = run_module(client, aa_options(location=ANNEX))
+    assert result["changed"] is True and result["auto_attendant"]["location_id"] == sim.location_id(ANNEX)
+    service = service_of(client)
+    assert service.find(sim.location_id(ANNEX), "Reception") and len(service.list(hq)) == 1
+
+
+def test_check_mode_reads_only_and_predicts_the_result_and_the_diff(sim, client, hq):
+    sim.clear_requests()
+    result, _module = run_module(client, aa_reception(), check_mode=True, diff=True)
+    assert result["changed"] is True and writes(sim) == []
+    assert {entry["method"] for entry in sim.requests()} == {"GET"}
+    assert result["auto_attendant"]["name"] == "Reception" and result["auto_attendant"]["id"] is None
+    assert result["diff"]["before"] == {} and result["diff"]["after"]["name"] == "Reception"
+    assert service_of(client).find(hq, "Reception") is None
+
+    run_module(client, aa_reception())
+    changed = aa_reception()
+    changed["business_hours_menu"]["key_configurations"][1]["value"] = "+19073569984"
+    sim.clear_requests()
+    result, _module = run_module(client, changed, check_mode=True)
+    assert result["changed"] is True and writes(sim) == [] and "diff" not in result
+    assert result["auto_attendant"]["business_hours_menu"]["key_configurations"][1]["value"] == "+19073569984"
+    result, _module = run_module(client, aa_reception(), check_mode=True)
+    assert result["changed"] is False
+
+
+def test_one_key_changed_is_exactly_one_put_of_that_menu(sim, client, hq):
+    run_module(client, aa_reception())
+    changed = aa_reception()
+    changed["business_hours_menu"]["key_configurations"][1]["value"] = "+19073569984"
+    sim.clear_requests()
+    result, _module = run_module(client, changed, diff=True)
+    assert result["changed"] is True
+    [put] = sim.writes()
+    assert (put["method"], put["status"]) == ("PUT", 200)  # the live service answers 200 (any 2xx is success)
+    assert list(put["body"]) == ["businessHoursMenu"]
+    keys = put["body"]["businessHoursMenu"]["keyConfigurations"]
+    assert [entry["key"] for entry in keys] == ["0", "1", "*"] and keys[1]["value"] == "+19073569984"
+    stored = sim.api("GET", aa_path(hq, result["auto_attendant"]["id"])).json()
+    assert stored["businessHoursMenu"]["keyConfigurations"][1]["value"] == "+1-9073569984"  # as the live service reads
+    diff = result["diff"]
+    assert diff["before"]["business_hours_menu"]["key_configurations"][1]["value"] == "+19175551092"
+    assert diff["after"]["business_hours_menu"]["key_configurations"][1]["value"] == "+19073569984"
+    assert list(diff["before"]) == ["name", "extension", "business_schedule", "business_hours_menu", "after_hours_menu"]
+
+
+def test_a_rate_limited_create_ends_with_one_attendant(sim, service, hq):
+    sim.clear_requests()
+    sim.fault(method="POST", path="/autoAttendants$", count=2, status=429, retry_after="1")
+    plan, result = aa_converge.converge(service, hq, full_aa())
+    assert plan.action == "create" and writes(sim) == [("POST", 429), ("POST", 429), ("POST", 201)]
+    assert [item["id"] for item in service.list(hq)] == [result["id"]]
+
+
+def test_a_match_on_a_later_page_of_the_substring_lookup(sim, service, hq):
+    # 1050 attendants whose names contain "Reception": the name filter returns them all, 1000 a page (the module asks
+    # for max=1000; the simulator caps pages there).
+    sim.seed_auto_attendants(HQ, 1050, prefix="Reception ")
+    auto_attendant_id = create_aa(sim, hq)
+    plan, result = aa_converge.converge(service, hq, full_aa())
+    assert plan.action == "nothing" and result["id"] == auto_attendant_id and writes(sim) == []
+    lists = [query for _method, path, query in calls(sim) if path == "/autoAttendants"]
+    assert len(lists) == 2 and lists[1].get("start") == "1000" and lists[1].get("name") == "Reception"
+
+
+def test_an_error_of_the_service_carries_status_code_message_and_tracking_id_never_the_token(sim, service, hq):
+    # The extension is taken by another attendant: only the service can tell (the pre-flight does not check it).
+    create_aa(sim, hq, "Other", "2100")
+    with pytest.raises(WebexApiError) as caught:
+        aa_converge.converge(service, hq, full_aa())
+    error = caught.value.as_dict()
+    assert error["method"] == "POST" and error["status"] == 400 and error["error_code"]
+    assert error["tracking_id"] and error["tracking_id"] in str(caught.value)
+    assert "HTTP 400" in str(caught.value) and "2100" in str(caught.value)
+    assert sim.token not in str(caught.value) + str(error)
+    assert writes(sim) == [("POST", 400)] and [item["name"] for item in service.list(hq)] == ["Other"]

@@ -1,6 +1,7 @@
 """webex_auto_attendants' BulkRun and run() called in this process against the simulator over HTTP: every path (create,
-update, nothing, delete, purge, check mode, diff, references, refusals, per-item failures, organisations), asserted on
-the exact result and on the simulator's request log.
+update, nothing, delete, purge, check mode, diff, references, refusals, per-item failures and reruns, organisations,
+a 429 storm, requests overlapping up to the concurrency), asserted on the exact result and on the simulator's request
+log.
 """
 
 import copy
@@ -791,6 +792,17 @@ def test_one_failed_item_lets_the_others_converge_and_is_listed(sim, client):
     assert names_in(sim) == ["Bulk A", "Bulk B"] and names_in(sim, "Branch Office Austin") == []
 
 
+def test_a_rerun_after_a_failed_item_writes_only_what_is_left(sim, client):
+    items = [item("Bulk A", "2101"), item("Bulk B", "2102"), item("Austin Line", "4101", "Branch Office Austin")]
+    sim.fault(method="POST", path=sim.location_id("Branch Office Austin"), status=400, count=1)
+    result, _warnings = converge(client, task(*items))
+    assert result["summary"] == summary(create=2, failed=1) and result["results"][2]["failed"] is True
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items))
+    assert "failed" not in result and result["summary"] == summary(create=1, nothing=2)
+    assert [(entry["method"], entry["body"]["name"]) for entry in sim.writes()] == [("POST", "Austin Line")]
+
+
 def _api_error_text(error):
     text = "%s %s failed: HTTP %s" % (error["method"], error["path"], error["status"])
     if error["error_code"] is not None:
@@ -872,6 +884,38 @@ def test_concurrency_bounds_the_workers(sim, concurrency):
         assert client.threads == {threading.get_ident()}  # one at a time, in the task's own thread
     else:
         assert threading.get_ident() not in client.threads and len(client.threads) > 1
+
+
+def test_a_429_storm_with_concurrency_10_loses_and_duplicates_nothing(sim, client):
+    items = [item("Storm %02d" % number, str(5000 + number)) for number in range(20)]
+    sim.rate_limit(every=10, retry_after="0")
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items, concurrency=10))
+    assert "failed" not in result and result["summary"] == summary(create=20)
+    log = sim.requests()
+    sim.clear_rate_limit()  # the checks below read the simulator themselves
+    assert sum(entry["status"] == 429 for entry in log) >= 3
+    created = [entry["body"]["name"] for entry in log if entry["method"] == "POST" and entry["status"] == 201]
+    assert sorted(created) == sorted(entry["name"] for entry in items)
+    assert names_in(sim) == sorted(entry["name"] for entry in items)  # each stored once
+    sim.rate_limit(every=10, retry_after="0")
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items, concurrency=10))
+    assert result["summary"] == summary(nothing=20) and writes(sim) == []
+
+
+def test_requests_overlap_up_to_the_concurrency_at_the_service(sim, client):
+    items = [item("Overlap %d" % number, str(6000 + number)) for number in range(6)]
+    converge(client, task(*items))
+    sim.latency(0.05)  # long enough that concurrent details reads overlap
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items, concurrency=3))
+    assert result["summary"] == summary(nothing=6)
+    assert 1 < sim.stats()["max_in_flight"] <= 3
+    sim.clear_requests()
+    result, _warnings = converge(client, task(*items, concurrency=1))
+    assert result["summary"] == summary(nothing=6)
+    assert sim.stats()["max_in_flight"] == 1
 
 
 def test_items_of_another_organisation_use_a_client_with_its_org_id(sim, client):

@@ -3,7 +3,10 @@
 import json
 import os
 
+import yaml
+
 from tests.integration.runner import run_playbook
+from tests.integration.scenario import create_attendant
 from tests.simulator.harness import ROOT
 
 DRIFT_REPORT = os.path.join(ROOT, "playbooks", "drift_report.yml")
@@ -46,20 +49,60 @@ def test_drift_found_is_reported_without_any_write_and_fails_when_asked(sim, tmp
     assert "**Drift found.** 0 to create" not in markdown and "| Drift 1 | Headquarters | create |" in markdown
 
 
-def test_changed_field_and_undeclared_attendant_are_drift(sim, tmp_path):
-    assert (
-        run_playbook(
-            "role_auto_attendant.yml", sim, extra_vars={"auto_attendant_list": EXPORT["webex_auto_attendants"]}
-        ).rc
-        == 0
-    )
-    sim.seed_auto_attendants("Headquarters", 1, prefix="Stray ")
+def write_plays(directory, plays):
+    path = os.path.join(str(directory), "drift_twice.yml")
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(plays, handle, sort_keys=False)
+    return path
+
+
+def read_report(directory):
+    with open(directory / "drift.json", encoding="utf-8") as handle:
+        drift = json.load(handle)
+    return drift, (directory / "drift.md").read_text(encoding="utf-8")
+
+
+def test_no_drift_passes_with_fail_on_drift_then_a_changed_field_and_an_undeclared_attendant_are_drift(sim, tmp_path):
+    """Two reports in one playbook: the attendants of the vars file exist as declared (no drift, fail_on_drift passes);
+    then, with an attendant made behind the role's back and one extension changed in the vars file, drift."""
+    for entry in EXPORT["webex_auto_attendants"]:
+        create_attendant(sim, entry["name"], entry["extension"])
     changed = json.loads(json.dumps(EXPORT))
     changed["webex_auto_attendants"][1]["extension"] = "2399"
+    same, different = tmp_path / "same", tmp_path / "different"
+    same.mkdir()
+    different.mkdir()
+    plays = [
+        {"import_playbook": DRIFT_REPORT, "vars": dict(EXPORT, drift_report_dir=str(same), fail_on_drift=True)},
+        {
+            "name": "An attendant made behind the role's back (the simulator's control API)",
+            "hosts": "localhost",
+            "gather_facts": False,
+            "tasks": [
+                {
+                    "name": "Seed Stray 0001",
+                    "ansible.builtin.uri": {
+                        "url": sim.base_url + "/_sim/seed_auto_attendants",
+                        "method": "POST",
+                        "body_format": "json",
+                        "body": {"location": "Headquarters", "count": 1, "prefix": "Stray "},
+                        "status_code": 201,
+                    },
+                }
+            ],
+        },
+        {"import_playbook": DRIFT_REPORT, "vars": dict(changed, drift_report_dir=str(different))},
+    ]
     sim.clear_requests()
-    run, drift, markdown = report(sim, tmp_path, changed)
-    assert run.rc == 0, run  # fail_on_drift is off by default
+    run = run_playbook(write_plays(tmp_path, plays), sim)
+    assert run.rc == 0, run  # no drift with fail_on_drift; then drift, with fail_on_drift off (the default)
     assert sim.writes() == []
+
+    drift, markdown = read_report(same)
+    assert drift["drift"] is False and drift["summary"]["nothing"] == 3 and drift["undeclared"] == []
+    assert "**No drift.**" in markdown
+
+    drift, markdown = read_report(different)
     assert drift["drift"] is True
     assert drift["summary"] == {"create": 0, "update": 1, "delete": 0, "nothing": 2, "failed": 0}
     assert [entry["differing_fields"] for entry in drift["auto_attendants"]] == [[], ["extension"], []]
@@ -68,18 +111,3 @@ def test_changed_field_and_undeclared_attendant_are_drift(sim, tmp_path):
         "| Drift 1 | Headquarters | update | extension |" in markdown
         and "| Stray 0001 | Headquarters | 7000 |" in markdown
     )
-
-
-def test_no_drift_passes_with_fail_on_drift(sim, tmp_path):
-    assert (
-        run_playbook(
-            "role_auto_attendant.yml", sim, extra_vars={"auto_attendant_list": EXPORT["webex_auto_attendants"]}
-        ).rc
-        == 0
-    )
-    sim.clear_requests()
-    run, drift, markdown = report(sim, tmp_path, EXPORT, fail_on_drift=True)
-    assert run.rc == 0, run
-    assert sim.writes() == []
-    assert drift["drift"] is False and drift["summary"]["nothing"] == 3 and drift["undeclared"] == []
-    assert "**No drift.**" in markdown

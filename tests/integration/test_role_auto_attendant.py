@@ -1,22 +1,26 @@
 """The wxc.calling.auto_attendant role, run with real ansible-playbook against the simulator.
 
 The playbook tests/integration/playbooks/role_auto_attendant.yml is also the role's example: three sites built from one
-``auto_attendant_defaults`` with per-site overrides. The simulator's request log and its stored auto attendants are the
-truth about what the role did.
+``auto_attendant_defaults`` with per-site overrides. It runs once with --check --diff as a user runs it, then inside one
+playbook that imports it: created, run again, checked, one site changed, every site removed. The simulator's request
+log is the truth about what the role sent. Every bad variable is refused before any API call: all of them in one
+playbook, one block per case, whose request log must stay empty.
 """
 
 import copy
+import json
 import os
 
-import pytest
 import yaml
 
-from tests.integration.runner import PLAYBOOKS, run_playbook, write_playbook
+from tests.audio_fixtures import pcm_wav, write
+from tests.builders import HQ, aa_options, key, menu
+from tests.integration.runner import PLAYBOOKS, run_playbook
 
 PLAYBOOK = "role_auto_attendant.yml"
-ROLE = "wxc.calling.auto_attendant : "
+ROLE_NAME = "wxc.calling.auto_attendant"
+ROLE = ROLE_NAME + " : "
 CONFIGURE = ROLE + "Configure auto attendants"
-BUILD = ROLE + "Build the webex_auto_attendant arguments of every auto attendant"
 SUMMARY = ROLE + "Summarise auto attendants"
 
 SITES = {
@@ -34,21 +38,22 @@ EXIT = {"key": "#", "action": "EXIT", "description": "Exit"}
 
 
 def playbook_vars():
-    """The variables of the example playbook, to change one thing and pass them back with --extra-vars."""
+    """The variables of the example playbook, to change one thing and pass them back."""
     with open(os.path.join(PLAYBOOKS, PLAYBOOK), encoding="utf-8") as handle:
         return copy.deepcopy(yaml.safe_load(handle)[0]["vars"])
 
 
-def stored(sim, name):
-    """Details (camelCase, as the simulator stores them) of the auto attendant NAME of its site."""
-    location_id = sim.location_id(SITES[name])
-    response = sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": location_id, "name": name})
-    response.raise_for_status()
-    matches = [item for item in response.json()["autoAttendants"] if item["name"] == name]
-    assert len(matches) == 1, matches
-    details = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s" % (location_id, matches[0]["id"]))
-    details.raise_for_status()
-    return details.json()
+def write_plays(directory, plays, name="plays.yml"):
+    path = os.path.join(str(directory), name)
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(plays, handle, sort_keys=False)
+    return path
+
+
+def role_play(name, variables, **keywords):
+    return dict(
+        {"name": name, "hosts": "localhost", "gather_facts": False, "vars": variables}, roles=[ROLE_NAME], **keywords
+    )
 
 
 def stored_names(sim):
@@ -57,40 +62,62 @@ def stored_names(sim):
     return sorted(item["name"] for item in response.json()["autoAttendants"])
 
 
-def key_set(menu):
+def key_set(menu_body):
     """The menu's keys as comparable entries (the module and the service treat them as a set)."""
-    return sorted((dict(entry) for entry in menu["keyConfigurations"]), key=lambda entry: entry["key"])
+    return sorted((dict(entry) for entry in menu_body["keyConfigurations"]), key=lambda entry: entry["key"])
 
 
 def expect(*entries):
     return sorted((dict(entry) for entry in entries), key=lambda entry: entry["key"])
 
 
-def item_results(run):
-    return run.one(CONFIGURE)["result"]["results"]
+def posted(writes, name):
+    """The body of the POST that created the attendant NAME."""
+    [body] = [entry["body"] for entry in writes if entry["method"] == "POST" and entry["body"]["name"] == name]
+    return body
 
 
-def assert_ok(run):
-    assert run.rc == 0, run
-    assert run.failed == 0, run
+def test_check_mode_writes_nothing_and_predicts_the_change(sim):
+    run = run_playbook(PLAYBOOK, sim, check=True, diff=True)
+    assert run.rc == 0 and run.failed == 0, run
+    assert [entry["changed"] for entry in run.one(CONFIGURE)["result"]["results"]] == [True, True, True]
+    assert sim.writes() == []
+    assert stored_names(sim) == []
+    # --diff reaches the module: the predicted menus are shown.
+    assert '+    "business_hours_menu": {' in run.stdout, run
+    assert '"description": "Operator"' in run.stdout, run
 
 
-def test_three_sites_from_one_set_of_defaults(sim):
-    run = run_playbook(PLAYBOOK, sim)
-    assert_ok(run)
+def test_create_rerun_check_change_one_site_then_remove_every_site(sim, tmp_path):
+    example = os.path.join(PLAYBOOKS, PLAYBOOK)
+    one_changed = playbook_vars()
+    one_changed["auto_attendant_list"][1]["business_hours"]["departments"].append(
+        {"name": "Rentals", "destination": "2140"}
+    )
+    plays = [
+        {"import_playbook": example},  # created
+        {"import_playbook": example},  # run again: nothing to change
+        role_play("Check mode after the real run", playbook_vars(), check_mode=True, diff=True),
+        {"import_playbook": example, "vars": {"auto_attendant_list": one_changed["auto_attendant_list"]}},
+        {"import_playbook": example, "vars": {"auto_attendant_state": "absent"}},
+    ]
+    run = run_playbook(write_plays(tmp_path, plays), sim)
+    assert run.rc == 0 and run.failed == 0, run
+    created, again, checked, changed, removed = [entry["result"]["results"] for entry in run.task(CONFIGURE)]
+    writes = sim.writes()
+    assert [entry["method"] for entry in writes] == ["POST"] * 3 + ["PUT"] + ["DELETE"] * 3, writes
+    assert all(entry["path"].endswith("/autoAttendants") for entry in writes[:3])
 
-    items = item_results(run)
-    assert [entry["name"] for entry in items] == list(SITES)
-    # One readable line per attendant.
-    assert run.one(SUMMARY)["result"]["msg"] == ["%s: created" % name for name in SITES]
-    assert all(entry["changed"] for entry in items), items
-    assert [(entry["method"], entry["path"].rsplit("/", 1)[-1]) for entry in sim.writes()] == [
-        ("POST", "autoAttendants")
-    ] * 3
-    assert stored_names(sim) == sorted(SITES)
+    # Created: one readable line per attendant, one POST each.
+    assert [entry["name"] for entry in created] == list(SITES) and all(entry["changed"] for entry in created)
+    summaries = [entry["result"]["msg"] for entry in run.task(SUMMARY)]
+    assert summaries[0] == ["%s: created" % name for name in SITES]
+    # A second run and check mode after it: nothing to change.
+    assert not any(entry["changed"] for entry in again + checked), (again, checked)
+    assert summaries[1] == summaries[2] == ["%s: ok" % name for name in SITES]
 
     # Headquarters: the shared menu from the defaults; after hours the voicemail shape.
-    hq = stored(sim, "HQ Main Line")
+    hq = posted(writes, "HQ Main Line")
     assert hq["extension"] == "2000"
     assert hq["phoneNumber"] == "+19705550020"
     assert hq["businessSchedule"] == "AUTOATTENDANT-BUSINESS-HOURS"
@@ -106,7 +133,7 @@ def test_three_sites_from_one_set_of_defaults(sim):
     )
 
     # Denver: own operator, departments replaced (Parts on its explicit key 5), custom greeting; operator shape.
-    denver = stored(sim, "Denver Main Line")
+    denver = posted(writes, "Denver Main Line")
     operator_2199 = dict(OPERATOR_1000, value="2199")
     assert denver["timeZone"] == "America/Denver"
     assert denver["holidaySchedule"] == "AUTOATTENDANT-HOLIDAY"
@@ -123,7 +150,7 @@ def test_three_sites_from_one_set_of_defaults(sim):
     assert key_set(denver["afterHoursMenu"]) == expect(operator_2199, REPEAT, EXIT)
 
     # Austin: Spanish, a raw announcement key added, and the business-hours menu after hours too.
-    austin = stored(sim, "Austin Main Line")
+    austin = posted(writes, "Austin Main Line")
     assert austin["languageCode"] == "es_es"
     announcement = [entry for entry in austin["businessHoursMenu"]["keyConfigurations"] if entry["key"] == "9"]
     assert len(announcement) == 1
@@ -134,166 +161,21 @@ def test_three_sites_from_one_set_of_defaults(sim):
     assert austin["afterHoursMenu"]["extensionEnabled"] is True
 
     # The operator key never uses TRANSFER_TO_OPERATOR with a value (the service rejects it with 4806).
-    for details in (hq, denver, austin):
-        for menu in ("businessHoursMenu", "afterHoursMenu"):
-            assert all(entry["action"] != "TRANSFER_TO_OPERATOR" for entry in details[menu]["keyConfigurations"])
+    for body in (hq, denver, austin):
+        for menu_name in ("businessHoursMenu", "afterHoursMenu"):
+            assert all(entry["action"] != "TRANSFER_TO_OPERATOR" for entry in body[menu_name]["keyConfigurations"])
 
-
-def test_second_run_changes_nothing(sim):
-    assert_ok(run_playbook(PLAYBOOK, sim))
-    sim.clear_requests()
-
-    run = run_playbook(PLAYBOOK, sim)
-    assert_ok(run)
-    assert run.changed == 0, run
-    assert not any(entry["changed"] for entry in item_results(run))
-    assert sim.writes() == []
-
-
-def test_check_mode_writes_nothing_and_predicts_the_change(sim):
-    run = run_playbook(PLAYBOOK, sim, check=True, diff=True)
-    assert_ok(run)
-    assert [entry["changed"] for entry in item_results(run)] == [True, True, True]
-    assert sim.writes() == []
-    assert stored_names(sim) == []
-    # --diff reaches the module: the predicted menus are shown.
-    assert '+    "business_hours_menu": {' in run.stdout, run
-    assert '"description": "Operator"' in run.stdout, run
-
-    # After a real run, check mode predicts nothing.
-    assert_ok(run_playbook(PLAYBOOK, sim))
-    sim.clear_requests()
-    run = run_playbook(PLAYBOOK, sim, check=True, diff=True)
-    assert_ok(run)
-    assert run.changed == 0, run
-    assert sim.writes() == []
-
-
-def test_changing_one_site_updates_only_that_site(sim):
-    assert_ok(run_playbook(PLAYBOOK, sim))
-    sim.clear_requests()
-
-    variables = playbook_vars()
-    denver = variables["auto_attendant_list"][1]
-    denver["business_hours"]["departments"].append({"name": "Rentals", "destination": "2140"})
-    run = run_playbook(PLAYBOOK, sim, extra_vars=variables)
-    assert_ok(run)
-    assert [entry["changed"] for entry in item_results(run)] == [False, True, False]
-    writes = sim.writes()
-    assert [entry["method"] for entry in writes] == ["PUT"]
-    # The whole menu is sent: the new department took the next free key, 3.
-    found = dict(
-        (entry["key"], entry) for entry in stored(sim, "Denver Main Line")["businessHoursMenu"]["keyConfigurations"]
-    )
+    # One site changed: only Denver is updated, and its whole menu is sent; the new department took key 3.
+    assert [entry["changed"] for entry in changed] == [False, True, False]
+    [put] = [entry for entry in writes if entry["method"] == "PUT"]
+    assert put["path"].endswith("/" + changed[1]["auto_attendant"]["id"])
+    found = {entry["key"]: entry for entry in put["body"]["businessHoursMenu"]["keyConfigurations"]}
     assert found["3"] == {"key": "3", "action": "TRANSFER_WITHOUT_PROMPT", "value": "2140", "description": "Rentals"}
     assert sorted(found) == ["#", "*", "0", "1", "2", "3", "5"]
 
-
-def test_state_absent_removes_every_site(sim):
-    assert_ok(run_playbook(PLAYBOOK, sim))
-    sim.clear_requests()
-
-    run = run_playbook(PLAYBOOK, sim, extra_vars={"auto_attendant_state": "absent"})
-    assert_ok(run)
-    assert [entry["method"] for entry in sim.writes()] == ["DELETE"] * 3
+    # state absent removes every site.
+    assert [(entry["action"], entry["changed"]) for entry in removed] == [("delete", True)] * 3
     assert stored_names(sim) == []
-
-
-def test_token_as_role_variable_is_hidden_and_summarised(sim):
-    run = run_playbook(
-        PLAYBOOK,
-        sim,
-        extra_vars={"auto_attendant_access_token": sim.token},
-        env={"WEBEX_ACCESS_TOKEN": "not-the-token"},
-    )
-    assert_ok(run)
-    assert stored_names(sim) == sorted(SITES)
-    assert sim.token not in run.stdout
-    assert "censored" in run.one(CONFIGURE)["result"]  # the module's output is hidden, the summary below is not
-    assert run.one(SUMMARY)["result"]["msg"] == [
-        "HQ Main Line: created",
-        "Denver Main Line: created",
-        "Austin Main Line: created",
-    ]
-
-
-def _site(**fields):
-    item = {"name": "Bad Site", "location": "Headquarters", "extension": "2900"}
-    item.update(fields)
-    return {"auto_attendant_list": [item]}
-
-
-BAD_VARIABLES = [
-    pytest.param(
-        _site(business_hours={"departments": [{"name": "Sales"}]}),
-        "business_hours.departments[0].destination: is missing for department 'Sales'",
-        id="department-without-destination",
-    ),
-    pytest.param(
-        _site(after_hours={"shape": "weekend"}),
-        "value of shape must be one of: closed, voicemail, operator, business_hours, custom, got: weekend",
-        id="unknown-after-hours-shape",
-    ),
-    pytest.param(_site(colour="red"), "auto_attendant_list.colour", id="unknown-field"),
-    pytest.param(
-        {"auto_attendant_defaults": {"business_hours": {"dial_by_name": "maybe"}}},
-        "argument 'dial_by_name' is of type str found in 'auto_attendant_defaults -> business_hours'",
-        id="bad-type-in-defaults",
-    ),
-    pytest.param(
-        {"auto_attendant_state": "gone"},
-        "value of auto_attendant_state must be one of: present, absent",
-        id="bad-state",
-    ),
-    pytest.param(
-        _site(
-            business_hours={
-                "departments": [
-                    {"name": "A", "destination": "2901", "key": "1"},
-                    {"name": "B", "destination": "2902", "key": "1"},
-                ]
-            }
-        ),
-        "auto_attendant_list[0] (Bad Site): business_hours.departments[1].key: key '1' is used twice",
-        id="key-used-twice",
-    ),
-    pytest.param(
-        _site(business_hours={"departments": [{"name": "D%d" % n, "destination": "29%02d" % n} for n in range(10)]}),
-        "auto_attendant_list[0] (Bad Site): business_hours.departments: more departments than free keys",
-        id="too-many-departments",
-    ),
-    pytest.param(
-        _site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]}),
-        "business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value, got '1000' "
-        "(the service rejects it with error 4806",
-        id="operator-with-value",
-    ),
-    pytest.param(
-        _site(after_hours={"shape": "operator", "operator": None}, business_hours={"operator": None}),
-        "after_hours.operator: after_hours.shape is operator but neither",
-        id="operator-shape-without-operator",
-    ),
-]
-
-
-@pytest.mark.parametrize("extra_vars, message", BAD_VARIABLES)
-def test_bad_variables_fail_before_any_api_call(sim, extra_vars, message):
-    sim.clear_requests()
-    run = run_playbook(PLAYBOOK, sim, extra_vars=extra_vars)
-    assert run.rc != 0, run
-    assert message in run.stdout + run.stderr, run
-    assert sim.requests() == []
-
-
-def test_one_bad_site_stops_every_site(sim):
-    variables = playbook_vars()
-    variables["auto_attendant_list"][2]["business_hours"]["keys"].append({"key": "9", "action": "EXIT"})
-    run = run_playbook(PLAYBOOK, sim, extra_vars=variables)
-    assert run.rc != 0, run
-    assert (
-        "auto_attendant_list[2] (Austin Main Line): business_hours.keys[1].key: key '9' is used twice" in run.stdout
-    ), run
-    assert sim.requests() == []
 
 
 def test_schedules_declared_next_to_the_attendants_are_created_first_and_deleted_last(sim, tmp_path):
@@ -330,17 +212,9 @@ def test_schedules_declared_next_to_the_attendants_are_created_first_and_deleted
         "business_schedule": "Office hours",
         "business_hours": {"operator": "1000", "departments": [{"name": "Sales", "destination": "1100"}]},
     }
-    playbook = write_playbook(
-        tmp_path,
-        [
-            {
-                "name": "Run the role",
-                "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-                "vars": {"auto_attendant_list": [site], "auto_attendant_schedules": schedules},
-            }
-        ],
-        name="role_schedules.yml",
-    )
+    variables = {"auto_attendant_list": [site], "auto_attendant_schedules": schedules}
+    # The role twice in one playbook: the second run must write nothing.
+    playbook = write_plays(tmp_path, [role_play("Run the role", variables), role_play("Run it again", variables)])
     location_id = sim.location_id("Branch Office Denver")
     sim.api(
         "POST",
@@ -351,15 +225,155 @@ def test_schedules_declared_next_to_the_attendants_are_created_first_and_deleted
     run = run_playbook(playbook, sim)
     assert run.rc == 0, run
     writes = [(w["method"], w["path"].rsplit("/", 1)[-1]) for w in sim.writes()]
-    # The schedule is created before the attendant that names it; the unused one is deleted after.
+    # The schedule is created before the attendant that names it; the unused one is deleted after. Then nothing.
     assert [method for method, _tail in writes] == ["POST", "POST", "DELETE"]
     assert writes[0][1] == "schedules" and writes[1][1] == "autoAttendants"
+    assert [entry["changed"] for entry in run.task(CONFIGURE)] == [True, False]
     names = [
         s["name"] for s in sim.api("GET", "/telephony/config/locations/%s/schedules" % location_id).json()["schedules"]
     ]
     assert "Office hours" in names and "Old holidays" not in names
 
+
+# -- bad variables: refused before any API call ----------------------------------------------------------------------
+
+
+def _site(**fields):
+    item = {"name": "Bad Site", "location": "Headquarters", "extension": "2900"}
+    item.update(fields)
+    return {"auto_attendant_list": [item]}
+
+
+def _one_bad_site_of_three():
+    variables = playbook_vars()
+    variables["auto_attendant_list"][2]["business_hours"]["keys"].append({"key": "9", "action": "EXIT"})
+    return {"auto_attendant_list": variables["auto_attendant_list"]}
+
+
+def _good_then_bad(bad_site):
+    """A good raw site, then a bad one, with a schedule to create first: nothing may be written."""
+    return {
+        "auto_attendant_defaults": {},
+        "auto_attendant_list": [aa_options("Reception", "2100"), bad_site],
+        "auto_attendant_schedules": [{"location": HQ, "type": "holidays", "name": "Closures"}],
+    }
+
+
+GREETING_SITE = {
+    "name": "HQ Main Line",
+    "location": "Headquarters",
+    "extension": "2000",
+    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
+    "business_hours": {"operator": "1000", "greeting_file": "files/hq-welcome.wav"},
+    "after_hours": {"shape": "closed", "greeting_file": "files/hq-closed.wav"},
+}
+
+# id: (variables over the example playbook's, [texts the failure shows])
+BAD_VARIABLES = {
+    "department-without-destination": (
+        _site(business_hours={"departments": [{"name": "Sales"}]}),
+        ["business_hours.departments[0].destination: is missing for department 'Sales'"],
+    ),
+    "unknown-after-hours-shape": (
+        _site(after_hours={"shape": "weekend"}),
+        ["value of shape must be one of: closed, voicemail, operator, business_hours, custom, got: weekend"],
+    ),
+    "unknown-field": (_site(colour="red"), ["auto_attendant_list.colour"]),
+    "bad-type-in-defaults": (
+        {"auto_attendant_defaults": {"business_hours": {"dial_by_name": "maybe"}}},
+        ["argument 'dial_by_name' is of type str found in 'auto_attendant_defaults -> business_hours'"],
+    ),
+    "bad-state": ({"auto_attendant_state": "gone"}, ["value of auto_attendant_state must be one of: present, absent"]),
+    "key-used-twice": (
+        _site(
+            business_hours={
+                "departments": [
+                    {"name": "A", "destination": "2901", "key": "1"},
+                    {"name": "B", "destination": "2902", "key": "1"},
+                ]
+            }
+        ),
+        ["auto_attendant_list[0] (Bad Site): business_hours.departments[1].key: key '1' is used twice"],
+    ),
+    "too-many-departments": (
+        _site(business_hours={"departments": [{"name": "D%d" % n, "destination": "29%02d" % n} for n in range(10)]}),
+        ["auto_attendant_list[0] (Bad Site): business_hours.departments: more departments than free keys"],
+    ),
+    "operator-with-value": (
+        _site(business_hours={"keys": [{"key": "0", "action": "TRANSFER_TO_OPERATOR", "value": "1000"}]}),
+        [
+            "business_hours_menu.key_configurations (key 0): action TRANSFER_TO_OPERATOR takes no value, got '1000' "
+            "(the service rejects it with error 4806"
+        ],
+    ),
+    "operator-shape-without-operator": (
+        _site(after_hours={"shape": "operator", "operator": None}, business_hours={"operator": None}),
+        ["after_hours.operator: after_hours.shape is operator but neither"],
+    ),
+    # One bad site of three stops every site.
+    "one-bad-site-stops-every-site": (
+        _one_bad_site_of_three(),
+        ["auto_attendant_list[2] (Austin Main Line): business_hours.keys[1].key: key '9' is used twice"],
+    ),
+    # What the module refuses, the role refuses before its schedules and its first (good) site are written.
+    "audio-file-without-type": (
+        _good_then_bad(
+            aa_options(
+                "Annex",
+                "2101",
+                business_hours_menu=menu(
+                    key(5, "PLAY_ANNOUNCEMENT", audio_announcement_file={"file_name": "welcome.mp3"})
+                ),
+            )
+        ),
+        ["auto_attendant_list[1] (Annex): business_hours_menu.key_configurations (key 5).audio_announcement_file: "],
+    ),
+    "no-input-timer-out-of-range": (
+        _good_then_bad(aa_options("Annex", "2101", business_hours_menu=menu(call_treatment={"no_input_timer": 99}))),
+        ["auto_attendant_list[1] (Annex): business_hours_menu.call_treatment.no_input_timer: 99 is out of range"],
+    ),
+    # A local greeting file the service would refuse (stereo) stops the role before any request.
+    "stereo-greeting-file": (
+        {"auto_attendant_defaults": {}, "auto_attendant_list": [GREETING_SITE]},
+        ["auto_attendant_list[0] (HQ Main Line): after_hours.greeting_file: ", "stereo (2 channels); it must be mono"],
+    ),
+}
+
+
+def test_bad_variables_fail_before_any_api_call(sim, tmp_path):
+    """Each case in its own block: the role included with the case's variables, its failure kept by the rescue."""
+    (tmp_path / "files").mkdir()
+    write(tmp_path / "files", "hq-welcome.wav", pcm_wav(seconds=6, rate=16000))
+    write(tmp_path / "files", "hq-closed.wav", pcm_wav(seconds=1, rate=44100, channels=2))
+    tasks = [
+        {
+            "name": "Case " + case,
+            "block": [
+                {
+                    "name": "Run the role: " + case,
+                    "ansible.builtin.include_role": {"name": ROLE_NAME},
+                    "vars": variables,
+                }
+            ],
+            "rescue": [{"name": "Refused: " + case, "ansible.builtin.debug": {"msg": "{{ ansible_failed_result }}"}}],
+        }
+        for case, (variables, _texts) in BAD_VARIABLES.items()
+    ]
+    plays = [
+        {"name": "Bad variables", "hosts": "localhost", "gather_facts": False, "vars": playbook_vars(), "tasks": tasks}
+    ]
     sim.clear_requests()
-    run = run_playbook(playbook, sim)
+    run = run_playbook(write_plays(tmp_path, plays), sim)
     assert run.rc == 0, run
-    assert sim.writes() == []
+    problems = []
+    for case, (_variables, texts) in BAD_VARIABLES.items():
+        refused = [entry for entry in run.results if entry["task"] == "Refused: " + case]
+        if len(refused) != 1:
+            problems.append("%s: not refused" % case)
+            continue
+        failure = json.dumps(refused[0]["result"]["msg"])
+        problems += [
+            "%s: %r not in %s" % (case, text, failure) for text in texts if json.dumps(text)[1:-1] not in failure
+        ]
+    assert problems == [], run
+    assert sim.requests() == []

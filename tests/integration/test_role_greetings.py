@@ -4,7 +4,7 @@ import requests
 import yaml
 
 from tests.audio_fixtures import pcm_wav, write
-from tests.integration.runner import run_playbook, write_playbook
+from tests.integration.runner import run_playbook
 
 ROLE = "wxc.calling.auto_attendant : "
 UPLOAD = ROLE + "Upload the greeting files the menus play"
@@ -18,17 +18,22 @@ ATTENDANT = {
 }
 
 
-def site_playbook(directory, attendant=None):
-    """A playbook beside its files/ folder that runs the role for one attendant."""
-    path = directory / "site.yml"
-    play = {
-        "name": "Greetings through the role",
-        "hosts": "localhost",
-        "gather_facts": False,
-        "vars": {"auto_attendant_list": [attendant or ATTENDANT]},
-        "roles": [{"role": "wxc.calling.auto_attendant"}],
-    }
-    path.write_text(yaml.safe_dump([play], sort_keys=False), encoding="utf-8")
+def site_play(attendant=None, **keywords):
+    """The play that runs the role for one attendant."""
+    return dict(
+        {
+            "name": "Greetings through the role",
+            "hosts": "localhost",
+            "gather_facts": False,
+            "vars": {"auto_attendant_list": [attendant or ATTENDANT]},
+            "roles": [{"role": "wxc.calling.auto_attendant"}],
+        },
+        **keywords,
+    )
+
+
+def write_plays(path, plays):
+    path.write_text(yaml.safe_dump(plays, sort_keys=False), encoding="utf-8")
     return str(path)
 
 
@@ -45,17 +50,57 @@ def announcements(sim):
 
 
 def test_the_role_uploads_the_greeting_files_first_and_the_menus_play_them(sim, tmp_path):
+    """One playbook beside its files/ folder: check mode, the real run, a re-run, a new recording, a deletion."""
     files(tmp_path)
-    playbook = site_playbook(tmp_path)
-    run = run_playbook(playbook, sim, check=True)
+    site = write_plays(tmp_path / "site.yml", [site_play()])
+    (tmp_path / "new").mkdir()
+    write(tmp_path / "new", "hq-welcome.wav", pcm_wav(seconds=9, rate=16000))
+    delete = {
+        "name": "Delete",
+        "wxc.calling.webex_announcement": {"name": "hq-welcome.wav", "location": "Headquarters", "state": "absent"},
+        "ignore_errors": True,
+    }
+    local = {"hosts": "localhost", "gather_facts": False}
+    plays = [
+        site_play(check_mode=True),
+        {"import_playbook": site},  # the real run
+        {"import_playbook": site},  # again: nothing to do
+        dict(
+            local,
+            name="A new recording",
+            tasks=[
+                {
+                    "name": "Record the greeting again",
+                    "ansible.builtin.copy": {
+                        "src": str(tmp_path / "new" / "hq-welcome.wav"),
+                        "dest": str(tmp_path / "files" / "hq-welcome.wav"),
+                        "mode": "0644",
+                    },
+                }
+            ],
+        ),
+        {"import_playbook": site},  # the new recording replaces the file in place
+        dict(local, name="Delete a greeting in use", tasks=[delete]),
+    ]
+    run = run_playbook(write_plays(tmp_path / "plays.yml", plays), sim)
     assert run.rc == 0, run
-    assert sim.writes() == [] and [entry["changed"] for entry in run.one(UPLOAD)["result"]["results"]] == [True, True]
-
-    run = run_playbook(playbook, sim)
-    assert run.rc == 0, run
-    writes = [(entry["method"], entry["path"].rsplit("/", 1)[-1]) for entry in sim.writes()]
-    assert writes == [("POST", "announcements"), ("POST", "announcements"), ("POST", "autoAttendants")]
+    checked, created, again, replaced = [entry["result"]["results"] for entry in run.task(UPLOAD)]
+    configured = [entry["changed"] for entry in run.task(ROLE + "Configure auto attendants")]
     stored = announcements(sim)
+    writes = [(entry["method"], entry["path"].rsplit("/", 1)[-1]) for entry in sim.writes()]
+    # Check mode: both uploads predicted, nothing written. The real run: the greetings first, then the attendant.
+    # Again: nothing. The new recording: one PUT of that file, the attendant untouched. The deletion: refused.
+    assert [entry["changed"] for entry in checked] == [True, True]
+    assert [entry["changed"] for entry in created] == [True, True]
+    assert [entry["changed"] for entry in again] == [False, False]
+    assert [entry["changed"] for entry in replaced] == [True, False]
+    assert configured == [True, True, False, False]
+    assert writes == [
+        ("POST", "announcements"),
+        ("POST", "announcements"),
+        ("POST", "autoAttendants"),
+        ("PUT", stored["hq-welcome.wav"]["id"]),
+    ]
     hq = sim.location_id("Headquarters")
     assert set(stored) == {"hq-welcome.wav", "hq-closed.wav"}
     assert all(item["level"] == "LOCATION" and item["location"]["id"] == hq for item in stored.values())
@@ -68,55 +113,27 @@ def test_the_role_uploads_the_greeting_files_first_and_the_menus_play_them(sim, 
         "GET", "/telephony/config/locations/%s/announcements/%s" % (hq, stored["hq-welcome.wav"]["id"])
     ).json()
     assert [(ref["type"], ref["name"]) for ref in welcome["featureReferences"]] == [("Auto Attendant", "HQ Main Line")]
-
-    sim.clear_requests()
-    run = run_playbook(playbook, sim)
-    assert run.rc == 0, run
-    assert run.changed == 0 and sim.writes() == []
-
-    # A new recording replaces the file in place: the attendant keeps playing it, untouched.
-    write(tmp_path / "files", "hq-welcome.wav", pcm_wav(seconds=9, rate=16000))
-    run = run_playbook(playbook, sim)
-    assert run.rc == 0, run
-    writes = [(entry["method"], entry["path"].rsplit("/", 1)[-1]) for entry in sim.writes()]
-    assert writes == [("PUT", stored["hq-welcome.wav"]["id"])]
-
-    # The greeting cannot be deleted while the attendant plays it: no DELETE is sent.
-    sim.clear_requests()
-    task = {
-        "name": "Delete",
-        "wxc.calling.webex_announcement": {"name": "hq-welcome.wav", "location": "Headquarters", "state": "absent"},
-    }
-    run = run_playbook(write_playbook(tmp_path, [task], name="delete.yml"), sim)
-    assert run.rc != 0
-    assert "used by Auto Attendant 'HQ Main Line' (Headquarters)" in run.one("Delete")["result"]["msg"]
-    assert sim.writes() == []
-
-
-def test_a_bad_greeting_file_stops_the_role_before_any_request(sim, tmp_path):
-    files(tmp_path)
-    write(tmp_path / "files", "hq-closed.wav", pcm_wav(seconds=1, rate=44100, channels=2))
-    run = run_playbook(site_playbook(tmp_path), sim)
-    assert run.rc != 0
-    assert "auto_attendant_list[0] (HQ Main Line): after_hours.greeting_file: " in run.stdout
-    assert "stereo (2 channels); it must be mono" in run.stdout
-    assert sim.requests() == []
+    # The greeting cannot be deleted while the attendant plays it: no DELETE is sent (above), a clear message.
+    deleted = run.one("Delete")
+    assert deleted["failed"] and "used by Auto Attendant 'HQ Main Line' (Headquarters)" in deleted["result"]["msg"]
 
 
 def test_the_role_plays_a_greeting_named_by_announcement_name(sim, tmp_path):
-    """greeting: {name, level: location} - the seed's "HQ After Hours" of Headquarters' repository, by its name."""
+    """greeting: {name, level: location} - the seed's "HQ After Hours" of Headquarters' repository, by its name; the
+    role twice in one playbook, the second run writing nothing."""
     attendant = dict(
         ATTENDANT,
         business_hours={"operator": "1000", "greeting": {"name": "HQ After Hours", "level": "location"}},
         after_hours={"shape": "closed"},
     )
-    playbook = site_playbook(tmp_path, attendant)
+    playbook = write_plays(tmp_path / "site.yml", [site_play(attendant), site_play(attendant)])
     hq = sim.location_id("Headquarters")
     [seeded] = [
         item
         for item in sim.api("GET", "/telephony/config/announcements", params={"locationId": hq}).json()["announcements"]
         if item["name"] == "HQ After Hours"
     ]
+    sim.clear_requests()
     run = run_playbook(playbook, sim)
     assert run.rc == 0, run
     [post] = sim.writes()
@@ -126,6 +143,4 @@ def test_the_role_plays_a_greeting_named_by_announcement_name(sim, tmp_path):
         "mediaFileType": "WAV",
         "level": "LOCATION",
     }
-    sim.clear_requests()
-    run = run_playbook(playbook, sim)
-    assert run.rc == 0 and run.changed == 0 and sim.writes() == [], run
+    assert [entry["changed"] for entry in run.task(ROLE + "Configure auto attendants")] == [True, False]

@@ -2,16 +2,16 @@
 
 The role's filter owns only its menu vocabulary; each item it builds is judged by the module's own rulebook
 (check_options). Each module case of test_bad_input is fed to the filter as a role item (raw menus and pass-through
-fields, as an export feeds the role); one real run shows that a bad second site stops the role before the schedules
-and the first site are written.
+fields, as an export feeds the role). That a bad second site stops the real role before the schedules and the first
+site are written is shown by test_role_auto_attendant.py::test_bad_variables_fail_before_any_api_call (cases
+audio-file-without-type and no-input-timer-out-of-range).
 """
 
 import pytest
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
-from tests.integration.runner import run_playbook, write_playbook
-from tests.integration.test_bad_input import AA, GOOD, MODULE_CASES, NONE, aa, menu_with
+from tests.integration.test_bad_input import AA, GOOD, MODULE_CASES, NONE
 
 CONNECTION_OPTIONS = ("timeout", "access_token", "api_url", "validate_certs")
 
@@ -32,41 +32,3 @@ def test_the_filter_refuses_every_item_the_module_refuses(args):
 
 def test_a_good_item_passes_the_same_rulebook():
     assert auto_attendant_module_args([GOOD])[0]["name"] == GOOD["name"]
-
-
-@pytest.mark.parametrize(
-    "bad_site",
-    [
-        pytest.param(
-            aa(
-                name="Annex",
-                business_hours_menu=menu_with(
-                    {"key": "5", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {"file_name": "welcome.mp3"}}
-                ),
-            ),
-            id="audio-file-without-type",
-        ),
-        pytest.param(
-            aa(
-                name="Annex",
-                business_hours_menu=menu_with({"key": "0", "action": "EXIT"}, call_treatment={"no_input_timer": 99}),
-            ),
-            id="no-input-timer-out-of-range",
-        ),
-    ],
-)
-def test_the_role_stops_before_its_first_request(sim, tmp_path, bad_site):
-    tasks = [
-        {
-            "name": "Run the role",
-            "ansible.builtin.include_role": {"name": "wxc.calling.auto_attendant"},
-            "vars": {
-                "auto_attendant_list": [GOOD, bad_site],
-                "auto_attendant_schedules": [{"location": "Headquarters", "type": "holidays", "name": "Closures"}],
-            },
-        }
-    ]
-    run = run_playbook(write_playbook(tmp_path, tasks), sim)
-    assert run.rc != 0
-    assert "auto_attendant_list[1] (Annex)" in run.stdout
-    assert sim.requests() == []

@@ -1,236 +1,161 @@
 """Secrets never leak: the access token, the client secret, the refresh token and every minted access token are absent
-from ansible-playbook's output at -vvv (with diff, in check mode and on failures), from the recorded task results
-(return values, diff, error messages) and from the simulator's own log of request bodies.
+from ansible-playbook's output (with diff, in check mode and on failures), from the recorded task results (return
+values, diff, error messages) and from the simulator's own log of request bodies.
 
 Each scenario gives the secrets a different way: as task options, through the environment, through module_defaults,
-as role variables, and as refresh-token credentials that mint access tokens.
+as role variables, and as refresh-token credentials that mint access tokens. The scenarios of the modules are the
+tasks of one playbook, run at the default verbosity and at -vvv; those of the role are the blocks of another, at -vvv.
+Each task keeps the secrets it is not about out of its environment (the ansible-playbook process holds them all, as a
+job's environment would): empty values, which is all -vvv can show of a task's environment.
 """
 
 import copy
-import json
+import os
 
 import pytest
+import yaml
 
-from tests.integration.runner import run_playbook, write_playbook
+from tests.builders import AA_MODULE, INFO_MODULE, SCHEDULE_MODULE, aa_options
+from tests.integration.runner import PLAYBOOKS, run_playbook
 
-AA = "wxc.calling.webex_auto_attendant"
-INFO = "wxc.calling.webex_auto_attendant_info"
-SCHEDULE = "wxc.calling.webex_schedule"
-MENU = {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": [{"key": "0", "action": "EXIT"}]}
-ARGS = {
-    "location": "Headquarters",
-    "name": "Reception",
-    "extension": "2100",
-    "business_schedule": "AUTOATTENDANT-BUSINESS-HOURS",
-    "business_hours_menu": MENU,
-    "after_hours_menu": MENU,
-}
+ARGS = aa_options()
 SCHEDULE_ARGS = {
     "location": "Headquarters",
     "type": "holidays",
     "name": "Holidays",
     "events": [{"name": "New Year", "start_date": "2027-01-01", "end_date": "2027-01-01"}],
 }
-MINTED_PREFIX = "wxc-sim-minted-"  # every access token the simulator mints starts with it
 WRONG_REFRESH_TOKEN = "wxc-wrong-refresh-token-0f9e8d"
+ROLE_NAME = "wxc.calling.auto_attendant"
+CONFIGURE = ROLE_NAME + " : Configure auto attendants"
+SUMMARY = ROLE_NAME + " : Summarise auto attendants"
+# What a task's environment holds instead of the secrets it is not about.
+NO_TOKEN = {"WEBEX_ACCESS_TOKEN": ""}
+NO_REFRESH = {"WEBEX_CLIENT_ID": "", "WEBEX_CLIENT_SECRET": "", "WEBEX_REFRESH_TOKEN": ""}
+NEITHER = dict(NO_TOKEN, **NO_REFRESH)
 
 
 def token_option(sim):
     return {"access_token": sim.token}
 
 
-def refresh_options(sim):
-    return {"client_id": sim.client_id, "client_secret": sim.client_secret, "refresh_token": sim.refresh_token}
-
-
-def refresh_env(sim):
+def refresh_options(sim, refresh_token=None):
     return {
-        "WEBEX_ACCESS_TOKEN": "",
+        "client_id": sim.client_id,
+        "client_secret": sim.client_secret,
+        "refresh_token": refresh_token or sim.refresh_token,
+    }
+
+
+def job_environment(sim):
+    """The ansible-playbook process's environment: the access token (run_playbook sets it) and refresh credentials."""
+    return {
         "WEBEX_CLIENT_ID": sim.client_id,
         "WEBEX_CLIENT_SECRET": sim.client_secret,
         "WEBEX_REFRESH_TOKEN": sim.refresh_token,
     }
 
 
-def existing(sim):
-    location_id = sim.location_id("Headquarters")
-    menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
-    sim.api(
-        "POST",
-        "/telephony/config/locations/%s/autoAttendants" % location_id,
-        json={
-            "name": "Reception",
-            "extension": "2100",
-            "businessSchedule": "AUTOATTENDANT-BUSINESS-HOURS",
-            "businessHoursMenu": menu,
-            "afterHoursMenu": menu,
-        },
-    ).raise_for_status()
-
-
-def _module_play(module, args):
-    """One task of MODULE; with refresh credentials among ARGS, no access token in the environment either."""
-
-    def build(sim):
-        task_args = args(sim)
-        return [{"name": "Task", module: task_args, "register": "result"}], (
-            {"WEBEX_ACCESS_TOKEN": ""} if "refresh_token" in task_args else None
-        )
-
-    return build
-
-
-# name: (tasks(sim) -> (tasks, env), before(sim) or None, run options, expected rc == 0)
-SCENARIOS = {
-    "create-token-option-diff": (
-        _module_play(AA, lambda sim: dict(ARGS, **token_option(sim))),
-        None,
-        {"diff": True},
-        True,
-    ),
-    "update-token-env-diff": (
-        _module_play(AA, lambda sim: dict(ARGS, name_dialing="GROUP")),
-        existing,
-        {"diff": True},
-        True,
-    ),
-    "check-mode-refresh-options": (
-        _module_play(AA, lambda sim: dict(ARGS, **refresh_options(sim))),
-        None,
-        {"check": True, "diff": True},
-        True,
-    ),
-    "update-refresh-env-diff": (
-        lambda sim: ([{"name": "Task", AA: dict(ARGS, name_dialing="GROUP")}], refresh_env(sim)),
-        existing,
-        {"diff": True},
-        True,
-    ),
-    "failing-call-token-option": (
-        _module_play(AA, lambda sim: dict(ARGS, business_schedule="NOPE", **token_option(sim))),
-        None,
-        {"diff": True},
-        False,
-    ),
-    "failing-call-refresh-options": (
-        _module_play(AA, lambda sim: dict(ARGS, business_schedule="NOPE", **refresh_options(sim))),
-        None,
-        {},
-        False,
-    ),
-    "bad-input-token-option": (
-        _module_play(AA, lambda sim: dict(ARGS, extension="21a0", **token_option(sim))),
-        None,
-        {},
-        False,
-    ),
-    "wrong-refresh-token": (
-        _module_play(AA, lambda sim: {**ARGS, **refresh_options(sim), "refresh_token": WRONG_REFRESH_TOKEN}),
-        None,
-        {},
-        False,
-    ),
-    "module-defaults-token": (
-        lambda sim: ([{"name": "Task", AA: ARGS, "register": "result"}], {"WEBEX_ACCESS_TOKEN": ""}),
-        None,
-        {"diff": True, "module_defaults": True},
-        True,
-    ),
-    "info-token-option": (
-        _module_play(INFO, lambda sim: dict(location="Headquarters", **token_option(sim))),
-        existing,
-        {},
-        True,
-    ),
-    "info-refresh-options": (_module_play(INFO, refresh_options), existing, {}, True),
-    "schedule-refresh-options-diff": (
-        _module_play(SCHEDULE, lambda sim: dict(SCHEDULE_ARGS, **refresh_options(sim))),
-        None,
-        {"diff": True},
-        True,
-    ),
-    "schedule-token-option-check": (
-        _module_play(SCHEDULE, lambda sim: dict(SCHEDULE_ARGS, **token_option(sim))),
-        None,
-        {"check": True, "diff": True},
-        True,
-    ),
-}
-
-
-def secrets_of(sim):
+def scenarios(sim):
+    """name: (module, options, task keywords, succeeds, mints a token). In order: each builds on the one before."""
     return {
-        "access token": sim.token,
-        "client secret": sim.client_secret,
-        "refresh token": sim.refresh_token,
-        "read-only token": sim.read_only_token,
-        "wrong refresh token": WRONG_REFRESH_TOKEN,
-        "minted token": MINTED_PREFIX,
-    }
-
-
-def assert_no_secret(sim, run):
-    places = {
-        "stdout": run.stdout,
-        "stderr": run.stderr,
-        "task results": json.dumps(run.results),
-        "simulator request log": json.dumps(sim.requests()),
-    }
-    for what, secret in secrets_of(sim).items():
-        for where, text in places.items():
-            assert secret not in text, "the %s appears in %s" % (what, where)
-
-
-@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
-def test_no_secret_anywhere(sim, tmp_path, scenario):
-    build, before, options, succeeds = SCENARIOS[scenario]
-    if before:
-        before(sim)
-    tasks, env = build(sim)
-    play_options = dict(options)
-    if play_options.pop("module_defaults", False):
-        path = str(tmp_path / "playbook.yml")
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(
-                [
-                    {
-                        "name": "Test play",
-                        "hosts": "localhost",
-                        "gather_facts": False,
-                        "module_defaults": {"group/wxc.calling.webex": {"access_token": sim.token}},
-                        "tasks": tasks,
-                    }
-                ],
-                handle,
-            )
-    else:
-        path = write_playbook(tmp_path, tasks)
-    run = run_playbook(path, sim, extra_args=["-vvv"], env=env, **play_options)
-    assert (run.rc == 0) is succeeds, run
-    assert "ESTABLISH LOCAL CONNECTION" in run.stdout  # really -vvv: module arguments and results are printed
-    if succeeds and options.get("diff") and scenario.startswith(("create", "update", "check")):
-        assert "+++ after" in run.stdout
-    assert_no_secret(sim, run)
-    if "refresh" in scenario and scenario != "wrong-refresh-token":
-        assert [e["path"] for e in sim.requests()].count("/v1/access_token") == 1
-    if scenario == "wrong-refresh-token":
-        result = run.one("Task")["result"]
-        assert result["api_error"]["path"] == "/access_token" and result["api_error"]["status"] == 400, result
-        assert sim.writes() == [
+        "check-mode-refresh-options": (
+            AA_MODULE,
+            dict(ARGS, **refresh_options(sim)),
+            {"environment": NO_TOKEN, "check_mode": True, "diff": True},
+            True,
+            True,
+        ),
+        "schedule-token-option-check": (
+            SCHEDULE_MODULE,
+            dict(SCHEDULE_ARGS, **token_option(sim)),
+            {"environment": NO_REFRESH, "check_mode": True, "diff": True},
+            True,
+            False,
+        ),
+        "create-token-option-diff": (
+            AA_MODULE,
+            dict(ARGS, **token_option(sim)),
+            {"environment": NO_REFRESH, "diff": True},
+            True,
+            False,
+        ),
+        "update-token-env-diff": (
+            AA_MODULE,
+            dict(ARGS, name_dialing="GROUP"),
+            {"environment": NO_REFRESH, "diff": True},
+            True,
+            False,
+        ),
+        "update-refresh-env-diff": (
+            AA_MODULE,
+            dict(ARGS, name_dialing="ENTERPRISE"),
+            {"environment": NO_TOKEN, "diff": True},
+            True,
+            True,
+        ),
+        "module-defaults-token": (
+            AA_MODULE,
+            dict(ARGS, name_dialing="GROUP"),
             {
-                "method": "POST",
-                "path": "/v1/access_token",
-                "query": {},
-                "status": 400,
-                "body": {
-                    "grant_type": "refresh_token",
-                    "client_id": sim.client_id,
-                    "client_secret": "***",
-                    "refresh_token": "***",
-                },
-                **_extra_log_fields(sim.writes()[0]),
-            }
-        ]
+                "environment": NEITHER,
+                "diff": True,
+                "module_defaults": {"group/wxc.calling.webex": {"access_token": sim.token}},
+            },
+            True,
+            False,
+        ),
+        "info-token-option": (
+            INFO_MODULE,
+            dict(location="Headquarters", **token_option(sim)),
+            {"environment": NO_REFRESH},
+            True,
+            False,
+        ),
+        "info-refresh-options": (INFO_MODULE, refresh_options(sim), {"environment": NO_TOKEN}, True, True),
+        "schedule-refresh-options-diff": (
+            SCHEDULE_MODULE,
+            dict(SCHEDULE_ARGS, **refresh_options(sim)),
+            {"environment": NO_TOKEN, "diff": True},
+            True,
+            True,
+        ),
+        "failing-call-token-option": (
+            AA_MODULE,
+            dict(ARGS, business_schedule="NOPE", **token_option(sim)),
+            {"environment": NO_REFRESH, "diff": True},
+            False,
+            False,
+        ),
+        "failing-call-refresh-options": (
+            AA_MODULE,
+            dict(ARGS, business_schedule="NOPE", **refresh_options(sim)),
+            {"environment": NO_TOKEN},
+            False,
+            True,
+        ),
+        "bad-input-token-option": (
+            AA_MODULE,
+            dict(ARGS, extension="21a0", **token_option(sim)),
+            {"environment": NO_REFRESH},
+            False,
+            False,
+        ),
+        "wrong-refresh-token": (
+            AA_MODULE,
+            dict(ARGS, **refresh_options(sim, WRONG_REFRESH_TOKEN)),
+            {"environment": NO_TOKEN},
+            False,
+            False,
+        ),
+    }
+
+
+def write_plays(directory, plays):
+    path = os.path.join(str(directory), "secrets.yml")
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(plays, handle, sort_keys=False)
+    return path
 
 
 def _extra_log_fields(entry):
@@ -238,61 +163,130 @@ def _extra_log_fields(entry):
     return {key: value for key, value in entry.items() if key not in ("method", "path", "query", "status", "body")}
 
 
-@pytest.mark.parametrize("no_log", [True, False], ids=["role-no-log", "role-diff-shown"])
-def test_role_with_token_variable(sim, no_log):
-    extra_vars = {"auto_attendant_access_token": sim.token, "auto_attendant_no_log": no_log}
+@pytest.mark.parametrize("verbosity", ["default", "-vvv"])
+def test_no_secret_anywhere_from_the_modules(sim, tmp_path, verbosity):
+    table = scenarios(sim)
+    tasks = [
+        dict({"name": name, module: options, "ignore_errors": not succeeds}, **keywords)
+        for name, (module, options, keywords, succeeds, _mints) in table.items()
+    ]
+    plays = [{"name": "Secrets", "hosts": "localhost", "gather_facts": False, "tasks": tasks}]
+    sim.clear_requests()
+    # run_playbook's secret scan: no secret of the simulator, of the environment or WRONG_REFRESH_TOKEN, in any form,
+    # in stdout, stderr, the task results or the simulator's request log.
     run = run_playbook(
-        "role_auto_attendant.yml",
+        write_plays(tmp_path, plays),
         sim,
-        extra_vars=extra_vars,
-        env={"WEBEX_ACCESS_TOKEN": ""},
-        diff=True,
-        extra_args=["-vvv"],
+        env=job_environment(sim),
+        extra_args=["-vvv"] if verbosity == "-vvv" else [],
+        secrets={"wrong refresh token": WRONG_REFRESH_TOKEN},
     )
     assert run.rc == 0, run
-    assert_no_secret(sim, run)
-    # The token was passed on the command line (-e) and is part of the recorded vars only as the masked module argument.
-    assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in run.stdout or no_log
+    assert {name: not run.one(name)["failed"] for name in table} == {
+        name: succeeds for name, (_m, _o, _k, succeeds, _mints) in table.items()
+    }, run
+    if verbosity == "-vvv":
+        assert "ESTABLISH LOCAL CONNECTION" in run.stdout  # really -vvv: module arguments and results are printed
+    assert run.stdout.count("+++ after") >= 6, run  # the diffs of the creations and updates are shown
+    assert run.one("bad-input-token-option")["result"]["msg"].startswith("Invalid options: extension: '21a0'")
+    assert "NOPE" in run.one("failing-call-refresh-options")["result"]["msg"]
+    result = run.one("wrong-refresh-token")["result"]
+    assert result["api_error"]["path"] == "/access_token" and result["api_error"]["status"] == 400, result
+    # Each run with refresh credentials mints exactly one token: one request each, all answered, the wrong one refused.
+    minted = [entry for entry in sim.requests() if entry["path"] == "/v1/access_token"]
+    expected = [
+        200 if mints else 400
+        for _module, options, _keywords, _succeeds, mints in table.values()
+        if mints or options.get("refresh_token") == WRONG_REFRESH_TOKEN
+    ]
+    assert [entry["status"] for entry in minted] == expected == [200] * 5 + [400]
+    assert minted[-1] == {
+        "method": "POST",
+        "path": "/v1/access_token",
+        "query": {},
+        "status": 400,
+        "body": {
+            "grant_type": "refresh_token",
+            "client_id": sim.client_id,
+            "client_secret": "***",
+            "refresh_token": "***",
+        },
+        **_extra_log_fields(minted[-1]),
+    }
 
 
-def test_role_with_refresh_credentials_in_the_environment_and_a_failure(sim):
-    variables = {
+def example_vars():
+    with open(os.path.join(PLAYBOOKS, "role_auto_attendant.yml"), encoding="utf-8") as handle:
+        return copy.deepcopy(yaml.safe_load(handle)[0]["vars"])
+
+
+def role_block(name, variables, environment, rescued=False):
+    block = {
+        "name": name,
+        "environment": environment,
+        "block": [{"name": "Role: " + name, "ansible.builtin.include_role": {"name": ROLE_NAME}, "vars": variables}],
+    }
+    if rescued:
+        block["rescue"] = [{"name": "Failed as expected: " + name, "ansible.builtin.debug": {"msg": "rescued"}}]
+    return block
+
+
+def test_no_secret_anywhere_from_the_role(sim, tmp_path):
+    failing_sites = {
         "auto_attendant_list": [
             {"name": "Good Site", "location": "Headquarters", "extension": "2901"},
             {"name": "Bad Site", "location": "Headquarters", "extension": "2902", "business_schedule": "NOPE"},
         ],
         "auto_attendant_defaults": {"business_schedule": "AUTOATTENDANT-BUSINESS-HOURS"},
     }
-    run = run_playbook(
-        "role_auto_attendant.yml",
-        sim,
-        extra_vars=copy.deepcopy(variables),
-        env=refresh_env(sim),
-        diff=True,
-        extra_args=["-vvv"],
-    )
-    assert run.rc != 0, run
-    assert_no_secret(sim, run)
-    assert "NOPE" in run.stdout
-
-
-def test_role_with_refresh_credentials_as_variables_and_no_log_off(sim):
-    extra_vars = {
+    refresh_variables = {
         "auto_attendant_client_id": sim.client_id,
         "auto_attendant_client_secret": sim.client_secret,
         "auto_attendant_refresh_token": sim.refresh_token,
-        "auto_attendant_no_log": False,
     }
-    run = run_playbook(
-        "role_auto_attendant.yml",
-        sim,
-        extra_vars=extra_vars,
-        env={"WEBEX_ACCESS_TOKEN": ""},
-        diff=True,
-        extra_args=["-vvv"],
-    )
+    tasks = [
+        # The token as a role variable, the module output hidden (the default); the environment's token is wrong.
+        role_block(
+            "token variable, no_log",
+            {"auto_attendant_access_token": sim.token},
+            dict(NO_REFRESH, WEBEX_ACCESS_TOKEN="not-the-token"),
+        ),
+        # The same, the module output shown: the three sites removed, their details in the diff.
+        role_block(
+            "token variable, output shown",
+            {
+                "auto_attendant_access_token": sim.token,
+                "auto_attendant_no_log": False,
+                "auto_attendant_state": "absent",
+            },
+            NEITHER,
+        ),
+        # Refresh credentials from the environment, and a site the service refuses.
+        role_block("refresh environment, a failure", failing_sites, NO_TOKEN, rescued=True),
+        # Refresh credentials as role variables, the module output shown: the three sites created again.
+        role_block("refresh variables, output shown", dict(refresh_variables, auto_attendant_no_log=False), NEITHER),
+    ]
+    plays = [
+        {"name": "Role secrets", "hosts": "localhost", "gather_facts": False, "vars": example_vars(), "tasks": tasks}
+    ]
+    sim.clear_requests()
+    run = run_playbook(write_plays(tmp_path, plays), sim, env=job_environment(sim), diff=True, extra_args=["-vvv"])
     assert run.rc == 0, run
-    assert_no_secret(sim, run)
+    assert "ESTABLISH LOCAL CONNECTION" in run.stdout
+    hidden, shown, failed, created = run.task(CONFIGURE)
+    # Hidden: the module's output is censored, the summary below it is not; the role variable's token did the work.
+    assert "censored" in hidden["result"]
+    assert run.task(SUMMARY)[0]["result"]["msg"] == [
+        "HQ Main Line: created",
+        "Denver Main Line: created",
+        "Austin Main Line: created",
+    ]
+    # Shown: the module arguments are printed with the token masked, and the diffs of the deletions and creations.
+    assert [entry["action"] for entry in shown["result"]["results"]] == ["delete"] * 3
+    assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in run.stdout
     assert "+++ after" in run.stdout
+    assert failed["failed"] and "NOPE" in run.stdout
+    assert run.one("Failed as expected: refresh environment, a failure")
+    assert [entry["action"] for entry in created["result"]["results"]] == ["create"] * 3
     # One token per module run: the role converges every attendant in one run of webex_auto_attendants.
-    assert [e["path"] for e in sim.requests()].count("/v1/access_token") == 1
+    assert [entry["status"] for entry in sim.requests() if entry["path"] == "/v1/access_token"] == [200, 200]

@@ -121,50 +121,61 @@ def https_url(sim, certificate):
     proxy.close()
 
 
-def run_task(sim, tmp_path, module, args, url, env=None):
-    path = write_playbook(tmp_path, [{"name": "Task", module: args, "register": "result"}])
-    run = run_playbook(path, sim, env=dict({"WEBEX_API_URL": url}, **(env or {})))
-    return run, run.one("Task")["result"]
-
-
-def test_self_signed_certificate_is_refused_by_default(sim, tmp_path, https_url):
+def test_certificates_are_verified_unless_validate_certs_is_false(sim, tmp_path, https_url):
+    """Every case a task of one playbook: the API URL of each task in its environment (the self-signed proxy, or the
+    plain simulator). The refused cases use Branch Office Austin, which no other task names: had one of them reached
+    the API, the request log would show it."""
     url, proxy = https_url
-    run, result = run_task(sim, tmp_path, AA, ARGS, url)
-    assert run.rc != 0, run
-    assert "certificate" in result["msg"].lower() and "validate_certs" in result["msg"], result["msg"]
-    assert result["api_error"]["status"] is None
-    assert proxy.handshake_failures >= 1
-    assert sim.requests() == []  # nothing got past the TLS handshake
-    assert not result.get("warnings")
-
-
-def test_refresh_token_request_is_verified_too(sim, tmp_path, https_url):
-    url, _proxy = https_url
+    over_tls = {"WEBEX_API_URL": url}
+    refresh_only = dict(over_tls, WEBEX_ACCESS_TOKEN="")  # the refresh credentials of the process environment
+    tasks = [
+        {"name": "Self-signed, refused", AA: dict(ARGS, location="Branch Office Austin"), "environment": over_tls},
+        {"name": "Refresh token request", INFO: {"location": "Branch Office Austin"}, "environment": refresh_only},
+        {"name": "Attendant, validate_certs false", AA: dict(ARGS, validate_certs=False), "environment": over_tls},
+        {
+            "name": "Info, validate_certs false",
+            INFO: {"location": "Headquarters", "validate_certs": False},
+            "environment": over_tls,
+        },
+        {"name": "Plain HTTP, default validate_certs", INFO: {}},
+    ]
+    for entry in tasks[:2]:
+        entry["ignore_errors"] = True
+    austin = sim.location_id("Branch Office Austin")
+    sim.clear_requests()
     env = {
-        "WEBEX_ACCESS_TOKEN": "",
         "WEBEX_CLIENT_ID": sim.client_id,
         "WEBEX_CLIENT_SECRET": sim.client_secret,
         "WEBEX_REFRESH_TOKEN": sim.refresh_token,
     }
-    run, result = run_task(sim, tmp_path, INFO, {}, url, env=env)
-    assert run.rc != 0, run
-    assert "certificate" in result["msg"].lower() and result["api_error"]["path"] == "/access_token", result
-    assert sim.requests() == []
-
-
-@pytest.mark.parametrize(
-    "module, args", [(AA, ARGS), (INFO, {"location": "Headquarters"})], ids=["auto_attendant", "info"]
-)
-def test_validate_certs_false_works_with_a_warning(sim, tmp_path, https_url, module, args):
-    url, _proxy = https_url
-    run, result = run_task(sim, tmp_path, module, dict(args, validate_certs=False), url)
+    run = run_playbook(write_playbook(tmp_path, tasks), sim, env=env)
     assert run.rc == 0, run
-    assert any(WARNING in warning and url in warning for warning in result.get("warnings", [])), result
-    assert "[WARNING]: " + WARNING in run.stdout + run.stderr
-    assert sim.requests()
 
-
-def test_plain_http_with_default_validate_certs_gives_no_warning(sim, tmp_path):
-    run, result = run_task(sim, tmp_path, INFO, {}, sim.url)
-    assert run.rc == 0, run
+    # Refused by default: at once, a message that says the certificate was not verified and what to do, no warning.
+    refused = run.one("Self-signed, refused")
+    assert refused["failed"], refused
+    result = refused["result"]
+    assert "certificate" in result["msg"].lower() and "validate_certs" in result["msg"], result["msg"]
+    assert result["api_error"]["status"] is None
     assert not result.get("warnings")
+    assert proxy.handshake_failures >= 2
+    # The token request is verified too.
+    minted = run.one("Refresh token request")
+    assert minted["failed"], minted
+    assert "certificate" in minted["result"]["msg"].lower(), minted
+    assert minted["result"]["api_error"]["path"] == "/access_token", minted
+    # Nothing of the refused tasks got past the TLS handshake: no token request, nothing about their location.
+    assert not [entry for entry in sim.requests() if entry["path"] == "/v1/access_token" or austin in str(entry)]
+    assert not [entry for entry in sim.requests() if "Branch Office Austin" in str(entry)]
+
+    # validate_certs false works, and says so in a warning naming the URL, in the result and in the output.
+    for name in ("Attendant, validate_certs false", "Info, validate_certs false"):
+        result = run.one(name)["result"]
+        assert not run.one(name)["failed"], result
+        assert any(WARNING in warning and url in warning for warning in result.get("warnings", [])), result
+    assert "[WARNING]: " + WARNING in run.stdout + run.stderr
+    assert [entry["method"] for entry in sim.writes()] == ["POST"]  # the attendant, through the proxy
+
+    # Plain HTTP with the default validate_certs: no warning.
+    plain = run.one("Plain HTTP, default validate_certs")
+    assert not plain["failed"] and not plain["result"].get("warnings"), plain

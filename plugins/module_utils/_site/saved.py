@@ -194,7 +194,7 @@ def value_at(view, field):
     "a.b", "<menu>.key_configurations (key 1, 2)" (those key entries), "events (Saturday)", "rules (VIP)"."""
     if not isinstance(view, dict):
         return None
-    path, _, names = field.partition(" (")
+    path, _separator, names = field.partition(" (")
     names = [name.strip() for name in names.rstrip(")").split(",")] if names else []
     if names and path.endswith("key_configurations"):
         path, names = path[: -len(".key_configurations")], [name.replace("key ", "", 1) for name in names]
