@@ -108,6 +108,8 @@ package: venv
 		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t filter $$filter > /dev/null; done
 	for role in $$(ls roles); do \
 		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t role wxc.calling.$$role > /dev/null; done
+	for plugin in $$(ls plugins/inventory | sed -n 's/\.py$$//p'); do \
+		ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -t inventory wxc.calling.$$plugin > /dev/null; done
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-doc -l wxc.calling
 
 # The execution environment's build context (a container engine is only needed for `ansible-builder build`).
@@ -146,11 +148,14 @@ demo: venv links
 	bash examples/demo.sh
 
 # API calls and wall time per auto attendant against the simulator (about 6-10 minutes), then whole sites at once at
-# 100 ms latency (benchmarks/bulk.py, 15-25 minutes); see docs/docsite/rst/performance.rst. Never part of make test.
+# 100 ms latency (benchmarks/bulk.py, 15-25 minutes) and with webex_site (benchmarks/site.py), then one host per
+# location (benchmarks/locations.py, 200 locations x 5 attendants, no-op at forks 1, 4, 8, about 20 minutes); see
+# docs/docsite/rst/performance.rst. Never part of make test.
 bench: venv links
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bulk.py $(BULK_BENCH_ARGS)
 	$(BIN)/python benchmarks/site.py $(SITE_BENCH_ARGS)
+	$(BIN)/python benchmarks/locations.py $(LOCATIONS_BENCH_ARGS)
 
 # Mutation testing of plugins/module_utils, plugins/plugin_utils and plugins/filter against the unit tests (mutmut; outside `make test`).
 # Its last line: "mutation score: K/N killed (P%)"; see docs/docsite/rst/mutation.rst and .ci/mutation.py. It runs

@@ -41,5 +41,9 @@ SVG
 fi
 test -s "$example-headquarters.svg"
 
+# The call-flow tests example of the guide "Testing call flows", included as the repository holds it.
+cp ../../examples/call_flow_tests/call_flow_tests.yml ../../examples/call_flow_tests/check_call_flows.yml \
+    rst/collections/wxc/calling/docsite/
+
 # Build Sphinx site
 sphinx-build -M html rst build -c . -W --keep-going

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 class ModuleDocFragment:
-    """Connection and authentication options shared by every module of the collection."""
+    """Connection and authentication options shared by every module of the collection and its inventory plugin."""
 
     DOCUMENTATION = r"""
 options:
@@ -19,7 +19,7 @@ options:
       - Surrounding whitespace (the final newline of a vaulted value or a C(|) block) is stripped. Whitespace, control
         or non-ASCII characters inside the value are refused, with a message that names the option and not the value.
         The same holds for O(client_id), O(client_secret) and O(refresh_token).
-      - Leave it unset and give O(client_id), O(client_secret) and O(refresh_token) to have the module mint one.
+      - Leave it unset and give O(client_id), O(client_secret) and O(refresh_token) to have one minted.
     type: str
     required: false
   client_id:

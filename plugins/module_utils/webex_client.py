@@ -88,6 +88,19 @@ def webex_argument_spec():
     )
 
 
+class ConnectionOptionsError(ValueError):
+    """The connection options cannot make a client: the message names the options at fault, never a value."""
+
+    def __init__(self, msg, errors=None):
+        self.msg = msg
+        self.errors = errors
+        super().__init__(msg)
+
+    def result(self):
+        """What a module fails with: msg, and the list of problems when there are several kinds."""
+        return dict(msg=self.msg, errors=self.errors) if self.errors is not None else dict(msg=self.msg)
+
+
 class WebexApiError(Exception):
     """A failed API call, with what an administrator needs to act on it (and never the token)."""
 
@@ -297,18 +310,20 @@ class WebexClient:
         self._use_token(token)
 
     @classmethod
-    def from_module(cls, module):
-        """A client configured from the shared connection options of MODULE; fails the module when unusable."""
-        if requests is None:
-            from ansible.module_utils.basic import missing_required_lib
+    def from_options(cls, params, warn=None, register_secret=None):
+        """A client configured from the connection options PARAMS (webex_argument_spec()'s names, fallbacks applied).
 
-            module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
-        params = module.params
+        Every module (through from_module) and the inventory plugin build their client here, so both take the same
+        options and refuse the same way: ConnectionOptionsError names the options at fault, never a value.
+        REGISTER_SECRET(value) is called with every secret as soon as it is read (a module's no_log values).
+        """
+        register_secret = register_secret or (lambda value: None)
+        warn = warn or (lambda message: None)
         cleaned, problems = {}, []
         for option in SECRET_OPTIONS:
             value, problem = clean_secret(option, params.get(option))
             if value and option != "client_id":
-                module.no_log_values.add(value)  # the stripped form is masked too, not only the value as given
+                register_secret(value)  # the stripped form is masked too, not only the value as given
             cleaned[option] = value or None
             if problem:
                 problems.append(problem)
@@ -318,32 +333,46 @@ class WebexClient:
                 "timeout: %s seconds; give a positive number of seconds to wait for each response" % timeout
             )
         if problems:
-            module.fail_json(msg="Invalid options: " + "; ".join(problems), errors=problems)
+            raise ConnectionOptionsError("Invalid options: " + "; ".join(problems), errors=problems)
         refresh = [cleaned[name] for name in ("client_id", "client_secret", "refresh_token")]
         if any(refresh) and not all(refresh):
             missing = [
                 name for name, value in zip(("client_id", "client_secret", "refresh_token"), refresh) if not value
             ]
-            module.fail_json(
-                msg="client_id, client_secret and refresh_token go together; missing: %s" % ", ".join(missing)
+            raise ConnectionOptionsError(
+                "client_id, client_secret and refresh_token go together; missing: %s" % ", ".join(missing)
             )
         if not cleaned["access_token"] and not all(refresh):
-            module.fail_json(
-                msg="access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment "
+            raise ConnectionOptionsError(
+                "access_token is required (the access_token option or the WEBEX_ACCESS_TOKEN environment "
                 "variable), or client_id, client_secret and refresh_token to mint one"
             )
-        if not params["validate_certs"]:
-            module.warn("validate_certs is false: the TLS certificate of %s is not verified" % params["api_url"])
+        api_url = params.get("api_url") or DEFAULT_API_URL
+        validate_certs = params.get("validate_certs", True)
+        if not validate_certs:
+            warn("validate_certs is false: the TLS certificate of %s is not verified" % api_url)
         return cls(
-            params["api_url"] or DEFAULT_API_URL,
+            api_url,
             cleaned["access_token"],
             org_id=params.get("org_id") or None,
-            validate_certs=params["validate_certs"],
-            timeout=params["timeout"],
-            warn=module.warn,
+            validate_certs=validate_certs,
+            timeout=timeout if timeout is not None else 30,
+            warn=warn,
             refresh_credentials=tuple(refresh) if all(refresh) else None,
-            register_secret=module.no_log_values.add,
+            register_secret=register_secret,
         )
+
+    @classmethod
+    def from_module(cls, module):
+        """A client configured from the shared connection options of MODULE; fails the module when unusable."""
+        if requests is None:
+            from ansible.module_utils.basic import missing_required_lib
+
+            module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+        try:
+            return cls.from_options(module.params, warn=module.warn, register_secret=module.no_log_values.add)
+        except ConnectionOptionsError as error:
+            module.fail_json(**error.result())
 
     def shared(self, concurrency):
         """This client, prepared for CONCURRENCY threads: a connection pool of that size and one rate-limit gate.

@@ -15,12 +15,19 @@ description:
   - It looks the schedule up first, then creates it, renames it, adds, changes and removes events, deletes it, or does
     nothing.
   - Events are compared as a set keyed by event name. An event that differs is sent whole (one request per event);
-    events not listed are removed. Leave O(events) unset to leave the events alone.
+    events not listed are removed (see O(purge_events)). Leave O(events) unset to leave the events alone.
+  - A holiday schedule can maintain itself. O(holidays) generates its events from a holiday calendar (the Python
+    package C(holidays), with countries, subdivisions, observed days and languages), for the years you list or for the next
+    years counted from today in the location's time zone. Run it once a year (an AWX schedule) and the floating
+    holidays of the new year are added.
   - Schedule ids change when a schedule is renamed; the module always uses the id the service returns after a rename.
   - A schedule that an auto attendant of the location still uses is not deleted; the task fails and names the auto
     attendants, before any change.
 author:
   - wxc.calling maintainers (@wxc-calling)
+requirements:
+  - The Python package C(holidays) (0.109 or later, before 1.0) on the host that runs the module, only when
+    O(holidays) is used. It is in the collection's C(requirements.txt) and its execution environment.
 extends_documentation_fragment:
   - wxc.calling.webex
   - wxc.calling.attributes
@@ -72,7 +79,8 @@ options:
     default: present
   events:
     description:
-      - The events of the schedule, all of them. Events of the schedule that are not listed are removed.
+      - The events of the schedule, all of them. Events of the schedule that are not listed are removed, unless
+        O(purge_events=false) (or O(holidays) is set; see there).
       - Not set, the events are left alone (and a new schedule has none).
     type: list
     elements: dict
@@ -199,12 +207,95 @@ options:
                 type: str
                 required: true
                 choices: [JANUARY, FEBRUARY, MARCH, APRIL, MAY, JUNE, JULY, AUGUST, SEPTEMBER, OCTOBER, NOVEMBER, DECEMBER]
+  holidays:
+    description:
+      - Generate the events of a holiday schedule from a holiday calendar, the Python package C(holidays) (PyPI),
+        which knows the public holidays of most countries and their subdivisions, floating holidays (Thanksgiving,
+        Easter) and observed days, in several languages. Only with O(type=holidays).
+      - Each holiday becomes an all-day event of one day, named by O(holidays.name_format); an observed day (a
+        holiday on a weekend observed on a weekday) is an event of its own. Two holidays on one day make one event
+        whose name joins theirs with V(; ).
+      - The generated events are merged with O(events); an event of O(events) with the name of a generated one
+        replaces it. Events of the schedule that are neither generated nor listed are kept, unless
+        O(purge_events=true), which removes those of the years in O(holidays.years) only. Events of other years are
+        never touched; an event belongs to the year of its start date.
+      - The option is checked before any request (the package is asked then); a missing package fails the task
+        naming it. Without this option the package is not needed.
+    type: dict
+    version_added: 0.2.0
+    suboptions:
+      country:
+        description:
+          - The country, as an ISO 3166-1 code the package knows (V(US), V(CA), V(GB), V(DE)).
+        type: str
+        required: true
+      subdivision:
+        description:
+          - A subdivision of O(holidays.country) (a US state, a Canadian province) by its code or one of the
+            package's names for it (V(CA) or V(QC), V(Quebec)). Its holidays are added to the country's.
+        type: str
+      years:
+        description:
+          - "The years to generate, as a list (V([2026, 2027])), or V({next: N}) for N years (1 to 10) from the
+            current year, counted from today in the location's time zone (read from the location; a time zone the
+            host does not know counts in UTC, with a warning)."
+          - Years from 2000 to 2099. RV(holiday_years) returns the years covered.
+        type: raw
+        required: true
+      include:
+        description:
+          - Only these holidays, by name as the calendar names them (case-insensitive). A name also matches the
+            observed day of that holiday (V(Christmas Day) also takes V(Christmas Day (observed))).
+          - A name that neither the country nor any of its subdivisions has in those years fails the task, listing
+            the holidays. A name of another subdivision's calendar is accepted (and takes nothing), so that one
+            holiday set serves locations in many states.
+        type: list
+        elements: str
+      exclude:
+        description:
+          - Leave out these holidays, by name as for O(holidays.include), observed days included. To leave out only
+            the observed day, name it (V(Christmas Day (observed))).
+        type: list
+        elements: str
+      observed:
+        description:
+          - Whether to include the observed days of holidays that fall on a weekend. Not set, the package's default
+            for the country (V(true) for the US).
+        type: bool
+      language:
+        description:
+          - The language of the holiday names, one the package has for the country (V(fr) for Canada, V(en_US)).
+            Not set, the country's default language.
+        type: str
+      name_format:
+        description:
+          - The name of each event, with the fields V({name}) (the holiday's name), V({year}) and V({date})
+            (V(YYYY-MM-DD)). It needs V({year}) or V({date}), since event names are unique in a schedule and holidays
+            come back every year.
+          - An event name has at most 80 characters; a longer holiday name is cut and ends with V(...).
+          - Changing it renames every generated event (the old names are removed with O(purge_events=true)).
+        type: str
+        default: "{name} {date}"
+  purge_events:
+    description:
+      - Whether events of the schedule that are neither listed in O(events) nor generated by O(holidays) are removed.
+      - With O(holidays), only the events of the years in O(holidays.years) are removed; events of other years are
+        never touched.
+      - Not set, V(true) with O(events) alone (the events listed are all of them), V(false) with O(holidays) (the
+        calendar's events are added and updated, the others kept).
+      - Only with O(events) or O(holidays).
+    type: bool
+    version_added: 0.2.0
 notes:
   - Dates and times are compared as V(YYYY-MM-DD) and V(HH:MM); times read back as V(HH:MM:SS) compare equal.
   - Deleting a schedule first reads the details of every auto attendant of the location, to refuse the deletion of a
     schedule still in use.
 seealso:
   - module: wxc.calling.webex_auto_attendant
+  - module: wxc.calling.webex_schedule_info
+  - name: The holidays package
+    description: The holiday calendar behind O(holidays), its countries and subdivisions.
+    link: https://pypi.org/project/holidays/
 """
 
 EXAMPLES = r"""
@@ -241,6 +332,34 @@ EXAMPLES = r"""
       - name: Year-end closure
         start_date: "2026-12-24"
         end_date: "2026-12-31"
+
+- name: US public holidays and those of California, this year and next, kept up to date on every run
+  wxc.calling.webex_schedule:
+    location: Headquarters
+    type: holidays
+    name: Company holidays
+    holidays:
+      country: US
+      subdivision: CA
+      years: {next: 2}
+      exclude: [Columbus Day]
+    purge_events: true
+    events:
+      - name: Year-end closure
+        start_date: "2026-12-28"
+        end_date: "2026-12-31"
+
+- name: Texas holidays of two given years, without observed days, named by year
+  wxc.calling.webex_schedule:
+    location: Branch Office Austin
+    type: holidays
+    name: Texas holidays
+    holidays:
+      country: US
+      subdivision: TX
+      observed: false
+      years: [2026, 2027]
+      name_format: "{name} {year}"
 
 - name: Rename a schedule; the auto attendants that use it follow
   wxc.calling.webex_schedule:
@@ -306,6 +425,13 @@ schedule:
           recur_for_ever: true
           recur_weekly: {recur_interval: 1, sunday: false, monday: true, tuesday: true, wednesday: true,
                          thursday: true, friday: true, saturday: false}
+holiday_years:
+  description: "The years O(holidays) covered (with V({next: N}), counted from today in the location's time zone)."
+  returned: when O(holidays) is set
+  type: list
+  elements: int
+  sample: [2026, 2027]
+  version_added: 0.2.0
 diff:
   description: The name and events before and after the task, in snake_case, when diff mode is on.
   returned: when diff mode is on

@@ -249,6 +249,12 @@ objects:
       description: For a schedule, V(business_hours) or V(holidays).
       type: str
       returned: for schedules
+    holiday_years:
+      description: For a schedule with the C(holidays) option, the years its calendar covers, as
+        M(wxc.calling.webex_schedule) returns them.
+      type: list
+      elements: int
+      returned: for schedules with the holidays option
     action:
       description: V(create), V(update), V(delete) or V(nothing); null when the object could not be planned.
       type: str

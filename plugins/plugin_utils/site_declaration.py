@@ -12,7 +12,6 @@ Shared by the filters auto_attendant_site and auto_attendant_greeting_files.
 
 from __future__ import annotations
 
-import copy
 import os
 
 from ansible.errors import AnsibleFilterError
@@ -74,6 +73,16 @@ def greeting_uploads(auto_attendants, defaults, built, base_dir=None):
     return list(uploads.values())
 
 
+def _plain(value):
+    """VALUE as plain dicts and lists. Ansible hands filters lazy containers that template on access; deepcopy of one
+    runs the nested templates outside their context (a filter such as combine then fails to load)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def site_declaration(auto_attendants, defaults=None, state="present", schedules=None, base_dir=None):
     """The webex_site options {schedules, announcements, auto_attendants, forwarding} the role's variables declare."""
     if schedules is None:
@@ -87,14 +96,14 @@ def site_declaration(auto_attendants, defaults=None, state="present", schedules=
         args = dict(args)
         declared = args.pop(FORWARDING_FIELD, None)
         if declared is not None:
-            entry = dict(copy.deepcopy(declared), location=args["location"], auto_attendant=args["name"])
+            entry = dict(_plain(declared), location=args["location"], auto_attendant=args["name"])
             if args.get("org_id") is not None:
                 entry["org_id"] = args["org_id"]
             forwarding.append(entry)
         attendants.append(args)
     announcements = [dict(upload, level="location") for upload in uploads]
     return {
-        "schedules": copy.deepcopy(schedules),
+        "schedules": _plain(schedules),
         "announcements": announcements,
         "auto_attendants": attendants,
         "forwarding": forwarding,

@@ -1,6 +1,7 @@
 """What the component tests share beyond tests/builders.py: module params as AnsibleModule makes them, the writes in
-the request log, attendants and schedules created through the API behind the module's back, and a stand-in for the
-AnsibleModule a module's run() is given."""
+the request log, attendants and schedules created through the API behind the module's back, a stand-in for the
+AnsibleModule a module's run() is given, and the call-flow site of tests/builders.py applied with the modules' run()
+(the integration test of webex_call_path starts from it too)."""
 
 import copy
 
@@ -11,6 +12,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._announcement import o
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk, export
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as fw_converge
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
@@ -24,10 +27,23 @@ from tests.builders import (
     SCHEDULE_MODULE,
     aa_body,
     schedule_body,
+    site_attendants,
+    site_forwarding,
+    site_schedules,
 )
 from tests.simulator.tests.helpers import aa_path, create
 
-__all__ = ["Failed", "Module", "aa_path", "create", "create_aa", "create_schedule", "params_of", "writes"]
+__all__ = [
+    "Failed",
+    "Module",
+    "aa_path",
+    "apply_site",
+    "create",
+    "create_aa",
+    "create_schedule",
+    "params_of",
+    "writes",
+]
 
 
 def params_of(spec, **options):
@@ -121,3 +137,18 @@ def task_result(client, module, args, check_mode=False, diff=False):
     if stand_in.warnings:
         result["warnings"] = stand_in.warnings
     return result
+
+
+# The call-flow site's attendants in an order in which every attendant a reference names exists first.
+APPLY_ORDER = ("Support", "Sales", "Main Line", "Front Desk")
+
+
+def apply_site(client):
+    """Create the call-flow site of tests/builders.py with the modules' own run(), as a playbook would."""
+    for options in site_schedules():
+        sc_converge.run(Module(params_of(sc_options.argument_spec(), **options)), client)
+    attendants = {options["name"]: options for options in site_attendants()}
+    for name in APPLY_ORDER:
+        aa_converge.run(Module(params_of(aa_options.argument_spec(), **attendants[name])), client)
+    for options in site_forwarding():
+        fw_converge.run(Module(params_of(fw_options.argument_spec(), **options)), client)

@@ -67,9 +67,19 @@ class PlaybookRun:
 
 
 def run_playbook(
-    playbook, sim, extra_vars=None, check=False, diff=False, extra_args=(), env=None, timeout=300, secrets=None
+    playbook,
+    sim,
+    extra_vars=None,
+    check=False,
+    diff=False,
+    extra_args=(),
+    env=None,
+    timeout=300,
+    secrets=None,
+    inventory=INVENTORY,
 ):
-    """Run PLAYBOOK (a path, or a name under tests/integration/playbooks) against SIM.
+    """Run PLAYBOOK (a path, or a name under tests/integration/playbooks) against SIM, with INVENTORY (default: the
+    suite's localhost inventory).
 
     The module finds the simulator through WEBEX_API_URL and WEBEX_ACCESS_TOKEN, as a user's environment would
     point it at the real service; the rest of its environment is the suite's (tests/environment.py), never the
@@ -95,7 +105,7 @@ def run_playbook(
         }
         settings.update(env or {})  # ENV's None: the variable is not set at all for this run
         run_env = child_environment(settings)
-        command = [ANSIBLE_PLAYBOOK, "-i", INVENTORY, playbook]
+        command = [ANSIBLE_PLAYBOOK, "-i", inventory, playbook]
         if extra_vars:
             command += ["-e", json.dumps(extra_vars)]
         if check:

@@ -72,5 +72,10 @@ def test_module_examples_run(sim, tmp_path):
     path = write_playbook(tmp_path, yaml.safe_load(examples))
     run = run_playbook(path, sim)
     assert run.rc == 0, run
-    assert run.changed == 4
+    assert run.changed == 6  # two schedules, the two holiday calendars, the rename, the delete
     assert stored(sim, "Office hours (winter)") is not None and stored(sim, "Holidays", "holidays") is None
+    company = stored(sim, "Company holidays", "holidays")["events"]
+    names = [event["name"] for event in company]  # {next: 2}: this year and next, whichever they are
+    assert "Year-end closure" in names and len([name for name in names if name.startswith("Cesar Chavez Day ")]) == 2
+    texas = stored(sim, "Texas holidays", "holidays", "Branch Office Austin")["events"]
+    assert "Texas Independence Day 2027" in {event["name"] for event in texas}

@@ -253,9 +253,18 @@ class Simulator:
         """Add count locations (<prefix>NNN, two standard schedules, 50 free numbers each); return [{"id", "name"}]."""
         return self._control("POST", "/seed_locations", json={"count": count, "prefix": prefix})["locations"]
 
-    def add_location(self, name, first=False):
-        """Add a location called exactly NAME (at the start of the list with FIRST); return its id."""
-        return self._control("POST", "/locations", json={"name": name, "first": first})["id"]
+    def add_location(self, name, first=False, time_zone=None, address=None, calling=True):
+        """Add a location called exactly NAME (at the start of the list with FIRST); return its id.
+
+        TIME_ZONE and ADDRESS (some of address1, address2, city, state, postalCode, country) place it elsewhere than
+        New York; CALLING False makes it a location without Webex Calling.
+        """
+        spec = {"name": name, "first": first, "calling": calling}
+        if time_zone:
+            spec["time_zone"] = time_zone
+        if address:
+            spec["address"] = address
+        return self._control("POST", "/locations", json=spec)["id"]
 
     def rate_limit(self, every, retry_after="1"):
         """From now on every Nth API request answers 429 with ``Retry-After: retry_after``."""

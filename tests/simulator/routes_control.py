@@ -185,20 +185,46 @@ def seed_auto_attendants(request):
 SEED_MAX_LOCATIONS = 500
 
 
+ADDRESS_FIELDS = ("address1", "address2", "city", "state", "postalCode", "country")
+
+
+def _place(spec):
+    """The time zone and address fields of an added location's spec (the rest stays as seeded)."""
+    time_zone = spec.get("time_zone")
+    if time_zone is not None and (not isinstance(time_zone, str) or not time_zone):
+        raise errors.bad_request("time_zone must be a non-empty string")
+    address = spec.get("address", {})
+    if not isinstance(address, dict) or set(address) - set(ADDRESS_FIELDS):
+        raise errors.bad_request("address must be an object with only %s" % ", ".join(ADDRESS_FIELDS))
+    if any(not isinstance(value, str) for value in address.values()):
+        raise errors.bad_request("address fields must be strings")
+    calling = spec.get("calling", True)
+    if not isinstance(calling, bool):
+        raise errors.bad_request("calling must be true or false")
+    return time_zone, address, calling
+
+
 def add_location(request):
     """Add one location with exactly the name given (any case, a name that contains another, even a duplicate name), at
     the end of the list or, with "first": true, at its start; seeded like /_sim/seed_locations. For tests of name
-    matching that must not rely on the seed's order."""
+    matching that must not rely on the seed's order. "time_zone" and "address" (some of its fields) place it elsewhere
+    than the seeded New York; "calling": false makes it a location without Webex Calling."""
     spec = request.body if isinstance(request.body, dict) else {}
     name = spec.get("name")
     if not isinstance(name, str) or not name.strip():
         raise errors.bad_request("name must be a non-empty string")
+    time_zone, address, calling = _place(spec)
     state = request.state
     with state.lock:
         index = sum(1 for location in state.locations if location.get("seeded")) + 1
         if index > 999:
             raise errors.bad_request("at most 999 added locations (their numbers are +1646NNN....)")
         location = seeded_location(index, name)
+        if time_zone:
+            location["timeZone"] = time_zone
+        location["address"].update(address)
+        if not calling:
+            location["calling"] = False
         state.locations.insert(0 if spec.get("first") else len(state.locations), location)
         state.schedules[location["id"]] = standard_schedules()
     return Response(201, {"id": location["id"], "name": location["name"]})

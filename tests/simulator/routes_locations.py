@@ -1,5 +1,6 @@
 """GET /locations, /locations/{id} and the location's Webex Calling details (/telephony/config/locations/{id})."""
 
+from . import errors
 from .ids import webex_id
 from .pagination import paginate
 from .responses import Response
@@ -60,17 +61,30 @@ def telephony_view(location):
     }
 
 
+def has_calling(location):
+    """Whether the location has Webex Calling (every location but one added with "calling": false)."""
+    return location.get("calling", True)
+
+
 def list_telephony_locations(request):
-    """GET /telephony/config/locations: name is a case-insensitive "contains" filter, as for /locations."""
+    """GET /telephony/config/locations: the Webex Calling locations only; name is a case-insensitive "contains" filter,
+    as for /locations."""
     name = (request.query.get("name") or "").lower()
-    items = [telephony_view(location) for location in request.state.locations if name in location["name"].lower()]
+    items = [
+        telephony_view(location)
+        for location in request.state.locations
+        if has_calling(location) and name in location["name"].lower()
+    ]
     body, headers = paginate(request, items, "locations", ("orgId", "name"))
     return Response(200, body, headers)
 
 
 def get_telephony_location(request, location_id):
-    """GET /telephony/config/locations/{id}; 404 when unknown."""
-    return Response(200, telephony_view(request.state.location(location_id)))
+    """GET /telephony/config/locations/{id}; 404 when unknown or without Webex Calling."""
+    location = request.state.location(location_id)
+    if not has_calling(location):
+        raise errors.not_found("Location has no Webex Calling: %s" % location_id)
+    return Response(200, telephony_view(location))
 
 
 ROUTES = [

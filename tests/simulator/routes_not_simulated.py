@@ -46,10 +46,4 @@ ROUTES = [
         "Update Location Webex Calling Details",
         "/v1/telephony/config/locations/" + LOCATION,
     ),
-    route(
-        "POST",
-        "/v1/telephony/config/actions/testCallRouting/invoke",
-        "Test Call Routing",
-        "/v1/telephony/config/actions/testCallRouting/invoke",
-    ),
 ]

@@ -18,6 +18,7 @@ from .responses import Response
 from .routes_announcements import CONTROL_ROUTES as ANNOUNCEMENT_CONTROL_ROUTES
 from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
 from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
+from .routes_call_routing import ROUTES as CALL_ROUTING_ROUTES
 from .routes_control import ROUTES as CONTROL_ROUTES
 from .routes_forwarding import CONTROL_ROUTES as FORWARDING_CONTROL_ROUTES
 from .routes_forwarding import ROUTES as FORWARDING_ROUTES
@@ -98,6 +99,7 @@ class App:
             + ANNOUNCEMENT_ROUTES
             + FORWARDING_ROUTES
             + OPERATING_MODE_ROUTES
+            + CALL_ROUTING_ROUTES
             + NOT_SIMULATED_ROUTES
         )
         self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES + FORWARDING_CONTROL_ROUTES)

@@ -89,3 +89,18 @@ def test_the_export_writes_every_resource_field_and_nothing_else():
     # The export prunes with the module's own spec, so what it writes is what the module accepts.
     options = export.options_from_details({"name": "A", "extension": "12"}, "Headquarters")
     assert set(options) <= module_options()
+
+
+def test_the_role_passes_every_schedule_option_and_documents_it():
+    """webex_schedule's options reach it from auto_attendant_schedules: the role's tasks and its argument_specs."""
+    from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as schedule_options
+
+    wanted = set(schedule_options.argument_spec())
+    calls = tasks_calling(load("roles", "auto_attendant", "tasks", "main.yml"), "wxc.calling.webex_schedule")
+    present = [task for task in calls if task["wxc.calling.webex_schedule"].get("state") == "present"]
+    assert len(present) == 1
+    assert set(present[0]["wxc.calling.webex_schedule"]) == wanted
+    spec = load("roles", "auto_attendant", "meta", "argument_specs.yml")["argument_specs"]["main"]["options"]
+    documented = spec["auto_attendant_schedules"]["options"]
+    assert set(documented) - {"org_id"} == wanted
+    assert set(documented["holidays"]["options"]) == set(schedule_options.argument_spec()["holidays"]["options"])

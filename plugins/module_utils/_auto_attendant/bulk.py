@@ -82,7 +82,11 @@ def converge(client, params, check_mode=False, diff=False, warn=None):
     )
     if diff:
         result["diff"] = [
-            dict(entry, before_header=entry["before_header"].split(" ", 1)[1], after_header=entry["after_header"].split(" ", 1)[1])
+            dict(
+                entry,
+                before_header=entry["before_header"].split(" ", 1)[1],
+                after_header=entry["after_header"].split(" ", 1)[1],
+            )
             for entry in outcome.get("diff") or []
         ]
     failed = [entry for entry in results if entry.get("failed")]

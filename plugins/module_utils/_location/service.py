@@ -2,7 +2,8 @@
 # Copyright (c) wxc.calling contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Locations: a location given by id or by exact name, as its id (every module and the engine resolve through here)."""
+"""Locations: a location given by id or by exact name, as its id (every module and the engine resolve through here);
+the location's details; and the listings of every location of the organisation (the inventory plugin)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
 LOCATIONS_PATH = "/locations"
 LOCATION_PATH = "/locations/%s"
 CALLING_PATH = "/telephony/config/locations/%s"
+CALLING_LOCATIONS_PATH = "/telephony/config/locations"
 
 
 class LocationNotFound(ResourceError):
@@ -76,3 +78,22 @@ def location_details(client, location_id):
 def calling_details(client, location_id):
     """The location's Webex Calling details: routingPrefix (an extension's ESN is routingPrefix + extension), ..."""
     return client.get(api_path(CALLING_PATH, location_id))
+
+
+def location_time_zone(client, location_id):
+    """The location's time zone (an IANA name such as America/Chicago), or None when the service gives none."""
+    return location_details(client, location_id).get("timeZone")
+
+
+def list_locations(client):
+    """Every location of the organisation (id, name, orgId, timeZone, preferredLanguage, address, ...), every page.
+
+    It lists locations with and without Webex Calling; list_calling_locations() says which have it.
+    """
+    return client.get_all(LOCATIONS_PATH, "items")
+
+
+def list_calling_locations(client):
+    """Every Webex Calling location of the organisation with its calling details (routingPrefix, outsideDialDigit,
+    callingLineId, e911SetupRequired, ...), every page. A location without Webex Calling is not listed."""
+    return client.get_all(CALLING_LOCATIONS_PATH, "locations")

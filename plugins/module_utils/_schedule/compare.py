@@ -35,12 +35,23 @@ def desired_events(params):
 
 
 def desired_from_options(params):
-    """The schedule PARAMS describe: type (API value), the name it must end with, events (None: left alone)."""
+    """The schedule PARAMS describe: type (API value), the name it must end with, events (None: left alone), and
+    which of the events not listed are removed (purge: True all, False none; holiday.with_calendar() gives a list of
+    years: those of these years). The holidays option's events are merged in by holiday.with_calendar()."""
+    purge = params.get("purge_events")
     return {
         "type": TYPES[params["type"]],
         "name": params.get("new_name") or params["name"],
         "events": desired_events(params),
+        "purge": True if purge is None else purge,
     }
+
+
+def purged(event, purge):
+    """Whether an event not listed is removed under PURGE (True, False, or the years whose events are removed)."""
+    if purge is True or purge is False:
+        return purge
+    return str(event.get("startDate") or "")[:4] in {str(year) for year in purge}
 
 
 def _clock(value):
@@ -132,14 +143,19 @@ class SchedulePlan(Plan):
         self.event_creates = list(event_creates)
         self.event_updates = list(event_updates)
         self.event_deletes = list(event_deletes)
+        # The years the holidays option covered (converge sets them), None without that option.
+        self.holiday_years = None
 
 
 def _view(name, events):
     return {"name": name, "events": [canonical_event(event) for event in events]}
 
 
-def event_changes(desired, current):
-    """Compare the events as a set keyed by name: return (creates, updates, deletes), no call for an equal event."""
+def event_changes(desired, current, purge=True):
+    """Compare the events as a set keyed by name: return (creates, updates, deletes), no call for an equal event.
+
+    Of the CURRENT events that DESIRED does not list, those PURGE says (see purged()) are deleted; the others kept.
+    """
     have = {event["name"]: event for event in current}
     want = {event["name"] for event in desired}
     creates = [event for event in desired if event["name"] not in have]
@@ -148,7 +164,7 @@ def event_changes(desired, current):
         for event in desired
         if event["name"] in have and canonical_event(event) != canonical_event(have[event["name"]])
     ]
-    deletes = [event for event in current if event["name"] not in want]
+    deletes = [event for event in current if event["name"] not in want and purged(event, purge)]
     return creates, updates, deletes
 
 
@@ -156,7 +172,9 @@ def differences(desired, current):
     """What CURRENT (schedule details) does not have of DESIRED: "name", and "events (NAME)" per differing event."""
     paths = [] if current.get("name") == desired["name"] else ["name"]
     if desired["events"] is not None:
-        creates, updates, deletes = event_changes(desired["events"], current.get("events") or [])
+        creates, updates, deletes = event_changes(
+            desired["events"], current.get("events") or [], desired.get("purge", True)
+        )
         names = sorted({event["name"] for event in creates + updates + deletes})
         paths.extend("events (%s)" % name for name in names)
     return paths
@@ -177,8 +195,14 @@ def plan(state, desired, current):
     current_events = current.get("events") or []
     before = _view(current["name"], current_events)
     rename = target_name if target_name != current["name"] else None
-    creates, updates, deletes = ([], [], []) if events is None else event_changes(events, current_events)
-    after = _view(target_name, current_events if events is None else events)
+    purge = desired.get("purge", True)
+    creates, updates, deletes = ([], [], []) if events is None else event_changes(events, current_events, purge)
+    if events is None:
+        after = _view(target_name, current_events)
+    else:  # the events listed, then those of the schedule that stay (not listed, not purged)
+        listed = {event["name"] for event in events}
+        kept = [event for event in current_events if event["name"] not in listed and not purged(event, purge)]
+        after = _view(target_name, list(events) + kept)
     if not (rename or creates or updates or deletes):
         return SchedulePlan("nothing", before=before, after=before)
     return SchedulePlan(

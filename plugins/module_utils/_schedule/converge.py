@@ -11,7 +11,8 @@ A delete is refused while an auto attendant of the location uses the schedule (a
 from __future__ import annotations
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
-from ansible_collections.wxc.calling.plugins.module_utils._location.service import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._location.service import location_time_zone, resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import holiday
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import desired_from_options, plan, to_snake
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPE_OPTIONS, TYPES
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleError, ScheduleService
@@ -33,19 +34,35 @@ def _lookup(service, location_id, schedule_type, name, new_name):
 
 
 class Current:
-    """What was read of one schedule: its list item (FOUND, None when absent) and its DETAILS (None when absent)."""
+    """What was read of one schedule: its list item (FOUND, None when absent) and its DETAILS (None when absent), and
+    TODAY in the location's time zone when the holidays option counts years from it (read only then)."""
 
-    def __init__(self, found=None, details=None):
+    def __init__(self, found=None, details=None, today=None):
         self.found = found
         self.details = details
+        self.today = today
 
     @property
     def id(self):
         return self.found["id"] if self.found else None
 
 
-def read(service, location_id, params):
-    """The lookup (a rename may be done already: then the schedule has the new name) and the details."""
+def _holidays(params):
+    """The holidays option when it applies (state present), else None."""
+    return params.get("holidays") if params.get("state") == "present" else None
+
+
+def read(service, location_id, params, warn=None):
+    """The lookup (a rename may be done already: then the schedule has the new name) and the details; for holidays
+    {next: N}, today in the location's time zone (one GET of the location; WARN: a time zone this host does not know
+    counts in UTC)."""
+    today = None
+    option = _holidays(params)
+    if option and holiday.counts_from_today(option["years"]):
+        time_zone = location_time_zone(service.client, location_id)
+        today, problem = holiday.location_today(time_zone, holiday.utc_now())
+        if problem and warn:
+            warn("holidays.years: {next: N} counts from today; the location's %s" % problem)
     desired = desired_from_options(params)
     found = _lookup(service, location_id, desired["type"], params["name"], params.get("new_name"))
     details = None
@@ -56,12 +73,30 @@ def read(service, location_id, params):
             if error.status != 404:
                 raise
             found = None  # deleted between the list and the details read: absent
-    return Current(found, details)
+    return Current(found, details, today)
+
+
+def desired_for(params, current):
+    """desired_from_options(PARAMS) with the events of the holidays option merged in, for the years it covers (from
+    CURRENT.today for {next: N}); pure but for the holiday calendar. The years are in its holiday_years."""
+    desired = desired_from_options(params)
+    option = _holidays(params)
+    if not option:
+        return desired
+    years = holiday.covered_years(option["years"], current.today)
+    try:
+        generated = holiday.calendar_events(option, years)
+    except holiday.HolidayProblem as error:
+        raise ScheduleError(str(error)) from None
+    return dict(holiday.with_calendar(desired, generated, years, params.get("purge_events")), holiday_years=years)
 
 
 def plan_for(params, current):
-    """The plan for PARAMS against CURRENT (a Current); pure."""
-    return plan(params["state"], desired_from_options(params), current.details)
+    """The plan for PARAMS against CURRENT (a Current); pure (the holiday calendar aside)."""
+    desired = desired_for(params, current)
+    the_plan = plan(params["state"], desired, current.details)
+    the_plan.holiday_years = desired.get("holiday_years")
+    return the_plan
 
 
 def check_in_use(service, location_id, params, the_plan, current):
@@ -102,7 +137,7 @@ def predicted(the_plan, current, location_id, schedule_type):
 
 def apply(service, location_id, params, the_plan, current):
     """Make the plan's writes and read the schedule back; return (plan, the schedule as stored, or None)."""
-    desired = desired_from_options(params)
+    desired = desired_for(params, current)
     schedule_type = desired["type"]
     if the_plan.action == "delete":
         service.delete(location_id, schedule_type, current.id)
@@ -131,10 +166,11 @@ def apply(service, location_id, params, the_plan, current):
 def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument
     """Bring the schedule to the state PARAMS describe; return (plan, schedule API object or None).
 
-    read() -> plan_for() -> check_in_use() -> predicted() in check mode, else apply(). DIFF and WARN are accepted for
-    the shared converge() signature: the schedule's details are read in every case, and nothing here warns.
+    read() -> plan_for() -> check_in_use() -> predicted() in check mode, else apply(). DIFF is accepted for the shared
+    converge() signature: the schedule's details are read in every case. WARN gets the one warning here: a location
+    time zone this host does not know (holidays {next: N} then counts in UTC).
     """
-    current = read(service, location_id, params)
+    current = read(service, location_id, params, warn)
     the_plan = plan_for(params, current)
     check_in_use(service, location_id, params, the_plan, current)
     if check_mode:
@@ -154,6 +190,8 @@ def run(module, client):
         warn=module.warn,
     )
     result = dict(changed=the_plan.changed, schedule=to_snake(schedule))
+    if the_plan.holiday_years is not None:
+        result["holiday_years"] = the_plan.holiday_years
     if module._diff:  # pylint: disable=protected-access
         result["diff"] = the_plan.diff()
     return result

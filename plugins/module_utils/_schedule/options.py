@@ -10,6 +10,7 @@ import datetime
 import re
 
 from ansible_collections.wxc.calling.plugins.module_utils import resource
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import holiday
 from ansible_collections.wxc.calling.plugins.module_utils.resource import name_problem, text_problem
 
 # Module choice -> API value (the API's schedule types are camelCase, unlike its other enums).
@@ -74,6 +75,21 @@ def _recurrence_spec():
     )
 
 
+def _holidays_spec():
+    """The holidays option: a holiday calendar (the Python package holidays) that gives the events."""
+    return dict(
+        country=dict(type="str", required=True),
+        subdivision=dict(type="str"),
+        # A list of years, or {next: N}: argument_spec has no "either", validate_options() checks it.
+        years=dict(type="raw", required=True),
+        include=dict(type="list", elements="str"),
+        exclude=dict(type="list", elements="str"),
+        observed=dict(type="bool"),
+        language=dict(type="str"),
+        name_format=dict(type="str", default=holiday.DEFAULT_NAME_FORMAT),
+    )
+
+
 def argument_spec():
     """The module's own options (the connection options come from webex_argument_spec())."""
     return dict(
@@ -101,6 +117,8 @@ def argument_spec():
                 ),
             ),
         ),
+        holidays=dict(type="dict", options=_holidays_spec()),
+        purge_events=dict(type="bool"),
     )
 
 
@@ -189,7 +207,23 @@ def validate_options(params):
             errors.append("%s.name: event %r is listed more than once" % (where, event["name"]))
         seen.add(event["name"])
         _validate_event(where, event, errors)
+    _validate_holidays(params, errors)
     return errors
+
+
+def _validate_holidays(params, errors):
+    """The holidays option and purge_events; the calendar is asked (the package imported) only when holidays is set."""
+    option = params.get("holidays")
+    if params.get("purge_events") is not None and params.get("events") is None and option is None:
+        errors.append("purge_events: only with events or holidays")
+    if option is None:
+        return
+    if params.get("type") != "holidays":
+        errors.append("holidays: only with type=holidays")
+    if params.get("state") == "absent":
+        errors.append("holidays: only with state=present")
+    if not errors:
+        errors.extend(holiday.option_problems(option, holiday.utc_now()))
 
 
 def check_options(options):

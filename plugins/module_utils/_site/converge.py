@@ -27,7 +27,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._forwarding import con
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.compare import to_snake as forwarding_snake
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.service import ForwardingService
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as schedule
-from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import desired_from_options, differences
+from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import differences
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.compare import to_snake as schedule_snake
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.options import TYPES
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
@@ -253,7 +253,7 @@ def _differing(obj, the_plan):
     if obj.kind == "schedules":
         if the_plan.action == "create":
             return ["name"] + ["events (%s)" % event["name"] for event in the_plan.body.get("events") or []]
-        return differences(desired_from_options(obj.params), obj.current.details)
+        return differences(schedule.desired_for(obj.params, obj.current), obj.current.details)
     if obj.kind == "forwarding":
         fields = [
             "%s.%s" % (part, field)
@@ -320,6 +320,8 @@ def _entry(site, obj, planning=False):
     )
     if obj.kind == "schedules":
         entry["type"] = obj.params["type"]
+        if getattr(the_plan, "holiday_years", None) is not None:
+            entry["holiday_years"] = the_plan.holiday_years
     if obj.purged:
         entry["purged"] = True
     result = obj.result if not (site.check_mode or planning) else _predicted(site, obj)

@@ -247,7 +247,7 @@ class SitePlan:
     def _read_one(self, obj):
         client = self.listing_client(obj.org_spelled)
         if obj.kind == "schedules":
-            return schedule.read(ScheduleService(client), obj.location_id, obj.params)
+            return schedule.read(ScheduleService(client), obj.location_id, obj.params, self.warn)
         if obj.kind == "announcements":
             return announcement.read(AnnouncementService(client), obj.level_location, obj.name)
         current = attendant.read(

@@ -33,7 +33,6 @@ NOT_SIMULATED = {
     ("DELETE", "/locations/{locationId}"),
     ("POST", "/telephony/config/locations"),
     ("PUT", "/telephony/config/locations/{locationId}"),
-    ("POST", "/telephony/config/actions/testCallRouting/invoke"),
     ("POST", "/telephony/config/operatingModes/"),
     ("PUT", "/telephony/config/operatingModes/{modeId}"),
     ("DELETE", "/telephony/config/operatingModes/{modeId}"),

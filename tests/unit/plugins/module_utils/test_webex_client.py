@@ -683,6 +683,43 @@ def test_from_module_refuses_incomplete_credentials(params, message):
     assert str(caught.value) == message
 
 
+# -- from_options: the same rules without a module (the inventory plugin) ----------------------------------------------
+
+
+def test_from_options_refuses_as_from_module_does_with_the_problems_listed():
+    with pytest.raises(webex_client.ConnectionOptionsError) as caught:
+        WebexClient.from_options(dict(FakeModule(access_token="to k", timeout=0).params))
+    problems = [
+        "access_token: holds whitespace, control or non-ASCII characters inside the value (not shown); give the value "
+        "alone, exactly as Webex issued it",
+        "timeout: 0 seconds; give a positive number of seconds to wait for each response",
+    ]
+    assert caught.value.errors == problems
+    assert caught.value.result() == {"msg": "Invalid options: " + "; ".join(problems), "errors": problems}
+    with pytest.raises(webex_client.ConnectionOptionsError) as caught:
+        WebexClient.from_options({})
+    assert caught.value.errors is None and caught.value.result() == {"msg": str(caught.value)}
+    assert str(caught.value).startswith("access_token is required")
+
+
+def test_from_options_registers_the_secrets_and_passes_warnings_on():
+    secrets, warnings = [], []
+    client = WebexClient.from_options(
+        {
+            "access_token": " tok\n",
+            "client_id": "c",
+            "client_secret": "s",
+            "refresh_token": "r",
+            "validate_certs": False,
+        },
+        warn=warnings.append,
+        register_secret=secrets.append,
+    )
+    assert set(secrets) == {"tok", "s", "r"}  # the stripped values; never the client id
+    assert warnings == ["validate_certs is false: the TLS certificate of https://webexapis.com/v1 is not verified"]
+    assert (client.api_url, client.timeout, client.org_id) == (webex_client.DEFAULT_API_URL, 30, None)
+
+
 def test_connection_options_are_exactly_the_documented_ones():
     # The wxc.calling.webex doc fragment documents these; every module gets them from here.
     assert webex_client.webex_argument_spec() == dict(

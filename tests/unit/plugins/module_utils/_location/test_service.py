@@ -1,5 +1,6 @@
 """_location/service.py: resolve_location() against a recording client (the list request it sends and what it makes
-of the answer), and decode_webex_id(), which tells a location id from a name.
+of the answer), decode_webex_id(), which tells a location id from a name, and location_details() over a scripted
+exchange.
 
 The same function runs against the simulator in the in-process tests of tests/component/.
 """
@@ -10,8 +11,14 @@ from ansible_collections.wxc.calling.plugins.module_utils._location.service impo
     LocationNotFound,
     decode_webex_id,
     is_location_id,
+    list_calling_locations,
+    list_locations,
+    location_details,
+    location_time_zone,
     resolve_location,
 )
+from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
+from tests.unit.plugins.module_utils.scripted_http import API, TOKEN
 
 HQ_ID = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2hx"  # ciscospark://us/LOCATION/hq
 
@@ -80,3 +87,39 @@ def test_an_id_with_a_stray_character_is_a_name_not_an_id(value):
         "location %r not found: no location has exactly that name (give its exact name or id)" % value
     )
     assert client.calls == [("/locations", "items", {"name": value})]
+
+
+class DetailsClient(ListingClient):
+    """ListingClient that also answers get with DETAILS and records the path."""
+
+    def __init__(self, items=(), details=None):
+        super().__init__(items)
+        self.details = details or {}
+
+    def get(self, path, params=None):
+        self.calls.append((path, params))
+        return dict(self.details)
+
+
+def test_the_time_zone_is_read_from_the_location_details():
+    client = DetailsClient(details={"id": HQ_ID, "name": "HQ", "timeZone": "America/Chicago"})
+    assert location_time_zone(client, HQ_ID) == "America/Chicago"
+    assert client.calls == [("/locations/" + HQ_ID, None)]
+    assert location_time_zone(DetailsClient(details={"id": HQ_ID}), HQ_ID) is None
+    # An id is one quoted path segment.
+    slashed = DetailsClient(details={})
+    location_time_zone(slashed, "a/b+c=")
+    assert slashed.calls == [("/locations/a%2Fb%2Bc%3D", None)]
+
+
+def test_location_details_reads_the_location_by_its_id(exchange):
+    answer = {"id": "L/1", "name": "Denver", "timeZone": "America/Denver"}
+    exchange.expect("GET", API + "/locations/L%2F1", 200, answer)
+    assert location_details(WebexClient(API, TOKEN, sleep=lambda seconds: None), "L/1") == answer
+
+
+def test_the_listings_ask_for_every_location_and_every_calling_location():
+    client = ListingClient([{"id": "L1", "name": "Depot"}])
+    assert list_locations(client) == [{"id": "L1", "name": "Depot"}]
+    assert list_calling_locations(client) == [{"id": "L1", "name": "Depot"}]
+    assert client.calls == [("/locations", "items", None), ("/telephony/config/locations", "locations", None)]

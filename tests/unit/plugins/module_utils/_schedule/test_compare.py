@@ -77,13 +77,21 @@ def test_desired_from_options():
         "type": "holidays",
         "name": "Old",
         "events": [{"name": "E", "startDate": "2026-01-05", "endDate": "2026-01-05", "allDayEnabled": True}],
+        "purge": True,
     }
     assert sc_compare.desired_from_options(dict(params, new_name="New", events=None)) == {
         "type": "holidays",
         "name": "New",
         "events": None,
+        "purge": True,
     }
     assert sc_compare.desired_from_options(dict(params, type="business_hours", events=[]))["type"] == "businessHours"
+
+
+@pytest.mark.parametrize("purge_events, purge", [(None, True), (True, True), (False, False)])
+def test_desired_from_options_purges_unlisted_events_unless_purge_events_is_false(purge_events, purge):
+    params = {"type": "holidays", "name": "H", "new_name": None, "events": [], "purge_events": purge_events}
+    assert sc_compare.desired_from_options(params)["purge"] is purge
 
 
 def test_canonical_event_normalises_times_and_defaults():
@@ -199,6 +207,47 @@ def test_event_changes_are_a_set_by_name():
     b2 = dict(b, endDate="2026-02-02")
     creates, updates, deletes = sc_compare.event_changes([b2, c], current)
     assert creates == [c] and updates == [b2] and deletes == [dict(a, id="ia")]
+
+
+A_2025 = {"name": "Old 2025", "startDate": "2025-12-25", "endDate": "2025-12-25", "allDayEnabled": True}
+A_2026 = {"name": "Old 2026", "startDate": "2026-03-03", "endDate": "2026-03-03", "allDayEnabled": True}
+A_2027 = {"name": "Old 2027", "startDate": "2027-03-03", "endDate": "2027-03-04", "allDayEnabled": True}
+NEW = {"name": "New 2026", "startDate": "2026-11-26", "endDate": "2026-11-26", "allDayEnabled": True}
+
+
+@pytest.mark.parametrize(
+    "purge, deleted",
+    [
+        (True, [A_2025, A_2026, A_2027]),
+        (False, []),
+        ([2026], [A_2026]),
+        ([2026, 2027], [A_2026, A_2027]),
+        ([2024], []),
+        ([], []),
+    ],
+)
+def test_event_changes_delete_only_the_unlisted_events_purge_covers(purge, deleted):
+    current = [dict(A_2025, id="i25"), dict(A_2026, id="i26"), dict(A_2027, id="i27")]
+    creates, updates, deletes = sc_compare.event_changes([NEW], current, purge)
+    assert creates == [NEW] and updates == []
+    assert [event["name"] for event in deletes] == [event["name"] for event in deleted]
+    assert sc_compare.purged(A_2026, [2026]) and not sc_compare.purged(A_2026, ["2025"])
+
+
+def test_differences_and_the_plan_keep_what_purge_does_not_cover():
+    current = {"id": "s", "name": "H", "events": [dict(A_2025, id="i25"), dict(A_2026, id="i26")]}
+    wanted = {"type": "holidays", "name": "H", "events": [NEW], "purge": [2026]}
+    assert sc_compare.differences(wanted, current) == ["events (New 2026)", "events (Old 2026)"]
+    assert sc_compare.differences(dict(wanted, purge=False), current) == ["events (New 2026)"]
+    updated = sc_compare.plan("present", wanted, current)
+    assert updated.event_creates == [NEW] and updated.event_deletes == [dict(A_2026, id="i26")]
+    # After: the events listed, then those that stay.
+    assert updated.after == {"name": "H", "events": [NEW, A_2025]}
+    assert updated.before == {"name": "H", "events": [A_2025, A_2026]}
+    kept = sc_compare.plan("present", dict(wanted, purge=False), current)
+    assert kept.event_deletes == [] and kept.after == {"name": "H", "events": [NEW, A_2025, A_2026]}
+    same = sc_compare.plan("present", dict(wanted, events=[A_2026], purge=False), current)
+    assert same.action == "nothing"
 
 
 def test_differences_name_the_name_and_each_event_sorted():

@@ -400,3 +400,91 @@ def test_recurrence_defaults():
         "saturday": False,
     }
     assert params["state"] == "present" and params["new_name"] is None
+
+
+# -- holidays and purge_events ---------------------------------------------------------------------------------------
+
+
+def holidays_option(**fields):
+    """The holidays option as AnsibleModule hands it over: every suboption present, unset ones None."""
+    return dict(
+        {
+            "country": "US",
+            "subdivision": None,
+            "years": [2026],
+            "include": None,
+            "exclude": None,
+            "observed": None,
+            "language": None,
+            "name_format": "{name} {date}",
+        },
+        **fields,
+    )
+
+
+def holiday_params(**fields):
+    return options(**dict({"type": "holidays", "events": None, "holidays": holidays_option()}, **fields))
+
+
+def test_holidays_and_purge_events_that_are_fine():
+    assert sc_options.validate_options(holiday_params()) == []
+    assert sc_options.validate_options(holiday_params(purge_events=True, events=[event()])) == []
+    assert sc_options.validate_options(plain_options(purge_events=False)) == []
+    assert sc_options.validate_options(holiday_params(holidays=holidays_option(years={"next": 2}))) == []
+
+
+@pytest.mark.parametrize(
+    "fields, errors",
+    [
+        ({"type": "business_hours"}, ["holidays: only with type=holidays"]),
+        ({"state": "absent"}, ["holidays: only with state=present"]),
+        (
+            {"type": "business_hours", "state": "absent"},
+            ["holidays: only with type=holidays", "holidays: only with state=present"],
+        ),
+        ({"holidays": None, "purge_events": True}, ["purge_events: only with events or holidays"]),
+        ({"holidays": None, "purge_events": False}, ["purge_events: only with events or holidays"]),
+        (
+            {"holidays": holidays_option(country="XX")},
+            [
+                "holidays.country: 'XX' is not a country the holidays package knows (an ISO 3166-1 code such as US, "
+                "CA or GB)"
+            ],
+        ),
+        ({"holidays": holidays_option(years=[1999])}, ["holidays.years: 1999 is not a year from 2000 to 2099"]),
+    ],
+)
+def test_holidays_messages_are_exactly_these(fields, errors):
+    assert sc_options.validate_options(holiday_params(**fields)) == errors
+
+
+def test_the_calendar_is_not_asked_when_the_option_is_refused_already(monkeypatch):
+    asked = []
+    monkeypatch.setattr(sc_options.holiday, "option_problems", lambda option, now: asked.append(option) or [])
+    sc_options.validate_options(holiday_params(type="business_hours"))
+    assert asked == []
+    sc_options.validate_options(holiday_params())
+    assert len(asked) == 1
+
+
+def test_without_holidays_the_package_is_never_imported(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "holidays", None)  # importing it would fail
+    assert sc_options.validate_options(options()) == []
+    errors = sc_options.validate_options(holiday_params())
+    assert len(errors) == 1 and errors[0].startswith("holidays: needs the Python package 'holidays' on the host")
+
+
+def test_the_holidays_option_spec_and_its_defaults():
+    spec = sc_options.argument_spec()
+    assert spec["purge_events"] == {"type": "bool"}
+    holidays = spec["holidays"]["options"]
+    assert holidays["country"]["required"] and holidays["years"] == {"type": "raw", "required": True}
+    assert holidays["name_format"]["default"] == "{name} {date}"
+    result = ArgumentSpecValidator(spec).validate(
+        {"location": "L", "type": "holidays", "name": "H", "holidays": {"country": "US", "years": {"next": 2}}}
+    )
+    assert not result.error_messages
+    assert result.validated_parameters["holidays"] == holidays_option(years={"next": 2})
+    assert result.validated_parameters["purge_events"] is None
