@@ -9,6 +9,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.export
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as fw_converge
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import service as fw_service
+from ansible_collections.wxc.calling.plugins.module_utils._site import converge as site
+from ansible_collections.wxc.calling.plugins.module_utils._site import options as site_options
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from tests.builders import DENVER, HQ
 from tests.component.helpers import create, params_of
@@ -256,3 +258,34 @@ def test_the_export_carries_the_modes_and_applies_again_with_no_change(sim, clie
     ids = _ids(sim)
     fw_converge.converge(service, ids[0], params_of(fw_options.argument_spec(), **exported[0]))
     assert _modes(sim, ids)["enabled"] is True and len(_modes(sim, ids)["modes"]) == 2
+
+
+def test_an_attendant_made_again_from_the_export_by_the_site_engine_gets_its_modes_back(sim, client, service):
+    # The export the playbooks write (attendants and forwarding), applied by webex_site as apply_auto_attendants does,
+    # to an attendant deleted and made again: its forwarding by operating mode comes back enabled, with its modes.
+    ids = _ids(sim)
+    fw_converge.converge(service, ids[0], params(operating_modes={"enabled": True, "modes": [DAY, OUTAGE]}))
+    before = _modes(sim, ids)
+    exported = []
+    _attendants, attendant_options = read_attendants(client, HQ, forwarding_export=exported)
+    sim.api("DELETE", "/telephony/config/locations/%s/autoAttendants/%s" % ids)
+    declaration = params_of(site_options.argument_spec(), auto_attendants=attendant_options, forwarding=exported)
+
+    result = site.converge(client, declaration, warn=pytest.fail)
+    assert [(entry["kind"], entry["action"]) for entry in result["objects"]] == [
+        ("auto_attendants", "create"),
+        ("forwarding", "update"),
+    ]
+    made = next(item["id"] for item in sim.api("GET", "/telephony/config/autoAttendants").json()["autoAttendants"])
+    after = _modes(sim, (ids[0], made))
+    assert after["enabled"] is True
+    assert [_mode_view(mode) for mode in after["modes"]] == [_mode_view(mode) for mode in before["modes"]]
+
+    sim.clear_requests()
+    again = site.converge(client, declaration, warn=pytest.fail)
+    assert {entry["action"] for entry in again["objects"]} == {"nothing"} and sim.writes() == []
+
+
+def _mode_view(mode):
+    """A mode of the GET without what the service computes (its id is the location's mode's, so it stays)."""
+    return {field: mode.get(field) for field in ("id", "name", "normalOperationEnabled", "forwardTo")}

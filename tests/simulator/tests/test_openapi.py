@@ -1,6 +1,7 @@
 """The OpenAPI check itself: the patched 2026 document is valid, describes every route the simulator serves (but the
 token endpoint), and a response it does not allow is caught, the 2025-2026 additions included."""
 
+import json
 import re
 
 import pytest
@@ -178,3 +179,124 @@ def test_the_same_additions_with_the_documented_types_pass(sim):
     assert sim.api("GET", aa_path(location_id, stored)).status_code == 200
     assert sim.api("GET", aa_path(location_id, stored) + "/callForwarding").status_code == 200
     sim.check_openapi()
+
+
+LOCATION_ID = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2hxLWxvY2F0aW9uLTAwMDAx"
+AA_ID = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2FhLTAwMDAwMDAwMDAwMQ"
+AA = "/v1/telephony/config/locations/%s/autoAttendants/%s" % (LOCATION_ID, AA_ID)
+TTS = "/v1/telephony/config/textToSpeech/actions/generate/invoke"
+TTS_ANSWER = {"id": "Y2lzY29zcGFyazovL3VzL1RFWFRfVE9fU1BFRUNIL3R0cy0wMDAwMDAwMDAx"}
+
+
+def _menu(**treatment):
+    return {
+        "greeting": "DEFAULT",
+        "extensionEnabled": True,
+        "keyConfigurations": [{"key": "0", "action": "EXIT"}],
+        "callTreatment": treatment,
+    }
+
+
+@pytest.fixture(name="openapi", scope="module")
+def fixture_openapi():
+    from tests.simulator.openapi_check import OpenApiCheck  # pylint: disable=import-outside-toplevel
+
+    return OpenApiCheck()
+
+
+# (case, method, path, request body, status, response body, the problem the request has; None: none)
+REQUESTS = [
+    ("dialByName", "PUT", AA, {"dialByName": "Main"}, 204, None, None),
+    ("dialByName a number", "PUT", AA, {"dialByName": 42}, 204, None, "42 is not of type 'string'"),
+    (
+        "directLineCallerIdName selection unknown",
+        "PUT",
+        AA,
+        {"directLineCallerIdName": {"selection": "NICKNAME"}},
+        204,
+        None,
+        "'NICKNAME' is not one of",
+    ),
+    (
+        "callTreatment action",
+        "PUT",
+        AA,
+        {"businessHoursMenu": _menu(actionToBePerformed={"action": "DISCONNECT", "greeting": "DEFAULT"})},
+        204,
+        None,
+        None,
+    ),
+    (
+        "callTreatment action without greeting",
+        "PUT",
+        AA,
+        {"businessHoursMenu": _menu(actionToBePerformed={"action": "DISCONNECT"})},
+        204,
+        None,
+        "'greeting' is a required property",
+    ),
+    (
+        "operatingModes",
+        "PUT",
+        AA + "/callForwarding",
+        {"callForwarding": {"operatingModes": {"enabled": True, "modes": []}}},
+        204,
+        None,
+        None,
+    ),
+    (
+        "operatingModes enabled a string",
+        "PUT",
+        AA + "/callForwarding",
+        {"callForwarding": {"operatingModes": {"enabled": "yes", "modes": []}}},
+        204,
+        None,
+        "'yes' is not of type 'boolean'",
+    ),
+    (
+        "text-to-speech",
+        "POST",
+        TTS,
+        {"voice": "ashley", "text": "Hello", "languageCode": "en_us"},
+        202,
+        TTS_ANSWER,
+        None,
+    ),
+    (
+        "text-to-speech voice a number",
+        "POST",
+        TTS,
+        {"voice": 7, "text": "Hello", "languageCode": "en_us"},
+        202,
+        TTS_ANSWER,
+        "7 is not of type 'string'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "case,method,path,body,status,answer,problem", REQUESTS, ids=[request[0] for request in REQUESTS]
+)
+def test_a_request_with_a_wrong_type_in_a_2025_2026_addition_is_a_mismatch(
+    openapi, case, method, path, body, status, answer, problem
+):
+    # The check validates the request of an exchange too, not only the answer: a client's garbage in a field of the
+    # additions is caught even where a lenient simulator (or service) answers 2xx.
+    openapi.report(clear=True)
+    openapi.check(
+        method,
+        path,
+        {},
+        {"Content-Type": "application/json"},
+        json.dumps(body).encode("utf-8"),
+        status,
+        {"Content-Type": "application/json"} if answer else {},
+        json.dumps(answer).encode("utf-8") if answer else b"",
+    )
+    report = openapi.report(clear=True)
+    assert report["skipped"] == [], case
+    errors = [mismatch["error"] for mismatch in report["mismatches"]]
+    if problem is None:
+        assert errors == [], case
+    else:
+        assert len(errors) == 1 and errors[0].startswith("request: ") and problem in errors[0], (case, errors)
