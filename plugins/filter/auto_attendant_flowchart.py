@@ -117,12 +117,12 @@ _value:
       type: str
 """
 
-import copy
 import re
 
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
+from ansible_collections.wxc.calling.plugins.plugin_utils.plain_data import plain
 from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import auto_attendant_module_args
 
 # Each menu: its option, its name in the diagram's node data (the role's spelling) and its title.
@@ -447,7 +447,7 @@ def _slug(location, taken):
 
 def flowchart_graphs(items, defaults=None):
     """One graph per location: [{location, slug, title, nodes, edges}], sorted by location."""
-    attendants = _attendants(copy.deepcopy(items), defaults)
+    attendants = _attendants(plain(items), plain(defaults))
     directory = _Directory(attendants)
     locations = sorted(set(_text(item["location"]) for item in attendants))
     taken = set()

@@ -19,6 +19,7 @@ from ansible.utils.vars import merge_hash
 
 from ansible_collections.wxc.calling.plugins.module_utils.audio_files import AudioFileError
 from ansible_collections.wxc.calling.plugins.module_utils.audio_files import inspect as inspect_audio
+from ansible_collections.wxc.calling.plugins.plugin_utils.plain_data import plain
 from ansible_collections.wxc.calling.plugins.plugin_utils.standard_menus import (
     FORWARDING_FIELD,
     Context,
@@ -73,18 +74,9 @@ def greeting_uploads(auto_attendants, defaults, built, base_dir=None):
     return list(uploads.values())
 
 
-def _plain(value):
-    """VALUE as plain dicts and lists. Ansible hands filters lazy containers that template on access; deepcopy of one
-    runs the nested templates outside their context (a filter such as combine then fails to load)."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
 def site_declaration(auto_attendants, defaults=None, state="present", schedules=None, base_dir=None):
     """The webex_site options {schedules, announcements, auto_attendants, forwarding} the role's variables declare."""
+    auto_attendants, defaults, schedules = plain(auto_attendants), plain(defaults), plain(schedules)
     if schedules is None:
         schedules = []
     if not isinstance(schedules, list) or not all(isinstance(entry, dict) for entry in schedules):
@@ -96,14 +88,14 @@ def site_declaration(auto_attendants, defaults=None, state="present", schedules=
         args = dict(args)
         declared = args.pop(FORWARDING_FIELD, None)
         if declared is not None:
-            entry = dict(_plain(declared), location=args["location"], auto_attendant=args["name"])
+            entry = dict(plain(declared), location=args["location"], auto_attendant=args["name"])
             if args.get("org_id") is not None:
                 entry["org_id"] = args["org_id"]
             forwarding.append(entry)
         attendants.append(args)
     announcements = [dict(upload, level="location") for upload in uploads]
     return {
-        "schedules": _plain(schedules),
+        "schedules": plain(schedules),
         "announcements": announcements,
         "auto_attendants": attendants,
         "forwarding": forwarding,

@@ -26,6 +26,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.menus import KEY_ACTIO
 from ansible_collections.wxc.calling.plugins.module_utils.menus import MENU_KEYS as VALID_KEYS
 from ansible_collections.wxc.calling.plugins.module_utils.menus import MENUS
 from ansible_collections.wxc.calling.plugins.module_utils.resource import text_problem
+from ansible_collections.wxc.calling.plugins.plugin_utils.plain_data import plain
 
 DEPARTMENT_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 KEY_ORDER = dict((key, index) for index, key in enumerate(VALID_KEYS))
@@ -541,6 +542,7 @@ def _forwarding_args(ctx, args, value):
 
 def auto_attendant_module_args(auto_attendants, defaults=None, state="present"):
     """Return one dict of webex_auto_attendant arguments per item of AUTO_ATTENDANTS (see DOCUMENTATION)."""
+    auto_attendants, defaults = plain(auto_attendants), plain(defaults)
     if auto_attendants is None:
         auto_attendants = []
     if not isinstance(auto_attendants, list):

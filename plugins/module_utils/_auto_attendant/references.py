@@ -307,60 +307,6 @@ def _insert_after(entry, after, key, value):
         entry[key] = value
 
 
-# -- ordering a list ---------------------------------------------------------------------------------------------------
-
-
-def order(identities, refers_to):
-    """The order in which to apply a list of attendants so that every target exists before it is referred to.
-
-    IDENTITIES: one hashable identity per item, in list order (for example (location, name)). REFERS_TO: a list of the
-    same length, each a collection of identities that item refers to (targets outside IDENTITIES and an item's own
-    identity are ignored: they exist already, or resolve from the item's own options).
-
-    Returns (first_pass, second_pass). FIRST_PASS is a list of (index, deferred) in application order: apply item
-    INDEX leaving out its references to the identities in DEFERRED (a frozenset; empty unless the item is in a cycle).
-    SECOND_PASS lists, in order, the indexes to apply again in full once every item exists (the items with deferred
-    references). Without cycles SECOND_PASS is empty. The list order is kept wherever the references allow it.
-    """
-    known = set(identities)
-    if len(known) != len(identities):
-        raise ValueError("the identities are not unique")
-    needs = [
-        set(target for target in targets_ if target in known and target != identities[index])
-        for index, targets_ in enumerate(refers_to)
-    ]
-    done, first_pass, second_pass = set(), [], []
-    remaining = list(range(len(identities)))
-    while remaining:
-        ready = [index for index in remaining if needs[index] <= done]
-        if ready:
-            index = ready[0]
-            deferred = frozenset()
-        else:
-            # A cycle: its first item (in list order) goes now without its references to what does not exist yet.
-            index = [index for index in remaining if _on_cycle(index, needs, identities, done)][0]
-            deferred = frozenset(needs[index] - done)
-            second_pass.append(index)
-        first_pass.append((index, deferred))
-        done.add(identities[index])
-        remaining.remove(index)
-    return first_pass, second_pass
-
-
-def _on_cycle(start, needs, identities, done):
-    """Whether item START reaches itself through the references not yet applied."""
-    index_of = {identity: index for index, identity in enumerate(identities)}
-    seen, stack = set(), [index_of[target] for target in needs[start] - done]
-    while stack:
-        index = stack.pop()
-        if index == start:
-            return True
-        if index not in seen:
-            seen.add(index)
-            stack.extend(index_of[target] for target in needs[index] - done)
-    return False
-
-
 def without(params, own_location, deferred):
     """PARAMS without the keys (and call-treatment actions) that refer to a target in DEFERRED: the first pass of a cycle.
 

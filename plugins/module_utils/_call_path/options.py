@@ -8,7 +8,8 @@ before any request. The filter call_path checks the calls it is given with the s
 from __future__ import annotations
 
 from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers, resource
-from ansible_collections.wxc.calling.plugins.module_utils._call_path.trace import DESTINATION_TYPES, parse_at
+from ansible_collections.wxc.calling.plugins.module_utils._call_path.moment import parse_at
+from ansible_collections.wxc.calling.plugins.module_utils._call_path.vocabulary import DESTINATION_TYPES
 from ansible_collections.wxc.calling.plugins.module_utils.resource import text_problem
 
 CALL_FIELDS = ("number", "location", "auto_attendant", "at", "caller", "presses", "expect")

@@ -283,28 +283,10 @@ def test_export_turns_numbers_into_references_only_when_they_resolve_back():
     )
 
 
-# -- order -------------------------------------------------------------------------------------------------------------
+# -- without (the first pass of a cycle; the order itself is _site/graph.py, tests/unit/.../_site/test_graph.py) ---
 
 
-def test_order_targets_first_keeping_list_order():
-    identities = ["main", "support", "sales", "desk"]
-    first, second = references.order(identities, [{"support", "sales", "elsewhere"}, {"main"}, set(), {"desk"}])
-    # sales and desk (its reference to itself needs nothing) first; main <-> support is a cycle: main goes without its reference to support, then again in full.
-    assert first == [(2, frozenset()), (3, frozenset()), (0, frozenset({"support"})), (1, frozenset())]
-    assert second == [0]
-    # An item that only waits for a cycle is not the one broken: x -> a, a <-> b breaks a, not x.
-    first, second = references.order(["x", "a", "b"], [{"a"}, {"b"}, {"a"}])
-    assert first == [(1, frozenset({"b"})), (0, frozenset()), (2, frozenset())] and second == [1]
-    first, second = references.order(identities, [{"support"}, {"sales"}, set(), set()])
-    assert [index for index, _deferred in first] == [2, 1, 0, 3] and second == []
-    assert all(deferred == frozenset() for _index, deferred in first)
-    with pytest.raises(ValueError):
-        references.order(["a", "a"], [set(), set()])
-
-
-def test_order_three_cycle_and_without():
-    first, second = references.order(["a", "b", "c"], [{"b"}, {"c"}, {"a"}])
-    assert first == [(0, frozenset({"b"})), (2, frozenset()), (1, frozenset())] and second == [0]
+def test_without_leaves_out_the_deferred_targets():
     given = params(
         menu(
             {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Support Menu"},
@@ -526,12 +508,6 @@ def test_insert_after_places_the_key_after_its_neighbour_or_last():
     entry = {"key": "1", "description": "d"}
     references._insert_after(entry, "action", "auto_attendant", "Desk")  # pylint: disable=protected-access
     assert list(entry.items()) == [("key", "1"), ("description", "d"), ("auto_attendant", "Desk")]
-
-
-def test_order_refuses_repeated_identities_with_this_message():
-    with pytest.raises(ValueError) as caught:
-        references.order(["a", "b", "a"], [set(), set(), set()])
-    assert str(caught.value) == "the identities are not unique"
 
 
 def test_without_a_business_menu_and_a_target_in_another_location():

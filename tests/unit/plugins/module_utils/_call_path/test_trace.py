@@ -9,7 +9,9 @@ import datetime
 import pytest
 
 from ansible_collections.wxc.calling.plugins.module_utils._call_path.catalog import DeclaredCatalog
-from ansible_collections.wxc.calling.plugins.module_utils._call_path.trace import ASSUMPTIONS, parse_at, trace
+from ansible_collections.wxc.calling.plugins.module_utils._call_path.moment import parse_at
+from ansible_collections.wxc.calling.plugins.module_utils._call_path.trace import trace
+from ansible_collections.wxc.calling.plugins.module_utils._call_path.vocabulary import ASSUMPTIONS
 from tests.builders import DENVER, FRONT_DESK_NUMBER, MAIN_LINE_NUMBER, aa_options, key, menu, site_data
 
 MONDAY = "2026-03-09T09:30"  # Denver, daylight saving time (UTC-6) since 2026-03-08

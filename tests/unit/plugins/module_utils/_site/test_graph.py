@@ -43,6 +43,19 @@ def test_a_cycle_is_broken_at_its_first_member_and_written_again_whole():
     assert steps[2].needs == {"ping", "pong"}
 
 
+def test_an_object_that_only_waits_for_a_cycle_is_not_the_one_broken():
+    # x -> a, a <-> b: the cycle is broken at a (its first member), never at x, which just waits for a.
+    writes = [(key, "auto_attendants", "create") for key in ("x", "a", "b")]
+    steps = graph.order(writes, [], {"x": {"a"}, "a": {"b"}, "b": {"a"}})
+    assert placed(steps) == [
+        ("a", "create", 0, False),
+        ("x", "create", 1, False),
+        ("b", "create", 1, False),
+        ("a", "create", 2, True),
+    ]
+    assert steps[0].deferred == {"b"} and all(not step.deferred for step in steps[1:])
+
+
 def test_declaration_order_is_kept_where_references_allow():
     writes = [
         ("c", "auto_attendants", "update"),
