@@ -52,7 +52,8 @@ def test_plain_gives_equal_data_in_new_plain_containers_at_every_level():
     given = lazy({"a": [{"b": "c"}, "d"], "e": 1})
     result = plain(given)
     assert result == {"a": [{"b": "c"}, "d"], "e": 1}
-    assert type(result) is dict and type(result["a"]) is list and type(result["a"][0]) is dict
+    assert not isinstance(result, Lazy) and not isinstance(result["a"], LazyList)
+    assert not isinstance(result["a"][0], Lazy)
     assert result["a"][0] is not given["a"][0]
 
 
