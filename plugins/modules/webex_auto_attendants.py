@@ -11,7 +11,8 @@ short_description: Converge many Webex Calling auto attendants at once, with pur
 version_added: 0.2.0
 description:
   - Converges a list of Webex Calling auto attendants in one task. Each item is what one task of
-    M(wxc.calling.webex_auto_attendant) takes, and is compared, planned and written by that module's own code.
+    M(wxc.calling.webex_auto_attendant) takes. The task is M(wxc.calling.webex_site) restricted to auto attendants;
+    the same engine plans, orders and writes it, and each item is compared and written by the attendant's own code.
   - Every item is validated before the first request, and all problems are reported at once, each naming the item
     (its index and name) and the option. Two items with the same location and name are an error.
   - Each distinct location is resolved once, and listed once (one list without a name filter, every page). Details
@@ -19,19 +20,20 @@ description:
   - Writes and details run up to O(concurrency) at a time over one pool of keep-alive connections. A rate-limited
     request (HTTP 429) pauses every worker for its C(Retry-After) (capped at 60 seconds) and is sent again. A create
     is never sent twice blindly; after an ambiguous failure the name is looked up first.
-  - Deletions (items with C(state=absent), and O(purge)) are made first, so that the numbers and
-    extensions they free can be taken by the attendants created next.
+  - Deletions (items with C(state=absent), and O(purge)) are made after the creates and updates that rewrite their
+    referrers; a deletion that frees an extension or number a write takes comes before that write. A deletion that an
+    attendant the task leaves alone still refers to is refused before any write, naming both.
   - Keys (and call treatments) may name another auto attendant with C(auto_attendant), as in
     M(wxc.calling.webex_auto_attendant). An attendant the list declares and that does not exist yet is written before
     the attendants that name it; a cycle of such attendants (A names B, B names A) is written in two passes, the first
     without the keys that name what does not exist yet. A target neither declared nor found in the organisation
-    refuses the task before any write (a warning in check mode). Targets are matched by location as the items write it
-    (name or id) and name.
+    fails the item that names it before its write (in check mode too); the other items converge. Targets are matched
+    by location (name or id, one location either way) and name.
   - An audio file may be given by its announcement name and level (C(audio_announcement_file) with C(name) and
     C(level)), as in M(wxc.calling.webex_auto_attendant). Each distinct announcement (level, location for C(LOCATION),
     name) is looked up once for the whole task, before the first item that uses it is compared. An announcement that
-    does not exist fails the items that use it before their write, naming the option and the name (a warning in check
-    mode).
+    does not exist fails the items that use it before their write, naming the option and the name (in check mode
+    too).
   - When an item fails, the others still converge; the task then fails and lists each failed item with its error.
     A re-run does only what is left.
   - In check mode the task reads only and returns the exact plan, which is the drift report (see
@@ -141,7 +143,8 @@ results:
       returned: always
     action:
       description:
-        - What was done, or in check mode what would be done. For a failed item, what was under way.
+        - What was done, or in check mode what would be done. C(nothing) for an item that failed before it could be
+          planned (its location or a reference could not be resolved).
       type: str
       returned: always
       choices: [create, update, delete, nothing]

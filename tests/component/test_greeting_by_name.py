@@ -193,8 +193,10 @@ def test_the_bulk_module_resolves_names_once_for_the_whole_task(sim, client, tmp
     assert "%s: no location announcement named 'Nope'" % OPTION in failed[0]["msg"]
     assert sim.writes() == []
 
-    result = converge(client, {"auto_attendants": missing}, module=BULK, check=True)
-    assert not result["failed"] and result["changed"] is True, result
-    assert [entry["action"] for entry in result["results"]] == ["nothing", "update"]
-    assert any("no location announcement named 'Nope'; the real run fails" in warning for warning in result["warnings"])
-    assert sim.writes() == []
+    # Check mode is the plan: the same failure, not a warning.
+    planned = converge(client, {"auto_attendants": missing}, module=BULK, check=True)
+    assert planned["failed"] and planned["changed"] is False, planned
+    assert [(entry["name"], entry.get("msg")) for entry in planned["results"]] == [
+        (entry["name"], entry.get("msg")) for entry in result["results"]
+    ]
+    assert "warnings" not in planned and sim.writes() == []

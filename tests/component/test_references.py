@@ -242,17 +242,18 @@ def test_bulk_orders_targets_first_and_converges_a_cycle_in_two_passes(sim, clie
     assert (again["failed"], again["changed"]) == (False, False) and sim.writes() == [], again
 
 
-def test_bulk_refuses_a_missing_target_before_any_write(sim, client):
+def test_bulk_fails_the_item_whose_target_is_missing_before_its_write(sim, client):
+    """Through the whole module: the task fails naming the item and its key; only the other item is written."""
     items = [
         bulk_item("Main Line", "2000", [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Nobody"}]),
         bulk_item("Other", "2001", [{"key": "#", "action": "EXIT"}]),
     ]
     sim.clear_requests()
     result = task_result(client, BULK, {"auto_attendants": items})
-    assert result["failed"], result
-    message = result["msg"]
-    assert (
-        "auto_attendants[0] ('Main Line'): business_hours_menu.key_configurations (key 1).auto_attendant: no auto "
-        "attendant 'Nobody' in location Headquarters, and the task does not declare it" in message
-    ), message
-    assert sim.writes() == []
+    assert result["failed"] and result["changed"] is True, result
+    assert result["msg"] == (
+        "1 of 2 auto attendants failed (the others converged): Main Line in Headquarters: "
+        "business_hours_menu.key_configurations (key 1).auto_attendant: 'Nobody': no auto attendant 'Nobody' in "
+        "location Headquarters"
+    )
+    assert [(entry["method"], entry["body"]["name"]) for entry in sim.writes()] == [("POST", "Other")]

@@ -217,6 +217,18 @@ def test_a_site_from_nothing_is_written_targets_first(sim, client, hq):
     }
 
 
+def test_what_the_run_leaves_unchanged_is_returned_as_it_is(sim, client, hq):
+    """After the run, as check mode shows it: an object without a write is returned as read, not as null."""
+    params = site_from_nothing(sim, hq)
+    run(client, params)
+    planned, _warnings = run(client, params, check_mode=True)
+    done, _warnings = run(client, params)
+    fields = {"schedules": "schedule", "auto_attendants": "auto_attendant", "forwarding": "forwarding"}
+    assert [e["action"] for e in done["objects"]] == ["nothing"] * 4
+    assert all(e[fields[e["kind"]]] for e in done["objects"])
+    assert [e[fields[e["kind"]]] for e in done["objects"]] == [e[fields[e["kind"]]] for e in planned["objects"]]
+
+
 def test_an_organisation_spelled_two_ways_is_one_organisation(sim, client, hq):
     """The bug of the bulk module: purge deleted the declared attendants when one item named the organisation."""
     planned, _warnings = run(client, org_two_spellings_with_purge(sim, hq), check_mode=True)
@@ -265,6 +277,26 @@ def test_a_delete_waits_for_the_referrer_the_same_run_rewrites(sim, client, hq):
         ("PUT", "autoAttendants"),
         ("DELETE", "autoAttendants"),
     ]
+
+
+def test_a_delete_waits_only_for_a_referrer_so_an_unrelated_failure_does_not_hold_it_back(sim, client, hq):
+    """Side's update fails; it does not dial Back, so Back's delete does not wait for it and is made."""
+    create_aa(sim, hq, "Back", "2601")
+    create_aa(sim, hq, "Side", "2604")
+    sim.fault(method="PUT", path="autoAttendants", status=400, count=1)
+    params = declaration(
+        auto_attendants=[
+            aa_options("Side", "2604", name_dialing="GROUP"),
+            dict(aa_options("Back", "2601"), state="absent"),
+        ]
+    )
+    sim.clear_requests()
+    done, _warnings = run(client, params)
+    assert [(e["name"], e["action"], bool(e.get("failed")), bool(e.get("skipped"))) for e in done["objects"]] == [
+        ("Side", "update", True, False),
+        ("Back", "delete", False, False),
+    ]
+    assert [(w["method"], w["status"]) for w in sim.writes()] == [("PUT", 400), ("DELETE", 204)]
 
 
 def test_a_delete_an_undeclared_referrer_still_needs_is_refused_naming_both(sim, client, hq):

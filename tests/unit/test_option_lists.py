@@ -92,14 +92,16 @@ def test_the_export_writes_every_resource_field_and_nothing_else():
 
 
 def test_the_role_passes_every_schedule_option_and_documents_it():
-    """webex_schedule's options reach it from auto_attendant_schedules: the role's tasks and its argument_specs."""
+    """webex_schedule's options reach webex_site's schedules from auto_attendant_schedules (each item whole, through
+    the role's declaration), and its argument_specs document them."""
     from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as schedule_options
+    from ansible_collections.wxc.calling.plugins.plugin_utils.site_declaration import site_declaration
 
     wanted = set(schedule_options.argument_spec())
-    calls = tasks_calling(load("roles", "auto_attendant", "tasks", "main.yml"), "wxc.calling.webex_schedule")
-    present = [task for task in calls if task["wxc.calling.webex_schedule"].get("state") == "present"]
-    assert len(present) == 1
-    assert set(present[0]["wxc.calling.webex_schedule"]) == wanted
+    calls = tasks_calling(load("roles", "auto_attendant", "tasks", "main.yml"), "wxc.calling.webex_site")
+    assert [task["wxc.calling.webex_site"]["schedules"] for task in calls] == ["{{ __auto_attendant_site.schedules }}"]
+    every = {option: option for option in wanted}
+    assert site_declaration([], schedules=[every])["schedules"] == [every]
     spec = load("roles", "auto_attendant", "meta", "argument_specs.yml")["argument_specs"]["main"]["options"]
     documented = spec["auto_attendant_schedules"]["options"]
     assert set(documented) - {"org_id"} == wanted

@@ -38,7 +38,12 @@ from ansible_collections.wxc.calling.plugins.module_utils._site.compare import (
 )
 from ansible_collections.wxc.calling.plugins.module_utils._site.options import KINDS, MODULES
 from ansible_collections.wxc.calling.plugins.module_utils._site.plan import SitePlan
-from ansible_collections.wxc.calling.plugins.module_utils._site.purge import SiteRefused, SiteSkipped
+from ansible_collections.wxc.calling.plugins.module_utils._site.purge import (
+    SiteRefused,
+    SiteSkipped,
+    numbers_of,
+    transfers,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import run_all
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
@@ -139,8 +144,11 @@ def _referrers_rewritten(site, victim):
             }
             if victim.current.id in played:
                 keys.add(obj.key)
-        elif victim.kind == "auto_attendants":
-            keys.add(obj.key)
+        elif victim.kind == "auto_attendants" and obj.org == victim.org:
+            # Only a referrer: what dials one of the numbers that reach VICTIM (from its own location, its extension).
+            dialled = numbers_of(victim.item or {}, obj.location_id == victim.location_id)
+            if dialled & transfers(details, menus.API):
+                keys.add(obj.key)
     return keys
 
 
@@ -324,7 +332,9 @@ def _entry(site, obj, planning=False):
             entry["holiday_years"] = the_plan.holiday_years
     if obj.purged:
         entry["purged"] = True
-    result = obj.result if not (site.check_mode or planning) else _predicted(site, obj)
+    written = not (site.check_mode or planning) and the_plan is not None and the_plan.action != "nothing"
+    # An object the run leaves as it is: what was read (nothing written, nothing to read back).
+    result = obj.result if written else _predicted(site, obj)
     entry[RESULT_FIELDS[obj.kind]] = _shown(obj, result) if obj.error is None else None
     if isinstance(obj.error, SiteSkipped):
         entry.update(skipped=True, msg=str(obj.error))

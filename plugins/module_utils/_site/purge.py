@@ -144,7 +144,7 @@ def _declared_referrer(site, kind, here, item):
             return "used by %s" % obj.label
         if kind == "announcements" and item.get("id") in _audio_ids(obj):
             return "played by %s" % obj.label
-        if kind == "auto_attendants" and _numbers_of(item, obj.location_id == here.location_id) & _transfers(
+        if kind == "auto_attendants" and numbers_of(item, obj.location_id == here.location_id) & transfers(
             obj.resolved, menus.OPTIONS
         ):
             return "a key of %s transfers to it" % obj.label
@@ -204,8 +204,8 @@ def _undeclared_transfers_to(site, victim, rewritten):
             if (org, location_id, item.get("name")) in rewritten or item.get("id") == victim.current.id:
                 continue
             details = _details_of(site, victim, location_id, item)
-            dialled = _numbers_of(victim.item or {}, location_id == victim.location_id)
-            if dialled & _transfers(details, menus.API):
+            dialled = numbers_of(victim.item or {}, location_id == victim.location_id)
+            if dialled & transfers(details, menus.API):
                 found.append("auto attendant %r" % item.get("name"))
     return found
 
@@ -256,14 +256,14 @@ def _audio_ids(obj):
     return ids - {None}
 
 
-def _transfers(attendant_object, form):
+def transfers(attendant_object, form):
     """The canonical numbers the keys and no-input actions of ATTENDANT_OBJECT (in FORM) transfer to."""
     return {
         numbers.canonical(place.holder[place.destination_field]) for place in menus.transfers(attendant_object, form)
     }
 
 
-def _numbers_of(item, same_location):
+def numbers_of(item, same_location):
     """The canonical numbers that reach the attendant of list ITEM: its ESN and number, and from its own location its
     extension."""
     found = {item.get("esn"), item.get("phoneNumber")}

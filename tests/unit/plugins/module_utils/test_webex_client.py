@@ -284,6 +284,16 @@ def test_org_id_is_added_to_every_request_but_not_twice_to_a_next_link(exchange)
     client.get("/locations", params={"orgId": "O2"})
 
 
+def test_with_org_shares_the_session_and_gate():
+    """A client for another organisation (a partner administrator's customer) is a copy sharing the session, token and
+    rate-limit gate; for no organisation, or its own, it is the client itself."""
+    client = WebexClient(API, TOKEN, org_id="mine").shared(2)
+    assert client.with_org(None) is client and client.with_org("") is client and client.with_org("mine") is client
+    other = client.with_org("other")
+    assert other is not client and other.org_id == "other" and client.org_id == "mine"
+    assert other.session is client.session and other.rate_gate is client.rate_gate
+
+
 def test_params_set_to_none_are_not_sent(exchange, client):
     exchange.expect("GET", LOCATIONS + "?name=HQ", 200, page([]))
     client.get("/locations", params={"name": "HQ", "id": None})

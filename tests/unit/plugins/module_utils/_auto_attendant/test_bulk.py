@@ -1,19 +1,14 @@
-"""_auto_attendant/bulk.py, the pure half of webex_auto_attendants: item validation, write passes, differing fields,
-purge warnings, the summary."""
+"""_auto_attendant/bulk.py, the pure half of webex_auto_attendants: the task as a site declaration of attendants only,
+every problem of its options (each item judged by the site engine's rulebook, naming the item), the summary.
 
-from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import compare as aa_compare
-from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+The old engine's pure half (write passes, the listed service, missing targets, purge warnings) is the site engine's
+now: each of those tests is named below with the test that proves its rule.
+"""
+
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.bulk import (
-    ListedService,
-    checked_items,
-    differing_fields,
-    item_argument_spec,
-    item_label,
-    missing_reference_targets,
-    purge_reference_warnings,
+    site_params,
     summary_of,
     validate_options,
-    write_passes,
 )
 from tests.builders import menu
 
@@ -22,19 +17,42 @@ def params(*items, **task):
     return dict({"auto_attendants": list(items), "purge": False, "purge_limit": 10, "concurrency": 10}, **task)
 
 
-def test_valid_items_get_the_single_module_defaults():
-    items, problems = checked_items(
-        params(
-            {"name": "A", "location": "HQ", "extension": "2001"}, {"name": "A", "location": "Denver", "org_id": "other"}
+def test_the_task_is_a_site_declaration_of_its_attendants_only():
+    items = [{"name": "A", "location": "HQ"}]
+    assert site_params(params(*items, purge=True, purge_limit=3, concurrency=4, org_id="O")) == {
+        "schedules": [],
+        "announcements": [],
+        "auto_attendants": items,
+        "forwarding": [],
+        "purge": {"auto_attendants": True},
+        "purge_limit": 3,
+        "concurrency": 4,
+        "org_id": "O",
+        "base_dir": None,
+        "plan": None,
+        "plan_max_age": 0,
+    }
+    assert site_params({"auto_attendants": None})["purge"] == {"auto_attendants": False}
+
+
+def test_valid_items_have_no_problem():
+    assert (
+        validate_options(
+            params(
+                {"name": "A", "location": "HQ", "extension": "2001"},
+                {"name": "A", "location": "Denver", "org_id": "other"},
+            )
         )
+        == []
     )
-    assert problems == []
-    assert items[0]["state"] == "present" and items[0]["business_hours_menu"] is None
-    assert items[1]["org_id"] == "other"
+
+
+# test_valid_items_get_the_single_module_defaults: _site/test_options.py::
+# test_a_valid_declaration_has_no_problem_and_items_get_their_defaults
 
 
 def test_every_problem_of_every_item_names_the_item_and_the_option():
-    _items, problems = checked_items(
+    problems = validate_options(
         params(
             {"name": "A", "location": "HQ", "extension": "x"},
             {
@@ -43,7 +61,8 @@ def test_every_problem_of_every_item_names_the_item_and_the_option():
                 "business_hours_menu": menu({"key": "1", "action": "TRANSFER_WITH_PROMPT"}),
             },
             {"location": "HQ"},
-            {"name": "A", "location": "HQ"},
+            {"name": "C", "location": "HQ"},
+            {"name": "C", "location": "HQ"},
             purge_limit=-1,
             concurrency=51,
         )
@@ -61,135 +80,56 @@ def test_every_problem_of_every_item_names_the_item_and_the_option():
         for problem in problems
     )
     assert "auto_attendants[2] (no name): missing required arguments: name" in problems
-    assert any(
-        problem.startswith("auto_attendants[3] ('A'): declared twice in location 'HQ' (also auto_attendants[0])")
-        for problem in problems
+    assert problems[-1] == (
+        "auto_attendants[4] ('C'): declared twice (also auto_attendants[3]); declare each auto attendant once"
     )
 
 
 def test_the_same_name_in_two_organisations_is_not_a_duplicate():
-    _items, problems = checked_items(
-        params({"name": "A", "location": "HQ", "org_id": "one"}, {"name": "A", "location": "HQ", "org_id": "two"})
+    assert (
+        validate_options(
+            params({"name": "A", "location": "HQ", "org_id": "one"}, {"name": "A", "location": "HQ", "org_id": "two"})
+        )
+        == []
     )
-    assert problems == []
 
 
-def test_differing_fields_are_the_single_module_comparison():
-    item = {"name": "A", "extension": "2002", "business_hours_menu": None, "after_hours_menu": None}
-    for field in aa_options.FIELDS:
-        item.setdefault(field, None)
-    current = {"name": "A", "extension": "2001"}
-    plan = aa_compare.plan("present", aa_compare.desired_from_options(item), current)
-    assert plan.action == "update" and differing_fields(plan) == ["extension"]
-    create = aa_compare.plan("present", aa_compare.desired_from_options(item), None)
-    assert differing_fields(create) == ["name", "extension"]
-    assert differing_fields(aa_compare.plan("absent", {}, current)) == []
+# test_differing_fields_are_the_single_module_comparison: tests/component/test_bulk.py::
+# test_without_diff_no_diff_list_and_changes_only_where_made (update), CREATED_FIELDS there (create)
 
 
-def test_purge_warns_about_attendants_a_key_still_transfers_to():
-    purged = [
-        {"name": "Old", "location": "HQ", "extension": "7000", "esn": "87007000"},
-        {"name": "Lonely", "location": "HQ", "extension": "7001"},
-    ]
-    declared = [
-        {
-            "name": "Main",
-            "action": "nothing",
-            "auto_attendant": {
-                "business_hours_menu": {
-                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7000"}]
-                }
-            },
-        },
-        {
-            "name": "Gone",
-            "action": "delete",
-            "auto_attendant": {
-                "after_hours_menu": {
-                    "key_configurations": [{"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "value": "7001"}]
-                }
-            },
-        },
-    ]
-    warnings = purge_reference_warnings(purged, declared)
-    assert len(warnings) == 1 and "'Old'" in warnings[0] and "'Main'" in warnings[0]
+# test_purge_warns_about_attendants_a_key_still_transfers_to: purge keeps them now: tests/component/test_bulk.py::
+# test_purge_keeps_what_a_key_or_a_call_treatment_transfers_to_by_any_of_its_numbers
 
 
 def test_summary_counts_failed_items_apart():
     results = [{"action": "create"}, {"action": "nothing"}, {"action": "update", "failed": True}, {"action": "delete"}]
     assert summary_of(results) == {"create": 1, "update": 0, "delete": 1, "nothing": 1, "failed": 1}
+    # An item that could not be planned (action null) counts as failed.
+    assert summary_of([{"action": None, "failed": True}])["failed"] == 1
 
 
-def test_one_write_pass_until_references_are_ordered():
-    plain = [{"name": name, "location": "HQ", "state": "present"} for name in ("a", "b", "c")]
-    assert write_passes(plain) == [[(0, frozenset()), (1, frozenset()), (2, frozenset())]]
+# test_one_write_pass_until_references_are_ordered: _site/test_graph.py::test_declaration_order_is_kept_where_references_allow
 
 
-class FakeService:
-    def __init__(self):
-        self.finds = []
-
-    def find(self, location_id, name):
-        self.finds.append((location_id, name))
-        return {"id": "asked", "name": name}
-
-    def details(self, location_id, auto_attendant_id):
-        return {"id": auto_attendant_id}
+# test_only_the_first_lookup_of_a_name_comes_from_the_listing: _site/test_reads.py (the list answers look-ups by name)
+# and tests/component/test_bulk.py::test_a_look_up_after_an_ambiguous_create_asks_the_service_not_the_list_read_before
 
 
-def test_only_the_first_lookup_of_a_name_comes_from_the_listing():
-    service = FakeService()
-    listed = ListedService(
-        service, {"L1": [{"id": "listed", "name": "A"}, {"id": "d1", "name": "Dup"}, {"id": "d2", "name": "Dup"}]}
-    )
-    assert listed.find("L1", "A")["id"] == "listed"
-    assert listed.find("L1", "B") is None  # not in the listing: absent, without a request
-    assert service.finds == []
-    assert listed.find("L1", "A")["id"] == "asked"  # a later lookup (after an ambiguous POST) asks the service
-    assert listed.find("L1", "Dup")["id"] == "asked"  # duplicates: the service's own lookup reports them
-    assert listed.find("L2", "A")["id"] == "asked"  # a location that was not listed
-    assert listed.details("L1", "x") == {"id": "x"}
-    assert service.finds == [("L1", "A"), ("L1", "Dup"), ("L2", "A")]
-
-
-def test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new():
-    def item(name, *targets):
-        keys = [
-            {"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": target}
-            for i, target in enumerate(targets)
-        ]
-        return {
-            "name": name,
-            "location": "HQ",
-            "state": "present",
-            "business_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys},
-        }
-
-    items = [item("Main", "Support", "Sales"), item("Support", "Main"), item("Sales"), item("Desk", "Elsewhere")]
-    passes = write_passes(items)
-    # Identities are (organisation, location, name); these items give no org_id.
-    assert passes == [
-        [(2, frozenset()), (3, frozenset())],
-        [(0, frozenset({(None, "HQ", "Support")}))],
-        [(1, frozenset())],
-        [(0, frozenset())],
-    ]
-    # Once every one exists, references resolve as they are: one pass, nothing deferred.
-    assert write_passes(items, existing=[0, 1, 2, 3]) == [
-        [(0, frozenset()), (1, frozenset()), (2, frozenset()), (3, frozenset())]
-    ]
+# test_write_passes_put_targets_first_and_break_a_cycle_only_while_it_is_new: _site/test_graph.py::
+# test_a_cycle_is_broken_at_its_first_member_and_written_again_whole
 
 
 def test_task_option_bounds_are_inclusive():
-    assert checked_items(params(purge_limit=0, concurrency=1)) == ([], [])
-    assert checked_items(params(concurrency=50)) == ([], [])
-    assert checked_items(params(concurrency=0))[1] == ["concurrency: 0 is out of range (1 to 50)"]
-    assert checked_items(params(purge_limit=None, concurrency=None)) == ([], [])
-    assert checked_items({"auto_attendants": None}) == ([], [])
+    assert validate_options(params(purge_limit=0, concurrency=1)) == []
+    assert validate_options(params(concurrency=50)) == []
+    assert validate_options(params(concurrency=0)) == ["concurrency: 0 is out of range (1 to 50)"]
+    assert validate_options(params(purge_limit=None, concurrency=None)) == []
+    assert validate_options({"auto_attendants": None}) == []
 
 
 def test_items_that_are_not_dictionaries_or_lack_a_usable_name_are_named_by_index():
-    items, problems = checked_items(
+    problems = validate_options(
         params(
             "x",
             {"name": "  ", "location": "HQ", "extension": "2001"},
@@ -205,91 +145,33 @@ def test_items_that_are_not_dictionaries_or_lack_a_usable_name_are_named_by_inde
         "auto_attendants[2] (no name): name: is the number 5, not text (YAML reads unquoted digits as a number: 0100 "
         'becomes 64, 1_000 becomes 1000); quote it, for example name: "0100"',
         # The task's org_id is the organisation of an item without its own: the same attendant twice.
-        "auto_attendants[4] ('A'): declared twice in location 'HQ' (also auto_attendants[3]); declare each auto "
-        "attendant once",
+        "auto_attendants[4] ('A'): declared twice (also auto_attendants[3]); declare each auto attendant once",
     ]
-    assert items[:3] == [None, None, None] and items[3]["name"] == "A" and items[4]["org_id"] == "T"
     assert validate_options(params({"name": "A", "location": "HQ"})) == []
     assert validate_options(params("x")) == [
         "auto_attendants[0] (no name): must be a dictionary of webex_auto_attendant options"
     ]
 
 
-def test_item_labels():
-    assert item_label(3, {"name": "Main"}) == "auto_attendants[3] ('Main')"
-    assert item_label(0, {"name": " "}) == "auto_attendants[0] (no name)"
-    assert item_label(1, {}) == "auto_attendants[1] (no name)"
-    assert item_label(2, ["Main"]) == "auto_attendants[2] (no name)"
+# test_item_labels: the messages above, and _site/test_options.py::
+# test_every_problem_of_every_item_names_the_kind_the_item_and_the_option
 
 
-def test_item_options_are_the_single_module_options_and_org_id():
-    spec = item_argument_spec()
-    assert spec.pop("org_id") == {"type": "str"}
-    assert spec == aa_options.argument_spec()
+# test_item_options_are_the_single_module_options_and_org_id: _site/test_options.py::test_an_item_takes_its_modules_options_and_org_id
 
 
-def test_created_fields_follow_the_module_option_order_unknown_last():
-    create = aa_compare.plan("present", {"afterHoursMenu": {}, "zzzUnknown": 1, "name": "A", "phoneNumber": "+1"}, None)
-    assert differing_fields(create) == ["name", "phone_number", "after_hours_menu", "zzz_unknown"]
-    assert differing_fields(aa_compare.plan("present", {"name": "A"}, {"name": "A"})) == []
+# test_created_fields_follow_the_module_option_order_unknown_last: a creation's fields are the engine's now (sorted,
+# _site/converge.py); component test_bulk.py asserts them on every creation (CREATED_FIELDS)
 
 
-def _menu_to(*targets):
-    keys = [
-        {"key": str(i + 1), "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": t} for i, t in enumerate(targets)
-    ]
-    return {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys}
+# test_write_passes_edges: tests/component/test_bulk.py::
+# test_a_reference_to_itself_or_from_an_attendant_being_deleted_orders_and_refuses_nothing and (organisations)
+# test_a_reference_matches_a_target_that_names_the_task_organisation_itself
 
 
-def test_write_passes_edges():
-    assert write_passes([]) == []
-    # A reference to itself orders nothing.
-    own = {"name": "A", "location": "HQ", "state": "present", "business_hours_menu": _menu_to("A")}
-    assert write_passes([own]) == [[(0, frozenset())]]
-    # An item being deleted refers to nothing: its keys make no cycle.
-    items = [
-        {"name": "X", "location": "HQ", "state": "present", "business_hours_menu": _menu_to("D")},
-        {"name": "D", "location": "HQ", "state": "absent", "business_hours_menu": _menu_to("X")},
-    ]
-    assert write_passes(items) == [[(1, frozenset())], [(0, frozenset())]]
-    # Targets are matched within the item's organisation.
-    org_items = [
-        {"name": "A", "location": "HQ", "state": "present", "org_id": "O", "business_hours_menu": _menu_to("B")},
-        {"name": "B", "location": "HQ", "state": "present", "org_id": "O"},
-    ]
-    assert write_passes(org_items) == [[(1, frozenset())], [(0, frozenset())]]
+# test_missing_reference_targets_skip_items_being_deleted_and_match_within_the_organisation: the same two component
+# tests
 
 
-def test_missing_reference_targets_skip_items_being_deleted_and_match_within_the_organisation():
-    items = [
-        {"name": "Gone", "location": "HQ", "state": "absent", "business_hours_menu": _menu_to("Z")},
-        {"name": "A", "location": "HQ", "state": "present", "org_id": "O", "business_hours_menu": _menu_to("B", "Q")},
-        {"name": "B", "location": "HQ", "state": "present", "org_id": "O"},
-    ]
-    asked = []
-    assert missing_reference_targets(items, lambda owner, name: asked.append(name) or []) == [
-        "auto_attendants[1] ('A'): business_hours_menu.key_configurations (key 2).auto_attendant: no auto attendant "
-        "'Q' in location HQ, and the task does not declare it"
-    ]
-    assert asked == ["Q"]
-
-
-def test_missing_reference_targets_look_a_name_up_in_each_organisation_that_refers_to_it():
-    """Two organisations refer to the same name: each is asked, and only the one without it is refused."""
-    items = [
-        {"name": "A", "location": "HQ", "state": "present", "org_id": "O1", "business_hours_menu": _menu_to("Sales")},
-        {"name": "A", "location": "HQ", "state": "present", "org_id": "O2", "business_hours_menu": _menu_to("Sales")},
-        {"name": "C", "location": "HQ", "state": "present", "org_id": "O2", "business_hours_menu": _menu_to("Sales")},
-    ]
-    asked = []
-
-    def lookup(owner, name):
-        asked.append((owner["org_id"], name))
-        return [{"name": name, "locationName": "HQ", "locationId": "L1"}] if owner["org_id"] == "O1" else []
-
-    assert missing_reference_targets(items, lookup) == [
-        "auto_attendants[%d] ('%s'): business_hours_menu.key_configurations (key 1).auto_attendant: no auto attendant "
-        "'Sales' in location HQ, and the task does not declare it" % (index, name)
-        for index, name in ((1, "A"), (2, "C"))
-    ]
-    assert asked == [("O1", "Sales"), ("O2", "Sales")]
+# test_missing_reference_targets_look_a_name_up_in_each_organisation_that_refers_to_it: _site/test_compare.py::
+# test_the_directory_answers_managed_names_and_asks_the_service_only_for_the_others

@@ -1,5 +1,9 @@
 """webex_site's options: every item judged by its own module's rulebook, all problems at once, naming the item."""
 
+from ansible_collections.wxc.calling.plugins.module_utils._announcement import options as announcement_options
+from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as attendant_options
+from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as forwarding_options
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as schedule_options
 from ansible_collections.wxc.calling.plugins.module_utils._site import options
 from tests.builders import HQ, aa_options
 
@@ -19,6 +23,20 @@ def test_a_valid_declaration_has_no_problem_and_items_get_their_defaults():
     assert found == []
     assert items["schedules"][0]["state"] == "present" and items["forwarding"][0]["purge_rules"] is False
     assert items["auto_attendants"][0]["org_id"] is None and items["announcements"] == []
+
+
+def test_an_item_takes_its_modules_options_and_org_id():
+    """Each item is one task of its module (connection options aside), and may name its own organisation."""
+    modules = {
+        "schedules": schedule_options,
+        "announcements": announcement_options,
+        "auto_attendants": attendant_options,
+        "forwarding": forwarding_options,
+    }
+    for kind, module in modules.items():
+        spec = options.item_argument_spec(kind)
+        assert spec.pop("org_id") == {"type": "str"}
+        assert spec == module.argument_spec(), kind
 
 
 def test_every_problem_of_every_item_names_the_kind_the_item_and_the_option():
