@@ -10,6 +10,7 @@ import pytest
 
 from ansible_collections.wxc.calling.plugins.module_utils._site import converge as site
 from ansible_collections.wxc.calling.plugins.module_utils._site.options import argument_spec
+from tests.audio_fixtures import pcm_wav, write
 from tests.builders import HQ, aa_options, api_menu, key, menu
 from tests.component.helpers import create_aa, create_schedule, params_of
 from tests.simulator.seed import ORG_ID
@@ -379,6 +380,27 @@ def test_a_greeting_is_uploaded_before_the_menu_that_plays_it(sim, client, hq):
     assert [(e["name"], e["action"], e["order"]) for e in planned["objects"]] == [
         ("Welcome HQ", "create", 1),
         ("Greeter", "create", 2),
+    ]
+
+
+def test_a_greeting_file_a_menu_plays_by_file_name_is_uploaded_before_it(sim, client, hq, tmp_path):
+    """The role gives a greeting_file as the audio file's file_name, not the announcement's name: still a target."""
+    write(tmp_path, "welcome.wav", pcm_wav(seconds=2, rate=16000))
+    audio = {"file_name": "welcome.wav", "media_file_type": "WAV", "level": "LOCATION"}
+    params = declaration(
+        announcements=[{"name": "welcome.wav", "location": HQ, "path": str(tmp_path / "welcome.wav")}],
+        auto_attendants=[
+            aa_options("Greeter", "2820", business_hours_menu=menu(greeting="CUSTOM", audio_announcement_file=audio))
+        ],
+    )
+    done, _warnings = run(client, params)
+    assert [(e["name"], e["action"], e.get("failed", False)) for e in done["objects"]] == [
+        ("welcome.wav", "create", False),
+        ("Greeter", "create", False),
+    ]
+    assert [(e["method"], e["path"].rsplit("/", 1)[-1]) for e in sim.writes()] == [
+        ("POST", "announcements"),
+        ("POST", "autoAttendants"),
     ]
 
 

@@ -298,7 +298,11 @@ def test_templates_and_odd_names_round_trip_exactly_through_export_apply_and_the
     sim.clear_requests()
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target], diff=True)
     assert run.rc == 0, run
-    assert [r["changed"] for r in run.one("Converge the auto attendants")["result"]["results"]] == [False] * 5
+    applied = run.one("Converge the auto attendants and their call forwarding")["result"]
+    assert sorted(obj["name"] for obj in applied["objects"] if obj["kind"] == "auto_attendants") == sorted(
+        [body["name"], *ODD_NAMES.values()]
+    )
+    assert [obj["changed"] for obj in applied["objects"]] == [False] * len(applied["objects"])
     assert sim.writes() == []
     assert_not_run(canary)
 
@@ -315,8 +319,10 @@ def test_templates_and_odd_names_round_trip_exactly_through_export_apply_and_the
     )
     run = run_playbook(role_play, sim, extra_args=["-e", "@" + target], diff=True)
     assert run.rc == 0, run
-    # Whether the role loops the module or calls one bulk module, nothing changed and nothing was written.
-    assert run.one("wxc.calling.auto_attendant : Configure auto attendants")["result"]["changed"] is False
+    # The role's one webex_site task: nothing changed and nothing was written.
+    converged = run.one("wxc.calling.auto_attendant : Converge the site as one plan")["result"]
+    assert converged["changed"] is False
+    assert sorted(obj["name"] for obj in converged["objects"]) == sorted([body["name"], *ODD_NAMES.values()])
     assert run.changed == 0 and sim.writes() == []
     assert sorted(item["name"] for item in stored_attendants(sim)) == sorted([body["name"], *ODD_NAMES.values()])
     assert_not_run(canary)

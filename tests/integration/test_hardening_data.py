@@ -10,7 +10,7 @@ the export, the apply playbook and the role are tests/integration/test_hardening
 
 from tests.integration.runner import run_playbook
 
-CONFIGURE = "wxc.calling.auto_attendant : Build the webex_auto_attendant arguments of every auto attendant"
+CONFIGURE = "wxc.calling.auto_attendant : Build the site the role's variables declare"
 
 # id: (options, business hours menu keys added after key 0, what the module says)
 MODULE_CASES = {

@@ -77,5 +77,8 @@ def test_export_of_an_attendant_made_elsewhere_reapplies_with_no_write(sim, tmp_
     sim.clear_requests()
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target])
     assert run.rc == 0, run
-    assert [item["changed"] for item in run.one("Converge the auto attendants")["result"]["results"]] == [False]
-    assert sim.writes() == []
+    applied = run.one("Converge the auto attendants and their call forwarding")["result"]
+    assert [(obj["kind"], obj["name"], obj["action"], obj["changed"]) for obj in applied["objects"]] == [
+        ("auto_attendants", "Made in Control Hub", "nothing", False)
+    ]
+    assert applied["changed"] is False and sim.writes() == []

@@ -4,7 +4,7 @@ re-run after the cause is fixed completes the failed one with exactly one POST a
 The failing item collides with the service's state (its extension is taken by another attendant), as in production:
 a conflict the module cannot see before the service refuses the create. One playbook holds both ways a user loops:
 webex_auto_attendant in an Ansible loop (its failure ignored, so that the play goes on) and the role (which converges
-its list with webex_auto_attendants, concurrently), each over its own six attendants; it runs three times: with the
+its list with webex_site, concurrently), each over its own six attendants; it runs three times: with the
 two extensions blocked, after they are freed, and once more.
 """
 
@@ -16,7 +16,7 @@ API_MENU = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations"
 LOOP_SITES = [{"name": "Line %d" % n, "extension": "31%02d" % n} for n in range(6)]
 ROLE_SITES = [{"name": "Role line %d" % n, "extension": "32%02d" % n} for n in range(6)]
 LOOP_FAILING, ROLE_FAILING = "Line 3", "Role line 3"
-CONFIGURE = "wxc.calling.auto_attendant : Configure auto attendants"
+CONFIGURE = "wxc.calling.auto_attendant : Converge the site as one plan"
 
 
 def names_in_headquarters(sim):
@@ -91,15 +91,17 @@ def test_one_failing_item_does_not_stop_the_others_and_a_rerun_completes_it(sim,
         ("Attendants", LOOP_SITES, LOOP_FAILING, True),
         (CONFIGURE, ROLE_SITES, ROLE_FAILING, False),
     ):
-        # A loop is recorded as one result with every item's result inside.
-        items = first.one(task)["result"]["results"]
+        # A loop is recorded as one result with every item's result inside; the role's one webex_site task returns
+        # one entry per object.
+        result = first.one(task)["result"]
+        items = result["results"] if task == "Attendants" else result["objects"]
         failed = [(entry["item"] if task == "Attendants" else entry)["name"] for entry in items if entry.get("failed")]
         messages = [entry["msg"] for entry in items if entry.get("failed")]
         assert [entry.get("changed") for entry in items if not entry.get("failed")] == [True] * 5, task
         assert failed == [failing], failed
         assert "HTTP 400" in messages[0] and "errorCode 8360" in messages[0] and "trackingId" in messages[0], messages
         expected_posts = [(site["name"], 400 if site["name"] == failing else 201) for site in sites]
-        # The role converges its attendants concurrently (webex_auto_attendants): in any order.
+        # The role converges its attendants concurrently (webex_site): in any order.
         assert posts(sim, sites) == expected_posts if in_order else sorted(posts(sim, sites)) == sorted(expected_posts)
     everyone = [site["name"] for site in LOOP_SITES + ROLE_SITES]
     assert names_in_headquarters(sim) == sorted(

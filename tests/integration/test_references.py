@@ -8,6 +8,8 @@ is tests/component/test_references.py.
 
 import os
 
+import yaml
+
 from tests.ansible_yaml import load as ansible_load
 from tests.integration.runner import run_playbook
 
@@ -92,7 +94,15 @@ def test_export_writes_references_by_name_and_reapplies_with_no_change(sim, tmp_
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@%s" % (tmp_path / "auto_attendants.yml")])
     assert run.rc == 0, run
     assert run.changed == 0 and sim.writes() == []
-    assert all(result["changed"] is False for result in run.task("Converge the auto attendants"))
+    applied = run.one("Converge the auto attendants and their call forwarding")["result"]
+    assert sorted(obj["name"] for obj in applied["objects"] if obj["kind"] == "auto_attendants") == [
+        "Hotline",
+        "Main Line",
+        "Reception",
+        "Support Menu",
+    ]
+    assert applied["changed"] is False
+    assert [obj for obj in applied["objects"] if obj["changed"] or obj["action"] != "nothing"] == []
 
 
 def test_the_role_departments_name_attendants_of_the_list(sim, tmp_path):
@@ -130,17 +140,105 @@ def test_the_role_departments_name_attendants_of_the_list(sim, tmp_path):
             },
         ],
     }
+    example = os.path.join(PLAYBOOKS, "role_auto_attendant.yml")
     sim.clear_requests()
-    run = run_playbook(os.path.join(PLAYBOOKS, "role_auto_attendant.yml"), sim, extra_vars=extra)
+    # The example playbook twice in one process (the extra variables replace its list): the second run writes nothing.
+    run = run_playbook(write_plays(tmp_path, [{"import_playbook": example}] * 2), sim, extra_vars=extra)
     assert run.rc == 0, run
-    posts = [entry for entry in sim.writes() if entry["method"] == "POST"]
-    assert [entry["body"]["name"] for entry in posts] == ["Support Menu", "Main Line"]
-    keys = {key["key"]: key for key in posts[1]["body"]["businessHoursMenu"]["keyConfigurations"]}
+    writes = sim.writes()
+    assert [(entry["method"], entry["body"]["name"]) for entry in writes] == [
+        ("POST", "Support Menu"),
+        ("POST", "Main Line"),
+    ]
+    keys = {key["key"]: key for key in writes[1]["body"]["businessHoursMenu"]["keyConfigurations"]}
     # Support Menu's extension, Reception's ESN, and the attendant's own extension (from its own options, no lookup).
     assert (keys["1"]["value"], keys["2"]["value"], keys["9"]["value"]) == ("2100", "80033000", "2000")
-    sim.clear_requests()
-    again = run_playbook(os.path.join(PLAYBOOKS, "role_auto_attendant.yml"), sim, extra_vars=extra)
-    assert again.rc == 0 and sim.writes() == [], again
-    assert all(
-        result["changed"] is False for result in again.task("wxc.calling.auto_attendant : Configure auto attendants")
+    first, again = run.task("wxc.calling.auto_attendant : Converge the site as one plan")
+    assert first["changed"] is True and again["changed"] is False
+    assert [(obj["name"], obj["action"], obj["changed"]) for obj in again["result"]["objects"]] == [
+        ("Support Menu", "nothing", False),
+        ("Main Line", "nothing", False),
+    ]
+
+
+def test_the_apply_playbook_writes_a_target_declared_later_first_in_one_run(sim, tmp_path):
+    """An export (as the export playbook writes it: references by name, sorted by name) whose first attendant transfers
+    to one declared after it, applied into a location with no attendants: one run creates both, the target first and
+    its referrer with the target's extension; a second run (same process) writes nothing."""
+    location = "Headquarters Annex"
+    assert (
+        sim.api("GET", "/telephony/config/autoAttendants", params={"locationId": sim.location_id(location)}).json()[
+            "autoAttendants"
+        ]
+        == []
     )
+    keys = [
+        {"key": "1", "action": "TRANSFER_WITHOUT_PROMPT", "auto_attendant": "Sales Menu", "description": "Sales"},
+        {"key": "#", "action": "EXIT"},
+    ]
+    export = {
+        "webex_auto_attendants": [
+            {
+                "location": location,
+                "name": "Annex Main Line",
+                "extension": "2600",
+                "business_schedule": SCHEDULE,
+                "business_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": keys,
+                    "call_treatment": {
+                        "action_to_be_performed": {"action": "TRANSFER_WITH_PROMPT", "auto_attendant": "Sales Menu"}
+                    },
+                },
+                "after_hours_menu": {"greeting": "DEFAULT", "extension_enabled": True, "key_configurations": keys},
+            },
+            {
+                "location": location,
+                "name": "Sales Menu",
+                "extension": "2610",
+                "business_schedule": SCHEDULE,
+                "business_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": [{"key": "0", "action": "TRANSFER_WITHOUT_PROMPT", "value": "1000"}],
+                },
+                "after_hours_menu": {
+                    "greeting": "DEFAULT",
+                    "extension_enabled": True,
+                    "key_configurations": [{"key": "#", "action": "EXIT"}],
+                },
+            },
+        ],
+        "webex_auto_attendant_forwarding": [],
+    }
+    vars_file = tmp_path / "auto_attendants.yml"
+    vars_file.write_text(yaml.safe_dump(export, sort_keys=False), encoding="utf-8")
+    plays = write_plays(tmp_path, [{"import_playbook": APPLY_PLAYBOOK}] * 2)
+    sim.clear_requests()
+    run = run_playbook(plays, sim, extra_args=["-e", "@%s" % vars_file])
+    assert run.rc == 0, run
+    # One run: two creates, the target first, no second pass (no PUT); the second run: nothing.
+    writes = sim.writes()
+    assert [(entry["method"], entry["status"], entry["body"]["name"]) for entry in writes] == [
+        ("POST", 201, "Sales Menu"),
+        ("POST", 201, "Annex Main Line"),
+    ], writes
+    menu = writes[1]["body"]["businessHoursMenu"]
+    assert {key["key"]: key.get("value") for key in menu["keyConfigurations"]} == {"1": "2610", "#": None}
+    assert menu["callTreatment"]["actionToBePerformed"]["transferCallTo"] == "2610"
+    first, again = run.task("Converge the auto attendants and their call forwarding")
+    assert [(obj["name"], obj["action"], obj["order"]) for obj in first["result"]["objects"]] == [
+        ("Annex Main Line", "create", 2),
+        ("Sales Menu", "create", 1),
+    ]
+    assert first["result"]["steps"] == 2
+    assert again["changed"] is False
+    assert [(obj["action"], obj["changed"]) for obj in again["result"]["objects"]] == [("nothing", False)] * 2
+
+
+def write_plays(directory, plays):
+    path = os.path.join(str(directory), "plays.yml")
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(plays, handle, sort_keys=False)
+    return path

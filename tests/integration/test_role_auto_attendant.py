@@ -20,8 +20,8 @@ from tests.integration.runner import PLAYBOOKS, run_playbook
 PLAYBOOK = "role_auto_attendant.yml"
 ROLE_NAME = "wxc.calling.auto_attendant"
 ROLE = ROLE_NAME + " : "
-CONFIGURE = ROLE + "Configure auto attendants"
-SUMMARY = ROLE + "Summarise auto attendants"
+CONFIGURE = ROLE + "Converge the site as one plan"
+SUMMARY = ROLE + "Summarise the site"
 
 SITES = {
     "HQ Main Line": "Headquarters",
@@ -71,6 +71,12 @@ def expect(*entries):
     return sorted((dict(entry) for entry in entries), key=lambda entry: entry["key"])
 
 
+def attendants(entry):
+    """The auto attendant objects of one result of the role's webex_site task (its schedules, greetings and forwarding
+    are objects of their own kinds)."""
+    return [obj for obj in entry["result"]["objects"] if obj["kind"] == "auto_attendants"]
+
+
 def posted(writes, name):
     """The body of the POST that created the attendant NAME."""
     [body] = [entry["body"] for entry in writes if entry["method"] == "POST" and entry["body"]["name"] == name]
@@ -80,12 +86,36 @@ def posted(writes, name):
 def test_check_mode_writes_nothing_and_predicts_the_change(sim):
     run = run_playbook(PLAYBOOK, sim, check=True, diff=True)
     assert run.rc == 0 and run.failed == 0, run
-    assert [entry["changed"] for entry in run.one(CONFIGURE)["result"]["results"]] == [True, True, True]
+    configured = run.one(CONFIGURE)
+    assert [entry["name"] for entry in configured["result"]["objects"]] == list(SITES)
+    assert [(entry["action"], entry["changed"]) for entry in attendants(configured)] == [("create", True)] * 3
+    assert configured["changed"] is True
     assert sim.writes() == []
     assert stored_names(sim) == []
     # --diff reaches the module: the predicted menus are shown.
     assert '+    "business_hours_menu": {' in run.stdout, run
     assert '"description": "Operator"' in run.stdout, run
+
+
+def purge_beyond_the_limit_play():
+    """The role with a new attendant in each of the three locations and auto_attendant_purge on: the three sites are
+    undeclared there, one more than auto_attendant_purge_limit allows; the refusal is rescued."""
+    variables = dict(
+        playbook_vars(),
+        auto_attendant_list=[
+            {"name": "New " + name, "location": location, "extension": "20%d5" % index}
+            for index, (name, location) in enumerate(SITES.items())
+        ],
+        auto_attendant_purge=True,
+        auto_attendant_purge_limit=2,
+    )
+    block = {
+        "name": "Purge beyond the limit",
+        "block": [{"name": "Run the role with purge", "ansible.builtin.include_role": {"name": ROLE_NAME}}],
+        "rescue": [{"name": "Refused: purge limit", "ansible.builtin.debug": {"msg": "{{ ansible_failed_result }}"}}],
+    }
+    return {"name": "Purge beyond the limit", "hosts": "localhost", "gather_facts": False, "vars": variables,
+            "tasks": [block]}  # fmt: skip
 
 
 def test_create_rerun_check_change_one_site_then_remove_every_site(sim, tmp_path):
@@ -99,22 +129,34 @@ def test_create_rerun_check_change_one_site_then_remove_every_site(sim, tmp_path
         {"import_playbook": example},  # run again: nothing to change
         role_play("Check mode after the real run", playbook_vars(), check_mode=True, diff=True),
         {"import_playbook": example, "vars": {"auto_attendant_list": one_changed["auto_attendant_list"]}},
+        purge_beyond_the_limit_play(),  # refused before any write
         {"import_playbook": example, "vars": {"auto_attendant_state": "absent"}},
     ]
     run = run_playbook(write_plays(tmp_path, plays), sim)
     assert run.rc == 0 and run.failed == 0, run
-    created, again, checked, changed, removed = [entry["result"]["results"] for entry in run.task(CONFIGURE)]
+    created, again, checked, changed, refused, removed = run.task(CONFIGURE)
+    created, again, checked, changed, removed = [
+        attendants(entry) for entry in (created, again, checked, changed, removed)
+    ]
     writes = sim.writes()
     assert [entry["method"] for entry in writes] == ["POST"] * 3 + ["PUT"] + ["DELETE"] * 3, writes
     assert all(entry["path"].endswith("/autoAttendants") for entry in writes[:3])
 
+    # auto_attendant_purge_limit reaches the engine: three to purge, the limit 2, refused before any write (the writes
+    # above are the other runs'), the message naming the limit and what it would have deleted.
+    assert refused["failed"] and "objects" not in refused["result"], refused
+    assert refused["result"]["msg"].startswith(
+        "purge would delete 3 auto attendants, more than purge_limit 2: HQ Main Line (Headquarters), "
+    ), refused["result"]["msg"]
+    assert run.one("Refused: purge limit")["result"]["msg"]["msg"] == refused["result"]["msg"]
+
     # Created: one readable line per attendant, one POST each.
     assert [entry["name"] for entry in created] == list(SITES) and all(entry["changed"] for entry in created)
-    summaries = [entry["result"]["msg"] for entry in run.task(SUMMARY)]
-    assert summaries[0] == ["%s: created" % name for name in SITES]
+    summaries = [entry["result"]["msg"] for entry in run.task(SUMMARY) if entry["status"] != "skipped"]
+    assert summaries[0] == ["auto_attendants %s: created" % name for name in SITES]
     # A second run and check mode after it: nothing to change.
     assert not any(entry["changed"] for entry in again + checked), (again, checked)
-    assert summaries[1] == summaries[2] == ["%s: ok" % name for name in SITES]
+    assert summaries[1] == summaries[2] == ["auto_attendants %s: ok" % name for name in SITES]
 
     # Headquarters: the shared menu from the defaults; after hours the voicemail shape.
     hq = posted(writes, "HQ Main Line")
@@ -229,6 +271,13 @@ def test_schedules_declared_next_to_the_attendants_are_created_first_and_deleted
     assert [method for method, _tail in writes] == ["POST", "POST", "DELETE"]
     assert writes[0][1] == "schedules" and writes[1][1] == "autoAttendants"
     assert [entry["changed"] for entry in run.task(CONFIGURE)] == [True, False]
+    first, second = [entry["result"]["objects"] for entry in run.task(CONFIGURE)]
+    assert [(obj["kind"], obj["name"], obj["action"]) for obj in first] == [
+        ("schedules", "Office hours", "create"),
+        ("schedules", "Old holidays", "delete"),
+        ("auto_attendants", "Denver Office Hours", "create"),
+    ]
+    assert [obj["action"] for obj in second] == ["nothing", "nothing", "nothing"]
     names = [
         s["name"] for s in sim.api("GET", "/telephony/config/locations/%s/schedules" % location_id).json()["schedules"]
     ]

@@ -7,7 +7,7 @@ from tests.audio_fixtures import pcm_wav, write
 from tests.integration.runner import run_playbook
 
 ROLE = "wxc.calling.auto_attendant : "
-UPLOAD = ROLE + "Upload the greeting files the menus play"
+CONVERGE = ROLE + "Converge the site as one plan"
 ATTENDANT = {
     "name": "HQ Main Line",
     "location": "Headquarters",
@@ -41,6 +41,11 @@ def files(directory):
     (directory / "files").mkdir(exist_ok=True)
     write(directory / "files", "hq-welcome.wav", pcm_wav(seconds=6, rate=16000))
     write(directory / "files", "hq-closed.wav", pcm_wav(seconds=7, rate=8000))
+
+
+def of_kind(entry, kind):
+    """The objects of KIND in one result of the role's webex_site task."""
+    return [obj for obj in entry["result"]["objects"] if obj["kind"] == kind]
 
 
 def announcements(sim):
@@ -84,8 +89,9 @@ def test_the_role_uploads_the_greeting_files_first_and_the_menus_play_them(sim, 
     ]
     run = run_playbook(write_plays(tmp_path / "plays.yml", plays), sim)
     assert run.rc == 0, run
-    checked, created, again, replaced = [entry["result"]["results"] for entry in run.task(UPLOAD)]
-    configured = [entry["changed"] for entry in run.task(ROLE + "Configure auto attendants")]
+    runs = run.task(CONVERGE)
+    checked, created, again, replaced = [of_kind(entry, "announcements") for entry in runs]
+    configured = [[obj["changed"] for obj in of_kind(entry, "auto_attendants")] for entry in runs]
     stored = announcements(sim)
     writes = [(entry["method"], entry["path"].rsplit("/", 1)[-1]) for entry in sim.writes()]
     # Check mode: both uploads predicted, nothing written. The real run: the greetings first, then the attendant.
@@ -94,7 +100,14 @@ def test_the_role_uploads_the_greeting_files_first_and_the_menus_play_them(sim, 
     assert [entry["changed"] for entry in created] == [True, True]
     assert [entry["changed"] for entry in again] == [False, False]
     assert [entry["changed"] for entry in replaced] == [True, False]
-    assert configured == [True, True, False, False]
+    assert configured == [[True], [True], [False], [False]]
+    # The greetings are uploaded one per location and file name, before the attendant that plays them.
+    assert [(obj["name"], obj["location"]) for obj in created] == [
+        ("hq-welcome.wav", "Headquarters"),
+        ("hq-closed.wav", "Headquarters"),
+    ]
+    [attendant_created] = of_kind(runs[1], "auto_attendants")
+    assert max(obj["order"] for obj in created) < attendant_created["order"]
     assert writes == [
         ("POST", "announcements"),
         ("POST", "announcements"),
@@ -143,4 +156,6 @@ def test_the_role_plays_a_greeting_named_by_announcement_name(sim, tmp_path):
         "mediaFileType": "WAV",
         "level": "LOCATION",
     }
-    assert [entry["changed"] for entry in run.task(ROLE + "Configure auto attendants")] == [True, False]
+    first, second = run.task(CONVERGE)
+    assert [(obj["kind"], obj["action"]) for obj in first["result"]["objects"]] == [("auto_attendants", "create")]
+    assert [entry["changed"] for entry in (first, second)] == [True, False]

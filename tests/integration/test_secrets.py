@@ -27,8 +27,8 @@ SCHEDULE_ARGS = {
 }
 WRONG_REFRESH_TOKEN = "wxc-wrong-refresh-token-0f9e8d"
 ROLE_NAME = "wxc.calling.auto_attendant"
-CONFIGURE = ROLE_NAME + " : Configure auto attendants"
-SUMMARY = ROLE_NAME + " : Summarise auto attendants"
+CONFIGURE = ROLE_NAME + " : Converge the site as one plan"
+SUMMARY = ROLE_NAME + " : Summarise the site"
 # What a task's environment holds instead of the secrets it is not about.
 NO_TOKEN = {"WEBEX_ACCESS_TOKEN": ""}
 NO_REFRESH = {"WEBEX_CLIENT_ID": "", "WEBEX_CLIENT_SECRET": "", "WEBEX_REFRESH_TOKEN": ""}
@@ -277,16 +277,16 @@ def test_no_secret_anywhere_from_the_role(sim, tmp_path):
     # Hidden: the module's output is censored, the summary below it is not; the role variable's token did the work.
     assert "censored" in hidden["result"]
     assert run.task(SUMMARY)[0]["result"]["msg"] == [
-        "HQ Main Line: created",
-        "Denver Main Line: created",
-        "Austin Main Line: created",
+        "auto_attendants HQ Main Line: created",
+        "auto_attendants Denver Main Line: created",
+        "auto_attendants Austin Main Line: created",
     ]
     # Shown: the module arguments are printed with the token masked, and the diffs of the deletions and creations.
-    assert [entry["action"] for entry in shown["result"]["results"]] == ["delete"] * 3
+    assert [entry["action"] for entry in shown["result"]["objects"]] == ["delete"] * 3
     assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in run.stdout
     assert "+++ after" in run.stdout
     assert failed["failed"] and "NOPE" in run.stdout
     assert run.one("Failed as expected: refresh environment, a failure")
-    assert [entry["action"] for entry in created["result"]["results"]] == ["create"] * 3
-    # One token per module run: the role converges every attendant in one run of webex_auto_attendants.
+    assert [entry["action"] for entry in created["result"]["objects"]] == ["create"] * 3
+    # One token per module run: the role converges every attendant in one run of webex_site.
     assert [entry["status"] for entry in sim.requests() if entry["path"] == "/v1/access_token"] == [200, 200]

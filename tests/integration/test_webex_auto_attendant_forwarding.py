@@ -33,7 +33,13 @@ VIP = {
     },
     "calls_to": {"numbers": [{"type": "PRIMARY", "phone_number": "+19705550026"}]},
 }
-ROLE_FORWARDING = "wxc.calling.auto_attendant : Configure call forwarding"
+ROLE_SITE = "wxc.calling.auto_attendant : Converge the site as one plan"
+APPLY_SITE = "Converge the auto attendants and their call forwarding"
+
+
+def of_kind(entry, kind):
+    """The objects of KIND in one result of a webex_site task (the role's, the apply playbook's)."""
+    return [obj for obj in entry["result"]["objects"] if obj["kind"] == kind]
 
 
 def add_attendant(sim, name=ATTENDANT, extension="2100", phone_number="+19705550026"):
@@ -214,9 +220,15 @@ def test_export_then_apply_changes_nothing_forwarding_included(sim, tmp_path):
     sim.clear_requests()
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + target])
     assert run.rc == 0, run
-    assert [r["changed"] for r in run.one("Converge the call forwarding")["result"]["results"]] == [False]
-    assert [r["changed"] for r in run.one("Converge the auto attendants")["result"]["results"]] == [False, False]
-    assert sim.writes() == []
+    applied = run.one(APPLY_SITE)
+    assert [(r["name"], r["action"], r["changed"]) for r in of_kind(applied, "forwarding")] == [
+        (ATTENDANT, "nothing", False)
+    ]
+    assert [(r["name"], r["action"], r["changed"]) for r in of_kind(applied, "auto_attendants")] == [
+        (ATTENDANT, "nothing", False),
+        ("Untouched", "nothing", False),
+    ]
+    assert applied["changed"] is False and sim.writes() == []
 
     # Edited in the file, applied: one rule PUT, nothing else.
     exported_forwarding[0]["rules"][0]["enabled"] = False
@@ -261,11 +273,15 @@ def test_role_forwarding_per_site_and_in_the_defaults(sim, tmp_path):
         ],
     )
     assert run.rc == 0, run
-    checked, applied, again = run.task(ROLE_FORWARDING)
-    assert [r["item"]["name"] for r in checked["result"]["results"]] == ["Reception", "Annex"]
-    assert all(r["changed"] for r in checked["result"]["results"])
-    assert [r["changed"] for r in applied["result"]["results"]] == [True, True]
-    assert again["changed"] is False and [r["changed"] for r in again["result"]["results"]] == [False, False]
+    checked, applied, again = run.task(ROLE_SITE)
+    # Forwarding of the two sites that declare it (a site whose forwarding is null has none, the defaults' aside);
+    # in check mode planned against the attendants the same run creates, and ordered after them.
+    assert [r["name"] for r in of_kind(checked, "forwarding")] == ["Reception", "Annex"]
+    assert all(r["changed"] for r in of_kind(checked, "forwarding"))
+    order = {r["name"]: r["order"] for r in of_kind(checked, "auto_attendants")}
+    assert all(r["order"] > order[r["name"]] for r in of_kind(checked, "forwarding"))
+    assert [r["changed"] for r in of_kind(applied, "forwarding")] == [True, True]
+    assert again["changed"] is False and [r["changed"] for r in of_kind(again, "forwarding")] == [False, False]
     hq = sim.location_id(HQ)
     settings = {}
     for name in ("Reception", "Annex"):

@@ -38,10 +38,16 @@ def export(sim, target, extra_vars=None, check=False, diff=False):
     )
 
 
+def attendants(result):
+    """The auto attendant objects of a webex_site result, in the order the vars file declares them."""
+    return [obj for obj in result["objects"] if obj["kind"] == "auto_attendants"]
+
+
 def apply(sim, path, check=False):
+    """Apply the vars file with the apply playbook (one webex_site task); return the run and its attendant objects."""
     run = run_playbook(APPLY_PLAYBOOK, sim, extra_args=["-e", "@" + path], check=check)
     assert run.rc == 0, run
-    return run, run.one("Converge the auto attendants")["result"]["results"]
+    return run, attendants(run.one("Converge the auto attendants and their call forwarding")["result"])
 
 
 def write_yaml(path, data):
@@ -106,8 +112,12 @@ def test_export_then_apply_changes_nothing_then_recreates_a_deleted_one(sim, tmp
 
     sim.clear_requests()
     run, results = apply(sim, path)
-    assert [r["changed"] for r in results] == [False, False, False], run
-    assert sim.writes() == []
+    assert [(r["name"], r["action"], r["changed"]) for r in results] == [
+        ("Recepción", "nothing", False),
+        ("Reception", "nothing", False),
+        ("Main Line", "nothing", False),
+    ], run
+    assert run.changed == 0 and sim.writes() == []
 
     # As a user would: the export is a vars file, its strings tagged !unsafe, handed to the role as it is.
     playbook = write_yaml(
@@ -130,8 +140,13 @@ def test_export_then_apply_changes_nothing_then_recreates_a_deleted_one(sim, tmp
     )
     run = run_playbook(playbook, sim)
     assert run.rc == 0, run
-    results = run.one("wxc.calling.auto_attendant : Configure auto attendants")["result"]["results"]
-    assert [r["changed"] for r in results] == [False, False, False]
+    result = run.one("wxc.calling.auto_attendant : Converge the site as one plan")["result"]
+    assert [(r["name"], r["changed"]) for r in attendants(result)] == [
+        ("Recepción", False),
+        ("Reception", False),
+        ("Main Line", False),
+    ]
+    assert result["changed"] is False
     assert sim.writes() == []
 
     # Check mode before the second apply predicts the creation, without writing.
@@ -142,9 +157,10 @@ def test_export_then_apply_changes_nothing_then_recreates_a_deleted_one(sim, tmp
     assert response.status_code == 204
     sim.clear_requests()
     run, results = apply(sim, path, check=True)
-    assert [r["changed"] for r in results] == [False, True, False] and sim.writes() == []
+    assert [(r["action"], r["changed"]) for r in results] == [("nothing", False), ("create", True), ("nothing", False)]
+    assert sim.writes() == []
     run, results = apply(sim, path)
-    assert [r["changed"] for r in results] == [False, True, False], run
+    assert [(r["action"], r["changed"]) for r in results] == [("nothing", False), ("create", True), ("nothing", False)]
     writes = sim.writes()
     assert [(w["method"], w["status"], w["body"]["name"]) for w in writes] == [("POST", 201, "Reception")]
     assert writes[0]["path"].endswith("/locations/%s/autoAttendants" % sim.location_id(location))
@@ -200,4 +216,8 @@ def test_export_by_collection_name_with_location_ids_applies_with_no_change(sim,
     assert exported["webex_auto_attendant_forwarding"] == []
     sim.clear_requests()
     run, results = apply(sim, target)
-    assert [r["changed"] for r in results] == [False, False] and sim.writes() == []
+    assert [(r["location_id"], r["name"], r["changed"]) for r in results] == [
+        (headquarters, "Main Line", False),
+        (headquarters, "Reception", False),
+    ]
+    assert run.changed == 0 and sim.writes() == []

@@ -49,8 +49,8 @@ def test_check_apply_check_in_one_playbook_with_module_defaults(sim, tmp_path):
     assert run.rc == 0, run
     refused = run.one("Refused")
     assert refused["failed"] and refused["result"]["msg"] == (
-        "Invalid options: auto_attendants[1] ('Twice'): declared twice (also auto_attendants[0]); declare each auto "
-        "attendant once"
+        "Invalid options: auto_attendants[1] ('Twice'): declared twice in location 'Headquarters' (also "
+        "auto_attendants[0]); declare each auto attendant once"
     )
     plan, apply, again = (run.one(name)["result"] for name in ("Plan", "Apply", "Again"))
     assert plan["changed"] and [(o["name"], o["action"], o["order"]) for o in plan["objects"]] == [

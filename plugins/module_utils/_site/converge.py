@@ -71,6 +71,7 @@ def _needs(site, obj, by_identity):
                 found.add(by_identity.get((obj.org, obj.location_id, "schedules", schedule_type, name)))
         for level_location, name in getattr(obj, "greetings", ()):
             found.add(by_identity.get((obj.org, level_location, "announcements", name)))
+        found |= _files_played(site, obj)
         obj.refs = {}
         for target in references.targets(obj.params, obj.params["location"]):
             other = _attendant_at(site, obj.org, target)
@@ -92,6 +93,23 @@ def _needs(site, obj, by_identity):
     if obj.kind == "auto_attendants" and obj.present and obj.plan.action in ("create", "update"):
         found |= _deletes_freeing(site, obj)
     return found - {None}
+
+
+def _files_played(site, obj):
+    """The declared greetings OBJ's menus play by file name (as the role gives a greeting_file), not by announcement
+    name: uploaded before it, as those named are."""
+    played = set()
+    for place in menus.places(obj.resolved):
+        audio = place.holder.get("audio_announcement_file") or {}
+        if not audio.get("id") and audio.get("file_name") and audio.get("level") in ("LOCATION", "ORGANIZATION"):
+            played.add((obj.location_id if audio["level"] == "LOCATION" else None, audio["file_name"]))
+    return {
+        other.key
+        for other in site.live("announcements")
+        if other.org == obj.org
+        and other.plan is not None
+        and (other.level_location, (other.plan.after or {}).get("file_name")) in played
+    }
 
 
 def _deletes_freeing(site, obj):

@@ -147,9 +147,10 @@ def _declared_twice(items, task_org):
                 continue
             key = spelled_key(kind, item, task_org)
             if key in first:
+                where = " in location %r" % key[1] if key[1] is not None else ""
                 problems.append(
-                    "%s: declared twice (also %s); declare each %s once"
-                    % (item_label(kind, index, item), first[key], NOUNS[kind])
+                    "%s: declared twice%s (also %s); declare each %s once"
+                    % (item_label(kind, index, item), where, first[key], NOUNS[kind])
                 )
             else:
                 first[key] = "%s[%d]" % (kind, index)

@@ -81,7 +81,8 @@ def test_every_problem_of_every_item_names_the_item_and_the_option():
     )
     assert "auto_attendants[2] (no name): missing required arguments: name" in problems
     assert problems[-1] == (
-        "auto_attendants[4] ('C'): declared twice (also auto_attendants[3]); declare each auto attendant once"
+        "auto_attendants[4] ('C'): declared twice in location 'HQ' (also auto_attendants[3]); declare each auto "
+        "attendant once"
     )
 
 
@@ -145,7 +146,8 @@ def test_items_that_are_not_dictionaries_or_lack_a_usable_name_are_named_by_inde
         "auto_attendants[2] (no name): name: is the number 5, not text (YAML reads unquoted digits as a number: 0100 "
         'becomes 64, 1_000 becomes 1000); quote it, for example name: "0100"',
         # The task's org_id is the organisation of an item without its own: the same attendant twice.
-        "auto_attendants[4] ('A'): declared twice (also auto_attendants[3]); declare each auto attendant once",
+        "auto_attendants[4] ('A'): declared twice in location 'HQ' (also auto_attendants[3]); declare each auto "
+        "attendant once",
     ]
     assert validate_options(params({"name": "A", "location": "HQ"})) == []
     assert validate_options(params("x")) == [

@@ -63,8 +63,17 @@ def test_an_object_declared_twice_under_one_spelling_is_refused():
         ],
     )
     assert found == [
-        "schedules[1] ('Closed'): declared twice (also schedules[0]); declare each schedule once",
-        "auto_attendants[1] ('Main'): declared twice (also auto_attendants[0]); declare each auto attendant once",
+        "schedules[1] ('Closed'): declared twice in location 'Headquarters' (also schedules[0]); declare each "
+        "schedule once",
+        "auto_attendants[1] ('Main'): declared twice in location 'Headquarters' (also auto_attendants[0]); declare "
+        "each auto attendant once",
+    ]
+
+
+def test_an_organisation_greeting_declared_twice_names_no_location():
+    greeting = {"name": "Welcome", "text": "Hello", "voice": "ashley"}
+    assert problems(announcements=[greeting, dict(greeting, text="Hi")]) == [
+        "announcements[1] ('Welcome'): declared twice (also announcements[0]); declare each announcement once"
     ]
 
 
