@@ -168,6 +168,13 @@ mutation: mutation-venv
 mutation-canary: mutation-venv
 	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py --canary
 
+# Mutants of the role's tasks and the shipped playbooks (YAML and Jinja, which mutmut does not mutate), each run with
+# real ansible-playbook against the simulator (about 4 minutes on 2 cores; .ci/playbook_mutation.py). Its last line:
+# "playbook mutation score: K/N killed". Outside make test, as make mutation is.
+.PHONY: mutation-playbooks
+mutation-playbooks: venv
+	$(BIN)/python .ci/playbook_mutation.py $(PLAYBOOK_MUTATION_ARGS)
+
 # A venv of its own: the test tools with pytest and mutmut pinned exactly (requirements-mutation.txt), so that those
 # of make test (requirements-test.txt) can move on without it. Installed into in place when a requirements file changes.
 # Its bin/ goes first on PATH (make puts .venv/bin there), for any tool the tests start by name.

@@ -17,6 +17,8 @@ SCHEDULE_MODULE = "wxc.calling.webex_schedule"
 FORWARDING_MODULE = "wxc.calling.webex_auto_attendant_forwarding"
 ANNOUNCEMENT_MODULE = "wxc.calling.webex_announcement"
 CALL_PATH_MODULE = "wxc.calling.webex_call_path"
+SITE_MODULE = "wxc.calling.webex_site"
+SCHEDULE_INFO_MODULE = "wxc.calling.webex_schedule_info"
 
 # -- what the simulator's seed holds (tests/simulator/seed.py) --------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import struct
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -29,6 +30,10 @@ WAVE_FORMATS = {1: "PCM", 6: "A-law", 7: "u-law"}
 WAVE_FORMAT_EXTENSIBLE = 0xFFFE
 ASF_HEADER_GUID = bytes.fromhex("3026b2758e66cf11a6d900aa0062ce6c")
 HEADER_READ_BYTES = 64 * 1024  # enough for the fmt chunk behind any plausible metadata chunks
+# What a multipart file name does not carry the same way to every server: a quote (browsers and urllib3 send it as
+# %22, which a server may or may not decode), a backslash (RFC 2045 parsers read it as an escape, others keep it) and
+# control characters. Sent as they are, the stored fileName is not the local one and the file is uploaded every run.
+UNSAFE_IN_FILE_NAME = re.compile(r'["\\\x00-\x1f\x7f]')
 
 
 class AudioFileError(Exception):
@@ -114,6 +119,16 @@ def wav_problems(info):
     if info["bits"] not in BIT_DEPTHS:
         problems.append("%d bits per sample; it must be 8 or 16" % info["bits"])
     return problems
+
+
+def stored_file_name(file_name):
+    """The fileName a local file called FILE_NAME is uploaded, and so stored, under: FILE_NAME with each quote,
+    backslash and control character made an underscore (UNSAFE_IN_FILE_NAME); unicode and spaces are kept.
+
+    The one place that maps a local file name to the repository's: the upload sends it, the comparison expects it, and
+    a menu that plays the file (the role's and webex_site's greeting_file) names it.
+    """
+    return UNSAFE_IN_FILE_NAME.sub("_", file_name)
 
 
 def media_type_for(file_name):

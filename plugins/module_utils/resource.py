@@ -11,6 +11,10 @@ service.py (the only code that knows the resource's API paths, built on the help
 
     options -> validate_options() -> (resolve location) -> lookup (find_one) -> details -> plan()
             -> check mode stops here -> write (create_once / client.put / delete) -> read back (verify) -> result
+
+A write that may have taken is never reported unchanged: writes_reported() watches what the client sends (a module's
+whole run in module_result(), each object's write in the site engine) and marks any failure after such a write as
+changed, naming the writes and the step that failed after them.
 """
 
 from __future__ import annotations
@@ -55,6 +59,18 @@ class WriteNotApplied(ResourceError):
             text += " (trackingId %s)" % tracking_id
         super().__init__(text, changed=True)
         self.fields = list(fields)
+        self.tracking_id = tracking_id
+
+
+class DeleteNotApplied(WriteNotApplied):
+    """A delete the service answered, whose object a follow-up read still finds (changed: the DELETE was sent)."""
+
+    def __init__(self, what, tracking_id=None):
+        text = "the service answered the DELETE of %s, but it is still there: the delete did not take" % what
+        if tracking_id:
+            text += " (trackingId %s)" % tracking_id
+        ResourceError.__init__(self, text, changed=True)  # pylint: disable=non-parent-init-called
+        self.fields = ["delete"]
         self.tracking_id = tracking_id
 
 
@@ -163,12 +179,23 @@ def find_one(
     return matches[0] if matches else None
 
 
+def _after_write(step, call):
+    """CALL(), a read that follows a write: a failure of it is tagged with STEP for the message writes_reported()
+    makes ("the read-back failed: ...")."""
+    try:
+        return call()
+    except WebexApiError as error:
+        error.step = error.step or step
+        raise
+
+
 def create_once(client, path, body, lookup):
     """POST BODY to PATH and return the new id, never creating a duplicate.
 
     A POST is never replayed blindly: after an ambiguous failure (no answer, 5xx) LOOKUP() (the object as the name
     finds it, or None) decides. Found: the POST was carried out. Not found: it is sent once more, and after a second
-    ambiguous failure LOOKUP() decides again; when the outcome stays unknown the error says so.
+    ambiguous failure LOOKUP() decides again; when the outcome stays unknown the error says so (changed: the POST may
+    have been carried out all the same).
     """
     last_error = None
     for _attempt in range(2):
@@ -178,7 +205,7 @@ def create_once(client, path, body, lookup):
             if not error.ambiguous:
                 raise
             last_error = error
-            found = lookup()
+            found = _after_write("the look-up after it", lookup)
             if found:
                 return found["id"]
             continue
@@ -190,9 +217,9 @@ def create_once(client, path, body, lookup):
             )
         return answer["id"]
     raise ResourceError(
-        "%s; it was looked up by name after each attempt and not found, so it was most likely not "
-        "created (the outcome is not certain: run again to converge)" % last_error,
-        changed=False,
+        "%s; it was looked up by name after each attempt and not found, so it was most likely not created, but the "
+        "outcome is not certain (it may have taken: run again to converge)" % last_error,
+        changed=True,
     )
 
 
@@ -207,6 +234,23 @@ def delete(client, path, missing_ok=True):
     return True
 
 
+def delete_confirmed(client, what, path, read=None):
+    """DELETE PATH (a 404: already gone) and read it back: READ() (default: GET PATH) must answer 404.
+
+    An object the read still finds raises DeleteNotApplied naming WHAT: a DELETE answered 2xx means accepted, not done.
+    Returns whether the DELETE found the object (False: it was gone already).
+    """
+    deleted = delete(client, path)
+    tracking_id = client.last_tracking_id
+    try:
+        _after_write("the read-back", read or (lambda: client.get(path)))
+    except WebexApiError as error:
+        if error.status != 404:
+            raise
+        return deleted
+    raise DeleteNotApplied(what, tracking_id)
+
+
 def read_back(client, what, read, differences):
     """Verify a write: READ() the object again and raise WriteNotApplied unless DIFFERENCES(stored) is empty.
 
@@ -215,7 +259,7 @@ def read_back(client, what, read, differences):
     """
     tracking_id = client.last_tracking_id
     try:
-        stored = read()
+        stored = _after_write("the read-back", read)
     except WebexApiError as error:
         if error.status != 404:
             raise
@@ -224,6 +268,73 @@ def read_back(client, what, read, differences):
     if fields:
         raise WriteNotApplied(what, fields, tracking_id)
     return stored
+
+
+# -- a write that may have taken -------------------------------------------------------------------------------------
+
+
+SHOWN_WRITES = 5
+
+
+def sent_text(sent):
+    """The writes SENT (SentWrite records, oldest first) as a message says them: each request once, its last outcome."""
+    last = {}
+    for write in sent:
+        last.pop((write.method, write.path), None)
+        last[(write.method, write.path)] = write
+    writes = list(last.values())
+    if len(writes) == 1:
+        return "%s %s was sent (%s)" % (writes[0].method, writes[0].path, writes[0].outcome)
+    shown = ", ".join(str(write) for write in writes[-SHOWN_WRITES:])
+    if len(writes) > SHOWN_WRITES:
+        shown = "the last %d: %s" % (SHOWN_WRITES, shown)
+    return "%d writes were sent (%s)" % (len(writes), shown)
+
+
+def mark_may_have_taken(error, sent):
+    """Mark ERROR, raised after the writes SENT (not empty), as changed, its message naming them and the step that
+    failed after them. An error that already reports a change (WriteNotApplied, DeleteNotApplied...) says so itself."""
+    if isinstance(error, ResourceError) and error.changed:
+        return
+    try:
+        error.changed = True
+    except AttributeError:  # pragma: no cover - an exception type that takes no attributes
+        return
+    writes = sent_text(sent)
+    last = sent[-1]
+    it_them = "it" if len({(write.method, write.path) for write in sent}) == 1 else "they"
+    if isinstance(error, WebexApiError):
+        if error.step:
+            what = "%s failed: " % error.step
+        elif (error.method, error.path) == (last.method, last.path):
+            what = "its outcome is not known: "
+        else:
+            what = "then "
+        error.preface = "%s; %s" % (writes, what)
+        error.afterword = "; %s may have taken: run the task again to converge" % it_them
+    elif isinstance(error, ResourceError):
+        error.args = ("%s; then %s; %s may have taken: run the task again to converge" % (writes, error, it_them),)
+
+
+class writes_reported:  # noqa: N801 - used as a function: with writes_reported(client) as writes
+    """Within it, a failure after a write that may have taken is marked changed (mark_may_have_taken); .sent holds the
+    writes CLIENT sent from this thread meanwhile, for a result that succeeds after them."""
+
+    def __init__(self, client):
+        self._record = client.writes_sent() if hasattr(client, "writes_sent") else []
+        self._start = len(self._record)
+
+    @property
+    def sent(self):
+        return self._record[self._start :]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if isinstance(error, Exception) and self.sent:
+            mark_may_have_taken(error, self.sent)
+        return False
 
 
 # -- options ------------------------------------------------------------------------------------------------------
@@ -249,12 +360,32 @@ def check_options(argument_spec, validate, options):
 # -- the module runner ---------------------------------------------------------------------------------------------
 
 
+def module_result(run, module, client):
+    """(failed, result) of RUN(module, client), as a module reports it.
+
+    WebexApiError becomes msg + api_error; ResourceError becomes msg (+ not_applied); both with the truthful changed:
+    true whenever a write may have taken before the failure (writes_reported), and then the message names it. A run
+    that succeeds after a write that may have taken is changed too.
+    """
+    try:
+        with writes_reported(client) as writes:
+            result = run(module, client)
+    except WebexApiError as error:
+        return True, dict(msg=str(error), api_error=error.as_dict(), changed=bool(error.changed))
+    except ResourceError as error:
+        extra = {"not_applied": error.fields} if isinstance(error, WriteNotApplied) else {}
+        return True, dict(msg=str(error), changed=error.changed, **extra)
+    if writes.sent and not result.get("changed"):
+        result = dict(result, changed=True)
+    return False, result
+
+
 def run_module(argument_spec, run, validate=None, **module_kwargs):
     """The whole main() of a module: options -> VALIDATE -> client -> RUN(module, client) -> exit or fail.
 
     ARGUMENT_SPEC: the resource options (the connection options are added here). VALIDATE(params): the problems
-    argument_spec cannot see, each naming its option. RUN returns the result dict (changed, the resource, diff).
-    WebexApiError becomes msg + api_error; ResourceError becomes msg; both with the truthful changed.
+    argument_spec cannot see, each naming its option. RUN returns the result dict (changed, the resource, diff);
+    module_result() turns it, or the error it raised, into what the module reports.
     """
     from ansible.module_utils.basic import AnsibleModule
 
@@ -269,11 +400,7 @@ def run_module(argument_spec, run, validate=None, **module_kwargs):
         if errors:
             module.fail_json(msg="Invalid options: " + "; ".join(errors), errors=errors)
     client = WebexClient.from_module(module)
-    try:
-        result = run(module, client)
-    except WebexApiError as error:
-        module.fail_json(msg=str(error), api_error=error.as_dict(), changed=getattr(error, "changed", False))
-    except ResourceError as error:
-        extra = {"not_applied": error.fields} if isinstance(error, WriteNotApplied) else {}
-        module.fail_json(msg=str(error), changed=error.changed, **extra)
+    failed, result = module_result(run, module, client)
+    if failed:
+        module.fail_json(**result)
     module.exit_json(**result)

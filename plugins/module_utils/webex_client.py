@@ -38,6 +38,8 @@ SERVER_ERROR_BACKOFF = 1.0
 RETRYABLE_STATUS = (502, 503, 504)
 # Methods that may be replayed after an ambiguous failure: sending them twice leaves the same end state.
 IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
+# Methods that change what the service stores (unless the caller says the request only computes: read_only).
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 
 # The options that hold secrets (client_id is not secret, but it travels with them and is cleaned the same way).
@@ -102,7 +104,12 @@ class ConnectionOptionsError(ValueError):
 
 
 class WebexApiError(Exception):
-    """A failed API call, with what an administrator needs to act on it (and never the token)."""
+    """A failed API call, with what an administrator needs to act on it (and never the token).
+
+    CHANGED: whether a write sent before (or by) this call may have taken; resource.writes_reported() sets it, and the
+    PREFACE and AFTERWORD of the message that name those writes. STEP: what this call was after a write ("the
+    read-back", "the look-up after it"), set by the resource helpers.
+    """
 
     def __init__(self, method, path, status=None, message=None, error_code=None, tracking_id=None, ambiguous=False):
         self.method = method
@@ -113,9 +120,15 @@ class WebexApiError(Exception):
         self.tracking_id = tracking_id
         # True when the request may or may not have been carried out (timeout, dropped connection, 5xx).
         self.ambiguous = ambiguous
-        super().__init__(str(self))
+        self.changed = False
+        self.preface = self.afterword = self.step = None
+        super().__init__(self.request_text())
 
     def __str__(self):
+        return "%s%s%s" % (self.preface or "", self.request_text(), self.afterword or "")
+
+    def request_text(self):
+        """The failed request and the service's answer: METHOD PATH failed: HTTP status, errorCode, message, trackingId."""
         text = "%s %s failed" % (self.method, self.path)
         if self.status is not None:
             text += ": HTTP %s" % self.status
@@ -166,19 +179,66 @@ def _content_type(response):
     return (response.headers.get("Content-Type") or "no content type").split(";", 1)[0].strip()
 
 
-def _json_answer(method, path, response):
-    """The parsed JSON of a 2xx RESPONSE to METHOD PATH; a WebexApiError naming the request when it is not JSON."""
+JSON_KINDS = ((dict, "a JSON object"), (list, "a JSON list"), (str, "a JSON string"), (bool, "a JSON boolean"))
+
+
+def _json_kind(value):
+    if value is None:
+        return "JSON null"
+    return next((name for kind, name in JSON_KINDS if isinstance(value, kind)), "a JSON number")
+
+
+def _json_answer(method, path, response, empty=None):
+    """The JSON object of a 2xx RESPONSE to METHOD PATH: the one check of an answer's shape.
+
+    Anything else (not JSON: HTML, text; a JSON list, string, number or null; an empty body, unless EMPTY is given to
+    stand for it) is a WebexApiError naming the request and what came instead, never the body itself.
+    """
+    if not response.content and empty is not None:
+        return empty
     try:
-        return response.json()
+        answer = response.json()
     except ValueError:
-        raise WebexApiError(
-            method,
-            path,
-            status=response.status_code,
-            message="the answer is not JSON (%d bytes, %s, "
-            "not shown)" % (len(response.content or b""), _content_type(response)),
-            tracking_id=response.headers.get("trackingid"),
-        ) from None
+        if response.content:
+            problem = "the answer is not JSON (%d bytes, %s, not shown)" % (
+                len(response.content),
+                _content_type(response),
+            )
+        else:
+            problem = "the answer is empty, not the JSON object expected"
+    else:
+        if isinstance(answer, dict):
+            return answer
+        problem = "the answer is %s, not the JSON object expected (%d bytes, not shown)" % (
+            _json_kind(answer),
+            len(response.content),
+        )
+    raise WebexApiError(
+        method, path, status=response.status_code, message=problem, tracking_id=response.headers.get("trackingid")
+    ) from None
+
+
+class SentWrite:
+    """A write request that reached the service and was not refused (a 2xx, a 5xx, or no answer): it may have taken."""
+
+    def __init__(self, method, path, outcome):
+        self.method = method
+        self.path = path
+        self.outcome = outcome
+
+    def __str__(self):
+        return "%s %s (%s)" % (self.method, self.path, self.outcome)
+
+
+def _never_sent(exc):
+    """Whether a connection error happened before anything was sent: the connection itself could not be made."""
+    from urllib3.exceptions import NewConnectionError  # requests' own dependency
+
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    reason = exc.args[0] if exc.args else None
+    reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError carries the cause as its reason
+    return isinstance(reason, NewConnectionError)
 
 
 def _not_sent(method, path, exc):
@@ -255,6 +315,8 @@ class WebexClient:
         self.rate_gate = None
         # The trackingId of the last answered request, per thread (the bulk module writes from several threads).
         self._last = threading.local()
+        # The writes this thread sent that may have taken (writes_sent()), shared with the with_org() copies.
+        self._sent = threading.local()
         self.session = requests.Session()
         self.session.headers.update({"Accept": "application/json", "User-Agent": "wxc.calling-ansible-collection"})
         if access_token:
@@ -426,11 +488,25 @@ class WebexClient:
             merged["orgId"] = self.org_id
         return {k: v for k, v in merged.items() if v is not None}
 
-    def request(self, method, path, params=None, json=None, files=None, data=None):
+    def writes_sent(self):
+        """This thread's record of the writes it sent that may have taken, oldest first: a SentWrite per attempt that
+        was answered 2xx or 5xx, or got no answer after it was sent. A refused write (4xx; a 429 is sent again) and a
+        request that never left are not in it. resource.writes_reported() reads it."""
+        sent = getattr(self._sent, "writes", None)
+        if sent is None:
+            sent = self._sent.writes = []
+        return sent
+
+    def _record(self, method, path, outcome, read_only):
+        if method in WRITE_METHODS and not read_only:
+            self.writes_sent().append(SentWrite(method, path, outcome))
+
+    def request(self, method, path, params=None, json=None, files=None, data=None, read_only=False):
         """Send one request with the retries that are safe for METHOD; return the requests.Response (2xx) or raise.
 
         FILES and DATA make a multipart/form-data body (the announcement upload); file contents must be bytes, so
-        that a retry sends them again.
+        that a retry sends them again. READ_ONLY: a POST that only computes (a trace, a speech synthesis), never a
+        write that may have taken.
         """
         url = self._url(path)
         shown_path = self._shown_path(path)
@@ -461,6 +537,8 @@ class WebexClient:
                 error = WebexApiError(
                     method, shown_path, message="no response: %s" % type(exc).__name__, ambiguous=True
                 )
+                if not _never_sent(exc):
+                    self._record(method, shown_path, "no answer: %s" % type(exc).__name__, read_only)
                 if method in IDEMPOTENT_METHODS and server_errors < SERVER_ERROR_MAX_RETRIES:
                     self._sleep(SERVER_ERROR_BACKOFF * 2**server_errors)
                     server_errors += 1
@@ -469,6 +547,10 @@ class WebexClient:
             except (requests.RequestException, ValueError, UnicodeError) as exc:
                 # InvalidHeader, InvalidURL, a header the HTTP library cannot encode...: their text may quote a header.
                 raise _not_sent(method, shown_path, exc) from None
+            if response.status_code < 400:
+                self._record(method, shown_path, "answered %d" % response.status_code, read_only)
+            elif response.status_code >= 500:
+                self._record(method, shown_path, "answered HTTP %d" % response.status_code, read_only)
             if response.status_code == 401 and self._refresh_credentials and not refreshed:
                 # The access token expired: mint a new one and send this request once more.
                 self._mint_access_token()
@@ -502,6 +584,7 @@ class WebexClient:
         return getattr(self._last, "tracking_id", None)
 
     def get(self, path, params=None):
+        """GET and return the answer, which must be a JSON object (anything else: a WebexApiError naming the GET)."""
         return _json_answer("GET", self._shown_path(path), self.request("GET", path, params=params))
 
     def get_all(self, path, item_key, params=None):
@@ -511,15 +594,15 @@ class WebexClient:
         while next_path:
             response = self.request("GET", next_path, params=next_params)
             answer = _json_answer("GET", self._shown_path(next_path), response)
-            if not isinstance(answer, dict) or not isinstance(answer.get(item_key) or [], list):
+            page = answer.get(item_key) or []
+            if not isinstance(page, list) or not all(isinstance(item, dict) for item in page):
                 raise WebexApiError(
                     "GET",
                     self._shown_path(next_path),
                     status=response.status_code,
-                    message="the answer has no %s list" % item_key,
+                    message="the answer has no %s list of JSON objects" % item_key,
                     tracking_id=response.headers.get("trackingid"),
                 )
-            page = answer.get(item_key) or []
             items.extend(page)
             next_url = response.links.get("next", {}).get("url")
             if not page or not next_url:
@@ -534,14 +617,15 @@ class WebexClient:
             next_path, next_params = next_url, None
         return items
 
-    def post(self, path, json, params=None):
-        response = self.request("POST", path, params=params, json=json)
-        return _json_answer("POST", self._shown_path(path), response) if response.content else {}
+    def post(self, path, json=None, params=None, data=None, files=None, read_only=False):
+        """POST and return the answer: a JSON object, or {} for an empty body. DATA and FILES: a multipart body."""
+        response = self.request("POST", path, params=params, json=json, data=data, files=files, read_only=read_only)
+        return _json_answer("POST", self._shown_path(path), response, empty={})
 
-    def put(self, path, json, params=None):
-        """PUT and return the parsed answer ({} for an empty body: the service answers a PUT 200 or 204 without one)."""
-        response = self.request("PUT", path, params=params, json=json)
-        return _json_answer("PUT", self._shown_path(path), response) if response.content else {}
+    def put(self, path, json=None, params=None, data=None, files=None):
+        """PUT and return the answer: a JSON object, or {} for an empty body (a PUT answered 200 or 204 without one)."""
+        response = self.request("PUT", path, params=params, json=json, data=data, files=files)
+        return _json_answer("PUT", self._shown_path(path), response, empty={})
 
     def delete(self, path, params=None):
         self.request("DELETE", path, params=params)

@@ -22,6 +22,7 @@ from ansible.utils.vars import merge_hash
 from ansible_collections.wxc.calling.plugins.module_utils import numbers
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.options import FIELDS, check_options
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as forwarding_options
+from ansible_collections.wxc.calling.plugins.module_utils.audio_files import stored_file_name
 from ansible_collections.wxc.calling.plugins.module_utils.menus import KEY_ACTIONS as ACTIONS
 from ansible_collections.wxc.calling.plugins.module_utils.menus import MENU_KEYS as VALID_KEYS
 from ansible_collections.wxc.calling.plugins.module_utils.menus import MENUS
@@ -238,13 +239,14 @@ def _audio_file(ctx, path, value):
 
 
 def greeting_file_name(ctx, path, value):
-    """The base name of a local greeting file (the name it is uploaded under), or an error naming the variable."""
+    """The name a local greeting file is uploaded under (its base name as audio_files.stored_file_name() stores it),
+    or an error naming the variable."""
     if not isinstance(value, str) or value.rstrip("/\\") != value or not os.path.basename(value.strip()):
         ctx.fail(path, "must be the path of a local .wav or .wma file, got %r" % (value,))
     name = os.path.basename(value.strip())
     if name.rsplit(".", 1)[-1].lower() not in ("wav", "wma"):
         ctx.fail(path, "%r must end in .wav or .wma" % value)
-    return name
+    return stored_file_name(name)
 
 
 def _raw_key(ctx, path, entry):

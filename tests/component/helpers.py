@@ -12,19 +12,27 @@ from ansible_collections.wxc.calling.plugins.module_utils._announcement import o
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import bulk, export
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import converge as aa_converge
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import options as aa_options
+from ansible_collections.wxc.calling.plugins.module_utils._call_path import converge as cp_converge
+from ansible_collections.wxc.calling.plugins.module_utils._call_path import options as cp_options
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import converge as fw_converge
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding import options as fw_options
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import converge as sc_converge
+from ansible_collections.wxc.calling.plugins.module_utils._schedule import info as sc_info
 from ansible_collections.wxc.calling.plugins.module_utils._schedule import options as sc_options
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+from ansible_collections.wxc.calling.plugins.module_utils._site import converge as site_converge
+from ansible_collections.wxc.calling.plugins.module_utils._site import options as site_options
+from ansible_collections.wxc.calling.plugins.module_utils.resource import module_result
 from tests.builders import (
     AA_BULK_MODULE,
     AA_MODULE,
     ANNOUNCEMENT_MODULE,
     API_SATURDAY,
+    CALL_PATH_MODULE,
+    FORWARDING_MODULE,
     INFO_MODULE,
+    SCHEDULE_INFO_MODULE,
     SCHEDULE_MODULE,
+    SITE_MODULE,
     aa_body,
     schedule_body,
     site_attendants,
@@ -107,14 +115,18 @@ MODULES = {
     INFO_MODULE: (export.info_argument_spec, None, export.run_info),
     SCHEDULE_MODULE: (sc_options.argument_spec, sc_options.validate_options, sc_converge.run),
     ANNOUNCEMENT_MODULE: (an_options.argument_spec, an_options.validate_options, an_converge.run),
+    FORWARDING_MODULE: (fw_options.argument_spec, fw_options.validate_options, fw_converge.run),
+    SITE_MODULE: (site_options.argument_spec, site_options.validate_options, site_converge.run),
+    SCHEDULE_INFO_MODULE: (sc_info.info_argument_spec, sc_info.validate_info_options, sc_info.run_info),
+    CALL_PATH_MODULE: (cp_options.argument_spec, cp_options.validate_options, cp_converge.run),
 }
 
 
 def task_result(client, module, args, check_mode=False, diff=False):
     """What one task of MODULE (its full name) with ARGS returns, computed in this process as run_module() computes
-    it (tests/unit/plugins/module_utils/test_resource.py holds that translation): the argument spec's problems, then
-    validate_options()'s, then run(); a WebexApiError or ResourceError becomes failed with msg and the truthful
-    changed. The result always has "failed", and "warnings" when run() warned."""
+    it: the argument spec's problems, then validate_options()'s, then run() through resource.module_result() (the
+    function run_module() reports with: a WebexApiError or ResourceError becomes failed with msg and the truthful
+    changed). The result always has "failed", and "warnings" when run() warned."""
     spec, validate, run = MODULES[module]
     checked = ArgumentSpecValidator(spec()).validate(copy.deepcopy(args))
     if checked.error_messages:
@@ -125,15 +137,10 @@ def task_result(client, module, args, check_mode=False, diff=False):
         return {"failed": True, "changed": False, "msg": "Invalid options: " + "; ".join(errors), "errors": errors}
     stand_in = Module(params, check_mode=check_mode, diff=diff)
     try:
-        result = dict(run(stand_in, client), failed=False)
+        failed, result = module_result(run, stand_in, client)
+        result = dict(result, failed=failed)
     except Failed:
         result = dict(stand_in.failed_with, failed=True)
-    except WebexApiError as error:
-        result = dict(failed=True, msg=str(error), api_error=error.as_dict(), changed=getattr(error, "changed", False))
-    except ResourceError as error:
-        result = dict(failed=True, msg=str(error), changed=error.changed)
-        if isinstance(error, WriteNotApplied):
-            result["not_applied"] = error.fields
     if stand_in.warnings:
         result["warnings"] = stand_in.warnings
     return result

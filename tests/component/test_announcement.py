@@ -17,7 +17,8 @@ from ansible_collections.wxc.calling.plugins.module_utils._announcement import s
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 from tests.audio_fixtures import asf_wma, pcm_wav, write
-from tests.component.helpers import Module, params_of
+from tests.builders import ANNOUNCEMENT_MODULE
+from tests.component.helpers import Module, params_of, task_result
 
 BASE = "/v1/telephony/config"
 ORG = "/announcements"
@@ -370,16 +371,41 @@ def test_a_greeting_in_use_is_not_deleted(sim, service, hq):
     assert sim.writes() == []
 
 
+def test_force_never_deletes_a_greeting_in_use(sim, client, hq):
+    """force replaces a file that looks the same; it never bypasses the in-use refusal of a delete. The simulator
+    refuses such a DELETE by itself, so only the request log shows the promise: no DELETE is sent (issue 33)."""
+    announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
+    audio = {"id": announcement_id, "fileName": "greeting.wav", "mediaFileType": "WAV", "level": "ORGANIZATION"}
+    menu = {"greeting": "CUSTOM", "audioAnnouncementFile": audio, "extensionEnabled": True, "keyConfigurations": []}
+    sim.store_auto_attendant(hq, {"name": "Reception", "businessHoursMenu": menu})
+    sim.clear_requests()
+    for check_mode in (True, False):
+        result = task_result(
+            client, ANNOUNCEMENT_MODULE, {"name": "Main greeting", "state": "absent", "force": True}, check_mode
+        )
+        assert result["failed"] and result["changed"] is False, result
+        assert "announcement 'Main greeting' is in use and was not deleted" in result["msg"]
+    assert [entry["method"] for entry in sim.requests()] == ["GET", "GET"] * 2  # the look-up and the details, twice
+    assert len(stored(sim, "Main greeting")) == 1
+
+
 def test_a_delete_that_did_not_take_is_reported(sim, service, client):
     announcement_id = upload(sim, ORG, "Main greeting", "greeting.wav", pcm_wav(seconds=6))
     sim.fault(method="DELETE", path="announcements", ignore_write=True)
+    tracking_ids = {}  # method -> the trackingId of its last answer, as the client records it
+    client.session.hooks["response"].append(
+        lambda response, *args, **kwargs: tracking_ids.__setitem__(
+            response.request.method, response.headers.get("trackingid") or response.request.headers["TrackingID"]
+        )
+    )
     with pytest.raises(WriteNotApplied) as raised:
         an_converge.converge(service, None, params(state="absent"))
     assert str(raised.value) == (
-        "the service answered 2xx but did not apply delete of announcement 'Main greeting' (trackingId %s)"
-        % client.last_tracking_id
+        "the service answered the DELETE of announcement 'Main greeting', but it is still there: the delete did not "
+        "take (trackingId %s)" % tracking_ids["DELETE"]
     )
-    assert client.last_tracking_id.startswith("WXC_ANSIBLE_") and raised.value.changed is True
+    assert tracking_ids["DELETE"].startswith("WXC_ANSIBLE_") and raised.value.fields == ["delete"]
+    assert raised.value.changed is True
     assert [entry["id"] for entry in stored(sim, "Main greeting")] == [announcement_id]
 
 
@@ -575,11 +601,13 @@ def test_a_replace_that_did_not_take_is_reported(sim, service, greeting, client)
     )
 
 
-def test_a_failed_read_back_says_the_write_went_through(sim, service, greeting):
+def test_a_failed_read_back_says_the_write_went_through(sim, client, greeting):
     sim.fault(method="GET", path="announcements/(?!usage)", status=403)
-    with pytest.raises(WebexApiError) as raised:
-        an_converge.converge(service, None, params(path=greeting))
-    assert raised.value.status == 403 and raised.value.changed is True
+    result = task_result(client, ANNOUNCEMENT_MODULE, {"name": "Main greeting", "path": greeting})
+    assert result["failed"] and result["api_error"]["status"] == 403 and result["changed"] is True
+    assert result["msg"].startswith(
+        "POST /telephony/config/announcements was sent (answered 201); the read-back failed"
+    )
     assert len(stored(sim, "Main greeting")) == 1
 
 

@@ -824,9 +824,9 @@ class ThreadRecordingClient(WebexClient):
         super().__init__(*args, **kwargs)
         self.threads = set()
 
-    def request(self, method, path, params=None, json=None, files=None, data=None):
+    def request(self, method, path, **options):
         self.threads.add(threading.get_ident())
-        return super().request(method, path, params=params, json=json, files=files, data=data)
+        return super().request(method, path, **options)
 
 
 @pytest.mark.parametrize("concurrency", [1, 4])

@@ -111,7 +111,7 @@ def test_floors_with_location_id(sim):
 
     run, log = converge(sim, {"location": hq, "name": "Reception", "state": "absent"})
     assert run.changed == 1
-    assert calls(log) == [("GET", "list"), ("DELETE", "item")]
+    assert calls(log) == [("GET", "list"), ("DELETE", "item"), ("GET", "item")]  # the delete read back
 
 
 def test_floors_with_location_name(sim):
@@ -141,6 +141,7 @@ def test_floors_with_location_name(sim):
         location,
         ("GET", "list"),
         ("DELETE", "item"),
+        ("GET", "item"),  # the delete read back
     ]
     one_connection_per_run(log, len(runs))
 

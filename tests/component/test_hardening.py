@@ -52,7 +52,7 @@ def test_a_create_whose_outcome_stays_unknown_says_so(sim, client):
     result = task_result(client, AA_MODULE, ARGS)
     assert result["failed"], result
     assert "looked up by name after each attempt and not found" in result["msg"], result
-    assert "the outcome is not certain" in result["msg"] and result["changed"] is False
+    assert "the outcome is not certain" in result["msg"] and result["changed"] is True  # it may have taken
     assert stored_attendants(sim) == []
 
 

@@ -10,8 +10,8 @@ FAULT_KINDS = ("status", "delay", "drop_after_commit", "ignore_write")
 WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
 # What a status fault answers instead of the Webex JSON error body: a gateway's HTML page, the same page echoing the
 # request headers (as some proxies' error pages do, the token included), a Webex-shaped JSON error whose message
-# echoes them, or any JSON value sent as is.
-PAGE_BODIES = ("html", "echo_headers", "echo_headers_json")
+# echoes them, an empty body or a JSON string (both with a JSON content type), or any JSON value sent as is.
+PAGE_BODIES = ("html", "echo_headers", "echo_headers_json", "empty", "json_string")
 
 
 def parse_fault(spec):

@@ -439,8 +439,11 @@ def _fault_message(status):
 
 def _fault_body_response(fault, request_headers):
     """A status fault's own body: an HTML page (optionally echoing the request headers) or a JSON value."""
-    if fault["body"] not in ("html", "echo_headers", "echo_headers_json"):
+    if fault["body"] not in ("html", "echo_headers", "echo_headers_json", "empty", "json_string"):
         return Response(fault["status"], fault["body"])
+    if fault["body"] in ("empty", "json_string"):
+        payload = b"" if fault["body"] == "empty" else b'"OK"'
+        return Response(fault["status"], payload, {"Content-Type": "application/json;charset=UTF-8"})
     if fault["body"] == "echo_headers_json":
         echoed = "; ".join("%s: %s" % item for item in request_headers.items())
         return Response(

@@ -43,7 +43,7 @@ def desired(params, audio=None):
         }
     return {
         "name": params["name"],
-        "fileName": audio["file_name"],
+        "fileName": audio_files.stored_file_name(audio["file_name"]),
         "mediaFileType": audio["media_type"],
         "fileSize": audio_files.size_kb_candidates(audio["size"])[-1],
         "isTextToSpeech": False,

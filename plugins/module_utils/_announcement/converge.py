@@ -18,8 +18,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._announcement.compare 
 from ansible_collections.wxc.calling.plugins.module_utils._announcement.options import LOCATION, ORGANIZATION, level_of
 from ansible_collections.wxc.calling.plugins.module_utils._announcement.service import AnnouncementService
 from ansible_collections.wxc.calling.plugins.module_utils._location.service import LocationNotFound, resolve_location
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied, read_back
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
+from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, read_back
 
 
 def _check_voice(service, want):
@@ -143,11 +142,7 @@ def apply(service, location_id, params, the_plan, current):
     if the_plan.action == "nothing":
         return the_plan, predicted(the_plan, current, location_id)
     if the_plan.action == "delete":
-        service.delete(location_id, current.id)
-        if service.exists(location_id, current.id):
-            raise WriteNotApplied(
-                "announcement %r" % current.details["name"], ["delete"], service.client.last_tracking_id
-            )
+        service.delete(location_id, current.id, current.details["name"])
         return the_plan, None
     want = wanted(params)
     file_uri = service.speak(want["text"], want["voice"], want["language"]) if want["isTextToSpeech"] else None
@@ -157,12 +152,7 @@ def apply(service, location_id, params, the_plan, current):
     else:
         announcement_id = current.id
         service.replace(location_id, announcement_id, body)
-    try:
-        verified = _verify(service, location_id, announcement_id, want)
-    except WebexApiError as error:
-        error.changed = True  # the write went through; only the read-back failed
-        raise
-    return the_plan, view(verified, level, location_id)
+    return the_plan, view(_verify(service, location_id, announcement_id, want), level, location_id)
 
 
 def converge(service, location_id, params, check_mode=False, diff=False, warn=None):  # pylint: disable=unused-argument

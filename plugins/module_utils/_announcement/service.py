@@ -21,11 +21,10 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     ResourceError,
     api_path,
     create_once,
-    delete,
+    delete_confirmed,
     find_exact,
     find_one,
 )
-from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 CONTENT_TYPES = {"WAV": "audio/wav", "WMA": "audio/x-ms-wma"}
 
@@ -62,13 +61,11 @@ def send_announcement(client, method, path, body):
     BODY with ``content`` (the file's bytes): multipart/form-data, ``name`` + a ``file`` part. BODY with ``fileUri``:
     JSON {name, fileUri, fileName, isTextToSpeech}. Returns the JSON answer ({"id"} for a POST, {} for a 204).
     """
+    send = client.post if method == "POST" else client.put
     if "content" in body:
         files = {"file": (body["fileName"], body["content"], CONTENT_TYPES[body["mediaFileType"]])}
-        response = client.request(method, path, data={"name": body["name"]}, files=files)
-    else:
-        json = {key: body[key] for key in ("name", "fileUri", "fileName", "isTextToSpeech")}
-        response = client.request(method, path, json=json)
-    return response.json() if response.content else {}
+        return send(path, data={"name": body["name"]}, files=files)
+    return send(path, json={key: body[key] for key in ("name", "fileUri", "fileName", "isTextToSpeech")})
 
 
 class _Uploader:
@@ -152,17 +149,14 @@ class AnnouncementService:
     def replace(self, location_id, announcement_id, body):
         send_announcement(self.client, "PUT", self.item_path(location_id, announcement_id), body)
 
-    def delete(self, location_id, announcement_id):
-        return delete(self.client, self.item_path(location_id, announcement_id))
-
-    def exists(self, location_id, announcement_id):
-        try:
-            self.details(location_id, announcement_id)
-        except WebexApiError as error:
-            if error.status == 404:
-                return False
-            raise
-        return True
+    def delete(self, location_id, announcement_id, name=None):
+        """DELETE the announcement and read it back (resource.delete_confirmed: still there raises DeleteNotApplied)."""
+        return delete_confirmed(
+            self.client,
+            "announcement %r" % (name or announcement_id),
+            self.item_path(location_id, announcement_id),
+            lambda: self.details(location_id, announcement_id),
+        )
 
     def voices(self, language):
         answer = self.client.get(TTS_VOICES, params={"languageCode": language})
@@ -170,7 +164,9 @@ class AnnouncementService:
 
     def speak(self, text, voice, language):
         """Generate the text-to-speech audio and wait for it; return its fileUri (bounded by poll_timeout)."""
-        job = self.client.post(TTS_GENERATE, json={"voice": voice, "text": text, "languageCode": language})
+        job = self.client.post(
+            TTS_GENERATE, json={"voice": voice, "text": text, "languageCode": language}, read_only=True
+        )
         if not job.get("id"):
             raise ResourceError("the text-to-speech request was answered without an id", changed=False)
         waited, interval = 0.0, self.poll_interval

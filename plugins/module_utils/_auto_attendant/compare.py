@@ -392,6 +392,26 @@ def changes(desired, current):
     return update
 
 
+def custom_greetings_without_file(body):
+    """Where BODY (a create or update body) sends a CUSTOM greeting without an audio file, as option paths.
+
+    The service refuses such a menu (400, error 6515, live). A file left out of the options is the stored one (a
+    changed menu is sent merged with what the options leave out), so this finds a create, or a menu the service holds
+    without a file, made CUSTOM without one.
+    """
+    places = []
+    for option, field in zip(menus.MENUS, menus.API_MENUS):
+        menu = body.get(field)
+        if not isinstance(menu, dict):
+            continue
+        if menu.get("greeting") == "CUSTOM" and not menu.get("audioAnnouncementFile"):
+            places.append(option)
+        action = (menu.get("callTreatment") or {}).get("actionToBePerformed") or {}
+        if action.get("greeting") == "CUSTOM" and not action.get("audioAnnouncementFile"):
+            places.append(option + ".call_treatment.action_to_be_performed")
+    return places
+
+
 def make_plan(action, **kwargs):
     """A Plan whose diff shows the attendant in the snake_case form of the options."""
     return Plan(action, to_snake=to_snake, **kwargs)

@@ -11,6 +11,7 @@ from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
 from ansible_collections.wxc.calling.plugins.module_utils._announcement.service import AnnouncementService
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.compare import (
     LEGACY_KEY_ADVICE,
+    custom_greetings_without_file,
     desired_from_options,
     legacy_keys,
     make_plan,
@@ -188,6 +189,13 @@ def plan_for(params, current, warn=None):
                 "auto attendant %r does not exist in this location, and creating it needs %s"
                 % (params["name"], ", ".join(missing))
             )
+    custom = custom_greetings_without_file(the_plan.body) if the_plan.action in ("create", "update") else []
+    if custom:
+        raise AutoAttendantError(
+            "auto attendant %r: nothing was written, %s: greeting CUSTOM needs an audio_announcement_file (a menu is "
+            "sent whole when it is written, and the service refuses a CUSTOM greeting without its file); give the "
+            "file, or greeting DEFAULT" % (params["name"], ", ".join(custom))
+        )
     return the_plan
 
 
@@ -265,7 +273,7 @@ def apply(service, location_id, params, the_plan, current):
         new_id = service.create(location_id, the_plan.body)
         result = service.read_back(location_id, new_id, desired)
     elif the_plan.action == "delete":
-        service.delete(location_id, current.id)
+        service.delete(location_id, current.id, params["name"])
     return the_plan, _shown(result, location_id)
 
 

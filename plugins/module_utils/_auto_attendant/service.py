@@ -12,7 +12,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     ResourceError,
     api_path,
     create_once,
-    delete,
+    delete_confirmed,
     find_exact,
     find_one,
     read_back,
@@ -86,8 +86,11 @@ class AutoAttendantService:
     def update(self, location_id, auto_attendant_id, body):
         self.client.put(item_path(location_id, auto_attendant_id), json=body)
 
-    def delete(self, location_id, auto_attendant_id):
-        delete(self.client, item_path(location_id, auto_attendant_id))
+    def delete(self, location_id, auto_attendant_id, name=None):
+        """DELETE the attendant and read it back (resource.delete_confirmed: still there raises DeleteNotApplied)."""
+        delete_confirmed(
+            self.client, "auto attendant %r" % (name or auto_attendant_id), item_path(location_id, auto_attendant_id)
+        )
 
     def own_announcements(self, location_id, auto_attendant_id):
         """The audio files the attendant owns (level ENTITY, made in Control Hub)."""

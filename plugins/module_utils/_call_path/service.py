@@ -34,4 +34,4 @@ class CallRoutingService:
                 "destination": numbers.compact(destination),
             }
         )
-        return self.client.post(TEST_CALL_ROUTING_PATH, json=body) or {}
+        return self.client.post(TEST_CALL_ROUTING_PATH, json=body, read_only=True)

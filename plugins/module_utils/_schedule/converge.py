@@ -140,7 +140,7 @@ def apply(service, location_id, params, the_plan, current):
     desired = desired_for(params, current)
     schedule_type = desired["type"]
     if the_plan.action == "delete":
-        service.delete(location_id, schedule_type, current.id)
+        service.delete(location_id, schedule_type, current.id, current.details["name"])
         return the_plan, None
     if the_plan.action == "nothing":
         return the_plan, None if current.details is None else dict(current.details, locationId=location_id)

@@ -16,6 +16,7 @@ from ansible_collections.wxc.calling.plugins.module_utils.resource import (
     api_path,
     create_once,
     delete,
+    delete_confirmed,
     find_one,
     read_back,
 )
@@ -89,8 +90,13 @@ class ScheduleService:
             raise ScheduleError("schedule renamed to %r but not found under that name" % new_name, changed=True)
         return found["id"]
 
-    def delete(self, location_id, schedule_type, schedule_id):
-        delete(self.client, schedule_path(location_id, schedule_type, schedule_id))
+    def delete(self, location_id, schedule_type, schedule_id, name=None):
+        """DELETE the schedule and read it back (resource.delete_confirmed: still there raises DeleteNotApplied)."""
+        delete_confirmed(
+            self.client,
+            "%s schedule %r" % (TYPE_OPTIONS.get(schedule_type, schedule_type), name or schedule_id),
+            schedule_path(location_id, schedule_type, schedule_id),
+        )
 
     def create_event(self, location_id, schedule_type, schedule_id, body):
         """POST the event and return its id (never twice: after an ambiguous failure the event is looked up by name)."""

@@ -45,7 +45,11 @@ from ansible_collections.wxc.calling.plugins.module_utils._site.purge import (
     transfers,
 )
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import run_all
-from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, WriteNotApplied
+from ansible_collections.wxc.calling.plugins.module_utils.resource import (
+    ResourceError,
+    WriteNotApplied,
+    writes_reported,
+)
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexApiError
 
 RESULT_FIELDS = {
@@ -218,18 +222,28 @@ def execute(site, steps):
                 failed.add(obj.key)
                 continue
             todo.append(step)
-        outcome = run_all([lambda step=step: _write(site, by_key[step.key], step) for step in todo], site.concurrency)
+        outcome = run_all(
+            [lambda step=step: _reported(site, by_key[step.key], step) for step in todo], site.concurrency
+        )
         for step, (value, error) in zip(todo, outcome):
             obj = by_key[step.key]
             if error is not None:
                 obj.error = error
                 failed.add(obj.key)
                 continue
-            written_plan, result = value
-            obj.written = getattr(obj, "written", False) or written_plan.changed
+            written_plan, result, sent = value
+            obj.written = getattr(obj, "written", False) or written_plan.changed or sent
             obj.result = result
             if not step.second:
                 obj.written_plan = written_plan
+
+
+def _reported(site, obj, step):
+    """_write() of one step, its writes watched (resource.writes_reported): a failure after a write that may have
+    taken is changed, naming the write; returns (plan, result, whether a write was sent)."""
+    with writes_reported(obj.client) as writes:
+        written_plan, result = _write(site, obj, step)
+    return written_plan, result, bool(writes.sent)
 
 
 def _write(site, obj, step):

@@ -155,3 +155,17 @@ def test_ignore_write_answers_as_usual_and_stores_nothing(sim):
         ("PUT", 200),
         ("DELETE", 204),
     ]
+
+
+@pytest.mark.parametrize(
+    "body, content",
+    [("empty", b""), ("json_string", b'"OK"'), (["a", "list"], b'["a", "list"]'), ({"some": "object"}, None)],
+)
+def test_a_status_fault_answers_a_body_of_the_wrong_shape_as_asked(sim, body, content):
+    sim.fault(method="GET", path="/locations$", status=200, body=body)
+    response = sim.api("GET", "/locations")
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/json")
+    assert response.content == content if content is not None else response.json() == body
+    assert sim.api("GET", "/locations").json()["items"]  # one use: answered normally again
+    bad = requests.post(sim.base_url + "/_sim/faults", json={"status": 200, "body": "a string"}, timeout=5)
+    assert bad.status_code == 400

@@ -164,3 +164,19 @@ def test_defaults_are_merged_into_each_menu_and_state_is_passed_on(tmp_path):
     assert auto_attendant_greeting_files(attendants, defaults, base_dir=str(tmp_path)) == expected
     # state is the state of the items that set none: absent attendants upload nothing.
     assert auto_attendant_greeting_files(attendants, defaults, state="absent", base_dir=str(tmp_path)) == []
+
+
+def test_a_file_name_with_a_quote_or_a_backslash_is_uploaded_under_its_stored_name(tmp_path):
+    """The upload's name, and the file name the menu plays, are the name the repository stores (issue 33)."""
+    write(tmp_path, 'say "hi" \\ now.wav', pcm_wav(seconds=6))
+    attendants = [item(business_hours={"greeting_file": 'say "hi" \\ now.wav'})]
+    uploads = auto_attendant_greeting_files(attendants, {}, base_dir=str(tmp_path))
+    assert uploads == [
+        {"name": "say _hi_ _ now.wav", "path": str(tmp_path / 'say "hi" \\ now.wav'), "location": "Headquarters"}
+    ]
+    from ansible_collections.wxc.calling.plugins.filter.auto_attendant_module_args import (  # noqa: PLC0415
+        auto_attendant_module_args,
+    )
+
+    built = auto_attendant_module_args(attendants)
+    assert built[0]["business_hours_menu"]["audio_announcement_file"]["file_name"] == "say _hi_ _ now.wav"

@@ -399,3 +399,15 @@ def test_the_size_in_megabytes_is_rounded_to_a_tenth(tmp_path):
     assert refused(str(path)) == (
         "%s: 5.1 MB (5295309 bytes); the announcement repository takes at most 5 MB a file" % path
     )
+
+
+@pytest.mark.parametrize(
+    "local, stored",
+    [
+        ('a "b" \\c\td.wav', "a _b_ _c_d.wav"),  # quote, backslash and a control character: an underscore each
+        ("Café Zürich – ☎ two  spaces.wav", "Café Zürich – ☎ two  spaces.wav"),  # unicode and spaces are kept
+        ("100%.wav", "100%.wav"),
+    ],
+)
+def test_the_name_a_local_file_is_stored_under(local, stored):
+    assert af.stored_file_name(local) == stored

@@ -78,20 +78,40 @@ def test_run_all_never_runs_more_than_the_concurrency():
 
 
 def test_a_429_pauses_every_thread_of_a_shared_client(sim):
-    waits = []
-    # A long timeout: a request abandoned on a slow machine would stay in flight on the server beside its retry.
-    client = WebexClient(sim.url, sim.token, timeout=60, sleep=waits.append).shared(4)
-    sim.rate_limit(every=5, retry_after="2")
-    outcome = run_all([lambda: client.get_all(LOCATIONS, "items")] * 12, concurrency=4)
-    assert all(error is None for _value, error in outcome)
-    answered = [entry for entry in sim.requests() if entry["path"].endswith(LOCATIONS)]
-    assert sum(entry["status"] == 429 for entry in answered) >= 2
-    # The pause is the gate's (one sleep per thread that met it), at most the 2 seconds asked. (A loaded machine may add
-    # a connection-error backoff of its own to the waits, so only the gate's are looked for.)
-    assert any(0 < wait <= 2.0 for wait in waits)
-    # The bound on requests in flight is held by tests/integration/test_webex_auto_attendants.py, with a latency that
-    # makes requests overlap; without one, the simulator's count races the client's next request on a closed
-    # keep-alive connection and is not a measure of the workers.
+    """A 429 met by one worker pauses the others too: a worker that never met a 429 waits out the same pause before
+    its next request. The gate's clock stands still (no timing in the test): a pause once set stays pending, so the
+    other worker, started once the first has met its 429, must find it; a client whose 429 paused only the worker that
+    got it lets the other send at once, and this test fails."""
+    slept = []  # (worker, seconds), as the workers sleep
+
+    def sleep(seconds):
+        slept.append((threading.current_thread().name, round(seconds, 3)))
+        paused.set()
+
+    paused = threading.Event()
+    client = WebexClient(sim.url, sim.token, timeout=60, sleep=sleep).shared(2)
+    client.rate_gate = RateLimitGate(sleep=sleep, clock=lambda: 1000.0)
+    hq = sim.location_id("Headquarters")
+    sim.fault(method="GET", path="/locations/[^/]+$", status=429, retry_after="2")
+    answers = {}
+
+    def limited():
+        answers["limited"] = client.get("/locations/%s" % hq)["id"]
+
+    def other():
+        assert paused.wait(60), "the first worker never met its 429"
+        answers["other"] = len(client.get_all(LOCATIONS, "items"))
+
+    workers = [threading.Thread(target=limited, name="limited"), threading.Thread(target=other, name="other")]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert answers["limited"] == hq and answers["other"] > 0
+    assert ("limited", 2.0) in slept  # the worker that met the 429 waited it out
+    assert ("other", 2.0) in slept  # and so did the one that did not
+    statuses = [(entry["path"].endswith(LOCATIONS), entry["status"]) for entry in sim.requests()]
+    assert statuses.count((False, 429)) == 1 and (True, 429) not in statuses
 
 
 def test_gate_does_not_sleep_once_the_pause_is_over():

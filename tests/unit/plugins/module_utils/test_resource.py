@@ -172,11 +172,13 @@ def test_create_once_gives_up_after_two_ambiguous_failures_and_says_the_outcome_
     lookups = []
     with pytest.raises(ResourceError) as caught:
         create_once(client, "/things", {"name": "x"}, lambda: lookups.append(1))
-    assert lookups == [1, 1] and len(client.calls) == 2 and caught.value.changed is False
+    # The POST may have been carried out all the same (the look-up may lag): changed, as for any write that may
+    # have taken (issue 33).
+    assert lookups == [1, 1] and len(client.calls) == 2 and caught.value.changed is True
     assert str(caught.value) == (
         "POST /things failed: HTTP 503: Service unavailable; it was looked up by name after "
-        "each attempt and not found, so it was most likely not created (the outcome is not "
-        "certain: run again to converge)"
+        "each attempt and not found, so it was most likely not created, but the outcome is not "
+        "certain (it may have taken: run again to converge)"
     )
 
 
@@ -420,3 +422,168 @@ def test_read_back_of_a_missing_object_says_it_was_not_created_with_the_tracking
         "the service answered 2xx but thing 'x' was not created: it cannot be read back (trackingId T_WRITE)"
     )
     assert caught.value.tracking_id == "T_WRITE" and caught.value.fields == []
+
+
+# -- a write that may have taken, and deletes read back (issue 33) -----------------------------------------------------
+
+
+class RecordingClient(ScriptedClient):
+    """A ScriptedClient that keeps the record of writes sent, as WebexClient.writes_sent() does."""
+
+    def __init__(self, *answers, **kwargs):
+        super().__init__(*answers, **kwargs)
+        self.sent = []
+
+    def writes_sent(self):
+        return self.sent
+
+    def get(self, path):
+        return self._next(("GET", path))
+
+
+def sent(method, path, outcome):
+    from ansible_collections.wxc.calling.plugins.module_utils.webex_client import SentWrite  # noqa: PLC0415
+
+    return SentWrite(method, path, outcome)
+
+
+def test_writes_reported_leaves_a_failure_before_any_write_alone():
+    client = RecordingClient()
+    client.sent.append(sent("PUT", "/earlier", "answered 200"))  # before the block: not this operation's
+    error = WebexApiError("GET", "/x", status=500, message="Down")
+    with pytest.raises(WebexApiError), resource.writes_reported(client):
+        raise error
+    assert error.changed is False and str(error) == "GET /x failed: HTTP 500: Down"
+
+
+def test_writes_reported_marks_a_failed_read_back_changed_naming_the_write():
+    client = RecordingClient()
+    error = WebexApiError("GET", "/x/1", status=500, message="Down")
+    error.step = "the read-back"
+    with pytest.raises(WebexApiError), resource.writes_reported(client) as writes:
+        client.sent.append(sent("POST", "/x", "answered 201"))
+        raise error
+    assert [str(write) for write in writes.sent] == ["POST /x (answered 201)"]
+    assert error.changed is True and error.as_dict()["message"] == "Down"
+    assert str(error) == (
+        "POST /x was sent (answered 201); the read-back failed: GET /x/1 failed: HTTP 500: Down; it may have taken: "
+        "run the task again to converge"
+    )
+
+
+def test_the_write_that_failed_itself_is_said_to_have_an_unknown_outcome():
+    client = RecordingClient()
+    error = WebexApiError("PUT", "/x", status=502, message="Bad gateway", ambiguous=True)
+    with pytest.raises(WebexApiError), resource.writes_reported(client):
+        client.sent.extend([sent("PUT", "/x", "answered HTTP 502")] * 4)
+        raise error
+    assert str(error) == (
+        "PUT /x was sent (answered HTTP 502); its outcome is not known: PUT /x failed: HTTP 502: Bad gateway; it may "
+        "have taken: run the task again to converge"
+    )
+
+
+def test_several_writes_then_a_refusal_name_the_writes_once_each_with_their_last_outcome():
+    client = RecordingClient()
+    error = WebexApiError("POST", "/s/1/events", status=400, message="Bad")
+    with pytest.raises(WebexApiError), resource.writes_reported(client):
+        client.sent.extend([sent("PUT", "/s/1", "answered HTTP 503"), sent("PUT", "/s/1", "answered 200")])
+        client.sent.append(sent("DELETE", "/s/1/events/2", "answered 204"))
+        raise error
+    assert str(error) == (
+        "2 writes were sent (PUT /s/1 (answered 200), DELETE /s/1/events/2 (answered 204)); then POST /s/1/events "
+        "failed: HTTP 400: Bad; they may have taken: run the task again to converge"
+    )
+
+
+def test_a_long_list_of_writes_shows_the_last_five():
+    writes = [sent("DELETE", "/x/%d" % number, "answered 204") for number in range(7)]
+    assert resource.sent_text(writes) == (
+        "7 writes were sent (the last 5: %s)" % ", ".join("DELETE /x/%d (answered 204)" % n for n in range(2, 7))
+    )
+
+
+def test_writes_reported_marks_a_resource_error_and_keeps_one_that_already_says_changed():
+    client = RecordingClient()
+    plain, already = ResourceError("renamed but not found"), WriteNotApplied("thing 'x'", ["name"], "T1")
+    for error in (plain, already):
+        with pytest.raises(ResourceError), resource.writes_reported(client):
+            client.sent.append(sent("PUT", "/x", "answered 200"))
+            raise error
+    assert plain.changed is True and str(plain) == (
+        "PUT /x was sent (answered 200); then renamed but not found; it may have taken: run the task again to converge"
+    )
+    assert str(already) == "the service answered 2xx but did not apply name of thing 'x' (trackingId T1)"
+
+
+def test_writes_reported_marks_any_exception_changed_and_never_swallows_it():
+    client = RecordingClient()
+    error = KeyError("id")
+    with pytest.raises(KeyError), resource.writes_reported(client):
+        client.sent.append(sent("POST", "/x", "answered 201"))
+        raise error
+    assert error.changed is True
+
+
+def test_a_client_without_a_record_reports_nothing_sent():
+    with resource.writes_reported(ScriptedClient()) as writes:
+        pass
+    assert writes.sent == []
+
+
+def test_delete_confirmed_reads_the_path_back_and_a_404_confirms():
+    gone = WebexApiError("GET", "/x", status=404, message="Not found")
+    client = RecordingClient(None, gone)
+    assert resource.delete_confirmed(client, "thing 'x'", "/x") is True
+    assert client.calls == [("DELETE", "/x"), ("GET", "/x")]
+
+
+def test_delete_confirmed_of_an_object_gone_already_still_reads_back():
+    gone = WebexApiError("GET", "/x", status=404, message="Not found")
+    client = RecordingClient(WebexApiError("DELETE", "/x", status=404, message="Not found"), gone)
+    assert resource.delete_confirmed(client, "thing 'x'", "/x") is False
+
+
+def test_delete_confirmed_of_an_object_still_there_names_it_with_the_delete_tracking_id():
+    client = RecordingClient(None, {"id": "x"}, tracking_id="T-DELETE")
+    with pytest.raises(WriteNotApplied) as caught:
+        resource.delete_confirmed(client, "thing 'x'", "/x")
+    assert isinstance(caught.value, resource.DeleteNotApplied) and caught.value.changed is True
+    assert caught.value.fields == ["delete"]
+    assert str(caught.value) == (
+        "the service answered the DELETE of thing 'x', but it is still there: the delete did not take "
+        "(trackingId T-DELETE)"
+    )
+
+
+def test_delete_confirmed_raises_a_failed_read_back_as_the_read_back():
+    down = WebexApiError("GET", "/x", status=500, message="Down")
+    client = RecordingClient(None, down)
+    with pytest.raises(WebexApiError) as caught:
+        resource.delete_confirmed(client, "thing 'x'", "/x", read=lambda: client.get("/x"))
+    assert caught.value is down and down.step == "the read-back"
+
+
+def test_the_look_up_after_an_ambiguous_post_is_named_when_it_fails():
+    down = WebexApiError("GET", "/things", status=500, message="Down")
+
+    def lookup():
+        raise down
+
+    with pytest.raises(WebexApiError):
+        create_once(ScriptedClient(AMBIGUOUS), "/things", {"name": "x"}, lookup)
+    assert down.step == "the look-up after it"
+
+
+def test_module_result_reports_a_success_after_a_write_as_changed():
+    client = RecordingClient()
+
+    def run(module, client):
+        client.sent.append(sent("PUT", "/x", "answered 200"))
+        return {"changed": False, "thing": 1}
+
+    assert resource.module_result(run, None, client) == (False, {"changed": True, "thing": 1})
+    assert resource.module_result(lambda module, client: {"changed": False}, None, client) == (
+        False,
+        {"changed": False},
+    )

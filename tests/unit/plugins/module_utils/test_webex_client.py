@@ -856,7 +856,6 @@ def test_a_token_answer_that_is_not_json_is_measured_not_quoted(exchange):
     "answer, fields, registered",
     [
         ({}, "none", []),
-        (["not", "an", "object"], "none", []),
         ({"access_token": 12345, "expires_in": 60}, "access_token, expires_in", []),
         ({"access_token": "", "token_type": "Bearer"}, "access_token, token_type", []),
         (
@@ -866,7 +865,7 @@ def test_a_token_answer_that_is_not_json_is_measured_not_quoted(exchange):
         ),
         ({"access_token": "to k", "expires_in": 60}, "access_token, expires_in", ["to k", "to k"]),
     ],
-    ids=["empty", "list", "number", "empty-string", "inner-space-refresh", "inner-space"],
+    ids=["empty", "number", "empty-string", "inner-space-refresh", "inner-space"],
 )
 def test_a_token_answer_without_a_usable_access_token_is_an_error_naming_its_fields(
     exchange, answer, fields, registered
@@ -1026,8 +1025,15 @@ def test_a_2xx_answer_that_is_not_json_names_the_request(exchange, client, metho
     )
 
 
-@pytest.mark.parametrize("answer", [{"items": "not a list"}, ["not", "an", "object"]])
-def test_a_list_answer_without_its_item_list_is_an_error_naming_the_request(exchange, client, answer):
+@pytest.mark.parametrize(
+    "answer, problem",
+    [
+        ({"items": "not a list"}, "the answer has no items list of JSON objects"),
+        ({"items": [{"id": "1"}, "not an object"]}, "the answer has no items list of JSON objects"),
+        (["not", "an", "object"], "the answer is a JSON list, not the JSON object expected (23 bytes, not shown)"),
+    ],
+)
+def test_a_list_answer_without_its_item_list_is_an_error_naming_the_request(exchange, client, answer, problem):
     exchange.expect("GET", LOCATIONS + "?name=Depot", 200, answer, headers={"trackingid": "T_LIST"})
     with pytest.raises(WebexApiError) as caught:
         client.get_all("/locations", "items", params={"name": "Depot"})
@@ -1035,7 +1041,7 @@ def test_a_list_answer_without_its_item_list_is_an_error_naming_the_request(exch
         "GET",
         "/locations",
         200,
-        "the answer has no items list",
+        problem,
         None,
         "T_LIST",
         False,
@@ -1187,3 +1193,97 @@ def test_secrets_are_stripped_and_inner_whitespace_refused_without_showing_the_v
 )
 def test_next_page_links_are_compared_by_normalised_scheme_host_port_and_path(api_url, link, same):
     assert WebexClient(api_url)._is_api_url(link) is same  # pylint: disable=protected-access
+
+
+# -- the writes that may have taken (issue 33) -------------------------------------------------------------------------
+
+
+def recorded(client):
+    return [str(write) for write in client.writes_sent()]
+
+
+def test_a_write_answered_2xx_or_5xx_is_recorded_as_sent_a_refused_one_is_not(exchange, client):
+    exchange.expect("PUT", AA + "/A", 502).expect("PUT", AA + "/A", 200)  # retried: both attempts reached the service
+    exchange.expect("DELETE", AA + "/B", 204)
+    exchange.expect("POST", AA, 400, webex_error("Bad", 25008))
+    exchange.expect("POST", AA, 429, headers={"Retry-After": "0"}).expect("POST", AA, 201, {"id": "C"})
+    exchange.expect("GET", AA + "/C", 500)
+    client.put("/telephony/config/locations/L1/autoAttendants/A", json={})
+    client.delete("/telephony/config/locations/L1/autoAttendants/B")
+    with pytest.raises(WebexApiError):
+        client.post("/telephony/config/locations/L1/autoAttendants", json={})
+    client.post("/telephony/config/locations/L1/autoAttendants", json={})
+    with pytest.raises(WebexApiError):
+        client.get("/telephony/config/locations/L1/autoAttendants/C")
+    assert recorded(client) == [
+        "PUT /telephony/config/locations/L1/autoAttendants/A (answered HTTP 502)",
+        "PUT /telephony/config/locations/L1/autoAttendants/A (answered 200)",
+        "DELETE /telephony/config/locations/L1/autoAttendants/B (answered 204)",
+        "POST /telephony/config/locations/L1/autoAttendants (answered 201)",  # neither the 400 nor the 429: not done
+    ]
+
+
+def test_a_write_without_an_answer_is_recorded_unless_the_connection_was_never_made(exchange, client):
+    from urllib3.exceptions import MaxRetryError, NewConnectionError  # pylint: disable=import-outside-toplevel
+
+    refused = requests.ConnectionError(MaxRetryError(None, AA, NewConnectionError(None, "refused")))
+    exchange.expect("POST", AA, exc=refused)
+    exchange.expect("POST", AA, exc=requests.exceptions.ConnectTimeout("connect"))
+    exchange.expect("POST", AA, exc=requests.exceptions.ReadTimeout("read"))
+    exchange.expect("POST", AA, exc=requests.ConnectionError("Connection aborted: RemoteDisconnected"))
+    for _attempt in range(4):
+        with pytest.raises(WebexApiError):
+            client.post("/telephony/config/locations/L1/autoAttendants", json={})
+    assert recorded(client) == [
+        "POST /telephony/config/locations/L1/autoAttendants (no answer: ReadTimeout)",
+        "POST /telephony/config/locations/L1/autoAttendants (no answer: ConnectionError)",
+    ]
+
+
+def test_a_post_that_only_computes_and_a_read_are_never_recorded(exchange, client):
+    exchange.expect("POST", API + "/telephony/config/actions/testCallRouting/invoke", 200, {"callType": "X"})
+    exchange.expect("GET", LOCATIONS, 200, page([]))
+    client.post("/telephony/config/actions/testCallRouting/invoke", json={}, read_only=True)
+    client.get_all("/locations", "items")
+    assert recorded(client) == []
+
+
+def test_each_thread_and_each_organisation_copy_share_one_record_per_thread(exchange, client):
+    import threading  # pylint: disable=import-outside-toplevel
+
+    exchange.expect("DELETE", AA + "/A", 204)
+    client.with_org("ORG2").writes_sent().append("from the copy")
+    other = []
+    thread = threading.Thread(target=lambda: other.extend(client.writes_sent()))
+    thread.start()
+    thread.join()
+    client.delete("/telephony/config/locations/L1/autoAttendants/A")
+    assert recorded(client)[0] == "from the copy" and len(recorded(client)) == 2 and other == []
+
+
+@pytest.mark.parametrize(
+    "method, body, raw, problem",
+    [
+        ("GET", ["a", "list"], None, "the answer is a JSON list, not the JSON object expected (13 bytes, not shown)"),
+        ("GET", "text", None, "the answer is a JSON string, not the JSON object expected (6 bytes, not shown)"),
+        ("GET", None, "", "the answer is empty, not the JSON object expected"),
+        ("GET", None, "null", "the answer is JSON null, not the JSON object expected (4 bytes, not shown)"),
+        ("GET", None, "42", "the answer is a JSON number, not the JSON object expected (2 bytes, not shown)"),
+        ("POST", ["id"], None, "the answer is a JSON list, not the JSON object expected (6 bytes, not shown)"),
+        ("PUT", None, "true", "the answer is a JSON boolean, not the JSON object expected (4 bytes, not shown)"),
+    ],
+)
+def test_an_answer_that_is_not_a_json_object_names_the_request_and_never_the_body(
+    exchange, client, method, body, raw, problem
+):
+    exchange.expect(method, LOCATIONS, 200, body, raw=raw, headers={"trackingid": "T_SHAPE"})
+    call = {"GET": client.get, "POST": lambda path: client.post(path, {}), "PUT": lambda path: client.put(path, {})}
+    with pytest.raises(WebexApiError) as caught:
+        call[method]("/locations")
+    assert str(caught.value) == "%s /locations failed: HTTP 200: %s (trackingId T_SHAPE)" % (method, problem)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT"])
+def test_an_empty_answer_to_a_write_is_an_empty_object(exchange, client, method):
+    exchange.expect(method, LOCATIONS, 204)
+    assert {"POST": client.post, "PUT": client.put}[method]("/locations", {}) == {}

@@ -52,6 +52,7 @@ class FakeClient:
         self.calls.append(("GET", path))
         return self.gets.pop(0)
 
-    def post(self, path, json, params=None):
+    def post(self, path, json, params=None, read_only=False):
+        assert read_only, "a speech synthesis changes nothing: never a write that may have taken"
         self.calls.append(("POST", path))
         return {"id": "job"}

@@ -880,3 +880,26 @@ def test_legacy_keys_and_their_warnings_name_the_menu_and_the_key():
         "auto attendant 'Old': after_hours_menu.key_configurations (key *)",
     ]
     assert aa_compare.legacy_keys({"businessHoursMenu": api_menu()}) == []
+
+
+def test_custom_greetings_without_a_file_are_found_where_a_body_sends_them():
+    """The service refuses a CUSTOM greeting without its file (400, 6515); converge refuses such a body first."""
+    no_input = {"actionToBePerformed": {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "CUSTOM"}}
+    body = {
+        "businessHoursMenu": api_menu(greeting="CUSTOM"),
+        "afterHoursMenu": api_menu(callTreatment=no_input),
+    }
+    assert aa_compare.custom_greetings_without_file(body) == [
+        "business_hours_menu",
+        "after_hours_menu.call_treatment.action_to_be_performed",
+    ]
+    with_files = {
+        "businessHoursMenu": api_menu(greeting="CUSTOM", audioAnnouncementFile={"id": AUDIO_ID}),
+        "afterHoursMenu": api_menu(
+            callTreatment={
+                "actionToBePerformed": dict(no_input["actionToBePerformed"], audioAnnouncementFile=WELCOME_FILE)
+            }
+        ),
+    }
+    assert aa_compare.custom_greetings_without_file(with_files) == []
+    assert aa_compare.custom_greetings_without_file({"extension": "2100"}) == []
