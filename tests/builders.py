@@ -305,7 +305,7 @@ API_WEEKDAYS = {
     "endDate": "2026-01-05",
     "startTime": "09:00",
     "endTime": "17:00",
-    "recurrence": {"recurWeekly": {"monday": True, "friday": True}},
+    "recurrence": {"recurWeekly": {"sunday": False, "monday": True, "friday": True}},
 }
 
 

@@ -26,7 +26,8 @@ KEY_ACTIONS = (
     "EXTENSION_DIALING",
     "REPEAT_MENU",
     "EXIT",
-    # Legacy: read back from attendants made elsewhere (wxc_sdk knows it); accepted so an export re-applies.
+    # Legacy (LEGACY_KEY_ACTION): read back from attendants made elsewhere (wxc_sdk knows it); accepted so that an
+    # export re-applies, refused in a menu that is written.
     "RETURN_TO_PREVIOUS_MENU",
 )
 NO_INPUT_ACTIONS = (
@@ -50,6 +51,20 @@ MENU_FIELDS = ("greeting", "extension_enabled", "audio_announcement_file", "key_
 KEY_FIELDS = ("key", "action", "value", "description", "audioAnnouncementFile")
 
 MENU_KINDS = ("menu", "key", "no_input")
+
+# The 2026 request schema of a menu (HoursMenuObject) and of what it holds (KeyConfigurationsObject,
+# AudioAnnouncementFileObject, CallTreatmentObject, ActionToBePerformedObject), in API form: a menu sent whole
+# carries these fields only, never a read-only field (an audio file's type) or one the module does not know.
+REQUEST_FIELDS = {
+    "menu": ("greeting", "extensionEnabled", "audioAnnouncementFile", "keyConfigurations", "callTreatment"),
+    "key": KEY_FIELDS,
+    "audio": ("id", "fileName", "mediaFileType", "level"),
+    "treatment": ("retryAttemptForNoInput", "noInputTimer", "actionToBePerformed"),
+    "action": ("action", "greeting", "audioAnnouncementFile", "transferCallTo"),
+}
+# A key action of attendants made long ago in Control Hub: read back, refused by the API in a write, and with no
+# equivalent in the 2026 document (REPEAT_MENU replays the menu the key is in, not the one before it).
+LEGACY_KEY_ACTION = "RETURN_TO_PREVIOUS_MENU"
 
 
 class Form(collections.namedtuple("Form", "menus keys treatment todo key_destination todo_destination audio")):

@@ -75,16 +75,19 @@ options:
   first_name:
     description:
       - First name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
+      - V("") clears it (sent as an empty string); the service then leaves it out of its details, which counts as applied.
       - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   last_name:
     description:
       - Last name of the auto attendant (deprecated by Webex in favour of O(direct_line_caller_id_name) and O(dial_by_name)).
+      - V("") clears it (sent as an empty string); the service then leaves it out of its details, which counts as applied.
       - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   alternate_numbers:
     description:
       - Alternate numbers of the auto attendant. The list replaces the existing one; order does not matter.
+      - V([]) removes every alternate number.
     type: list
     elements: dict
     suboptions:
@@ -115,7 +118,10 @@ options:
     type: raw
   holiday_schedule:
     description:
-      - Name of the holiday schedule of the location. Not empty (clearing it is not supported, see the notes).
+      - Name of the holiday schedule of the location.
+      - V("") removes the holiday schedule from the auto attendant (sent as an empty string; the Webex API document does
+        not say how a holiday schedule is removed, and that the service takes V("") is not verified against a real
+        organisation). The service then leaves it out of its details, which counts as applied.
       - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   extension_dialing:
@@ -135,6 +141,8 @@ options:
   dial_by_name:
     description:
       - Name callers find the auto attendant by in dial by name. No V(%), V(+), V(\\), V(") or non-ASCII characters.
+      - V("") clears it, as the Webex API document says (null or an empty string); the service then leaves it out of its
+        details, which counts as applied.
       - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
     type: raw
   direct_line_caller_id_name:
@@ -150,6 +158,8 @@ options:
       custom_name:
         description:
           - The name to show; needed with V(CUSTOM_NAME).
+          - With V(DISPLAY_NAME), V("") clears a custom name the service still keeps (as the Webex API document says, null
+            or an empty string); any other custom name given with V(DISPLAY_NAME) is not compared.
           - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
         type: raw
   business_hours_menu:
@@ -174,6 +184,10 @@ options:
             O(business_hours_menu.audio_announcement_file.level); or all of O(business_hours_menu.audio_announcement_file.file_name),
             O(business_hours_menu.audio_announcement_file.media_file_type) and O(business_hours_menu.audio_announcement_file.level).
           - The same holds for the file of a V(PLAY_ANNOUNCEMENT) key and of the call treatment.
+          - For the menu's own file, V({}) (no suboption set) removes the file, with O(business_hours_menu.greeting)
+            V(DEFAULT) only; the menu is then sent without one.
+          - Only the file's id, file name, media type and level are ever sent, never a field the service adds when it
+            shows the file.
         type: dict
         suboptions:
           id:
@@ -228,8 +242,12 @@ options:
               - V(TRANSFER_TO_OPERATOR) takes no value (the service rejects one with error 4806); to send callers to a
                 given operator, use V(TRANSFER_WITHOUT_PROMPT) with the operator's number. A value the service shows
                 for such a key (Control Hub can store one) is left out of the comparison, with a warning.
-              - V(RETURN_TO_PREVIOUS_MENU) (since 0.2.0) is a legacy action that attendants made elsewhere may still
-                carry; it is accepted so that an export applies again unchanged, but the API may refuse it in a write.
+              - V(RETURN_TO_PREVIOUS_MENU) (since 0.2.0) is a legacy action that attendants made long ago in Control Hub
+                may still carry. It is accepted so that an export applies again unchanged, but the API refuses it in a
+                write and has no equivalent. When the menu that holds it changes (the whole menu is sent), the task
+                fails before any request, naming the key. Declare that key with V(TRANSFER_WITHOUT_PROMPT) and
+                O(business_hours_menu.key_configurations[].auto_attendant) (the attendant callers should go back to),
+                V(REPEAT_MENU) or V(EXIT) instead, or leave it out.
             type: str
             required: true
             choices: [PLAY_ANNOUNCEMENT, TRANSFER_WITH_PROMPT, TRANSFER_WITHOUT_PROMPT, TRANSFER_TO_OPERATOR, TRANSFER_TO_MAILBOX,
@@ -272,7 +290,7 @@ options:
             type: str
             choices: [NO_REPEAT, ONE_TIME, TWO_TIMES, THREE_TIMES]
           no_input_timer:
-            description: Seconds to wait for input, 1 to 60.
+            description: Seconds to wait for input, 1 to 60. Sent as the text the Webex API document types it as (V("10")).
             type: int
           action_to_be_performed:
             description: The action once the retries are used up.
@@ -285,7 +303,10 @@ options:
                 choices: [PLAY_MESSAGE_AND_DISCONNECT, TRANSFER_WITHOUT_PROMPT, TRANSFER_WITH_PROMPT, TRANSFER_TO_OPERATOR,
                           TRANSFER_TO_MAILBOX, DISCONNECT]
               greeting:
-                description: Greeting played with V(PLAY_MESSAGE_AND_DISCONNECT).
+                description:
+                  - Greeting played with V(PLAY_MESSAGE_AND_DISCONNECT).
+                  - The Webex API document requires a greeting in the action. When it is not set, the action is sent
+                    with the service's greeting for the same action (and its file, for V(CUSTOM)), else with V(DEFAULT).
                 type: str
                 choices: [DEFAULT, CUSTOM]
               audio_announcement_file: *audio
@@ -312,7 +333,12 @@ notes:
     name itself, over every page of results. Two auto attendants with the same name in one location make it fail, listing
     their ids.
   - Creating needs O(business_schedule), O(business_hours_menu), O(after_hours_menu) and O(phone_number) or O(extension).
-  - Clearing a value (for example removing a holiday schedule) is not supported yet; the Webex API does not document how.
+  - Clearing a value - O(dial_by_name), O(first_name), O(last_name), O(holiday_schedule) and
+    O(direct_line_caller_id_name.custom_name) with V(""), a menu's audio file with V({}), O(alternate_numbers) with V([]) -
+    is verified by reading the auto attendant back; a field the service leaves out after the clear counts as cleared.
+  - A changed menu is sent whole, with the fields of the 2026 Webex API request schema only (the greeting, extension
+    dialing, the audio file's id, file name, media type and level, the keys, the call treatment); a read-only field the
+    service shows, or one of a newer API version, is never sent back.
 seealso:
   - name: Create an Auto Attendant
     description: The Webex API request whose body the options mirror.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 module: webex_auto_attendant_forwarding
-short_description: Call forwarding of a Webex Calling auto attendant (always, selective, and selective rules by name)
+short_description: Call forwarding of a Webex Calling auto attendant (always, selective, rules and operating modes)
 version_added: 0.2.0
 description:
   - Converges the call forwarding of one auto attendant, found by its O(location) and its exact O(auto_attendant) name.
@@ -27,6 +27,9 @@ description:
     task, naming the fields.
   - Schedules named by the rules are checked before the first write; a missing one fails the task before any change. In
     check mode it is a warning, since the same run may create the schedule first.
+  - O(operating_modes) forwards by operating mode (schedule based routing) - modes made in Control Hub, at the level of
+    the organisation or of the location, named here by their exact name. O(switch_mode) switches a mode someone switched
+    to by hand back to normal operation.
 author:
   - wxc.calling maintainers (@wxc-calling)
 extends_documentation_fragment:
@@ -219,8 +222,72 @@ options:
         every rule.
     type: bool
     default: false
+  operating_modes:
+    description:
+      - Forwarding by operating mode. Only what is given is managed.
+      - The modes are made in Control Hub (the organisation's, or the location's); this option names them and sets how
+        the auto attendant forwards in each.
+    type: dict
+    suboptions:
+      enabled:
+        description:
+          - Turn forwarding by operating mode on or off. Not given, it is left as it is. Turning it off keeps the modes.
+        type: bool
+      modes:
+        description:
+          - The modes to set, by name, compared one by one. Modes of the auto attendant that are not listed are left as
+            they are (the update sends them again unchanged).
+          - A mode the auto attendant does not have yet is added; it must be one the location offers (the
+            organisation's or the location's own), and needs O(operating_modes.modes[].normal_operation_enabled) and
+            O(operating_modes.modes[].forward_to).
+          - A name no mode of the location has, or that two modes have (one of the organisation and one of the
+            location), fails the task before any write, listing the names or the ids.
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description:
+              - The exact (case-sensitive) name of the operating mode.
+              - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+            type: raw
+            required: true
+          normal_operation_enabled:
+            description:
+              - Whether the mode takes part in normal operation (the schedule-based choice of the current mode).
+            type: bool
+          forward_to:
+            description:
+              - What happens to calls while the mode is current. Only the fields given are managed.
+            type: dict
+            suboptions:
+              selection:
+                description:
+                  - V(FORWARD_TO_DEFAULT_NUMBER) applies the mode's own forwarding (set in Control Hub);
+                    V(FORWARD_TO_SPECIFIED_NUMBER) sends calls to O(operating_modes.modes[].forward_to.destination),
+                    which it then needs; V(DO_NOT_FORWARD) lets them through.
+                type: str
+                required: true
+                choices: [FORWARD_TO_DEFAULT_NUMBER, FORWARD_TO_SPECIFIED_NUMBER, DO_NOT_FORWARD]
+              destination:
+                description:
+                  - Where calls go, an E.164 number, an extension or an ESN. Spaces and dashes are allowed and dropped.
+                  - Text only. A number or boolean (what YAML makes of an unquoted V(0100) or V(no)) is refused; quote it.
+                type: raw
+              destination_voicemail_enabled:
+                description:
+                  - Send the calls to the voicemail of the destination, when it is an internal number with voicemail.
+                type: bool
+  switch_mode:
+    description:
+      - Switch the auto attendant back to normal operation when its current operating mode runs as an exception
+        (switched to, or extended, by hand - any exception type but C(AUTOMATIC_SWITCH_BACK_STANDARD)). In normal
+        operation already, nothing is done and the task is not changed.
+      - The switch comes after every other write; it is read back like them.
+    type: bool
+    default: false
 notes:
-  - The operating modes of call forwarding are not managed.
+  - Which operating mode the service picks in normal operation depends on the modes' schedules (Control Hub's); after
+    O(switch_mode) the module reports the mode the service answers as current, and in check mode none.
   - "Number comparison: ten digits whose first is 2-9 are read as a NANP number (V(9705550006) is V(+19705550006)),
     since that is how the service returns NANP numbers in rules."
 """
@@ -269,6 +336,29 @@ EXAMPLES = r"""
           custom_numbers:
             numbers: ["+14155550123", "+14155550124"]
 
+- name: Forward by operating mode - business as usual by day, the answering service during an outage
+  wxc.calling.webex_auto_attendant_forwarding:
+    location: Headquarters
+    auto_attendant: Main Line AA - Test
+    operating_modes:
+      enabled: true
+      modes:
+        - name: Day
+          normal_operation_enabled: true
+          forward_to:
+            selection: DO_NOT_FORWARD
+        - name: Outage
+          normal_operation_enabled: false
+          forward_to:
+            selection: FORWARD_TO_SPECIFIED_NUMBER
+            destination: "+19705550007"
+
+- name: The outage is over - back to normal operation (nothing happens if it already is)
+  wxc.calling.webex_auto_attendant_forwarding:
+    location: Headquarters
+    auto_attendant: Main Line AA - Test
+    switch_mode: true
+
 - name: Rename a rule (its id changes) and delete every rule not listed
   wxc.calling.webex_auto_attendant_forwarding:
     location: Headquarters
@@ -312,7 +402,12 @@ forwarding:
       elements: dict
       returned: success
     operating_modes:
-      description: The operating modes settings, as read (not managed).
+      description:
+        - C(enabled), C(current_operating_mode_id) and C(exception_type) (when the auto attendant has modes), and
+          C(modes) - each with C(id), C(name), C(type), C(level), C(normal_operation_enabled) and C(forward_to) (what
+          is set, and the mode's own C(default_forward_to_selection), C(default_destination),
+          C(default_destination_voicemail_enabled)).
+        - In check mode, the prediction; after a switch back to normal operation, the current mode is unknown (absent).
       type: dict
       returned: when the service returns them
   sample:
@@ -344,7 +439,9 @@ diff:
   type: dict
   contains:
     before:
-      description: C(always), C(selective) and the declared and purged C(rules) before the task.
+      description:
+        - C(always), C(selective), the declared and purged C(rules), and C(operating_modes) (C(enabled) and the modes by
+          name, when O(operating_modes) is given; C(exception_type), when O(switch_mode) switches) before the task.
       type: dict
       returned: when diff mode is on
     after:
@@ -356,7 +453,7 @@ not_applied:
   returned: when a write was not applied
   type: list
   elements: str
-  sample: [always.enabled, always.destination]
+  sample: [always.enabled, always.destination, "operating_modes.modes[0].forward_to.selection", switch_mode]
 api_error:
   description: The failed API call, when the task failed on one. The token is never included.
   returned: on an API failure

@@ -213,8 +213,9 @@ auto_attendants:
       description:
         - Its call forwarding, C(always) and C(selective) (C(enabled), C(destination), C(ring_reminder_enabled),
           C(send_to_voicemail_enabled)) and C(rules), the details of every selective rule (C(id), C(name),
-          C(enabled), C(business_schedule), C(holiday_schedule), C(forward_to), C(calls_from), C(calls_to)), as the
-          service returns them.
+          C(enabled), C(business_schedule), C(holiday_schedule), C(forward_to), C(calls_from), C(calls_to)), and
+          C(operating_modes) (C(enabled), the current mode and its exception type, the modes), as the service returns
+          them.
       type: dict
       returned: when O(forwarding) is true
       version_added: 0.2.0
@@ -294,8 +295,11 @@ export_forwarding:
   description:
     - The call forwarding of the same auto attendants, each in exactly the form
       M(wxc.calling.webex_auto_attendant_forwarding) accepts as options (C(location), C(auto_attendant), C(always),
-      C(selective), C(rules)). Looping that module over this list changes nothing.
-    - Auto attendants whose forwarding nobody configured (both off, no destination, no rules) are left out.
+      C(selective), C(rules), and C(operating_modes) when the attendant has modes or forwards by them, with C(enabled) and
+      each mode by name). Looping that module over this list changes nothing; applied to an attendant made again from
+      the export, it turns forwarding by operating mode back on.
+    - Auto attendants whose forwarding nobody configured (both off, no destination, no rules, no operating modes) are
+      left out.
       C(purge_rules) is not set, so rules added later are left alone.
     - Numbers are as the service returns them (NANP numbers of rules without their C(+)); the module compares them as
       the same numbers.

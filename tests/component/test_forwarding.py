@@ -692,9 +692,15 @@ def test_export_reads_the_forwarding_of_each_attendant(sim, client, ids):
     export, warnings = [], []
     attendants, _options = read_back(client, "Headquarters", forwarding_export=export, warn=warnings.append)
     always = dict(UNTOUCHED_SNAKE, enabled=True, destination="+1-9705550006")
+    no_modes = {"enabled": False, "modes": []}
     assert {info["name"]: info["forwarding"] for info in attendants} == {
-        ATTENDANT: {"always": always, "selective": UNTOUCHED_SNAKE, "rules": [fw_compare.to_snake(VIP_READ)]},
-        "Quiet": {"always": UNTOUCHED_SNAKE, "selective": UNTOUCHED_SNAKE, "rules": []},
+        ATTENDANT: {
+            "always": always,
+            "selective": UNTOUCHED_SNAKE,
+            "rules": [fw_compare.to_snake(VIP_READ)],
+            "operating_modes": no_modes,
+        },
+        "Quiet": {"always": UNTOUCHED_SNAKE, "selective": UNTOUCHED_SNAKE, "rules": [], "operating_modes": no_modes},
     }
     # The untouched attendant has nothing to declare; the other one applies again with no change.
     assert export == [

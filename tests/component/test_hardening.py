@@ -102,10 +102,11 @@ def test_deleted_between_list_and_details_with_state_absent_and_diff_is_ok(sim, 
 # -- every option can reach changed=false (item 9) -----------------------------------------------------------------------
 
 
-def test_an_empty_holiday_schedule_is_refused_before_any_request(sim, client):
+def test_a_blank_holiday_schedule_is_refused_before_any_request(sim, client):
+    # "" clears the holiday schedule (tests/component/test_clearing.py); blanks name no schedule.
     sim.clear_requests()
-    result = task_result(client, AA_MODULE, dict(ARGS, holiday_schedule=""))
-    assert result["failed"] and "holiday_schedule: is empty" in result["msg"], result
+    result = task_result(client, AA_MODULE, dict(ARGS, holiday_schedule="  "))
+    assert result["failed"] and "holiday_schedule: is blank" in result["msg"], result
     assert sim.requests() == []
 
 

@@ -106,6 +106,7 @@ def test_references_resolve_to_extension_esn_and_number(sim, client):
     assert menu["callTreatment"]["actionToBePerformed"] == {
         "action": "TRANSFER_WITHOUT_PROMPT",
         "transferCallTo": "2100",
+        "greeting": "DEFAULT",  # the 2026 document requires one
     }
 
     # A no-op by location id: the list and the details, plus one lookup per distinct target (3 here).

@@ -398,6 +398,11 @@ def api_events(events):
     for event in copy.deepcopy(events):
         body = snake_dict_to_camel_dict(event)
         body["allDayEnabled"] = "startTime" not in body
+        weekly = (body.get("recurrence") or {}).get("recurWeekly")
+        if weekly is not None:
+            # The 2026 document requires sunday in recurWeekly; the module sends every day.
+            for day in ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"):
+                weekly.setdefault(day, False)
         result.append(body)
     return result
 

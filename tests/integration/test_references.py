@@ -65,7 +65,7 @@ def test_export_writes_references_by_name_and_reapplies_with_no_change(sim, tmp_
             {"key": "4", "action": "TRANSFER_TO_MAILBOX", "value": "2000"},
             {"key": "5", "action": "TRANSFER_WITHOUT_PROMPT", "value": "3000"},
         ],
-        treatment={"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "2100"},
+        treatment={"action": "TRANSFER_WITH_PROMPT", "greeting": "DEFAULT", "transferCallTo": "2100"},
         extension="2000",
     )
     run = run_playbook(EXPORT_PLAYBOOK, sim, env={"PWD": str(tmp_path)})
@@ -86,6 +86,7 @@ def test_export_writes_references_by_name_and_reapplies_with_no_change(sim, tmp_
     assert keys["5"]["value"] == "3000" and "auto_attendant" not in keys["5"]
     assert exported["Main Line"]["business_hours_menu"]["call_treatment"]["action_to_be_performed"] == {
         "action": "TRANSFER_WITH_PROMPT",
+        "greeting": "DEFAULT",
         "auto_attendant": "Support Menu",
     }
 

@@ -161,6 +161,11 @@ def test_module_examples_run(sim, tmp_path):
     run = run_playbook(write_playbook(tmp_path, tasks), sim)
     assert run.rc == 0, run
     assert [rule["name"] for rule in stored(sim, forwarding)["rules"]] == ["Public holidays"]
+    # The operating modes example, by name, wired through ansible-playbook (switch_mode: already normal operation).
+    modes = stored(sim, forwarding)["operatingModes"]
+    assert modes["enabled"] is True and [mode["name"] for mode in modes["modes"]] == ["Day", "Outage"]
+    assert modes["modes"][1]["forwardTo"]["destination"] == "+19705550007"
+    assert modes["exceptionType"] == "AUTOMATIC_SWITCH_BACK_STANDARD"
 
 
 def test_export_then_apply_changes_nothing_forwarding_included(sim, tmp_path):

@@ -286,6 +286,11 @@ class Simulator:
         """Store an attendant as given, without validation (as Control Hub may make one); return its id."""
         return self._control("POST", "/auto_attendants", json={"location": location, "data": data})["id"]
 
+    def store_forwarding(self, auto_attendant_id, **parts):
+        """Store parts of an attendant's call forwarding as given (always, selective, operatingModes), without
+        validation: what the API cannot make (a mode switched to by hand, a wrong type). Returns the stored parts."""
+        return self._control("PUT", "/auto_attendants/%s/forwarding" % auto_attendant_id, json=parts)
+
     def seed_auto_attendants(self, location, count, prefix="Seeded AA "):
         """Create count minimal auto attendants in location (id or name); return their ids."""
         return self._control(

@@ -1,29 +1,34 @@
 """OpenAPI validation of what the simulator handles: the ``--validate-openapi`` switch (the test harness turns it on).
 
-Every 2xx exchange on a path the vendored subset (``spec/webex-calling-aa-openapi.yaml``) describes is validated,
+Every 2xx exchange on a path the vendored document (``spec/webex-calling-openapi-2026-04.yaml``) describes is validated,
 request and response, with openapi-core (a test-only dependency, imported only when the switch is on). A mismatch is
 recorded; ``GET /_sim/openapi`` reports mismatches and the paths the subset does not describe (skipped, so that nobody
 mistakes them for coverage). Error answers are checked by the simulator's own tests instead.
 """
 
+import copy
 import json
 import os
 import re
 import threading
 
-SPEC_FILE = os.path.join(os.path.dirname(__file__), "spec", "webex-calling-aa-openapi.yaml")
+SPEC_FILE = os.path.join(os.path.dirname(__file__), "spec", "webex-calling-openapi-2026-04.yaml")
 API_HOST = "https://webexapis.com"
 # An id in a path (Webex ids are long base64 strings): replaced by {id} in the list of skipped paths.
 ID_SEGMENT = re.compile(r"/[A-Za-z0-9_=-]{20,}(?=/|\Z)")
 
 LIST_ITEMS_CHECKED = 50
 WEBEX_ID_PREFIX = "Y2lzY29zcGFyazovL"  # base64 of "ciscospark://"
-ANNOUNCEMENT_LIST_ITEM = (
-    "Fetch_list_of_announcement_greetings_on_location_and_organization_level_200_response_announcements_inner"
+# Values attendants made outside the API carry and the service reads back (tests/simulator/README.md, "Live-verified
+# behaviour"): wxc_sdk knows both.
+LEGACY_KEY_ACTION = "RETURN_TO_PREVIOUS_MENU"
+ENTITY_LEVEL = "ENTITY"
+ANNOUNCEMENT_PATHS = (
+    "/telephony/config/announcements",
+    "/telephony/config/announcements/{announcementId}",
+    "/telephony/config/locations/{locationId}/announcements",
+    "/telephony/config/locations/{locationId}/announcements/{announcementId}",
 )
-# Values wxc_sdk knows and attendants made outside the API carry (tests/simulator/README.md, "Live-verified behaviour").
-EXTRA_KEY_ACTIONS = ("RETURN_TO_PREVIOUS_MENU",)
-EXTRA_AUDIO_LEVELS = ("ENTITY",)
 
 
 def _walk(node, visit):
@@ -37,76 +42,116 @@ def _walk(node, visit):
             _walk(value, visit)
 
 
+def _ref(name):
+    return {"$ref": "#/components/schemas/" + name}
+
+
+def _generic_fixes(node):
+    """What any strict loader trips over, wherever it is."""
+    enum = node.get("enum")
+    if isinstance(enum, list) and any(isinstance(value, str) and value.startswith(WEBEX_ID_PREFIX) for value in enum):
+        # An example id copied into an enum: any id goes.
+        del node["enum"]
+        enum = None
+    if isinstance(enum, list):
+        # Duplicate enum entries stop strict loaders.
+        node["enum"] = [value for index, value in enumerate(enum) if value not in enum[:index]]
+    props = node.get("properties")
+    if isinstance(props, dict) and isinstance(props.get("keyConfigurations"), dict):
+        # keyConfigurations is typed as one key object; on the wire (and in every example) it is an array of them.
+        key_schema = props["keyConfigurations"]
+        if key_schema.get("type") != "array":
+            description = key_schema.pop("description", None)
+            props["keyConfigurations"] = {"type": "array", "items": key_schema}
+            if description:
+                props["keyConfigurations"]["description"] = description
+    if isinstance(node.get("content"), dict) and not node["content"] and "description" in node:
+        # A "204" with `content: {}` means "no body"; left empty, some validators look for a media type.
+        del node["content"]
+
+
 def patch_spec(doc):
-    """Correct the vendored subset where it disagrees with the wire; every patch says why. Returns doc."""
+    """Correct the vendored document where it disagrees with the wire; every patch says why. Returns doc."""
     schemas = doc["components"]["schemas"]
-
-    # The server URL ends with "/", so every path would start with "//" when joined.
+    paths = doc["paths"]
     doc["servers"] = [{"url": API_HOST + "/v1"}]
+    _walk(doc, _generic_fixes)
 
-    def fix(node):
-        enum = node.get("enum")
-        if isinstance(enum, list) and any(
-            isinstance(value, str) and value.startswith(WEBEX_ID_PREFIX) for value in enum
-        ):
-            # An example id copied into an enum (announcements' locationId: all, locations, <one id>): any id goes.
-            del node["enum"]
-            enum = None
-        if isinstance(enum, list):
-            # Duplicate enum entries (level ORGANIZATION twice, state ACTIVE twice...) stop strict loaders.
-            unique = []
-            for value in enum:
-                if value not in unique:
-                    unique.append(value)
-            node["enum"] = unique
-            # RETURN_TO_PREVIOUS_MENU and audio level ENTITY exist in attendants made elsewhere (wxc_sdk knows both);
-            # the service reads them back.
-            if "EXIT" in enum and "REPEAT_MENU" in enum:
-                node["enum"] += [value for value in EXTRA_KEY_ACTIONS if value not in node["enum"]]
-            if enum[:2] == ["ORGANIZATION", "LOCATION"]:
-                node["enum"] += [value for value in EXTRA_AUDIO_LEVELS if value not in node["enum"]]
-            # The "*" key reads as null in the generated document; the wire carries "*".
-            if "#" in enum and "0" in enum and "*" not in enum:
-                node["enum"] = [value for value in node["enum"] if value not in (None, "none")] + ["*"]
-        props = node.get("properties")
-        if isinstance(props, dict) and isinstance(props.get("keyConfigurations"), dict):
-            # keyConfigurations is typed as an object; on the wire it is an array of those objects.
-            key_schema = props["keyConfigurations"]
-            if key_schema.get("type") != "array":
-                description = key_schema.pop("description", None)
-                props["keyConfigurations"] = {"type": "array", "items": key_schema}
-                if description:
-                    props["keyConfigurations"]["description"] = description
-        if isinstance(node.get("content"), dict) and not node["content"] and "description" in node:
-            # A "204" with `content: {}` means "no body"; left empty, some validators look for a media type.
-            del node["content"]
+    # Attendants made in Control Hub read back with the legacy key action and with files of their own (level ENTITY);
+    # a write may name the attendant's own file. The legacy action is read only: no request may carry it.
+    schemas["KeyConfigurationsGetObject"]["properties"]["action"]["enum"].append(LEGACY_KEY_ACTION)
+    for name in ("AudioAnnouncementFileObject", "AudioAnnouncementFileGetObject"):
+        properties = schemas[name]["properties"]
+        properties["level"]["enum"].append(ENTITY_LEVEL)
+        # The audio file of a menu lists WAV only; the repository (mediaType) and Cisco's help article take WMA too.
+        properties["mediaFileType"]["enum"].append("WMA")
 
-    _walk(doc, fix)
+    # A request's call treatment names its audio file as the menu and the keys do (id, or file name, type and level:
+    # AudioAnnouncementFileObject's own description): the document reuses the read schema there, which requires all
+    # four. wxc_sdk 1.41 sends noInputTimer as an integer (its model's type), the document types it as a string.
+    action = copy.deepcopy(schemas["ActionToBePerformedObject"])
+    action["properties"]["audioAnnouncementFile"] = dict(
+        _ref("AudioAnnouncementFileObject"), description=action["properties"]["audioAnnouncementFile"]["description"]
+    )
+    schemas["ActionToBePerformedRequestObject"] = action
+    treatment = copy.deepcopy(schemas["CallTreatmentObject"])
+    treatment["properties"]["actionToBePerformed"] = _ref("ActionToBePerformedRequestObject")
+    timer = treatment["properties"]["noInputTimer"]
+    treatment["properties"]["noInputTimer"] = {
+        "description": timer["description"],
+        "oneOf": [{"type": "string"}, {"type": "integer"}],
+    }
+    schemas["CallTreatmentRequestObject"] = treatment
+    for name in ("HoursMenuObject", "PostHoursMenuObject"):
+        schemas[name]["properties"]["callTreatment"] = _ref("CallTreatmentRequestObject")
 
-    for name, schema in schemas.items():
-        required = schema.get("required")
-        if name.startswith("Get_Details_for_an_Auto_Attendant") and isinstance(required, list):
-            # firstName/lastName are deprecated and omitted by the service (and by an attendant made with
-            # directLineCallerIdName); the 2025 document still marks them required.
-            schema["required"] = [field for field in required if field not in ("firstName", "lastName")]
+    # firstName/lastName are deprecated and omitted by the service (and by an attendant made with
+    # directLineCallerIdName); the document still marks them required in the details.
+    details = schemas["GetAutoAttendantObject"]
+    details["required"] = [field for field in details["required"] if field not in ("firstName", "lastName")]
 
-    listed = schemas[ANNOUNCEMENT_LIST_ITEM]
+    # wxc_sdk's AutoAttendant.create() sends "phoneNumber": null when only an extension is given (its tests against
+    # live organisations create attendants that way): the service takes null as "not set".
+    for field in ("phoneNumber", "extension"):
+        schemas["PostAutoAttendantObject"]["properties"][field]["nullable"] = True
+
+    # PUT on an auto attendant answers 200 with an empty body (live); the document knows only 204.
+    put = paths["/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}"]["put"]
+    put["responses"]["200"] = {"description": "OK (seen live)"}
+
     # The list holds organisation-level files too (locationId=all, or none): level ORGANIZATION, without a location.
+    listed = schemas["AnnouncementsListResponse"]
     listed["properties"]["level"]["enum"] = ["ORGANIZATION", "LOCATION"]
     listed["required"] = [field for field in listed["required"] if field != "location"]
 
-    create = doc["paths"]["/telephony/config/locations/{locationId}/autoAttendants"]["post"]
-    create_body = schemas[create["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]]
-    for field in ("phoneNumber", "extension"):
-        # wxc_sdk's AutoAttendant.create() sends "phoneNumber": null when only an extension is given (its tests
-        # against live organisations create attendants that way): the service takes null as "not set".
-        create_body["properties"][field]["nullable"] = True
+    # An attendant whose forwarding has no operating mode has no current one: the GET leaves currentOperatingModeId
+    # and exceptionType out (wxc_sdk's ForwardOperatingModes has both optional; the document requires them).
+    modes = schemas["AutoAttendantCallForwardSettingsDetailsObject"]["properties"]["operatingModes"]
+    modes["required"] = ["enabled"]
 
-    for path, item in doc["paths"].items():
-        put = item.get("put")
-        if put and path.endswith("/autoAttendants/{autoAttendantId}") and "200" not in put["responses"]:
-            # PUT on an auto attendant answers 200 with an empty body (live); the document knows only 204.
-            put["responses"]["200"] = {"description": "OK (seen live)"}
+    # The operating modes list filters by location only when asked: wxc_sdk 1.41 leaves limitToLocationId out unless
+    # given, and the document's own description ("Use query parameters to filter the result set by location or
+    # level") makes it a filter; the document marks it required.
+    for parameter in paths["/telephony/config/operatingModes"]["get"]["parameters"]:
+        if parameter["name"] == "limitToLocationId":
+            parameter["required"] = False
+
+    # A local greeting file is uploaded as multipart/form-data (name + file part), as the reference documented until
+    # 2026 and wxc_sdk 1.41 and wxcadm still send; the 2026 document lists only the JSON body with a fileUri. In that
+    # JSON body wxc_sdk 1.41 sends is_text_to_speech (a string) instead of isTextToSpeech.
+    body = schemas["AnnouncementRequestBody"]
+    body["required"] = [field for field in body["required"] if field != "isTextToSpeech"]
+    for path in ANNOUNCEMENT_PATHS:
+        for method in ("post", "put"):
+            operation = paths[path].get(method)
+            if operation:
+                operation["requestBody"]["content"]["multipart/form-data"] = {
+                    "schema": {
+                        "type": "object",
+                        "required": ["name", "file"],
+                        "properties": {"name": {"type": "string"}, "file": {"type": "string", "format": "binary"}},
+                    }
+                }
     return doc
 
 

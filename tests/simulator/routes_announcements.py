@@ -281,13 +281,12 @@ def _from_multipart(form):
 def _from_json(state, body):
     """{name, fileUri, fileName, isTextToSpeech}: the fileUri must come from a finished text-to-speech job.
 
-    Without isTextToSpeech true the text, voice and language are not kept (the API's documented behaviour).
+    Without isTextToSpeech true the text, voice and language are not kept (the API's documented behaviour). Other
+    fields are ignored, as the service ignores fields it does not know in an attendant's body (live): wxc_sdk 1.41
+    sends is_text_to_speech (a string) instead of isTextToSpeech. GUESS: isTextToSpeech left out is false.
     """
     if not isinstance(body, dict):
         raise ApiError(400, "The request body must be a JSON object", errors.ERR_MALFORMED_BODY)
-    unknown = sorted(set(body) - {"name", "fileUri", "fileName", "isTextToSpeech"})
-    if unknown:
-        raise ApiError(400, "Unknown field: %s" % unknown[0], errors.ERR_UNKNOWN_FIELD)
     name = _text(body.get("name"), "name", NAME_MAX)
     file_name = _text(body.get("fileName"), "fileName", FILE_NAME_MAX)
     file_uri = _text(body.get("fileUri"), "fileUri", FILE_URI_MAX)

@@ -11,6 +11,7 @@ from .seed import LANGUAGES, ORG_NUMBER
 from .validation import NANP_PATTERN, check_body, merge_update, validate_auto_attendant
 
 LIST_PATH = "/v1/telephony/config/autoAttendants"
+ERR_IN_USE = 6675  # KNOWN for the repository (wxc_sdk test_012_delete_ann_with_reference): a file in use
 LOCATION_BASE = r"/v1/telephony/config/locations/(?P<location_id>[^/]+)/autoAttendants"
 # Sub-paths that live beside the ids and must never be read as an auto-attendant id.
 RESERVED_SEGMENTS = ("availableNumbers", "alternate", "callForwarding")
@@ -217,6 +218,41 @@ def list_own_announcements(request, location_id, auto_attendant_id):
     return Response(200, {"announcements": copy.deepcopy(record.get("announcements", []))})
 
 
+def delete_own_announcement(request, location_id, auto_attendant_id, file_name):
+    """DELETE an audio file the attendant owns (level ENTITY) by its file name: 204; 404 when it has none of that
+    name; 400 6675 while one of its menus still plays it (GUESS: as the repository refuses a file in use)."""
+    record = request.state.auto_attendant(location_id, auto_attendant_id)
+    files = record.get("announcements", [])
+    for item in files:
+        if item["fileName"] != file_name:
+            continue
+        if item["id"] in _audio_ids(record["data"]):
+            raise errors.ApiError(
+                400,
+                "Announcement %r cannot be deleted because it is being used by: Auto Attendant %r"
+                % (file_name, record["data"]["name"]),
+                ERR_IN_USE,
+            )
+        files.remove(item)
+        return Response(204)
+    raise errors.not_found("Announcement file not found: %s" % file_name)
+
+
+def _audio_ids(value):
+    """The ids of every audio file named in VALUE (a stored attendant's data), at any depth."""
+    if isinstance(value, dict):
+        found = set()
+        for key, item in value.items():
+            if key == "audioAnnouncementFile" and isinstance(item, dict) and item.get("id"):
+                found.add(item["id"])
+            else:
+                found |= _audio_ids(item)
+        return found
+    if isinstance(value, list):
+        return set().union(set(), *[_audio_ids(item) for item in value])
+    return set()
+
+
 def available_numbers(request, location_id):
     """The location's numbers that no auto attendant uses (primary or alternate)."""
     state = request.state
@@ -247,4 +283,5 @@ ROUTES = [
     ("PUT", LOCATION_BASE + "/" + ID_SEGMENT, update_auto_attendant),
     ("DELETE", LOCATION_BASE + "/" + ID_SEGMENT, delete_auto_attendant),
     ("GET", LOCATION_BASE + "/" + ID_SEGMENT + "/announcements", list_own_announcements),
+    ("DELETE", LOCATION_BASE + "/" + ID_SEGMENT + r"/announcements/(?P<file_name>[^/]+)", delete_own_announcement),
 ]

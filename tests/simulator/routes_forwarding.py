@@ -25,11 +25,20 @@ RULE = RULES + r"/(?P<rule_id>[^/]+)"
 
 ERR_RULE_DUPLICATE_NAME = 4830  # GUESS: a selective rule of that name already exists in the auto attendant (409)
 ERR_RULE_NOT_FOUND = 4831  # GUESS: an unknown rule id in the forwarding settings PUT
+ERR_MODE_NOT_AVAILABLE = 4832  # GUESS: an operating mode that is neither the organisation's nor the location's
 
 SETTING_FIELDS = ("enabled", "destination", "ringReminderEnabled", "sendToVoicemailEnabled")
 FORWARD_TO_SELECTIONS = ("FORWARD_TO_DEFAULT_NUMBER", "FORWARD_TO_SPECIFIED_NUMBER", "DO_NOT_FORWARD")
 CALLS_FROM_SELECTIONS = ("ANY", "CUSTOM")
 CALLS_TO_TYPES = ("PRIMARY", "ALTERNATE")
+# DOC: the exception types of the current operating mode; only AUTOMATIC_SWITCH_BACK_STANDARD is normal operation.
+EXCEPTION_TYPES = (
+    "MANUAL_SWITCH_BACK",
+    "AUTOMATIC_SWITCH_BACK_EARLY_START",
+    "AUTOMATIC_SWITCH_BACK_EXTENSION",
+    "AUTOMATIC_SWITCH_BACK_STANDARD",
+)
+NORMAL_OPERATION = "AUTOMATIC_SWITCH_BACK_STANDARD"
 RULE_NAME_MAX_LENGTH = 80  # GUESS: undocumented, as for auto attendants
 # A destination: an E.164 number (the service also writes NANP numbers as +1-NXXNXXXXXX), an extension or an ESN.
 DESTINATION = re.compile(r"^(\+[1-9][0-9]{0,3}-?[0-9]{1,14}|[0-9]{2,17})\Z")
@@ -122,11 +131,60 @@ def rule_summary(rule):
     }
 
 
+def _mode_view(state, entry):
+    """One mode as the GET shows it: what was set, with the operating mode's name, type, level and its own forwarding
+    (defaultForwardToSelection, defaultDestination, defaultDestinationVoicemailEnabled). Fields given as they are kept
+    (the control route may store anything)."""
+    view = copy.deepcopy(entry)
+    try:
+        mode = state.operating_mode(entry.get("id"))
+    except ApiError:
+        return view
+    for field in ("name", "type", "level"):
+        view.setdefault(field, mode[field])
+    own = mode["callForwarding"]
+    forward_to = view.setdefault("forwardTo", {})
+    if isinstance(forward_to, dict):
+        forward_to.setdefault("destination", "")
+        forward_to.setdefault("destinationVoicemailEnabled", False)
+        forward_to.setdefault(
+            "defaultForwardToSelection", "FORWARD_TO_SPECIFIED_NUMBER" if own["enabled"] else "DO_NOT_FORWARD"
+        )
+        forward_to.setdefault("defaultDestination", own["destination"])
+        forward_to.setdefault("defaultDestinationVoicemailEnabled", own["destinationVoicemailEnabled"])
+    return view
+
+
+def normal_mode(modes):
+    """The mode of normal operation (GUESS: the first mode with normalOperationEnabled, else the first mode)."""
+    entries = [entry for entry in modes if isinstance(entry, dict)]
+    for entry in entries:
+        if entry.get("normalOperationEnabled") is True:
+            return entry
+    return entries[0] if entries else None
+
+
+def operating_modes_view(state, operating):
+    """operatingModes as the GET shows it: each mode filled in, and with modes the current one and its exception type
+    (normal operation unless a switch made an exception)."""
+    view = copy.deepcopy(operating)
+    modes = view.get("modes")
+    if not isinstance(modes, list):
+        return view
+    view["modes"] = [_mode_view(state, entry) if isinstance(entry, dict) else entry for entry in modes]
+    normal = normal_mode(modes)
+    if normal is not None and "currentOperatingModeId" not in view:
+        view["currentOperatingModeId"] = normal.get("id")
+        view.setdefault("exceptionType", NORMAL_OPERATION)
+    return view
+
+
 def get_forwarding(request, location_id, auto_attendant_id):
     """GET: {"callForwarding": {always, selective, rules (summaries), operatingModes}}."""
     forwarding = _stored(request.state.auto_attendant(location_id, auto_attendant_id))
     view = copy.deepcopy(forwarding)
     view["rules"] = [rule_summary(rule) for rule in forwarding["rules"]]
+    view["operatingModes"] = operating_modes_view(request.state, forwarding["operatingModes"])
     return Response(200, {"callForwarding": view})
 
 
@@ -171,16 +229,85 @@ def update_forwarding(request, location_id, auto_attendant_id):
             )
         if "enabled" in entry:
             rules[entry["id"]]["enabled"] = _boolean(entry, "enabled", where)
-    modes = update.get("operatingModes")
-    if isinstance(modes, dict) and "enabled" in modes:
-        changed["operatingModes"]["enabled"] = _boolean(modes, "enabled", "callForwarding.operatingModes.")
+    if update.get("operatingModes") is not None:
+        changed["operatingModes"] = _operating_modes(
+            request.state, location_id, update["operatingModes"], current["operatingModes"]
+        )
     record["forwarding"] = changed
     return Response(204)
 
 
+def _mode_forward_to(value, where):
+    value = _object(value, where[:-1])
+    selection = value.get("selection")
+    if selection is None:
+        raise errors.missing(where + "selection")
+    if selection not in FORWARD_TO_SELECTIONS:
+        raise errors.invalid(where + "selection", "%r is not one of %s" % (selection, ", ".join(FORWARD_TO_SELECTIONS)))
+    result = {"selection": selection}
+    destination = value.get("destination")
+    if selection == "FORWARD_TO_SPECIFIED_NUMBER" and not destination:
+        raise errors.missing(where + "destination")
+    if destination is not None:
+        result["destination"] = _destination(destination, where + "destination")
+    if value.get("destinationVoicemailEnabled") is not None:
+        result["destinationVoicemailEnabled"] = _boolean(value, "destinationVoicemailEnabled", where)
+    return result
+
+
+def _operating_modes(state, location_id, value, current):
+    """operatingModes of the settings PUT: {enabled, modes: [{id, normalOperationEnabled, forwardTo}]}, both required
+    (DOC). The list replaces the attendant's modes (GUESS: the update requires the whole object); each id must be an
+    operating mode of the organisation or of the location. A mode switched to by hand stays current while it is listed.
+    Other fields of a mode (name, type, level, the mode's own defaults: read only) are ignored."""
+    where = "callForwarding.operatingModes."
+    value = _object(value, where[:-1])
+    for field in ("enabled", "modes"):
+        if value.get(field) is None:
+            raise errors.missing(where + field)
+    if not isinstance(value["modes"], list):
+        raise errors.invalid(where + "modes", "must be an array")
+    available = {mode["id"] for mode in state.available_operating_modes(location_id)}
+    result = {"enabled": _boolean(value, "enabled", where), "modes": []}
+    for index, entry in enumerate(value["modes"]):
+        at = "%smodes[%d]." % (where, index)
+        entry = _object(entry, at[:-1])
+        mode_id = entry.get("id")
+        if not mode_id:
+            raise errors.missing(at + "id")
+        if mode_id not in available:
+            raise ApiError(
+                400,
+                "%sid: %r is not an operating mode of this location or of the organisation" % (at, mode_id),
+                ERR_MODE_NOT_AVAILABLE,
+            )
+        if any(mode["id"] == mode_id for mode in result["modes"]):
+            raise errors.invalid(at + "id", "operating mode %r is listed twice" % mode_id)
+        if entry.get("normalOperationEnabled") is None:
+            raise errors.missing(at + "normalOperationEnabled")
+        if entry.get("forwardTo") is None:
+            raise errors.missing(at + "forwardTo")
+        result["modes"].append(
+            {
+                "id": mode_id,
+                "normalOperationEnabled": _boolean(entry, "normalOperationEnabled", at),
+                "forwardTo": _mode_forward_to(entry["forwardTo"], at + "forwardTo."),
+            }
+        )
+    if current.get("currentOperatingModeId") in {mode["id"] for mode in result["modes"]}:
+        result["currentOperatingModeId"] = current["currentOperatingModeId"]
+        result["exceptionType"] = current.get("exceptionType", NORMAL_OPERATION)
+    return result
+
+
 def switch_mode(request, location_id, auto_attendant_id):
-    """POST the switch-mode action: back to the operating mode of normal operation; no operating modes here, so 204."""
-    request.state.auto_attendant(location_id, auto_attendant_id)
+    """POST the switch-mode action: back to normal operation (a mode switched to by hand is no longer current); 204."""
+    record = request.state.auto_attendant(location_id, auto_attendant_id)
+    operating = _stored(record)["operatingModes"]
+    if "currentOperatingModeId" in operating or "exceptionType" in operating:
+        operating = _stored(record, create=True)["operatingModes"]
+        operating.pop("currentOperatingModeId", None)
+        operating.pop("exceptionType", None)
     return Response(204)
 
 
@@ -394,6 +521,32 @@ def available_numbers(request, location_id):
     body, headers = paginate(request, items, "phoneNumbers", ("orgId", "phoneNumber", "ownerName", "extension"))
     return Response(200, body, headers)
 
+
+# -- control ------------------------------------------------------------------------------------------------------------
+
+FORWARDING_PARTS = ("always", "selective", "operatingModes")
+
+
+def store_forwarding(request, auto_attendant_id):
+    """PUT /_sim/auto_attendants/{id}/forwarding {part: value}: each part given (always, selective, operatingModes)
+    replaces the stored one as given, without validation: what the API cannot make (a mode switched to by hand in
+    Control Hub, with its currentOperatingModeId and exceptionType; a field of the wrong type). 200 with the view."""
+    body = request.body if isinstance(request.body, dict) else None
+    if not body or set(body) - set(FORWARDING_PARTS):
+        raise errors.bad_request("the body is an object with some of %s" % ", ".join(FORWARDING_PARTS))
+    state = request.state
+    with state.lock:
+        record = state.auto_attendants.get(auto_attendant_id)
+        if record is None:
+            raise errors.not_found("Auto Attendant not found: %s" % auto_attendant_id)
+        forwarding = _stored(record, create=True)
+        forwarding.update(copy.deepcopy(body))
+        state.save()
+        view = dict(copy.deepcopy(forwarding), rules=[rule["id"] for rule in forwarding["rules"]])
+    return Response(200, view)
+
+
+CONTROL_ROUTES = [("PUT", r"/_sim/auto_attendants/(?P<auto_attendant_id>[^/]+)/forwarding", store_forwarding)]
 
 ROUTES = [
     ("GET", LOCATION_BASE + "/callForwarding/availableNumbers", available_numbers),

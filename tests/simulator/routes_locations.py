@@ -1,8 +1,12 @@
 """GET /locations, /locations/{id} and the location's Webex Calling details (/telephony/config/locations/{id})."""
 
 from . import errors
+from .ids import webex_id
 from .pagination import paginate
 from .responses import Response
+from .seed import ORG_NUMBER
+
+USER_LIMIT = 500000  # GUESS: the document's example; what the fields of the details hold here is our choice
 
 SEGMENT = r"(?P<location_id>[^/]+)"
 
@@ -46,9 +50,13 @@ def telephony_view(location):
         "name": location["name"],
         "announcementLanguage": location["announcementLanguage"],
         "callingLineId": {"name": location["name"], "phoneNumber": numbers[0] if numbers else ""},
+        "connection": {"type": "TRUNK", "id": webex_id("TRUNK", location["id"][-12:])},
+        "externalCallerIdName": location["name"],
+        "userLimit": USER_LIMIT,
         "routingPrefix": location["routingPrefix"],
         "outsideDialDigit": "9",
         "enforceOutsideDialDigit": False,
+        "defaultDomain": "%s.int10.bcld.webex.com" % ORG_NUMBER,
         "e911SetupRequired": False,
     }
 

@@ -204,6 +204,73 @@ def _announcements(locations_by_name):
     ]
 
 
+OPERATING_MODE_DAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+
+
+def _operating_modes(by_name):
+    """Operating modes (Control Hub makes them; the API's writes are not simulated): three at organisation level, two
+    of Headquarters and one of Branch Office Denver. "Weather Closure" exists at both levels for Denver, on purpose."""
+    headquarters, denver = by_name["Headquarters"], by_name["Branch Office Denver"]
+
+    def mode(number, name, mode_type, location=None, forwarding=None, **schedule):
+        item = {
+            "id": webex_id("OPERATING_MODE", "6f0e0000-0000-4000-8000-%012d" % number),
+            "name": name,
+            "type": mode_type,
+            "level": "LOCATION" if location else "ORGANIZATION",
+        }
+        if location:
+            item["location"] = {"id": location["id"], "name": location["name"]}
+        item.update(schedule)
+        item["callForwarding"] = forwarding or {
+            "enabled": False,
+            "destination": "",
+            "destinationVoicemailEnabled": False,
+        }
+        return item
+
+    def hours(start, end, enabled=True):
+        return {"enabled": enabled, "allDayEnabled": False, "startTime": start, "endTime": end}
+
+    new_year = {
+        "id": webex_id("SCHEDULE_EVENT", "6f0e0000-0000-4000-8000-100000000001"),
+        "name": "New Year",
+        "allDayEnabled": True,
+        "startDate": "2026-01-01",
+        "endDate": "2026-01-01",
+        "recurrence": {"recurYearlyByDate": {"dayOfMonth": 1, "month": "JANUARY"}},
+    }
+    return [
+        mode(
+            1,
+            "Outage",
+            "NONE",
+            forwarding={"enabled": True, "destination": "+19705550007", "destinationVoicemailEnabled": True},
+        ),
+        mode(2, "Company Holidays", "HOLIDAY", holidays=[new_year]),
+        mode(3, "Weather Closure", "NONE"),
+        mode(
+            4,
+            "Day",
+            "SAME_HOURS_DAILY",
+            location=headquarters,
+            sameHoursDaily={
+                "mondayToFriday": hours("08:00", "17:00"),
+                "saturdayToSunday": hours("00:00", "00:00", False),
+            },
+        ),
+        mode(
+            5,
+            "Night",
+            "DIFFERENT_HOURS_DAILY",
+            location=headquarters,
+            differentHoursDaily={day: hours("17:00", "23:59") for day in OPERATING_MODE_DAYS},
+            forwarding={"enabled": True, "destination": "1000", "destinationVoicemailEnabled": False},
+        ),
+        mode(6, "Weather Closure", "NONE", location=denver),
+    ]
+
+
 def standard_schedules():
     """The two schedules every location has: AUTOATTENDANT-BUSINESS-HOURS and AUTOATTENDANT-HOLIDAY."""
     return copy.deepcopy(_schedules()["Headquarters Annex"])
@@ -225,9 +292,14 @@ def seeded_location(index, name):
 
 
 def build_seed():
-    """Return a fresh, deep-copied seed: locations, schedules by location id, announcements."""
+    """Return a fresh, deep-copied seed: locations, schedules by location id, announcements, operating modes."""
     locations = _locations()
     by_name = {location["name"]: location for location in locations}
     # Schedule and event ids are not stored: they are derived from the names (routes_schedules.py).
     schedules = {by_name[name]["id"]: copy.deepcopy(items) for name, items in _schedules().items()}
-    return {"locations": locations, "schedules": schedules, "announcements": _announcements(by_name)}
+    return {
+        "locations": locations,
+        "schedules": schedules,
+        "announcements": _announcements(by_name),
+        "operatingModes": _operating_modes(by_name),
+    }

@@ -5,6 +5,7 @@ import re
 import sys
 import threading
 import time
+import traceback
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -19,8 +20,11 @@ from .routes_announcements import ROUTES as ANNOUNCEMENT_ROUTES
 from .routes_auto_attendants import ROUTES as AUTO_ATTENDANT_ROUTES
 from .routes_call_routing import ROUTES as CALL_ROUTING_ROUTES
 from .routes_control import ROUTES as CONTROL_ROUTES
+from .routes_forwarding import CONTROL_ROUTES as FORWARDING_CONTROL_ROUTES
 from .routes_forwarding import ROUTES as FORWARDING_ROUTES
 from .routes_locations import ROUTES as LOCATION_ROUTES
+from .routes_not_simulated import ROUTES as NOT_SIMULATED_ROUTES
+from .routes_operating_modes import ROUTES as OPERATING_MODE_ROUTES
 from .routes_schedules import ROUTES as SCHEDULE_ROUTES
 from .routes_tokens import TOKEN_PATH, TokenIssuer, masked_form
 from .state import State
@@ -94,9 +98,11 @@ class App:
             + SCHEDULE_ROUTES
             + ANNOUNCEMENT_ROUTES
             + FORWARDING_ROUTES
+            + OPERATING_MODE_ROUTES
             + CALL_ROUTING_ROUTES
+            + NOT_SIMULATED_ROUTES
         )
-        self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES)
+        self.control_router = Router(CONTROL_ROUTES + ANNOUNCEMENT_CONTROL_ROUTES + FORWARDING_CONTROL_ROUTES)
         self._log_lock = threading.Lock()
         self._request_log = []
         # Seconds every API request is held before it is answered (POST /_sim/latency, --latency): a modelled round trip.
@@ -365,6 +371,10 @@ class Handler(BaseHTTPRequestHandler):
                 )
             except ApiError as exc:
                 response = error_response(exc, tracking_id)
+            except Exception as exc:  # pylint: disable=broad-except
+                # A bug of the simulator answers 500 naming it, never a dropped connection (which a client reads as
+                # a network failure, and retries).
+                response = error_response(simulator_bug(self.command, path, exc), tracking_id)
         if fault and fault["drop_after_commit"]:
             # The change is made; the client never hears about it.
             app.log_request(entry)
@@ -388,6 +398,8 @@ class Handler(BaseHTTPRequestHandler):
             return handler(Request(app, self.command, path, query, body, self._root_url()), **params)
         except ApiError as exc:
             return error_response(exc, tracking_id)
+        except Exception as exc:  # pylint: disable=broad-except
+            return error_response(simulator_bug(self.command, path, exc), tracking_id)
 
     def _log_line(self, path, status):
         if not self.server.app.quiet:
@@ -450,6 +462,12 @@ def _fault_body_response(fault, request_headers):
         echoed,
     )
     return Response(fault["status"], page.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8"})
+
+
+def simulator_bug(method, path, exc):
+    """The 500 a handler's unexpected exception becomes (the traceback goes to stderr): the route and the exception."""
+    traceback.print_exc(file=sys.stderr)
+    return ApiError(500, "Simulator error in %s %s: %s: %s" % (method, path, type(exc).__name__, exc))
 
 
 def error_response(error, tracking_id):

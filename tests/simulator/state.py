@@ -35,6 +35,8 @@ class State:
             self.locations = seed["locations"]
             self.schedules = seed["schedules"]
             self.announcements = seed["announcements"]
+            # Read only: the API's operating mode writes are not simulated (routes_operating_modes.py).
+            self.operating_modes = seed["operatingModes"]
             self.auto_attendants = {}
             # Text-to-speech jobs by id, how new jobs behave (POST /_sim/text_to_speech) and the generate calls made.
             self.tts_jobs = {}
@@ -117,6 +119,22 @@ class State:
             for item in self.announcements
             if item["level"] == "ORGANIZATION" or item.get("location", {}).get("id") == location_id
         ]
+
+    def operating_mode(self, mode_id):
+        """Return the operating mode with that id, or raise 404."""
+        for mode in self.operating_modes:
+            if mode["id"] == mode_id:
+                return mode
+        raise errors.not_found("Operating mode not found: %s" % mode_id)
+
+    def available_operating_modes(self, location_id):
+        """The modes a feature of the location may use: the organisation's and the location's own, by name."""
+        modes = [
+            mode
+            for mode in self.operating_modes
+            if mode["level"] == "ORGANIZATION" or mode.get("location", {}).get("id") == location_id
+        ]
+        return sorted(modes, key=lambda mode: (mode["name"].lower(), mode["level"]))
 
     def auto_attendant(self, location_id, auto_attendant_id):
         """Return the record of the auto attendant in that location, or raise 404 (also when it lives elsewhere)."""

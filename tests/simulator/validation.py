@@ -78,7 +78,6 @@ READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFr
 MENU_FIELDS = ("greeting", "extensionEnabled", "keyConfigurations", "audioAnnouncementFile", "callTreatment")
 KEY_FIELDS = ("key", "action", "description", "value", "audioAnnouncementFile")
 AUDIO_FIELDS = ("id", "fileName", "mediaFileType", "level")
-AUDIO_READ_ONLY_FIELDS = ("fileSize", "isTextToSpeech")
 TREATMENT_FIELDS = ("retryAttemptForNoInput", "noInputTimer", "actionToBePerformed")
 TREATMENT_ACTION_FIELDS = ("action", "greeting", "audioAnnouncementFile", "transferCallTo")
 
@@ -95,14 +94,14 @@ def _check_fields(obj, where, allowed, ignored=()):
     return {field: value for field, value in obj.items() if field in allowed and field not in ignored}
 
 
-def _unknown_fields(obj, allowed, ignored=()):
-    """The fields of a nested object (menu, key, audio file, call treatment) this API version does not know.
-
-    They are stored and read back as given, as a service one version ahead would do with fields it knows.
-    """
-    return {
-        field: copy.deepcopy(value) for field, value in obj.items() if field not in allowed and field not in ignored
-    }
+def _refuse_unknown_fields(obj, allowed, where):
+    """Refuse a field of a nested object (menu, key, audio file, call treatment, its action) that the request schema
+    does not have: a read-only field sent back (an audio file's type, fileSize, isTextToSpeech) or one of a later API
+    version. GUESS: other features' updates are reported to refuse read-only audio fields; top-level fields the
+    service does not know are ignored instead (live)."""
+    unknown = sorted(field for field in obj if field not in allowed)
+    if unknown:
+        raise errors.invalid(where + unknown[0], "not a field of the request (the fields are %s)" % ", ".join(allowed))
 
 
 def _string(obj, field, where, required=False):
@@ -170,7 +169,8 @@ def resolve_audio_file(state, location, audio, where, entity_files=()):
 def _audio_reference(state, location, audio, where, entity_files):
     """The stored form of an audio file: the repository id plus any fields this API version does not know."""
     item = resolve_audio_file(state, location, audio, where, entity_files)
-    return dict({"id": item["id"]}, **_unknown_fields(audio, AUDIO_FIELDS, AUDIO_READ_ONLY_FIELDS))
+    _refuse_unknown_fields(audio, AUDIO_FIELDS, where)
+    return {"id": item["id"]}
 
 
 def _no_input_timer(treatment, where):
@@ -208,23 +208,25 @@ def custom_greeting_needs_file():
 def _call_treatment(state, location, treatment, where, entity_files):
     if not isinstance(treatment, dict):
         raise errors.invalid(where.rstrip("."), "must be a JSON object")
-    result = _unknown_fields(treatment, TREATMENT_FIELDS)
+    _refuse_unknown_fields(treatment, TREATMENT_FIELDS, where)
+    result = {}
     retry = _enum(treatment, "retryAttemptForNoInput", where, RETRY_ATTEMPTS)
     if retry is not None:
         result["retryAttemptForNoInput"] = retry
     timer = _no_input_timer(treatment, where)
     if timer is not None:
-        result["noInputTimer"] = timer
+        result["noInputTimer"] = str(timer)  # DOC: a string on the wire ("10"); a number or a digit string is taken
     if treatment.get("actionToBePerformed") is not None:
         action_where = where + "actionToBePerformed."
         action_obj = treatment["actionToBePerformed"]
         if not isinstance(action_obj, dict):
             raise errors.invalid(action_where.rstrip("."), "must be a JSON object")
-        action = _unknown_fields(action_obj, TREATMENT_ACTION_FIELDS)
-        action["action"] = _enum(action_obj, "action", action_where, TREATMENT_ACTIONS, required=True)
-        greeting = _enum(action_obj, "greeting", action_where, GREETINGS)
-        if greeting is not None:
-            action["greeting"] = greeting
+        _refuse_unknown_fields(action_obj, TREATMENT_ACTION_FIELDS, action_where)
+        action = {"action": _enum(action_obj, "action", action_where, TREATMENT_ACTIONS, required=True)}
+        # DOC: greeting is required in the action (ActionToBePerformedObject); the path style is the key value's (LIVE).
+        if action_obj.get("greeting") is None:
+            raise errors.missing("HoursMenu.callTreatment.actionToBePerformed.greeting")
+        greeting = action["greeting"] = _enum(action_obj, "greeting", action_where, GREETINGS)
         transfer_to = _string(action_obj, "transferCallTo", action_where)
         if action["action"] in ACTIONS_NEEDING_VALUE and not transfer_to:
             # Inferred from the key case (live): the same code and the same "HoursMenu." path style.
@@ -248,6 +250,7 @@ def _call_treatment(state, location, treatment, where, entity_files):
 def _key_configuration(state, location, entry, where, entity_files):
     if not isinstance(entry, dict):
         raise errors.invalid(where.rstrip("."), "must be a JSON object")
+    _refuse_unknown_fields(entry, KEY_FIELDS, where)
     key = _enum(entry, "key", where, KEYS, required=True)
     action = _enum(entry, "action", where, KEY_ACTIONS, required=True)
     result = {"key": key, "action": action}
@@ -276,7 +279,6 @@ def _key_configuration(state, location, entry, where, entity_files):
             "Key %s: an audioAnnouncementFile is required for the PLAY_ANNOUNCEMENT action" % key,
             errors.ERR_ANNOUNCEMENT_REQUIRED,
         )
-    result.update(_unknown_fields(entry, KEY_FIELDS))
     return result
 
 
@@ -285,6 +287,7 @@ def _menu(state, location, menu, field, entity_files=()):
     where = field + "."
     if not isinstance(menu, dict):
         raise errors.invalid(field, "must be a JSON object")
+    _refuse_unknown_fields(menu, MENU_FIELDS, where)
     result = {
         "greeting": _enum(menu, "greeting", where, GREETINGS, required=True),
         "extensionEnabled": _boolean(menu, "extensionEnabled", where, required=True),
@@ -320,7 +323,6 @@ def _menu(state, location, menu, field, entity_files=()):
         result["callTreatment"] = _call_treatment(
             state, location, menu["callTreatment"], where + "callTreatment.", entity_files
         )
-    result.update(_unknown_fields(menu, MENU_FIELDS))
     return result
 
 

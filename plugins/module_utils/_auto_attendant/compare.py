@@ -21,6 +21,12 @@ READ_ONLY_FIELDS = ("id", "enabled", "language", "esn", "routingPrefix", "tollFr
 READ_ONLY_AUDIO_FIELDS = ("fileSize", "isTextToSpeech")
 # Fields that hold a phone number, extension or ESN: compared as numbers (numbers.same_number).
 NUMBER_FIELDS = ("phoneNumber", "transferCallTo")
+# Text fields a user clears with "" (sent as ""; the 2026 document: "To clear the dialByName, the attribute must be set
+# to null or empty string"): the service leaves a cleared field out of its details.
+CLEARABLE_TEXT_FIELDS = ("firstName", "lastName", "dialByName", "holidaySchedule")
+# The greeting a call treatment's action is sent with when neither the user nor the service names one (the 2026
+# document requires greeting in the action).
+DEFAULT_GREETING = "DEFAULT"
 
 
 def desired_from_options(params):
@@ -184,8 +190,21 @@ def _alternate_numbers_equal(want, have):
     return all(_subset_equal(entry, have_by_number[number]) for number, entry in want_by_number.items())
 
 
+def _caller_id_name_equal(want, have):
+    """The selection, and the custom name where it counts: with CUSTOM_NAME, and when the user clears it ("")."""
+    if not isinstance(have, dict) or want.get("selection") != have.get("selection"):
+        return False
+    clears = "customName" in want and _blank_as_none(want["customName"]) is None
+    if want.get("selection") != "CUSTOM_NAME" and not clears:
+        return True  # the display name is shown: a custom name given for later is not compared
+    return _blank_as_none(want.get("customName")) == _blank_as_none(have.get("customName"))
+
+
 def field_equal(field, want, have):
-    """Whether the wanted value of top-level API field FIELD is already what the service has."""
+    """Whether the wanted value of top-level API field FIELD is already what the service has.
+
+    A cleared text field ("") equals one the service left out: the service drops a cleared field from its details.
+    """
     if field in menus.API_MENUS:
         return _menu_equal(want, have)
     if field in NUMBER_FIELDS:
@@ -193,11 +212,9 @@ def field_equal(field, want, have):
     if field == "alternateNumbers":
         return _alternate_numbers_equal(want, have)
     if field == "directLineCallerIdName":
-        if not isinstance(have, dict) or want.get("selection") != have.get("selection"):
-            return False
-        return want.get("selection") != "CUSTOM_NAME" or _blank_as_none(want.get("customName")) == _blank_as_none(
-            have.get("customName")
-        )
+        return _caller_id_name_equal(want, have)
+    if field in CLEARABLE_TEXT_FIELDS:
+        return _blank_as_none(want) == _blank_as_none(have)
     return _subset_equal(want, have)
 
 
@@ -229,40 +246,136 @@ def differences(desired, current):
     return paths
 
 
+def _merged_action(want, have):
+    """The call treatment's action to send: the user's, with a greeting always (the document requires one): the user's,
+    else the service's for the same action (with its audio file when that greeting is CUSTOM and the user names no
+    file), else DEFAULT_GREETING. A file the service already has is sent as the service describes it."""
+    action = copy.deepcopy(want)
+    have = have if isinstance(have, dict) else {}
+    same_action = have.get("action") == action.get("action")
+    if not action.get("greeting"):
+        action["greeting"] = (have.get("greeting") if same_action else None) or DEFAULT_GREETING
+        if same_action and action["greeting"] == "CUSTOM" and "audioAnnouncementFile" not in action:
+            if have.get("audioAnnouncementFile"):
+                action["audioAnnouncementFile"] = copy.deepcopy(have["audioAnnouncementFile"])
+    wanted_audio = action.get("audioAnnouncementFile")
+    if wanted_audio and _audio_identity(wanted_audio, have.get("audioAnnouncementFile")):
+        action["audioAnnouncementFile"] = copy.deepcopy(have["audioAnnouncementFile"])
+    return action
+
+
 def _merged_menu(want, have):
-    """The whole menu to send: what the service has, with the parts the user set replaced."""
-    menu = copy.deepcopy(have) if isinstance(have, dict) else {}
+    """The whole menu to send: what the service has, with the parts the user set replaced, in the request schema's
+    fields only (request_menu())."""
+    have = have if isinstance(have, dict) else {}
+    menu = copy.deepcopy(have)
     for key, value in want.items():
-        if key == "audioAnnouncementFile" and _audio_identity(value, menu.get(key)):
+        if key == "audioAnnouncementFile" and value and _audio_identity(value, menu.get(key)):
             continue  # same file: keep the service's full description of it
         if key == "callTreatment" and isinstance(menu.get(key), dict):
             merged = copy.deepcopy(menu[key])
             merged.update(copy.deepcopy(value))
+            if isinstance(value.get("actionToBePerformed"), dict):
+                merged["actionToBePerformed"] = _merged_action(
+                    value["actionToBePerformed"], menu[key].get("actionToBePerformed")
+                )
             menu[key] = merged
             continue
         menu[key] = copy.deepcopy(value)
     if isinstance(menu.get("keyConfigurations"), list):
-        menu["keyConfigurations"] = _keep_service_fields(
-            sorted(menu["keyConfigurations"], key=menus.key_order),
-            have.get("keyConfigurations") if isinstance(have, dict) else None,
+        menu["keyConfigurations"] = _keep_service_audio(
+            sorted(menu["keyConfigurations"], key=menus.key_order), have.get("keyConfigurations")
         )
-    return menu
+    return request_menu(menu)
 
 
-def _keep_service_fields(keys, have_keys):
-    """KEYS with what the service knows of the same key kept: its audio file description when it is the same file,
-    and the fields the module does not manage (a newer API version's), when the action is the same."""
+def _keep_service_audio(keys, have_keys):
+    """KEYS with the service's description of a key's audio file when it is the same file."""
     have_by_key = {entry.get("key"): entry for entry in have_keys or [] if isinstance(entry, dict)}
     for entry in keys:
         actual = have_by_key.get(entry.get("key"), {})
         wanted_audio = entry.get("audioAnnouncementFile")
         if wanted_audio and _audio_identity(wanted_audio, actual.get("audioAnnouncementFile")):
             entry["audioAnnouncementFile"] = copy.deepcopy(actual["audioAnnouncementFile"])
-        if actual.get("action") == entry.get("action"):
-            for field, value in actual.items():
-                if field not in menus.KEY_FIELDS and field not in entry:
-                    entry[field] = copy.deepcopy(value)
     return keys
+
+
+def _request_part(value, kind):
+    """VALUE (a dict of the menu shape) with the fields of the request schema's KIND only."""
+    return {field: copy.deepcopy(value[field]) for field in menus.REQUEST_FIELDS[kind] if field in value}
+
+
+def _request_audio(holder):
+    """HOLDER's audio file in the request schema's fields; an empty one ({}: no file, the user cleared it) left out."""
+    audio = holder.get("audioAnnouncementFile")
+    if isinstance(audio, dict):
+        audio = _request_part(audio, "audio")
+        if audio:
+            holder["audioAnnouncementFile"] = audio
+        else:
+            holder.pop("audioAnnouncementFile")
+
+
+def request_menu(menu):
+    """MENU (API form) as a request sends it: the fields of the 2026 request schema only, at every level (a read-only
+    field the service shows, such as an audio file's type, or a field the module does not know, is left out), an
+    audio file of {} (cleared) left out, noInputTimer as the string the document types it as, and the call
+    treatment's action with a greeting (DEFAULT_GREETING when none is named)."""
+    result = _request_part(menu, "menu")
+    _request_audio(result)
+    if isinstance(result.get("keyConfigurations"), list):
+        keys = []
+        for entry in result["keyConfigurations"]:
+            if isinstance(entry, dict):
+                entry = _request_part(entry, "key")
+                _request_audio(entry)
+            keys.append(entry)
+        result["keyConfigurations"] = keys
+    treatment = result.get("callTreatment")
+    if isinstance(treatment, dict):
+        treatment = result["callTreatment"] = _request_part(treatment, "treatment")
+        if isinstance(treatment.get("noInputTimer"), int) and not isinstance(treatment["noInputTimer"], bool):
+            treatment["noInputTimer"] = str(treatment["noInputTimer"])
+        action = treatment.get("actionToBePerformed")
+        if isinstance(action, dict):
+            action = treatment["actionToBePerformed"] = _request_part(action, "action")
+            action.setdefault("greeting", DEFAULT_GREETING)
+            _request_audio(action)
+    return result
+
+
+def request_body(desired):
+    """A create body from DESIRED (API form): its menus as request_menu() makes them."""
+    body = copy.deepcopy(desired)
+    for field in menus.API_MENUS:
+        if isinstance(body.get(field), dict):
+            body[field] = request_menu(body[field])
+    return body
+
+
+def legacy_keys(body):
+    """(menu option, key) of every key of BODY's menus (API form) whose action is the legacy RETURN_TO_PREVIOUS_MENU."""
+    return [
+        (place.menu, place.key)
+        for place in menus.places(body, menus.API, kinds=("key",))
+        if place.holder.get("action") == menus.LEGACY_KEY_ACTION
+    ]
+
+
+LEGACY_KEY_ADVICE = (
+    "declare that key with an action of the API instead: TRANSFER_WITHOUT_PROMPT with auto_attendant (the attendant "
+    "callers should go back to), REPEAT_MENU (this menu again) or EXIT; or leave the key out"
+)
+
+
+def legacy_key_warnings(details, where):
+    """Warnings for keys of DETAILS with the legacy action, naming WHERE (the attendant) and the key."""
+    return [
+        "%s: %s.key_configurations (key %s) is %s, a legacy action the API refuses in a write: the export re-applies "
+        "while that menu is unchanged; to change the menu, %s"
+        % (where, option, key, menus.LEGACY_KEY_ACTION, LEGACY_KEY_ADVICE)
+        for option, key in legacy_keys(details)
+    ]
 
 
 def changes(desired, current):
@@ -315,7 +428,7 @@ def plan(state, desired, current):
             return make_plan("nothing")
         return make_plan("delete", before=current)
     if current is None:
-        return make_plan("create", body=copy.deepcopy(desired), after=copy.deepcopy(desired))
+        return make_plan("create", body=request_body(desired), after=copy.deepcopy(desired))
     body = changes(desired, current)
     managed = list(desired)
     before = _managed_view(current, managed)

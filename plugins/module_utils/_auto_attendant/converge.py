@@ -10,8 +10,10 @@ from __future__ import annotations
 from ansible_collections.wxc.calling.plugins.module_utils import menus, numbers
 from ansible_collections.wxc.calling.plugins.module_utils._announcement.service import AnnouncementService
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.compare import (
+    LEGACY_KEY_ADVICE,
     custom_greetings_without_file,
     desired_from_options,
+    legacy_keys,
     make_plan,
     operator_value_warnings,
     plan,
@@ -179,6 +181,7 @@ def plan_for(params, current, warn=None):
             warn(message)
     desired = desired_from_options(params) if state == "present" else {}
     the_plan = plan(state, desired, current.writable())
+    refuse_legacy_keys(params["name"], the_plan)
     if the_plan.action == "create":
         missing = missing_for_create(params)
         if missing:
@@ -194,6 +197,24 @@ def plan_for(params, current, warn=None):
             "file, or greeting DEFAULT" % (params["name"], ", ".join(custom))
         )
     return the_plan
+
+
+def refuse_legacy_keys(name, the_plan):
+    """Refuse a write whose menus hold a RETURN_TO_PREVIOUS_MENU key (the API refuses it: the whole menu would be
+    refused), before any request, saying what to declare instead."""
+    found = legacy_keys(the_plan.body or {}) if the_plan.action in ("create", "update") else []
+    if found:
+        raise AutoAttendantError(
+            "auto attendant %r: nothing was written, %s %s %s, a legacy action the API refuses in a write, and the "
+            "menu is sent whole because it changes; %s"
+            % (
+                name,
+                ", ".join("%s.key_configurations (key %s)" % place for place in found),
+                "is" if len(found) == 1 else "are",
+                menus.LEGACY_KEY_ACTION,
+                LEGACY_KEY_ADVICE,
+            )
+        )
 
 
 def check_references(service, location_id, params, the_plan, current, check_mode=False, warn=None, planned=None):

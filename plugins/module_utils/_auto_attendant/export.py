@@ -18,6 +18,7 @@ import re
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant import references
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.compare import (
+    legacy_key_warnings,
     operator_value_warnings,
     to_snake,
     with_e164_numbers,
@@ -290,7 +291,7 @@ def read_attendants(client, location=None, name=None, export_location="name", wa
         where = "auto attendant %r in %s" % (item["name"], item.get("locationName") or item["locationId"])
         if dropped:
             warn("%s: not exported, webex_auto_attendant has no option for: %s" % (where, ", ".join(dropped)))
-        for message in operator_value_warnings(details, where):
+        for message in operator_value_warnings(details, where) + legacy_key_warnings(details, where):
             warn(message)
         problems = check_options(options)
         if problems:

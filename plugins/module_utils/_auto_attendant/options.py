@@ -149,6 +149,11 @@ def argument_spec():
     )
 
 
+def is_cleared_audio(audio):
+    """Whether AUDIO (an audio_announcement_file option) is {}: the menu is to have no audio file."""
+    return isinstance(audio, dict) and all(value is None for value in audio.values())
+
+
 def _validate_audio_file(where, audio, errors):
     if audio is None:
         return
@@ -215,7 +220,15 @@ def _validate_menu(option, menu, errors):
                 "%s: audio_announcement_file is only used with action PLAY_ANNOUNCEMENT, not %s" % (where, action)
             )
         _validate_audio_file(where + ".audio_announcement_file", entry.get("audio_announcement_file"), errors)
-    _validate_audio_file(option + ".audio_announcement_file", menu.get("audio_announcement_file"), errors)
+    audio = menu.get("audio_announcement_file")
+    if is_cleared_audio(audio):
+        if menu.get("greeting") == "CUSTOM":
+            errors.append(
+                "%s.audio_announcement_file: {} (no file) needs greeting DEFAULT: a CUSTOM greeting plays the menu's "
+                "audio file" % option
+            )
+    else:
+        _validate_audio_file(option + ".audio_announcement_file", audio, errors)
     treatment = menu.get("call_treatment") or {}
     timer = treatment.get("no_input_timer")
     if timer is not None and not 1 <= timer <= 60:
@@ -293,10 +306,14 @@ def validate_options(params):
         if number in seen_numbers:
             errors.append("alternate_numbers: %s is listed more than once" % number)
         seen_numbers.add(number)
-    for option in ("business_schedule", "holiday_schedule"):
-        if params.get(option) is not None and not params[option].strip():
-            # No schedule is called "": the service would keep what it has and every run would send it again.
-            errors.append("%s: is empty; give the name of a schedule of the location, or leave the option out" % option)
+    business_schedule = params.get("business_schedule")
+    if business_schedule is not None and not business_schedule.strip():
+        # An attendant always has a business hours schedule: it cannot be cleared.
+        errors.append("business_schedule: is empty; give the name of a business hours schedule of the location")
+    holiday_schedule = params.get("holiday_schedule")
+    if holiday_schedule and not holiday_schedule.strip():
+        # "" clears the holiday schedule; blanks would name no schedule.
+        errors.append('holiday_schedule: is blank; give the name of a holiday schedule, or "" for none')
     dial_by_name = params.get("dial_by_name")
     if dial_by_name and DIAL_BY_NAME_FORBIDDEN.search(dial_by_name):
         errors.append('dial_by_name: must not contain %, +, \\, " or non-ASCII characters')

@@ -24,6 +24,9 @@ from ansible.module_utils.common.dict_transformations import camel_dict_to_snake
 
 from ansible_collections.wxc.calling.plugins.module_utils import numbers
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.options import (
+    MODE_FORWARD_FIELDS,
+    MODE_FORWARD_OPTIONS,
+    NORMAL_OPERATION,
     PARTS,
     RULE_FIELDS,
     RULE_OPTIONS,
@@ -191,7 +194,8 @@ def create_body(want):
 
 
 class ForwardingPlan(Plan):
-    """The writes, in the order they are made: rule deletes (frees names), rule updates, rule creates, settings PUT."""
+    """The writes, in the order they are made: rule deletes (frees names), rule updates, rule creates, settings PUT
+    (always, selective, operating modes), the switch back to normal operation."""
 
     def __init__(
         self,
@@ -202,8 +206,10 @@ class ForwardingPlan(Plan):
         rule_updates=(),
         rule_creates=(),
         schedules_named=(),
+        modes=None,
+        switch_mode=False,
     ):
-        writes = settings_body or rule_deletes or rule_updates or rule_creates
+        writes = settings_body or rule_deletes or rule_updates or rule_creates or switch_mode
         super().__init__(
             "update" if writes else "nothing", body=settings_body, before=before, after=after, to_snake=to_snake
         )
@@ -213,6 +219,10 @@ class ForwardingPlan(Plan):
         self.rule_creates = list(rule_creates)  # (index in rules, body, desired)
         # (option, schedule type, name) that the writes send and that were not sent before: the pre-flight checks them.
         self.schedules_named = list(schedules_named)
+        # The operating modes the options name (a ModesPlan), or None when the options name none.
+        self.modes = modes
+        # Whether the switch back to normal operation is made (a mode runs as an exception, and switch_mode is set).
+        self.switch_mode = switch_mode
 
 
 def _match_rules(desired_rules, current_by_name):
@@ -242,11 +252,13 @@ def _schedules_named(index, want, have):
     return found
 
 
-def plan(params, current_settings, current_rules):
+def plan(params, current_settings, current_rules, available_modes=None):
     """Decide what to write.
 
-    CURRENT_SETTINGS: the callForwarding object (always, selective, rules as summaries). CURRENT_RULES: the details of
-    the current rules that the rules option names, by name.
+    CURRENT_SETTINGS: the callForwarding object (always, selective, rules as summaries, operating modes). CURRENT_RULES:
+    the details of the current rules that the rules option names, by name. AVAILABLE_MODES: the operating modes the
+    location offers ([{id, name}]), or None when they were not read (a mode the object does not have yet is then
+    resolved by name just before the write).
     """
     wanted_settings = desired_settings(params)
     settings_body, before, after = {}, {}, {}
@@ -292,6 +304,16 @@ def plan(params, current_settings, current_rules):
     if not declared:
         before.pop("rules")
         after.pop("rules")
+    modes = plan_modes(params.get("operating_modes"), current_settings.get("operatingModes"), available_modes)
+    switch = bool(params.get("switch_mode")) and runs_an_exception(current_settings)
+    if modes is not None:
+        before["operatingModes"], after["operatingModes"] = modes.before, modes.after
+        if modes.body is not None:
+            settings_body["operatingModes"] = modes.body
+    if switch:
+        operating = current_settings.get("operatingModes") or {}
+        before.setdefault("operatingModes", {})["exceptionType"] = operating.get("exceptionType")
+        after.setdefault("operatingModes", {})["exceptionType"] = NORMAL_OPERATION
     body = {"callForwarding": settings_body} if settings_body else {}
     return ForwardingPlan(
         before=before,
@@ -301,7 +323,198 @@ def plan(params, current_settings, current_rules):
         rule_updates=rule_updates,
         rule_creates=rule_creates,
         schedules_named=schedules_named,
+        modes=modes,
+        switch_mode=switch,
     )
+
+
+# -- operating modes ------------------------------------------------------------------------------------------------
+
+
+def runs_an_exception(settings):
+    """Whether the current operating mode of SETTINGS (callForwarding) runs as an exception: switched to, or extended,
+    by hand (every exception type of the 2026 document but normal operation)."""
+    exception = (settings.get("operatingModes") or {}).get("exceptionType")
+    return exception not in (None, "", NORMAL_OPERATION)
+
+
+def desired_mode(mode):
+    """One operating_modes.modes entry -> the fields the user set, in the API shape ({normalOperationEnabled?,
+    forwardTo?}); destinations without separators."""
+    result = {}
+    if mode.get("normal_operation_enabled") is not None:
+        result["normalOperationEnabled"] = mode["normal_operation_enabled"]
+    forward_to = without_none(mode.get("forward_to") or {})
+    if forward_to:
+        result["forwardTo"] = {MODE_FORWARD_FIELDS[option]: value for option, value in forward_to.items()}
+        if "destination" in result["forwardTo"]:
+            destination = result["forwardTo"]["destination"]
+            result["forwardTo"]["destination"] = numbers.compact(destination) if destination else ""
+    return result
+
+
+def mode_changes(want, have):
+    """The option paths (relative to the mode) of WANT (desired_mode()) that the mode HAVE (as read) does not show."""
+    have = have or {}
+    changes = []
+    if "normalOperationEnabled" in want and bool(want["normalOperationEnabled"]) != bool(
+        have.get("normalOperationEnabled")
+    ):
+        changes.append("normal_operation_enabled")
+    have_forward = have.get("forwardTo") or {}
+    for field, value in (want.get("forwardTo") or {}).items():
+        actual = have_forward.get(field)
+        if field == "destination":
+            same = numbers.canonical(value) == numbers.canonical(actual)
+        elif field == "destinationVoicemailEnabled":
+            same = bool(value) == bool(actual)
+        else:
+            same = value == actual
+        if not same:
+            changes.append("forward_to." + MODE_FORWARD_OPTIONS[field])
+    return changes
+
+
+def mode_patch(mode):
+    """A mode as read (ModesGet) -> as the update sends it (ModesPatch: id, normalOperationEnabled, forwardTo with
+    selection, destination and destinationVoicemailEnabled), so that a mode the options leave alone is sent as it is."""
+    forward_to = mode.get("forwardTo") or {}
+    patch = {"selection": forward_to.get("selection")}
+    if forward_to.get("destination"):
+        patch["destination"] = forward_to["destination"]
+    if forward_to.get("destinationVoicemailEnabled") is not None:
+        patch["destinationVoicemailEnabled"] = bool(forward_to["destinationVoicemailEnabled"])
+    return {
+        "id": mode.get("id"),
+        "normalOperationEnabled": bool(mode.get("normalOperationEnabled")),
+        "forwardTo": patch,
+    }
+
+
+def _merged_patch(have, want):
+    patch = mode_patch(have)
+    if "normalOperationEnabled" in want:
+        patch["normalOperationEnabled"] = want["normalOperationEnabled"]
+    patch["forwardTo"].update(copy.deepcopy(want.get("forwardTo") or {}))
+    return patch
+
+
+def _mode_view(patch, name):
+    """A mode in the diff: its name, then what the update sends."""
+    return dict({"name": name}, **{key: copy.deepcopy(value) for key, value in patch.items() if key != "id"})
+
+
+def _ids(modes):
+    return ", ".join(str(mode.get("id")) for mode in modes)
+
+
+def find_mode(where, name, current_modes, available):
+    """(id, the mode as read or None) of the operating mode called exactly NAME: one of the object's modes, else one
+    the location offers (AVAILABLE; None when not read: the id is then None and found before the write). Two modes of
+    that name, or none the location offers, raise ResourceError naming WHERE."""
+    own = [mode for mode in current_modes if mode.get("name") == name]
+    if len(own) > 1:
+        raise ResourceError(
+            "%s.name: %d operating modes of the auto attendant are called %r (ids: %s); rename one in Control Hub"
+            % (where, len(own), name, _ids(own))
+        )
+    if own:
+        return own[0].get("id"), own[0]
+    if available is None:
+        return None, None
+    offered = [mode for mode in available if mode.get("name") == name]
+    if len(offered) > 1:
+        raise ResourceError(
+            "%s.name: %d operating modes the location offers are called %r (ids: %s), one of the organisation and one "
+            "of the location; rename one in Control Hub" % (where, len(offered), name, _ids(offered))
+        )
+    if not offered:
+        raise ResourceError(
+            "%s.name: no operating mode called %r is available to the location (available: %s)"
+            % (where, name, ", ".join(sorted({str(mode.get("name")) for mode in available})) or "none")
+        )
+    return offered[0].get("id"), None
+
+
+class ModesPlan:
+    """What the operating_modes option asks: BODY (the operatingModes object of the update, or None when nothing
+    changes), BEFORE and AFTER (for the diff), DECLARED [(index, name, desired mode, id or None)] and UNRESOLVED [(index
+    in BODY's modes, name)]: modes added by name whose id is found just before the write."""
+
+    def __init__(self, body, before, after, declared, unresolved):
+        self.body = body
+        self.before = before
+        self.after = after
+        self.declared = declared
+        self.unresolved = unresolved
+
+
+def plan_modes(wanted, current, available):
+    """The ModesPlan of the operating_modes option WANTED against CURRENT (operatingModes as read), or None when the
+    option is not set. Every mode the object has is sent again (the update replaces the list); a declared mode it has
+    is changed in place, one it does not have is added and needs normal_operation_enabled and forward_to."""
+    if not wanted:
+        return None
+    current = current or {}
+    current_modes = [mode for mode in current.get("modes") or [] if isinstance(mode, dict)]
+    names = [mode.get("name") for mode in current_modes]
+    patches = [mode_patch(mode) for mode in current_modes]
+    enabled = bool(current.get("enabled"))
+    changed = wanted.get("enabled") is not None and bool(wanted["enabled"]) != enabled
+    declared, unresolved = [], []
+    for index, mode in enumerate(wanted.get("modes") or []):
+        where = "operating_modes.modes[%d]" % index
+        want = desired_mode(mode)
+        mode_id, have = find_mode(where, mode["name"], current_modes, available)
+        declared.append((index, mode["name"], want, mode_id))
+        if have is not None:
+            if mode_changes(want, have):
+                changed = True
+                patches[current_modes.index(have)] = _merged_patch(have, want)
+            continue
+        missing = [
+            option
+            for option, field in (("normal_operation_enabled", "normalOperationEnabled"), ("forward_to", "forwardTo"))
+            if field not in want
+        ]
+        if missing:
+            raise ResourceError(
+                "%s: operating mode %r is not one of the auto attendant's, and adding it needs %s"
+                % (where, mode["name"], " and ".join(missing))
+            )
+        changed = True
+        if mode_id is None:
+            unresolved.append((len(patches), mode["name"]))
+        patches.append(dict({"id": mode_id}, **copy.deepcopy(want)))
+        names.append(mode["name"])
+    after_enabled = enabled if wanted.get("enabled") is None else bool(wanted["enabled"])
+    before = {
+        "enabled": enabled,
+        "modes": [_mode_view(mode_patch(mode), name) for mode, name in zip(current_modes, names)],
+    }
+    after = {"enabled": after_enabled, "modes": [_mode_view(patch, name) for patch, name in zip(patches, names)]}
+    body = {"enabled": after_enabled, "modes": patches} if changed else None
+    return ModesPlan(body, before, after, declared, unresolved)
+
+
+def modes_not_applied(modes_plan, switched, stored):
+    """The option paths of what the plan's operating modes ask (and the switch, when SWITCHED) that STORED
+    (callForwarding as read back) does not show."""
+    operating = stored.get("operatingModes") or {}
+    missing = []
+    if modes_plan is not None and modes_plan.body is not None:
+        if bool(operating.get("enabled")) != bool(modes_plan.body["enabled"]):
+            missing.append("operating_modes.enabled")
+        by_id = {mode.get("id"): mode for mode in operating.get("modes") or [] if isinstance(mode, dict)}
+        for index, _name, want, mode_id in modes_plan.declared:
+            where = "operating_modes.modes[%d]" % index
+            if mode_id not in by_id:
+                missing.append(where)
+                continue
+            missing += ["%s.%s" % (where, field) for field in mode_changes(want, by_id[mode_id])]
+    if switched and runs_an_exception(stored):
+        missing.append("switch_mode")
+    return missing
 
 
 def to_snake(api_object):

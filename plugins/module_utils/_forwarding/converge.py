@@ -15,7 +15,10 @@ import copy
 
 from ansible_collections.wxc.calling.plugins.module_utils._auto_attendant.service import AutoAttendantService
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.compare import (
+    NORMAL_OPERATION,
     desired_settings,
+    find_mode,
+    modes_not_applied,
     plan,
     rule_not_applied,
     settings_not_applied,
@@ -24,6 +27,7 @@ from ansible_collections.wxc.calling.plugins.module_utils._forwarding.compare im
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.options import AUTO_ATTENDANTS
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.service import ForwardingService
 from ansible_collections.wxc.calling.plugins.module_utils._location.service import resolve_location
+from ansible_collections.wxc.calling.plugins.module_utils._operating_mode.service import OperatingModeService
 from ansible_collections.wxc.calling.plugins.module_utils._schedule.service import ScheduleService
 from ansible_collections.wxc.calling.plugins.module_utils.resource import ResourceError, read_back, without_none
 
@@ -62,9 +66,34 @@ def find_feature(service, location_id, name):
     raise ValueError("no service finds %s objects by name yet" % service.feature.noun)
 
 
+def resolve_modes(service, location_id, the_plan):
+    """(settings body, ModesPlan) of THE_PLAN with the operating modes it adds by name given their ids, asked of the
+    operating mode service (one read, only when the plan has such modes); a name the location does not offer, or
+    offers twice, raises ResourceError before any write."""
+    body = copy.deepcopy(the_plan.settings_body)
+    modes = the_plan.modes
+    if modes is None or not modes.unresolved:
+        return body, modes
+    available = OperatingModeService(service.client).available(location_id)
+    # Mode names are unique in the options (validate_options), so a name stands for its declared mode.
+    ids = {
+        name: find_mode("operating_modes.modes[%d]" % index, name, [], available)[0]
+        for index, name, _want, mode_id in modes.declared
+        if mode_id is None
+    }
+    for position, name in modes.unresolved:
+        body["callForwarding"]["operatingModes"]["modes"][position]["id"] = ids[name]
+    resolved = copy.copy(modes)
+    resolved.declared = [
+        (index, name, want, ids[name] if mode_id is None else mode_id) for index, name, want, mode_id in modes.declared
+    ]
+    return body, resolved
+
+
 def _execute(service, location_id, feature_id, the_plan, wanted_settings):
     """Make the writes, read each back; return (final settings, {rule name: details after the writes})."""
     client, rules = service.client, {}
+    settings_body, modes = resolve_modes(service, location_id, the_plan)
     for summary in the_plan.rule_deletes:
         service.delete_rule(location_id, feature_id, summary["id"])
     for index, current, body, want in the_plan.rule_updates:
@@ -83,9 +112,11 @@ def _execute(service, location_id, feature_id, the_plan, wanted_settings):
             lambda rule_id=rule_id: service.rule(location_id, feature_id, rule_id),
             lambda stored, index=index, want=want: rule_not_applied(index, want, stored),
         )
-    if the_plan.settings_body:
-        service.update_settings(location_id, feature_id, the_plan.settings_body)
-    sent = {part: wanted_settings[part] for part in the_plan.settings_body.get("callForwarding", {})}
+    if settings_body:
+        service.update_settings(location_id, feature_id, settings_body)
+    if the_plan.switch_mode:
+        service.switch_mode(location_id, feature_id)
+    sent = {part: wanted_settings[part] for part in settings_body.get("callForwarding", {}) if part in wanted_settings}
     deleted = {summary["id"] for summary in the_plan.rule_deletes}
 
     def differences(stored):
@@ -94,7 +125,7 @@ def _execute(service, location_id, feature_id, the_plan, wanted_settings):
             for summary in stored.get("rules") or []
             if summary.get("id") in deleted
         ]
-        return settings_not_applied(sent, stored) + still_there
+        return settings_not_applied(sent, stored) + still_there + modes_not_applied(modes, the_plan.switch_mode, stored)
 
     final = read_back(client, "the call forwarding", lambda: service.settings(location_id, feature_id), differences)
     return final, rules
@@ -123,6 +154,20 @@ def _predicted_settings(current_settings, the_plan):
         for _index, body, want in the_plan.rule_creates
     ]
     predicted["rules"] = rules
+    modes = the_plan.settings_body.get("callForwarding", {}).get("operatingModes")
+    if modes is not None or the_plan.switch_mode:
+        operating = dict(predicted.get("operatingModes") or {})
+        if modes is not None:
+            operating["enabled"] = modes["enabled"]
+            operating["modes"] = [
+                dict(copy.deepcopy(patch), name=view["name"])
+                for patch, view in zip(modes["modes"], the_plan.modes.after["modes"])
+            ]
+        if the_plan.switch_mode:
+            # Back to normal operation: which mode that is, the service's schedules decide.
+            operating.pop("currentOperatingModeId", None)
+            operating["exceptionType"] = NORMAL_OPERATION
+        predicted["operatingModes"] = operating
     return predicted
 
 
@@ -133,10 +178,13 @@ class Current:
     """What was read of one object's forwarding: the object's id (FEATURE_ID, None when it does not exist), its
     callForwarding SETTINGS (rules as summaries) and the details of the current RULES the options name, by name."""
 
-    def __init__(self, feature_id=None, settings=None, rules=None):
+    def __init__(self, feature_id=None, settings=None, rules=None, available_modes=None):
         self.feature_id = feature_id
         self.settings = copy.deepcopy(UNTOUCHED) if settings is None else settings
         self.rules = rules or {}
+        # The operating modes the location offers ([{id, name}]), read only when the options name a mode the object
+        # does not have yet; None when not read.
+        self.available_modes = available_modes
 
 
 def declared_rule_names(params):
@@ -148,7 +196,8 @@ def declared_rule_names(params):
 
 
 def read(service, location_id, params, feature_id=None):
-    """The object's lookup (unless FEATURE_ID is known), its settings, and each declared rule that exists."""
+    """The object's lookup (unless FEATURE_ID is known), its settings, each declared rule that exists, and the operating
+    modes the location offers when the options name a mode the object does not have yet."""
     if feature_id is None:
         found = find_feature(service, location_id, params[service.feature.option])
         if found is None:
@@ -161,12 +210,19 @@ def read(service, location_id, params, feature_id=None):
         for summary in settings.get("rules") or []
         if summary.get("name") in names
     }
-    return Current(feature_id, settings, rules)
+    own = {
+        mode.get("name") for mode in (settings.get("operatingModes") or {}).get("modes") or [] if isinstance(mode, dict)
+    }
+    wanted = [mode["name"] for mode in (params.get("operating_modes") or {}).get("modes") or []]
+    available = None
+    if any(name not in own for name in wanted):
+        available = OperatingModeService(service.client).available(location_id)
+    return Current(feature_id, settings, rules, available)
 
 
 def plan_for(params, current):
     """The plan for PARAMS against CURRENT (a Current); pure but for the refusals plan() makes."""
-    return plan(params, current.settings, current.rules)
+    return plan(params, current.settings, current.rules, current.available_modes)
 
 
 def _result(params, location_id, current, the_plan, final, written=None):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.compare import to_snake
 from ansible_collections.wxc.calling.plugins.module_utils._forwarding.options import (
+    MODE_FORWARD_FIELDS,
     PARTS,
     SCHEDULE_FIELDS,
     SETTING_FIELDS,
@@ -15,9 +16,36 @@ from ansible_collections.wxc.calling.plugins.module_utils._forwarding.options im
 
 
 def _is_untouched(settings, rules):
-    """True for forwarding nobody configured: both parts off with no destination and no options on, no rules."""
+    """True for forwarding nobody configured: both parts off with no destination and no options on, no rules, no
+    operating modes."""
     parts = [settings.get(part) or {} for part in PARTS]
-    return not rules and not any(value for part in parts for value in part.values())
+    operating = settings.get("operatingModes") or {}
+    return (
+        not rules
+        and not any(value for part in parts for value in part.values())
+        and not operating.get("enabled")
+        and not operating.get("modes")
+    )
+
+
+def mode_options(mode):
+    """A mode as read (ModesGet) -> its operating_modes.modes entry: by name, with what the update sends of it."""
+    forward_to = mode.get("forwardTo") or {}
+    entry = {"name": mode.get("name"), "normal_operation_enabled": bool(mode.get("normalOperationEnabled"))}
+    entry["forward_to"] = {
+        option: forward_to[api] for option, api in MODE_FORWARD_FIELDS.items() if forward_to.get(api) not in (None, "")
+    }
+    return entry
+
+
+def operating_modes_options(settings):
+    """The operating_modes option that describes SETTINGS (callForwarding), or None when it has no modes and they are
+    off (nothing to declare)."""
+    operating = settings.get("operatingModes") or {}
+    modes = [mode for mode in operating.get("modes") or [] if isinstance(mode, dict)]
+    if not operating.get("enabled") and not modes:
+        return None
+    return {"enabled": bool(operating.get("enabled")), "modes": [mode_options(mode) for mode in modes]}
 
 
 def rule_options(details):
@@ -66,14 +94,17 @@ def options_from_forwarding(settings, rules, location, auto_attendant):
         have = settings.get(part) or {}
         options[part] = {option: have[api] for option, api in SETTING_FIELDS.items() if have.get(api) is not None}
     options["rules"] = [rule_options(details) for details in rules]
+    modes = operating_modes_options(settings)
+    if modes is not None:
+        options["operating_modes"] = modes
     return options
 
 
 def restoring_options(settings, rule_entries, location, auto_attendant):
     """The webex_auto_attendant_forwarding options that put SETTINGS (callForwarding as read) back over whatever the
     attendant's forwarding is now, with exactly RULE_ENTRIES as its rules (rule_options() of the details, or a
-    rules entry naming a rule to keep as it is): every field of both parts set (unset ones off, no destination),
-    purge_rules on.
+    rules entry naming a rule to keep as it is): every field of both parts set (unset ones off, no destination), the
+    operating modes as read when there were any, purge_rules on.
     """
     options = {"location": location, "auto_attendant": auto_attendant}
     for part in PARTS:
@@ -82,13 +113,18 @@ def restoring_options(settings, rule_entries, location, auto_attendant):
             option: have.get(api) if have.get(api) is not None else ("" if option == "destination" else False)
             for option, api in SETTING_FIELDS.items()
         }
+    modes = operating_modes_options(settings)
+    if modes is not None:  # put back as read; modes a run adds where there were none stay (no option removes them)
+        options["operating_modes"] = modes
     options["rules"] = list(rule_entries)
     options["purge_rules"] = True
     return options
 
 
 def info_from_forwarding(settings, rules):
-    """The forwarding as the info module returns it: always, selective and the rule details, in snake_case."""
-    return to_snake(
-        {"always": settings.get("always") or {}, "selective": settings.get("selective") or {}, "rules": rules}
-    )
+    """The forwarding as the info module returns it: always, selective, the rule details and the operating modes (as
+    read), in snake_case."""
+    info = {"always": settings.get("always") or {}, "selective": settings.get("selective") or {}, "rules": rules}
+    if settings.get("operatingModes") is not None:
+        info["operatingModes"] = settings["operatingModes"]
+    return to_snake(info)

@@ -55,6 +55,17 @@ SCHEDULE_FIELDS = (
     ("holidaySchedule", "holiday_schedule", "holidays"),
 )
 
+# A mode's forwarding as the 2026 request schema has it (ModesPatch.forwardTo), option -> API field.
+MODE_FORWARD_FIELDS = {
+    "selection": "selection",
+    "destination": "destination",
+    "destination_voicemail_enabled": "destinationVoicemailEnabled",
+}
+MODE_FORWARD_OPTIONS = {api: option for option, api in MODE_FORWARD_FIELDS.items()}
+# The exception types of the current operating mode (the 2026 document): every one but this is a mode switched to, or
+# extended, by hand; this one is normal operation.
+NORMAL_OPERATION = "AUTOMATIC_SWITCH_BACK_STANDARD"
+
 
 def _setting_spec():
     return dict(
@@ -123,6 +134,29 @@ def argument_spec(feature=AUTO_ATTENDANTS):
             ),
         ),
         purge_rules=dict(type="bool", default=False),
+        operating_modes=dict(
+            type="dict",
+            options=dict(
+                enabled=dict(type="bool"),
+                modes=dict(
+                    type="list",
+                    elements="dict",
+                    options=dict(
+                        name=dict(type="raw", required=True),
+                        normal_operation_enabled=dict(type="bool"),
+                        forward_to=dict(
+                            type="dict",
+                            options=dict(
+                                selection=dict(type="str", required=True, choices=list(FORWARD_TO_SELECTIONS)),
+                                destination=dict(type="raw"),
+                                destination_voicemail_enabled=dict(type="bool"),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        switch_mode=dict(type="bool", default=False),
     )
     return spec
 
@@ -163,6 +197,27 @@ def _validate_rule(where, rule, errors):
         _check_number(at + ".extension", number.get("extension"), errors)
 
 
+def _validate_modes(operating_modes, errors):
+    seen = {}
+    for index, mode in enumerate((operating_modes or {}).get("modes") or []):
+        where = "operating_modes.modes[%d]" % index
+        problem = text_problem(where + ".name", mode.get("name"))
+        if problem:
+            errors.append(problem)
+            continue
+        if name_problem(mode["name"]):
+            errors.append("%s.name: %s" % (where, name_problem(mode["name"])))
+        elif mode["name"] in seen:
+            errors.append(
+                "%s.name: operating mode %r is already listed as %s" % (where, mode["name"], seen[mode["name"]])
+            )
+        seen.setdefault(mode["name"], where)
+        forward_to = mode.get("forward_to") or {}
+        if forward_to.get("selection") == "FORWARD_TO_SPECIFIED_NUMBER" and not forward_to.get("destination"):
+            errors.append("%s.forward_to: selection FORWARD_TO_SPECIFIED_NUMBER needs destination" % where)
+        _check_number(where + ".forward_to.destination", forward_to.get("destination"), errors)
+
+
 def validate_options(params, feature=AUTO_ATTENDANTS):
     """Return the problems argument_spec cannot see, each naming its option (an empty list when there are none)."""
     errors = []
@@ -171,6 +226,7 @@ def validate_options(params, feature=AUTO_ATTENDANTS):
             errors.append("%s: must not be empty" % option)
     for part in PARTS:
         _check_number(part + ".destination", (params.get(part) or {}).get("destination"), errors)
+    _validate_modes(params.get("operating_modes"), errors)
     rules = params.get("rules")
     if rules is None and params.get("purge_rules"):
         errors.append("purge_rules: needs rules (the rules to keep; rules: [] deletes every rule)")

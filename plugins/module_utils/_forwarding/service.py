@@ -78,6 +78,10 @@ class ForwardingService:
     def delete_rule(self, location_id, feature_id, rule_id):
         delete(self.client, self._rule_path(location_id, feature_id, rule_id))
 
+    def switch_mode(self, location_id, feature_id):
+        """POST the switch-mode action: the object's operating mode goes back to the one of normal operation."""
+        self.client.post(self._path(location_id, feature_id, "/actions/switchMode/invoke"), json=None)
+
     def read(self, location_id, feature_id):
         """(callForwarding settings, details of every rule): one GET, then one per rule (for export and info)."""
         settings = self.settings(location_id, feature_id)

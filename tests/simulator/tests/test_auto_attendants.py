@@ -82,14 +82,17 @@ def test_put_of_a_get_round_trips_with_read_only_fields_ignored(sim):
     location_id, auto_attendant_id = create(sim, body=doc_example())
     details = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
     details["locationId"] = "ignored"
-    details["businessHoursMenu"]["audioAnnouncementFile"]["fileSize"] = "356"
     details["alternateNumbers"] = [{"phoneNumber": "+19705550001", "ringPattern": "LONG_LONG", "tollFreeNumber": True}]
     assert sim.api("PUT", aa_path(location_id, auto_attendant_id), json=details).status_code == 200
     after = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
     assert after["alternateNumbers"] == [
         {"phoneNumber": "+19705550001", "ringPattern": "LONG_LONG", "tollFreeNumber": False}
     ]
-    assert after["businessHoursMenu"] == details["businessHoursMenu"] | {"audioAnnouncementFile": AUDIO}
+    assert after["businessHoursMenu"] == details["businessHoursMenu"]
+    # A read-only field nested in a menu is refused (GUESS; test_live_behaviour.py has each place).
+    details["businessHoursMenu"]["audioAnnouncementFile"]["fileSize"] = "356"
+    response = sim.api("PUT", aa_path(location_id, auto_attendant_id), json=details)
+    assert_webex_error(response, 400, errors.ERR_INVALID_VALUE)
     # alternateNumbers is replaced whole; null clears an optional field (our guess: how to clear one is undocumented,
     # and the API reference does not allow null, so this exchange is outside the OpenAPI check on purpose).
     sim.api("PUT", aa_path(location_id, auto_attendant_id), json={"alternateNumbers": [], "holidaySchedule": None})

@@ -17,7 +17,10 @@ from wxc_sdk.telephony.forwarding import (  # noqa: E402
     ForwardCallsTo,
     ForwardingRuleDetails,
     ForwardingSetting,
+    ForwardOperatingModes,
     ForwardTo,
+    ModeForward,
+    ModeForwardTo,
 )
 
 
@@ -83,3 +86,54 @@ def test_default_forwarding_equals_the_sdk_default(sim, api):
     settings = api.telephony.auto_attendant.forwarding.settings(location_id, aa_id)
     default = CallForwarding.default()
     assert settings.always == default.always and settings.selective == default.selective
+
+
+def test_forwarding_by_operating_mode_and_switch_mode_through_the_sdk(sim, api):
+    location_id, aa_id = create(sim)
+    available = {mode.name: mode.id for mode in api.telephony.operating_modes.available_operating_modes(location_id)}
+    forwarding = api.telephony.auto_attendant.forwarding
+    settings = forwarding.settings(location_id, aa_id)
+    settings.operating_modes = ForwardOperatingModes(
+        enabled=True,
+        modes=[
+            ModeForward(
+                id=available["Day"],
+                normal_operation_enabled=True,
+                forward_to=ModeForwardTo(selection="DO_NOT_FORWARD"),
+            ),
+            ModeForward(
+                id=available["Outage"],
+                normal_operation_enabled=False,
+                forward_to=ModeForwardTo(
+                    selection="FORWARD_TO_SPECIFIED_NUMBER",
+                    destination="+19705550006",
+                    destination_voicemail_enabled=True,
+                ),
+            ),
+        ],
+    )
+    forwarding.update(location_id, aa_id, settings)
+    put = [entry for entry in sim.writes() if entry["method"] == "PUT"][-1]
+    assert set(put["body"]["callForwarding"]["operatingModes"]["modes"][1]) == {
+        "id",
+        "normalOperationEnabled",
+        "forwardTo",
+    }
+    read = forwarding.settings(location_id, aa_id)
+    assert read.operating_modes.enabled is True and read.operating_modes.current_operating_mode_id == available["Day"]
+    outage = read.operating_modes.modes[1]
+    assert (outage.name, outage.level, outage.forward_to.destination) == ("Outage", "ORGANIZATION", "+19705550006")
+    assert outage.forward_to.default_destination == "+19705550007"
+    # What it read, sent back whole, is accepted and changes nothing.
+    forwarding.update(location_id, aa_id, read)
+    assert forwarding.settings(location_id, aa_id) == read
+    # Switched to Outage by hand (Control Hub), then back to normal operation through the API.
+    stored = sim.api("GET", "/telephony/config/locations/%s/autoAttendants/%s/callForwarding" % (location_id, aa_id))
+    operating = dict(stored.json()["callForwarding"]["operatingModes"])
+    operating.update(currentOperatingModeId=available["Outage"], exceptionType="MANUAL_SWITCH_BACK")
+    sim.store_forwarding(aa_id, operatingModes=operating)
+    assert forwarding.settings(location_id, aa_id).operating_modes.exception_type == "MANUAL_SWITCH_BACK"
+    forwarding.switch_mode_for_call_forwarding(location_id, aa_id)
+    after = forwarding.settings(location_id, aa_id).operating_modes
+    assert after.current_operating_mode_id == available["Day"]
+    assert after.exception_type == "AUTOMATIC_SWITCH_BACK_STANDARD"

@@ -82,7 +82,7 @@ def test_announcements(sim):
 def test_unknown_route_and_wrong_method(sim):
     assert_webex_error(sim.api("GET", "/telephony/config/nothing"), 404)
     assert_webex_error(sim.api("DELETE", AA_LIST_PATH), 405)
-    assert_webex_error(sim.api("POST", "/locations", json={}), 405)
+    assert_webex_error(sim.api("PATCH", "/locations", json={}), 405)
 
 
 def test_auto_attendant_pagination_follows_links_with_every_filter(sim):

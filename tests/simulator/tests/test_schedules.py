@@ -12,7 +12,7 @@ WEEKDAYS = {
     "endDate": "2026-01-05",
     "startTime": "08:30",
     "endTime": "17:30",
-    "recurrence": {"recurWeekly": {"monday": True, "friday": True}},
+    "recurrence": {"recurWeekly": {"sunday": False, "monday": True, "friday": True}},
 }
 NEW_YEAR = {
     "name": "New Year",

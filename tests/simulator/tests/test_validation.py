@@ -109,13 +109,19 @@ CASES = [
     ),
     (
         "transferCallTo with a trailing newline",
-        _treatment(actionToBePerformed={"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+19705550002\n"}),
+        _treatment(
+            actionToBePerformed={
+                "action": "TRANSFER_WITH_PROMPT",
+                "greeting": "DEFAULT",
+                "transferCallTo": "+19705550002\n",
+            }
+        ),
         400,
         errors.ERR_INVALID_VALUE,
     ),
     (
         "transfer treatment without transferCallTo",
-        _treatment(actionToBePerformed={"action": "TRANSFER_WITH_PROMPT"}),
+        _treatment(actionToBePerformed={"action": "TRANSFER_WITH_PROMPT", "greeting": "DEFAULT"}),
         400,
         errors.ERR_MISSING_FIELD,
     ),
@@ -220,7 +226,18 @@ CASES = [
     ("noInputTimer zero", _treatment(noInputTimer="0"), 400, errors.ERR_INVALID_VALUE),
     ("noInputTimer not numeric", _treatment(noInputTimer="ten"), 400, errors.ERR_INVALID_VALUE),
     ("bad retryAttemptForNoInput", _treatment(retryAttemptForNoInput="FOREVER"), 400, errors.ERR_INVALID_VALUE),
-    ("bad treatment action", _treatment(actionToBePerformed={"action": "HANG_UP"}), 400, errors.ERR_INVALID_VALUE),
+    (
+        "bad treatment action",
+        _treatment(actionToBePerformed={"action": "HANG_UP", "greeting": "DEFAULT"}),
+        400,
+        errors.ERR_INVALID_VALUE,
+    ),
+    (
+        "treatment action without greeting (DOC: required)",
+        _treatment(actionToBePerformed={"action": "DISCONNECT"}),
+        400,
+        errors.ERR_MISSING_FIELD,
+    ),
     (
         "bad caller id selection",
         _set("directLineCallerIdName", {"selection": "FIRSTNAME_LASTNAME"}),
@@ -276,7 +293,7 @@ def test_accepted_edge_values(sim):
     body["businessHoursMenu"]["callTreatment"] = {
         "noInputTimer": "60",
         "retryAttemptForNoInput": "TWO_TIMES",
-        "actionToBePerformed": {"action": "TRANSFER_TO_OPERATOR"},
+        "actionToBePerformed": {"action": "TRANSFER_TO_OPERATOR", "greeting": "DEFAULT"},
     }
     body["afterHoursMenu"]["keyConfigurations"] = [
         {"key": "*", "action": "TRANSFER_TO_OPERATOR"},
@@ -284,7 +301,7 @@ def test_accepted_edge_values(sim):
     ]
     location_id, auto_attendant_id = create(sim, body=body)
     details = sim.api("GET", aa_path(location_id, auto_attendant_id)).json()
-    assert details["businessHoursMenu"]["callTreatment"]["noInputTimer"] == 60
+    assert details["businessHoursMenu"]["callTreatment"]["noInputTimer"] == "60"  # DOC: a string on the wire
     assert details["afterHoursMenu"]["keyConfigurations"][0]["key"] == "*"
 
 

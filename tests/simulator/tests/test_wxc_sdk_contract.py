@@ -8,8 +8,11 @@ tests/component/test_wxc_sdk.py. Call forwarding has its own contract test.
 """
 
 import datetime
+import io
 
 from wxc_sdk.common.schedules import Event, Recurrence, RecurWeekly, Schedule, ScheduleType
+
+from tests.audio_fixtures import pcm_wav
 
 from .helpers import AUDIO_ID
 from .sdk import every_feature_attendant, extra_fields, fixture_api, hq  # noqa: F401  # pylint: disable=unused-import
@@ -125,3 +128,55 @@ def test_location_schedule_event_and_announcement_calls(sim, api):
     assert (
         repository.details(announcement_id=location_file.id, location_id=location_id).file_name == "hq-after-hours.wav"
     )
+
+
+def test_announcement_writes_upload_by_file_and_by_file_uri_modify_and_delete(sim, api, tmp_path):
+    location_id = hq(api)
+    repository = api.telephony.announcements_repo
+    greeting = tmp_path / "sdk-greeting.wav"
+    greeting.write_bytes(pcm_wav(0.5))
+    # By file: multipart/form-data, name + file part (what the module sends too).
+    org_id = repository.upload_announcement(name="SDK greeting", file=str(greeting))
+    uploaded = repository.details(announcement_id=org_id)
+    assert uploaded.file_name == "sdk-greeting.wav" and not extra_fields(uploaded)
+    location_upload = repository.upload_announcement(
+        name="SDK local", file=io.BytesIO(pcm_wav(0.25)), upload_as="local.wav", location_id=location_id
+    )
+    assert repository.details(announcement_id=location_upload, location_id=location_id).name == "SDK local"
+    # By file_uri: the JSON body, with the fileUri of a finished text-to-speech job.
+    tts_id = api.telephony.text_to_speech.generate(voice="ashley", text="Hello from the SDK", language_code="en_us")
+    status = api.telephony.text_to_speech.status(tts_id)
+    assert status.status == "SUCCESS" and not extra_fields(status)
+    by_uri = repository.upload_announcement(name="SDK spoken", file_uri=status.file_uri, upload_as="spoken.wav")
+    assert repository.details(announcement_id=by_uri).file_name == "spoken.wav"
+    posted = [entry for entry in sim.writes() if entry["method"] == "POST" and entry["path"].endswith("/announcements")]
+    assert posted[-1]["body"]["fileUri"] == status.file_uri  # JSON, as wxc_sdk 1.41 sends it (is_text_to_speech too)
+    # Modify: by file and by file_uri; the id stays.
+    replacement = tmp_path / "sdk-greeting-2.wav"
+    replacement.write_bytes(pcm_wav(1.0))
+    repository.modify(announcement_id=org_id, name="SDK greeting 2", file=str(replacement))
+    assert repository.details(announcement_id=org_id).name == "SDK greeting 2"
+    repository.modify(announcement_id=org_id, name="SDK greeting 3", file_uri=status.file_uri, upload_as="g3.wav")
+    assert repository.details(announcement_id=org_id).file_name == "g3.wav"
+    # Delete, at both levels.
+    for announcement_id, location in ((org_id, None), (by_uri, None), (location_upload, location_id)):
+        repository.delete(announcement_id=announcement_id, location_id=location)
+    assert not {org_id, by_uri, location_upload} & {item.id for item in repository.list(location_id="all")}
+    usage = repository.usage()
+    assert usage.total_file_size_limit_mb == 1024 and not extra_fields(usage)
+
+
+def test_operating_mode_reads(sim, api):
+    location_id = hq(api)
+    modes = api.telephony.operating_modes
+    listed = list(modes.list())
+    assert {mode.name for mode in listed} >= {"Outage", "Day"} and not extra_fields(listed)
+    local = list(modes.list(limit_to_location_id=location_id))
+    assert [mode.name for mode in local] == ["Day", "Night"]
+    for mode in listed:
+        details = modes.details(mode.id)
+        assert details.name == mode.name and not extra_fields(details)
+        for holiday in details.holidays or []:
+            assert not extra_fields(modes.holiday_details(mode.id, holiday.id))
+    available = modes.available_operating_modes(location_id)
+    assert "Night" in {mode.name for mode in available} and not extra_fields(available)

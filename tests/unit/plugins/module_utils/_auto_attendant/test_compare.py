@@ -579,9 +579,10 @@ def test_a_resolved_file_compares_by_id_so_a_rerun_is_nothing_and_another_file_i
 # -- changes(): the body of an update -------------------------------------------------------------------------------
 #
 # A changed menu is sent whole, with what the service knows and the user did not set kept: the service's full
-# description of an audio file the user gives by name (its id), the parts of a call treatment the user left out, the
-# menu fields and key fields the module does not manage (a newer API version's), on a key whose action is unchanged.
-# Not kept: what the user removed from a key, and any field of a key whose action changed.
+# description of an audio file the user gives by name (its id), the parts of a call treatment the user left out, and
+# the greeting of the same call treatment action. It carries the fields of the 2026 request schema only: a menu, key or
+# audio field the module does not manage (a read-only one, a newer API version's) is left out, noInputTimer is a
+# string, and the call treatment's action always has a greeting (DEFAULT when nobody names one).
 
 
 CLOSED_FILE = {"fileName": "closed.wma", "mediaFileType": "WMA", "level": "ORGANIZATION"}
@@ -638,15 +639,14 @@ def test_a_changed_menu_is_sent_whole_with_what_the_service_knows():
             "keyConfigurations": [
                 {"key": "0", "action": "EXIT"},
                 {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": dict(CLOSED_FILE, id="F2")},
-                {"key": "2", "action": "EXIT", "futureFlag": True, "futureSettings": {"modes": ["kept"]}},
+                {"key": "2", "action": "EXIT"},
                 {"key": "3", "action": "EXIT"},
             ],
             "callTreatment": {
                 "retryAttemptForNoInput": "NO_REPEAT",
-                "noInputTimer": 20,
-                "actionToBePerformed": {"action": "PLAY_MESSAGE_AND_DISCONNECT"},
+                "noInputTimer": "20",
+                "actionToBePerformed": {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "DEFAULT"},
             },
-            "futureMenuField": {"mode": "kept"},
         }
     }
 
@@ -669,7 +669,14 @@ def test_a_menu_the_service_does_not_have_is_sent_as_wanted():
     del have["businessHoursMenu"]
     sent = aa_compare.changes(wanted_attendant(), have)["businessHoursMenu"]
     want = wanted_attendant()["businessHoursMenu"]
-    assert sent == dict(want, keyConfigurations=sorted(want["keyConfigurations"], key=lambda entry: entry["key"]))
+    assert sent == dict(
+        want,
+        keyConfigurations=sorted(want["keyConfigurations"], key=lambda entry: entry["key"]),
+        callTreatment={
+            "noInputTimer": "20",
+            "actionToBePerformed": {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "DEFAULT"},
+        },
+    )
     have["businessHoursMenu"] = "not a menu"
     assert aa_compare.changes(wanted_attendant(), have)["businessHoursMenu"] == sent
 
@@ -679,13 +686,22 @@ def test_the_body_shares_nothing_with_its_inputs():
     body = aa_compare.changes(want, have)
     menu = body["businessHoursMenu"]
     menu["audioAnnouncementFile"]["id"] = "changed"
-    menu["futureMenuField"]["mode"] = "changed"
     menu["callTreatment"]["actionToBePerformed"]["action"] = "changed"
     for entry in menu["keyConfigurations"]:
         entry["action"] = "changed"
         entry.get("audioAnnouncementFile", {})["id"] = "changed"
-        entry.get("futureSettings", {"modes": []})["modes"].append("changed")
     assert want == wanted_attendant() and have == service_attendant()
+    # The same with an action whose greeting and audio file come from the service.
+    want["businessHoursMenu"]["callTreatment"] = {"actionToBePerformed": {"action": "PLAY_MESSAGE_AND_DISCONNECT"}}
+    have["businessHoursMenu"]["callTreatment"]["actionToBePerformed"] = {
+        "action": "PLAY_MESSAGE_AND_DISCONNECT",
+        "greeting": "CUSTOM",
+        "audioAnnouncementFile": dict(CLOSED_FILE, id="F2"),
+    }
+    frozen_want, frozen_have = copy.deepcopy(want), copy.deepcopy(have)
+    action = aa_compare.changes(want, have)["businessHoursMenu"]["callTreatment"]["actionToBePerformed"]
+    action["audioAnnouncementFile"]["id"] = "changed"
+    assert (want, have) == (frozen_want, frozen_have)
 
 
 def test_changes_and_plan_leave_their_inputs_alone():
@@ -724,28 +740,146 @@ def test_a_changed_after_hours_menu_is_sent_whole_with_the_service_s_parts():
     }
 
 
-def test_a_menu_sent_whole_keeps_unknown_fields_of_the_same_key_only():
+def test_a_menu_sent_whole_carries_the_request_schema_s_fields_only():
+    # Read-only fields (an audio file's type, fileSize, isTextToSpeech) and fields the module does not know, at every
+    # level of the menu, are never sent back: the service refuses them (issue: read-only audio fields refused).
+    audio = dict(CLOSED_FILE, id="F2", type="ANNOUNCEMENT", fileSize="12", isTextToSpeech=False)
     have = {
-        "greeting": "DEFAULT",
+        "greeting": "CUSTOM",
         "extensionEnabled": True,
         "future": 1,
+        "audioAnnouncementFile": dict(audio),
         "keyConfigurations": [
             {"key": "0", "action": "EXIT", "extra": "x"},
-            {"key": "1", "action": "EXIT", "extra": "y"},
+            {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": dict(audio), "extra": "y"},
         ],
+        "callTreatment": {
+            "noInputTimer": "10",
+            "later": True,
+            "actionToBePerformed": {
+                "action": "PLAY_MESSAGE_AND_DISCONNECT",
+                "greeting": "CUSTOM",
+                "audioAnnouncementFile": dict(audio),
+                "later": 2,
+            },
+        },
     }
     want = {
         "keyConfigurations": [
             {"key": "0", "action": "EXIT", "description": "Bye"},
-            {"key": "1", "action": "REPEAT_MENU"},
+            {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": {"id": "F2"}},
         ]
     }
     update = aa_compare.changes({"businessHoursMenu": want}, {"businessHoursMenu": have})
-    assert update["businessHoursMenu"]["future"] == 1
-    assert update["businessHoursMenu"]["keyConfigurations"] == [
-        {"key": "0", "action": "EXIT", "description": "Bye", "extra": "x"},
-        {"key": "1", "action": "REPEAT_MENU"},
+    schema_audio = dict(CLOSED_FILE, id="F2")
+    assert update["businessHoursMenu"] == {
+        "greeting": "CUSTOM",
+        "extensionEnabled": True,
+        "audioAnnouncementFile": schema_audio,
+        "keyConfigurations": [
+            {"key": "0", "action": "EXIT", "description": "Bye"},
+            {"key": "1", "action": "PLAY_ANNOUNCEMENT", "audioAnnouncementFile": schema_audio},
+        ],
+        "callTreatment": {
+            "noInputTimer": "10",
+            "actionToBePerformed": {
+                "action": "PLAY_MESSAGE_AND_DISCONNECT",
+                "greeting": "CUSTOM",
+                "audioAnnouncementFile": schema_audio,
+            },
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    "wanted,service,sent",
+    [
+        # The user names the greeting: sent as named.
+        ({"action": "DISCONNECT", "greeting": "CUSTOM"}, None, {"action": "DISCONNECT", "greeting": "CUSTOM"}),
+        # Nobody names one: the document requires it, DEFAULT is sent.
+        ({"action": "DISCONNECT"}, None, {"action": "DISCONNECT", "greeting": "DEFAULT"}),
+        ({"action": "DISCONNECT"}, {"action": "DISCONNECT"}, {"action": "DISCONNECT", "greeting": "DEFAULT"}),
+        # The service's, for the same action, with its file when that greeting is CUSTOM.
+        (
+            {"action": "PLAY_MESSAGE_AND_DISCONNECT"},
+            {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "CUSTOM", "audioAnnouncementFile": {"id": "F9"}},
+            {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "CUSTOM", "audioAnnouncementFile": {"id": "F9"}},
+        ),
+        # Another action: the service's greeting is not the user's.
+        (
+            {"action": "DISCONNECT"},
+            {"action": "PLAY_MESSAGE_AND_DISCONNECT", "greeting": "CUSTOM", "audioAnnouncementFile": {"id": "F9"}},
+            {"action": "DISCONNECT", "greeting": "DEFAULT"},
+        ),
+    ],
+)
+def test_the_call_treatment_action_is_always_sent_with_a_greeting(wanted, service, sent):
+    have = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [key("0", "EXIT")]}
+    if service is not None:
+        have["callTreatment"] = {"actionToBePerformed": service}
+    want = {
+        "extensionEnabled": False,
+        "callTreatment": {"actionToBePerformed": wanted},
+    }  # a change, whatever the action
+    update = aa_compare.changes({"businessHoursMenu": want}, {"businessHoursMenu": have})
+    assert update["businessHoursMenu"]["callTreatment"]["actionToBePerformed"] == sent
+    created = aa_compare.plan("present", {"businessHoursMenu": dict(have, **want)}, None).body
+    assert created["businessHoursMenu"]["callTreatment"]["actionToBePerformed"]["greeting"] == (
+        wanted.get("greeting") or "DEFAULT"
+    )
+
+
+# -- clearing: "" equals what the service shows after a clear (left out, or empty) ------------------------------------
+
+
+@pytest.mark.parametrize("field", aa_compare.CLEARABLE_TEXT_FIELDS)
+@pytest.mark.parametrize("have,equal", [(None, True), ("", True), ("Front", False)])
+def test_a_cleared_text_field_equals_a_field_left_out_or_empty(field, have, equal):
+    assert aa_compare.field_equal(field, "", have) is equal
+    current = {} if have is None else {field: have}
+    assert (aa_compare.differences({field: ""}, current) == []) is equal
+
+
+@pytest.mark.parametrize(
+    "want,have,equal",
+    [
+        # The display name is shown: a custom name given for later is not compared, a cleared one is.
+        ({"selection": "DISPLAY_NAME", "customName": "Later"}, {"selection": "DISPLAY_NAME"}, True),
+        ({"selection": "DISPLAY_NAME"}, {"selection": "DISPLAY_NAME", "customName": "Old"}, True),
+        ({"selection": "DISPLAY_NAME", "customName": ""}, {"selection": "DISPLAY_NAME", "customName": "Old"}, False),
+        ({"selection": "DISPLAY_NAME", "customName": ""}, {"selection": "DISPLAY_NAME"}, True),
+        ({"selection": "CUSTOM_NAME", "customName": "New"}, {"selection": "CUSTOM_NAME", "customName": "Old"}, False),
+        ({"selection": "CUSTOM_NAME", "customName": "Old"}, {"selection": "CUSTOM_NAME", "customName": "Old"}, True),
+        ({"selection": "CUSTOM_NAME", "customName": "Old"}, {"selection": "DISPLAY_NAME", "customName": "Old"}, False),
+        ({"selection": "DISPLAY_NAME"}, None, False),
+    ],
+)
+def test_the_caller_id_custom_name_counts_with_custom_name_and_when_cleared(want, have, equal):
+    assert aa_compare.field_equal("directLineCallerIdName", want, have) is equal
+
+
+def test_a_cleared_menu_audio_file_is_left_out_of_the_menu_sent():
+    have = {"businessHoursMenu": api_menu(audioAnnouncementFile=dict(WELCOME_FILE, id="F1"))}
+    want = {"businessHoursMenu": {"audioAnnouncementFile": {}}}
+    assert aa_compare.changes(want, have) == {"businessHoursMenu": api_menu()}
+    assert aa_compare.changes(want, {"businessHoursMenu": api_menu()}) == {}
+
+
+# -- the legacy key action ------------------------------------------------------------------------------------------
+
+
+def test_legacy_keys_and_their_warnings_name_the_menu_and_the_key():
+    details = {
+        "businessHoursMenu": api_menu(key("9", "RETURN_TO_PREVIOUS_MENU"), key("0", "EXIT")),
+        "afterHoursMenu": api_menu(key("*", "RETURN_TO_PREVIOUS_MENU")),
+    }
+    assert aa_compare.legacy_keys(details) == [("business_hours_menu", "9"), ("after_hours_menu", "*")]
+    warnings = aa_compare.legacy_key_warnings(details, "auto attendant 'Old'")
+    assert [warning.split(" is ")[0] for warning in warnings] == [
+        "auto attendant 'Old': business_hours_menu.key_configurations (key 9)",
+        "auto attendant 'Old': after_hours_menu.key_configurations (key *)",
     ]
+    assert aa_compare.legacy_keys({"businessHoursMenu": api_menu()}) == []
 
 
 def test_custom_greetings_without_a_file_are_found_where_a_body_sends_them():

@@ -230,7 +230,7 @@ def test_missing_attendant_is_created_with_the_export_body():
     assert aa_options.missing_for_create(params) == []
     plan = aa_compare.plan("present", aa_compare.desired_from_options(params), None)
     assert plan.action == "create"
-    assert plan.body["businessHoursMenu"]["callTreatment"]["noInputTimer"] == 15
+    assert plan.body["businessHoursMenu"]["callTreatment"]["noInputTimer"] == "15"  # the document's type
     for read_only in aa_compare.READ_ONLY_FIELDS:
         assert read_only not in plan.body
 

@@ -355,11 +355,34 @@ def test_bad_and_repeated_alternate_numbers_are_refused_exactly():
     ]
 
 
-def test_empty_schedule_names_are_refused():
-    """A blank business schedule and an empty holiday schedule are each refused, naming the option."""
-    assert aa_options.check_options(attendant_options(business_schedule="  ", holiday_schedule="")) == [
-        "business_schedule: is empty; give the name of a schedule of the location, or leave the option out",
-        "holiday_schedule: is empty; give the name of a schedule of the location, or leave the option out",
+def test_blank_schedule_names_are_refused_and_an_empty_holiday_schedule_clears_it():
+    """The business schedule cannot be cleared; holiday_schedule "" means no holiday schedule, blanks name none."""
+    assert aa_options.check_options(attendant_options(business_schedule="  ", holiday_schedule=" ")) == [
+        "business_schedule: is empty; give the name of a business hours schedule of the location",
+        'holiday_schedule: is blank; give the name of a holiday schedule, or "" for none',
+    ]
+    assert aa_options.check_options(attendant_options(holiday_schedule="")) == []
+
+
+@pytest.mark.parametrize("greeting,problems", [("DEFAULT", []), ("CUSTOM", ["needs greeting DEFAULT"])])
+def test_an_empty_menu_audio_file_clears_it_with_the_default_greeting_only(greeting, problems):
+    menu = {
+        "greeting": greeting,
+        "extension_enabled": True,
+        "audio_announcement_file": {},
+        "key_configurations": [{"key": "0", "action": "EXIT"}],
+    }
+    found = aa_options.check_options(attendant_options(business_hours_menu=menu))
+    assert [problem.split(": ", 1)[0] for problem in found] == [
+        "business_hours_menu.audio_announcement_file" for _problem in problems
+    ]
+    assert all(expected in problem for expected, problem in zip(problems, found))
+    # Anywhere else an empty audio file still names no file.
+    menu["audio_announcement_file"] = None
+    menu["key_configurations"] = [{"key": "1", "action": "PLAY_ANNOUNCEMENT", "audio_announcement_file": {}}]
+    assert aa_options.check_options(attendant_options(business_hours_menu=menu)) == [
+        "business_hours_menu.key_configurations (key 1).audio_announcement_file: give the announcement id, or name "
+        "and level, or all of file_name, media_file_type and level"
     ]
 
 

@@ -26,6 +26,8 @@ def options(**overrides):
         "selective": None,
         "rules": None,
         "purge_rules": False,
+        "operating_modes": None,
+        "switch_mode": False,
     }
     params.update(overrides)
     return params

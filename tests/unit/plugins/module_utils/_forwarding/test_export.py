@@ -180,3 +180,60 @@ def test_restoring_options_put_every_setting_back_and_exactly_the_rules_given():
     assert [summary["name"] for summary in the_plan.rule_deletes] == ["New"] and not the_plan.rule_updates
     # Over what it was read from, nothing.
     assert not fw_compare.plan(params, dict(untouched, rules=[{"id": "R1", "name": "VIP"}]), {"VIP": READ_BACK}).changed
+
+
+def test_operating_modes_are_exported_by_name_and_apply_again_with_no_change():
+    mode = {
+        "id": "M-OUT",
+        "name": "Outage",
+        "normalOperationEnabled": False,
+        "forwardTo": {
+            "selection": "FORWARD_TO_SPECIFIED_NUMBER",
+            "destination": "+19705550006",
+            "destinationVoicemailEnabled": True,
+            "defaultDestination": "+19705550007",
+        },
+    }
+    settings = dict(SETTINGS, operatingModes={"enabled": True, "modes": [mode], "exceptionType": "MANUAL_SWITCH_BACK"})
+    exported = fw_export.options_from_forwarding(settings, [], "Headquarters", "Reception")
+    assert exported["operating_modes"] == {
+        "enabled": True,
+        "modes": [
+            {
+                "name": "Outage",
+                "normal_operation_enabled": False,
+                "forward_to": {
+                    "selection": "FORWARD_TO_SPECIFIED_NUMBER",
+                    "destination": "+19705550006",
+                    "destination_voicemail_enabled": True,
+                },
+            }
+        ],
+    }
+    assert fw_options.check_options(exported) == []
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator  # pylint: disable=import-outside-toplevel
+
+    params = ArgumentSpecValidator(fw_options.argument_spec()).validate(exported).validated_parameters
+    assert fw_compare.plan(params, settings, {}).changed is False
+    # Enabled without modes is still something to declare; off and empty is not.
+    enabled_only = dict(SETTINGS, operatingModes={"enabled": True, "modes": []})
+    assert fw_export.options_from_forwarding(enabled_only, [], "HQ", "R")["operating_modes"] == {
+        "enabled": True,
+        "modes": [],
+    }
+    untouched = dict(SETTINGS, operatingModes={"enabled": False, "modes": []})
+    assert fw_export.options_from_forwarding(untouched, [], "HQ", "R") is None
+
+
+def test_restoring_options_put_the_operating_modes_back_as_read():
+    settings = {
+        "always": {"enabled": False},
+        "operatingModes": {
+            "enabled": True,
+            "modes": [{"id": "M-OUT", "name": "Outage", "normalOperationEnabled": True}],
+        },
+    }
+    options = fw_export.restoring_options(settings, [], "Headquarters", "Reception")
+    assert options["operating_modes"] == fw_export.operating_modes_options(settings)
+    assert options["operating_modes"]["enabled"] is True and options["operating_modes"]["modes"][0]["name"] == "Outage"
+    assert "operating_modes" not in fw_export.restoring_options({"always": {}}, [], "Headquarters", "Reception")

@@ -142,3 +142,28 @@ def test_check_options_reports_the_spec_first_then_the_rest():
     options_given = {"location": "L", "auto_attendant": "A", "rules": [{"name": "R"}]}
     fw_options.check_options(options_given)
     assert options_given == {"location": "L", "auto_attendant": "A", "rules": [{"name": "R"}]}
+
+
+@pytest.mark.parametrize(
+    "modes,errors",
+    [
+        ([{"name": "Day", "forward_to": {"selection": "DO_NOT_FORWARD"}}], []),
+        ([{"name": 7}], ["operating_modes.modes[0].name: is the number 7, not text"]),
+        ([{"name": " "}], ["operating_modes.modes[0].name: must not be empty"]),
+        (
+            [{"name": "Day"}, {"name": "Day"}],
+            ["operating_modes.modes[1].name: operating mode 'Day' is already listed as operating_modes.modes[0]"],
+        ),
+        (
+            [{"name": "Day", "forward_to": {"selection": "FORWARD_TO_SPECIFIED_NUMBER"}}],
+            ["operating_modes.modes[0].forward_to: selection FORWARD_TO_SPECIFIED_NUMBER needs destination"],
+        ),
+        (
+            [{"name": "Day", "forward_to": {"selection": "FORWARD_TO_SPECIFIED_NUMBER", "destination": "call me"}}],
+            ["operating_modes.modes[0].forward_to.destination: "],
+        ),
+    ],
+)
+def test_operating_modes_are_checked_naming_the_option(modes, errors):
+    found = fw_options.validate_options(options(operating_modes={"enabled": True, "modes": modes}))
+    assert len(found) == len(errors) and all(problem.startswith(error) for error, problem in zip(errors, found))
