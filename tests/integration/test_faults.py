@@ -58,7 +58,7 @@ def test_one_fault_of_each_class_in_one_playbook(sim, tmp_path):
     assert {name: run.one(name)["changed"] for name in TASKS} == {
         "Retried": True,
         "Rate limited": True,
-        "Not retried": False,
+        "Not retried": True,  # a 500 does not say the PUT was refused: it may have taken
         "Not retried, run again": True,
         "Answer lost": True,
         "Unauthorised": False,
