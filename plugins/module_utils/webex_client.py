@@ -18,6 +18,13 @@ from urllib.parse import urlsplit
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.wxc.calling.plugins.module_utils.concurrency import RateLimitGate
+from ansible_collections.wxc.calling.plugins.module_utils.webex_answers import (
+    WebexApiError,
+    error_from_response,
+    json_answer,
+    not_sent,
+    tls_error,
+)
 
 REQUESTS_IMPORT_ERROR = None
 try:
@@ -103,55 +110,6 @@ class ConnectionOptionsError(ValueError):
         return dict(msg=self.msg, errors=self.errors) if self.errors is not None else dict(msg=self.msg)
 
 
-class WebexApiError(Exception):
-    """A failed API call, with what an administrator needs to act on it (and never the token).
-
-    CHANGED: whether a write sent before (or by) this call may have taken; resource.writes_reported() sets it, and the
-    PREFACE and AFTERWORD of the message that name those writes. STEP: what this call was after a write ("the
-    read-back", "the look-up after it"), set by the resource helpers.
-    """
-
-    def __init__(self, method, path, status=None, message=None, error_code=None, tracking_id=None, ambiguous=False):
-        self.method = method
-        self.path = path
-        self.status = status
-        self.message = message
-        self.error_code = error_code
-        self.tracking_id = tracking_id
-        # True when the request may or may not have been carried out (timeout, dropped connection, 5xx).
-        self.ambiguous = ambiguous
-        self.changed = False
-        self.preface = self.afterword = self.step = None
-        super().__init__(self.request_text())
-
-    def __str__(self):
-        return "%s%s%s" % (self.preface or "", self.request_text(), self.afterword or "")
-
-    def request_text(self):
-        """The failed request and the service's answer: METHOD PATH failed: HTTP status, errorCode, message, trackingId."""
-        text = "%s %s failed" % (self.method, self.path)
-        if self.status is not None:
-            text += ": HTTP %s" % self.status
-        if self.error_code is not None:
-            text += ", errorCode %s" % self.error_code
-        if self.message:
-            text += ": %s" % self.message
-        if self.tracking_id:
-            text += " (trackingId %s)" % self.tracking_id
-        return text
-
-    def as_dict(self):
-        """The error as a return value (snake_case), for fail_json."""
-        return dict(
-            method=self.method,
-            path=self.path,
-            status=self.status,
-            message=self.message,
-            error_code=self.error_code,
-            tracking_id=self.tracking_id,
-        )
-
-
 def parse_retry_after(value, default=RATE_LIMIT_DEFAULT_WAIT, cap=RATE_LIMIT_MAX_WAIT):
     """Seconds to wait for a Retry-After header value; malformed or missing values give DEFAULT, never above CAP."""
     try:
@@ -161,61 +119,6 @@ def parse_retry_after(value, default=RATE_LIMIT_DEFAULT_WAIT, cap=RATE_LIMIT_MAX
     if math.isnan(seconds) or seconds < 0:  # as good as malformed
         seconds = default
     return min(seconds, cap)
-
-
-def _tls_error(method, path, exc):
-    """A certificate that could not be verified: not transient, so never retried, and said plainly."""
-    reason = re.search(r"\[SSL[^\]]*\][^'\"()]*", str(exc))
-    return WebexApiError(
-        method,
-        path,
-        message="TLS certificate not verified (%s); fix the certificate or its CA bundle, "
-        "or set validate_certs: false for a test endpoint you trust"
-        % (reason.group(0).strip() if reason else type(exc).__name__),
-    )
-
-
-def _content_type(response):
-    return (response.headers.get("Content-Type") or "no content type").split(";", 1)[0].strip()
-
-
-JSON_KINDS = ((dict, "a JSON object"), (list, "a JSON list"), (str, "a JSON string"), (bool, "a JSON boolean"))
-
-
-def _json_kind(value):
-    if value is None:
-        return "JSON null"
-    return next((name for kind, name in JSON_KINDS if isinstance(value, kind)), "a JSON number")
-
-
-def _json_answer(method, path, response, empty=None):
-    """The JSON object of a 2xx RESPONSE to METHOD PATH: the one check of an answer's shape.
-
-    Anything else (not JSON: HTML, text; a JSON list, string, number or null; an empty body, unless EMPTY is given to
-    stand for it) is a WebexApiError naming the request and what came instead, never the body itself.
-    """
-    if not response.content and empty is not None:
-        return empty
-    try:
-        answer = response.json()
-    except ValueError:
-        if response.content:
-            problem = "the answer is not JSON (%d bytes, %s, not shown)" % (
-                len(response.content),
-                _content_type(response),
-            )
-        else:
-            problem = "the answer is empty, not the JSON object expected"
-    else:
-        if isinstance(answer, dict):
-            return answer
-        problem = "the answer is %s, not the JSON object expected (%d bytes, not shown)" % (
-            _json_kind(answer),
-            len(response.content),
-        )
-    raise WebexApiError(
-        method, path, status=response.status_code, message=problem, tracking_id=response.headers.get("trackingid")
-    ) from None
 
 
 class SentWrite:
@@ -239,47 +142,6 @@ def _never_sent(exc):
     reason = exc.args[0] if exc.args else None
     reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError carries the cause as its reason
     return isinstance(reason, NewConnectionError)
-
-
-def _not_sent(method, path, exc):
-    """An exception raised before or while sending: named by its type only, since its text may quote a header."""
-    return WebexApiError(
-        method, path, message="request not sent: %s (details not shown, they may hold a header)" % type(exc).__name__
-    )
-
-
-def _error_from_response(method, path, response):
-    """Build a WebexApiError from a Webex error body {"message", "errors": [{"description", "errorCode"}], "trackingId"}."""
-    message = error_code = None
-    tracking_id = response.headers.get("trackingid")
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    if isinstance(body, dict):
-        errors = body.get("errors") if isinstance(body.get("errors"), list) else []
-        first = errors[0] if errors and isinstance(errors[0], dict) else {}
-        message = body.get("message") or first.get("description")
-        error_code = first.get("errorCode", body.get("errorCode"))
-        tracking_id = body.get("trackingId") or tracking_id
-    elif response.content:
-        # Never quoted: a proxy's or gateway's error page may echo the request headers, and with them the token.
-        message = "%s (non-JSON error body of %d bytes, %s, not shown)" % (
-            response.reason or "error",
-            len(response.content),
-            _content_type(response),
-        )
-    if not message:
-        message = response.reason
-    return WebexApiError(
-        method,
-        path,
-        status=response.status_code,
-        message=message,
-        error_code=error_code,
-        tracking_id=tracking_id,
-        ambiguous=response.status_code >= 500,
-    )
 
 
 class WebexClient:
@@ -341,14 +203,14 @@ class WebexClient:
                 headers={"Authorization": None},
             )
         except requests.exceptions.SSLError as exc:
-            raise _tls_error("POST", "/access_token", exc) from None
+            raise tls_error("POST", "/access_token", exc) from None
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise WebexApiError("POST", "/access_token", message="no response: %s" % type(exc).__name__) from None
         except (requests.RequestException, ValueError, UnicodeError) as exc:
-            raise _not_sent("POST", "/access_token", exc) from None
+            raise not_sent("POST", "/access_token", exc) from None
         if response.status_code >= 400:
-            raise _error_from_response("POST", "/access_token", response)
-        answer = _json_answer("POST", "/access_token", response)
+            raise error_from_response("POST", "/access_token", response)
+        answer = json_answer("POST", "/access_token", response)
         if not isinstance(answer, dict):
             answer = {}
         for name in ("access_token", "refresh_token"):  # masked before anything else can go wrong
@@ -532,7 +394,7 @@ class WebexClient:
                     verify=self.validate_certs,
                 )
             except requests.exceptions.SSLError as exc:
-                raise _tls_error(method, shown_path, exc) from None
+                raise tls_error(method, shown_path, exc) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 error = WebexApiError(
                     method, shown_path, message="no response: %s" % type(exc).__name__, ambiguous=True
@@ -546,7 +408,7 @@ class WebexClient:
                 raise error from None
             except (requests.RequestException, ValueError, UnicodeError) as exc:
                 # InvalidHeader, InvalidURL, a header the HTTP library cannot encode...: their text may quote a header.
-                raise _not_sent(method, shown_path, exc) from None
+                raise not_sent(method, shown_path, exc) from None
             if response.status_code < 400:
                 self._record(method, shown_path, "answered %d" % response.status_code, read_only)
             elif response.status_code >= 500:
@@ -574,7 +436,7 @@ class WebexClient:
                 server_errors += 1
                 continue
             if response.status_code >= 400:
-                raise _error_from_response(method, shown_path, response)
+                raise error_from_response(method, shown_path, response)
             self._last.tracking_id = response.headers.get("trackingid") or headers["TrackingID"]
             return response
 
@@ -585,7 +447,7 @@ class WebexClient:
 
     def get(self, path, params=None):
         """GET and return the answer, which must be a JSON object (anything else: a WebexApiError naming the GET)."""
-        return _json_answer("GET", self._shown_path(path), self.request("GET", path, params=params))
+        return json_answer("GET", self._shown_path(path), self.request("GET", path, params=params))
 
     def get_all(self, path, item_key, params=None):
         """Every item of a paginated list, following the Link rel="next" URLs to the end."""
@@ -593,7 +455,7 @@ class WebexClient:
         next_path, next_params = path, params
         while next_path:
             response = self.request("GET", next_path, params=next_params)
-            answer = _json_answer("GET", self._shown_path(next_path), response)
+            answer = json_answer("GET", self._shown_path(next_path), response)
             page = answer.get(item_key) or []
             if not isinstance(page, list) or not all(isinstance(item, dict) for item in page):
                 raise WebexApiError(
@@ -620,12 +482,12 @@ class WebexClient:
     def post(self, path, json=None, params=None, data=None, files=None, read_only=False):
         """POST and return the answer: a JSON object, or {} for an empty body. DATA and FILES: a multipart body."""
         response = self.request("POST", path, params=params, json=json, data=data, files=files, read_only=read_only)
-        return _json_answer("POST", self._shown_path(path), response, empty={})
+        return json_answer("POST", self._shown_path(path), response, empty={})
 
     def put(self, path, json=None, params=None, data=None, files=None):
         """PUT and return the answer: a JSON object, or {} for an empty body (a PUT answered 200 or 204 without one)."""
         response = self.request("PUT", path, params=params, json=json, data=data, files=files)
-        return _json_answer("PUT", self._shown_path(path), response, empty={})
+        return json_answer("PUT", self._shown_path(path), response, empty={})
 
     def delete(self, path, params=None):
         self.request("DELETE", path, params=params)

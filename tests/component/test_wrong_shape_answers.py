@@ -1,6 +1,6 @@
 """Answers of the wrong shape (issue 33): a list, a JSON string, an HTML page or an empty body where a JSON object is
 expected give an error naming the request, in every module, never a traceback. The check is one, in the client
-(webex_client._json_answer); these tests hold that every module's reads go through it.
+(webex_answers.json_answer); these tests hold that every module's reads go through it.
 
 Each task is the module's work computed in this process as run_module() computes it (helpers.task_result), against
 the simulator over HTTP; the wrong answer is a status fault with a body (tests/simulator/README.md).

@@ -987,13 +987,6 @@ def test_an_errors_field_that_is_an_object_is_ignored(exchange, client):
     assert (caught.value.message, caught.value.error_code) == ("top", None)
 
 
-def test_a_text_error_body_without_a_reason_is_called_an_error():
-    response = requests.Response()
-    response.status_code, response.reason, response._content = 502, "", b"<html>gateway</html>"
-    error = webex_client._error_from_response("GET", "/x", response)  # pylint: disable=protected-access
-    assert error.message == "error (non-JSON error body of 20 bytes, no content type, not shown)"
-
-
 def test_a_post_answer_that_is_not_json_names_the_post(exchange, client):
     exchange.expect("POST", AA, 201, raw="created", headers={"Content-Type": "text/plain"})
     with pytest.raises(WebexApiError) as caught:
