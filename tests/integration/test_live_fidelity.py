@@ -44,7 +44,11 @@ CONTROL_HUB = {
         ],
         "callTreatment": {
             "noInputTimer": "10",
-            "actionToBePerformed": {"action": "TRANSFER_WITH_PROMPT", "transferCallTo": "+19195559877"},
+            "actionToBePerformed": {
+                "action": "TRANSFER_WITH_PROMPT",
+                "transferCallTo": "+19195559877",
+                "greeting": "DEFAULT",
+            },
         },
     },
     "afterHoursMenu": {

@@ -123,6 +123,11 @@ def test_list_then_graph_from_the_cache_every_location_its_variables_and_groups(
         "enforce_outside_dial_digit": False,
         "outside_dial_digit": "9",
         "routing_prefix": "8003",
+        # The 2026 document's further fields, as the simulator makes them up for this location.
+        "external_caller_id_name": "Branch Office Denver",
+        "user_limit": 500000,
+        "connection": {"id": calling[ids["Branch Office Denver"]]["connection"]["id"], "type": "TRUNK"},
+        "default_domain": calling[ids["Branch Office Denver"]]["defaultDomain"],
     }
 
     def members(group):
