@@ -25,9 +25,15 @@ export ANSIBLE_FORCE_COLOR := 0
 export PY_COLORS := 0
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: test venv graphviz links sanity lint changelog-lint docs package ee pytest unit component simulator integration demo clean bench test-real
+.PHONY: test checks venv graphviz links sanity lint changelog-lint docs package ee pytest unit component simulator integration demo clean bench test-real
 
-test: venv sanity lint changelog-lint docs package ee pytest
+# The suite and the checks side by side in two job slots: pytest's two workers in one, the checks one after the other
+# in the other (they are mostly single-threaded, and would leave a core idle in a row). The checks share no files
+# with the suite (sanity and the package work on build/, the suite on temporary directories).
+test: venv
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest checks
+
+checks: sanity lint changelog-lint docs package ee
 
 venv: $(VENV)/.installed
 
