@@ -127,7 +127,7 @@ ee: package
 	test -s $(BUILD)/ee/context/_build/collections/wxc-calling.tar.gz
 
 pytest: venv links graphviz
-	$(BIN)/python -m pytest -n 2 tests
+	$(BIN)/python -m pytest -n 3 --dist worksteal tests
 
 unit: venv links graphviz
 	$(BIN)/python -m pytest tests/unit
