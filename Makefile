@@ -168,8 +168,10 @@ bench: venv links
 # the canary first (mutation-canary: 10 to 20 seconds on one small file, failing loudly when the pytest or mutmut
 # internals that .ci/mutation_runner.py uses have moved), then every mutant.
 .PHONY: mutation mutation-canary mutation-venv
-mutation: mutation-venv
+mutation: mutation-venv venv
 	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py $(MUTATION_ARGS)
+	# The role's and the playbooks' YAML: mutants of their own (mutmut mutates Python only).
+	$(BIN)/python .ci/playbook_mutation.py $(PLAYBOOK_MUTATION_ARGS)
 
 mutation-canary: mutation-venv
 	PATH=$(CURDIR)/$(MUTATION_BIN):$$PATH $(MUTATION_BIN)/python .ci/mutation.py --canary
