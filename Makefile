@@ -41,7 +41,9 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt requirements-test.txt
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-test.txt
+	# --no-compile: Python compiles what is imported when it is first imported; compiling every installed file up
+	# front (ansible-core, ansible-lint, Sphinx, ...) costs CPU that make test shares with the suite.
+	$(BIN)/pip install --quiet --no-compile -r requirements-test.txt
 	touch $@
 
 # Graphviz renders the call-flow SVGs (some tests, the docs example). Missing, it is installed from Debian's package
