@@ -27,9 +27,10 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: test checks venv graphviz links sanity lint changelog-lint docs package ee pytest unit component simulator integration demo clean bench test-real
 
-# The suite and the checks side by side in two job slots: pytest's two workers in one, the checks one after the other
-# in the other (they are mostly single-threaded, and would leave a core idle in a row). The checks share no files
-# with the suite (sanity and the package work on build/, the suite on temporary directories).
+# The suite and the checks side by side in two job slots: pytest in one (three workers, stealing work from each other
+# so that no long test waits at the end of one worker's queue), the checks one after the other in the other (they are
+# mostly single-threaded: in a row they left a core idle). The checks share no files with the suite (sanity and the
+# package work on build/, the suite on temporary directories).
 test: venv
 	$(MAKE) --no-print-directory -j2 --output-sync=target pytest checks
 
