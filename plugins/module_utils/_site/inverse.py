@@ -155,6 +155,14 @@ def _forwarding(obj, missing):
     options = forwarding_export.restoring_options(
         obj.current.settings, _rule_entries(obj, missing), _where(obj), obj.name
     )
+    if obj.params.get("operating_modes") and "operating_modes" not in options:
+        missing.append(
+            _not_inverted(
+                obj,
+                "partly",
+                "the attendant had no operating modes before the run; no option takes the modes the run sets away",
+            )
+        )
     return _base(obj, **{key: value for key, value in options.items() if key != "location"})
 
 

@@ -240,3 +240,26 @@ def test_a_declaration_the_plan_carries_is_checked(site, params, message):
     with pytest.raises(StalePlan) as refused:
         inverse.declared_by({"site": site}, params)
     assert str(refused.value).startswith(message)
+
+
+def test_operating_modes_are_put_back_as_read_and_modes_set_where_there_were_none_are_listed():
+    modes = {"enabled": True, "modes": [{"id": "M1", "name": "Outage", "normalOperationEnabled": True}]}
+    with_modes = obj(
+        "forwarding",
+        {"auto_attendant": "Desk", "operating_modes": {"enabled": False, "modes": []}},
+        ForwardingPlan(settings_body={"x": 1}),
+        ForwardingRead("id-Desk", {"always": {"enabled": False}, "operatingModes": modes}, {}),
+    )
+    without = obj(
+        "forwarding",
+        {"auto_attendant": "Front", "operating_modes": {"enabled": True, "modes": [{"name": "Outage"}]}},
+        ForwardingPlan(settings_body={"x": 1}),
+        ForwardingRead("id-Front", {"always": {"enabled": False}}, {}),
+    )
+    items, missing = inverse.declaration(Site([with_modes, without]))
+    restored, untouched = items["forwarding"]
+    assert restored["operating_modes"]["enabled"] is True
+    assert [mode["name"] for mode in restored["operating_modes"]["modes"]] == ["Outage"]
+    assert "operating_modes" not in untouched
+    assert [(entry["name"], entry["inverted"]) for entry in missing] == [("Front", "partly")]
+    assert "no operating modes before the run" in missing[0]["reason"]
