@@ -18,6 +18,10 @@ LINKS := $(BUILD)/links
 # are not passed on (test-real passes on the ones it reads), and ANSIBLE_CONFIG names the suite's own configuration,
 # so that no ~/.ansible.cfg or ./ansible.cfg is read either (tests/conftest.py does the same for pytest).
 unexport $(filter ANSIBLE_% WEBEX_%,$(.VARIABLES))
+# Python may cache compiled files (in .venv and in the checkout's git-ignored __pycache__ folders): a shell that
+# forbids it (PYTHONDONTWRITEBYTECODE) would make each of the suite's hundreds of Python processes (ansible-playbook,
+# pytest workers, simulators) compile ansible-core and the rest again.
+unexport PYTHONDONTWRITEBYTECODE
 export ANSIBLE_CONFIG := $(CURDIR)/tests/ansible.cfg
 export ANSIBLE_COLLECTIONS_PATH := $(LINKS)
 export ANSIBLE_NOCOLOR := 1
@@ -77,6 +81,9 @@ sanity: venv
 	pipv=$$($(BIN)/python -c 'import os, re, ansible_test; p = os.path.join(os.path.dirname(ansible_test.__file__), "_internal", "python_requirements.py"); print(re.search(r"pip=.([0-9.]+).", open(p).read()).group(1).replace(".", "_"))')
 	# ansible-test keeps its caches and sanity venvs under ~/.ansible/test: give it a home inside build/ instead.
 	mkdir -p $(BUILD)/home/.ansible/test/cache && cp .ci/get_pip_standin.py $(BUILD)/home/.ansible/test/cache/get_pip_$$pipv.py
+	# Its sanity venvs are made for one run: pip installs their packages without compiling them (Python compiles what
+	# a test imports, when it imports it).
+	mkdir -p $(BUILD)/home/.config/pip && printf '[install]\nno-compile = true\n' > $(BUILD)/home/.config/pip/pip.conf
 	cd $(COPY) && HOME=$(BUILD)/home ansible-test sanity --color no --python 3.11
 
 # One Python style (ruff, configured in pyproject.toml) and ansible-lint's production profile.
