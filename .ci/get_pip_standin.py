@@ -7,12 +7,11 @@ the requested pip, here the wheel Python bundles for ensurepip: one install, wit
 bundles no wheel (some distributions' builds), ensurepip installs pip first.
 """
 
+import ensurepip
 import glob
 import os
 import subprocess
 import sys
-
-import ensurepip
 
 ARGS = [arg for arg in sys.argv[1:] if arg not in ("--no-setuptools", "--no-wheel")]
 BUNDLED = sorted(glob.glob(os.path.join(os.path.dirname(ensurepip.__file__), "_bundled", "pip-*.whl")))
