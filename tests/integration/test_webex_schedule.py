@@ -3,8 +3,7 @@
 What the module sends and when (create, events, rename, delete, in use, check mode, the no-op floor) is proven in this
 process by tests/component/test_schedule.py; its check/diff wiring in Ansible by
 tests/integration/test_check_mode_matrix.py (every path's prediction: tests/component/test_check_mode.py); its bad
-input by
-tests/integration/test_bad_input.py."""
+input by tests/integration/test_bad_input.py."""
 
 import ast
 import os
