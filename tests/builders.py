@@ -291,6 +291,13 @@ API_SATURDAY = {
     "allDayEnabled": False,
 }
 API_SUNDAY = {"name": "Sunday", "startDate": "2026-01-11", "endDate": "2026-01-11", "allDayEnabled": True}
+LATE = {
+    "name": "Late",
+    "start_date": "2026-01-08",
+    "end_date": "2026-01-08",
+    "start_time": "17:00",
+    "end_time": "20:00",
+}
 WEEKDAYS = {
     "name": "Weekdays",
     "start_date": "2026-01-05",

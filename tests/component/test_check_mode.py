@@ -15,6 +15,7 @@ from tests.builders import (
     API_SUNDAY,
     API_WEEKDAYS,
     HQ,
+    LATE,
     SATURDAY,
     SCHEDULE_MODULE,
     WEEKDAYS,
@@ -23,13 +24,6 @@ from tests.builders import (
 from tests.component.helpers import task_result
 from tests.integration.scenario import aa_base, create_attendant, create_schedule, schedule, schedules_base, writes
 
-LATE = {
-    "name": "Late",
-    "start_date": "2026-01-08",
-    "end_date": "2026-01-08",
-    "start_time": "17:00",
-    "end_time": "20:00",
-}
 CLOSED = {"name": "Closed", "start_date": "2026-12-24", "end_date": "2026-12-26"}
 
 # name: (args, changed)

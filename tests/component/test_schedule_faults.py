@@ -12,7 +12,7 @@ import time
 import pytest
 
 from ansible_collections.wxc.calling.plugins.module_utils.webex_client import WebexClient
-from tests.builders import HQ, SCHEDULE_MODULE
+from tests.builders import HQ, LATE, SCHEDULE_MODULE
 from tests.component.helpers import task_result
 from tests.integration.scenario import create_schedule, schedule, writes
 
@@ -20,13 +20,6 @@ LIST = "/schedules$"
 ITEM = "/schedules/businessHours/[^/]+$"
 EVENTS = "/events$"
 EVENT = "/events/[^/]+$"
-LATE = {
-    "name": "Late",
-    "start_date": "2026-01-08",
-    "end_date": "2026-01-08",
-    "start_time": "17:00",
-    "end_time": "20:00",
-}
 SATURDAY = {
     "name": "Saturday",
     "start_date": "2026-01-10",

@@ -9,7 +9,7 @@ Every path of each module, the object and the diff check mode predicts for each,
 (tests/integration/test_webex_*.py).
 """
 
-from tests.builders import API_SATURDAY, API_SUNDAY, API_WEEKDAYS, SATURDAY, WEEKDAYS
+from tests.builders import API_SATURDAY, API_SUNDAY, API_WEEKDAYS, HQ, LATE, SATURDAY, WEEKDAYS
 from tests.integration.scenario import (
     AA_MODULE,
     INFO_MODULE,
@@ -26,14 +26,6 @@ from tests.integration.scenario import (
     writes,
 )
 
-HQ = "Headquarters"
-LATE = {
-    "name": "Late",
-    "start_date": "2026-01-08",
-    "end_date": "2026-01-08",
-    "start_time": "17:00",
-    "end_time": "20:00",
-}
 # name: (module, options, changed)
 PATHS = {
     "Create": (AA_MODULE, aa_args("New desk", "2201"), True),
