@@ -155,6 +155,15 @@ def patch_spec(doc):
     return doc
 
 
+def read_spec(spec_file=SPEC_FILE):
+    """The document as published (patch_spec() makes the validator's copy), read with libyaml where PyYAML has it: the
+    pure-Python reader takes seconds over this document."""
+    import yaml  # pylint: disable=import-outside-toplevel
+
+    with open(spec_file, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # nosec - a safe loader
+
+
 class OpenApiCheck:
     """Validates exchanges against the patched subset; loads it in the background (the simulator starts at once)."""
 
@@ -172,18 +181,14 @@ class OpenApiCheck:
 
     def _load(self, spec_file):
         try:
-            import yaml  # pylint: disable=import-outside-toplevel
-
-            # Every import happens here, once: importing in the request threads as well can deadlock on module locks.
+            # Every import happens here (read_spec's too), once: importing in the request threads as well can deadlock on module locks.
             from openapi_core import Config, OpenAPI  # pylint: disable=import-outside-toplevel
             from openapi_core.templating.paths import exceptions  # pylint: disable=import-outside-toplevel
             from openapi_core.testing import MockRequest, MockResponse  # pylint: disable=import-outside-toplevel
 
             self._not_described = (exceptions.PathNotFound, exceptions.OperationNotFound, exceptions.ServerNotFound)
             self._mock_request, self._mock_response = MockRequest, MockResponse
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            with open(spec_file, encoding="utf-8") as handle:
-                doc = patch_spec(yaml.load(handle, Loader=loader))  # nosec - SafeLoader
+            doc = patch_spec(read_spec(spec_file))
             # The patched document is validated once by the simulator's own tests; skip it at each start.
             self._openapi = OpenAPI.from_dict(doc, config=Config(spec_validator_cls=None))
             # Build the validator's lazy caches now, not in the first request a test times (seconds on a busy machine).

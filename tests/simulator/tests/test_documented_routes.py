@@ -1,31 +1,65 @@
 """Every operation of the vendored 2026 document is answered: simulated, or 501 naming the route; and no body, however
 unexpected, drops the connection or makes the simulator fail (500)."""
 
+import functools
 import re
 
 import pytest
 import requests
-import yaml
 
-from tests.simulator.openapi_check import SPEC_FILE
+from tests.simulator.openapi_check import read_spec
 
 from .helpers import AUDIO_ID, aa_path, create
 
 METHODS = ("get", "put", "post", "delete", "patch")
 
 
-def _operations():
-    with open(SPEC_FILE, encoding="utf-8") as handle:
-        paths = yaml.safe_load(handle)["paths"]
-    return [
+@functools.cache
+def operations():
+    """(method, path, summary) of every operation of the document, and the document."""
+    document = read_spec()
+    found = [
         (method.upper(), path, operation.get("summary"))
-        for path, item in paths.items()
+        for path, item in document["paths"].items()
         for method, operation in item.items()
         if method in METHODS
     ]
+    return found, document
 
 
-OPERATIONS = _operations()
+def request_fields():
+    """Every property name a request body of the document has at its top level or one level down (menus, rules,
+    recurrence, ...), sorted."""
+    _found, document = operations()
+
+    def resolve(node):
+        while isinstance(node, dict) and "$ref" in node:
+            target = document
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    def properties(schema):
+        schema = resolve(schema)
+        if schema.get("type") == "array":
+            schema = resolve(schema.get("items", {}))
+        found = dict(schema.get("properties", {}))
+        for part in schema.get("allOf", []):
+            found.update(resolve(part).get("properties", {}))
+        return found
+
+    fields = set()
+    for item in document["paths"].values():
+        for method, operation in item.items():
+            body = resolve(operation.get("requestBody", {})) if method in METHODS else {}
+            for media in body.get("content", {}).values():
+                for name, schema in properties(media.get("schema", {})).items():
+                    fields.add(name)
+                    fields.update(properties(schema))
+    return sorted(fields)
+
+
 # The operations the simulator answers 501 (tests/simulator/routes_not_simulated.py, routes_operating_modes.py).
 NOT_SIMULATED = {
     ("POST", "/locations"),
@@ -43,8 +77,9 @@ NOT_SIMULATED = {
 
 
 def test_the_document_has_38_paths_and_62_operations():
-    assert len({path for _method, path, _summary in OPERATIONS}) == 38
-    assert len(OPERATIONS) == 62
+    found, _document = operations()
+    assert len({path for _method, path, _summary in found}) == 38
+    assert len(found) == 62
 
 
 @pytest.fixture(name="ids")
@@ -90,7 +125,7 @@ def _path(template, ids):
 
 def test_every_documented_operation_is_answered_and_the_unsimulated_ones_name_their_route(sim, ids):
     unanswered, not_simulated = [], set()
-    for method, template, summary in OPERATIONS:
+    for method, template, summary in operations()[0]:
         response = sim.api(method, _path(template, ids), json={} if method in ("POST", "PUT") else None)
         body = response.json() if response.content else {}
         if response.status_code == 501:
@@ -112,50 +147,6 @@ def _wrong_bodies(schema_fields):
     return bodies
 
 
-# Every field name a request body of the document has at its top level or one level down (menus, settings).
-FIELDS = (
-    "name",
-    "phoneNumber",
-    "extension",
-    "firstName",
-    "lastName",
-    "alternateNumbers",
-    "languageCode",
-    "businessSchedule",
-    "holidaySchedule",
-    "extensionDialing",
-    "nameDialing",
-    "timeZone",
-    "businessHoursMenu",
-    "afterHoursMenu",
-    "directLineCallerIdName",
-    "dialByName",
-    "callForwarding",
-    "always",
-    "selective",
-    "rules",
-    "operatingModes",
-    "enabled",
-    "forwardTo",
-    "callsFrom",
-    "callsTo",
-    "type",
-    "events",
-    "newName",
-    "startDate",
-    "endDate",
-    "startTime",
-    "endTime",
-    "allDayEnabled",
-    "recurrence",
-    "fileUri",
-    "fileName",
-    "isTextToSpeech",
-    "voice",
-    "text",
-)
-
-
 def test_no_body_drops_the_connection_or_makes_the_simulator_fail(sim, ids):
     menu = {"greeting": "DEFAULT", "extensionEnabled": True, "keyConfigurations": [{"key": "0", "action": "EXIT"}]}
     nested = [{"businessHoursMenu": dict(menu, keyConfigurations=wrong)} for wrong in ([1], "x", [{"key": []}], [None])]
@@ -171,10 +162,10 @@ def test_no_body_drops_the_connection_or_makes_the_simulator_fail(sim, ids):
         "/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}/callForwarding",
     )
     failures = []
-    for method, template, _summary in OPERATIONS:
+    for method, template, _summary in operations()[0]:
         if method not in ("POST", "PUT"):
             continue
-        for body in _wrong_bodies(FIELDS) + (nested if template in nested_routes else []):
+        for body in _wrong_bodies(request_fields()) + (nested if template in nested_routes else []):
             try:
                 response = sim.api(method, _path(template, ids), json=body)
             except requests.ConnectionError as error:

@@ -5,11 +5,10 @@ import json
 import re
 
 import pytest
-import yaml
 from openapi_spec_validator import validate
 
 from tests.simulator.harness import OpenApiMismatch
-from tests.simulator.openapi_check import SPEC_FILE, patch_spec
+from tests.simulator.openapi_check import patch_spec, read_spec
 from tests.simulator.routes_tokens import TOKEN_PATH
 from tests.simulator.server import App
 
@@ -19,8 +18,7 @@ HQ = "Headquarters"
 
 
 def _document():
-    with open(SPEC_FILE, encoding="utf-8") as handle:
-        return patch_spec(yaml.safe_load(handle))
+    return patch_spec(read_spec())
 
 
 def test_the_patched_document_is_a_valid_openapi_document():
