@@ -20,7 +20,7 @@ from .multipart import MultipartForm
 from .pagination import paginate
 from .responses import Response
 from .seed import ORG_UUID
-from .validation import MEDIA_FILE_TYPES
+from .validation import MEDIA_FILE_TYPES, audio_ids
 
 BASE = "/v1/telephony/config"
 ORG = BASE + "/announcements"
@@ -78,7 +78,7 @@ def feature_references(state, announcement_id):
     """The auto attendants whose menus (greeting, keys, call treatment) use the announcement, in the details' shape."""
     references = []
     for record in state.auto_attendants.values():
-        if announcement_id in _audio_ids(record["data"]):
+        if announcement_id in audio_ids(record["data"]):
             location = state.location(record["locationId"])
             references.append(
                 {
@@ -90,20 +90,6 @@ def feature_references(state, announcement_id):
                 }
             )
     return references
-
-
-def _audio_ids(value):
-    if isinstance(value, dict):
-        found = set()
-        for key, item in value.items():
-            if key == "audioAnnouncementFile" and isinstance(item, dict) and item.get("id"):
-                found.add(item["id"])
-            else:
-                found |= _audio_ids(item)
-        return found
-    if isinstance(value, list):
-        return set().union(*[_audio_ids(item) for item in value]) if value else set()
-    return set()
 
 
 def details_view(state, item):

@@ -8,7 +8,7 @@ from .ids import new_auto_attendant_id
 from .pagination import paginate
 from .responses import Response
 from .seed import LANGUAGES, ORG_NUMBER
-from .validation import NANP_PATTERN, check_body, merge_update, validate_auto_attendant
+from .validation import NANP_PATTERN, audio_ids, check_body, merge_update, validate_auto_attendant
 
 LIST_PATH = "/v1/telephony/config/autoAttendants"
 ERR_IN_USE = 6675  # KNOWN for the repository (wxc_sdk test_012_delete_ann_with_reference): a file in use
@@ -226,7 +226,7 @@ def delete_own_announcement(request, location_id, auto_attendant_id, file_name):
     for item in files:
         if item["fileName"] != file_name:
             continue
-        if item["id"] in _audio_ids(record["data"]):
+        if item["id"] in audio_ids(record["data"]):
             raise errors.ApiError(
                 400,
                 "Announcement %r cannot be deleted because it is being used by: Auto Attendant %r"
@@ -236,21 +236,6 @@ def delete_own_announcement(request, location_id, auto_attendant_id, file_name):
         files.remove(item)
         return Response(204)
     raise errors.not_found("Announcement file not found: %s" % file_name)
-
-
-def _audio_ids(value):
-    """The ids of every audio file named in VALUE (a stored attendant's data), at any depth."""
-    if isinstance(value, dict):
-        found = set()
-        for key, item in value.items():
-            if key == "audioAnnouncementFile" and isinstance(item, dict) and item.get("id"):
-                found.add(item["id"])
-            else:
-                found |= _audio_ids(item)
-        return found
-    if isinstance(value, list):
-        return set().union(set(), *[_audio_ids(item) for item in value])
-    return set()
 
 
 def available_numbers(request, location_id):

@@ -693,3 +693,18 @@ def schedule_events(value, field="events"):
         event["name"] = final_name
         events.append(event)
     return events
+
+
+def audio_ids(value):
+    """The ids of every audio file named in VALUE (a stored attendant's data), at any depth."""
+    if isinstance(value, dict):
+        found = set()
+        for key, item in value.items():
+            if key == "audioAnnouncementFile" and isinstance(item, dict) and item.get("id"):
+                found.add(item["id"])
+            else:
+                found |= audio_ids(item)
+        return found
+    if isinstance(value, list):
+        return set().union(*[audio_ids(item) for item in value])
+    return set()
