@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import collections
 
+# A key action of attendants made long ago in Control Hub: read back, refused by the API in a write, and with no
+# equivalent in the 2026 document (REPEAT_MENU replays the menu the key is in, not the one before it).
+LEGACY_KEY_ACTION = "RETURN_TO_PREVIOUS_MENU"
 MENU_KEYS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
 KEY_ACTIONS = (
     "PLAY_ANNOUNCEMENT",
@@ -26,9 +29,9 @@ KEY_ACTIONS = (
     "EXTENSION_DIALING",
     "REPEAT_MENU",
     "EXIT",
-    # Legacy (LEGACY_KEY_ACTION): read back from attendants made elsewhere (wxc_sdk knows it); accepted so that an
-    # export re-applies, refused in a menu that is written.
-    "RETURN_TO_PREVIOUS_MENU",
+    # Legacy: read back from attendants made elsewhere (wxc_sdk knows it); accepted so that an export re-applies,
+    # refused in a menu that is written.
+    LEGACY_KEY_ACTION,
 )
 NO_INPUT_ACTIONS = (
     "PLAY_MESSAGE_AND_DISCONNECT",
@@ -62,9 +65,6 @@ REQUEST_FIELDS = {
     "treatment": ("retryAttemptForNoInput", "noInputTimer", "actionToBePerformed"),
     "action": ("action", "greeting", "audioAnnouncementFile", "transferCallTo"),
 }
-# A key action of attendants made long ago in Control Hub: read back, refused by the API in a write, and with no
-# equivalent in the 2026 document (REPEAT_MENU replays the menu the key is in, not the one before it).
-LEGACY_KEY_ACTION = "RETURN_TO_PREVIOUS_MENU"
 
 
 class Form(collections.namedtuple("Form", "menus keys treatment todo key_destination todo_destination audio")):

@@ -357,7 +357,7 @@ class Tracer(ForwardingSteps):
                 return self._go_to(record, extension, None, "extension %s entered after key %s" % (extension, key))
             self.end("dial_by_extension", reason=_scope("extension", record), record=record)
             return None
-        if action == "RETURN_TO_PREVIOUS_MENU":
+        if action == menus.LEGACY_KEY_ACTION:
             self.assume("return_to_previous")
             self.step("key", "Key %s: back to the previous menu" % key, record, **fields)
             if len(self.menu_stack) < 2:
