@@ -76,6 +76,7 @@ def greeting_uploads(auto_attendants, defaults, built, base_dir=None):
 
 def site_declaration(auto_attendants, defaults=None, state="present", schedules=None, base_dir=None):
     """The webex_site options {schedules, announcements, auto_attendants, forwarding} the role's variables declare."""
+    # Read once into plain data (plain_data.plain): everything below works on these copies.
     auto_attendants, defaults, schedules = plain(auto_attendants), plain(defaults), plain(schedules)
     if schedules is None:
         schedules = []
@@ -88,14 +89,14 @@ def site_declaration(auto_attendants, defaults=None, state="present", schedules=
         args = dict(args)
         declared = args.pop(FORWARDING_FIELD, None)
         if declared is not None:
-            entry = dict(plain(declared), location=args["location"], auto_attendant=args["name"])
+            entry = dict(declared, location=args["location"], auto_attendant=args["name"])
             if args.get("org_id") is not None:
                 entry["org_id"] = args["org_id"]
             forwarding.append(entry)
         attendants.append(args)
     announcements = [dict(upload, level="location") for upload in uploads]
     return {
-        "schedules": plain(schedules),
+        "schedules": schedules,
         "announcements": announcements,
         "auto_attendants": attendants,
         "forwarding": forwarding,
